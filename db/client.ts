@@ -1,0 +1,40 @@
+import { PGlite } from "@electric-sql/pglite";
+import { createPgConfig } from "@electric-sql/pglite/node-postgres";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { CoreDatabase } from "./schema";
+
+export type Engine = "pglite" | "postgres";
+
+export interface DatabaseHandle {
+  db: Kysely<CoreDatabase>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+// Dates stay 'YYYY-MM-DD' strings (the calendar works on those) and counts come back as numbers.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+/**
+ * One Kysely code path for both engines: PostgreSQL when a URL is given, otherwise embedded
+ * PGlite through its node-postgres bridge (a one-connection pool, which serialises transactions).
+ */
+export async function openDatabase(opts: { url?: string; dataDir: string }): Promise<DatabaseHandle> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    const db = new Kysely<CoreDatabase>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: "postgres", close: () => db.destroy() };
+  }
+  const pglite = await PGlite.create(opts.dataDir);
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+  const db = new Kysely<CoreDatabase>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: "pglite",
+    async close() {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}

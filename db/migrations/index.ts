@@ -1,0 +1,11 @@
+import type { Migration } from "kysely";
+import * as scope from "./0001_scope";
+import * as tenancyAccounts from "./0002_tenancy_accounts";
+import * as audit from "./0003_audit";
+
+/** Core migrations, frozen in time: never edit one that has shipped; add the next. */
+export const coreMigrations: Record<string, Migration> = {
+  "0001_scope": scope,
+  "0002_tenancy_accounts": tenancyAccounts,
+  "0003_audit": audit,
+};

@@ -1,0 +1,36 @@
+import { sql, type Kysely } from "kysely";
+import { APP_ROLE } from "./roles";
+
+type Privilege = "SELECT" | "INSERT" | "UPDATE" | "DELETE";
+
+/**
+ * Puts a tenant table under forced row-level security: rows are readable when their tenant is in
+ * `app.read_tenants` and writable only when it is `app.tenant_id`. Core and plugin migrations
+ * call this for every table that has a `tenant_id` column.
+ */
+export async function protectTenantTable(
+  db: Kysely<any>,
+  table: string,
+  privileges: Privilege[] = ["SELECT", "INSERT", "UPDATE", "DELETE"],
+): Promise<void> {
+  const t = sql.table(table);
+  await sql`ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY`.execute(db);
+  await sql`ALTER TABLE ${t} FORCE ROW LEVEL SECURITY`.execute(db);
+  await sql`CREATE POLICY tenant_read ON ${t} FOR SELECT USING (tenant_id = ANY (app_read_tenants()))`.execute(db);
+  for (const cmd of privileges.filter((p) => p !== "SELECT")) {
+    const name = sql.raw(`tenant_${cmd.toLowerCase()}`);
+    const clause =
+      cmd === "INSERT"
+        ? sql`WITH CHECK (tenant_id = app_tenant_id())`
+        : cmd === "UPDATE"
+          ? sql`USING (tenant_id = app_tenant_id()) WITH CHECK (tenant_id = app_tenant_id())`
+          : sql`USING (tenant_id = app_tenant_id())`;
+    await sql`CREATE POLICY ${name} ON ${t} FOR ${sql.raw(cmd)} ${clause}`.execute(db);
+  }
+  await grant(db, table, privileges);
+}
+
+/** Grants the serving role exactly these privileges on a table. */
+export async function grant(db: Kysely<any>, table: string, privileges: Privilege[]): Promise<void> {
+  await sql`GRANT ${sql.raw(privileges.join(", "))} ON ${sql.table(table)} TO ${sql.raw(APP_ROLE)}`.execute(db);
+}

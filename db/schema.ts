@@ -1,0 +1,95 @@
+import type { ColumnType, Generated } from "kysely";
+
+/** Core table types; plugins compose their own tables with these into their database type. */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export type LocalizedName = { "zh-CN": string; "zh-TW": string; en: string };
+
+export interface TenantsTable {
+  id: Generated<string>;
+  code: string;
+  parent_id: string | null;
+  level: "province" | "city" | "county";
+  region_code: string;
+  credit_code: string;
+  name: ColumnType<LocalizedName, string, string>;
+  hosts: string[];
+  plugins: string[];
+  settings: ColumnType<Record<string, unknown>, string, string>;
+  is_public: boolean;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export type PlatformRole = "sysadmin" | "secadmin" | "auditor";
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  password_changed_at: Timestamp;
+  platform_role: PlatformRole | null;
+  failed_attempts: Generated<number>;
+  locked_until: Date | null;
+  disabled: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  expires_at: Date;
+  created_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginThrottleTable {
+  ip: string;
+  window_start: Date;
+  attempts: number;
+}
+
+export interface MembershipsTable {
+  tenant_id: string;
+  user_id: string;
+  roles: string[];
+  created_at: Generated<Date>;
+}
+
+export interface RolePermissionsTable {
+  tenant_id: string;
+  role: string;
+  permission: string;
+  granted: boolean;
+}
+
+export interface AuditEventsTable {
+  tenant_id: string;
+  seq: number;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  outcome: "success" | "failure";
+  ip: string | null;
+  request_id: string | null;
+  data: ColumnType<Record<string, unknown>, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface CoreDatabase {
+  tenants: TenantsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+  memberships: MembershipsTable;
+  role_permissions: RolePermissionsTable;
+  audit_events: AuditEventsTable;
+}
