@@ -13,6 +13,7 @@ const app = fileURLToPath(new URL("./app/", import.meta.url));
 
 export default defineConfig({
   resolve: { alias: [{ find: /^~\//, replacement: app }] },
+  publicDir: "app/ui/public",
   build: { target: "es2022" },
   plugins: process.env.VITEST
     ? []

@@ -1,4 +1,6 @@
-import { Migrator, type Kysely, type MigrationResultSet } from "kysely";
+import { Migrator, sql, type Kysely, type MigrationResultSet } from "kysely";
+import type { CoreDatabase } from "./schema";
+import { NO_TENANT, withScope } from "./scope";
 import { coreMigrations } from "./migrations";
 
 export const CORE_MIGRATION_TABLE = "core_migrations";
@@ -32,10 +34,12 @@ export interface MigrationState {
   pending: string[];
 }
 
-export async function migrationState(db: Kysely<any>): Promise<MigrationState> {
-  const all = await coreMigrator(db).getMigrations();
-  return {
-    applied: all.filter((m) => m.executedAt).length,
-    pending: all.filter((m) => !m.executedAt).map((m) => m.name),
-  };
+/** Which core migrations have run; readable by the serving role (granted in 0001). */
+export async function migrationState(db: Kysely<CoreDatabase>): Promise<MigrationState> {
+  const rows = await withScope(db, NO_TENANT, (trx) =>
+    sql<{ name: string }>`SELECT name FROM ${sql.table(CORE_MIGRATION_TABLE)}`.execute(trx),
+  );
+  const done = new Set(rows.rows.map((r) => r.name));
+  const all = Object.keys(coreMigrations);
+  return { applied: all.filter((n) => done.has(n)).length, pending: all.filter((n) => !done.has(n)) };
 }

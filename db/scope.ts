@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from "kysely";
-import { APP_ROLE } from "./roles";
+import { APP_ROLE, PLATFORM_CHAIN } from "./roles";
 import type { CoreDatabase } from "./schema";
 
 /**
@@ -33,3 +33,6 @@ export function withScope<T, DB = CoreDatabase>(
     return fn(trx);
   });
 }
+
+/** Writes to the platform audit chain only: sign-ins, tenant sync, platform administration. */
+export const PLATFORM_SCOPE: Scope = { tenantId: PLATFORM_CHAIN, readTenantIds: [PLATFORM_CHAIN], userId: null };

@@ -18,6 +18,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     EXCEPTION WHEN others THEN NULL;
     END $$`.execute(db);
   await sql`GRANT USAGE ON SCHEMA public TO ${sql.raw(APP_ROLE)}`.execute(db);
+  // /healthz reports migration state as the serving role.
+  await sql`GRANT SELECT ON core_migrations TO ${sql.raw(APP_ROLE)}`.execute(db);
   await sql`
     CREATE FUNCTION app_tenant_id() RETURNS uuid LANGUAGE sql STABLE AS
     $$ SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid $$`.execute(db);

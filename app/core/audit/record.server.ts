@@ -1,5 +1,7 @@
-import { sql, type Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
+import { PLATFORM_CHAIN } from "../../../db/roles";
 import type { CoreDatabase } from "../../../db/schema";
+import { PLATFORM_SCOPE, withScope } from "../../../db/scope";
 import { eventHash, GENESIS_HASH, type ChainedFields } from "./chain";
 
 export interface AuditActor {
@@ -52,4 +54,9 @@ export async function recordAudit(trx: Transaction<CoreDatabase>, event: AuditEv
     .insertInto("audit_events")
     .values({ ...fields, data: JSON.stringify(fields.data), prev_hash: prevHash, hash: eventHash(fields, prevHash) })
     .execute();
+}
+
+/** Records a platform-level event in a transaction of its own (e.g. a failed sign-in, which changes nothing else). */
+export function recordPlatformEvent(db: Kysely<CoreDatabase>, event: Omit<AuditEvent, "tenantId">): Promise<void> {
+  return withScope(db, PLATFORM_SCOPE, (trx) => recordAudit(trx, { ...event, tenantId: PLATFORM_CHAIN }));
 }

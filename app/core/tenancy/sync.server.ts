@@ -1,9 +1,7 @@
 import type { Kysely } from "kysely";
-import { PLATFORM_CHAIN } from "../../../db/roles";
 import type { CoreDatabase } from "../../../db/schema";
-import { withScope } from "../../../db/scope";
 import { canonicalJson } from "../audit/chain";
-import { recordAudit } from "../audit/record.server";
+import { recordPlatformEvent } from "../audit/record.server";
 import type { TenantDefinition } from "./definition";
 
 export interface SyncReport {
@@ -84,14 +82,11 @@ export async function syncTenants(db: Kysely<CoreDatabase>, defs: TenantDefiniti
     report.undeclared = [...existing.keys()].filter((c) => !declared.has(c));
   });
   if (report.created.length || report.updated.length) {
-    await withScope(db, { tenantId: PLATFORM_CHAIN, readTenantIds: [PLATFORM_CHAIN], userId: null }, (trx) =>
-      recordAudit(trx, {
-        tenantId: PLATFORM_CHAIN,
-        actor: { id: null, name: "tenants:sync" },
-        action: "tenant.sync",
-        data: { created: report.created, updated: report.updated },
-      }),
-    );
+    await recordPlatformEvent(db, {
+      actor: { id: null, name: "tenants:sync" },
+      action: "tenant.sync",
+      data: { created: report.created, updated: report.updated },
+    });
   }
   return report;
 }

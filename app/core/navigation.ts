@@ -1,0 +1,25 @@
+/** A menu entry; shown only to users who hold its permission. */
+export interface NavEntry {
+  /** i18n key of the label. */
+  label: string;
+  /** Relative to the tenant's admin root (`/t/:tenant/admin/`) for staff entries, absolute for platform ones. */
+  to: string;
+  permission: string;
+  order: number;
+}
+
+export const STAFF_NAV: readonly NavEntry[] = [
+  { label: "nav.workspace", to: "", permission: "core.workspace.view", order: 0 },
+  { label: "nav.oversight", to: "oversight", permission: "core.oversight.view", order: 900 },
+];
+
+export const PLATFORM_NAV: readonly NavEntry[] = [
+  { label: "nav.accounts", to: "/admin/accounts", permission: "core.accounts.manage", order: 10 },
+  { label: "nav.roles", to: "/admin/roles", permission: "core.roles.manage", order: 20 },
+  { label: "nav.audit", to: "/admin/audit", permission: "core.audit.read", order: 30 },
+  { label: "nav.tenants", to: "/admin/tenants", permission: "core.tenants.manage", order: 40 },
+];
+
+export function visibleNav(entries: readonly NavEntry[], permissions: ReadonlySet<string>): NavEntry[] {
+  return entries.filter((e) => permissions.has(e.permission)).sort((a, b) => a.order - b.order);
+}

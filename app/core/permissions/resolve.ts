@@ -1,0 +1,29 @@
+import { isReadOnly, type PermissionRegistry } from "./catalog";
+import type { Role } from "./roles";
+
+export interface Override {
+  role: string;
+  permission: string;
+  granted: boolean;
+}
+
+/**
+ * The permissions a set of roles holds in one tenant: the defaults, then that tenant's overrides
+ * (a grant or a revocation per role and key). `readOnly` keeps only view/read keys.
+ */
+export function resolvePermissions(
+  registry: PermissionRegistry,
+  roles: readonly Role[],
+  overrides: readonly Override[] = [],
+  opts: { readOnly?: boolean } = {},
+): Set<string> {
+  const granted = new Set<string>();
+  for (const def of registry.all()) {
+    for (const role of roles) {
+      const override = overrides.find((o) => o.role === role && o.permission === def.key);
+      if (override ? override.granted : def.defaultRoles.includes(role)) granted.add(def.key);
+    }
+  }
+  if (opts.readOnly) for (const k of granted) if (!isReadOnly(k)) granted.delete(k);
+  return granted;
+}

@@ -1,0 +1,50 @@
+import type { Kysely } from "kysely";
+import type { Logger } from "pino";
+import type { Engine } from "../../db/client";
+import type { CoreDatabase } from "../../db/schema";
+import { createSessionManager, type SessionManager } from "./auth/sessions.server";
+import type { Config } from "./config.server";
+import { PermissionRegistry } from "./permissions/catalog";
+import { TenantDirectory } from "./tenancy/directory.server";
+
+/** Process-wide services, created once by the server and handed to every request in its load context. */
+export interface Services {
+  db: Kysely<CoreDatabase>;
+  engine: Engine;
+  config: Config;
+  logger: Logger;
+  sessions: SessionManager;
+  tenants: TenantDirectory;
+  permissions: PermissionRegistry;
+}
+
+export async function createServices(deps: Pick<Services, "db" | "engine" | "config" | "logger">): Promise<Services> {
+  const tenants = new TenantDirectory(deps.db);
+  await tenants.refresh();
+  return {
+    ...deps,
+    sessions: createSessionManager(deps.db, {
+      idleMinutes: deps.config.SESSION_IDLE_MINUTES,
+      absoluteHours: deps.config.SESSION_ABSOLUTE_HOURS,
+    }),
+    tenants,
+    permissions: new PermissionRegistry(),
+  };
+}
+
+/** What the HTTP layer knows about one request, next to the services. */
+export interface RequestContext {
+  services: Services;
+  requestId: string;
+  nonce: string;
+  csrfToken: string;
+  clientIp: string | null;
+  secureCookies: boolean;
+  /** Filled in by guards (tenant, user) and written to the request log when the response ends. */
+  logFields: Record<string, string>;
+}
+
+declare module "@remix-run/node" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends RequestContext {}
+}

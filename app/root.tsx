@@ -1,0 +1,88 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { localeOf } from "./core/i18n/locale.server";
+import { elderModeOf } from "./ui/elder-mode.server";
+import { useRequestInfo } from "./ui/request-info";
+import stylesheet from "./ui/styles.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return {
+    locale: await localeOf(request),
+    elder: elderModeOf(request),
+    csrfToken: context.csrfToken,
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRootData();
+  const { i18n } = useTranslation();
+  const { nonce, requestId } = useRequestInfo();
+  const locale = data?.locale ?? i18n.language;
+  const embedded = JSON.stringify(i18n.store?.data[locale] ?? {}).replace(/</g, "\\u003c");
+  return (
+    <html lang={locale} className={data?.elder ? "elder" : undefined}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="request-id" content={requestId} />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <script id="i18n-resources" type="application/json" nonce={nonce} dangerouslySetInnerHTML={{ __html: embedded }} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+/** The one place a user sees an unexpected failure: a localised message and the request id, never a stack trace. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const { requestId } = useRequestInfo();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : "server";
+  return (
+    <main className="error-page" id="main">
+      <h1>{t(`errors.page.${kind}.title`)}</h1>
+      <p>{t(`errors.page.${kind}.body`)}</p>
+      {requestId && (
+        <p className="muted">
+          {t("errors.page.requestId")}: <code>{requestId}</code>
+        </p>
+      )}
+      <p>
+        <a href="/">{t("nav.home")}</a>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,64 @@
+import { pino } from "pino";
+import { ConfigError, loadConfig } from "../core/config.server";
+import { createServices } from "../core/services.server";
+import { syncTenants } from "../core/tenancy/sync.server";
+import { openDatabase } from "../../db/client";
+import { migrateToLatest } from "../../db/migrate";
+import { seedDemo } from "../../db/seed/demo";
+import { loadTenantDefinitions } from "../../tenants/load";
+import { printDemoBanner } from "./banner";
+import { createHttpApp, type BuildSource } from "./http";
+
+let config;
+try {
+  config = loadConfig();
+} catch (e) {
+  if (e instanceof ConfigError) {
+    console.error(e.message);
+    process.exit(1);
+  }
+  throw e;
+}
+const logger = pino({ level: config.LOG_LEVEL });
+const production = config.NODE_ENV === "production";
+
+const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.GONGKAI_DATA_DIR });
+await migrateToLatest(handle.db);
+const sync = await syncTenants(handle.db, await loadTenantDefinitions());
+logger.info({ created: sync.created, updated: sync.updated.map((u) => u.code) }, "tenants synced");
+const demo = config.GONGKAI_DEMO ? await seedDemo(handle.db, { password: config.GONGKAI_DEMO_PASSWORD }) : null;
+
+const services = await createServices({ db: handle.db, engine: handle.engine, config, logger });
+
+async function buildSource(): Promise<BuildSource> {
+  if (production) {
+    const clientDir = new URL("../../build/client", import.meta.url).pathname;
+    const build = await import(new URL("../../build/server/index.js", import.meta.url).href);
+    return { build, clientDir };
+  }
+  const vite = await import("vite");
+  return { vite: await vite.createServer({ server: { middlewareMode: true } }) };
+}
+
+const source = await buildSource();
+const server = createHttpApp(services, source).listen(config.PORT, config.HOST, () => {
+  const url = `http://localhost:${config.PORT}`;
+  logger.info({ url, engine: handle.engine, mode: production ? "production" : "development" }, "listening");
+  if (demo) printDemoBanner(url, demo);
+});
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  logger.info({ signal }, "shutting down");
+  const force = setTimeout(() => process.exit(1), 10_000).unref();
+  server.close();
+  server.closeIdleConnections();
+  if ("vite" in source) await source.vite.close();
+  await handle.close();
+  clearTimeout(force);
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,38 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { ReaderTools } from "./locale-switch";
+
+/** The frame of every public page: skip link, site title, reader tools, main content, footer. */
+export function PublicLayout({ title, homeHref = "/", nav, children }: { title: string; homeHref?: string; nav?: ReactNode; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("a11y.skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link to={homeHref} className="site-title">
+            {title}
+          </Link>
+          <ReaderTools />
+        </div>
+        {nav && (
+          <nav className="site-nav" aria-label={t("a11y.mainNav")}>
+            {nav}
+          </nav>
+        )}
+      </header>
+      <main id="main" className="page">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t("footer.platform")}</p>
+        <p>
+          <Link to="/login">{t("nav.staffLogin")}</Link>
+        </p>
+      </footer>
+    </>
+  );
+}

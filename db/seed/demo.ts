@@ -1,0 +1,108 @@
+import { randomInt } from "node:crypto";
+import type { Kysely } from "kysely";
+import { createAccount, setPassword } from "../../app/core/auth/accounts.server";
+import { recordAudit } from "../../app/core/audit/record.server";
+import { BUSINESS_ROLES, type BusinessRole } from "../../app/core/permissions/roles";
+import { PLATFORM_CHAIN } from "../roles";
+import type { CoreDatabase } from "../schema";
+import { PLATFORM_SCOPE, withScope } from "../scope";
+
+/** Demo tenants and the prefix of their accounts (`donghu.drafter`). */
+export const DEMO_OFFICES = {
+  "demo-city": { prefix: "city", zh: "市局" },
+  "demo-donghu": { prefix: "donghu", zh: "东湖分局" },
+  "demo-xishan": { prefix: "xishan", zh: "西山分局" },
+  "demo-nanling": { prefix: "nanling", zh: "南岭分局" },
+} as const;
+
+const ROLE_ZH: Record<BusinessRole, string> = {
+  drafter: "经办人",
+  dept_reviewer: "科室负责人",
+  classifier: "保密审查员",
+  leader: "分管领导",
+  principal: "主要领导",
+  requests_officer: "依申请公开专员",
+  supervisor: "督查员",
+  viewer: "查阅员",
+};
+
+const PLATFORM_ACCOUNTS = [
+  { username: "platform.sysadmin", displayName: "系统管理员", role: "sysadmin" },
+  { username: "platform.secadmin", displayName: "安全管理员", role: "secadmin" },
+  { username: "platform.auditor", displayName: "审计管理员", role: "auditor" },
+] as const;
+
+/** A city staff member seconded to a branch office: shows a user switching between tenants. */
+const EXTRA_MEMBERSHIPS = [{ username: "city.drafter", tenant: "demo-donghu", roles: ["drafter"] as BusinessRole[] }];
+
+export interface DemoSeedResult {
+  /** Set when this run created the accounts or reset their password: print it once. */
+  password: string | null;
+  accounts: string[];
+}
+
+export function generateDemoPassword(): string {
+  const pick = (set: string, n: number) => Array.from({ length: n }, () => set[randomInt(set.length)]).join("");
+  return `Gk-${pick("ABCDEFGHJKLMNPQRSTUVWXYZ", 3)}${pick("abcdefghijkmnpqrstuvwxyz", 4)}-${pick("23456789", 4)}`;
+}
+
+export function demoAccountNames(): string[] {
+  return [
+    ...PLATFORM_ACCOUNTS.map((a) => a.username),
+    ...Object.values(DEMO_OFFICES).flatMap((o) => BUSINESS_ROLES.map((r) => `${o.prefix}.${r}`)),
+  ];
+}
+
+/**
+ * Creates the demo accounts on first run (through the real account service, audited). With
+ * `password` given on a later run, resets them to it, so a lost generated password is recoverable.
+ */
+export async function seedDemo(db: Kysely<CoreDatabase>, opts: { password?: string }): Promise<DemoSeedResult> {
+  const accounts = demoAccountNames();
+  const existing = await withScope(db, PLATFORM_SCOPE, (trx) =>
+    trx.selectFrom("users").select(["id", "username"]).where("username", "in", accounts).execute(),
+  );
+  if (existing.length === accounts.length) {
+    if (!opts.password) return { password: null, accounts };
+    await withScope(db, PLATFORM_SCOPE, async (trx) => {
+      for (const u of existing) await setPassword(trx, u.id, u.username, opts.password!);
+      await recordAudit(trx, { tenantId: PLATFORM_CHAIN, actor: { id: null, name: "demo-seed" }, action: "demo.password_reset", data: { accounts: existing.length } });
+    });
+    return { password: opts.password, accounts };
+  }
+
+  const password = opts.password ?? generateDemoPassword();
+  const have = new Set(existing.map((u) => u.username));
+  const tenants = new Map(
+    (await withScope(db, PLATFORM_SCOPE, (trx) => trx.selectFrom("tenants").select(["id", "code"]).execute())).map((t) => [t.code, t.id]),
+  );
+  const ids = new Map(existing.map((u) => [u.username, u.id]));
+
+  await withScope(db, PLATFORM_SCOPE, async (trx) => {
+    for (const a of PLATFORM_ACCOUNTS.filter((a) => !have.has(a.username))) {
+      ids.set(a.username, await createAccount(trx, { username: a.username, displayName: a.displayName, password, platformRoles: [a.role] }));
+    }
+    for (const office of Object.values(DEMO_OFFICES)) {
+      for (const role of BUSINESS_ROLES) {
+        const username = `${office.prefix}.${role}`;
+        if (have.has(username)) continue;
+        ids.set(username, await createAccount(trx, { username, displayName: `${office.zh}${ROLE_ZH[role]}`, password }));
+      }
+    }
+    await recordAudit(trx, { tenantId: PLATFORM_CHAIN, actor: { id: null, name: "demo-seed" }, action: "demo.accounts_created", data: { accounts: accounts.length - have.size } });
+  });
+
+  for (const [code, office] of Object.entries(DEMO_OFFICES)) {
+    const tenantId = tenants.get(code);
+    if (!tenantId) throw new Error(`Demo tenant ${code} is missing: run tenants:sync first`);
+    const rows = BUSINESS_ROLES.map((role) => ({ tenant_id: tenantId, user_id: ids.get(`${office.prefix}.${role}`)!, roles: [role] }));
+    rows.push(
+      ...EXTRA_MEMBERSHIPS.filter((m) => m.tenant === code).map((m) => ({ tenant_id: tenantId, user_id: ids.get(m.username)!, roles: m.roles })),
+    );
+    await withScope(db, { tenantId, readTenantIds: [tenantId], userId: null }, async (trx) => {
+      await trx.insertInto("memberships").values(rows).onConflict((oc) => oc.columns(["tenant_id", "user_id"]).doNothing()).execute();
+      await recordAudit(trx, { tenantId, actor: { id: null, name: "demo-seed" }, action: "membership.seed", data: { memberships: rows.length } });
+    });
+  }
+  return { password, accounts };
+}
