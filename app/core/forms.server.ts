@@ -22,7 +22,8 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData, lists:
   for (const issue of result.error.issues) {
     const field = issue.path.join(".") || "_form";
     const message = issue.message.startsWith("errors.") ? issue.message : "errors.invalid";
-    (errors[field] ??= []).includes(message) || errors[field]!.push(message);
+    const list = (errors[field] ??= []);
+    if (!list.includes(message)) list.push(message);
   }
   return { ok: false, errors };
 }

@@ -87,19 +87,15 @@ export async function requireStaff(request: Request, context: AppLoadContext, co
 
 function reachableTenants(context: AppLoadContext, memberships: Membership[]): StaffContext["reachable"] {
   const dir = context.services.tenants;
-  const out: StaffContext["reachable"] = [];
-  const seen = new Set<string>();
-  for (const m of memberships) {
-    const t = dir.byId(m.tenantId);
-    if (t && m.roles.length && !seen.has(t.id)) out.push({ tenant: t, mode: "member" }), seen.add(t.id);
-  }
+  const reach = new Map<string, Access["mode"]>();
+  for (const m of memberships) if (m.roles.length) reach.set(m.tenantId, "member");
   for (const m of memberships.filter((m) => m.roles.includes("supervisor"))) {
-    for (const id of dir.subtree(m.tenantId)) {
-      const t = dir.byId(id);
-      if (t && !seen.has(id)) out.push({ tenant: t, mode: "supervisor" }), seen.add(id);
-    }
+    for (const id of dir.subtree(m.tenantId)) if (!reach.has(id)) reach.set(id, "supervisor");
   }
-  return out;
+  return [...reach].flatMap(([id, mode]) => {
+    const tenant = dir.byId(id);
+    return tenant ? [{ tenant, mode }] : [];
+  });
 }
 
 function scopeOf(userId: string, access: Access) {

@@ -1,0 +1,38 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { pino } from "pino";
+import type { DatabaseHandle } from "../../db/client";
+import { PLATFORM_SCOPE, withScope } from "../../db/scope";
+import { createAccount } from "../../app/core/auth/accounts.server";
+import { loadConfig } from "../../app/core/config.server";
+import { createServices } from "../../app/core/services.server";
+import type { BusinessRole } from "../../app/core/permissions/roles";
+import { uniq } from "./db";
+
+export const TEST_PASSWORD = "Test-pass-2026";
+
+/** The load context a request would get, over the test database. */
+export async function testContext(handle: DatabaseHandle, env: Record<string, string> = {}): Promise<AppLoadContext> {
+  const config = loadConfig({ NODE_ENV: "test", ...env });
+  const services = await createServices({ db: handle.db, engine: handle.engine, config, logger: pino({ level: "silent" }) });
+  return { services, requestId: "test-request", nonce: "", csrfToken: "", clientIp: "127.0.0.1", secureCookies: false, logFields: {} };
+}
+
+/** Creates an account with memberships (tenant id → roles) through the real services. */
+export async function createUser(handle: DatabaseHandle, memberships: Record<string, BusinessRole[]> = {}, platformRoles: string[] = []) {
+  const username = `user-${uniq()}`;
+  const id = await withScope(handle.db, PLATFORM_SCOPE, (trx) =>
+    createAccount(trx, { username, displayName: username, password: TEST_PASSWORD, platformRoles }),
+  );
+  for (const [tenantId, roles] of Object.entries(memberships)) {
+    await withScope(handle.db, { tenantId, readTenantIds: [tenantId], userId: null }, (trx) =>
+      trx.insertInto("memberships").values({ tenant_id: tenantId, user_id: id, roles }).execute(),
+    );
+  }
+  return { id, username };
+}
+
+/** A GET request carrying a fresh session of this user, as the browser would send it. */
+export async function signedInRequest(context: AppLoadContext, userId: string, path: string): Promise<Request> {
+  const token = await context.services.sessions.create(userId, { ip: "127.0.0.1", userAgent: "vitest" });
+  return new Request(`http://localhost${path}`, { headers: { Cookie: `gk_session=${token}` } });
+}

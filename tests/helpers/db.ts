@@ -1,0 +1,59 @@
+import { randomBytes } from "node:crypto";
+import { inject } from "vitest";
+import { openDatabase, type DatabaseHandle } from "../../db/client";
+import { migrateToLatest } from "../../db/migrate";
+import { isValidCreditCode, creditCodeCheckChar, orgCodeCheckChar } from "../../app/core/tenancy/credit-code";
+import { syncTenants } from "../../app/core/tenancy/sync.server";
+import type { TenantDefinition } from "../../app/core/tenancy/definition";
+import { TenantSettingsSchema } from "../../app/core/tenancy/definition";
+
+/** The engine under test: the run's PostgreSQL database when TEST_DATABASE_URL is set, else an in-memory PGlite. */
+export async function openTestDatabase(): Promise<DatabaseHandle> {
+  const url = inject("databaseUrl");
+  const handle = await openDatabase({ url, dataDir: "memory://" });
+  await migrateToLatest(handle.db);
+  return handle;
+}
+
+/** A unique suffix, so test files sharing one PostgreSQL database never collide. */
+export function uniq(): string {
+  return randomBytes(4).toString("hex");
+}
+
+/** A valid 统一社会信用代码 for a region, with random organisation digits. */
+export function testCreditCode(region: string): string {
+  const org8 = String(Math.floor(Math.random() * 1e8)).padStart(8, "0");
+  const first17 = `11${region}${org8}${orgCodeCheckChar(org8)}`;
+  const code = first17 + creditCodeCheckChar(first17);
+  if (!isValidCreditCode(code)) throw new Error("bad test credit code");
+  return code;
+}
+
+/** A city with `branches` offices under it, each with unique codes; returns the codes. */
+export async function createTenantTree(handle: DatabaseHandle, branches = 2) {
+  const id = uniq();
+  const city: TenantDefinition = {
+    code: `city-${id}`,
+    level: "city",
+    regionCode: "361200",
+    creditCode: testCreditCode("361200"),
+    name: { "zh-CN": `测试市${id}`, "zh-TW": `測試市${id}`, en: `Test City ${id}` },
+    hosts: [],
+    plugins: [],
+    settings: TenantSettingsSchema.parse({}),
+    public: true,
+  };
+  const offices = Array.from({ length: branches }, (_, i): TenantDefinition => ({
+    ...city,
+    code: `office${i + 1}-${id}`,
+    parent: city.code,
+    level: "county",
+    regionCode: `36120${i + 1}`,
+    creditCode: testCreditCode(`36120${i + 1}`),
+    name: { "zh-CN": `测试分局${i + 1}`, "zh-TW": `測試分局${i + 1}`, en: `Test Office ${i + 1}` },
+  }));
+  await syncTenants(handle.db, [city, ...offices]);
+  const rows = await handle.db.selectFrom("tenants").select(["id", "code"]).where("code", "in", [city.code, ...offices.map((o) => o.code)]).execute();
+  const idOf = (code: string) => rows.find((r) => r.code === code)!.id;
+  return { city: { code: city.code, id: idOf(city.code) }, offices: offices.map((o) => ({ code: o.code, id: idOf(o.code) })) };
+}
