@@ -71,7 +71,18 @@ function accessTo(context: AppLoadContext, tenant: Tenant, memberships: Membersh
  * The staff context of `/t/:tenant/admin/…`: signed in, and a member or supervisor of the tenant.
  * Anyone else gets 404, so that an office's admin URLs do not even confirm it exists to outsiders.
  */
-export async function requireStaff(request: Request, context: AppLoadContext, code: string | undefined): Promise<StaffContext> {
+export function requireStaff(request: Request, context: AppLoadContext, code: string | undefined): Promise<StaffContext> {
+  // The layout and the page loaders of one request share the result.
+  const perRequest = staffCache.get(request) ?? new Map<string, Promise<StaffContext>>();
+  staffCache.set(request, perRequest);
+  let found = perRequest.get(code ?? "");
+  if (!found) perRequest.set(code ?? "", (found = loadStaff(request, context, code)));
+  return found;
+}
+
+const staffCache = new WeakMap<Request, Map<string, Promise<StaffContext>>>();
+
+async function loadStaff(request: Request, context: AppLoadContext, code: string | undefined): Promise<StaffContext> {
   const auth = await requireAuth(request, context);
   const tenant = await requireTenant(context, code);
   const memberships = await membershipsOf(context.services.db, auth.user.id);
