@@ -1,0 +1,177 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { DEMO_PASSWORD } from "./env";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+/**
+ * The environment of a child process without what vitest put into ours: with VITEST set the
+ * Remix plugin is left out of vite.config.ts and the build would be empty.
+ */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (k.startsWith("VITEST") || k.startsWith("TEST_") || k === "NODE_ENV" || k === "DATABASE_URL") continue;
+    env[k] = v;
+  }
+  return { ...env, ...extra } as NodeJS.ProcessEnv;
+}
+
+function build() {
+  const r = spawnSync("npm", ["run", "build", "--silent"], { cwd: root, env: cleanEnv({}), encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`npm run build failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const addr = s.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A fresh database on the PostgreSQL server of TEST_DATABASE_URL; returns its URL and a dropper. */
+async function createDatabase(server: string) {
+  const name = `gongkai_e2e_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: server });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+}
+
+/** Polls /healthz until it answers 200; fails at once if the server exits, or after a minute. */
+async function waitForHealth(baseUrl: string, child: ChildProcess, log: () => string) {
+  const deadline = Date.now() + 60_000;
+  let early: { code: number | null } | null = null;
+  void exited(child).then((e) => (early = e));
+  while (Date.now() < deadline) {
+    if (early) throw new Error(`server exited (${JSON.stringify(early)}) before it was healthy:\n${log()}`);
+    try {
+      const res = await fetch(`${baseUrl}/healthz`);
+      if (res.ok) {
+        const body = (await res.json()) as { status?: string };
+        if (body.status === "ok") return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not become healthy within 60 s:\n${log()}`);
+}
+
+/** Log lines at pino level error (50) or fatal (60): each one is a server bug a test walked into. */
+function serverErrors(log: string): string[] {
+  return log.split("\n").filter((line) => {
+    if (!line.startsWith("{")) return false;
+    try {
+      return (JSON.parse(line) as { level?: number }).level! >= 50;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Global setup of the browser tests: builds the app, starts the production server on a free
+ * port with a fresh PGlite directory (or, with TEST_DATABASE_URL, a fresh PostgreSQL database),
+ * and hands its URL to the tests. Teardown stops it with SIGTERM and insists on a clean exit.
+ */
+export default async function setup(project: TestProject) {
+  build();
+
+  const dir = mkdtempSync(join(tmpdir(), "gongkai-e2e-"));
+  const logPath = join(dir, "server.log");
+  const database = process.env.TEST_DATABASE_URL ? await createDatabase(process.env.TEST_DATABASE_URL) : null;
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const logFile = createWriteStream(logPath);
+  const child = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
+    cwd: root,
+    env: cleanEnv({
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      GONGKAI_DATA_DIR: join(dir, "data"),
+      GONGKAI_DEMO_PASSWORD: DEMO_PASSWORD,
+      LOGIN_RATE_LIMIT: "1000",
+      ...(database ? { DATABASE_URL: database.url } : {}),
+    }),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.pipe(logFile, { end: false });
+  child.stderr!.pipe(logFile, { end: false });
+  const log = () => readFileSync(logPath, "utf8");
+
+  const cleanup = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    await exited(child);
+    logFile.end();
+    await database?.drop();
+    if (!process.env.E2E_KEEP) rmSync(dir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForHealth(baseUrl, child, log);
+  } catch (e) {
+    await cleanup();
+    throw e;
+  }
+  project.provide("baseUrl", baseUrl);
+  console.log(`e2e: server ${baseUrl} on ${database ? "PostgreSQL" : "PGlite"} (log ${logPath})`);
+
+  return async () => {
+    child.kill("SIGTERM");
+    const result = await exited(child);
+    await new Promise((r) => setImmediate(r));
+    const text = log();
+    await cleanup();
+    // vitest 4 only prints an error thrown here ("error during close") and still exits 0.
+    const fail = (message: string) => {
+      process.exitCode = 1;
+      throw new Error(message);
+    };
+    if (result.code !== 0) fail(`server did not shut down cleanly on SIGTERM (${JSON.stringify(result)}):\n${text.slice(-4000)}`);
+    const errors = serverErrors(text);
+    if (errors.length) fail(`the server logged ${errors.length} error(s) during the browser tests:\n${errors.join("\n")}`);
+  };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
