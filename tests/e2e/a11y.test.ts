@@ -1,0 +1,66 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { hydrated, newContext, screenshot, useBrowser, watch } from "./browser";
+
+const browser = useBrowser();
+
+type Result = Awaited<ReturnType<AxeBuilder["analyze"]>>;
+
+/** A readable list of what axe found, one line per offending node. */
+function describe(violations: Result["violations"]): string {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes.map((n) => `    ${n.target.join(" ")}\n      ${n.failureSummary?.replace(/\n/g, "\n      ")}`).join("\n");
+      return `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}`;
+    })
+    .join("\n");
+}
+
+async function seriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  if (serious.length) console.log(`axe on ${page.url()}:\n${describe(serious)}`);
+  return { serious, passes: result.passes.length };
+}
+
+const PAGES = [
+  { name: "home", path: "/" },
+  { name: "office", path: "/t/demo-donghu" },
+  { name: "login", path: "/login" },
+  { name: "home-elder", path: "/?elder=1" },
+  { name: "office-en", path: "/t/demo-donghu?lng=en" },
+  { name: "login-elder-zh-TW", path: "/login?elder=1&lng=zh-TW" },
+];
+
+test.each(PAGES)("axe finds nothing serious or critical on $path", async ({ name, path }) => {
+  const context = await newContext(browser());
+  const page = await context.newPage();
+  const console = watch(page);
+  await page.goto(path);
+  await hydrated(page);
+  await screenshot(page, `public-${name}`);
+
+  const { serious, passes } = await seriousViolations(page);
+  expect(passes, "axe ran its checks").toBeGreaterThan(10);
+  expect(serious.map((v) => `${v.id} (${v.nodes.length})`), describe(serious)).toEqual([]);
+
+  console.expectClean();
+  await context.close();
+});
+
+test("the skip link is the first stop for the keyboard and leads to the main content", async () => {
+  const context = await newContext(browser());
+  const page = await context.newPage();
+  await page.goto("/t/demo-donghu");
+  await hydrated(page);
+  await page.keyboard.press("Tab");
+  const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent, href: document.activeElement?.getAttribute("href") }));
+  expect(focused).toEqual({ text: "跳到主要内容", href: "#main" });
+  // Visible when focused, so a sighted keyboard user can see it.
+  const box = await page.locator(".skip-link").boundingBox();
+  expect(box && box.x >= 0 && box.width > 0).toBe(true);
+  await page.keyboard.press("Enter");
+  expect(page.url()).toMatch(/#main$/);
+  await context.close();
+});

@@ -1,0 +1,69 @@
+import { describe, expect, test } from "vitest";
+import { baseUrl } from "./browser";
+import { DEMO_PASSWORD } from "./env";
+
+/** Plain HTTP, no browser: what any client (or an attacker's page) gets. */
+describe("HTTP defences", () => {
+  test("a POST to /login without the CSRF token is refused with 403 and signs nobody in", async () => {
+    const res = await fetch(`${baseUrl}/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl },
+      body: new URLSearchParams({ username: "donghu.viewer", password: DEMO_PASSWORD }),
+      redirect: "manual",
+    });
+    expect(res.status).toBe(403);
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    const cookies = res.headers.getSetCookie().map((c) => c.split("=")[0]);
+    expect(cookies).not.toContain("gk_session");
+    expect(res.headers.get("location")).toBeNull();
+  });
+
+  test("a POST with a token that does not match the visitor's cookie is refused too", async () => {
+    const page = await fetch(`${baseUrl}/login`);
+    const cookie = page.headers.getSetCookie().find((c) => c.startsWith("gk_csrf="))!.split(";")[0]!;
+    const res = await fetch(`${baseUrl}/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl, Cookie: cookie },
+      body: new URLSearchParams({ _csrf: "x".repeat(43), username: "donghu.viewer", password: DEMO_PASSWORD }),
+      redirect: "manual",
+    });
+    expect(res.status).toBe(403);
+  });
+
+  test("the same POST with the visitor's token gets through (the 403 above is the token's doing)", async () => {
+    const page = await fetch(`${baseUrl}/login`);
+    const cookie = page.headers.getSetCookie().find((c) => c.startsWith("gk_csrf="))!.split(";")[0]!;
+    const token = cookie.slice("gk_csrf=".length);
+    const res = await fetch(`${baseUrl}/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl, Cookie: cookie },
+      body: new URLSearchParams({ _csrf: token, username: "donghu.viewer", password: DEMO_PASSWORD }),
+      redirect: "manual",
+    });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/t/demo-donghu/admin");
+  });
+
+  test("the home page carries the security headers", async () => {
+    const res = await fetch(`${baseUrl}/`);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get("content-security-policy") ?? "";
+    const directives = new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    expect(directives.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(directives.get("object-src")).toEqual(["'none'"]);
+    // Scripts only with this response's nonce: no 'unsafe-inline' in production.
+    expect(directives.get("script-src")).not.toContain("'unsafe-inline'");
+    expect(directives.get("script-src")?.some((s) => s.startsWith("'nonce-"))).toBe(true);
+    expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    expect(res.headers.get("x-powered-by")).toBeNull();
+  });
+
+  test("/healthz answers JSON", async () => {
+    const res = await fetch(`${baseUrl}/healthz`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(await res.json()).toMatchObject({ status: "ok" });
+  });
+});
