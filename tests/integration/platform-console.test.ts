@@ -38,7 +38,11 @@ function platformContext(user: { id: string; username: string }, role: PlatformR
   return {
     user: { id: user.id, username: user.username, displayName: user.username, platformRole: role },
     session: { token: "t", idHash: "h", createdAt: new Date(), expiresAt: new Date() },
-    context: { services: { db: handle.db, permissions: registry }, clientIp: "192.0.2.10", requestId: `req-${uniq()}` } as unknown as PlatformContext["context"],
+    context: {
+      services: { db: handle.db, permissions: registry },
+      clientIp: "192.0.2.10",
+      requestId: `req-${uniq()}`,
+    } as unknown as PlatformContext["context"],
     permissions: new Set(),
   };
 }
@@ -64,7 +68,12 @@ beforeAll(async () => {
   tree = await createTenantTree(handle, 2);
   const username = `sec-${uniq()}`;
   const bootstrap = platformContext({ id: "00000000-0000-4000-8000-000000000001", username: "bootstrap" }, "secadmin");
-  const id = await createPlatformAccount(bootstrap, { username, displayName: "安全管理员", password: PASSWORD, platformRoles: ["secadmin"] });
+  const id = await createPlatformAccount(bootstrap, {
+    username,
+    displayName: "安全管理员",
+    password: PASSWORD,
+    platformRoles: ["secadmin"],
+  });
   secadmin = platformContext({ id, username }, "secadmin");
 });
 
@@ -79,21 +88,19 @@ describe("accounts", () => {
       createPlatformAccount(secadmin, { username, displayName: "兼任", password: PASSWORD, platformRoles: ["sysadmin", "auditor"] }),
     ).rejects.toBeInstanceOf(SeparationOfDutiesError);
     expect(await userByName(username)).toBeUndefined();
-    const audited = await handle.db
-      .selectFrom("audit_events")
-      .select("data")
-      .where("action", "=", "account.create")
-      .execute();
+    const audited = await handle.db.selectFrom("audit_events").select("data").where("action", "=", "account.create").execute();
     expect(audited.some((e) => e.data.username === username)).toBe(false);
   });
 
   it("refuses a weak password, a bad username and a taken one without creating anything", async () => {
     const username = `weak-${uniq()}`;
-    await expect(createPlatformAccount(secadmin, { username, displayName: "x", password: "short", platformRoles: [] })).rejects.toBeInstanceOf(
-      PasswordPolicyError,
-    );
+    await expect(
+      createPlatformAccount(secadmin, { username, displayName: "x", password: "short", platformRoles: [] }),
+    ).rejects.toBeInstanceOf(PasswordPolicyError);
     expect(await userByName(username)).toBeUndefined();
-    await expect(createPlatformAccount(secadmin, { username: "A b", displayName: "x", password: PASSWORD, platformRoles: [] })).rejects.toMatchObject({
+    await expect(
+      createPlatformAccount(secadmin, { username: "A b", displayName: "x", password: PASSWORD, platformRoles: [] }),
+    ).rejects.toMatchObject({
       field: "username",
       i18nKey: "platform:errors.username.format",
     });
@@ -129,7 +136,11 @@ describe("accounts", () => {
 
   it("unlocks, resets passwords under the policy, and disables with the sessions", async () => {
     const { id, username } = await newAccount();
-    await handle.db.updateTable("users").set({ failed_attempts: 5, locked_until: new Date(Date.now() + 600_000) }).where("id", "=", id).execute();
+    await handle.db
+      .updateTable("users")
+      .set({ failed_attempts: 5, locked_until: new Date(Date.now() + 600_000) })
+      .where("id", "=", id)
+      .execute();
     const locked = await withScope(handle.db, { tenantId: null, readTenantIds: [], userId: null }, (trx) =>
       listAccounts(trx, { q: username, status: "locked", page: 1, pageSize: 10 }),
     );
@@ -143,12 +154,18 @@ describe("accounts", () => {
     await expect(resetAccountPassword(secadmin, secadmin.user.id, PASSWORD)).rejects.toBeInstanceOf(AccountAdminError);
 
     const session = { user_id: id, expires_at: new Date(Date.now() + 3_600_000), created_at: new Date(), ip: null, user_agent: null };
-    await handle.db.insertInto("sessions").values({ ...session, id_hash: `h-${uniq()}` }).execute();
+    await handle.db
+      .insertInto("sessions")
+      .values({ ...session, id_hash: `h-${uniq()}` })
+      .execute();
     await resetAccountPassword(secadmin, id, "Another-pass-2027");
     expect(await handle.db.selectFrom("sessions").select("id_hash").where("user_id", "=", id).execute()).toHaveLength(0);
     expect(await eventsFor(PLATFORM_CHAIN, "account.password_reset", id)).toHaveLength(1);
 
-    await handle.db.insertInto("sessions").values({ ...session, id_hash: `h-${uniq()}` }).execute();
+    await handle.db
+      .insertInto("sessions")
+      .values({ ...session, id_hash: `h-${uniq()}` })
+      .execute();
     await setAccountDisabled(secadmin, id, true);
     expect((await userByName(username))?.disabled).toBe(true);
     expect(await handle.db.selectFrom("sessions").select("id_hash").where("user_id", "=", id).execute()).toHaveLength(0);
@@ -183,12 +200,17 @@ describe("memberships", () => {
 
   it("refuses an empty or unknown role list, and row-level security refuses another tenant's rows", async () => {
     const { id } = await newAccount();
-    const [a, b] = tree.offices as [{ id: string }, { id: string }];
-    await expect(setAccountMembership(secadmin, id, a.id, [])).rejects.toMatchObject({ i18nKey: "platform:errors.membership.rolesRequired" });
+    const [a, b] = [tree.offices[0]!, tree.offices[1]!];
+    await expect(setAccountMembership(secadmin, id, a.id, [])).rejects.toMatchObject({
+      i18nKey: "platform:errors.membership.rolesRequired",
+    });
     await expect(setAccountMembership(secadmin, id, a.id, ["sysadmin"])).rejects.toBeInstanceOf(AccountAdminError);
     await expect(
       withScope(handle.db, { tenantId: b.id, readTenantIds: [b.id], userId: null }, (trx) =>
-        trx.insertInto("memberships").values({ tenant_id: a.id, user_id: id, roles: ["drafter"] }).execute(),
+        trx
+          .insertInto("memberships")
+          .values({ tenant_id: a.id, user_id: id, roles: ["drafter"] })
+          .execute(),
       ),
     ).rejects.toThrow(/row-level security/);
     expect(await membershipsOf(handle.db, id)).toEqual([]);
@@ -200,7 +222,7 @@ describe("role overrides", () => {
     tenantPermissions(registry).flatMap((d) => d.defaultRoles.filter(isBusinessRole).map((role) => ({ role, permission: d.key })));
 
   it("stores only differences from the defaults and changes resolved permissions in that tenant only", async () => {
-    const [office, other] = tree.offices as [{ id: string }, { id: string }];
+    const [office, other] = [tree.offices[0]!, tree.offices[1]!];
     expect(tenantPermissions(registry).map((d) => d.key)).not.toContain("core.accounts.manage");
     const wanted: Grant[] = [
       ...defaults().filter((g) => !(g.role === "viewer" && g.permission === "core.workspace.view")),
@@ -209,7 +231,8 @@ describe("role overrides", () => {
     const changes = await saveRoleGrants(secadmin, office.id, wanted);
     expect(changes).toHaveLength(2);
 
-    const read = (tenantId: string) => withScope(handle.db, { tenantId: null, readTenantIds: [tenantId], userId: null }, (trx) => overridesOf(trx, tenantId));
+    const read = (tenantId: string) =>
+      withScope(handle.db, { tenantId: null, readTenantIds: [tenantId], userId: null }, (trx) => overridesOf(trx, tenantId));
     const overrides = await read(office.id);
     expect(overrides).toHaveLength(2);
     expect(resolvePermissions(registry, ["viewer"], overrides).has("core.workspace.view")).toBe(false);
@@ -236,9 +259,9 @@ describe("role overrides", () => {
     await expect(saveRoleGrants(secadmin, office.id, [{ role: "drafter", permission: "core.accounts.manage" }])).rejects.toBeInstanceOf(
       UnknownGrantError,
     );
-    await expect(saveRoleGrants(secadmin, office.id, [{ role: "auditor" as Grant["role"], permission: "core.workspace.view" }])).rejects.toBeInstanceOf(
-      UnknownGrantError,
-    );
+    await expect(
+      saveRoleGrants(secadmin, office.id, [{ role: "auditor" as Grant["role"], permission: "core.workspace.view" }]),
+    ).rejects.toBeInstanceOf(UnknownGrantError);
   });
 });
 

@@ -4,8 +4,9 @@ import type { FieldErrors } from "../forms.server";
 import { deleteMembership, putMembership } from "../permissions/memberships.server";
 import { withPlatform, type PlatformContext } from "../permissions/platform.server";
 import { isBusinessRole, type BusinessRole } from "../permissions/roles";
-import { SeparationOfDutiesError } from "../permissions/separation";
+import { SeparationOfDutiesError, violatesSeparationOfDuties } from "../permissions/separation";
 import { createAccount, PasswordPolicyError, setPassword, singlePlatformRole } from "./accounts.server";
+import { passwordProblems } from "./password-policy";
 
 /**
  * The security administrator's account work: every change runs in one platform transaction
@@ -20,10 +21,7 @@ export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
 /** A refusal the administrator can fix: the field it belongs to and the i18n key explaining it. */
 export class AccountAdminError extends Error {
-  constructor(
-    readonly field: string,
-    readonly i18nKey: string,
-  ) {
+  constructor(readonly field: string, readonly i18nKey: string) {
     super(i18nKey);
   }
 }
@@ -40,6 +38,20 @@ export function refusalErrors(e: unknown, passwordField = "password"): FieldErro
   if (e instanceof SeparationOfDutiesError) return { platformRoles: [e.i18nKey] };
   if (e instanceof PasswordPolicyError) return { [passwordField]: e.i18nKeys };
   return null;
+}
+
+/**
+ * Everything wrong with a new account's username, password and platform roles, so the form can
+ * show every problem at once; createPlatformAccount refuses on the same rules.
+ */
+export function newAccountProblems(input: { username: string; password: string; platformRoles: readonly string[] }): FieldErrors {
+  const errors: FieldErrors = {};
+  const username = input.username.trim().toLowerCase();
+  if (username && !USERNAME_PATTERN.test(username)) errors.username = ["platform:errors.username.format"];
+  const weak = input.password ? passwordProblems(input.password, username) : [];
+  if (weak.length) errors.password = weak;
+  if (violatesSeparationOfDuties(input.platformRoles)) errors.platformRoles = [new SeparationOfDutiesError().i18nKey];
+  return errors;
 }
 
 export function statusOf(u: { disabled: boolean; locked_until: Date | null }, now = new Date()): AccountStatus {
@@ -93,7 +105,11 @@ export async function listAccounts(
   const rows = await base
     .select(["id", "username", "display_name", "platform_role", "disabled", "locked_until"])
     .select((eb) =>
-      eb.selectFrom("memberships").whereRef("memberships.user_id", "=", "users.id").select(eb.fn.countAll<number>().as("n")).as("memberships"),
+      eb
+        .selectFrom("memberships")
+        .whereRef("memberships.user_id", "=", "users.id")
+        .select(eb.fn.countAll<number>().as("n"))
+        .as("memberships"),
     )
     .orderBy("username")
     .limit(query.pageSize)
@@ -145,7 +161,17 @@ export interface AccountDetail {
 export async function getAccount(trx: Transaction<CoreDatabase>, userId: string, now = new Date()): Promise<AccountDetail | null> {
   const r = await trx
     .selectFrom("users")
-    .select(["id", "username", "display_name", "platform_role", "disabled", "locked_until", "failed_attempts", "password_changed_at", "created_at"])
+    .select([
+      "id",
+      "username",
+      "display_name",
+      "platform_role",
+      "disabled",
+      "locked_until",
+      "failed_attempts",
+      "password_changed_at",
+      "created_at",
+    ])
     .where("id", "=", userId)
     .executeTakeFirst();
   if (!r) return null;
@@ -193,8 +219,17 @@ export async function createPlatformAccount(ctx: PlatformContext, input: NewPlat
     return await withPlatform(ctx, {}, async (trx, audit) => {
       const taken = await trx.selectFrom("users").select("id").where("username", "=", username).executeTakeFirst();
       if (taken) throw new AccountAdminError("username", "platform:errors.username.taken");
-      const id = await createAccount(trx, { username, displayName: input.displayName, password: input.password, platformRoles: input.platformRoles });
-      await audit({ action: "account.create", target: { type: "user", id }, data: { username, displayName: input.displayName, platformRole } });
+      const id = await createAccount(trx, {
+        username,
+        displayName: input.displayName,
+        password: input.password,
+        platformRoles: input.platformRoles,
+      });
+      await audit({
+        action: "account.create",
+        target: { type: "user", id },
+        data: { username, displayName: input.displayName, platformRole },
+      });
       return id;
     });
   } catch (e) {
@@ -233,7 +268,11 @@ export async function updateAccount(
 export async function unlockAccount(ctx: PlatformContext, userId: string): Promise<void> {
   await withPlatform(ctx, {}, async (trx, audit) => {
     const before = await lockUser(trx, userId);
-    await trx.updateTable("users").set({ locked_until: null, failed_attempts: 0, updated_at: new Date() }).where("id", "=", userId).execute();
+    await trx
+      .updateTable("users")
+      .set({ locked_until: null, failed_attempts: 0, updated_at: new Date() })
+      .where("id", "=", userId)
+      .execute();
     await audit({
       action: "account.unlock",
       target: { type: "user", id: userId },
@@ -278,7 +317,12 @@ export async function setAccountDisabled(ctx: PlatformContext, userId: string, d
 }
 
 /** Gives the account exactly these business roles in one tenant; the write and its audit event land in that tenant. */
-export async function setAccountMembership(ctx: PlatformContext, userId: string, tenantId: string, roles: readonly string[]): Promise<void> {
+export async function setAccountMembership(
+  ctx: PlatformContext,
+  userId: string,
+  tenantId: string,
+  roles: readonly string[],
+): Promise<void> {
   const wanted = [...new Set(roles)];
   if (wanted.length === 0) throw new AccountAdminError("roles", "platform:errors.membership.rolesRequired");
   if (!wanted.every(isBusinessRole)) throw new AccountAdminError("roles", "errors.invalid");
@@ -287,7 +331,11 @@ export async function setAccountMembership(ctx: PlatformContext, userId: string,
     const tenant = await trx.selectFrom("tenants").select("id").where("id", "=", tenantId).executeTakeFirst();
     if (!tenant) throw new AccountAdminError("tenant", "platform:errors.membership.unknownTenant");
     const previous = await putMembership(trx, tenantId, userId, wanted as BusinessRole[]);
-    await audit({ action: "membership.set", target: { type: "user", id: userId }, data: { username: user.username, roles: wanted, previous } });
+    await audit({
+      action: "membership.set",
+      target: { type: "user", id: userId },
+      data: { username: user.username, roles: wanted, previous },
+    });
   });
 }
 

@@ -66,7 +66,8 @@ export class UnknownGrantError extends Error {
 export async function saveRoleGrants(ctx: PlatformContext, tenantId: string, granted: readonly Grant[]): Promise<GrantChange[]> {
   const registry = ctx.context.services.permissions;
   const known = new Set(tenantPermissions(registry).map((d) => d.key));
-  for (const g of granted) if (!isBusinessRole(g.role) || !known.has(g.permission)) throw new UnknownGrantError(`${g.role}/${g.permission}`);
+  for (const g of granted)
+    if (!isBusinessRole(g.role) || !known.has(g.permission)) throw new UnknownGrantError(`${g.role}/${g.permission}`);
   const after = overridesFor(registry, granted);
   return withPlatform(ctx, { tenantId }, async (trx, audit) => {
     const before = (await overridesOf(trx, tenantId)).filter((o) => isBusinessRole(o.role) && known.has(o.permission));
