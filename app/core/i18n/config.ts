@@ -11,7 +11,7 @@ export const i18nOptions = {
   supportedLngs: [...LOCALES],
   fallbackLng: DEFAULT_LOCALE,
   defaultNS: "core",
-  ns: ["core"],
+  ns: ["core", "platform"],
   interpolation: { escapeValue: false },
   returnNull: false,
 } as const;
