@@ -1,0 +1,119 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PLATFORM_CHAIN } from "../../db/roles";
+import { withScope } from "../../db/scope";
+import { queryAuditEvents } from "~/core/audit/query.server";
+import { countAccounts } from "~/core/auth/account-admin.server";
+import { fixedT, localeOf } from "~/core/i18n/locale.server";
+import { PLATFORM_NAV, visibleNav } from "~/core/navigation";
+import { requirePlatform } from "~/core/permissions/platform.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+/** What this administrator's role covers, a few numbers, and for the auditor the latest events. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = await requirePlatform(request, context);
+  const locale = await localeOf(request);
+  const t = await fixedT(request, "platform");
+  const tenants = (await context.services.tenants.fresh()).all();
+  const accounts = await withScope(context.services.db, { tenantId: null, readTenantIds: [], userId: ctx.user.id }, (trx) =>
+    countAccounts(trx),
+  );
+  const format = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "medium" });
+  const latest = ctx.permissions.has("core.audit.read")
+    ? (
+        await queryAuditEvents(
+          context.services.db,
+          { userId: ctx.user.id, readTenantIds: [PLATFORM_CHAIN, ...tenants.map((x) => x.id)] },
+          {},
+          1,
+          10,
+        )
+      ).rows.map((e) => ({
+        key: `${e.tenantId}-${e.seq}`,
+        at: format.format(e.at),
+        tenant: e.tenantId === PLATFORM_CHAIN ? null : tenants.find((x) => x.id === e.tenantId)?.name[locale] ?? e.tenantId,
+        actor: e.actorName,
+        action: e.action,
+        outcome: e.outcome,
+      }))
+    : null;
+  return {
+    title: `${t("overview.title")} · ${t("console.title")}`,
+    role: ctx.user.platformRole!,
+    displayName: ctx.user.displayName,
+    links: visibleNav(PLATFORM_NAV, ctx.permissions).map((n) => ({ label: n.label, to: n.to, permission: n.permission })),
+    stats: { ...accounts, tenants: tenants.length },
+    latest,
+  };
+}
+
+export default function PlatformHome() {
+  const { t } = useTranslation("platform");
+  const { role, displayName, links, stats, latest } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("overview.title")}</h1>
+      <p className="lead">{t("overview.welcome", { name: displayName, role: t(`core:roles.${role}`) })}</p>
+      <section aria-labelledby="duties">
+        <h2 id="duties">{t("overview.dutiesTitle")}</h2>
+        <p>{t(`overview.duties.${role}`)}</p>
+        <p className="muted">{t("overview.separation")}</p>
+        <ul>
+          {links.map((l) => (
+            <li key={l.to}>
+              <Link to={l.to}>{t(`core:${l.label}`)}</Link> — {t(`core:permissions.${l.permission}`)}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="stats">
+        <h2 id="stats">{t("overview.statsTitle")}</h2>
+        <dl className="meta-table">
+          <dt>{t("overview.stats.accounts")}</dt>
+          <dd>{stats.total}</dd>
+          <dt>{t("overview.stats.locked")}</dt>
+          <dd>{stats.locked}</dd>
+          <dt>{t("overview.stats.disabled")}</dt>
+          <dd>{stats.disabled}</dd>
+          <dt>{t("overview.stats.tenants")}</dt>
+          <dd>{stats.tenants}</dd>
+        </dl>
+      </section>
+      {latest && (
+        <section aria-labelledby="latest">
+          <h2 id="latest">{t("overview.latestTitle")}</h2>
+          <table className="table">
+            <caption className="visually-hidden">{t("overview.latestTitle")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("audit.col.at")}</th>
+                <th scope="col">{t("audit.col.tenant")}</th>
+                <th scope="col">{t("audit.col.actor")}</th>
+                <th scope="col">{t("audit.col.action")}</th>
+                <th scope="col">{t("audit.col.outcome")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {latest.map((e) => (
+                <tr key={e.key}>
+                  <td>{e.at}</td>
+                  <td>{e.tenant ?? t("audit.platformChain")}</td>
+                  <td>{e.actor}</td>
+                  <td>
+                    <code>{e.action}</code>
+                  </td>
+                  <td className={e.outcome === "failure" ? "outcome-failure" : undefined}>{t(`audit.outcome.${e.outcome}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            <Link to="/admin/audit">{t("overview.allEvents")}</Link>
+          </p>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,380 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import {
+  AccountNotFoundError,
+  getAccount,
+  refusalErrors,
+  removeAccountMembership,
+  resetAccountPassword,
+  setAccountDisabled,
+  setAccountMembership,
+  unlockAccount,
+  updateAccount,
+} from "~/core/auth/account-admin.server";
+import { parseForm, type FieldErrors } from "~/core/forms.server";
+import { fixedT, localeOf } from "~/core/i18n/locale.server";
+import { membershipsInScope } from "~/core/permissions/memberships.server";
+import { requirePlatform, withPlatform } from "~/core/permissions/platform.server";
+import { BUSINESS_ROLES, isBusinessRole, isPlatformRole } from "~/core/permissions/roles";
+import { notFound } from "~/core/tenancy/staff.server";
+import { Field, FormMessage, PostForm } from "~/ui/forms";
+import { PlatformRoleChoice } from "~/ui/platform-role-choice";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+const required = { error: "errors.required" };
+const UserId = z.uuid();
+
+const ProfileSchema = z.object({
+  displayName: z.string().trim().min(1, required).max(100, { error: "errors.invalid" }),
+  platformRoles: z.array(z.string()).refine((a) => a.every(isPlatformRole), { error: "errors.invalid" }),
+});
+
+const PasswordSchema = z
+  .object({ password: z.string().min(1, required).max(256), confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "errors.password.mismatch" });
+
+const MembershipSchema = z.object({
+  tenant: z.uuid({ error: "errors.required" }),
+  // An empty list is the service's to refuse, with its own message.
+  roles: z.array(z.string()).refine((a) => a.every(isBusinessRole), { error: "errors.invalid" }),
+});
+
+const TenantSchema = z.object({ tenant: z.uuid() });
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const ctx = await requirePlatform(request, context, "core.accounts.manage");
+  const userId = UserId.safeParse(params.userId);
+  if (!userId.success) throw notFound();
+  const locale = await localeOf(request);
+  const t = await fixedT(request, "platform");
+  const tenants = (await context.services.tenants.fresh()).all();
+  const found = await withPlatform(ctx, { readTenantIds: tenants.map((x) => x.id) }, async (trx) => {
+    const account = await getAccount(trx, userId.data);
+    return account && { account, memberships: await membershipsInScope(trx, account.id) };
+  });
+  if (!found) throw notFound();
+  const { account, memberships } = found;
+  const format = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
+  const member = new Set(memberships.map((m) => m.tenantId));
+  return {
+    title: `${account.username} · ${t("accounts.title")}`,
+    isSelf: account.id === ctx.user.id,
+    account: {
+      ...account,
+      lockedUntil: account.status === "locked" && account.lockedUntil ? format.format(account.lockedUntil) : null,
+      passwordChangedAt: format.format(account.passwordChangedAt),
+      createdAt: format.format(account.createdAt),
+    },
+    memberships: memberships
+      .map((m) => ({ ...m, tenant: tenants.find((x) => x.id === m.tenantId) }))
+      .map((m) => ({ tenantId: m.tenantId, name: m.tenant?.name[locale] ?? m.tenantId, code: m.tenant?.code ?? "", roles: m.roles }))
+      .sort((a, b) => a.code.localeCompare(b.code)),
+    addable: tenants.filter((x) => !member.has(x.id)).map((x) => ({ id: x.id, name: x.name[locale], code: x.code })),
+  };
+}
+
+type Result = { intent: string; tenant?: string; errors: FieldErrors; done?: string };
+
+export async function action({ request, params, context }: ActionFunctionArgs): Promise<Result> {
+  const ctx = await requirePlatform(request, context, "core.accounts.manage");
+  const userId = UserId.safeParse(params.userId);
+  if (!userId.success) throw notFound();
+  const id = userId.data;
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const fail = (errors: FieldErrors, tenant?: string): Result => ({ intent, tenant, errors });
+  const knownTenant = async (tenant: string) => !!(await context.services.tenants.fresh()).byId(tenant);
+  try {
+    switch (intent) {
+      case "profile": {
+        const parsed = parseForm(ProfileSchema, form, ["platformRoles"]);
+        if (!parsed.ok) return fail(parsed.errors);
+        const changed = await updateAccount(ctx, id, parsed.data);
+        return { intent, errors: {}, done: changed ? "accounts.done.updated" : "accounts.done.unchanged" };
+      }
+      case "unlock":
+        await unlockAccount(ctx, id);
+        return { intent, errors: {}, done: "accounts.done.unlocked" };
+      case "password": {
+        const parsed = parseForm(PasswordSchema, form);
+        if (!parsed.ok) return fail(parsed.errors);
+        await resetAccountPassword(ctx, id, parsed.data.password);
+        return { intent, errors: {}, done: "accounts.done.passwordReset" };
+      }
+      case "disable":
+      case "enable":
+        await setAccountDisabled(ctx, id, intent === "disable");
+        return { intent, errors: {}, done: `accounts.done.${intent}d` };
+      case "membership": {
+        const tenant = String(form.get("tenant") ?? "");
+        const parsed = parseForm(MembershipSchema, form, ["roles"]);
+        if (!parsed.ok) return fail(parsed.errors, tenant);
+        if (!(await knownTenant(parsed.data.tenant))) return fail({ tenant: ["platform:errors.membership.unknownTenant"] }, tenant);
+        await setAccountMembership(ctx, id, parsed.data.tenant, parsed.data.roles);
+        return { intent, tenant, errors: {}, done: "accounts.done.membershipSaved" };
+      }
+      case "removeMembership": {
+        const parsed = parseForm(TenantSchema, form);
+        if (!parsed.ok || !(await knownTenant(parsed.data.tenant))) throw new Response("Bad Request", { status: 400 });
+        await removeAccountMembership(ctx, id, parsed.data.tenant);
+        return { intent, errors: {}, done: "accounts.done.membershipRemoved" };
+      }
+      default:
+        throw new Response("Bad Request", { status: 400 });
+    }
+  } catch (e) {
+    if (e instanceof AccountNotFoundError) throw notFound();
+    const errors = refusalErrors(e);
+    if (errors) return fail(errors, String(form.get("tenant") ?? "") || undefined);
+    throw e;
+  }
+}
+
+function Notice({ result, intent, tenant }: { result: Result | undefined; intent: string | string[]; tenant?: string }) {
+  const { t } = useTranslation("platform");
+  if (!result || !(Array.isArray(intent) ? intent.includes(result.intent) : result.intent === intent)) return null;
+  if (tenant !== undefined && result.tenant !== tenant) return null;
+  if (result.done) return <FormMessage tone="success">{t(result.done)}</FormMessage>;
+  const form = result.errors._form;
+  return form?.length ? <FormMessage tone="error">{form.map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}</FormMessage> : null;
+}
+
+function RoleBoxes({ selected, legend, errors }: { selected: readonly string[]; legend: string; errors?: string[] }) {
+  const { t } = useTranslation("platform");
+  return (
+    <fieldset className="checks" aria-invalid={errors?.length ? true : undefined}>
+      <legend>{legend}</legend>
+      {BUSINESS_ROLES.map((r) => (
+        <label key={r}>
+          <input type="checkbox" name="roles" value={r} defaultChecked={selected.includes(r)} />
+          {t(`core:roles.${r}`)}
+        </label>
+      ))}
+      {errors?.length ? (
+        <p className="error" role="alert">
+          {errors.map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+export default function AccountDetail() {
+  const { t } = useTranslation("platform");
+  const { account, isSelf, memberships, addable } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const errorsFor = (intent: string, tenant?: string) =>
+    result?.intent === intent && (tenant === undefined || result.tenant === tenant) ? result.errors : undefined;
+  return (
+    <>
+      <p>
+        <Link to="/admin/accounts">{t("accounts.back")}</Link>
+      </p>
+      <h1>
+        {account.displayName} <span className="muted">({account.username})</span>
+      </h1>
+      {search.get("done") === "created" && !result && <FormMessage tone="success">{t("accounts.done.created")}</FormMessage>}
+      <dl className="meta-table">
+        <dt>{t("accounts.status")}</dt>
+        <dd className={account.status === "active" ? undefined : "outcome-failure"}>
+          {t(`accounts.statuses.${account.status}`)}
+          {account.lockedUntil && ` · ${t("accounts.lockedUntil", { until: account.lockedUntil })}`}
+        </dd>
+        <dt>{t("accounts.failedAttempts")}</dt>
+        <dd>{account.failedAttempts}</dd>
+        <dt>{t("accounts.passwordChangedAt")}</dt>
+        <dd>{account.passwordChangedAt}</dd>
+        <dt>{t("accounts.createdAt")}</dt>
+        <dd>{account.createdAt}</dd>
+      </dl>
+
+      <section aria-labelledby="profile">
+        <h2 id="profile">{t("accounts.profile")}</h2>
+        <Notice result={result} intent="profile" />
+        <PostForm className="stack narrow" noValidate>
+          <input type="hidden" name="intent" value="profile" />
+          <Field
+            name="displayName"
+            label={t("accounts.displayName")}
+            required
+            defaultValue={account.displayName}
+            errors={errorsFor("profile")}
+          />
+          <PlatformRoleChoice
+            selected={account.platformRole ? [account.platformRole] : []}
+            errors={errorsFor("profile")?.platformRoles}
+            disabled={isSelf}
+          />
+          <button type="submit" className="button primary">
+            {t("common.save")}
+          </button>
+        </PostForm>
+      </section>
+
+      <section aria-labelledby="security">
+        <h2 id="security">{t("accounts.security")}</h2>
+        <Notice result={result} intent={["unlock", "disable", "enable"]} />
+        {(account.status === "locked" || account.failedAttempts > 0) && (
+          <PostForm>
+            <input type="hidden" name="intent" value="unlock" />
+            <p>
+              <button type="submit" className="button">
+                {t("accounts.unlock")}
+              </button>{" "}
+              <span className="muted">{t("accounts.unlockHint")}</span>
+            </p>
+          </PostForm>
+        )}
+        {!isSelf && (
+          <PostForm>
+            <input type="hidden" name="intent" value={account.status === "disabled" ? "enable" : "disable"} />
+            <p>
+              <button type="submit" className={account.status === "disabled" ? "button" : "button danger"}>
+                {account.status === "disabled" ? t("accounts.enable") : t("accounts.disable")}
+              </button>{" "}
+              <span className="muted">{account.status === "disabled" ? t("accounts.enableHint") : t("accounts.disableHint")}</span>
+            </p>
+          </PostForm>
+        )}
+        {!isSelf && (
+          <>
+            <h3 id="reset">{t("accounts.resetPassword")}</h3>
+            <Notice result={result} intent="password" />
+            <PostForm className="stack narrow" noValidate aria-labelledby="reset">
+              <input type="hidden" name="intent" value="password" />
+              <Field
+                name="password"
+                type="password"
+                label={t("accounts.newPassword")}
+                hint={t("core:account.password.policy")}
+                autoComplete="new-password"
+                required
+                errors={errorsFor("password")}
+              />
+              <Field
+                name="confirm"
+                type="password"
+                label={t("accounts.confirmPassword")}
+                autoComplete="new-password"
+                required
+                errors={errorsFor("password")}
+              />
+              <p className="hint">{t("accounts.resetHint")}</p>
+              <button type="submit" className="button">
+                {t("accounts.resetPassword")}
+              </button>
+            </PostForm>
+          </>
+        )}
+        {isSelf && <p className="muted">{t("accounts.selfHint")}</p>}
+      </section>
+
+      <section aria-labelledby="memberships">
+        <h2 id="memberships">{t("accounts.membershipsTitle")}</h2>
+        <Notice result={result} intent="removeMembership" />
+        <table className="table">
+          <caption className="visually-hidden">{t("accounts.membershipsTitle")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("accounts.tenant")}</th>
+              <th scope="col">{t("accounts.roles")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("core:common.actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {memberships.map((m) => (
+              <tr key={m.tenantId}>
+                <th scope="row">
+                  {m.name} <span className="muted">{m.code}</span>
+                </th>
+                <td>
+                  <Notice result={result} intent="membership" tenant={m.tenantId} />
+                  <PostForm className="stack">
+                    <input type="hidden" name="intent" value="membership" />
+                    <input type="hidden" name="tenant" value={m.tenantId} />
+                    <RoleBoxes
+                      selected={m.roles}
+                      legend={t("accounts.rolesIn", { tenant: m.name })}
+                      errors={errorsFor("membership", m.tenantId)?.roles}
+                    />
+                    <div>
+                      <button type="submit" className="button small">
+                        {t("accounts.saveRoles")}
+                      </button>
+                    </div>
+                  </PostForm>
+                </td>
+                <td>
+                  <PostForm>
+                    <input type="hidden" name="intent" value="removeMembership" />
+                    <input type="hidden" name="tenant" value={m.tenantId} />
+                    <button type="submit" className="button small danger" aria-label={t("accounts.removeFrom", { tenant: m.name })}>
+                      {t("accounts.remove")}
+                    </button>
+                  </PostForm>
+                </td>
+              </tr>
+            ))}
+            {memberships.length === 0 && (
+              <tr>
+                <td colSpan={3} className="muted">
+                  {t("accounts.noMemberships")}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+
+        {addable.length > 0 && (
+          <>
+            <h3 id="add-membership">{t("accounts.addMembership")}</h3>
+            <PostForm className="stack" aria-labelledby="add-membership">
+              <input type="hidden" name="intent" value="membership" />
+              <div className="field">
+                <label htmlFor="f-tenant">{t("accounts.tenant")}</label>
+                <select
+                  id="f-tenant"
+                  name="tenant"
+                  defaultValue=""
+                  aria-describedby={addErrors(result, addable)?.tenant ? "f-tenant-error" : undefined}
+                >
+                  <option value="">{t("accounts.chooseTenant")}</option>
+                  {addable.map((x) => (
+                    <option key={x.id} value={x.id}>
+                      {x.name} ({x.code})
+                    </option>
+                  ))}
+                </select>
+                {addErrors(result, addable)?.tenant && (
+                  <p className="error" id="f-tenant-error" role="alert">
+                    {addErrors(result, addable)!
+                      .tenant!.map((k) => t(k.includes(":") ? k : `core:${k}`))
+                      .join(" ")}
+                  </p>
+                )}
+              </div>
+              <RoleBoxes selected={[]} legend={t("accounts.roles")} errors={addErrors(result, addable)?.roles} />
+              <div>
+                <button type="submit" className="button primary">
+                  {t("accounts.addMembership")}
+                </button>
+              </div>
+            </PostForm>
+          </>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** Errors of the "add a tenant" form: a membership submission for a tenant the account is not (yet) in. */
+function addErrors(result: Result | undefined, addable: { id: string }[]): FieldErrors | undefined {
+  if (result?.intent !== "membership" || result.done) return undefined;
+  return result.tenant === "" || addable.some((x) => x.id === result.tenant) ? result.errors : undefined;
+}

@@ -1,0 +1,96 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { createPlatformAccount, newAccountProblems, refusalErrors } from "~/core/auth/account-admin.server";
+import { parseForm } from "~/core/forms.server";
+import { fixedT } from "~/core/i18n/locale.server";
+import { requirePlatform } from "~/core/permissions/platform.server";
+import { isPlatformRole } from "~/core/permissions/roles";
+import { Field, PostForm } from "~/ui/forms";
+import { PlatformRoleChoice } from "~/ui/platform-role-choice";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+const required = { error: "errors.required" };
+
+const CreateSchema = z
+  .object({
+    username: z.string().trim().min(1, required).max(200, { error: "errors.invalid" }),
+    displayName: z.string().trim().min(1, required).max(100),
+    password: z.string().min(1, required).max(256),
+    confirm: z.string(),
+    platformRoles: z.array(z.string()).refine((a) => a.every(isPlatformRole), { error: "errors.invalid" }),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "errors.password.mismatch" });
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePlatform(request, context, "core.accounts.manage");
+  const t = await fixedT(request, "platform");
+  return { title: `${t("accounts.create.title")} · ${t("console.title")}` };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const ctx = await requirePlatform(request, context, "core.accounts.manage");
+  const form = await request.formData();
+  const values = {
+    username: String(form.get("username") ?? ""),
+    displayName: String(form.get("displayName") ?? ""),
+    platformRoles: form.getAll("platformRoles").map(String),
+  };
+  const parsed = parseForm(CreateSchema, form, ["platformRoles"]);
+  if (!parsed.ok) {
+    const password = String(form.get("password") ?? "");
+    return { errors: { ...newAccountProblems({ ...values, password }), ...parsed.errors }, values };
+  }
+  try {
+    const id = await createPlatformAccount(ctx, parsed.data);
+    return redirect(`/admin/accounts/${id}?done=created`);
+  } catch (e) {
+    const errors = refusalErrors(e);
+    if (errors) return { errors, values };
+    throw e;
+  }
+}
+
+export default function NewAccount() {
+  const { t } = useTranslation("platform");
+  useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  return (
+    <>
+      <p>
+        <Link to="/admin/accounts">{t("accounts.back")}</Link>
+      </p>
+      <h1>{t("accounts.create.title")}</h1>
+      <PostForm className="stack narrow" noValidate>
+        <Field
+          name="username"
+          label={t("accounts.username")}
+          hint={t("accounts.usernameHint")}
+          autoComplete="off"
+          required
+          defaultValue={result?.values.username}
+          errors={errors}
+        />
+        <Field name="displayName" label={t("accounts.displayName")} required defaultValue={result?.values.displayName} errors={errors} />
+        <Field
+          name="password"
+          type="password"
+          label={t("accounts.initialPassword")}
+          hint={t("core:account.password.policy")}
+          autoComplete="new-password"
+          required
+          errors={errors}
+        />
+        <Field name="confirm" type="password" label={t("accounts.confirmPassword")} autoComplete="new-password" required errors={errors} />
+        <PlatformRoleChoice selected={result?.values.platformRoles ?? []} errors={errors?.platformRoles} />
+        <button type="submit" className="button primary">
+          {t("accounts.create.submit")}
+        </button>
+      </PostForm>
+    </>
+  );
+}

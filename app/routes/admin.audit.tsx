@@ -1,0 +1,244 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { PLATFORM_CHAIN } from "../../db/roles";
+import { compactJson, queryAuditEvents, type AuditFilter } from "~/core/audit/query.server";
+import { verifyAuditChains } from "~/core/audit/verify.server";
+import type { FieldErrors } from "~/core/forms.server";
+import { fixedT, localeOf } from "~/core/i18n/locale.server";
+import { requirePlatform, withPlatform } from "~/core/permissions/platform.server";
+import { Field, FormMessage, PostForm } from "~/ui/forms";
+import { Pager } from "~/ui/pager";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.invalid" })
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), {
+    error: "errors.invalid",
+  });
+
+const FilterSchema = z
+  .object({
+    tenant: z.string().max(64).optional(),
+    actor: z.string().trim().max(64, { error: "errors.invalid" }).optional(),
+    action: z.string().trim().max(100, { error: "errors.invalid" }).optional(),
+    outcome: z.enum(["success", "failure"]).optional().catch(undefined),
+    from: Day.optional(),
+    to: Day.optional(),
+    page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], error: "platform:errors.audit.range" });
+
+function errorsOf(issues: z.core.$ZodIssue[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const field = issue.path.join(".") || "_form";
+    const key = issue.message.includes("errors.") ? issue.message : "errors.invalid";
+    if (!errors[field]?.includes(key)) (errors[field] ??= []).push(key);
+  }
+  return errors;
+}
+
+/** The auditor reads every chain and can write none: the read scope has no tenant to write to. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = await requirePlatform(request, context, "core.audit.read");
+  const locale = await localeOf(request);
+  const t = await fixedT(request, "platform");
+  const tenants = (await context.services.tenants.fresh()).all().sort((a, b) => a.code.localeCompare(b.code));
+  const params = new URL(request.url).searchParams;
+  const raw = Object.fromEntries([...params].filter(([, v]) => v.trim() !== ""));
+  const parsed = FilterSchema.safeParse(raw);
+  const base = {
+    title: `${t("audit.title")} · ${t("console.title")}`,
+    tenants: tenants.map((x) => ({ code: x.code, name: x.name[locale] })),
+    values: {
+      tenant: raw.tenant ?? "",
+      actor: raw.actor ?? "",
+      action: raw.action ?? "",
+      outcome: raw.outcome ?? "",
+      from: raw.from ?? "",
+      to: raw.to ?? "",
+    },
+  };
+  if (!parsed.success) return { ...base, errors: errorsOf(parsed.error.issues), page: 1, hasNext: false, rows: [] };
+
+  const f = parsed.data;
+  const chain = f.tenant === "platform" ? PLATFORM_CHAIN : tenants.find((x) => x.code === f.tenant)?.id;
+  if (f.tenant && !chain) return { ...base, errors: { tenant: ["errors.invalid"] }, page: 1, hasNext: false, rows: [] };
+  const filter: AuditFilter = { tenantId: chain, actor: f.actor, action: f.action, outcome: f.outcome, from: f.from, to: f.to };
+  const reader = { userId: ctx.user.id, readTenantIds: [PLATFORM_CHAIN, ...tenants.map((x) => x.id)] };
+  const result = await queryAuditEvents(context.services.db, reader, filter, f.page);
+  const format = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "medium" });
+  return {
+    ...base,
+    errors: {} as FieldErrors,
+    page: result.page,
+    hasNext: result.hasNext,
+    rows: result.rows.map((e) => ({
+      key: `${e.tenantId}/${e.seq}`,
+      at: format.format(e.at),
+      iso: e.at.toISOString(),
+      tenant: e.tenantId === PLATFORM_CHAIN ? null : tenants.find((x) => x.id === e.tenantId)?.name[locale] ?? e.tenantId,
+      seq: e.seq,
+      actor: e.actorName,
+      action: e.action,
+      target: e.targetType ? `${e.targetType}:${e.targetId ?? ""}` : null,
+      outcome: e.outcome,
+      ip: e.ip,
+      requestId: e.requestId,
+      data: Object.keys(e.data).length ? compactJson(e.data) : "",
+    })),
+  };
+}
+
+/** Recomputes every hash chain; the verification itself is recorded on the platform chain. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const ctx = await requirePlatform(request, context, "core.audit.read");
+  const form = await request.formData();
+  if (form.get("intent") !== "verify") throw new Response("Bad Request", { status: 400 });
+  const report = await verifyAuditChains(context.services.db);
+  await withPlatform(ctx, {}, (_trx, audit) =>
+    audit({ action: "audit.verify", outcome: report.breaks.length ? "failure" : "success", data: { ...report } }),
+  );
+  const locale = await localeOf(request);
+  const dir = await context.services.tenants.fresh();
+  return {
+    chains: report.chains,
+    events: report.events,
+    breaks: report.breaks.map((b) => ({
+      ...b,
+      tenant: b.tenantId === PLATFORM_CHAIN ? null : dir.byId(b.tenantId)?.name[locale] ?? b.tenantId,
+    })),
+  };
+}
+
+export default function AuditPage() {
+  const { t } = useTranslation("platform");
+  const { tenants, values, errors, page, hasNext, rows } = useLoaderData<typeof loader>();
+  const report = useActionData<typeof action>();
+  const { search } = useLocation();
+  return (
+    <>
+      <h1>{t("audit.title")}</h1>
+      <p className="muted">{t("audit.intro")}</p>
+
+      <section aria-labelledby="verify">
+        <h2 id="verify">{t("audit.verify.title")}</h2>
+        {report &&
+          (report.breaks.length === 0 ? (
+            <FormMessage tone="success">{t("audit.verify.ok", { chains: report.chains, events: report.events })}</FormMessage>
+          ) : (
+            <div className="notice notice-error" role="alert">
+              <p>{t("audit.verify.broken", { chains: report.chains, events: report.events, count: report.breaks.length })}</p>
+              <ul>
+                {report.breaks.map((b) => (
+                  <li key={b.tenantId}>
+                    {t("audit.verify.break", {
+                      tenant: b.tenant ?? t("audit.platformChain"),
+                      seq: b.seq,
+                      reason: t(`audit.verify.reasons.${b.reason}`),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        <PostForm>
+          <input type="hidden" name="intent" value="verify" />
+          <p>
+            <button type="submit" className="button">
+              {t("audit.verify.submit")}
+            </button>{" "}
+            <span className="muted">{t("audit.verify.hint")}</span>
+          </p>
+        </PostForm>
+      </section>
+
+      <h2 id="events">{t("audit.eventsTitle")}</h2>
+      <Form method="get" className="filters" role="search" aria-label={t("audit.filters")}>
+        <div className="field">
+          <label htmlFor="f-tenant">{t("audit.col.tenant")}</label>
+          <select id="f-tenant" name="tenant" defaultValue={values.tenant}>
+            <option value="">{t("common.all")}</option>
+            <option value="platform">{t("audit.platformChain")}</option>
+            {tenants.map((x) => (
+              <option key={x.code} value={x.code}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field name="actor" label={t("audit.actorFilter")} defaultValue={values.actor} errors={errors} />
+        <Field name="action" label={t("audit.actionFilter")} hint={t("audit.actionHint")} defaultValue={values.action} errors={errors} />
+        <div className="field">
+          <label htmlFor="f-outcome">{t("audit.col.outcome")}</label>
+          <select id="f-outcome" name="outcome" defaultValue={values.outcome}>
+            <option value="">{t("common.all")}</option>
+            <option value="success">{t("audit.outcome.success")}</option>
+            <option value="failure">{t("audit.outcome.failure")}</option>
+          </select>
+        </div>
+        <Field name="from" type="date" label={t("audit.from")} defaultValue={values.from} errors={errors} />
+        <Field name="to" type="date" label={t("audit.to")} defaultValue={values.to} errors={errors} />
+        <button type="submit" className="button">
+          {t("common.filter")}
+        </button>
+      </Form>
+      {errors.tenant && <FormMessage tone="error">{t("core:errors.invalid")}</FormMessage>}
+
+      <table className="table audit-table">
+        <caption className="visually-hidden">{t("audit.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("audit.col.at")}</th>
+            <th scope="col">{t("audit.col.tenant")}</th>
+            <th scope="col">{t("audit.col.actor")}</th>
+            <th scope="col">{t("audit.col.action")}</th>
+            <th scope="col">{t("audit.col.target")}</th>
+            <th scope="col">{t("audit.col.outcome")}</th>
+            <th scope="col">{t("audit.col.ip")}</th>
+            <th scope="col">{t("audit.col.requestId")}</th>
+            <th scope="col">{t("audit.col.data")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((e) => (
+            <tr key={e.key}>
+              <td>
+                <time dateTime={e.iso}>{e.at}</time>
+              </td>
+              <td>
+                {e.tenant ?? t("audit.platformChain")} <span className="muted">#{e.seq}</span>
+              </td>
+              <td>{e.actor ?? <span className="muted">—</span>}</td>
+              <td>
+                <code>{e.action}</code>
+              </td>
+              <td>{e.target && <code>{e.target}</code>}</td>
+              <td className={e.outcome === "failure" ? "outcome-failure" : undefined}>{t(`audit.outcome.${e.outcome}`)}</td>
+              <td>{e.ip}</td>
+              <td>{e.requestId && <code>{e.requestId}</code>}</td>
+              <td>{e.data && <code>{e.data}</code>}</td>
+            </tr>
+          ))}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={9} className="muted">
+                {t("audit.none")}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      <Pager
+        search={search}
+        page={page}
+        hasNext={hasNext}
+        labels={{ nav: t("common.pages"), previous: t("common.previous"), next: t("common.next"), current: t("common.page", { page }) }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,152 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { withScope } from "../../db/scope";
+import { fixedT, localeOf } from "~/core/i18n/locale.server";
+import { overridesOf } from "~/core/permissions/memberships.server";
+import { saveRoleGrants, tenantPermissions, UnknownGrantError, type Grant } from "~/core/permissions/overrides.server";
+import { requirePlatform } from "~/core/permissions/platform.server";
+import { BUSINESS_ROLES, isBusinessRole } from "~/core/permissions/roles";
+import { FormMessage, PostForm } from "~/ui/forms";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+const SaveSchema = z.object({
+  intent: z.enum(["save", "reset"]),
+  tenant: z.uuid(),
+  grant: z.array(z.string().max(200)),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = await requirePlatform(request, context, "core.roles.manage");
+  const locale = await localeOf(request);
+  const t = await fixedT(request, "platform");
+  const tenants = (await context.services.tenants.fresh()).all().sort((a, b) => a.code.localeCompare(b.code));
+  const wanted = new URL(request.url).searchParams.get("tenant");
+  const tenant = tenants.find((x) => x.code === wanted) ?? tenants[0];
+  const title = `${t("roles.title")} · ${t("console.title")}`;
+  const choices = tenants.map((x) => ({ code: x.code, name: x.name[locale] }));
+  if (!tenant) return { title, choices, tenant: null, roles: [...BUSINESS_ROLES], matrix: [] };
+  const overrides = await withScope(context.services.db, { tenantId: null, readTenantIds: [tenant.id], userId: ctx.user.id }, (trx) =>
+    overridesOf(trx, tenant.id),
+  );
+  const matrix = tenantPermissions(context.services.permissions).map((def) => ({
+    key: def.key,
+    label: def.label,
+    cells: BUSINESS_ROLES.map((role) => {
+      const byDefault = def.defaultRoles.includes(role);
+      const override = overrides.find((o) => o.role === role && o.permission === def.key);
+      return { role, byDefault, granted: override ? override.granted : byDefault };
+    }),
+  }));
+  return { title, choices, tenant: { id: tenant.id, code: tenant.code, name: tenant.name[locale] }, roles: [...BUSINESS_ROLES], matrix };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const ctx = await requirePlatform(request, context, "core.roles.manage");
+  const form = await request.formData();
+  const parsed = SaveSchema.safeParse({ intent: form.get("intent"), tenant: form.get("tenant"), grant: form.getAll("grant") });
+  if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+  const { intent, tenant } = parsed.data;
+  if (!(await context.services.tenants.fresh()).byId(tenant)) throw new Response("Bad Request", { status: 400 });
+  const registry = context.services.permissions;
+  const grants: Grant[] =
+    intent === "reset"
+      ? tenantPermissions(registry).flatMap((d) => d.defaultRoles.filter(isBusinessRole).map((role) => ({ role, permission: d.key })))
+      : parsed.data.grant.map((g) => {
+          const [role = "", permission = ""] = g.split("|");
+          return { role: role as Grant["role"], permission };
+        });
+  try {
+    const changes = await saveRoleGrants(ctx, tenant, grants);
+    return { error: null, changed: changes.length };
+  } catch (e) {
+    if (e instanceof UnknownGrantError) return { error: e.i18nKey, changed: 0 };
+    throw e;
+  }
+}
+
+export default function RolesPage() {
+  const { t } = useTranslation("platform");
+  const { choices, tenant, roles, matrix } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const label = (key: string) => t(key.includes(":") ? key : `core:${key}`);
+  return (
+    <>
+      <h1>{t("roles.title")}</h1>
+      <p className="muted">{t("roles.intro")}</p>
+      <Form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="f-tenant">{t("roles.tenant")}</label>
+          <select id="f-tenant" name="tenant" defaultValue={tenant?.code}>
+            {choices.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name} ({c.code})
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t("roles.show")}
+        </button>
+      </Form>
+      {result?.error && <FormMessage tone="error">{label(result.error)}</FormMessage>}
+      {result && !result.error && (
+        <FormMessage tone="success">{result.changed ? t("roles.saved", { count: result.changed }) : t("roles.unchanged")}</FormMessage>
+      )}
+      {tenant ? (
+        <PostForm>
+          <input type="hidden" name="tenant" value={tenant.id} />
+          <table className="table">
+            <caption>{t("roles.caption", { tenant: tenant.name })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("roles.permission")}</th>
+                {roles.map((r) => (
+                  <th scope="col" key={r}>
+                    {t(`core:roles.${r}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {matrix.map((p) => (
+                <tr key={p.key}>
+                  <th scope="row">
+                    {label(p.label)}
+                    <br />
+                    <code className="muted">{p.key}</code>
+                  </th>
+                  {p.cells.map((c) => (
+                    <td key={c.role}>
+                      <label>
+                        <input type="checkbox" name="grant" value={`${c.role}|${p.key}`} defaultChecked={c.granted} />
+                        <span className="visually-hidden">
+                          {t("roles.cell", { role: t(`core:roles.${c.role}`), permission: label(p.label) })}
+                        </span>
+                      </label>
+                      {c.byDefault && <span className="badge">{t("roles.default")}</span>}
+                      {c.granted !== c.byDefault && <span className="badge">{t(c.granted ? "roles.addedHere" : "roles.removedHere")}</span>}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="hint">{t("roles.legend")}</p>
+          <p className="inline-list">
+            <button type="submit" name="intent" value="save" className="button primary">
+              {t("roles.save")}
+            </button>
+            <button type="submit" name="intent" value="reset" className="button">
+              {t("roles.reset")}
+            </button>
+          </p>
+        </PostForm>
+      ) : (
+        <p className="muted">{t("roles.noTenants")}</p>
+      )}
+    </>
+  );
+}
