@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -11,7 +11,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { localeOf } from "./core/i18n/locale.server";
+import { fixedT, localeOf } from "./core/i18n/locale.server";
 import { elderModeOf } from "./ui/elder-mode.server";
 import { useRequestInfo } from "./ui/request-info";
 import stylesheet from "./ui/styles.css?url";
@@ -22,12 +22,32 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  const t = await fixedT(request);
   return {
     locale: await localeOf(request),
     elder: elderModeOf(request),
     csrfToken: context.csrfToken,
+    // For the <title> of the error page, which a meta function cannot translate itself.
+    errorTitles: {
+      app: t("app.name"),
+      notFound: t("errors.page.notFound.title"),
+      forbidden: t("errors.page.forbidden.title"),
+      server: t("errors.page.server.title"),
+    },
   };
 }
+
+function errorKind(error: unknown): "notFound" | "forbidden" | "server" {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return status === 404 ? "notFound" : status === 403 ? "forbidden" : "server";
+}
+
+/** Only the error page takes its title from here (WCAG 2.4.2); every page route sets its own. */
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  if (!error) return [];
+  const titles = data?.errorTitles;
+  return titles ? [{ title: `${titles[errorKind(error)]} · ${titles.app}` }] : [{ title: "Error" }];
+};
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
 
@@ -69,8 +89,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const { requestId } = useRequestInfo();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : "server";
+  const kind = errorKind(error);
   return (
     <main className="error-page" id="main">
       <h1>{t(`errors.page.${kind}.title`)}</h1>
