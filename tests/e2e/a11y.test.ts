@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { hydrated, newContext, screenshot, useBrowser, watch } from "./browser";
+import { hydrated, login, newContext, screenshot, useBrowser, watch } from "./browser";
 
 const browser = useBrowser();
 
@@ -45,6 +45,35 @@ test.each(PAGES)("axe finds nothing serious or critical on $path", async ({ name
   expect(passes, "axe ran its checks").toBeGreaterThan(10);
   expect(serious.map((v) => `${v.id} (${v.nodes.length})`), describe(serious)).toEqual([]);
 
+  console.expectClean();
+  await context.close();
+});
+
+test("the 404 page has a title and nothing serious for axe", async () => {
+  const context = await newContext(browser());
+  const page = await context.newPage();
+  const console = watch(page, ["404"]);
+  const response = await page.goto("/no/such/page");
+  expect(response?.status()).toBe(404);
+  await hydrated(page);
+  expect(await page.title()).toBe("页面不存在 · 公开 · 生态环境政务公开平台");
+  const { serious } = await seriousViolations(page);
+  expect(serious.map((v) => `${v.id} (${v.nodes.length})`), describe(serious)).toEqual([]);
+  console.expectClean();
+  await context.close();
+});
+
+test("the staff shell, with the office switcher open, has nothing serious for axe", async () => {
+  const context = await newContext(browser());
+  const page = await context.newPage();
+  const console = watch(page);
+  await page.goto("/login");
+  await login(page, "city.supervisor");
+  await page.waitForURL("**/t/demo-city/admin");
+  await hydrated(page);
+  await page.locator("details.switcher summary").click();
+  const { serious } = await seriousViolations(page);
+  expect(serious.map((v) => `${v.id} (${v.nodes.length})`), describe(serious)).toEqual([]);
   console.expectClean();
   await context.close();
 });

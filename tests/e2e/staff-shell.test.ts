@@ -148,6 +148,7 @@ describe("offices and who may enter them", () => {
     const response = await page.goto("/t/demo-xishan/admin");
     expect(response?.status()).toBe(404);
     expect(await textOf(page, "h1")).toBe("页面不存在");
+    expect(await page.title()).toBe("页面不存在 · 公开 · 生态环境政务公开平台");
     expect(await page.locator("body").innerText()).not.toContain("示范市生态环境局西山分局");
     await screenshot(page, "not-found");
 
