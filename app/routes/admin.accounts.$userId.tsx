@@ -113,8 +113,8 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
         const parsed = parseForm(MembershipSchema, form, ["roles"]);
         if (!parsed.ok) return fail(parsed.errors, tenant);
         if (!(await knownTenant(parsed.data.tenant))) return fail({ tenant: ["platform:errors.membership.unknownTenant"] }, tenant);
-        await setAccountMembership(ctx, id, parsed.data.tenant, parsed.data.roles);
-        return { intent, tenant, errors: {}, done: "accounts.done.membershipSaved" };
+        const changed = await setAccountMembership(ctx, id, parsed.data.tenant, parsed.data.roles);
+        return { intent, tenant, errors: {}, done: changed ? "accounts.done.membershipSaved" : "accounts.done.unchanged" };
       }
       case "removeMembership": {
         const parsed = parseForm(TenantSchema, form);

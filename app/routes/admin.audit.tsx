@@ -30,7 +30,11 @@ const FilterSchema = z
     to: Day.optional(),
     page: z.coerce.number().int().min(1).max(100_000).catch(1),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], error: "platform:errors.audit.range" });
+  // Only two valid dates can be out of order; an invalid one already has its own message.
+  .refine((f) => !Day.safeParse(f.from).success || !Day.safeParse(f.to).success || f.from! <= f.to!, {
+    path: ["to"],
+    error: "platform:errors.audit.range",
+  });
 
 function errorsOf(issues: z.core.$ZodIssue[]): FieldErrors {
   const errors: FieldErrors = {};

@@ -183,7 +183,8 @@ describe("memberships", () => {
     const office = tree.offices[0]!;
     await setAccountMembership(secadmin, id, office.id, ["drafter", "viewer"]);
     expect(await membershipsOf(handle.db, id)).toEqual([{ tenantId: office.id, roles: ["drafter", "viewer"] }]);
-    await setAccountMembership(secadmin, id, office.id, ["leader"]);
+    expect(await setAccountMembership(secadmin, id, office.id, ["leader"])).toBe(true);
+    expect(await setAccountMembership(secadmin, id, office.id, ["leader"])).toBe(false);
     expect(await membershipsOf(handle.db, id)).toEqual([{ tenantId: office.id, roles: ["leader"] }]);
 
     const set = await eventsFor(office.id, "membership.set", id);

@@ -3,7 +3,7 @@ import type { CoreDatabase, PlatformRole } from "../../../db/schema";
 import type { FieldErrors } from "../forms.server";
 import { deleteMembership, putMembership } from "../permissions/memberships.server";
 import { withPlatform, type PlatformContext } from "../permissions/platform.server";
-import { isBusinessRole, type BusinessRole } from "../permissions/roles";
+import { isBusinessRole } from "../permissions/roles";
 import { SeparationOfDutiesError, violatesSeparationOfDuties } from "../permissions/separation";
 import { createAccount, PasswordPolicyError, setPassword, singlePlatformRole } from "./accounts.server";
 import { passwordProblems } from "./password-policy";
@@ -316,26 +316,31 @@ export async function setAccountDisabled(ctx: PlatformContext, userId: string, d
   });
 }
 
-/** Gives the account exactly these business roles in one tenant; the write and its audit event land in that tenant. */
+/**
+ * Gives the account exactly these business roles in one tenant; the write and its audit event land
+ * in that tenant. Returns whether anything changed (an unchanged submission is not audited).
+ */
 export async function setAccountMembership(
   ctx: PlatformContext,
   userId: string,
   tenantId: string,
   roles: readonly string[],
-): Promise<void> {
+): Promise<boolean> {
   const wanted = [...new Set(roles)];
   if (wanted.length === 0) throw new AccountAdminError("roles", "platform:errors.membership.rolesRequired");
   if (!wanted.every(isBusinessRole)) throw new AccountAdminError("roles", "errors.invalid");
-  await withPlatform(ctx, { tenantId }, async (trx, audit) => {
+  return withPlatform(ctx, { tenantId }, async (trx, audit) => {
     const user = await lockUser(trx, userId);
     const tenant = await trx.selectFrom("tenants").select("id").where("id", "=", tenantId).executeTakeFirst();
     if (!tenant) throw new AccountAdminError("tenant", "platform:errors.membership.unknownTenant");
-    const previous = await putMembership(trx, tenantId, userId, wanted as BusinessRole[]);
+    const previous = await putMembership(trx, tenantId, userId, wanted);
+    if (previous && previous.length === wanted.length && wanted.every((r) => previous.includes(r))) return false;
     await audit({
       action: "membership.set",
       target: { type: "user", id: userId },
       data: { username: user.username, roles: wanted, previous },
     });
+    return true;
   });
 }
 
