@@ -49,22 +49,24 @@ test("five wrong passwords lock the account: the right one is then refused with 
   const page = await context.newPage();
   const console = watch(page);
 
-  await page.goto("/login");
+  // Each attempt from a freshly loaded form, so the message read is the answer to that attempt.
   const attempt = async (password: string) => {
+    await page.goto("/login");
+    expect(await page.getByRole("alert").count()).toBe(0);
     const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/login"));
     await login(page, "nanling.viewer", password);
     expect((await answered).status()).toBeLessThan(400);
     await page.getByRole("alert").waitFor();
+    return page.getByRole("alert").innerText();
   };
-  for (let i = 1; i <= 5; i++) {
-    await attempt(`Wrong-Password-${i}`);
-    expect(await page.getByRole("alert").innerText()).toMatch(/用户名或密码错误|锁定/);
-  }
+  const answers: string[] = [];
+  for (let i = 1; i <= 5; i++) answers.push(await attempt(`Wrong-Password-${i}`));
+  expect(answers.slice(0, 4)).toEqual(Array(4).fill("用户名或密码错误。"));
 
-  await attempt(DEMO_PASSWORD);
-  const alert = page.getByRole("alert");
-  await alert.getByText(/锁定/).waitFor();
-  const message = await alert.innerText();
+  expect(answers[4]).toMatch(/^(用户名或密码错误。|账户已锁定)/);
+
+  // The sixth, with the right password: refused, and the reader is told why and until when.
+  const message = await attempt(DEMO_PASSWORD);
   expect(message).toContain("账户已锁定");
   // The time to try again is a real time, not an empty placeholder.
   expect(message).toMatch(/请于 \S.* 后再试/);
