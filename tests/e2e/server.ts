@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,6 +26,15 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 function build() {
   const r = spawnSync("npm", ["run", "build", "--silent"], { cwd: root, env: cleanEnv({}), encoding: "utf8" });
   if (r.status !== 0) throw new Error(`npm run build failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+}
+
+/** When build/ was last written: the server serves build/client from disk for its whole life. */
+function buildStamp(): number {
+  try {
+    return statSync(join(root, "build/server/index.js")).mtimeMs;
+  } catch {
+    return 0;
+  }
 }
 
 function freePort(): Promise<number> {
@@ -111,6 +120,7 @@ function serverErrors(log: string): string[] {
  */
 export default async function setup(project: TestProject) {
   build();
+  const built = buildStamp();
 
   const dir = mkdtempSync(join(tmpdir(), "gongkai-e2e-"));
   const logPath = join(dir, "server.log");
@@ -159,6 +169,12 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setImmediate(r));
     const text = log();
     await cleanup();
+    if (buildStamp() !== built) {
+      console.warn(
+        "e2e: build/ was rebuilt by another process during this run; the server's pages then point at assets " +
+          "that no longer exist, and 404s for /assets/* in the failures above come from that, not from the app.",
+      );
+    }
     // vitest 4 only prints an error thrown here ("error during close") and still exits 0.
     const fail = (message: string) => {
       process.exitCode = 1;
