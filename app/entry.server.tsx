@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { PassThrough, Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -38,9 +38,11 @@ export default async function handleRequest(
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();
+          const clean = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+          clean.pipe(body);
+          pipe(clean);
         },
         onShellError(error: unknown) {
           reject(error);
@@ -58,4 +60,17 @@ export default async function handleRequest(
 export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return;
   context.services.logger.error({ err: error, requestId: context.requestId }, "unhandled error");
+}
+
+/**
+ * React 18.3's stream can pad a chunk with NUL bytes where a multi-byte character meets a chunk
+ * boundary (facebook/react#24985). NUL never occurs in valid HTML or inside a UTF-8 sequence,
+ * so dropping every 0x00 byte is safe.
+ */
+function withoutNulBytes(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      done(null, chunk.includes(0) ? chunk.filter((b) => b !== 0) : chunk);
+    },
+  });
 }

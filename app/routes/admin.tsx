@@ -16,7 +16,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     title: t("console.title"),
     user: ctx.user,
     nav: [
-      { label: "platform:overview.nav", to: "/admin" },
+      { label: "platform:overview.nav", to: "/admin", end: true },
       ...visibleNav(PLATFORM_NAV, ctx.permissions).map((n) => ({ label: n.label, to: n.to })),
     ],
   };

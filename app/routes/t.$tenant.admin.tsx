@@ -16,7 +16,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     tenant: { code: ctx.tenant.code, title: ctx.tenant.name[locale] },
     user: ctx.user,
     mode: ctx.access.mode,
-    nav: visibleNav(STAFF_NAV, ctx.permissions).map((n) => ({ label: n.label, to: n.to ? `${base}/${n.to}` : base })),
+    nav: visibleNav(STAFF_NAV, ctx.permissions).map((n) => ({ label: n.label, to: n.to ? `${base}/${n.to}` : base, end: !n.to })),
     switcher: ctx.reachable.map((r) => ({
       href: `/t/${r.tenant.code}/admin`,
       label: r.tenant.name[locale],

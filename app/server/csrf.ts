@@ -1,14 +1,10 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
+import { readCookie } from "../core/cookies";
 
 export const CSRF_COOKIE = "gk_csrf";
 export const CSRF_FIELD = "_csrf";
 const MAX_BODY = 25 * 1024 * 1024;
-
-function readCookie(req: Request, name: string): string | undefined {
-  const match = (req.headers.cookie ?? "").match(new RegExp(`(?:^|;\\s*)${name}=([^;]+)`));
-  return match?.[1];
-}
 
 function sameOrigin(req: Request): boolean {
   const source = req.get("origin") ?? req.get("referer");
@@ -56,7 +52,7 @@ function equal(a: string, b: string): boolean {
  */
 export function csrf(opts: { secure: (req: Request) => boolean; rejectedPage: (req: Request) => string }) {
   return async (req: Request, res: Response, next: NextFunction) => {
-    let token = readCookie(req, CSRF_COOKIE);
+    let token = readCookie(req.headers.cookie, CSRF_COOKIE);
     if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) {
       token = randomBytes(32).toString("base64url");
       res.append("Set-Cookie", `${CSRF_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${opts.secure(req) ? "; Secure" : ""}`);
@@ -68,7 +64,7 @@ export function csrf(opts: { secure: (req: Request) => boolean; rejectedPage: (r
     if (body === "too_large") return res.status(413).type("text/plain").send("Payload Too Large");
     res.locals.body = body;
     const submitted = await submittedToken(req, body);
-    if (!sameOrigin(req) || !submitted || !equal(submitted, readCookie(req, CSRF_COOKIE) ?? "")) {
+    if (!sameOrigin(req) || !submitted || !equal(submitted, readCookie(req.headers.cookie, CSRF_COOKIE) ?? "")) {
       res.locals.logFields.csrf = "rejected";
       return res.status(403).type("html").send(opts.rejectedPage(req));
     }

@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import express, { type Request, type Response } from "express";
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { ViteDevServer } from "vite";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "../core/i18n/config";
+import { readCookie } from "../core/cookies";
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, type Locale } from "../core/i18n/config";
 import { resources } from "../core/i18n/resources.server";
 import type { Services } from "../core/services.server";
 import { csrf } from "./csrf";
@@ -14,7 +15,7 @@ import { tenantByHost } from "./tenant-host";
 export type BuildSource = { build: ServerBuild; clientDir: string } | { vite: ViteDevServer };
 
 function requestLocale(req: Request): Locale {
-  const asked = req.query.lng ?? /(?:^|;\s*)lng=([^;]+)/.exec(req.headers.cookie ?? "")?.[1];
+  const asked = req.query.lng ?? readCookie(req.headers.cookie, LOCALE_COOKIE);
   return isLocale(asked) ? asked : DEFAULT_LOCALE;
 }
 

@@ -8,7 +8,8 @@ export interface ShellProps {
   title: string;
   subtitle?: string;
   user: { displayName: string; username: string; platformRole: string | null };
-  nav: { label: string; to: string }[];
+  /** `end`: highlighted only on its own page, not on pages below it (the home entry). */
+  nav: { label: string; to: string; end?: boolean }[];
   switcher?: { href: string; label: string; current: boolean; readOnly: boolean }[];
   notice?: ReactNode;
   children: ReactNode;
@@ -58,7 +59,7 @@ export function StaffShell({ title, subtitle, user, nav, switcher, notice, child
           <ul>
             {nav.map((n) => (
               <li key={n.to}>
-                <NavLink to={n.to} end>
+                <NavLink to={n.to} end={n.end}>
                   {t(n.label)}
                 </NavLink>
               </li>

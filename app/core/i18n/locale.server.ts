@@ -1,17 +1,21 @@
-import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
+import { readCookie } from "../cookies";
 import { DEFAULT_LOCALE, i18nOptions, isLocale, LOCALE_COOKIE, LOCALES, type Locale } from "./config";
 import { resources } from "./resources.server";
 
-const localeCookie = createCookie(LOCALE_COOKIE, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
+/** The `lng` cookie is written raw by the server (app/server/reader-preferences.ts), so it is read raw here. */
+function cookieLocale(request: Request): Locale | null {
+  const raw = readCookie(request.headers.get("Cookie"), LOCALE_COOKIE);
+  return isLocale(raw) ? raw : null;
+}
 
 const detector = new RemixI18Next({
   detection: {
     supportedLanguages: [...LOCALES],
     fallbackLanguage: DEFAULT_LOCALE,
-    cookie: localeCookie,
     searchParamKey: "lng",
-    order: ["searchParams", "cookie", "header"],
+    order: ["searchParams", "custom", "header"],
+    findLocale: async (request) => cookieLocale(request),
   },
   i18next: { ...i18nOptions, resources },
 });
