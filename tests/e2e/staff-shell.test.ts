@@ -12,7 +12,7 @@ const DONGHU = {
 /** What a person reads on the sign-in form and the staff home, per language. */
 const UI = {
   "zh-CN": { loginTitle: "工作人员登录", username: "用户名", password: "密码", submit: "登录", workspace: "工作台", staffArea: "政务公开工作平台" },
-  "zh-TW": { loginTitle: "工作人員登錄", username: "用戶名", password: "密碼", submit: "登錄", workspace: "工作臺", staffArea: "政務公開工作平臺" },
+  "zh-TW": { loginTitle: "工作人員登入", username: "使用者名稱", password: "密碼", submit: "登入", workspace: "工作臺", staffArea: "政務公開工作平臺" },
   en: { loginTitle: "Staff sign-in", username: "Username", password: "Password", submit: "Sign in", workspace: "Workspace", staffArea: "Disclosure workspace" },
 } as const;
 
