@@ -7,7 +7,6 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nOptions } from "./core/i18n/config";
-import { resources } from "./core/i18n/resources.server";
 import { localeOf } from "./core/i18n/locale.server";
 import { RequestInfoContext } from "./ui/request-info";
 
@@ -21,7 +20,7 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const i18n = createInstance();
-  await i18n.use(initReactI18next).init({ ...i18nOptions, lng: await localeOf(request), resources });
+  await i18n.use(initReactI18next).init({ ...i18nOptions, lng: await localeOf(request), resources: loadContext.services.i18n });
   const { nonce, requestId } = loadContext;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 

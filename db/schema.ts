@@ -84,6 +84,15 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+export interface TenantPluginsTable {
+  tenant_id: string;
+  plugin_id: string;
+  enabled: boolean;
+  settings: ColumnType<Record<string, unknown>, string, string>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface CoreDatabase {
   tenants: TenantsTable;
   users: UsersTable;
@@ -92,4 +101,5 @@ export interface CoreDatabase {
   memberships: MembershipsTable;
   role_permissions: RolePermissionsTable;
   audit_events: AuditEventsTable;
+  tenant_plugins: TenantPluginsTable;
 }

@@ -23,3 +23,26 @@ export const PLATFORM_NAV: readonly NavEntry[] = [
 export function visibleNav(entries: readonly NavEntry[], permissions: ReadonlySet<string>): NavEntry[] {
   return entries.filter((e) => permissions.has(e.permission)).sort((a, b) => a.order - b.order);
 }
+
+/** A tenant's menu: core entries plus those of the plugins enabled there, each behind its permission. */
+export function tenantNav(
+  core: readonly NavEntry[],
+  plugins: readonly PluginNavEntry[],
+  enabled: readonly string[],
+  permissions: ReadonlySet<string> | "public",
+): NavEntry[] {
+  const fromPlugins = plugins
+    .filter((n) => enabled.includes(n.pluginId))
+    .map((n) => ({ label: n.label, to: n.to ? `${n.pluginId}/${n.to}` : n.pluginId, permission: n.permission ?? "", order: n.order }));
+  return [...core, ...fromPlugins]
+    .filter((e) => permissions === "public" || !e.permission || permissions.has(e.permission))
+    .sort((a, b) => a.order - b.order);
+}
+
+export interface PluginNavEntry {
+  pluginId: string;
+  label: string;
+  to: string;
+  permission?: string;
+  order: number;
+}

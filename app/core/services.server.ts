@@ -6,6 +6,9 @@ import { createSessionManager, type SessionManager } from "./auth/sessions.serve
 import type { Config } from "./config.server";
 import { PermissionRegistry } from "./permissions/catalog";
 import { TenantDirectory } from "./tenancy/directory.server";
+import { LOCALES, type Locale } from "./i18n/config";
+import { resources as coreResources, type Namespaces } from "./i18n/resources.server";
+import { PluginRegistry } from "../plugin-host/registry";
 
 /** Process-wide services, created once by the server and handed to every request in its load context. */
 export interface Services {
@@ -16,11 +19,22 @@ export interface Services {
   sessions: SessionManager;
   tenants: TenantDirectory;
   permissions: PermissionRegistry;
+  plugins: PluginRegistry;
+  /** Translations: core namespaces plus one namespace per plugin. */
+  i18n: Record<Locale, Namespaces>;
 }
 
-export async function createServices(deps: Pick<Services, "db" | "engine" | "config" | "logger">): Promise<Services> {
+export async function createServices(
+  deps: Pick<Services, "db" | "engine" | "config" | "logger"> & { plugins?: PluginRegistry },
+): Promise<Services> {
   const tenants = new TenantDirectory(deps.db);
   await tenants.refresh();
+  const plugins = deps.plugins ?? new PluginRegistry([]);
+  const permissions = new PermissionRegistry();
+  plugins.permissions().forEach((p) => permissions.register(p));
+  const i18n = Object.fromEntries(
+    LOCALES.map((l) => [l, { ...coreResources[l], ...Object.fromEntries(plugins.locales().map((p) => [p.ns, p.byLocale[l]])) }]),
+  ) as Record<Locale, Namespaces>;
   return {
     ...deps,
     sessions: createSessionManager(deps.db, {
@@ -28,7 +42,9 @@ export async function createServices(deps: Pick<Services, "db" | "engine" | "con
       absoluteHours: deps.config.SESSION_ABSOLUTE_HOURS,
     }),
     tenants,
-    permissions: new PermissionRegistry(),
+    permissions,
+    plugins,
+    i18n,
   };
 }
 

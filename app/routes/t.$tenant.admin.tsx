@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localeOf } from "~/core/i18n/locale.server";
-import { STAFF_NAV, visibleNav } from "~/core/navigation";
+import { STAFF_NAV, tenantNav } from "~/core/navigation";
 import { requireStaff } from "~/core/tenancy/staff.server";
 import { StaffShell } from "~/ui/staff-shell";
 
@@ -16,7 +16,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     tenant: { code: ctx.tenant.code, title: ctx.tenant.name[locale] },
     user: ctx.user,
     mode: ctx.access.mode,
-    nav: visibleNav(STAFF_NAV, ctx.permissions).map((n) => ({ label: n.label, to: n.to ? `${base}/${n.to}` : base, end: !n.to })),
+    nav: tenantNav(STAFF_NAV, context.services.plugins.nav("admin"), ctx.tenant.plugins, ctx.permissions).map((n) => ({
+      label: n.label,
+      to: n.to ? `${base}/${n.to}` : base,
+      end: !n.to,
+    })),
     switcher: ctx.reachable.map((r) => ({
       href: `/t/${r.tenant.code}/admin`,
       label: r.tenant.name[locale],

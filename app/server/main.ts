@@ -6,6 +6,8 @@ import { openDatabase } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import { seedDemo } from "../../db/seed/demo";
 import { loadTenantDefinitions } from "../../tenants/load";
+import { discoverPlugins, PluginError } from "../plugin-host/discover";
+import { migratePlugins } from "../plugin-host/migrate";
 import { printDemoBanner } from "./banner";
 import { createHttpApp, type BuildSource } from "./http";
 
@@ -22,13 +24,24 @@ try {
 const logger = pino({ level: config.LOG_LEVEL });
 const production = config.NODE_ENV === "production";
 
+let plugins;
+try {
+  plugins = await discoverPlugins();
+} catch (e) {
+  if (e instanceof PluginError) {
+    console.error(`Cannot start: ${e.message}`);
+    process.exit(1);
+  }
+  throw e;
+}
 const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.GONGKAI_DATA_DIR });
 await migrateToLatest(handle.db);
+await migratePlugins(handle.db, plugins);
 const sync = await syncTenants(handle.db, await loadTenantDefinitions());
 logger.info({ created: sync.created, updated: sync.updated.map((u) => u.code) }, "tenants synced");
 const demo = config.GONGKAI_DEMO ? await seedDemo(handle.db, { password: config.GONGKAI_DEMO_PASSWORD }) : null;
 
-const services = await createServices({ db: handle.db, engine: handle.engine, config, logger });
+const services = await createServices({ db: handle.db, engine: handle.engine, config, logger, plugins });
 
 async function buildSource(): Promise<BuildSource> {
   if (production) {

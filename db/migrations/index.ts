@@ -2,10 +2,12 @@ import type { Migration } from "kysely";
 import * as scope from "./0001_scope";
 import * as tenancyAccounts from "./0002_tenancy_accounts";
 import * as audit from "./0003_audit";
+import * as tenantPlugins from "./0004_tenant_plugins";
 
 /** Core migrations, frozen in time: never edit one that has shipped; add the next. */
 export const coreMigrations: Record<string, Migration> = {
   "0001_scope": scope,
   "0002_tenancy_accounts": tenancyAccounts,
   "0003_audit": audit,
+  "0004_tenant_plugins": tenantPlugins,
 };

@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { openDatabase, type DatabaseHandle } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
+import { discoverPlugins } from "../../app/plugin-host/discover";
+import { migratePlugins } from "../../app/plugin-host/migrate";
 import { isValidCreditCode, creditCodeCheckChar, orgCodeCheckChar } from "../../app/core/tenancy/credit-code";
 import { syncTenants } from "../../app/core/tenancy/sync.server";
 import type { TenantDefinition } from "../../app/core/tenancy/definition";
@@ -12,6 +14,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   const url = inject("databaseUrl");
   const handle = await openDatabase({ url, dataDir: "memory://" });
   await migrateToLatest(handle.db);
+  await migratePlugins(handle.db, await discoverPlugins());
   return handle;
 }
 

@@ -1,7 +1,8 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { createInstance, type TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { readCookie } from "../cookies";
 import { DEFAULT_LOCALE, i18nOptions, isLocale, LOCALE_COOKIE, LOCALES, type Locale } from "./config";
-import { resources } from "./resources.server";
 
 /** The `lng` cookie is written raw by the server (app/server/reader-preferences.ts), so it is read raw here. */
 function cookieLocale(request: Request): Locale | null {
@@ -17,7 +18,6 @@ const detector = new RemixI18Next({
     order: ["searchParams", "custom", "header"],
     findLocale: async (request) => cookieLocale(request),
   },
-  i18next: { ...i18nOptions, resources },
 });
 
 /** The reader's locale: `?lng=`, then the `lng` cookie, then Accept-Language, then zh-CN. */
@@ -26,6 +26,10 @@ export async function localeOf(request: Request): Promise<Locale> {
   return isLocale(found) ? found : DEFAULT_LOCALE;
 }
 
-export function fixedT(request: Request, ns = "core") {
-  return detector.getFixedT(request, ns);
+/** A translator for the reader's locale in one namespace (core or a plugin's id), for loaders and meta. */
+export async function fixedT(context: AppLoadContext, request: Request, ns = "core"): Promise<TFunction> {
+  const lng = await localeOf(request);
+  const i18n = createInstance();
+  await i18n.init({ ...i18nOptions, lng, ns: [ns], defaultNS: ns, resources: context.services.i18n, initImmediate: false });
+  return i18n.getFixedT(lng, ns);
 }

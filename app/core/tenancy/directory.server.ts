@@ -12,8 +12,11 @@ export interface Tenant {
   creditCode: string;
   name: LocalizedName;
   hosts: string[];
+  /** Plugins enabled here: the definition's list, changed by a sysadmin's switches. */
   plugins: string[];
   settings: TenantSettings;
+  /** Each plugin's stored settings here: the definition's, overlaid by the sysadmin's. */
+  pluginSettings: Record<string, Record<string, unknown>>;
   isPublic: boolean;
 }
 
@@ -35,6 +38,9 @@ export class TenantDirectory {
 
   async refresh(): Promise<void> {
     const rows = await withScope(this.db, NO_TENANT, (trx) => trx.selectFrom("tenants").selectAll().orderBy("code").execute());
+    const switches = await withScope(this.db, { tenantId: null, readTenantIds: rows.map((r) => r.id), userId: null }, (trx) =>
+      trx.selectFrom("tenant_plugins").selectAll().execute(),
+    );
     const tenants = rows.map<Tenant>((r) => ({
       id: r.id,
       code: r.code,
@@ -46,8 +52,22 @@ export class TenantDirectory {
       hosts: r.hosts,
       plugins: r.plugins,
       settings: TenantSettingsSchema.parse(r.settings),
+      pluginSettings: {},
       isPublic: r.is_public,
     }));
+    for (const t of tenants) {
+      const own = switches.filter((s) => s.tenant_id === t.id);
+      const enabled = new Set(t.plugins);
+      for (const s of own) {
+        if (s.enabled) enabled.add(s.plugin_id);
+        else enabled.delete(s.plugin_id);
+      }
+      t.plugins = [...enabled].sort();
+      const ids = new Set([...Object.keys(t.settings.plugins), ...own.map((s) => s.plugin_id)]);
+      for (const id of ids) {
+        t.pluginSettings[id] = { ...t.settings.plugins[id], ...own.find((s) => s.plugin_id === id)?.settings };
+      }
+    }
     this.#byId = new Map(tenants.map((t) => [t.id, t]));
     this.#byCode = new Map(tenants.map((t) => [t.code, t]));
     this.#byHost = new Map(tenants.flatMap((t) => t.hosts.map((h) => [h, t] as const)));

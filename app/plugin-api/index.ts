@@ -1,0 +1,47 @@
+/**
+ * The only host module a plugin imports (plus its `server` and `ui` entries). Everything a plugin
+ * adds to Gongkai is declared in one `definePlugin({...})` in `plugins/<id>/manifest.ts`.
+ */
+import type { Kysely } from "kysely";
+import type { z } from "zod";
+import type { ManifestInput } from "../plugin-host/manifest-schema";
+import type { PluginRequestContext, PluginTenantContext, WidgetContext } from "./context";
+
+export type { PluginAuditEvent, PluginRequestContext, PluginTenant, PluginTenantContext, PluginTransaction, WidgetContext } from "./context";
+export { HOST_VERSION } from "./version";
+export { grant, protectTenantTable } from "../../db/rls";
+export { BUSINESS_ROLES } from "../core/permissions/roles";
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- migrations and hooks see the plugin's own tables */
+export interface PluginMigration {
+  up(db: Kysely<any>): Promise<void>;
+  down?(db: Kysely<any>): Promise<void>;
+}
+
+export interface PluginWidgetDecl {
+  key: string;
+  label: string;
+  format?: "count" | "percent" | "days";
+  better?: "higher" | "lower";
+  permission?: string;
+  /** One number (or null: not applicable) per tenant id asked for. */
+  compute(ctx: WidgetContext, tenantIds: string[]): Promise<Record<string, number | null>>;
+}
+
+export interface PluginManifest<S extends z.ZodObject = z.ZodObject>
+  extends Omit<ManifestInput, "migrations" | "widgets" | "settings" | "seed" | "onEnable" | "onDisable" | "reportFigures" | "documentTypes"> {
+  migrations?: Record<string, PluginMigration>;
+  widgets?: PluginWidgetDecl[];
+  /** Per-tenant settings: a zod object whose fields all have defaults. */
+  settings?: { schema: S };
+  seed?(ctx: PluginTenantContext<z.output<S>>): Promise<void>;
+  onEnable?(ctx: PluginTenantContext<z.output<S>>): Promise<void>;
+  onDisable?(ctx: PluginTenantContext<z.output<S>>): Promise<void>;
+  reportFigures?: { key: string; label: string; compute(ctx: PluginRequestContext, year: number): Promise<number> }[];
+  documentTypes?: ManifestInput["documentTypes"];
+}
+
+/** Declares a plugin. The host validates it at start and refuses it with a message naming the field at fault. */
+export function definePlugin<S extends z.ZodObject>(manifest: PluginManifest<S>): PluginManifest<S> {
+  return manifest;
+}

@@ -1,0 +1,113 @@
+import { access, readdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import semver from "semver";
+import { HOST_VERSION } from "../plugin-api/version";
+import { ManifestSchema, type Manifest } from "./manifest-schema";
+import { PluginRegistry, type LoadedPlugin } from "./registry";
+
+export const PLUGINS_DIR = resolve(fileURLToPath(new URL("../../plugins/", import.meta.url)));
+
+/** A broken plugin stops the host with one message naming the plugin's manifest and the field at fault. */
+export class PluginError extends Error {
+  constructor(pluginDir: string, field: string, problem: string) {
+    super(`plugins/${pluginDir}/manifest.ts: ${field}: ${problem}`);
+  }
+}
+
+/**
+ * Finds `plugins/<id>/manifest.ts`, validates each manifest, and checks what a manifest alone
+ * cannot: the host range, dependencies, unique ids, keys prefixed with the plugin id, and that
+ * every route file exists. Returns the plugins in dependency order.
+ */
+export async function discoverPlugins(dir = PLUGINS_DIR, hostVersion = HOST_VERSION): Promise<PluginRegistry> {
+  const folders = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const loaded: LoadedPlugin[] = [];
+  for (const folder of folders) {
+    const file = join(dir, folder, "manifest.ts");
+    if (!(await exists(file))) continue;
+    const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    loaded.push({ manifest: validateManifest(folder, mod.default, hostVersion), dir: join(dir, folder) });
+    await checkRouteFiles(folder, loaded.at(-1)!);
+  }
+  return new PluginRegistry(inDependencyOrder(loaded));
+}
+
+export function validateManifest(folder: string, raw: unknown, hostVersion = HOST_VERSION): Manifest {
+  const parsed = ManifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new PluginError(folder, issue.path.join(".") || "(manifest)", issue.message);
+  }
+  const m = parsed.data;
+  const fail = (field: string, problem: string) => {
+    throw new PluginError(folder, field, problem);
+  };
+  if (m.id !== folder) fail("id", `"${m.id}" must equal the folder name "${folder}"`);
+  if (!semver.satisfies(hostVersion, m.host)) fail("host", `"${m.host}" does not accept this host's version ${hostVersion}`);
+
+  const prefixed = (field: string, keys: string[], sep: string) => {
+    keys.forEach((k, i) => {
+      if (!k.startsWith(`${m.id}${sep}`)) fail(`${field}.${i}`, `"${k}" must start with "${m.id}${sep}"`);
+    });
+  };
+  prefixed("permissions", m.permissions.map((p) => p.key), ".");
+  prefixed("widgets", m.widgets.map((w) => w.key), ".");
+  prefixed("documentTypes", m.documentTypes.map((d) => d.key), ".");
+  prefixed("reportFigures", m.reportFigures.map((r) => r.key), ".");
+  prefixed("auditEvents", m.auditEvents, ".");
+  prefixed("nav", m.nav.map((n) => n.label), ":");
+
+  const declared = new Set(m.permissions.map((p) => p.key));
+  const known = (key: string | undefined) => !key || declared.has(key) || key.startsWith("core.");
+  m.routes.forEach((r, i) => known(r.permission) || fail(`routes.${i}.permission`, `"${r.permission}" is not declared in permissions`));
+  m.nav.forEach((n, i) => known(n.permission) || fail(`nav.${i}.permission`, `"${n.permission}" is not declared in permissions`));
+  const ids = new Set<string>();
+  m.permissions.forEach((p, i) => {
+    if (ids.has(p.key)) fail(`permissions.${i}`, `"${p.key}" is declared twice`);
+    ids.add(p.key);
+  });
+  const paths = new Set<string>();
+  m.routes.forEach((r, i) => {
+    const key = `${r.area}:${r.path}`;
+    if (paths.has(key)) fail(`routes.${i}.path`, `"${r.path}" is mounted twice in ${r.area}`);
+    paths.add(key);
+  });
+  return m;
+}
+
+async function checkRouteFiles(folder: string, plugin: LoadedPlugin) {
+  for (const [i, r] of plugin.manifest.routes.entries()) {
+    if (!(await exists(join(plugin.dir, r.file)))) throw new PluginError(folder, `routes.${i}.file`, `${r.file} does not exist`);
+  }
+}
+
+function inDependencyOrder(plugins: LoadedPlugin[]): LoadedPlugin[] {
+  const byId = new Map<string, LoadedPlugin>();
+  for (const p of plugins) {
+    if (byId.has(p.manifest.id)) throw new PluginError(p.manifest.id, "id", "another plugin has the same id");
+    byId.set(p.manifest.id, p);
+  }
+  const ordered: LoadedPlugin[] = [];
+  const visiting = new Set<string>();
+  const visit = (p: LoadedPlugin) => {
+    if (ordered.includes(p)) return;
+    if (visiting.has(p.manifest.id)) throw new PluginError(p.manifest.id, "dependsOn", "dependency cycle");
+    visiting.add(p.manifest.id);
+    p.manifest.dependsOn.forEach((dep, i) => {
+      const found = byId.get(dep);
+      if (!found) throw new PluginError(p.manifest.id, `dependsOn.${i}`, `unknown plugin "${dep}"`);
+      visit(found);
+    });
+    ordered.push(p);
+  };
+  plugins.forEach(visit);
+  return ordered;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}

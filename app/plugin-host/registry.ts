@@ -1,0 +1,68 @@
+import type { PermissionDef } from "../core/permissions/catalog";
+import type { Manifest, PluginNav, PluginRoute, PluginWidget } from "./manifest-schema";
+
+export interface LoadedPlugin {
+  manifest: Manifest;
+  /** Absolute path of `plugins/<id>/`. */
+  dir: string;
+}
+
+/** Where each area of a plugin is mounted, relative to the site root. */
+export function mountPoint(area: PluginRoute["area"], pluginId: string): string {
+  switch (area) {
+    case "admin":
+      return `t/:tenant/admin/${pluginId}`;
+    case "public":
+      return `t/:tenant/${pluginId}`;
+    case "api":
+      return `api/v1/t/:tenant/${pluginId}`;
+  }
+}
+
+export function routePattern(pluginId: string, route: PluginRoute): string {
+  return `/${mountPoint(route.area, pluginId)}${route.path ? `/${route.path}` : ""}`;
+}
+
+export function routeId(pluginId: string, route: PluginRoute): string {
+  return `plugins/${pluginId}/${route.area}/${route.path || "index"}`;
+}
+
+/** The validated plugins, in dependency order, and what they add to the host. */
+export class PluginRegistry {
+  readonly #byId: Map<string, LoadedPlugin>;
+
+  constructor(readonly plugins: readonly LoadedPlugin[]) {
+    this.#byId = new Map(plugins.map((p) => [p.manifest.id, p]));
+  }
+
+  get(id: string): LoadedPlugin | undefined {
+    return this.#byId.get(id);
+  }
+
+  ids(): string[] {
+    return this.plugins.map((p) => p.manifest.id);
+  }
+
+  permissions(): PermissionDef[] {
+    return this.plugins.flatMap((p) => p.manifest.permissions.map((d) => ({ key: d.key, label: d.label, defaultRoles: d.defaultRoles as PermissionDef["defaultRoles"] })));
+  }
+
+  nav(area: PluginNav["area"]): (PluginNav & { pluginId: string })[] {
+    return this.plugins.flatMap((p) => p.manifest.nav.filter((n) => n.area === area).map((n) => ({ ...n, pluginId: p.manifest.id })));
+  }
+
+  widgets(): (PluginWidget & { pluginId: string })[] {
+    return this.plugins.flatMap((p) => p.manifest.widgets.map((w) => ({ ...w, pluginId: p.manifest.id })));
+  }
+
+  routes(): (PluginRoute & { pluginId: string; id: string; pattern: string })[] {
+    return this.plugins.flatMap((p) =>
+      p.manifest.routes.map((r) => ({ ...r, pluginId: p.manifest.id, id: routeId(p.manifest.id, r), pattern: routePattern(p.manifest.id, r) })),
+    );
+  }
+
+  /** i18n resources: one namespace per plugin, named by its id. */
+  locales(): { ns: string; byLocale: Manifest["locales"] }[] {
+    return this.plugins.map((p) => ({ ns: p.manifest.id, byLocale: p.manifest.locales }));
+  }
+}

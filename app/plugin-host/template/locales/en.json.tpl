@@ -1,0 +1,16 @@
+{
+  "name": "__TITLE__",
+  "nav": "__TITLE__",
+  "title": "__TITLE__ notes",
+  "list": "Notes",
+  "body": "Text",
+  "isPublic": "Public",
+  "createdAt": "Created",
+  "add": "Add",
+  "saved": "Saved.",
+  "empty": "No notes yet.",
+  "yes": "Yes",
+  "no": "No",
+  "widget": "Notes",
+  "permissions": { "view": "See __TITLE__ notes", "manage": "Manage __TITLE__ notes" }
+}

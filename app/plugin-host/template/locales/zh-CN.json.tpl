@@ -1,0 +1,16 @@
+{
+  "name": "__TITLE__",
+  "nav": "__TITLE__",
+  "title": "__TITLE__ 记录",
+  "list": "记录列表",
+  "body": "内容",
+  "isPublic": "对外公开",
+  "createdAt": "创建时间",
+  "add": "添加",
+  "saved": "已保存。",
+  "empty": "暂无记录。",
+  "yes": "是",
+  "no": "否",
+  "widget": "记录数",
+  "permissions": { "view": "查看 __TITLE__ 记录", "manage": "管理 __TITLE__ 记录" }
+}

@@ -1,0 +1,16 @@
+{
+  "name": "__TITLE__",
+  "nav": "__TITLE__",
+  "title": "__TITLE__ 記錄",
+  "list": "記錄列表",
+  "body": "內容",
+  "isPublic": "對外公開",
+  "createdAt": "建立時間",
+  "add": "新增",
+  "saved": "已儲存。",
+  "empty": "暫無記錄。",
+  "yes": "是",
+  "no": "否",
+  "widget": "記錄數",
+  "permissions": { "view": "檢視 __TITLE__ 記錄", "manage": "管理 __TITLE__ 記錄" }
+}

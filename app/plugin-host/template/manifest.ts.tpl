@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { definePlugin } from "../../app/plugin-api";
+import * as createNotes from "./db/0001_create_notes";
+import en from "./locales/en.json";
+import zhCN from "./locales/zh-CN.json";
+import zhTW from "./locales/zh-TW.json";
+
+/** __TITLE__: everything this plugin adds to Gongkai. */
+export default definePlugin({
+  id: "__ID__",
+  version: "0.1.0",
+  host: "^0.1.0",
+  name: "__ID__:name",
+  routes: [
+    { area: "admin", path: "", file: "routes/admin.tsx", permission: "__ID__.notes.view" },
+    { area: "public", path: "", file: "routes/public.tsx" },
+  ],
+  nav: [
+    { area: "admin", label: "__ID__:nav", to: "", permission: "__ID__.notes.view", order: 500 },
+    { area: "public", label: "__ID__:nav", to: "", order: 500 },
+  ],
+  permissions: [
+    {
+      key: "__ID__.notes.view",
+      label: "__ID__:permissions.view",
+      defaultRoles: ["drafter", "dept_reviewer", "classifier", "leader", "principal", "supervisor", "viewer"],
+    },
+    { key: "__ID__.notes.manage", label: "__ID__:permissions.manage", defaultRoles: ["drafter", "dept_reviewer"] },
+  ],
+  migrations: { "0001_create_notes": createNotes },
+  auditEvents: ["__ID__.note.create"],
+  settings: {
+    schema: z.object({
+      publicIntro: z.string().max(200).default(""),
+      maxNotes: z.number().int().min(1).max(500).default(50),
+    }),
+  },
+  widgets: [
+    {
+      key: "__ID__.notes",
+      label: "__ID__:widget",
+      compute: async (ctx, tenantIds) => {
+        const rows = await ctx.withRead(tenantIds, (trx) =>
+          trx
+            .selectFrom("__TABLE___notes")
+            .select(["tenant_id", (eb) => eb.fn.countAll<number>().as("n")])
+            .groupBy("tenant_id")
+            .execute(),
+        );
+        return Object.fromEntries(tenantIds.map((id) => [id, Number(rows.find((r) => r.tenant_id === id)?.n ?? 0)]));
+      },
+    },
+  ],
+  locales: { "zh-CN": zhCN, "zh-TW": zhTW, en },
+});
