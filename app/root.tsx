@@ -22,7 +22,7 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const t = await fixedT(request);
+  const t = await fixedT(context, request);
   return {
     locale: await localeOf(request),
     elder: elderModeOf(request),

@@ -20,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     name: r.name,
     children: visible.filter((c) => c.parentId === r.id).map((c) => ({ code: c.code, name: c.name })),
   }));
-  const t = await fixedT(request);
+  const t = await fixedT(context, request);
   return { title: t("app.name"), description: t("home.intro"), tree };
 }
 

@@ -39,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     createdAt: s.createdAt.toISOString(),
     current: s.idHash === session.idHash,
   }));
-  const t = await fixedT(request);
+  const t = await fixedT(context, request);
   return { title: `${t("account.title")} · ${t("app.name")}`, user, memberships, sessions };
 }
 

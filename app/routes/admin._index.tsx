@@ -15,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requirePlatform(request, context);
   const locale = await localeOf(request);
-  const t = await fixedT(request, "platform");
+  const t = await fixedT(context, request, "platform");
   const tenants = (await context.services.tenants.fresh()).all();
   const accounts = await withScope(context.services.db, { tenantId: null, readTenantIds: [], userId: ctx.user.id }, (trx) =>
     countAccounts(trx),

@@ -49,7 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const userId = UserId.safeParse(params.userId);
   if (!userId.success) throw notFound();
   const locale = await localeOf(request);
-  const t = await fixedT(request, "platform");
+  const t = await fixedT(context, request, "platform");
   const tenants = (await context.services.tenants.fresh()).all();
   const found = await withPlatform(ctx, { readTenantIds: tenants.map((x) => x.id) }, async (trx) => {
     const account = await getAccount(trx, userId.data);

@@ -25,7 +25,7 @@ const FilterSchema = z.object({
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requirePlatform(request, context, "core.accounts.manage");
-  const t = await fixedT(request, "platform");
+  const t = await fixedT(context, request, "platform");
   const filter = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const tenantIds = (await context.services.tenants.fresh()).all().map((x) => x.id);
   const { accounts, total } = await withPlatform(ctx, { readTenantIds: tenantIds }, (trx) =>

@@ -27,7 +27,7 @@ const CreateSchema = z
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePlatform(request, context, "core.accounts.manage");
-  const t = await fixedT(request, "platform");
+  const t = await fixedT(context, request, "platform");
   return { title: `${t("accounts.create.title")} · ${t("console.title")}` };
 }
 

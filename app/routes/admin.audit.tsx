@@ -50,7 +50,7 @@ function errorsOf(issues: z.core.$ZodIssue[]): FieldErrors {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requirePlatform(request, context, "core.audit.read");
   const locale = await localeOf(request);
-  const t = await fixedT(request, "platform");
+  const t = await fixedT(context, request, "platform");
   const tenants = (await context.services.tenants.fresh()).all().sort((a, b) => a.code.localeCompare(b.code));
   const params = new URL(request.url).searchParams;
   const raw = Object.fromEntries([...params].filter(([, v]) => v.trim() !== ""));

@@ -21,7 +21,7 @@ const SaveSchema = z.object({
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requirePlatform(request, context, "core.roles.manage");
   const locale = await localeOf(request);
-  const t = await fixedT(request, "platform");
+  const t = await fixedT(context, request, "platform");
   const tenants = (await context.services.tenants.fresh()).all().sort((a, b) => a.code.localeCompare(b.code));
   const wanted = new URL(request.url).searchParams.get("tenant");
   const tenant = tenants.find((x) => x.code === wanted) ?? tenants[0];

@@ -10,7 +10,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePlatform(request, context, "core.tenants.manage");
   const locale = await localeOf(request);
-  const t = await fixedT(request, "platform");
+  const t = await fixedT(context, request, "platform");
   const dir = await context.services.tenants.fresh();
   const tenants = dir
     .all()

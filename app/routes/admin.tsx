@@ -11,7 +11,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 /** The platform console frame. Only the 三员 get in; each sees the menu of their own role. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requirePlatform(request, context);
-  const t = await fixedT(request, "platform");
+  const t = await fixedT(context, request, "platform");
   return {
     title: t("console.title"),
     user: ctx.user,

@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const to = new URL(request.url).searchParams.get("redirectTo");
     throw redirect(safeRedirect(to, await landingPath(context, auth.user)));
   }
-  const t = await fixedT(request);
+  const t = await fixedT(context, request);
   return { title: `${t("login.title")} · ${t("app.name")}` };
 }
 
