@@ -6,14 +6,15 @@ import { createAccount } from "../../app/core/auth/accounts.server";
 import { loadConfig } from "../../app/core/config.server";
 import { createServices } from "../../app/core/services.server";
 import type { BusinessRole } from "../../app/core/permissions/roles";
+import type { PluginRegistry } from "../../app/plugin-host/registry";
 import { uniq } from "./db";
 
 export const TEST_PASSWORD = "Test-pass-2026";
 
 /** The load context a request would get, over the test database. */
-export async function testContext(handle: DatabaseHandle, env: Record<string, string> = {}): Promise<AppLoadContext> {
+export async function testContext(handle: DatabaseHandle, env: Record<string, string> = {}, plugins?: PluginRegistry): Promise<AppLoadContext> {
   const config = loadConfig({ NODE_ENV: "test", ...env });
-  const services = await createServices({ db: handle.db, engine: handle.engine, config, logger: pino({ level: "silent" }) });
+  const services = await createServices({ db: handle.db, engine: handle.engine, config, logger: pino({ level: "silent" }), plugins });
   return { services, requestId: "test-request", nonce: "", csrfToken: "", clientIp: "127.0.0.1", secureCookies: false, logFields: {} };
 }
 

@@ -60,3 +60,6 @@ export async function createTenantTree(handle: DatabaseHandle, branches = 2) {
   const idOf = (code: string) => rows.find((r) => r.code === code)!.id;
   return { city: { code: city.code, id: idOf(city.code) }, offices: offices.map((o) => ({ code: o.code, id: idOf(o.code) })) };
 }
+
+/** Plugins that exist only for tests (see tests/fixtures/plugins/README.md). */
+export const FIXTURE_PLUGINS_DIR = new URL("../fixtures/plugins/", import.meta.url).pathname;
