@@ -8,6 +8,7 @@ import { seedDemo } from "../../db/seed/demo";
 import { loadTenantDefinitions } from "../../tenants/load";
 import { discoverPlugins, PluginError } from "../plugin-host/discover";
 import { migratePlugins } from "../plugin-host/migrate";
+import { seedPlugins } from "../plugin-host/seed.server";
 import { printDemoBanner } from "./banner";
 import { createHttpApp, type BuildSource } from "./http";
 
@@ -42,6 +43,7 @@ logger.info({ created: sync.created, updated: sync.updated.map((u) => u.code) },
 const demo = config.GONGKAI_DEMO ? await seedDemo(handle.db, { password: config.GONGKAI_DEMO_PASSWORD }) : null;
 
 const services = await createServices({ db: handle.db, engine: handle.engine, config, logger, plugins });
+if (demo) logger.info({ seeded: await seedPlugins(services) }, "plugin demo data");
 
 async function buildSource(): Promise<BuildSource> {
   if (production) {
