@@ -14,6 +14,9 @@ const app = fileURLToPath(new URL("./app/", import.meta.url));
 export default defineConfig({
   resolve: { alias: [{ find: /^~\//, replacement: app }] },
   publicDir: "app/ui/public",
+  // Server-only native modules: Vite's dev dependency scan must not try to bundle them.
+  optimizeDeps: { exclude: ["@node-rs/argon2", "@electric-sql/pglite"] },
+  ssr: { external: ["@node-rs/argon2"] },
   build: { target: "es2022" },
   plugins: process.env.VITEST
     ? []
