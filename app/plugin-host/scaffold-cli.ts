@@ -9,7 +9,10 @@ if (!id) {
 try {
   const files = await scaffoldPlugin(id);
   console.log(files.map((f) => `created ${f}`).join("\n"));
-  console.log(`\nNext: enable "${id}" for a tenant (tenants/<code>.tenant.ts, plugins: ["${id}"]), then npm start.\nSee plugins/README.md.`);
+  console.log(
+    `\nNext: npm start, sign in as platform.sysadmin and switch "${id}" on for an office at /admin/plugins` +
+      ` (or list it under plugins: in tenants/<code>.tenant.ts). See plugins/README.md.`,
+  );
 } catch (e) {
   if (e instanceof ScaffoldError) {
     console.error(e.message);
