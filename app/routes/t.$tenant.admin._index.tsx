@@ -3,15 +3,25 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localeOf } from "~/core/i18n/locale.server";
 import { requirePermission, requireStaff } from "~/core/tenancy/staff.server";
+import { computeWidgets } from "~/plugin-host/widgets.server";
+import { WidgetCards } from "~/ui/widget-cards";
 
-/** The staff home: who you are here and what you may do. Plugin widgets join it later. */
+/** The staff home: the office's figures from its modules' widgets, then who you are here and what you may do. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireStaff(request, context, params.tenant);
   requirePermission(ctx, "core.workspace.view");
   const locale = await localeOf(request);
+  const widgets = await computeWidgets(context, {
+    viewerUserId: ctx.user.id,
+    readableTenantIds: ctx.access.readTenantIds,
+    tenantIds: [ctx.tenant.id],
+    permissions: ctx.permissions,
+  });
   return {
+    tenantId: ctx.tenant.id,
     tenantName: ctx.tenant.name[locale],
     displayName: ctx.user.displayName,
+    widgets,
     roles: ctx.access.roles,
     permissions: [...ctx.permissions].sort(),
   };
@@ -19,11 +29,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function StaffHome() {
   const { t } = useTranslation();
-  const { tenantName, displayName, roles, permissions } = useLoaderData<typeof loader>();
+  const { tenantId, tenantName, displayName, widgets, roles, permissions } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("workspace.title")}</h1>
       <p className="lead">{t("workspace.welcome", { name: displayName, tenant: tenantName })}</p>
+      <section aria-labelledby="figures">
+        <h2 id="figures">{t("workspace.figures")}</h2>
+        {widgets.length ? <WidgetCards widgets={widgets} tenantId={tenantId} /> : <p className="muted">{t("workspace.noWidgets")}</p>}
+      </section>
       <section aria-labelledby="roles">
         <h2 id="roles">{t("workspace.yourRoles")}</h2>
         <ul className="inline-list tags">
@@ -31,16 +45,16 @@ export default function StaffHome() {
             <li key={r}>{t(`roles.${r}`)}</li>
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="perms">
-        <h2 id="perms">{t("workspace.yourPermissions")}</h2>
-        <ul>
-          {permissions.map((p) => (
-            <li key={p}>
-              {t(`permissions.${p}`)} <code className="muted">{p}</code>
-            </li>
-          ))}
-        </ul>
+        <details className="permission-list">
+          <summary>{t("workspace.yourPermissions")}</summary>
+          <ul>
+            {permissions.map((p) => (
+              <li key={p}>
+                {t(`permissions.${p}`)} <code className="muted">{p}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
       </section>
     </>
   );

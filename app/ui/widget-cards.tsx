@@ -1,0 +1,31 @@
+import { useTranslation } from "react-i18next";
+import { useLocale } from "./use-locale";
+import { formatWidgetValue, type WidgetView } from "./widget-format";
+
+/** One office's plugin widgets as cards: what each measures and its number, large. */
+export function WidgetCards({ widgets, tenantId }: { widgets: WidgetView[]; tenantId: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <dl className="widget-cards">
+      {widgets.map((w) => {
+        const value = w.values[tenantId] ?? null;
+        return (
+          <div key={w.key} className="widget-card">
+            <dt>{t(w.label)}</dt>
+            <dd className="widget-value">
+              {value === null ? (
+                <>
+                  <span aria-hidden="true">—</span>
+                  <span className="visually-hidden">{t("workspace.noValue")}</span>
+                </>
+              ) : (
+                formatWidgetValue(value, w.format, locale)
+              )}
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}
