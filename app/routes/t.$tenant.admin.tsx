@@ -12,11 +12,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireStaff(request, context, params.tenant);
   const locale = await localeOf(request);
   const base = `/t/${ctx.tenant.code}/admin`;
+  // An office with nothing below it has no oversight page, whoever looks at it.
+  const hasSubordinates = context.services.tenants.children(ctx.tenant.id).length > 0;
+  const coreNav = STAFF_NAV.filter((n) => n.to !== "oversight" || hasSubordinates);
   return {
     tenant: { code: ctx.tenant.code, title: ctx.tenant.name[locale] },
     user: ctx.user,
     mode: ctx.access.mode,
-    nav: tenantNav(STAFF_NAV, context.services.plugins.nav("admin"), ctx.tenant.plugins, ctx.permissions).map((n) => ({
+    nav: tenantNav(coreNav, context.services.plugins.nav("admin"), ctx.tenant.plugins, ctx.permissions).map((n) => ({
       label: n.label,
       to: n.to ? `${base}/${n.to}` : base,
       end: !n.to,
