@@ -2,6 +2,8 @@ import { access, readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import semver from "semver";
+import { PERMISSION_KEY } from "../core/permissions/catalog";
+import { BUSINESS_ROLES, isBusinessRole } from "../core/permissions/roles";
 import { HOST_VERSION } from "../plugin-api/version";
 import { ManifestSchema, type Manifest } from "./manifest-schema";
 import { PluginRegistry, type LoadedPlugin } from "./registry";
@@ -64,6 +66,10 @@ export function validateManifest(folder: string, raw: unknown, hostVersion = HOS
   m.nav.forEach((n, i) => known(n.permission) || fail(`nav.${i}.permission`, `"${n.permission}" is not declared in permissions`));
   const ids = new Set<string>();
   m.permissions.forEach((p, i) => {
+    // The permission registry refuses other shapes at start, without naming the plugin.
+    if (!PERMISSION_KEY.test(p.key)) fail(`permissions.${i}.key`, `"${p.key}" is not <id>.<entity>.<action> (lower case)`);
+    // The role editor lists only permissions whose default roles are all business roles.
+    p.defaultRoles.forEach((r, j) => isBusinessRole(r) || fail(`permissions.${i}.defaultRoles.${j}`, `"${r}" is not one of ${BUSINESS_ROLES.join(", ")}`));
     if (ids.has(p.key)) fail(`permissions.${i}`, `"${p.key}" is declared twice`);
     ids.add(p.key);
   });

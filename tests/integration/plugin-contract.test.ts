@@ -374,6 +374,20 @@ describe("manifest validation", () => {
       problem: /"disclosure\.items\.manage" must start with "borrower\."/,
     },
     {
+      what: "a permission key that is not <id>.<entity>.<action>",
+      folder: "short-key",
+      manifest: manifest("short-key", { permissions: [{ key: "short-key.view", label: "short-key:permissions.view" }] }),
+      field: "permissions.0.key",
+      problem: /"short-key\.view" is not <id>\.<entity>\.<action>/,
+    },
+    {
+      what: "a default role that does not exist",
+      folder: "typo-role",
+      manifest: manifest("typo-role", { permissions: [{ key: "typo-role.items.view", label: "typo-role:permissions.view", defaultRoles: ["drafter", "drafterr"] }] }),
+      field: "permissions.0.defaultRoles.1",
+      problem: /"drafterr" is not one of drafter, /,
+    },
+    {
       what: "an id that is not its folder's name (two plugins can never share an id)",
       folder: "folder-name",
       manifest: manifest("good-one"),
