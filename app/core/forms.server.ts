@@ -5,7 +5,8 @@ export type FieldErrors = Partial<Record<string, string[]>>;
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
 /**
- * Validates a submitted form with one zod schema. Messages are i18n keys (`errors.…`); a zod
+ * Validates a submitted form with one zod schema. Messages are i18n keys (`errors.…`, or a
+ * plugin's `<id>:errors.…`); a zod
  * default message becomes the generic `errors.invalid`, so the reader always sees their language.
  * Fields named in `lists` are read with getAll (checkbox groups).
  */
@@ -21,7 +22,7 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData, lists:
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = issue.path.join(".") || "_form";
-    const message = issue.message.startsWith("errors.") ? issue.message : "errors.invalid";
+    const message = /^([a-z0-9-]+:)?errors\./.test(issue.message) ? issue.message : "errors.invalid";
     const list = (errors[field] ??= []);
     if (!list.includes(message)) list.push(message);
   }

@@ -8,6 +8,9 @@ import { HOST_VERSION } from "../plugin-api/version";
 import { ManifestSchema, type Manifest } from "./manifest-schema";
 import { PluginRegistry, type LoadedPlugin } from "./registry";
 
+/** Ids the host uses itself: i18n namespaces (core, platform) and path segments under /t/:tenant/ and /. */
+const RESERVED_IDS = ["core", "platform", "admin", "api", "account", "login", "logout", "healthz", "assets", "oversight", "t"];
+
 export const PLUGINS_DIR = resolve(fileURLToPath(new URL("../../plugins/", import.meta.url)));
 
 /** A broken plugin stops the host with one message naming the plugin's manifest and the field at fault. */
@@ -46,6 +49,7 @@ export function validateManifest(folder: string, raw: unknown, hostVersion = HOS
     throw new PluginError(folder, field, problem);
   };
   if (m.id !== folder) fail("id", `"${m.id}" must equal the folder name "${folder}"`);
+  if (RESERVED_IDS.includes(m.id)) fail("id", `"${m.id}" is reserved by the host (its namespace or URLs)`);
   if (!semver.satisfies(hostVersion, m.host)) fail("host", `"${m.host}" does not accept this host's version ${hostVersion}`);
 
   const prefixed = (field: string, keys: string[], sep: string) => {

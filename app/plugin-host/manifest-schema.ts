@@ -15,7 +15,11 @@ export const RouteSchema = z
     file: z.string().regex(/^routes\/[A-Za-z0-9_\-./]+\.tsx?$/, "a file under routes/, e.g. 'routes/admin.tsx'"),
     permission: z.string().optional(),
   })
-  .refine((r) => r.area !== "admin" || r.permission, { message: "an admin route needs a permission", path: ["permission"] });
+  .refine((r) => r.area !== "admin" || r.permission, { message: "an admin route needs a permission", path: ["permission"] })
+  .refine((r) => r.area === "admin" || !r.permission, {
+    message: "public and api routes are open to everyone; put restricted pages in the admin area",
+    path: ["permission"],
+  });
 
 export const NavSchema = z.object({
   area: z.enum(["admin", "public"]),

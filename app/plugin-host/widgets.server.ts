@@ -17,7 +17,7 @@ export interface WidgetResult {
 
 export interface WidgetRequest {
   viewerUserId: string;
-  /** Everything the viewer may read (`access.readTenantIds`): asking outside it is refused. */
+  /** Everything the viewer may read (`access.readTenantIds`, or `supervisedTenantIds` for oversight): asking outside it is refused. */
   readableTenantIds: readonly string[];
   /** The tenants to compute for. */
   tenantIds: readonly string[];

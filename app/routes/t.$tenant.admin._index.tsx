@@ -23,7 +23,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     displayName: ctx.user.displayName,
     widgets,
     roles: ctx.access.roles,
-    permissions: [...ctx.permissions].sort(),
+    permissions: context.services.permissions
+      .all()
+      .filter((p) => ctx.permissions.has(p.key))
+      .map((p) => ({ key: p.key, label: p.label })),
   };
 }
 
@@ -48,9 +51,9 @@ export default function StaffHome() {
         <details className="permission-list">
           <summary>{t("workspace.yourPermissions")}</summary>
           <ul>
-            {permissions.map((p) => (
+            {permissions.map(({ key: p, label }) => (
               <li key={p}>
-                {t(`permissions.${p}`)} <code className="muted">{p}</code>
+                {t(label)} <code className="muted">{p}</code>
               </li>
             ))}
           </ul>

@@ -17,7 +17,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(ctx, "core.oversight.view");
   const locale = await localeOf(request);
   const dir = context.services.tenants;
-  const readable = new Set(ctx.access.readTenantIds);
+  const readable = new Set(ctx.access.supervisedTenantIds);
   const depth = (id: string): number => {
     const parent = dir.byId(id)?.parentId;
     return id === ctx.tenant.id || !parent ? 0 : 1 + depth(parent);
@@ -31,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     });
   const widgets = await computeWidgets(context, {
     viewerUserId: ctx.user.id,
-    readableTenantIds: ctx.access.readTenantIds,
+    readableTenantIds: ctx.access.supervisedTenantIds,
     tenantIds: offices.map((o) => o.id),
     permissions: ctx.permissions,
   });

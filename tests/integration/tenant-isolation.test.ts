@@ -106,6 +106,21 @@ describe("withTenant", () => {
     expect(deleted.numDeletedRows).toBe(0n);
   });
 
+  it("a supervisor's workspace transaction reads only the office on screen, never its siblings", async () => {
+    const [one, two] = tree.offices;
+    const inTwo = await createUser(handle, { [two!.id]: ["drafter"] });
+    const supervisor = await createUser(handle, { [tree.city.id]: ["supervisor"] });
+    const context = await testContext(handle);
+    for (const office of [one!, tree.city]) {
+      const ctx = await requireStaff(await signedInRequest(context, supervisor.id, `/t/${office.code}/admin`), context, office.code);
+      // (A user always sees their own memberships; everyone else's must come from the office on screen.)
+      const rows = await withTenant(ctx, (trx) => trx.selectFrom("memberships").select(["tenant_id", "user_id"]).where("user_id", "!=", supervisor.id).execute());
+      expect(new Set(rows.map((r) => r.tenant_id))).toEqual(new Set([office.id]));
+      expect(rows.map((r) => r.user_id)).not.toContain(inTwo.id);
+      expect(ctx.access.supervisedTenantIds).toContain(two!.id);
+    }
+  });
+
   it("a branch office's supervisor cannot reach the city above it", async () => {
     const [one] = tree.offices;
     const user = await createUser(handle, { [one!.id]: ["supervisor"] });

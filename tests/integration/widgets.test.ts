@@ -69,7 +69,7 @@ describe("plugin widgets", () => {
     const staff = await staffOf(user.id, tree.city.code);
     const widgets = await computeWidgets(context, {
       viewerUserId: user.id,
-      readableTenantIds: staff.access.readTenantIds,
+      readableTenantIds: staff.access.supervisedTenantIds,
       tenantIds: [city, one, two],
       permissions: staff.permissions,
     });

@@ -11,14 +11,19 @@ import type { Tenant } from "./directory.server";
 
 /**
  * How the signed-in user reaches this tenant: as a member with roles, or as the supervisor of an
- * office above it. A supervisor reads the whole subtree of their own office and writes only to
- * their own office, so a subordinate's rows stay read-only to them by row-level security.
+ * office above it. A workspace transaction reads only the tenant on screen, so a page can never
+ * mix offices; a supervisor writes only to their own office, so a subordinate's rows stay
+ * read-only to them by row-level security. The offices a supervisor may compare (their own
+ * office's subtree) are reachable only through the oversight computations.
  */
 export interface Access {
   mode: "member" | "supervisor";
   roles: BusinessRole[];
   writeTenantId: string;
+  /** What `withTenant` reads: the tenant on screen. */
   readTenantIds: string[];
+  /** What oversight may read: the supervising office's subtree (empty for non-supervisors). */
+  supervisedTenantIds: string[];
 }
 
 export interface StaffContext extends Authenticated {
@@ -54,14 +59,15 @@ function accessTo(context: AppLoadContext, tenant: Tenant, memberships: Membersh
       mode: "member",
       roles: own.roles,
       writeTenantId: tenant.id,
-      readTenantIds: supervises ? dir.subtree(tenant.id) : [tenant.id],
+      readTenantIds: [tenant.id],
+      supervisedTenantIds: supervises ? dir.subtree(tenant.id) : [],
     };
   }
   for (const m of memberships) {
     if (!m.roles.includes("supervisor")) continue;
     const subtree = dir.subtree(m.tenantId);
     if (subtree.includes(tenant.id)) {
-      return { mode: "supervisor", roles: ["supervisor"], writeTenantId: m.tenantId, readTenantIds: subtree };
+      return { mode: "supervisor", roles: ["supervisor"], writeTenantId: m.tenantId, readTenantIds: [tenant.id], supervisedTenantIds: subtree };
     }
   }
   return null;

@@ -12,5 +12,6 @@
   "yes": "Yes",
   "no": "No",
   "widget": "Notes",
-  "permissions": { "view": "See __TITLE__ notes", "manage": "Manage __TITLE__ notes" }
+  "permissions": { "view": "See __TITLE__ notes", "manage": "Manage __TITLE__ notes" },
+  "settings": { "publicIntro": "Public page introduction", "maxNotes": "Notes shown in the list" }
 }

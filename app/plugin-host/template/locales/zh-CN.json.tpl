@@ -12,5 +12,6 @@
   "yes": "是",
   "no": "否",
   "widget": "记录数",
-  "permissions": { "view": "查看 __TITLE__ 记录", "manage": "管理 __TITLE__ 记录" }
+  "permissions": { "view": "查看 __TITLE__ 记录", "manage": "管理 __TITLE__ 记录" },
+  "settings": { "publicIntro": "公开页面导语", "maxNotes": "列表显示条数" }
 }

@@ -12,5 +12,6 @@
   "yes": "是",
   "no": "否",
   "widget": "記錄數",
-  "permissions": { "view": "檢視 __TITLE__ 記錄", "manage": "管理 __TITLE__ 記錄" }
+  "permissions": { "view": "檢視 __TITLE__ 記錄", "manage": "管理 __TITLE__ 記錄" },
+  "settings": { "publicIntro": "公開頁面導語", "maxNotes": "列表顯示筆數" }
 }
