@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../../db/client";
 import { withScope } from "../../../db/scope";
@@ -10,6 +11,12 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 describe("__ID__", () => {
+  it("puts its table under forced row-level security", async () => {
+    const { rows } = await sql<{ enabled: boolean; forced: boolean }>`
+      SELECT relrowsecurity AS enabled, relforcerowsecurity AS forced FROM pg_class WHERE relname = '__TABLE___notes'`.execute(handle.db);
+    expect(rows).toEqual([{ enabled: true, forced: true }]);
+  });
+
   it("keeps each office's notes to itself", async () => {
     const { offices } = await createTenantTree(handle, 2);
     const [one, two] = offices;
