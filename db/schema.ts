@@ -102,4 +102,5 @@ export interface CoreDatabase {
   role_permissions: RolePermissionsTable;
   audit_events: AuditEventsTable;
   tenant_plugins: TenantPluginsTable;
+  number_sequences: { tenant_id: string; sequence: string; year: number; last_value: number };
 }
