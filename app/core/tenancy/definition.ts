@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { validatePattern } from "../numbering/format";
 import { isValidCreditCode } from "./credit-code";
 
 export const LOCALES = ["zh-CN", "zh-TW", "en"] as const;
@@ -22,7 +23,14 @@ export const ContactSchema = z.object({
 export const TenantSettingsSchema = z.object({
   contact: ContactSchema.default({}),
   /** 索引号 pattern; placeholders {credit_code}, {year}, {seq:N}. */
-  indexNumberPattern: z.string().min(1).default("{credit_code}/{year}-{seq:5}"),
+  indexNumberPattern: z
+    .string()
+    .min(1)
+    .default("{credit_code}/{year}-{seq:5}")
+    .superRefine((pattern, ctx) => {
+      const problem = validatePattern(pattern);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
   /** Per-plugin settings, validated by each plugin's own schema. */
   plugins: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
 });
