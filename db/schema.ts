@@ -102,5 +102,6 @@ export interface CoreDatabase {
   role_permissions: RolePermissionsTable;
   audit_events: AuditEventsTable;
   tenant_plugins: TenantPluginsTable;
+  calendar_overrides: { date: string; workday: boolean; note: string | null; updated_by: string | null; updated_at: Timestamp };
   number_sequences: { tenant_id: string; sequence: string; year: number; last_value: number };
 }

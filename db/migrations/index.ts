@@ -3,6 +3,7 @@ import * as scope from "./0001_scope";
 import * as tenancyAccounts from "./0002_tenancy_accounts";
 import * as audit from "./0003_audit";
 import * as tenantPlugins from "./0004_tenant_plugins";
+import * as calendarOverrides from "./0005_calendar_overrides";
 import * as sequences from "./0006_sequences";
 
 /** Core migrations, frozen in time: never edit one that has shipped; add the next. */
@@ -11,5 +12,6 @@ export const coreMigrations: Record<string, Migration> = {
   "0002_tenancy_accounts": tenancyAccounts,
   "0003_audit": audit,
   "0004_tenant_plugins": tenantPlugins,
+  "0005_calendar_overrides": calendarOverrides,
   "0006_sequences": sequences,
 };

@@ -1,0 +1,104 @@
+import type { ClockStatus, StopReason } from "./clock";
+import { PAUSE_BASIS, REPLY, type Locale, type PauseReason } from "./clock-rules";
+
+interface Messages {
+  separator: string;
+  period(days: number, start: string, restarted: boolean): string;
+  extension(days: number, approver: string): string;
+  paused(days: number, reason: string): string;
+  pausedSince(date: string, reason: string, answerDue: string | null): string;
+  due(date: string): string;
+  overdue(date: string, days: number): string;
+  left(days: number): string;
+  stopped(reason: StopReason, date: string, lateDays: number): string;
+  unknownYears(years: string): string;
+  reasons: Record<PauseReason, string>;
+}
+
+const MESSAGES: Record<Locale, Messages> = {
+  "zh-CN": {
+    separator: "；",
+    period: (n, s, r) => (r ? `自${s}收到补正后的申请起重新计算${n}个工作日` : `自${s}起${n}个工作日`),
+    extension: (n, a) => `经${a}批准延长${n}个工作日`,
+    paused: (n, r) => `因${r}暂停${n}个工作日`,
+    pausedSince: (d, r, due) => `自${d}起因${r}暂停${due ? `（对方应于${due}前答复）` : ""}`,
+    due: (d) => `截止${d}`,
+    overdue: (d, n) => `截止${d}，已逾期${n}个工作日`,
+    left: (n) => `剩余${n}个工作日`,
+    stopped: (reason, d, late) =>
+      ({
+        replied: late ? `${d}答复，逾期${late}个工作日` : `${d}已按期答复`,
+        withdrawn: `申请人于${d}撤回申请`,
+        "deemed-withdrawn": `${d}视为放弃申请`,
+        "fee-unpaid": `逾期未缴费，${d}终止办理`,
+      })[reason],
+    unknownYears: (y) => `缺少${y}年节假日数据，日期可能变动`,
+    reasons: { supplement: "申请人补正", "third-party": "征求第三方意见", "other-agency": "征求其他机关意见", "fee-notice": "缴纳信息处理费" },
+  },
+  "zh-TW": {
+    separator: "；",
+    period: (n, s, r) => (r ? `自${s}收到補正後的申請起重新計算${n}個工作日` : `自${s}起${n}個工作日`),
+    extension: (n, a) => `經${a}批准延長${n}個工作日`,
+    paused: (n, r) => `因${r}暫停${n}個工作日`,
+    pausedSince: (d, r, due) => `自${d}起因${r}暫停${due ? `（對方應於${due}前答覆）` : ""}`,
+    due: (d) => `截止${d}`,
+    overdue: (d, n) => `截止${d}，已逾期${n}個工作日`,
+    left: (n) => `剩餘${n}個工作日`,
+    stopped: (reason, d, late) =>
+      ({
+        replied: late ? `${d}答覆，逾期${late}個工作日` : `${d}已按期答覆`,
+        withdrawn: `申請人於${d}撤回申請`,
+        "deemed-withdrawn": `${d}視為放棄申請`,
+        "fee-unpaid": `逾期未繳費，${d}終止辦理`,
+      })[reason],
+    unknownYears: (y) => `缺少${y}年節假日資料，日期可能變動`,
+    reasons: { supplement: "申請人補正", "third-party": "徵求第三方意見", "other-agency": "徵求其他機關意見", "fee-notice": "繳納信息處理費" },
+  },
+  en: {
+    separator: "; ",
+    period: (n, s, r) => (r ? `${n} working days from ${s}, restarted on receipt of the supplemented application` : `${n} working days from ${s}`),
+    extension: (n, a) => `extended by ${n} working days, approved by ${a}`,
+    paused: (n, r) => `paused ${n} working day${n === 1 ? "" : "s"} for ${r}`,
+    pausedSince: (d, r, due) => `paused since ${d} for ${r}${due ? ` (answer due ${due})` : ""}`,
+    due: (d) => `due ${d}`,
+    overdue: (d, n) => `was due ${d}, overdue by ${n} working day${n === 1 ? "" : "s"}`,
+    left: (n) => `${n} working day${n === 1 ? "" : "s"} left`,
+    stopped: (reason, d, late) =>
+      ({
+        replied: late ? `replied ${d}, ${late} working day${late === 1 ? "" : "s"} late` : `replied ${d}, on time`,
+        withdrawn: `withdrawn by the applicant on ${d}`,
+        "deemed-withdrawn": `deemed withdrawn on ${d}`,
+        "fee-unpaid": `closed on ${d}: fee not paid`,
+      })[reason],
+    unknownYears: (y) => `no holiday data for ${y} yet: the date may change`,
+    reasons: {
+      supplement: "the applicant to supplement the application",
+      "third-party": "third-party consultation",
+      "other-agency": "consulting other agencies",
+      "fee-notice": "the fee notice",
+    },
+  },
+};
+
+/** One line for staff and applicant, e.g. "20 working days from 2025-09-26; paused 5 working days for third-party consultation; due 2025-11-06". */
+export function explainClock(status: ClockStatus, locale: Locale): string {
+  const m = MESSAGES[locale];
+  const parts = [m.period(REPLY.days, status.periodStart, status.restarted)];
+  if (status.extension) parts.push(m.extension(status.extension.days, status.extension.approver));
+  for (const p of status.pauses) parts.push(m.paused(p.days, m.reasons[p.reason]));
+  if (status.openPause) parts.push(m.pausedSince(status.openPause.since, m.reasons[status.openPause.reason], status.openPause.answerDue));
+  if (status.stop) {
+    if (status.dueDate) parts.push(m.due(status.dueDate));
+    parts.push(m.stopped(status.stop.reason, status.stop.date, status.overdueDays));
+  } else if (status.state === "overdue" && status.dueDate) parts.push(m.overdue(status.dueDate, status.overdueDays));
+  else if (status.dueDate) parts.push(m.due(status.dueDate));
+  else parts.push(m.left(status.leftDays));
+  const unknown = status.warnings.find((w) => w.kind === "unknown-years");
+  if (unknown) parts.push(m.unknownYears(unknown.years.join(locale === "en" ? ", " : "、")));
+  return parts.join(m.separator);
+}
+
+/** The legal source of a pause, for showing next to it. */
+export function pauseBasis(reason: PauseReason, locale: Locale): string {
+  return PAUSE_BASIS[reason][locale];
+}
