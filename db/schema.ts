@@ -104,4 +104,5 @@ export interface CoreDatabase {
   tenant_plugins: TenantPluginsTable;
   calendar_overrides: { date: string; workday: boolean; note: string | null; updated_by: string | null; updated_at: Timestamp };
   number_sequences: { tenant_id: string; sequence: string; year: number; last_value: number };
+  search_documents: { tenant_id: string; source: string; source_id: string; title: string; body: string; url: string; published_at: Date | null; tokens: string; tsv: ColumnType<string, never, never> };
 }

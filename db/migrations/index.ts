@@ -5,6 +5,7 @@ import * as audit from "./0003_audit";
 import * as tenantPlugins from "./0004_tenant_plugins";
 import * as calendarOverrides from "./0005_calendar_overrides";
 import * as sequences from "./0006_sequences";
+import * as search from "./0007_search";
 
 /** Core migrations, frozen in time: never edit one that has shipped; add the next. */
 export const coreMigrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const coreMigrations: Record<string, Migration> = {
   "0004_tenant_plugins": tenantPlugins,
   "0005_calendar_overrides": calendarOverrides,
   "0006_sequences": sequences,
+  "0007_search": search,
 };
