@@ -9,6 +9,7 @@ import { TenantDirectory } from "./tenancy/directory.server";
 import { LOCALES, type Locale } from "./i18n/config";
 import { resources as coreResources, type Namespaces } from "./i18n/resources.server";
 import { PluginRegistry } from "../plugin-host/registry";
+import { openWorkCalendar, type WorkCalendarStore } from "./calendar/overrides.server";
 
 /** Process-wide services, created once by the server and handed to every request in its load context. */
 export interface Services {
@@ -20,6 +21,8 @@ export interface Services {
   tenants: TenantDirectory;
   permissions: PermissionRegistry;
   plugins: PluginRegistry;
+  /** The working-day calendar: read `.calendar` synchronously; call `refresh()` after editing the overrides. */
+  calendar: WorkCalendarStore;
   /** Translations: core namespaces plus one namespace per plugin. */
   i18n: Record<Locale, Namespaces>;
 }
@@ -29,6 +32,7 @@ export async function createServices(
 ): Promise<Services> {
   const tenants = new TenantDirectory(deps.db);
   await tenants.refresh();
+  const calendar = await openWorkCalendar(deps.db);
   const plugins = deps.plugins ?? new PluginRegistry([]);
   const permissions = new PermissionRegistry();
   plugins.permissions().forEach((p) => permissions.register(p));
@@ -44,6 +48,7 @@ export async function createServices(
     tenants,
     permissions,
     plugins,
+    calendar,
     i18n,
   };
 }

@@ -1,6 +1,10 @@
 import type { TFunction } from "i18next";
 import type { Transaction } from "kysely";
+import type { WorkCalendar } from "../core/calendar/work-calendar";
+import type { Finding } from "../core/classification/finding";
 import type { Locale } from "../core/i18n/config";
+import type { AssignedNumber } from "../core/numbering/sequences.server";
+import type { SearchResults } from "../core/search/index.server";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- a plugin's own tables are typed by the plugin */
 export type PluginTransaction = Transaction<any>;
@@ -21,8 +25,70 @@ export interface PluginAuditEvent {
   data?: Record<string, unknown>;
 }
 
+/** A row of the search index as a plugin gives it; the tenant is the context's. */
+export interface PluginSearchDocument {
+  /** `<pluginId>.<kind>`, e.g. "disclosure.item"; a plugin indexes only its own sources. */
+  source: string;
+  sourceId: string;
+  title: string;
+  body: string;
+  /** Where a reader opens the thing, e.g. `/t/<tenant>/disclosure/items/42`. */
+  url: string;
+  publishedAt: Date | null;
+}
+
+export interface PluginSearchQuery {
+  q: string;
+  /** Only rows of these sources (any plugin's); all sources when absent. */
+  sources?: readonly string[];
+  /** 20 unless given; at most 100. */
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * The core services every plugin context carries. Each helper takes the transaction of the
+ * context's `withTenant`, so its writes commit or roll back with the plugin's own rows.
+ */
+export interface PluginCoreServices {
+  /**
+   * The working-day calendar (State Council notices incl. 调休, plus the platform's overrides) as
+   * it stood when the context was made; synchronous. Results carry `unknownYears`: warn the reader
+   * when a date falls in a year no holiday data covers.
+   */
+  calendar: WorkCalendar;
+  numbering: {
+    /**
+     * Takes the next gapless number of a sequence for this tenant, inside `trx` (a rollback hands it
+     * back): `core.index` (the 索引号 of published records, formatted with the tenant's
+     * `indexNumberPattern` unless `pattern` is given) or the plugin's own `<pluginId>.<name>`
+     * sequences, which need a `pattern` such as `{year}-{seq:5}`; any other sequence is refused.
+     * `{credit_code}` is the tenant's 统一社会信用代码, `{tenant}` its code; `year` defaults to
+     * the current year in China. Take the number as late in the transaction as possible: everyone
+     * numbering the same sequence waits until it commits.
+     */
+    next(trx: PluginTransaction, sequence: string, options?: { year?: number; pattern?: string }): Promise<AssignedNumber>;
+  };
+  search: {
+    /** Adds or replaces this tenant's row; only sources `<pluginId>.…` are accepted. Index only what the public may read. */
+    index(trx: PluginTransaction, doc: PluginSearchDocument): Promise<void>;
+    /** Removes this tenant's row (withdrawn, deleted); absent rows are not an error; own sources only. */
+    remove(trx: PluginTransaction, source: string, sourceId: string): Promise<void>;
+    /** Ranked hits with highlighted segments among the rows `trx` may read (this tenant's). */
+    query(trx: PluginTransaction, query: PluginSearchQuery): Promise<SearchResults>;
+  };
+  classification: {
+    /**
+     * The automatic pre-review scan: ID numbers, phones, bank cards, e-mail addresses, secrecy
+     * markers, and the tenant's sensitive words (its own and its ancestors'). Each finding must be
+     * resolved (redact, or keep with a reason) in classification review.
+     */
+    scan(text: string): Promise<Finding[]>;
+  };
+}
+
 /** What a plugin's loader or action receives: tenant, user, permissions, a tenant-scoped transaction, audit, settings, t(). */
-export interface PluginRequestContext<Settings = Record<string, unknown>> {
+export interface PluginRequestContext<Settings = Record<string, unknown>> extends PluginCoreServices {
   pluginId: string;
   area: "admin" | "public" | "api";
   tenant: PluginTenant;
@@ -45,7 +111,7 @@ export interface PluginRequestContext<Settings = Record<string, unknown>> {
 }
 
 /** What seed, onEnable and onDisable receive: one tenant, written as the system. */
-export interface PluginTenantContext<Settings = Record<string, unknown>> {
+export interface PluginTenantContext<Settings = Record<string, unknown>> extends PluginCoreServices {
   pluginId: string;
   tenant: PluginTenant;
   settings: Settings;

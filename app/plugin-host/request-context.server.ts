@@ -1,11 +1,24 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { matchRoutes } from "@remix-run/router";
+import type { Transaction } from "kysely";
+import type { CoreDatabase } from "../../db/schema";
 import { withScope } from "../../db/scope";
 import { recordAudit } from "../core/audit/record.server";
+import { scanText } from "../core/classification/scan";
+import { INDEX_SEQUENCE, nextNumber } from "../core/numbering/sequences.server";
+import { indexDocument, removeDocument, search } from "../core/search/index.server";
+import type { Services } from "../core/services.server";
 import { fixedT, localeOf } from "../core/i18n/locale.server";
 import type { Tenant } from "../core/tenancy/directory.server";
 import { auditTenant, forbidden, notFound, requirePermission, requireStaff, requireTenant, withTenant } from "../core/tenancy/staff.server";
-import type { PluginAuditEvent, PluginRequestContext, PluginTenant, PluginTenantContext } from "../plugin-api/context";
+import type {
+  PluginAuditEvent,
+  PluginCoreServices,
+  PluginRequestContext,
+  PluginTenant,
+  PluginTenantContext,
+  PluginTransaction,
+} from "../plugin-api/context";
 import type { LoadedPlugin } from "./registry";
 
 type Args = { request: Request; params: Record<string, string | undefined>; context: AppLoadContext };
@@ -28,6 +41,60 @@ function checkDeclared(plugin: LoadedPlugin, event: PluginAuditEvent) {
   }
 }
 
+/** The current year in China, where every office keeps its numbering year. */
+function chinaYear(now = new Date()): number {
+  return Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(now));
+}
+
+const core = (trx: PluginTransaction) => trx as Transaction<CoreDatabase>;
+
+/**
+ * The calendar, numbering, search and classification helpers of a plugin context, bound to the
+ * plugin (which may only number `core.index` and its own sequences, and index its own sources)
+ * and to the tenant (whose rows they write, through the caller's transaction).
+ */
+export function coreServices(services: Services, plugin: LoadedPlugin, tenant: Tenant): PluginCoreServices {
+  const id = plugin.manifest.id;
+  const owns = (name: string) => name.startsWith(`${id}.`) && name.length > id.length + 1;
+  const ownSource = (source: string) => {
+    if (!owns(source)) throw new Error(`Plugin ${id} may only index search sources named "${id}.<kind>", not "${source}"`);
+  };
+  return {
+    calendar: services.calendar.calendar,
+    numbering: {
+      async next(trx, sequence, options = {}) {
+        if (sequence !== INDEX_SEQUENCE && !owns(sequence)) {
+          throw new Error(`Plugin ${id} may only number "${INDEX_SEQUENCE}" or its own sequences "${id}.<name>", not "${sequence}"`);
+        }
+        const pattern = options.pattern ?? (sequence === INDEX_SEQUENCE ? tenant.settings.indexNumberPattern : undefined);
+        if (!pattern) throw new Error(`Plugin ${id} numbers "${sequence}" without a pattern such as "{year}-{seq:5}"`);
+        return nextNumber(core(trx), {
+          tenantId: tenant.id,
+          sequence,
+          year: options.year ?? chinaYear(),
+          pattern,
+          creditCode: tenant.creditCode,
+          tenantCode: tenant.code,
+        });
+      },
+    },
+    search: {
+      async index(trx, doc) {
+        ownSource(doc.source);
+        await indexDocument(core(trx), { ...doc, tenantId: tenant.id });
+      },
+      async remove(trx, source, sourceId) {
+        ownSource(source);
+        await removeDocument(core(trx), { tenantId: tenant.id, source, sourceId });
+      },
+      query: (trx, q) => search(core(trx), { q: q.q, sources: q.sources, limit: q.limit ?? 20, offset: q.offset ?? 0 }),
+    },
+    classification: {
+      scan: async (text) => scanText(text, { sensitiveWords: [] }),
+    },
+  };
+}
+
 /**
  * Resolves the request to the plugin route that serves it and applies the host's rules before any
  * plugin code runs: the plugin must be enabled for the tenant (else 404), an admin route needs a
@@ -44,6 +111,7 @@ export async function resolvePluginRequest({ request, params, context }: Args): 
   const tenant = await requireTenant(context, params.tenant);
   if (!tenant.plugins.includes(route.pluginId)) throw notFound();
   const base = {
+    ...coreServices(context.services, plugin, tenant),
     pluginId: route.pluginId,
     area: route.area,
     tenant: pluginTenant(tenant),
@@ -90,6 +158,7 @@ export async function resolvePluginRequest({ request, params, context }: Args): 
 export function tenantContext(context: Pick<AppLoadContext, "services">, plugin: LoadedPlugin, tenant: Tenant, actor: { id: string | null; name: string }): PluginTenantContext {
   const scope = { tenantId: tenant.id, readTenantIds: [tenant.id], userId: actor.id };
   return {
+    ...coreServices(context.services, plugin, tenant),
     pluginId: plugin.manifest.id,
     tenant: pluginTenant(tenant),
     settings: pluginSettings(plugin, tenant),
