@@ -19,6 +19,7 @@ export const PLATFORM_NAV: readonly NavEntry[] = [
   { label: "nav.audit", to: "/admin/audit", permission: "core.audit.read", order: 30 },
   { label: "nav.tenants", to: "/admin/tenants", permission: "core.tenants.manage", order: 40 },
   { label: "nav.plugins", to: "/admin/plugins", permission: "core.tenants.manage", order: 45 },
+  { label: "nav.calendar", to: "/admin/calendar", permission: "core.tenants.manage", order: 50 },
 ];
 
 export function visibleNav(entries: readonly NavEntry[], permissions: ReadonlySet<string>): NavEntry[] {
