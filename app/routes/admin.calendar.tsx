@@ -1,30 +1,16 @@
-import {
-  data,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { loadCalendarOverrides } from "~/core/calendar/overrides.server";
-import {
-  InvalidDateError,
-  toDayNumber,
-  weekdayOf,
-} from "~/core/calendar/dates";
+import { InvalidDateError, toDayNumber, weekdayOf } from "~/core/calendar/dates";
 import { WorkCalendar } from "~/core/calendar/work-calendar";
 import type { FieldErrors } from "~/core/forms.server";
 import { fixedT, localeOf } from "~/core/i18n/locale.server";
-import {
-  requirePlatform,
-  withPlatform,
-} from "~/core/permissions/platform.server";
+import { requirePlatform, withPlatform } from "~/core/permissions/platform.server";
 import { Field, FormMessage, PostForm } from "~/ui/forms";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 const PERMISSION = "core.tenants.manage";
 const FIRST_YEAR = 2000;
@@ -50,11 +36,7 @@ const DateSchema = z
   .trim()
   .min(1, { error: "errors.required", abort: true })
   .refine(isCalendarDate, { error: `${E}.date`, abort: true })
-  .refine(
-    (d) =>
-      Number(d.slice(0, 4)) >= FIRST_YEAR && Number(d.slice(0, 4)) <= LAST_YEAR,
-    { error: `${E}.dateRange` }
-  );
+  .refine((d) => Number(d.slice(0, 4)) >= FIRST_YEAR && Number(d.slice(0, 4)) <= LAST_YEAR, { error: `${E}.dateRange` });
 
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({
@@ -76,7 +58,7 @@ function chinaYear(now = new Date()): number {
     new Intl.DateTimeFormat("en", {
       timeZone: "Asia/Shanghai",
       year: "numeric",
-    }).format(now)
+    }).format(now),
   );
 }
 
@@ -133,36 +115,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requirePlatform(request, context, PERMISSION);
   const t = await fixedT(context, request, "platform");
   const form = await request.formData();
-  const input = Object.fromEntries(
-    ["intent", "date", "workday", "note"].map((k) => [
-      k,
-      form.get(k) ?? undefined,
-    ])
-  );
-  const intent =
-    input.intent === "set" || input.intent === "remove" ? input.intent : null;
+  const input = Object.fromEntries(["intent", "date", "workday", "note"].map((k) => [k, form.get(k) ?? undefined]));
+  const intent = input.intent === "set" || input.intent === "remove" ? input.intent : null;
   const parsed = ActionSchema.safeParse(input);
   if (!parsed.success) {
     const errors: FieldErrors = {};
     for (const issue of parsed.error.issues) {
       const field = issue.path.join(".") || "_form";
-      const key = /^(platform:)?(calendar\.)?errors\./.test(issue.message)
-        ? issue.message
-        : "errors.invalid";
+      const key = /^(platform:)?(calendar\.)?errors\./.test(issue.message) ? issue.message : "errors.invalid";
       const list = (errors[field] ??= []);
       if (!list.includes(key)) list.push(key);
     }
-    if (!intent)
-      return data<Result>(
-        { ok: false, intent, errors, message: t("calendar.errors.badRequest") },
-        { status: 400 }
-      );
-    const values = Object.fromEntries(
-      ["date", "workday", "note"].map((k) => [
-        k,
-        typeof input[k] === "string" ? input[k] : "",
-      ])
-    );
+    if (!intent) return data<Result>({ ok: false, intent, errors, message: t("calendar.errors.badRequest") }, { status: 400 });
+    const values = Object.fromEntries(["date", "workday", "note"].map((k) => [k, typeof input[k] === "string" ? input[k] : ""]));
     return data<Result>({ ok: false, intent, errors, values }, { status: 400 });
   }
   const change = parsed.data;
@@ -184,14 +149,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
         .insertInto("calendar_overrides")
         .values({ ...row, updated_by: ctx.user.id, updated_at: new Date() })
         .onConflict((oc) =>
-          oc
-            .column("date")
-            .doUpdateSet({
-              workday: row.workday,
-              note: row.note,
-              updated_by: ctx.user.id,
-              updated_at: new Date(),
-            })
+          oc.column("date").doUpdateSet({
+            workday: row.workday,
+            note: row.note,
+            updated_by: ctx.user.id,
+            updated_at: new Date(),
+          }),
         )
         .execute();
       await audit({
@@ -229,7 +192,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         errors: {},
         message: t("calendar.errors.notFound", { date: change.date }),
       },
-      { status: 404 }
+      { status: 404 },
     );
   }
   await context.services.calendar.refresh();
@@ -241,35 +204,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function CalendarPage() {
   const { t } = useTranslation("platform");
-  const { packageYears, overrideYears, years, overrides } =
-    useLoaderData<typeof loader>();
+  const { packageYears, overrideYears, years, overrides } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && !result.ok ? result : null;
   const setErrors = failed?.intent === "set" ? failed.errors : undefined;
   const values = failed?.intent === "set" ? failed.values : undefined;
-  const dayKind = (workday: boolean) =>
-    t(workday ? "calendar.workday" : "calendar.restDay");
-  const list = (ys: number[]) =>
-    ys.length ? ys.join(t("calendar.separator")) : t("calendar.none");
+  const dayKind = (workday: boolean) => t(workday ? "calendar.workday" : "calendar.restDay");
+  const list = (ys: number[]) => (ys.length ? ys.join(t("calendar.separator")) : t("calendar.none"));
   const workdayError = setErrors?.workday;
-  const removeError =
-    failed?.intent === "remove"
-      ? Object.values(failed.errors).flatMap((e) => e ?? [])
-      : [];
+  const removeError = failed?.intent === "remove" ? Object.values(failed.errors).flatMap((e) => e ?? []) : [];
   // Error keys are core's (`errors.…`) or namespaced (`platform:calendar.errors.…`).
-  const message = (keys: readonly string[] | undefined = []) =>
-    keys.map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ");
+  const message = (keys: readonly string[] | undefined = []) => keys.map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ");
   return (
     <>
       <h1>{t("calendar.title")}</h1>
       <p className="muted">{t("calendar.intro")}</p>
       {result?.ok && <FormMessage tone="success">{result.message}</FormMessage>}
-      {failed?.message && (
-        <FormMessage tone="error">{failed.message}</FormMessage>
-      )}
-      {removeError.length > 0 && (
-        <FormMessage tone="error">{message(removeError)}</FormMessage>
-      )}
+      {failed?.message && <FormMessage tone="error">{failed.message}</FormMessage>}
+      {removeError.length > 0 && <FormMessage tone="error">{message(removeError)}</FormMessage>}
 
       <section aria-labelledby="calendar-coverage">
         <h2 id="calendar-coverage">{t("calendar.coverage")}</h2>
@@ -288,7 +240,7 @@ export default function CalendarPage() {
             <p key={y.year} className="notice notice-error">
               {t("calendar.yearMissing", { year: y.year })}
             </p>
-          )
+          ),
         )}
       </section>
 
@@ -316,20 +268,8 @@ export default function CalendarPage() {
                     <time dateTime={o.date}>{o.date}</time>
                   </th>
                   <td>{o.weekday}</td>
-                  <td>
-                    {o.workday ? (
-                      <strong>{dayKind(true)}</strong>
-                    ) : (
-                      dayKind(false)
-                    )}
-                  </td>
-                  <td>
-                    {o.builtIn === o.workday ? (
-                      <span className="muted">{t("calendar.same")}</span>
-                    ) : (
-                      dayKind(o.builtIn)
-                    )}
-                  </td>
+                  <td>{o.workday ? <strong>{dayKind(true)}</strong> : dayKind(false)}</td>
+                  <td>{o.builtIn === o.workday ? <span className="muted">{t("calendar.same")}</span> : dayKind(o.builtIn)}</td>
                   <td>{o.note}</td>
                   <td>
                     <PostForm>
@@ -337,9 +277,7 @@ export default function CalendarPage() {
                       <input type="hidden" name="date" value={o.date} />
                       <button type="submit" className="button">
                         {t("calendar.remove")}
-                        <span className="visually-hidden">
-                          {t("calendar.rowContext", { date: o.date })}
-                        </span>
+                        <span className="visually-hidden">{t("calendar.rowContext", { date: o.date })}</span>
                       </button>
                     </PostForm>
                   </td>
@@ -365,23 +303,11 @@ export default function CalendarPage() {
             defaultValue={values?.date}
             errors={setErrors}
           />
-          <fieldset
-            className="field"
-            aria-describedby={
-              workdayError?.length ? "f-workday-error" : undefined
-            }
-          >
+          <fieldset className="field" aria-describedby={workdayError?.length ? "f-workday-error" : undefined}>
             <legend>{t("calendar.kind")}</legend>
             {(["yes", "no"] as const).map((v) => (
               <label key={v}>
-                <input
-                  type="radio"
-                  name="workday"
-                  value={v}
-                  defaultChecked={values?.workday === v}
-                  required
-                />{" "}
-                {dayKind(v === "yes")}
+                <input type="radio" name="workday" value={v} defaultChecked={values?.workday === v} required /> {dayKind(v === "yes")}
               </label>
             ))}
             {workdayError?.length ? (

@@ -56,7 +56,9 @@ describe(`core services in plugin contexts (${process.env.TEST_DATABASE_URL ? "P
   });
 
   it("number the plugin's own sequences with the pattern it gives", async () => {
-    const n = await ctx.withTenant((trx) => ctx.numbering.next(trx, "fixture-notes.tracking", { year: 2031, pattern: "FN-{tenant}-{year}-{seq:4}" }));
+    const n = await ctx.withTenant((trx) =>
+      ctx.numbering.next(trx, "fixture-notes.tracking", { year: 2031, pattern: "FN-{tenant}-{year}-{seq:4}" }),
+    );
     expect(n).toEqual({ seq: 1, number: `FN-${ctx.tenant.code}-2031-0001` });
   });
 
@@ -66,7 +68,9 @@ describe(`core services in plugin contexts (${process.env.TEST_DATABASE_URL ? "P
         /may only number/,
       );
     }
-    await expect(ctx.withTenant((trx) => ctx.numbering.next(trx, "fixture-notes.tracking", { year: 2031 }))).rejects.toThrow(/without a pattern/);
+    await expect(ctx.withTenant((trx) => ctx.numbering.next(trx, "fixture-notes.tracking", { year: 2031 }))).rejects.toThrow(
+      /without a pattern/,
+    );
     const rows = await ctx.withTenant((trx) => trx.selectFrom("number_sequences").select("sequence").where("year", "=", 2031).execute());
     expect(rows.map((r) => r.sequence).sort()).toEqual(["core.index", "fixture-notes.tracking"]);
   });
@@ -111,7 +115,9 @@ describe(`core services in plugin contexts (${process.env.TEST_DATABASE_URL ? "P
     const tctx = tenantContext(context, registry.get("fixture-notes")!, tenant, { id: null, name: "test" });
     const n = await tctx.withTenant((trx) => tctx.numbering.next(trx, "core.index", { year: 2032 }));
     expect(n.number).toBe(`${tenant.creditCode}/2032-00001`);
-    await expect(tctx.withTenant((trx) => tctx.numbering.next(trx, "other.seq", { year: 2032, pattern: "{year}{seq}" }))).rejects.toThrow(/may only number/);
+    await expect(tctx.withTenant((trx) => tctx.numbering.next(trx, "other.seq", { year: 2032, pattern: "{year}{seq}" }))).rejects.toThrow(
+      /may only number/,
+    );
     expect(tctx.calendar.addWorkdays("2024-09-30", 1).value).toBe("2024-10-08");
   });
 });
