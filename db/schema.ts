@@ -93,6 +93,31 @@ export interface TenantPluginsTable {
   updated_at: Timestamp;
 }
 
+export type WorkflowStatus = "draft" | "in_review" | "returned" | "approved" | "withdrawn";
+export type WorkflowAction = "submit" | "approve" | "return" | "withdraw" | "reassign";
+/** One review step of a chain (see app/core/workflow/chain.ts). */
+export interface WorkflowStepRow { key: string; role: string; label?: string; dueWorkdays: number; onlyIfImportant?: boolean; classification?: boolean }
+
+export interface WorkflowDocumentsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  document_type: string;
+  title: string;
+  payload: ColumnType<unknown, string, string>;
+  important: boolean;
+  requires_classification: boolean;
+  status: WorkflowStatus;
+  steps: ColumnType<WorkflowStepRow[], string, string>;
+  current_step: number | null;
+  waiting_role: string | null;
+  assignee_id: string | null;
+  version: number;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+  due_date: ColumnType<string | null, string | null, string | null>;
+}
+
 export interface CoreDatabase {
   tenants: TenantsTable;
   users: UsersTable;
@@ -105,4 +130,7 @@ export interface CoreDatabase {
   calendar_overrides: { date: string; workday: boolean; note: string | null; updated_by: string | null; updated_at: Timestamp };
   number_sequences: { tenant_id: string; sequence: string; year: number; last_value: number };
   search_documents: { tenant_id: string; source: string; source_id: string; title: string; body: string; url: string; published_at: Date | null; tokens: string; tsv: ColumnType<string, never, never> };
+  workflow_chains: { tenant_id: string; document_type: string; steps: ColumnType<WorkflowStepRow[], string, string>; updated_by: string | null; updated_at: Timestamp };
+  workflow_documents: WorkflowDocumentsTable;
+  workflow_decisions: { tenant_id: string; document_id: string; seq: number; step_key: string | null; action: WorkflowAction; actor_id: string; assignee_id: string | null; from_status: WorkflowStatus; to_status: WorkflowStatus; comment: string | null; at: Generated<Date> };
 }

@@ -10,6 +10,7 @@ export interface NavEntry {
 
 export const STAFF_NAV: readonly NavEntry[] = [
   { label: "nav.workspace", to: "", permission: "core.workspace.view", order: 0 },
+  { label: "nav.inbox", to: "inbox", permission: "core.workspace.view", order: 10 },
   { label: "nav.oversight", to: "oversight", permission: "core.oversight.view", order: 900 },
 ];
 

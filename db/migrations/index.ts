@@ -6,6 +6,7 @@ import * as tenantPlugins from "./0004_tenant_plugins";
 import * as calendarOverrides from "./0005_calendar_overrides";
 import * as sequences from "./0006_sequences";
 import * as search from "./0007_search";
+import * as workflow from "./0008_workflow";
 
 /** Core migrations, frozen in time: never edit one that has shipped; add the next. */
 export const coreMigrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const coreMigrations: Record<string, Migration> = {
   "0005_calendar_overrides": calendarOverrides,
   "0006_sequences": sequences,
   "0007_search": search,
+  "0008_workflow": workflow,
 };

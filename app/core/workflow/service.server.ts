@@ -1,0 +1,329 @@
+import { sql, type Transaction } from "kysely";
+import type { CoreDatabase, WorkflowDocumentsTable } from "../../../db/schema";
+import type { Selectable } from "kysely";
+import type { PluginRegistry } from "../../plugin-host/registry";
+import type { WorkCalendar } from "../calendar/work-calendar";
+import { auditTenant, type StaffContext } from "../tenancy/staff.server";
+import { chainProblems, DEFAULT_CHAIN, SUBMITTER_ROLE, type ChainStep } from "./chain";
+import { refusal, transition, type Refusal, type WorkflowAction, type WorkflowState } from "./transitions";
+
+type Trx = Transaction<CoreDatabase>;
+export type WorkflowDocument = Selectable<WorkflowDocumentsTable>;
+
+export type WorkflowResult = { ok: true; document: WorkflowDocument } | { ok: false; refusal: Refusal };
+
+/** The audit target of a workflow document. */
+const TARGET = "workflow_document";
+
+/** A declared document type (`<plugin>.<name>`) and the plugin that declares it. */
+export function findDocumentType(registry: PluginRegistry, key: string) {
+  for (const p of registry.plugins) {
+    const type = p.manifest.documentTypes.find((d) => d.key === key);
+    if (type) return { pluginId: p.manifest.id, type };
+  }
+  return undefined;
+}
+
+/** The chain a tenant runs for a document type: its own override, or the default. */
+export async function chainFor(trx: Trx, tenantId: string, documentType: string): Promise<ChainStep[]> {
+  const row = await trx
+    .selectFrom("workflow_chains")
+    .select("steps")
+    .where("tenant_id", "=", tenantId)
+    .where("document_type", "=", documentType)
+    .executeTakeFirst();
+  return (row?.steps as ChainStep[] | undefined) ?? [...DEFAULT_CHAIN];
+}
+
+/**
+ * Sets this tenant's chain for a document type (null returns it to the default). The caller
+ * checks the permission; the chain is validated here, and refused when the type requires
+ * classification review and the chain has no 保密审查 step every document passes.
+ */
+export async function saveChain(
+  trx: Trx,
+  ctx: StaffContext,
+  input: { documentType: string; steps: unknown; requiresClassification: boolean },
+): Promise<{ ok: true } | { ok: false; errors: string[] }> {
+  const tenantId = ctx.access.writeTenantId;
+  if (input.steps === null) {
+    await trx.deleteFrom("workflow_chains").where("tenant_id", "=", tenantId).where("document_type", "=", input.documentType).execute();
+  } else {
+    const errors = chainProblems(input.steps, input.requiresClassification);
+    if (errors.length) return { ok: false, errors };
+    const steps = JSON.stringify(input.steps);
+    await trx
+      .insertInto("workflow_chains")
+      .values({ tenant_id: tenantId, document_type: input.documentType, steps, updated_by: ctx.user.id, updated_at: new Date() })
+      .onConflict((oc) => oc.columns(["tenant_id", "document_type"]).doUpdateSet({ steps, updated_by: ctx.user.id, updated_at: new Date() }))
+      .execute();
+  }
+  await auditTenant(ctx, trx, {
+    action: "workflow.chain.update",
+    target: { type: "workflow_chain", id: input.documentType },
+    data: { steps: input.steps },
+  });
+  return { ok: true };
+}
+
+/**
+ * Creates a draft of a declared document type, its payload validated by the type's schema. Only a
+ * 经办人 (drafter) of this tenant creates documents; the draft is theirs to submit or withdraw.
+ */
+export async function createDocument(
+  trx: Trx,
+  ctx: StaffContext,
+  input: { documentType: string; title: string; payload: unknown; important?: boolean },
+): Promise<WorkflowResult> {
+  if (ctx.access.mode !== "member") return refusal("missingRole");
+  if (!ctx.access.roles.includes(SUBMITTER_ROLE)) return refusal("missingRole");
+  const declared = findDocumentType(ctx.context.services.plugins, input.documentType);
+  if (!declared) return refusal("unknownType");
+  const payload = declared.type.payload.safeParse(input.payload);
+  if (!payload.success) return refusal("invalidPayload");
+  const title = input.title.trim();
+  if (!title) return refusal("titleRequired");
+  const document = await trx
+    .insertInto("workflow_documents")
+    .values({
+      tenant_id: ctx.access.writeTenantId,
+      document_type: input.documentType,
+      title,
+      payload: JSON.stringify(payload.data ?? {}),
+      important: input.important ?? false,
+      requires_classification: declared.type.requiresClassification,
+      status: "draft",
+      steps: "[]",
+      current_step: null,
+      waiting_role: null,
+      assignee_id: null,
+      version: 1,
+      created_by: ctx.user.id,
+      updated_at: new Date(),
+      due_date: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await auditTenant(ctx, trx, {
+    action: "workflow.create",
+    target: { type: TARGET, id: document.id },
+    data: { documentType: input.documentType, important: document.important },
+  });
+  return { ok: true, document };
+}
+
+export interface ActInput {
+  documentId: string;
+  action: WorkflowAction;
+  expectedVersion: number;
+  comment?: string | null;
+  /** For reassign: the user who takes over the current step. */
+  assignee?: string | null;
+}
+
+export interface ActOptions {
+  /** The working-day calendar for due dates; the process-wide one when omitted. */
+  calendar?: WorkCalendar;
+  now?: Date;
+}
+
+/** Today in China (the offices' time zone), as YYYY-MM-DD. */
+export function chinaDate(now: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+function stateOf(doc: WorkflowDocument): WorkflowState {
+  return {
+    status: doc.status,
+    currentStep: doc.current_step,
+    assigneeId: doc.assignee_id,
+    version: doc.version,
+    createdBy: doc.created_by,
+    important: doc.important,
+    requiresClassification: doc.requires_classification,
+  };
+}
+
+/**
+ * Takes one decision on a document inside the caller's transaction: locks the row, refuses a
+ * decision taken on another version than the current one (someone decided first) or one the
+ * transition rules refuse, else writes the decision, advances the document and records the audit
+ * event `workflow.<action>` — all or nothing. A refusal changes no document or decision; it is
+ * audited as a failure.
+ */
+export async function act(trx: Trx, ctx: StaffContext, input: ActInput, options: ActOptions = {}): Promise<WorkflowResult> {
+  const tenantId = ctx.access.writeTenantId;
+  const refuse = async (r: { ok: false; refusal: Refusal }, stepKey: string | null = null): Promise<WorkflowResult> => {
+    await auditTenant(ctx, trx, {
+      action: `workflow.${input.action}`,
+      target: { type: TARGET, id: input.documentId },
+      outcome: "failure",
+      data: { reason: r.refusal.code, expectedVersion: input.expectedVersion, step: stepKey },
+    });
+    return r;
+  };
+  // A supervisor looking at a subordinate office decides nothing there.
+  if (ctx.access.mode !== "member" || tenantId !== ctx.tenant.id) return refusal("missingRole");
+  const doc = await trx
+    .selectFrom("workflow_documents")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", input.documentId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!doc) return refusal("notFound");
+
+  let steps: ChainStep[] = doc.steps as ChainStep[];
+  if (input.action === "submit" && doc.status !== "in_review") steps = await chainFor(trx, tenantId, doc.document_type);
+
+  let assignee: { id: string; roles: string[] } | null = null;
+  if (input.action === "reassign" && input.assignee) {
+    const m = await trx
+      .selectFrom("memberships")
+      .select("roles")
+      .where("tenant_id", "=", tenantId)
+      .where("user_id", "=", input.assignee)
+      .executeTakeFirst();
+    assignee = { id: input.assignee, roles: m?.roles ?? [] };
+  }
+
+  const result = transition(stateOf(doc), steps, {
+    action: input.action,
+    actor: { id: ctx.user.id, roles: ctx.access.roles },
+    expectedVersion: input.expectedVersion,
+    comment: input.comment,
+    assignee,
+  });
+  const currentKey = doc.current_step !== null ? (doc.steps[doc.current_step]?.key ?? null) : null;
+  if (!result.ok) return refuse(result, currentKey);
+
+  const { next, decidedStep, waitingStep } = result;
+  const now = options.now ?? new Date();
+  let dueDate = doc.due_date;
+  if (!waitingStep) dueDate = null;
+  else if (input.action !== "reassign") {
+    const calendar = options.calendar ?? ctx.context.services.calendar.calendar;
+    dueDate = calendar.addWorkdays(chinaDate(now), waitingStep.dueWorkdays).value;
+  }
+
+  const updated = await trx
+    .updateTable("workflow_documents")
+    .set({
+      status: next.status,
+      steps: JSON.stringify(steps),
+      current_step: next.currentStep,
+      waiting_role: waitingStep?.role ?? null,
+      assignee_id: next.assigneeId,
+      version: next.version,
+      updated_at: now,
+      due_date: dueDate,
+    })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", doc.id)
+    .where("version", "=", doc.version)
+    .returningAll()
+    .executeTakeFirst();
+  // The row is locked, so this only fails if row-level security hides it from writing.
+  if (!updated) return refuse(refusal("staleVersion"), currentKey);
+
+  const last = await trx
+    .selectFrom("workflow_decisions")
+    .select(sql<number>`coalesce(max(seq), 0)`.as("seq"))
+    .where("tenant_id", "=", tenantId)
+    .where("document_id", "=", doc.id)
+    .executeTakeFirstOrThrow();
+  const comment = input.comment?.trim() || null;
+  await trx
+    .insertInto("workflow_decisions")
+    .values({
+      tenant_id: tenantId,
+      document_id: doc.id,
+      seq: Number(last.seq) + 1,
+      step_key: decidedStep?.key ?? null,
+      action: input.action,
+      actor_id: ctx.user.id,
+      assignee_id: input.action === "reassign" ? next.assigneeId : null,
+      from_status: doc.status,
+      to_status: next.status,
+      comment,
+      at: now,
+    })
+    .execute();
+  await auditTenant(ctx, trx, {
+    action: `workflow.${input.action}`,
+    target: { type: TARGET, id: doc.id },
+    data: {
+      documentType: doc.document_type,
+      step: decidedStep?.key ?? null,
+      next: waitingStep?.key ?? null,
+      from: doc.status,
+      to: next.status,
+      version: next.version,
+      ...(comment ? { comment } : {}),
+      ...(input.action === "reassign" ? { assignee: next.assigneeId } : {}),
+    },
+  });
+  return { ok: true, document: updated };
+}
+
+export interface InboxItem {
+  id: string;
+  documentType: string;
+  title: string;
+  important: boolean;
+  version: number;
+  step: ChainStep;
+  assignedToMe: boolean;
+  dueDate: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * What waits for this user here: documents in review whose current step is assigned to them, or
+ * unassigned and waiting for a role they hold. Most urgent (earliest due) first, then the longest
+ * waiting.
+ */
+export async function inboxOf(trx: Trx, ctx: StaffContext): Promise<InboxItem[]> {
+  if (ctx.access.mode !== "member") return [];
+  const roles = ctx.access.roles as string[];
+  const rows = await trx
+    .selectFrom("workflow_documents")
+    .selectAll()
+    .where("tenant_id", "=", ctx.tenant.id)
+    .where("status", "=", "in_review")
+    .where((eb) =>
+      eb.or([
+        eb("assignee_id", "=", ctx.user.id),
+        eb.and([eb("assignee_id", "is", null), eb("waiting_role", "in", roles.length ? roles : ["-"])]),
+      ]),
+    )
+    .orderBy(sql`due_date ASC NULLS LAST`)
+    .orderBy("updated_at", "asc")
+    .orderBy("id")
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({
+      id: r.id,
+      documentType: r.document_type,
+      title: r.title,
+      important: r.important,
+      version: r.version,
+      step: r.steps[r.current_step!] as ChainStep,
+      assignedToMe: r.assignee_id === ctx.user.id,
+      dueDate: r.due_date,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    }));
+}
+
+/** A document's decisions, oldest first. */
+export function decisionsOf(trx: Trx, tenantId: string, documentId: string) {
+  return trx
+    .selectFrom("workflow_decisions")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("document_id", "=", documentId)
+    .orderBy("seq")
+    .execute();
+}

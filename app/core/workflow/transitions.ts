@@ -1,0 +1,117 @@
+import type { WorkflowAction, WorkflowStatus } from "../../../db/schema";
+import { nextApplicableStep, SUBMITTER_ROLE, type ChainStep } from "./chain";
+
+export type { WorkflowAction, WorkflowStatus };
+
+export const WORKFLOW_ACTIONS: readonly WorkflowAction[] = ["submit", "approve", "return", "withdraw", "reassign"];
+
+/** What the transition function needs to know about a document. */
+export interface WorkflowState {
+  status: WorkflowStatus;
+  /** Index into `steps` of the step waiting for a decision; null unless in review. */
+  currentStep: number | null;
+  assigneeId: string | null;
+  version: number;
+  createdBy: string;
+  important: boolean;
+  requiresClassification: boolean;
+}
+
+export interface Actor {
+  id: string;
+  roles: readonly string[];
+}
+
+export interface TransitionRequest {
+  action: WorkflowAction;
+  actor: Actor;
+  /** The version the actor saw; a decision on any other version is stale. */
+  expectedVersion: number;
+  comment?: string | null;
+  /** For reassign: the user the step moves to, with their roles in the tenant. */
+  assignee?: Actor | null;
+}
+
+export type RefusalCode =
+  | "staleVersion"
+  | "wrongStatus"
+  | "missingRole"
+  | "notAssignee"
+  | "commentRequired"
+  | "notSubmitter"
+  | "alreadyApproved"
+  | "assigneeRequired"
+  | "assigneeLacksRole"
+  | "emptyChain"
+  | "notFound"
+  | "unknownType"
+  | "invalidPayload"
+  | "titleRequired";
+
+export interface Refusal {
+  code: RefusalCode;
+  /** i18n key in the core namespace. */
+  key: `workflow.errors.${string}`;
+}
+
+export type TransitionResult =
+  | {
+      ok: true;
+      next: WorkflowState;
+      /** The step the decision was taken on (null for submitting or withdrawing outside review). */
+      decidedStep: ChainStep | null;
+      /** The step now waiting, when the document is (still) in review. */
+      waitingStep: ChainStep | null;
+    }
+  | { ok: false; refusal: Refusal };
+
+export function refusal(code: RefusalCode): { ok: false; refusal: Refusal } {
+  return { ok: false, refusal: { code, key: `workflow.errors.${code}` } };
+}
+
+/**
+ * The workflow as a pure function: given a document, the chain it runs on, and a decision, the
+ * document's next state or why the decision is refused. It never looks at a database or a clock.
+ */
+export function transition(doc: WorkflowState, steps: readonly ChainStep[], req: TransitionRequest): TransitionResult {
+  if (req.expectedVersion !== doc.version) return refusal("staleVersion");
+  const base = { ...doc, version: doc.version + 1 };
+  const current = doc.status === "in_review" && doc.currentStep !== null ? (steps[doc.currentStep] ?? null) : null;
+
+  switch (req.action) {
+    case "submit": {
+      if (doc.status !== "draft" && doc.status !== "returned") return refusal("wrongStatus");
+      if (!req.actor.roles.includes(SUBMITTER_ROLE)) return refusal("missingRole");
+      if (req.actor.id !== doc.createdBy) return refusal("notSubmitter");
+      const first = nextApplicableStep(steps, 0, doc);
+      if (first === null) return refusal("emptyChain");
+      return { ok: true, next: { ...base, status: "in_review", currentStep: first, assigneeId: null }, decidedStep: null, waitingStep: steps[first]! };
+    }
+    case "approve":
+    case "return":
+    case "reassign": {
+      if (!current) return refusal(doc.status === "approved" ? "alreadyApproved" : "wrongStatus");
+      if (!req.actor.roles.includes(current.role)) return refusal("missingRole");
+      if (doc.assigneeId !== null && doc.assigneeId !== req.actor.id) return refusal("notAssignee");
+      if (req.action === "return") {
+        if (!req.comment?.trim()) return refusal("commentRequired");
+        return { ok: true, next: { ...base, status: "returned", currentStep: null, assigneeId: null }, decidedStep: current, waitingStep: null };
+      }
+      if (req.action === "reassign") {
+        if (!req.assignee) return refusal("assigneeRequired");
+        if (!req.assignee.roles.includes(current.role)) return refusal("assigneeLacksRole");
+        return { ok: true, next: { ...base, assigneeId: req.assignee.id }, decidedStep: current, waitingStep: current };
+      }
+      const following = nextApplicableStep(steps, doc.currentStep! + 1, doc);
+      if (following === null)
+        return { ok: true, next: { ...base, status: "approved", currentStep: null, assigneeId: null }, decidedStep: current, waitingStep: null };
+      return { ok: true, next: { ...base, currentStep: following, assigneeId: null }, decidedStep: current, waitingStep: steps[following]! };
+    }
+    case "withdraw": {
+      if (doc.status === "approved") return refusal("alreadyApproved");
+      if (doc.status === "withdrawn") return refusal("wrongStatus");
+      if (req.actor.id !== doc.createdBy) return refusal("notSubmitter");
+      return { ok: true, next: { ...base, status: "withdrawn", currentStep: null, assigneeId: null }, decidedStep: current, waitingStep: null };
+    }
+  }
+}

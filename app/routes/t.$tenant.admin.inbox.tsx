@@ -1,0 +1,169 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { fixedT } from "~/core/i18n/locale.server";
+import { requirePermission, requireStaff, withTenant } from "~/core/tenancy/staff.server";
+import { act, chinaDate, findDocumentType, inboxOf } from "~/core/workflow/service.server";
+import { FormMessage, PostForm } from "~/ui/forms";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+/**
+ * 收件箱: what waits for this user's decision here — documents whose current step needs a role
+ * they hold, or that were reassigned to them — earliest due first, each with approve and return.
+ */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const ctx = await requireStaff(request, context, params.tenant);
+  requirePermission(ctx, "core.workspace.view");
+  const t = await fixedT(context, request);
+  const today = chinaDate(new Date());
+  const items = await withTenant(ctx, (trx) => inboxOf(trx, ctx));
+  const calendar = context.services.calendar.calendar;
+  return {
+    title: t("workflow.inbox.title"),
+    today,
+    items: items.map((i) => {
+      const due = i.dueDate ? calendar.workdaysBetween(today, i.dueDate) : null;
+      return {
+        id: i.id,
+        title: i.title,
+        typeLabel: findDocumentType(context.services.plugins, i.documentType)?.type.label ?? i.documentType,
+        stepLabel: i.step.label ?? i.step.key,
+        important: i.important,
+        assignedToMe: i.assignedToMe,
+        version: i.version,
+        dueDate: i.dueDate,
+        workdaysLeft: due?.value ?? null,
+        unknownYear: (due?.unknownYears.length ?? 0) > 0,
+        waitingSince: i.updatedAt.toISOString().slice(0, 10),
+      };
+    }),
+  };
+}
+
+const DecisionForm = z.object({
+  intent: z.enum(["approve", "return"]),
+  documentId: z.string().uuid(),
+  version: z.coerce.number().int().positive(),
+  comment: z.string().max(2000).optional(),
+});
+
+type Result = { documentId: string | null; error: string | null; done: string | null };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const ctx = await requireStaff(request, context, params.tenant);
+  requirePermission(ctx, "core.workspace.view");
+  const parsed = DecisionForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data<Result>({ documentId: null, error: "errors.invalid", done: null }, { status: 400 });
+  const { intent, documentId, version, comment } = parsed.data;
+  const result = await withTenant(ctx, (trx) => act(trx, ctx, { documentId, action: intent, expectedVersion: version, comment: comment ?? null }));
+  if (!result.ok) {
+    const status = result.refusal.code === "staleVersion" ? 409 : result.refusal.code === "notFound" ? 404 : 400;
+    return data<Result>({ documentId, error: result.refusal.key, done: null }, { status });
+  }
+  return data<Result>({ documentId, error: null, done: intent === "approve" ? "workflow.inbox.approved" : "workflow.inbox.returned" });
+}
+
+function Due({ dueDate, workdaysLeft, unknownYear }: { dueDate: string | null; workdaysLeft: number | null; unknownYear: boolean }) {
+  const { t } = useTranslation();
+  if (!dueDate || workdaysLeft === null) return <span className="muted">—</span>;
+  const state =
+    workdaysLeft < 0
+      ? t("workflow.inbox.overdue", { count: -workdaysLeft })
+      : workdaysLeft === 0
+        ? t("workflow.inbox.dueToday")
+        : t("workflow.inbox.daysLeft", { count: workdaysLeft });
+  return (
+    <>
+      <time dateTime={dueDate}>{dueDate}</time>
+      <br />
+      {workdaysLeft <= 0 ? <strong>{state}</strong> : <span className="muted">{state}</span>}
+      {unknownYear && (
+        <>
+          <br />
+          <span className="muted">{t("workflow.inbox.unknownYear")}</span>
+        </>
+      )}
+    </>
+  );
+}
+
+export default function Inbox() {
+  const { t } = useTranslation();
+  const { items } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <>
+      <h1>{t("workflow.inbox.title")}</h1>
+      <p className="muted">{t("workflow.inbox.intro")}</p>
+      {result?.done && <FormMessage tone="success">{t(result.done)}</FormMessage>}
+      {/* A refusal about a document no longer listed (decided by someone else meanwhile) shows up here. */}
+      {result?.error && !items.some((i) => i.id === result.documentId) && <FormMessage tone="error">{t(result.error)}</FormMessage>}
+      {items.length === 0 ? (
+        <p className="notice notice-info">{t("workflow.inbox.empty")}</p>
+      ) : (
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="inbox-caption">
+          <table className="table">
+            <caption id="inbox-caption">{t("workflow.inbox.caption", { count: items.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("workflow.inbox.document")}</th>
+                <th scope="col">{t("workflow.inbox.step")}</th>
+                <th scope="col">{t("workflow.inbox.due")}</th>
+                <th scope="col">{t("workflow.inbox.decide")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((i) => {
+                const error = result?.error && result.documentId === i.id ? result.error : null;
+                const commentId = `comment-${i.id}`;
+                return (
+                  <tr key={i.id}>
+                    <th scope="row">
+                      {i.title}
+                      {i.important && <span className="badge">{t("workflow.inbox.important")}</span>}
+                      <br />
+                      <span className="muted">
+                        {t(i.typeLabel, { defaultValue: i.typeLabel })} · {t("workflow.inbox.waitingSince", { date: i.waitingSince })}
+                      </span>
+                    </th>
+                    <td>
+                      {t(i.stepLabel, { defaultValue: i.stepLabel })}
+                      {i.assignedToMe && <span className="badge">{t("workflow.inbox.assignedToMe")}</span>}
+                    </td>
+                    <td>
+                      <Due dueDate={i.dueDate} workdaysLeft={i.workdaysLeft} unknownYear={i.unknownYear} />
+                    </td>
+                    <td>
+                      {error && <FormMessage tone="error">{t(error)}</FormMessage>}
+                      <PostForm>
+                        <input type="hidden" name="documentId" value={i.id} />
+                        <input type="hidden" name="version" value={i.version} />
+                        <button type="submit" name="intent" value="approve" className="button primary" disabled={busy}>
+                          {t("workflow.actions.approve")}
+                        </button>
+                      </PostForm>
+                      <PostForm>
+                        <input type="hidden" name="documentId" value={i.id} />
+                        <input type="hidden" name="version" value={i.version} />
+                        <div className="field">
+                          <label htmlFor={commentId}>{t("workflow.inbox.comment")}</label>
+                          <textarea id={commentId} name="comment" required rows={2} maxLength={2000} />
+                        </div>
+                        <button type="submit" name="intent" value="return" className="button" disabled={busy}>
+                          {t("workflow.actions.return")}
+                        </button>
+                      </PostForm>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
