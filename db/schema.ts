@@ -133,4 +133,5 @@ export interface CoreDatabase {
   workflow_chains: { tenant_id: string; document_type: string; steps: ColumnType<WorkflowStepRow[], string, string>; updated_by: string | null; updated_at: Timestamp };
   workflow_documents: WorkflowDocumentsTable;
   workflow_decisions: { tenant_id: string; document_id: string; seq: number; step_key: string | null; action: WorkflowAction; actor_id: string; assignee_id: string | null; from_status: WorkflowStatus; to_status: WorkflowStatus; comment: string | null; at: Generated<Date> };
+  sensitive_words: { tenant_id: string; word: string; created_by: string | null; created_at: Generated<Date> };
 }

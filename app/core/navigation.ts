@@ -11,6 +11,7 @@ export interface NavEntry {
 export const STAFF_NAV: readonly NavEntry[] = [
   { label: "nav.workspace", to: "", permission: "core.workspace.view", order: 0 },
   { label: "nav.inbox", to: "inbox", permission: "core.workspace.view", order: 10 },
+  { label: "nav.sensitiveWords", to: "sensitive-words", permission: "core.sensitive-words.manage", order: 800 },
   { label: "nav.oversight", to: "oversight", permission: "core.oversight.view", order: 900 },
 ];
 

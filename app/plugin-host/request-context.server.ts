@@ -5,6 +5,7 @@ import type { CoreDatabase } from "../../db/schema";
 import { withScope } from "../../db/scope";
 import { recordAudit } from "../core/audit/record.server";
 import { scanText } from "../core/classification/scan";
+import { sensitiveWordsFor } from "../core/classification/sensitive-words.server";
 import { INDEX_SEQUENCE, nextNumber } from "../core/numbering/sequences.server";
 import { indexDocument, removeDocument, search } from "../core/search/index.server";
 import type { Services } from "../core/services.server";
@@ -56,6 +57,8 @@ const core = (trx: PluginTransaction) => trx as Transaction<CoreDatabase>;
 export function coreServices(services: Services, plugin: LoadedPlugin, tenant: Tenant): PluginCoreServices {
   const id = plugin.manifest.id;
   const owns = (name: string) => name.startsWith(`${id}.`) && name.length > id.length + 1;
+  // Read once per context, on the first scan: most requests never scan.
+  let words: Promise<string[]> | undefined;
   const ownSource = (source: string) => {
     if (!owns(source)) throw new Error(`Plugin ${id} may only index search sources named "${id}.<kind>", not "${source}"`);
   };
@@ -90,7 +93,7 @@ export function coreServices(services: Services, plugin: LoadedPlugin, tenant: T
       query: (trx, q) => search(core(trx), { q: q.q, sources: q.sources, limit: q.limit ?? 20, offset: q.offset ?? 0 }),
     },
     classification: {
-      scan: async (text) => scanText(text, { sensitiveWords: [] }),
+      scan: async (text) => scanText(text, { sensitiveWords: await (words ??= sensitiveWordsFor(services.db, tenant, services.tenants)) }),
     },
   };
 }

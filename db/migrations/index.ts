@@ -7,6 +7,7 @@ import * as calendarOverrides from "./0005_calendar_overrides";
 import * as sequences from "./0006_sequences";
 import * as search from "./0007_search";
 import * as workflow from "./0008_workflow";
+import * as sensitiveWords from "./0009_sensitive_words";
 
 /** Core migrations, frozen in time: never edit one that has shipped; add the next. */
 export const coreMigrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const coreMigrations: Record<string, Migration> = {
   "0006_sequences": sequences,
   "0007_search": search,
   "0008_workflow": workflow,
+  "0009_sensitive_words": sensitiveWords,
 };

@@ -21,6 +21,7 @@ export const CORE_PERMISSIONS: readonly PermissionDef[] = [
   { key: "core.roles.manage", label: "permissions.core.roles.manage", defaultRoles: ["secadmin"] },
   { key: "core.audit.read", label: "permissions.core.audit.read", defaultRoles: ["auditor"] },
   { key: "core.tenants.manage", label: "permissions.core.tenants.manage", defaultRoles: ["sysadmin"] },
+  { key: "core.sensitive-words.manage", label: "permissions.core.sensitive-words.manage", defaultRoles: ["classifier", "principal"] },
 ];
 
 export function isReadOnly(key: string): boolean {
