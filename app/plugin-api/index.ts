@@ -7,7 +7,17 @@ import type { z } from "zod";
 import type { ManifestInput } from "../plugin-host/manifest-schema";
 import type { PluginRequestContext, PluginTenantContext, WidgetContext } from "./context";
 
-export type { PluginAuditEvent, PluginRequestContext, PluginTenant, PluginTenantContext, PluginTransaction, WidgetContext } from "./context";
+export type {
+  PluginAuditEvent,
+  PluginCoreServices,
+  PluginRequestContext,
+  PluginSearchDocument,
+  PluginSearchQuery,
+  PluginTenant,
+  PluginTenantContext,
+  PluginTransaction,
+  WidgetContext,
+} from "./context";
 export { HOST_VERSION } from "./version";
 export { grant, protectTenantTable } from "../../db/rls";
 export { BUSINESS_ROLES } from "../core/permissions/roles";
