@@ -11,7 +11,7 @@ import { requireAuth } from "~/core/auth/guards.server";
 import { parseForm } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
 import { membershipsOf } from "~/core/permissions/memberships.server";
-import { Field, FormMessage, PostForm } from "~/ui/forms";
+import { Field, FormMessage, PostForm, RowAction } from "~/ui/forms";
 import { PublicLayout } from "~/ui/public-layout";
 import { useLocale } from "~/ui/use-locale";
 
@@ -157,13 +157,7 @@ export default function Account() {
                   {s.current ? (
                     <strong>{t("account.sessions.current")}</strong>
                   ) : (
-                    <PostForm>
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="session" value={s.idHash} />
-                      <button className="button small" type="submit">
-                        {t("account.sessions.revoke")}
-                      </button>
-                    </PostForm>
+                    <RowAction intent="revoke" fields={{ session: s.idHash }} label={t("account.sessions.revoke")} className="button small" />
                   )}
                 </td>
               </tr>

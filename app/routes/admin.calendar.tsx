@@ -8,7 +8,7 @@ import { WorkCalendar } from "~/core/calendar/work-calendar";
 import type { FieldErrors } from "~/core/forms.server";
 import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { requirePlatform, withPlatform } from "~/core/permissions/platform.server";
-import { Field, FormMessage, PostForm } from "~/ui/forms";
+import { Field, FormMessage, PostForm, RowAction } from "~/ui/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -272,14 +272,7 @@ export default function CalendarPage() {
                   <td>{o.builtIn === o.workday ? <span className="muted">{t("calendar.same")}</span> : dayKind(o.builtIn)}</td>
                   <td>{o.note}</td>
                   <td>
-                    <PostForm>
-                      <input type="hidden" name="intent" value="remove" />
-                      <input type="hidden" name="date" value={o.date} />
-                      <button type="submit" className="button">
-                        {t("calendar.remove")}
-                        <span className="visually-hidden">{t("calendar.rowContext", { date: o.date })}</span>
-                      </button>
-                    </PostForm>
+                    <RowAction intent="remove" fields={{ date: o.date }} label={t("calendar.remove")} context={t("calendar.rowContext", { date: o.date })} />
                   </td>
                 </tr>
               ))}

@@ -6,7 +6,7 @@ import { addSensitiveWord, removeSensitiveWord, SENSITIVE_WORD_MAX, sensitiveWor
 import type { FieldErrors } from "~/core/forms.server";
 import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { auditTenant, requirePermission, requireStaff, withTenant, type StaffContext } from "~/core/tenancy/staff.server";
-import { Field, FormMessage, PostForm } from "~/ui/forms";
+import { Field, FormMessage, PostForm, RowAction } from "~/ui/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -151,14 +151,12 @@ export default function SensitiveWords() {
                   {w.inherited ? (
                     <span className="muted">{t("sensitiveWords.inheritedNote")}</span>
                   ) : (
-                    <PostForm>
-                      <input type="hidden" name="intent" value="remove" />
-                      <input type="hidden" name="word" value={w.word} />
-                      <button type="submit" className="button">
-                        {t("sensitiveWords.remove")}
-                        <span className="visually-hidden">{t("sensitiveWords.rowContext", { word: w.word })}</span>
-                      </button>
-                    </PostForm>
+                    <RowAction
+                      intent="remove"
+                      fields={{ word: w.word }}
+                      label={t("sensitiveWords.remove")}
+                      context={t("sensitiveWords.rowContext", { word: w.word })}
+                    />
                   )}
                 </td>
               </tr>

@@ -58,3 +58,31 @@ export function FormMessage({ tone, children }: { tone: "error" | "success"; chi
     </p>
   );
 }
+
+/** A one-button POST form acting on one table row; `context` names the row for screen readers. */
+export function RowAction({
+  intent,
+  fields,
+  label,
+  context,
+  className = "button",
+}: {
+  intent: string;
+  fields: Record<string, string>;
+  label: string;
+  context?: string;
+  className?: string;
+}) {
+  return (
+    <PostForm>
+      <input type="hidden" name="intent" value={intent} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className={className}>
+        {label}
+        {context && <span className="visually-hidden">{context}</span>}
+      </button>
+    </PostForm>
+  );
+}
