@@ -9,13 +9,13 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, copyFileSync, createWriteStream, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DEMO_PASSWORD, hydrated, login, newContext, screenshot, textOf, useBrowser, watch } from "./browser";
+import { cleanEnv, errorLines, exited, freePort, waitForHealth } from "./processes";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const ID = "field-notes";
@@ -31,18 +31,6 @@ const PERMISSION_LABELS = {
   "zh-CN": { view: `查看 ${TITLE} 记录`, manage: `管理 ${TITLE} 记录` },
   en: { view: `See ${TITLE} notes`, manage: `Manage ${TITLE} notes` },
 } as const;
-
-/** Environment for a child process, without vitest's variables (with VITEST set the Remix plugin is left out of the build). */
-function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (k.startsWith("VITEST") || k.startsWith("TEST_") || k === "NODE_ENV" || k === "DATABASE_URL") continue;
-    env[k] = v;
-  }
-  // Plain output, so the child's summary line can be read.
-  Object.assign(env, { NO_COLOR: "1", FORCE_COLOR: "0" }, extra);
-  return env as NodeJS.ProcessEnv;
-}
 
 interface Ran {
   code: number | null;
@@ -61,49 +49,6 @@ function run(cmd: string, args: string[], cwd: string, env = cleanEnv()): Promis
       if (code === 0) resolve({ code, out });
       else reject(new Error(`${cmd} ${args.join(" ")} (in ${cwd}) exited with ${code}:\n${out}`));
     });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const addr = s.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
-  return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
-}
-
-async function waitForHealth(url: string, child: ChildProcess, log: () => string) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the copy's server exited before it was healthy:\n${log()}`);
-    const ok = await fetch(`${url}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`the copy's server did not become healthy within 60 s:\n${log()}`);
-}
-
-/** Log lines at pino level error (50) or above. */
-function errorLines(log: string): string[] {
-  return log.split("\n").filter((line) => {
-    if (!line.startsWith("{")) return false;
-    try {
-      return (JSON.parse(line) as { level?: number }).level! >= 50;
-    } catch {
-      return false;
-    }
   });
 }
 

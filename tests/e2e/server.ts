@@ -1,30 +1,17 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { DEMO_PASSWORD } from "./env";
+import { cleanEnv, errorLines, exited, freePort, waitForHealth } from "./processes";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
-/**
- * The environment of a child process without what vitest put into ours: with VITEST set the
- * Remix plugin is left out of vite.config.ts and the build would be empty.
- */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (k.startsWith("VITEST") || k.startsWith("TEST_") || k === "NODE_ENV" || k === "DATABASE_URL") continue;
-    env[k] = v;
-  }
-  return { ...env, ...extra } as NodeJS.ProcessEnv;
-}
-
 function build() {
-  const r = spawnSync("npm", ["run", "build", "--silent"], { cwd: root, env: cleanEnv({}), encoding: "utf8" });
+  const r = spawnSync("npm", ["run", "build", "--silent"], { cwd: root, env: cleanEnv(), encoding: "utf8" });
   if (r.status !== 0) throw new Error(`npm run build failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
 }
 
@@ -35,18 +22,6 @@ function buildStamp(): number {
   } catch {
     return 0;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const addr = s.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** A fresh database on the PostgreSQL server of TEST_DATABASE_URL; returns its URL and a dropper. */
@@ -73,44 +48,6 @@ async function createDatabase(server: string) {
       }
     },
   };
-}
-
-function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
-  return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
-}
-
-/** Polls /healthz until it answers 200; fails at once if the server exits, or after a minute. */
-async function waitForHealth(baseUrl: string, child: ChildProcess, log: () => string) {
-  const deadline = Date.now() + 60_000;
-  let early: { code: number | null } | null = null;
-  void exited(child).then((e) => (early = e));
-  while (Date.now() < deadline) {
-    if (early) throw new Error(`server exited (${JSON.stringify(early)}) before it was healthy:\n${log()}`);
-    try {
-      const res = await fetch(`${baseUrl}/healthz`);
-      if (res.ok) {
-        const body = (await res.json()) as { status?: string };
-        if (body.status === "ok") return;
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server did not become healthy within 60 s:\n${log()}`);
-}
-
-/** Log lines at pino level error (50) or fatal (60): each one is a server bug a test walked into. */
-function serverErrors(log: string): string[] {
-  return log.split("\n").filter((line) => {
-    if (!line.startsWith("{")) return false;
-    try {
-      return (JSON.parse(line) as { level?: number }).level! >= 50;
-    } catch {
-      return false;
-    }
-  });
 }
 
 /**
@@ -181,7 +118,7 @@ export default async function setup(project: TestProject) {
       throw new Error(message);
     };
     if (result.code !== 0) fail(`server did not shut down cleanly on SIGTERM (${JSON.stringify(result)}):\n${text.slice(-4000)}`);
-    const errors = serverErrors(text);
+    const errors = errorLines(text);
     if (errors.length) fail(`the server logged ${errors.length} error(s) during the browser tests:\n${errors.join("\n")}`);
   };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { openDatabase, type DatabaseHandle } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
+import { withScope } from "../../db/scope";
 import { discoverPlugins } from "../../app/plugin-host/discover";
 import { migratePlugins } from "../../app/plugin-host/migrate";
 import { isValidCreditCode, creditCodeCheckChar, orgCodeCheckChar } from "../../app/core/tenancy/credit-code";
@@ -63,3 +64,17 @@ export async function createTenantTree(handle: DatabaseHandle, branches = 2) {
 
 /** Plugins that exist only for tests (see tests/fixtures/plugins/README.md). */
 export const FIXTURE_PLUGINS_DIR = new URL("../fixtures/plugins/", import.meta.url).pathname;
+
+/** Discovers the fixture plugins and runs their migrations on the test database. */
+export async function loadFixturePlugins(handle: DatabaseHandle) {
+  const registry = await discoverPlugins(FIXTURE_PLUGINS_DIR);
+  await migratePlugins(handle.db, registry);
+  return registry;
+}
+
+/** Switches a plugin on (or off) for one tenant, as the sysadmin's switch stores it. */
+export async function switchPlugin(handle: DatabaseHandle, tenantId: string, enabled = true, settings: Record<string, unknown> = {}, pluginId = "fixture-notes") {
+  await withScope(handle.db, { tenantId, readTenantIds: [tenantId], userId: null }, (trx) =>
+    trx.insertInto("tenant_plugins").values({ tenant_id: tenantId, plugin_id: pluginId, enabled, settings: JSON.stringify(settings) }).execute(),
+  );
+}

@@ -1,13 +1,10 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client";
-import { PLATFORM_SCOPE, withScope } from "../../db/scope";
-import { discoverPlugins } from "../../app/plugin-host/discover";
-import { migratePlugins } from "../../app/plugin-host/migrate";
 import type { PluginRegistry } from "../../app/plugin-host/registry";
 import { resolvePluginRequest, tenantContext } from "../../app/plugin-host/request-context.server";
 import type { PluginRequestContext } from "../../app/plugin-api/context";
-import { createTenantTree, FIXTURE_PLUGINS_DIR, openTestDatabase } from "../helpers/db";
+import { createTenantTree, openTestDatabase, loadFixturePlugins, switchPlugin } from "../helpers/db";
 import { createUser, signedInRequest, testContext } from "../helpers/context";
 
 let handle: DatabaseHandle;
@@ -18,13 +15,10 @@ let ctx: PluginRequestContext;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  registry = await discoverPlugins(FIXTURE_PLUGINS_DIR);
-  await migratePlugins(handle.db, registry);
+  registry = await loadFixturePlugins(handle);
   tree = await createTenantTree(handle, 2);
   const [one] = tree.offices;
-  await withScope(handle.db, { ...PLATFORM_SCOPE, tenantId: one!.id, readTenantIds: [one!.id] }, (trx) =>
-    trx.insertInto("tenant_plugins").values({ tenant_id: one!.id, plugin_id: "fixture-notes", enabled: true, settings: "{}" }).execute(),
-  );
+  await switchPlugin(handle, one!.id);
   context = await testContext(handle, {}, registry);
   const user = await createUser(handle, { [one!.id]: ["drafter"] });
   const request = await signedInRequest(context, user.id, `/t/${one!.code}/admin/fixture-notes`);

@@ -6,15 +6,14 @@ import type { CoreDatabase } from "../../db/schema";
 import { withScope } from "../../db/scope";
 import { verifyAuditChains } from "../../app/core/audit/verify.server";
 import type { PlatformContext } from "../../app/core/permissions/platform.server";
-import { discoverPlugins, validateManifest } from "../../app/plugin-host/discover";
+import { validateManifest } from "../../app/plugin-host/discover";
 import { PluginAdminError, savePluginSettings, setPluginEnabled } from "../../app/plugin-host/enablement.server";
-import { migratePlugins } from "../../app/plugin-host/migrate";
 import { PluginRegistry, type LoadedPlugin } from "../../app/plugin-host/registry";
 import { pluginSettings, resolvePluginRequest } from "../../app/plugin-host/request-context.server";
 import { readSettingsForm } from "../../app/plugin-host/settings-form";
 import type { PluginTenantContext } from "../../app/plugin-api";
 import { action as pluginsAction } from "../../app/routes/admin.plugins";
-import { createTenantTree, FIXTURE_PLUGINS_DIR, openTestDatabase, uniq } from "../helpers/db";
+import { createTenantTree, openTestDatabase, uniq, loadFixturePlugins } from "../helpers/db";
 import { createUser, signedInRequest, testContext } from "../helpers/context";
 
 let handle: DatabaseHandle;
@@ -26,8 +25,7 @@ type Office = { code: string; id: string };
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  const registry = await discoverPlugins(FIXTURE_PLUGINS_DIR);
-  await migratePlugins(handle.db, registry);
+  const registry = await loadFixturePlugins(handle);
   fixture = registry.get("fixture-notes")!;
   context = await testContext(handle, {}, registry);
   sysadmin = await createUser(handle, {}, ["sysadmin"]);

@@ -1,12 +1,9 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client";
-import { PLATFORM_SCOPE, withScope } from "../../db/scope";
-import { discoverPlugins } from "../../app/plugin-host/discover";
-import { migratePlugins } from "../../app/plugin-host/migrate";
 import type { PluginRegistry } from "../../app/plugin-host/registry";
 import { resolvePluginRequest } from "../../app/plugin-host/request-context.server";
-import { createTenantTree, FIXTURE_PLUGINS_DIR, openTestDatabase } from "../helpers/db";
+import { createTenantTree, openTestDatabase, loadFixturePlugins, switchPlugin } from "../helpers/db";
 import { createUser, signedInRequest, testContext } from "../helpers/context";
 
 let handle: DatabaseHandle;
@@ -16,14 +13,11 @@ let context: AppLoadContext;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  registry = await discoverPlugins(FIXTURE_PLUGINS_DIR);
-  await migratePlugins(handle.db, registry);
+  registry = await loadFixturePlugins(handle);
   tree = await createTenantTree(handle, 2);
   // The fixture is on for office 1 only, switched on the way a sysadmin does it.
   const [one] = tree.offices;
-  await withScope(handle.db, { ...PLATFORM_SCOPE, tenantId: one!.id, readTenantIds: [one!.id] }, (trx) =>
-    trx.insertInto("tenant_plugins").values({ tenant_id: one!.id, plugin_id: "fixture-notes", enabled: true, settings: JSON.stringify({ maxNotes: 7 }) }).execute(),
-  );
+  await switchPlugin(handle, one!.id, true, { maxNotes: 7 });
   context = await testContext(handle, {}, registry);
 });
 afterAll(() => handle.close());

@@ -3,12 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client";
 import { withScope } from "../../db/scope";
 import { sensitiveWordRows, sensitiveWordsFor, tenantAndAncestors } from "../../app/core/classification/sensitive-words.server";
-import { discoverPlugins } from "../../app/plugin-host/discover";
-import { migratePlugins } from "../../app/plugin-host/migrate";
 import type { PluginRegistry } from "../../app/plugin-host/registry";
 import { tenantContext } from "../../app/plugin-host/request-context.server";
 import { action, loader } from "../../app/routes/t.$tenant.admin.sensitive-words";
-import { createTenantTree, FIXTURE_PLUGINS_DIR, openTestDatabase } from "../helpers/db";
+import { createTenantTree, openTestDatabase, loadFixturePlugins } from "../helpers/db";
 import { createUser, signedInRequest, testContext } from "../helpers/context";
 
 let handle: DatabaseHandle;
@@ -29,8 +27,7 @@ async function addWord(tenantId: string, word: string) {
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  registry = await discoverPlugins(FIXTURE_PLUGINS_DIR);
-  await migratePlugins(handle.db, registry);
+  registry = await loadFixturePlugins(handle);
   tree = await createTenantTree(handle, 2);
   city = tree.city;
   [one, two] = tree.offices as [typeof one, typeof two];

@@ -1,16 +1,14 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "../../db/client";
-import { PLATFORM_SCOPE, withScope } from "../../db/scope";
+import { withScope } from "../../db/scope";
 import { requireStaff } from "../../app/core/tenancy/staff.server";
-import { discoverPlugins } from "../../app/plugin-host/discover";
-import { migratePlugins } from "../../app/plugin-host/migrate";
 import { PluginRegistry } from "../../app/plugin-host/registry";
 import { computeWidgets } from "../../app/plugin-host/widgets.server";
 import type { PluginWidget } from "../../app/plugin-host/manifest-schema";
 import type { WidgetContext } from "../../app/plugin-api/context";
 import { loader as oversightLoader } from "../../app/routes/t.$tenant.admin.oversight";
-import { createTenantTree, FIXTURE_PLUGINS_DIR, openTestDatabase } from "../helpers/db";
+import { createTenantTree, openTestDatabase, loadFixturePlugins, switchPlugin } from "../helpers/db";
 import { createUser, signedInRequest, testContext } from "../helpers/context";
 
 let handle: DatabaseHandle;
@@ -29,9 +27,7 @@ async function addNotes(tenantId: string, n: number) {
 }
 
 async function enable(tenantId: string, enabled = true) {
-  await withScope(handle.db, { ...PLATFORM_SCOPE, tenantId, readTenantIds: [tenantId] }, (trx) =>
-    trx.insertInto("tenant_plugins").values({ tenant_id: tenantId, plugin_id: "fixture-notes", enabled, settings: "{}" }).execute(),
-  );
+  await switchPlugin(handle, tenantId, enabled);
 }
 
 type Compute = (ctx: WidgetContext, tenantIds: string[]) => Promise<Record<string, number | null>>;
@@ -48,8 +44,7 @@ const staffOf = async (userId: string, code: string) => requireStaff(await signe
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  registry = await discoverPlugins(FIXTURE_PLUGINS_DIR);
-  await migratePlugins(handle.db, registry);
+  registry = await loadFixturePlugins(handle);
   tree = await createTenantTree(handle, 2);
   // On for the city and office 1; office 2 has notes left from when it was on, but it is off now.
   const { city, one, two } = ids();
