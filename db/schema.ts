@@ -93,8 +93,8 @@ export interface TenantPluginsTable {
   updated_at: Timestamp;
 }
 
-export type WorkflowStatus = "draft" | "in_review" | "returned" | "approved" | "withdrawn";
-export type WorkflowAction = "submit" | "approve" | "return" | "withdraw" | "reassign";
+export type WorkflowStatus = "draft" | "in_review" | "returned" | "approved" | "published" | "withdrawn";
+export type WorkflowAction = "submit" | "approve" | "return" | "withdraw" | "reassign" | "publish";
 /** One review step of a chain (see app/core/workflow/chain.ts). */
 export interface WorkflowStepRow { key: string; role: string; label?: string; dueWorkdays: number; onlyIfImportant?: boolean; classification?: boolean }
 
@@ -116,6 +116,10 @@ export interface WorkflowDocumentsTable {
   created_at: Generated<Date>;
   updated_at: Timestamp;
   due_date: ColumnType<string | null, string | null, string | null>;
+  /** How many times the document has been submitted; a classification review belongs to one round. */
+  round: Generated<number>;
+  published_at: Date | null;
+  index_number: string | null;
 }
 
 export interface CoreDatabase {
@@ -133,5 +137,8 @@ export interface CoreDatabase {
   workflow_chains: { tenant_id: string; document_type: string; steps: ColumnType<WorkflowStepRow[], string, string>; updated_by: string | null; updated_at: Timestamp };
   workflow_documents: WorkflowDocumentsTable;
   workflow_decisions: { tenant_id: string; document_id: string; seq: number; step_key: string | null; action: WorkflowAction; actor_id: string; assignee_id: string | null; from_status: WorkflowStatus; to_status: WorkflowStatus; comment: string | null; at: Generated<Date> };
+  classification_reviews: { tenant_id: string; document_id: string; round: number; attribute: "proactive" | "on_request" | "withheld"; ground: string | null; no_state_secret: boolean; reviewer_id: string; reviewed_at: Timestamp };
+  classification_resolutions: { tenant_id: string; document_id: string; field: string; finding_key: string; action: "redact" | "keep"; reason: string | null; decided_by: string; decided_at: Timestamp };
+  clock_events: { tenant_id: string; clock_id: string; seq: number; event: ColumnType<unknown, string, string>; recorded_by: string | null; recorded_at: Generated<Date> };
   sensitive_words: { tenant_id: string; word: string; created_by: string | null; created_at: Generated<Date> };
 }

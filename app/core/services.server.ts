@@ -10,6 +10,8 @@ import { LOCALES, type Locale } from "./i18n/config";
 import { resources as coreResources, type Namespaces } from "./i18n/resources.server";
 import { PluginRegistry } from "../plugin-host/registry";
 import { openWorkCalendar, type WorkCalendarStore } from "./calendar/overrides.server";
+import { documentHookRunner } from "../plugin-host/workflow.server";
+import type { DocumentHookRunner } from "./workflow/hooks";
 
 /** Process-wide services, created once by the server and handed to every request in its load context. */
 export interface Services {
@@ -25,6 +27,8 @@ export interface Services {
   calendar: WorkCalendarStore;
   /** Translations: core namespaces plus one namespace per plugin. */
   i18n: Record<Locale, Namespaces>;
+  /** Runs a plugin's `onApproved` / `onPublished` for its document types. */
+  documentHooks: DocumentHookRunner;
 }
 
 export async function createServices(
@@ -50,6 +54,7 @@ export async function createServices(
     plugins,
     calendar,
     i18n,
+    documentHooks: documentHookRunner(plugins),
   };
 }
 

@@ -1,10 +1,12 @@
 import type { TFunction } from "i18next";
 import type { Transaction } from "kysely";
 import type { WorkCalendar } from "../core/calendar/work-calendar";
-import type { Finding } from "../core/classification/finding";
+import type { ClassificationReview } from "../core/classification/review.server";
+import type { Finding, FindingKind } from "../core/classification/finding";
 import type { Locale } from "../core/i18n/config";
 import type { AssignedNumber } from "../core/numbering/sequences.server";
 import type { SearchResults } from "../core/search/index.server";
+import type { RefusalCode, WorkflowAction, WorkflowStatus } from "../core/workflow/transitions";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- a plugin's own tables are typed by the plugin */
 export type PluginTransaction = Transaction<any>;
@@ -83,9 +85,76 @@ export interface PluginCoreServices {
      * markers, and the tenant's sensitive words (its own and its ancestors'). Each finding must be
      * resolved (redact, or keep with a reason) in classification review.
      */
-    scan(text: string): Promise<Finding[]>;
+    scan(trx: PluginTransaction, text: string): Promise<Finding[]>;
   };
 }
+
+/** A workflow document of one of the plugin's types, as the plugin sees it. */
+export interface PluginDocument {
+  id: string;
+  /** `<pluginId>.<name>`, one of the manifest's `documentTypes`. */
+  type: string;
+  title: string;
+  payload: unknown;
+  status: WorkflowStatus;
+  important: boolean;
+  /** Name it in every update or decision: a decision on another version is refused as stale. */
+  version: number;
+  /** The 索引号, given in the publishing transaction. */
+  indexNumber: string | null;
+  publishedAt: Date | null;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  /** The staff page where the document is read, reviewed and decided. */
+  url: string;
+}
+
+export type PluginWorkflowResult =
+  | { ok: true; document: PluginDocument }
+  | { ok: false; code: RefusalCode; /** Translate with `t(error)`: a key of the core namespace. */ error: string };
+
+/**
+ * The approval workflow for the plugin's own document types. Every call runs in the caller's
+ * transaction as the signed-in staff member; refusals change nothing and come back as results.
+ */
+export interface PluginWorkflow {
+  /** A draft; only a 经办人 (drafter) creates one. The payload is checked by the type's schema. */
+  create(trx: PluginTransaction, input: { type: string; title: string; payload: unknown; important?: boolean }): Promise<PluginWorkflowResult>;
+  /** Edits a draft or returned document (its creator only). */
+  update(trx: PluginTransaction, input: { id: string; expectedVersion: number; title?: string; payload?: unknown; important?: boolean }): Promise<PluginWorkflowResult>;
+  /**
+   * submit, approve, return (comment required), withdraw, reassign (`assignee`: a user id), or
+   * publish (an approved document; takes the next 索引号 unless `numbered: false`).
+   */
+  act(
+    trx: PluginTransaction,
+    input: { id: string; action: WorkflowAction; expectedVersion: number; comment?: string | null; assignee?: string | null; numbered?: boolean },
+  ): Promise<PluginWorkflowResult>;
+  get(trx: PluginTransaction, id: string): Promise<PluginDocument | null>;
+  /** The classification review of the current round and what the scan found, without the matched text. */
+  review(
+    trx: PluginTransaction,
+    id: string,
+  ): Promise<{ record: ClassificationReview | null; openFindings: number; findings: { field: string; kind: FindingKind; resolution: "redact" | "keep" | null }[] } | null>;
+  /** Title and payload as the public may read them: redactions applied. Throws while a finding is unresolved. */
+  rendition(trx: PluginTransaction, id: string): Promise<{ title: string; payload: unknown }>;
+}
+
+/** What `onApproved` and `onPublished` receive: the decision's own transaction, as the deciding staff member. */
+export interface PluginDocumentHookContext<Settings = Record<string, unknown>> extends PluginCoreServices {
+  pluginId: string;
+  tenant: PluginTenant;
+  settings: Settings;
+  user: { id: string; username: string; displayName: string };
+  /** The transaction of the decision: throw to undo it. */
+  trx: PluginTransaction;
+  workflow: PluginWorkflow;
+  audit(trx: PluginTransaction, event: PluginAuditEvent): Promise<void>;
+}
+
+/** `onPublished` also gets the published rendition (redactions applied). */
+export type PluginPublishedDocument = PluginDocument & { rendition: { title: string; payload: unknown } };
 
 /** What a plugin's loader or action receives: tenant, user, permissions, a tenant-scoped transaction, audit, settings, t(). */
 export interface PluginRequestContext<Settings = Record<string, unknown>> extends PluginCoreServices {
@@ -106,6 +175,8 @@ export interface PluginRequestContext<Settings = Record<string, unknown>> extend
   withTenant<T>(fn: (trx: PluginTransaction) => Promise<T>): Promise<T>;
   /** Appends to the tenant's audit chain inside `trx`; the action must be declared in the manifest. */
   audit(trx: PluginTransaction, event: PluginAuditEvent): Promise<void>;
+  /** The approval workflow for the plugin's document types; staff routes only (public routes throw). */
+  workflow: PluginWorkflow;
   /** Translator bound to the plugin's namespace and the reader's locale. */
   t: TFunction;
 }

@@ -5,11 +5,16 @@
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { ManifestInput } from "../plugin-host/manifest-schema";
-import type { PluginRequestContext, PluginTenantContext, WidgetContext } from "./context";
+import type { PluginDocument, PluginDocumentHookContext, PluginPublishedDocument, PluginRequestContext, PluginTenantContext, WidgetContext } from "./context";
 
 export type {
   PluginAuditEvent,
   PluginCoreServices,
+  PluginDocument,
+  PluginDocumentHookContext,
+  PluginPublishedDocument,
+  PluginWorkflow,
+  PluginWorkflowResult,
   PluginRequestContext,
   PluginSearchDocument,
   PluginSearchQuery,
@@ -48,7 +53,23 @@ export interface PluginManifest<S extends z.ZodObject = z.ZodObject>
   onEnable?(ctx: PluginTenantContext<z.output<S>>): Promise<void>;
   onDisable?(ctx: PluginTenantContext<z.output<S>>): Promise<void>;
   reportFigures?: { key: string; label: string; compute(ctx: PluginRequestContext, year: number): Promise<number> }[];
-  documentTypes?: ManifestInput["documentTypes"];
+  documentTypes?: PluginDocumentType[];
+}
+
+/** A kind of record that goes through the approval workflow (DESIGN §6). */
+export interface PluginDocumentType {
+  /** `<pluginId>.<name>`. */
+  key: string;
+  /** i18n key of the plugin's namespace, e.g. "disclosure:documentTypes.item". */
+  label: string;
+  /** Whether the 保密审查 step applies (default true). */
+  requiresClassification?: boolean;
+  payload: z.ZodType;
+  summary?(payload: any): string;
+  /** Runs in the approving transaction; may e.g. publish at once with `ctx.workflow.act(…, "publish")`. */
+  onApproved?(ctx: PluginDocumentHookContext, doc: PluginDocument): Promise<void>;
+  /** Runs in the publishing transaction, with the 索引号 and the redacted rendition. */
+  onPublished?(ctx: PluginDocumentHookContext, doc: PluginPublishedDocument): Promise<void>;
 }
 
 /** Declares a plugin. The host validates it at start and refuses it with a message naming the field at fault. */

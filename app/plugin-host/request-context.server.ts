@@ -4,8 +4,9 @@ import type { Transaction } from "kysely";
 import type { CoreDatabase } from "../../db/schema";
 import { withScope } from "../../db/scope";
 import { recordAudit } from "../core/audit/record.server";
+import { chinaYear } from "../core/calendar/china-time";
 import { scanText } from "../core/classification/scan";
-import { sensitiveWordsFor } from "../core/classification/sensitive-words.server";
+import { sensitiveWordsIn } from "../core/classification/sensitive-words.server";
 import { INDEX_SEQUENCE, nextNumber } from "../core/numbering/sequences.server";
 import { indexDocument, removeDocument, search } from "../core/search/index.server";
 import type { Services } from "../core/services.server";
@@ -19,8 +20,10 @@ import type {
   PluginTenant,
   PluginTenantContext,
   PluginTransaction,
+  PluginWorkflow,
 } from "../plugin-api/context";
 import type { LoadedPlugin } from "./registry";
+import { pluginWorkflow } from "./workflow.server";
 
 type Args = { request: Request; params: Record<string, string | undefined>; context: AppLoadContext };
 
@@ -36,16 +39,12 @@ export function pluginSettings(plugin: LoadedPlugin, tenant: Tenant): Record<str
   return parsed.success ? parsed.data : schema.parse({});
 }
 
-function checkDeclared(plugin: LoadedPlugin, event: PluginAuditEvent) {
+export function checkDeclared(plugin: LoadedPlugin, event: PluginAuditEvent) {
   if (!plugin.manifest.auditEvents.includes(event.action)) {
     throw new Error(`Plugin ${plugin.manifest.id} audits "${event.action}", which its manifest does not declare in auditEvents`);
   }
 }
 
-/** The current year in China, where every office keeps its numbering year. */
-function chinaYear(now = new Date()): number {
-  return Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(now));
-}
 
 const core = (trx: PluginTransaction) => trx as Transaction<CoreDatabase>;
 
@@ -57,8 +56,6 @@ const core = (trx: PluginTransaction) => trx as Transaction<CoreDatabase>;
 export function coreServices(services: Services, plugin: LoadedPlugin, tenant: Tenant): PluginCoreServices {
   const id = plugin.manifest.id;
   const owns = (name: string) => name.startsWith(`${id}.`) && name.length > id.length + 1;
-  // Read once per context, on the first scan: most requests never scan.
-  let words: Promise<string[]> | undefined;
   const ownSource = (source: string) => {
     if (!owns(source)) throw new Error(`Plugin ${id} may only index search sources named "${id}.<kind>", not "${source}"`);
   };
@@ -93,7 +90,7 @@ export function coreServices(services: Services, plugin: LoadedPlugin, tenant: T
       query: (trx, q) => search(core(trx), { q: q.q, sources: q.sources, limit: q.limit ?? 20, offset: q.offset ?? 0 }),
     },
     classification: {
-      scan: async (text) => scanText(text, { sensitiveWords: await (words ??= sensitiveWordsFor(services.db, tenant, services.tenants)) }),
+      scan: async (trx, text) => scanText(text, { sensitiveWords: await sensitiveWordsIn(core(trx)) }),
     },
   };
 }
@@ -138,6 +135,7 @@ export async function resolvePluginRequest({ request, params, context }: Args): 
         checkDeclared(plugin, e);
         return auditTenant(staff, trx, e);
       },
+      workflow: pluginWorkflow(staff, route.pluginId),
     };
   }
 
@@ -154,8 +152,12 @@ export async function resolvePluginRequest({ request, params, context }: Args): 
     },
     withTenant: (fn) => withScope(context.services.db, { tenantId: null, readTenantIds: [tenant.id], userId: null }, fn),
     audit: () => Promise.reject(new Error("public routes read only")),
+    workflow: PUBLIC_WORKFLOW,
   };
 }
+
+const staffOnly = () => Promise.reject(new Error("the workflow serves staff routes only"));
+const PUBLIC_WORKFLOW: PluginWorkflow = { create: staffOnly, update: staffOnly, act: staffOnly, get: staffOnly, review: staffOnly, rendition: staffOnly };
 
 /** The context of seed, onEnable and onDisable: the system acting in one tenant. */
 export function tenantContext(context: Pick<AppLoadContext, "services">, plugin: LoadedPlugin, tenant: Tenant, actor: { id: string | null; name: string }): PluginTenantContext {

@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { chinaYear } from "~/core/calendar/china-time";
 import { z } from "zod";
 import { loadCalendarOverrides } from "~/core/calendar/overrides.server";
 import { InvalidDateError, toDayNumber, weekdayOf } from "~/core/calendar/dates";
@@ -52,15 +53,6 @@ const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("remove"), date: DateSchema }),
 ]);
 
-/** The current year where the offices are. */
-function chinaYear(now = new Date()): number {
-  return Number(
-    new Intl.DateTimeFormat("en", {
-      timeZone: "Asia/Shanghai",
-      year: "numeric",
-    }).format(now),
-  );
-}
 
 /** Which holiday data covers this year and next, the overrides, and what each overridden day would be without its override. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

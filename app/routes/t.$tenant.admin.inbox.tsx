@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { fixedT } from "~/core/i18n/locale.server";
 import { requirePermission, requireStaff, withTenant } from "~/core/tenancy/staff.server";
-import { act, chinaDate, findDocumentType, inboxOf } from "~/core/workflow/service.server";
+import { chinaDate } from "~/core/calendar/china-time";
+import { act, findDocumentType, inboxOf } from "~/core/workflow/service.server";
 import { FormMessage, PostForm } from "~/ui/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];

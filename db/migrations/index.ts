@@ -8,6 +8,7 @@ import * as sequences from "./0006_sequences";
 import * as search from "./0007_search";
 import * as workflow from "./0008_workflow";
 import * as sensitiveWords from "./0009_sensitive_words";
+import * as reviewPublicationClocks from "./0010_review_publication_clocks";
 
 /** Core migrations, frozen in time: never edit one that has shipped; add the next. */
 export const coreMigrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const coreMigrations: Record<string, Migration> = {
   "0007_search": search,
   "0008_workflow": workflow,
   "0009_sensitive_words": sensitiveWords,
+  "0010_review_publication_clocks": reviewPublicationClocks,
 };

@@ -99,7 +99,7 @@ describe(`core services in plugin contexts (${process.env.TEST_DATABASE_URL ? "P
     expect(ctx.calendar).toBe(context.services.calendar.calendar);
     expect(ctx.calendar.isWorkday("2024-10-01")).toBe(false); // 国庆节
     expect(ctx.calendar.isWorkday("2024-10-12")).toBe(true); // 调休上班
-    const findings = await ctx.classification.scan("联系邮箱 zhang.san@example.com，机密★1年");
+    const findings = await ctx.withTenant((trx) => ctx.classification.scan(trx, "联系邮箱 zhang.san@example.com，机密★1年"));
     expect(findings.map((f) => f.kind).sort()).toEqual(["email", "secrecy_marker"]);
   });
 

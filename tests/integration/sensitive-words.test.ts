@@ -57,9 +57,12 @@ describe(`sensitive words (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGl
     );
   });
 
-  it("row-level security keeps each office's list to itself", async () => {
-    const seen = await withScope(handle.db, as(one.id), (trx) => trx.selectFrom("sensitive_words").select("word").execute());
-    expect(seen.map((r) => r.word)).toEqual(["一分局专案"]);
+  it("row-level security shows an office its own and its ancestors' words, and lets it write only its own", async () => {
+    const seen = async (id: string) =>
+      (await withScope(handle.db, as(id), (trx) => trx.selectFrom("sensitive_words").select("word").orderBy("word").execute())).map((r) => r.word);
+    expect((await seen(one.id)).sort()).toEqual(["一分局专案", "城市内部代号"].sort());
+    expect(await seen(two.id)).toEqual(["城市内部代号"]);
+    expect(await seen(city.id)).toEqual(["城市内部代号"]);
     await expect(
       withScope(handle.db, as(one.id), (trx) =>
         trx.insertInto("sensitive_words").values({ tenant_id: city.id, word: "越权", created_by: null }).execute(),
@@ -74,7 +77,7 @@ describe(`sensitive words (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGl
     const scan = async (id: string) => {
       const tenant = context.services.tenants.byId(id)!;
       const ctx = tenantContext(context, registry.get("fixture-notes")!, tenant, { id: null, name: "test" });
-      return (await ctx.classification.scan(text)).filter((f) => f.kind === "sensitive_word").map((f) => f.match);
+      return (await ctx.withTenant((trx) => ctx.classification.scan(trx, text))).filter((f) => f.kind === "sensitive_word").map((f) => f.match);
     };
     expect((await scan(one.id)).sort()).toEqual(["一分局专案", "城市内部代号"].sort());
     expect(await scan(two.id)).toEqual(["城市内部代号"]);

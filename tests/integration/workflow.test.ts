@@ -6,6 +6,7 @@ import type { DatabaseHandle } from "../../db/client";
 import type { BusinessRole } from "../../app/core/permissions/roles";
 import { requireStaff, withTenant, type StaffContext } from "../../app/core/tenancy/staff.server";
 import { DEFAULT_CHAIN } from "../../app/core/workflow/chain";
+import { recordClassification, resolveFinding } from "../../app/core/workflow/classification-step.server";
 import { act, chainFor, createDocument, decisionsOf, inboxOf, saveChain, type ActInput, type WorkflowDocument } from "../../app/core/workflow/service.server";
 import { WorkCalendar } from "../../app/core/calendar/work-calendar";
 import { discoverPlugins } from "../../app/plugin-host/discover";
@@ -48,6 +49,17 @@ async function decideOk(userId: string, input: Omit<ActInput, "expectedVersion">
   const r = await decide(userId, { ...input, expectedVersion: doc.version });
   if (!r.ok) throw new Error(`${input.action} refused: ${r.refusal.code}`);
   return r.document;
+}
+
+/** The classifier's record: 主动公开, no state secret. */
+async function classify(userId: string, doc: WorkflowDocument, input: Record<string, unknown> = { attribute: "proactive", noStateSecret: true }) {
+  const ctx = await staffOf(userId);
+  return withTenant(ctx, (trx) => recordClassification(trx, ctx, doc.id, input));
+}
+
+async function resolve(userId: string, doc: WorkflowDocument, input: Record<string, unknown>) {
+  const ctx = await staffOf(userId);
+  return withTenant(ctx, (trx) => resolveFinding(trx, ctx, doc.id, input));
 }
 
 async function reload(doc: WorkflowDocument): Promise<WorkflowDocument> {
@@ -117,6 +129,7 @@ describe("workflow engine", () => {
     doc = await decideOk(users.dept.id, { documentId: doc.id, action: "approve" }, doc);
     expect(doc.waiting_role).toBe("classifier");
     expect(doc.due_date).toBe("2026-11-25");
+    expect((await classify(users.classifier.id, doc)).ok).toBe(true);
     doc = await decideOk(users.classifier.id, { documentId: doc.id, action: "approve" }, doc);
     expect(doc.waiting_role).toBe("leader");
     doc = await decideOk(users.leader.id, { documentId: doc.id, action: "approve" }, doc);
@@ -133,16 +146,20 @@ describe("workflow engine", () => {
       "workflow.create:success",
       "workflow.submit:success",
       "workflow.approve:success",
+      "classification.review:success",
       "workflow.approve:success",
       "workflow.approve:success",
     ]);
-    expect(audit.map((a) => a.actor_id)).toEqual([users.drafter.id, users.drafter.id, users.dept.id, users.classifier.id, users.leader.id]);
+    expect(audit.map((a) => a.actor_id)).toEqual([users.drafter.id, users.drafter.id, users.dept.id, users.classifier.id, users.classifier.id, users.leader.id]);
   });
 
   it("sends an important document to 主要领导 last", async () => {
     let doc = await create(users.drafter.id, { important: true });
     doc = await decideOk(users.drafter.id, { documentId: doc.id, action: "submit" }, doc);
-    for (const u of [users.dept, users.classifier, users.leader]) doc = await decideOk(u.id, { documentId: doc.id, action: "approve" }, doc);
+    for (const u of [users.dept, users.classifier, users.leader]) {
+      if (u === users.classifier) await classify(u.id, doc);
+      doc = await decideOk(u.id, { documentId: doc.id, action: "approve" }, doc);
+    }
     expect([doc.status, doc.waiting_role]).toEqual(["in_review", "principal"]);
     expect((await inbox(users.principal.id)).map((i) => i.id)).toContain(doc.id);
     doc = await decideOk(users.principal.id, { documentId: doc.id, action: "approve" }, doc);

@@ -18,6 +18,7 @@ const draft = (extra: Partial<WorkflowState> = {}): WorkflowState => ({
   createdBy: drafter.id,
   important: false,
   requiresClassification: true,
+  approvedBy: [],
   ...extra,
 });
 
@@ -39,6 +40,33 @@ function refusedWith(doc: WorkflowState, req: Omit<TransitionRequest, "expectedV
 const keyOf = (s: WorkflowState) => (s.currentStep === null ? null : DEFAULT_CHAIN[s.currentStep]!.key);
 
 describe("workflow transition", () => {
+  it("lets nobody approve their own document or decide two steps of one round", () => {
+    const both: Actor = { id: "u-both", roles: ["drafter", "dept_reviewer", "leader", "classifier"] };
+    let s = ok(draft({ createdBy: both.id }), { action: "submit", actor: both });
+    expect(refusedWith(s, { action: "approve", actor: both })).toBe("ownDocument");
+    expect(refusedWith(s, { action: "return", actor: both, comment: "x" })).toBe("ownDocument");
+
+    const multi: Actor = { id: "u-multi", roles: ["dept_reviewer", "classifier"] };
+    s = ok(draft(), { action: "submit", actor: drafter });
+    s = ok(s, { action: "approve", actor: multi });
+    expect(refusedWith(s, { action: "approve", actor: multi })).toBe("decidedEarlierStep");
+    // After a return and a new submission, the round starts afresh.
+    s = ok(s, { action: "return", actor: classifier, comment: "补充依据" });
+    s = ok(s, { action: "submit", actor: drafter });
+    s = ok(s, { action: "approve", actor: reviewer });
+    expect(keyOf(ok(s, { action: "approve", actor: multi }))).toBe("leader");
+  });
+
+  it("publishes an approved document once, and never withdraws it through the workflow", () => {
+    let s = ok(draft(), { action: "submit", actor: drafter });
+    expect(refusedWith(s, { action: "publish", actor: leader })).toBe("wrongStatus");
+    for (const a of [reviewer, classifier, leader]) s = ok(s, { action: "approve", actor: a });
+    s = ok(s, { action: "publish", actor: leader });
+    expect(s.status).toBe("published");
+    expect(refusedWith(s, { action: "publish", actor: leader })).toBe("wrongStatus");
+    expect(refusedWith(s, { action: "withdraw", actor: drafter })).toBe("alreadyApproved");
+  });
+
   it("runs an ordinary document through 科室负责人 → 保密审查 → 分管领导 and skips 主要领导", () => {
     let s = ok(draft(), { action: "submit", actor: drafter });
     expect([s.status, keyOf(s), s.version]).toEqual(["in_review", "dept_review", 2]);

@@ -76,3 +76,12 @@ export async function removeSensitiveWord(trx: Transaction<CoreDatabase>, tenant
     .executeTakeFirst();
   return !!removed;
 }
+
+/**
+ * The scan's word list inside a tenant transaction: the office's own words and its ancestors'
+ * (readable through the `ancestors_read` policy), never a sibling's or a child's.
+ */
+export async function sensitiveWordsIn(trx: Transaction<CoreDatabase>): Promise<string[]> {
+  const rows = await trx.selectFrom("sensitive_words").select("word").distinct().orderBy("word").execute();
+  return rows.map((r) => r.word);
+}

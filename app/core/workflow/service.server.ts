@@ -2,7 +2,10 @@ import { sql, type Transaction } from "kysely";
 import type { CoreDatabase, WorkflowDocumentsTable } from "../../../db/schema";
 import type { Selectable } from "kysely";
 import type { PluginRegistry } from "../../plugin-host/registry";
+import { chinaDate, chinaYear } from "../calendar/china-time";
 import type { WorkCalendar } from "../calendar/work-calendar";
+import { reviewBlocker, reviewState } from "../classification/review.server";
+import { INDEX_SEQUENCE, nextNumber } from "../numbering/sequences.server";
 import { auditTenant, type StaffContext } from "../tenancy/staff.server";
 import { chainProblems, DEFAULT_CHAIN, SUBMITTER_ROLE, type ChainStep } from "./chain";
 import { refusal, transition, type Refusal, type WorkflowAction, type WorkflowState } from "./transitions";
@@ -112,6 +115,50 @@ export async function createDocument(
   return { ok: true, document };
 }
 
+/**
+ * Edits a draft or a returned document: only its creator, only on the version they saw. The scan
+ * runs again on the new text, so decisions on findings that moved or changed no longer count.
+ */
+export async function updateDocument(
+  trx: Trx,
+  ctx: StaffContext,
+  input: { documentId: string; expectedVersion: number; title?: string; payload?: unknown; important?: boolean },
+): Promise<WorkflowResult> {
+  if (ctx.access.mode !== "member") return refusal("missingRole");
+  const doc = await trx
+    .selectFrom("workflow_documents")
+    .selectAll()
+    .where("tenant_id", "=", ctx.access.writeTenantId)
+    .where("id", "=", input.documentId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!doc) return refusal("notFound");
+  if (doc.version !== input.expectedVersion) return refusal("staleVersion");
+  if (doc.status !== "draft" && doc.status !== "returned") return refusal("wrongStatus");
+  if (doc.created_by !== ctx.user.id) return refusal("notSubmitter");
+  const declared = findDocumentType(ctx.context.services.plugins, doc.document_type);
+  if (!declared) return refusal("unknownType");
+  const payload = input.payload === undefined ? { success: true as const, data: doc.payload } : declared.type.payload.safeParse(input.payload);
+  if (!payload.success) return refusal("invalidPayload");
+  const title = (input.title ?? doc.title).trim();
+  if (!title) return refusal("titleRequired");
+  const updated = await trx
+    .updateTable("workflow_documents")
+    .set({
+      title,
+      payload: JSON.stringify(payload.data ?? {}),
+      important: input.important ?? doc.important,
+      version: doc.version + 1,
+      updated_at: new Date(),
+    })
+    .where("tenant_id", "=", doc.tenant_id)
+    .where("id", "=", doc.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await auditTenant(ctx, trx, { action: "workflow.update", target: { type: TARGET, id: doc.id }, data: { version: updated.version } });
+  return { ok: true, document: updated };
+}
+
 export interface ActInput {
   documentId: string;
   action: WorkflowAction;
@@ -119,6 +166,8 @@ export interface ActInput {
   comment?: string | null;
   /** For reassign: the user who takes over the current step. */
   assignee?: string | null;
+  /** For publish: whether the document takes the next 索引号 (default true). */
+  numbered?: boolean;
 }
 
 export interface ActOptions {
@@ -127,12 +176,7 @@ export interface ActOptions {
   now?: Date;
 }
 
-/** Today in China (the offices' time zone), as YYYY-MM-DD. */
-export function chinaDate(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
-function stateOf(doc: WorkflowDocument): WorkflowState {
+function stateOf(doc: WorkflowDocument, approvedBy: string[]): WorkflowState {
   return {
     status: doc.status,
     currentStep: doc.current_step,
@@ -141,7 +185,21 @@ function stateOf(doc: WorkflowDocument): WorkflowState {
     createdBy: doc.created_by,
     important: doc.important,
     requiresClassification: doc.requires_classification,
+    approvedBy,
   };
+}
+
+/** Who approved a step of the document since it was last submitted. */
+async function approversOfRound(trx: Trx, doc: WorkflowDocument): Promise<string[]> {
+  const rows = await trx
+    .selectFrom("workflow_decisions")
+    .select(["action", "actor_id"])
+    .where("tenant_id", "=", doc.tenant_id)
+    .where("document_id", "=", doc.id)
+    .orderBy("seq", "desc")
+    .execute();
+  const sinceSubmit = rows.slice(0, Math.max(0, rows.findIndex((r) => r.action === "submit")));
+  return sinceSubmit.filter((r) => r.action === "approve").map((r) => r.actor_id);
 }
 
 /**
@@ -187,7 +245,7 @@ export async function act(trx: Trx, ctx: StaffContext, input: ActInput, options:
     assignee = { id: input.assignee, roles: m?.roles ?? [] };
   }
 
-  const result = transition(stateOf(doc), steps, {
+  const result = transition(stateOf(doc, await approversOfRound(trx, doc)), steps, {
     action: input.action,
     actor: { id: ctx.user.id, roles: ctx.access.roles },
     expectedVersion: input.expectedVersion,
@@ -196,6 +254,11 @@ export async function act(trx: Trx, ctx: StaffContext, input: ActInput, options:
   });
   const currentKey = doc.current_step !== null ? (doc.steps[doc.current_step]?.key ?? null) : null;
   if (!result.ok) return refuse(result, currentKey);
+  // 保密审查 passes only with its record complete and every scan finding decided.
+  if (input.action === "approve" && result.decidedStep?.classification) {
+    const blocker = reviewBlocker(await reviewState(trx, doc));
+    if (blocker) return refuse(refusal(blocker), currentKey);
+  }
 
   const { next, decidedStep, waitingStep } = result;
   const now = options.now ?? new Date();
@@ -206,9 +269,13 @@ export async function act(trx: Trx, ctx: StaffContext, input: ActInput, options:
     dueDate = calendar.addWorkdays(chinaDate(now), waitingStep.dueWorkdays).value;
   }
 
+  const publishing = input.action === "publish";
+  const index = publishing && input.numbered !== false ? await indexNumberFor(trx, ctx, now) : null;
   const updated = await trx
     .updateTable("workflow_documents")
     .set({
+      ...(input.action === "submit" ? { round: doc.round + 1 } : {}),
+      ...(publishing ? { published_at: now, index_number: index } : {}),
       status: next.status,
       steps: JSON.stringify(steps),
       current_step: next.currentStep,
@@ -261,9 +328,34 @@ export async function act(trx: Trx, ctx: StaffContext, input: ActInput, options:
       version: next.version,
       ...(comment ? { comment } : {}),
       ...(input.action === "reassign" ? { assignee: next.assigneeId } : {}),
+      ...(index ? { indexNumber: index } : {}),
     },
   });
+  if (next.status !== doc.status && (next.status === "approved" || next.status === "published")) {
+    await ctx.context.services.documentHooks(trx, ctx, updated, next.status === "approved" ? "onApproved" : "onPublished");
+    // A hook may have moved the document on (e.g. published it on approval).
+    const latest = await documentById(trx, tenantId, doc.id);
+    return { ok: true, document: latest ?? updated };
+  }
   return { ok: true, document: updated };
+}
+
+/** The next 索引号 of the office, taken in the publishing transaction (a rollback hands it back). */
+async function indexNumberFor(trx: Trx, ctx: StaffContext, now: Date): Promise<string> {
+  const t = ctx.tenant;
+  const { number } = await nextNumber(trx, {
+    tenantId: t.id,
+    sequence: INDEX_SEQUENCE,
+    year: chinaYear(now),
+    pattern: t.settings.indexNumberPattern,
+    creditCode: t.creditCode,
+    tenantCode: t.code,
+  });
+  return number;
+}
+
+export function documentById(trx: Trx, tenantId: string, id: string): Promise<WorkflowDocument | undefined> {
+  return trx.selectFrom("workflow_documents").selectAll().where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
 }
 
 export interface InboxItem {

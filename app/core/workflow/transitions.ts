@@ -3,7 +3,7 @@ import { nextApplicableStep, SUBMITTER_ROLE, type ChainStep } from "./chain";
 
 export type { WorkflowAction, WorkflowStatus };
 
-export const WORKFLOW_ACTIONS: readonly WorkflowAction[] = ["submit", "approve", "return", "withdraw", "reassign"];
+export const WORKFLOW_ACTIONS: readonly WorkflowAction[] = ["submit", "approve", "return", "withdraw", "reassign", "publish"];
 
 /** What the transition function needs to know about a document. */
 export interface WorkflowState {
@@ -15,6 +15,8 @@ export interface WorkflowState {
   createdBy: string;
   important: boolean;
   requiresClassification: boolean;
+  /** Who approved a step since the document was last submitted. */
+  approvedBy: readonly string[];
 }
 
 export interface Actor {
@@ -40,6 +42,10 @@ export type RefusalCode =
   | "commentRequired"
   | "notSubmitter"
   | "alreadyApproved"
+  | "ownDocument"
+  | "decidedEarlierStep"
+  | "reviewIncomplete"
+  | "findingsUnresolved"
   | "assigneeRequired"
   | "assigneeLacksRole"
   | "emptyChain"
@@ -85,7 +91,7 @@ export function transition(doc: WorkflowState, steps: readonly ChainStep[], req:
       if (req.actor.id !== doc.createdBy) return refusal("notSubmitter");
       const first = nextApplicableStep(steps, 0, doc);
       if (first === null) return refusal("emptyChain");
-      return { ok: true, next: { ...base, status: "in_review", currentStep: first, assigneeId: null }, decidedStep: null, waitingStep: steps[first]! };
+      return { ok: true, next: { ...base, status: "in_review", currentStep: first, assigneeId: null, approvedBy: [] }, decidedStep: null, waitingStep: steps[first]! };
     }
     case "approve":
     case "return":
@@ -93,6 +99,9 @@ export function transition(doc: WorkflowState, steps: readonly ChainStep[], req:
       if (!current) return refusal(doc.status === "approved" ? "alreadyApproved" : "wrongStatus");
       if (!req.actor.roles.includes(current.role)) return refusal("missingRole");
       if (doc.assigneeId !== null && doc.assigneeId !== req.actor.id) return refusal("notAssignee");
+      // Four eyes: nobody reviews their own document, and each step is decided by someone else.
+      if (req.action !== "reassign" && req.actor.id === doc.createdBy) return refusal("ownDocument");
+      if (req.action === "approve" && doc.approvedBy.includes(req.actor.id)) return refusal("decidedEarlierStep");
       if (req.action === "return") {
         if (!req.comment?.trim()) return refusal("commentRequired");
         return { ok: true, next: { ...base, status: "returned", currentStep: null, assigneeId: null }, decidedStep: current, waitingStep: null };
@@ -102,13 +111,18 @@ export function transition(doc: WorkflowState, steps: readonly ChainStep[], req:
         if (!req.assignee.roles.includes(current.role)) return refusal("assigneeLacksRole");
         return { ok: true, next: { ...base, assigneeId: req.assignee.id }, decidedStep: current, waitingStep: current };
       }
+      const approvedBy = [...doc.approvedBy, req.actor.id];
       const following = nextApplicableStep(steps, doc.currentStep! + 1, doc);
       if (following === null)
-        return { ok: true, next: { ...base, status: "approved", currentStep: null, assigneeId: null }, decidedStep: current, waitingStep: null };
-      return { ok: true, next: { ...base, currentStep: following, assigneeId: null }, decidedStep: current, waitingStep: steps[following]! };
+        return { ok: true, next: { ...base, status: "approved", currentStep: null, assigneeId: null, approvedBy }, decidedStep: current, waitingStep: null };
+      return { ok: true, next: { ...base, currentStep: following, assigneeId: null, approvedBy }, decidedStep: current, waitingStep: steps[following]! };
+    }
+    case "publish": {
+      if (doc.status !== "approved") return refusal("wrongStatus");
+      return { ok: true, next: { ...base, status: "published" }, decidedStep: null, waitingStep: null };
     }
     case "withdraw": {
-      if (doc.status === "approved") return refusal("alreadyApproved");
+      if (doc.status === "approved" || doc.status === "published") return refusal("alreadyApproved");
       if (doc.status === "withdrawn") return refusal("wrongStatus");
       if (req.actor.id !== doc.createdBy) return refusal("notSubmitter");
       return { ok: true, next: { ...base, status: "withdrawn", currentStep: null, assigneeId: null }, decidedStep: current, waitingStep: null };

@@ -1,0 +1,110 @@
+import type { Transaction } from "kysely";
+import type { CoreDatabase } from "../../db/schema";
+import { renditionOf, reviewState } from "../core/classification/review.server";
+import type { StaffContext } from "../core/tenancy/staff.server";
+import { auditTenant } from "../core/tenancy/staff.server";
+import type { DocumentHookRunner } from "../core/workflow/hooks";
+import { act, createDocument, documentById, findDocumentType, updateDocument, type WorkflowDocument, type WorkflowResult } from "../core/workflow/service.server";
+import type { PluginDocument, PluginDocumentHookContext, PluginPublishedDocument, PluginTransaction, PluginWorkflow, PluginWorkflowResult } from "../plugin-api/context";
+import type { PluginRegistry } from "./registry";
+import { checkDeclared, coreServices, pluginSettings, pluginTenant } from "./request-context.server";
+
+const core = (trx: PluginTransaction) => trx as Transaction<CoreDatabase>;
+
+/** The staff page where a document is read and decided. */
+export function documentUrl(tenantCode: string, id: string): string {
+  return `/t/${tenantCode}/admin/documents/${id}`;
+}
+
+function toPlugin(doc: WorkflowDocument, tenantCode: string): PluginDocument {
+  return {
+    id: doc.id,
+    type: doc.document_type,
+    title: doc.title,
+    payload: doc.payload,
+    status: doc.status,
+    important: doc.important,
+    version: doc.version,
+    indexNumber: doc.index_number,
+    publishedAt: doc.published_at,
+    createdBy: doc.created_by,
+    createdAt: doc.created_at,
+    updatedAt: doc.updated_at,
+    url: documentUrl(tenantCode, doc.id),
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `ctx.workflow` of a staff request: the plugin's own document types only (`<pluginId>.<name>`),
+ * every call inside the caller's transaction and under the staff member's roles.
+ */
+export function pluginWorkflow(staff: StaffContext, pluginId: string): PluginWorkflow {
+  const owns = (type: string) => type.startsWith(`${pluginId}.`);
+  const result = (r: WorkflowResult): PluginWorkflowResult =>
+    r.ok ? { ok: true, document: toPlugin(r.document, staff.tenant.code) } : { ok: false, error: `core:${r.refusal.key}`, code: r.refusal.code };
+  const own = async (trx: PluginTransaction, id: string) => {
+    if (!UUID.test(id)) return undefined;
+    const doc = await documentById(core(trx), staff.tenant.id, id);
+    return doc && owns(doc.document_type) ? doc : undefined;
+  };
+  const notFound: PluginWorkflowResult = { ok: false, error: "core:workflow.errors.notFound", code: "notFound" };
+  return {
+    async create(trx, input) {
+      if (!owns(input.type)) throw new Error(`Plugin ${pluginId} may only create its own document types "${pluginId}.<name>", not "${input.type}"`);
+      return result(await createDocument(core(trx), staff, { documentType: input.type, title: input.title, payload: input.payload, important: input.important }));
+    },
+    async update(trx, input) {
+      if (!(await own(trx, input.id))) return notFound;
+      return result(await updateDocument(core(trx), staff, { documentId: input.id, ...input }));
+    },
+    async act(trx, input) {
+      if (!(await own(trx, input.id))) return notFound;
+      return result(await act(core(trx), staff, { documentId: input.id, ...input }));
+    },
+    async get(trx, id) {
+      const doc = await own(trx, id);
+      return doc ? toPlugin(doc, staff.tenant.code) : null;
+    },
+    async review(trx, id) {
+      const doc = await own(trx, id);
+      if (!doc) return null;
+      const state = await reviewState(core(trx), doc);
+      return { record: state.review, openFindings: state.open, findings: state.findings.map((f) => ({ field: f.field, kind: f.finding.kind, resolution: f.resolution?.action ?? null })) };
+    },
+    async rendition(trx, id) {
+      const doc = await own(trx, id);
+      if (!doc) throw new Error(`No document ${id} of plugin ${pluginId} here`);
+      return renditionOf(doc, await reviewState(core(trx), doc));
+    },
+  };
+}
+
+/** Runs `onApproved` / `onPublished` of the plugin that declares the document's type. */
+export function documentHookRunner(registry: PluginRegistry): DocumentHookRunner {
+  return async (trx, staff, doc, event) => {
+    const declared = findDocumentType(registry, doc.document_type);
+    const hook = declared?.type[event];
+    if (!declared || !hook) return;
+    const plugin = registry.get(declared.pluginId)!;
+    const ctx: PluginDocumentHookContext = {
+      ...coreServices(staff.context.services, plugin, staff.tenant),
+      pluginId: plugin.manifest.id,
+      tenant: pluginTenant(staff.tenant),
+      settings: pluginSettings(plugin, staff.tenant),
+      user: { id: staff.user.id, username: staff.user.username, displayName: staff.user.displayName },
+      trx,
+      workflow: pluginWorkflow(staff, plugin.manifest.id),
+      audit: (t, e) => {
+        checkDeclared(plugin, e);
+        return auditTenant(staff, core(t), e);
+      },
+    };
+    const view = toPlugin(doc, staff.tenant.code);
+    await (hook as (c: PluginDocumentHookContext, d: PluginDocument | PluginPublishedDocument) => Promise<void>)(
+      ctx,
+      event === "onPublished" ? { ...view, rendition: renditionOf(doc, await reviewState(trx, doc)) } : view,
+    );
+  };
+}
