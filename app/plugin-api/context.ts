@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import type { Transaction } from "kysely";
+import type { ClockEvent, ClockStatus } from "../core/calendar/clock";
 import type { WorkCalendar } from "../core/calendar/work-calendar";
 import type { ClassificationReview } from "../core/classification/review.server";
 import type { Finding, FindingKind } from "../core/classification/finding";
@@ -59,6 +60,20 @@ export interface PluginCoreServices {
    * when a date falls in a year no holiday data covers.
    */
   calendar: WorkCalendar;
+  /**
+   * Deadline clocks (DESIGN §7): append-only ledgers of start, pause, resume, restart, extend and
+   * stop events, from which due date, days used and days left are derived. Clock ids are the
+   * plugin's own, `<pluginId>.<anything>` (e.g. `requests.reply:<request id>`).
+   */
+  clocks: {
+    events(trx: PluginTransaction, clockId: string): Promise<ClockEvent[]>;
+    /** Appends an event the law allows (else throws `ClockLedgerError`, writing nothing); returns the state as of the event. */
+    append(trx: PluginTransaction, clockId: string, event: ClockEvent): Promise<ClockStatus>;
+    /** The state as of `asOf` (today in China by default); null for a clock with no events. */
+    status(trx: PluginTransaction, clockId: string, asOf?: string): Promise<ClockStatus | null>;
+    /** "20 working days from 2025-09-26; paused 5 working days …; due 2025-11-06" in the reader's language. */
+    explain(status: ClockStatus, locale: Locale): string;
+  };
   numbering: {
     /**
      * Takes the next gapless number of a sequence for this tenant, inside `trx` (a rollback hands it

@@ -4,7 +4,10 @@ import type { Transaction } from "kysely";
 import type { CoreDatabase } from "../../db/schema";
 import { withScope } from "../../db/scope";
 import { recordAudit } from "../core/audit/record.server";
-import { chinaYear } from "../core/calendar/china-time";
+import { chinaDate, chinaYear } from "../core/calendar/china-time";
+import { evaluateClock } from "../core/calendar/clock";
+import { explainClock } from "../core/calendar/clock-explain";
+import { appendClockEvent, clockEvents } from "../core/calendar/clock-store.server";
 import { scanText } from "../core/classification/scan";
 import { sensitiveWordsIn } from "../core/classification/sensitive-words.server";
 import { INDEX_SEQUENCE, nextNumber } from "../core/numbering/sequences.server";
@@ -53,14 +56,33 @@ const core = (trx: PluginTransaction) => trx as Transaction<CoreDatabase>;
  * plugin (which may only number `core.index` and its own sequences, and index its own sources)
  * and to the tenant (whose rows they write, through the caller's transaction).
  */
-export function coreServices(services: Services, plugin: LoadedPlugin, tenant: Tenant): PluginCoreServices {
+export function coreServices(services: Services, plugin: LoadedPlugin, tenant: Tenant, userId: string | null = null): PluginCoreServices {
   const id = plugin.manifest.id;
+  const ownClock = (clockId: string) => {
+    if (!owns(clockId)) throw new Error(`Plugin ${id} may only keep clocks named "${id}.<name>", not "${clockId}"`);
+  };
   const owns = (name: string) => name.startsWith(`${id}.`) && name.length > id.length + 1;
   const ownSource = (source: string) => {
     if (!owns(source)) throw new Error(`Plugin ${id} may only index search sources named "${id}.<kind>", not "${source}"`);
   };
   return {
     calendar: services.calendar.calendar,
+    clocks: {
+      events(trx, clockId) {
+        ownClock(clockId);
+        return clockEvents(core(trx), tenant.id, clockId);
+      },
+      append(trx, clockId, event) {
+        ownClock(clockId);
+        return appendClockEvent(core(trx), { tenantId: tenant.id, clockId, event, recordedBy: userId, calendar: services.calendar.calendar });
+      },
+      async status(trx, clockId, asOf = chinaDate()) {
+        ownClock(clockId);
+        const events = await clockEvents(core(trx), tenant.id, clockId);
+        return events.length ? evaluateClock(events, asOf, services.calendar.calendar) : null;
+      },
+      explain: explainClock,
+    },
     numbering: {
       async next(trx, sequence, options = {}) {
         if (sequence !== INDEX_SEQUENCE && !owns(sequence)) {
@@ -110,8 +132,10 @@ export async function resolvePluginRequest({ request, params, context }: Args): 
   const plugin = registry.get(route.pluginId)!;
   const tenant = await requireTenant(context, params.tenant);
   if (!tenant.plugins.includes(route.pluginId)) throw notFound();
+  const staff = route.area === "admin" ? await requireStaff(request, context, params.tenant) : null;
+  if (staff) requirePermission(staff, route.permission!);
   const base = {
-    ...coreServices(context.services, plugin, tenant),
+    ...coreServices(context.services, plugin, tenant, staff?.user.id ?? null),
     pluginId: route.pluginId,
     area: route.area,
     tenant: pluginTenant(tenant),
@@ -120,9 +144,7 @@ export async function resolvePluginRequest({ request, params, context }: Args): 
     t: await fixedT(context, request, route.pluginId),
   };
 
-  if (route.area === "admin") {
-    const staff = await requireStaff(request, context, params.tenant);
-    requirePermission(staff, route.permission!);
+  if (staff) {
     return {
       ...base,
       user: { id: staff.user.id, username: staff.user.username, displayName: staff.user.displayName },

@@ -89,7 +89,7 @@ export function documentHookRunner(registry: PluginRegistry): DocumentHookRunner
     if (!declared || !hook) return;
     const plugin = registry.get(declared.pluginId)!;
     const ctx: PluginDocumentHookContext = {
-      ...coreServices(staff.context.services, plugin, staff.tenant),
+      ...coreServices(staff.context.services, plugin, staff.tenant, staff.user.id),
       pluginId: plugin.manifest.id,
       tenant: pluginTenant(staff.tenant),
       settings: pluginSettings(plugin, staff.tenant),

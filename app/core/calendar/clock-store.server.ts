@@ -1,0 +1,46 @@
+import type { Transaction } from "kysely";
+import type { CoreDatabase } from "../../../db/schema";
+import { evaluateClock, type ClockEvent, type ClockStatus } from "./clock";
+import type { WorkCalendar } from "./work-calendar";
+
+type Trx = Transaction<CoreDatabase>;
+
+/** A clock's ledger, oldest event first. */
+export async function clockEvents(trx: Trx, tenantId: string, clockId: string): Promise<ClockEvent[]> {
+  const rows = await trx
+    .selectFrom("clock_events")
+    .select("event")
+    .where("tenant_id", "=", tenantId)
+    .where("clock_id", "=", clockId)
+    .orderBy("seq")
+    .execute();
+  return rows.map((r) => r.event as ClockEvent);
+}
+
+/**
+ * Appends one event to a clock's ledger after checking that the ledger with it is one the law
+ * allows (a second extension, a 补正 notice after 7 working days, an event before the previous
+ * one… throw a `ClockLedgerError` and write nothing). Returns the clock's state as of the event.
+ * The caller locks whatever owns the clock, so two appends to one clock cannot interleave.
+ */
+export async function appendClockEvent(
+  trx: Trx,
+  input: { tenantId: string; clockId: string; event: ClockEvent; recordedBy: string | null; calendar: WorkCalendar },
+): Promise<ClockStatus> {
+  const events = await clockEvents(trx, input.tenantId, input.clockId);
+  const ledger = [...events, input.event];
+  // Read as of the latest date in the ledger, so an event dated too early fails the date-order rule.
+  const asOf = ledger.reduce((d, e) => (e.date > d ? e.date : d), input.event.date);
+  const status = evaluateClock(ledger, asOf, input.calendar);
+  await trx
+    .insertInto("clock_events")
+    .values({
+      tenant_id: input.tenantId,
+      clock_id: input.clockId,
+      seq: ledger.length,
+      event: JSON.stringify(input.event),
+      recorded_by: input.recordedBy,
+    })
+    .execute();
+  return status;
+}
