@@ -7,7 +7,8 @@ describe("permissions", () => {
   const registry = new PermissionRegistry();
 
   it("gives each role its defaults", () => {
-    expect(resolvePermissions(registry, ["drafter"])).toEqual(new Set(["core.workspace.view"]));
+    expect(resolvePermissions(registry, ["drafter"])).toEqual(new Set(["core.workspace.view", "core.originals.view"]));
+    expect(resolvePermissions(registry, ["viewer"])).toEqual(new Set(["core.workspace.view"]));
     expect(resolvePermissions(registry, ["supervisor"])).toEqual(new Set(["core.workspace.view", "core.oversight.view"]));
     expect(resolvePermissions(registry, ["auditor"])).toEqual(new Set(["core.audit.read"]));
   });

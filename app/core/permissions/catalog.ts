@@ -22,6 +22,12 @@ export const CORE_PERMISSIONS: readonly PermissionDef[] = [
   { key: "core.audit.read", label: "permissions.core.audit.read", defaultRoles: ["auditor"] },
   { key: "core.tenants.manage", label: "permissions.core.tenants.manage", defaultRoles: ["sysadmin"] },
   { key: "core.sensitive-words.manage", label: "permissions.core.sensitive-words.manage", defaultRoles: ["classifier", "principal"] },
+  { key: "core.chains.manage", label: "permissions.core.chains.manage", defaultRoles: ["principal"] },
+  {
+    key: "core.originals.view",
+    label: "permissions.core.originals.view",
+    defaultRoles: ["drafter", "dept_reviewer", "classifier", "leader", "principal"],
+  },
 ];
 
 export function isReadOnly(key: string): boolean {
