@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { fixedT } from "~/core/i18n/locale.server";
@@ -31,6 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         title: i.title,
         typeLabel: findDocumentType(context.services.plugins, i.documentType)?.type.label ?? i.documentType,
         stepLabel: i.step.label ?? i.step.key,
+        classification: !!i.step.classification,
         important: i.important,
         assignedToMe: i.assignedToMe,
         version: i.version,
@@ -123,7 +124,9 @@ export default function Inbox() {
                 return (
                   <tr key={i.id}>
                     <th scope="row">
-                      {i.title}
+                      <Link to={`../documents/${i.id}`} relative="path">
+                        {i.title}
+                      </Link>
                       {i.important && <span className="badge">{t("workflow.inbox.important")}</span>}
                       <br />
                       <span className="muted">
@@ -139,6 +142,13 @@ export default function Inbox() {
                     </td>
                     <td>
                       {error && <FormMessage tone="error">{t(error)}</FormMessage>}
+                      {i.classification ? (
+                        // 保密审查 is done on the document itself: findings and the record come first.
+                        <Link to={`../documents/${i.id}`} relative="path" className="button primary">
+                          {t("workflow.inbox.review")}
+                        </Link>
+                      ) : (
+                      <>
                       <PostForm>
                         <input type="hidden" name="documentId" value={i.id} />
                         <input type="hidden" name="version" value={i.version} />
@@ -157,6 +167,8 @@ export default function Inbox() {
                           {t("workflow.actions.return")}
                         </button>
                       </PostForm>
+                      </>
+                      )}
                     </td>
                   </tr>
                 );

@@ -1,0 +1,181 @@
+import { sql, type Transaction } from "kysely";
+import type { CoreDatabase } from "../../../db/schema";
+import { FINDING_LABELS } from "../classification/redact";
+import { maskFor } from "../classification/mask";
+import { groundByKey, groundsFor, DISCLOSURE_ATTRIBUTE_LABELS, DISCLOSURE_ATTRIBUTES } from "../classification/grounds";
+import { reviewState, type ReviewState } from "../classification/review.server";
+import type { Locale } from "../i18n/config";
+import { can, type StaffContext } from "../tenancy/staff.server";
+import { stepApplies, SUBMITTER_ROLE, type ChainStep } from "./chain";
+import { chainFor, decisionsOf, documentById, findDocumentType, type WorkflowDocument } from "./service.server";
+
+type Trx = Transaction<CoreDatabase>;
+
+/** A text as shown: plain runs and findings, each finding already masked for readers without the original. */
+export type Segment = { text: string } | { text: string; kind: string; index: number };
+
+export interface DocumentView {
+  id: string;
+  title: string;
+  typeLabel: string;
+  status: WorkflowDocument["status"];
+  important: boolean;
+  version: number;
+  indexNumber: string | null;
+  publishedAt: string | null;
+  dueDate: string | null;
+  createdBy: string;
+  /** False: every finding is shown masked, whatever was decided. */
+  original: boolean;
+  fields: { path: string; segments: Segment[] }[];
+  steps: { key: string; label: string; role: string; state: "done" | "current" | "pending" | "skipped" }[];
+  decisions: { seq: number; action: string; step: string | null; actor: string; assignee: string | null; comment: string | null; at: string }[];
+  may: { submit: boolean; withdraw: boolean; decide: boolean; classify: boolean };
+  reassignTo: { id: string; name: string }[];
+  classification: {
+    findings: { index: number; field: string; key: string; kind: string; kindLabel: string; shown: string; masked: string; resolution: "redact" | "keep" | null; reason: string | null }[];
+    open: number;
+    review: { attribute: string; attributeLabel: string; ground: string | null; groundLabel: string | null; reviewer: string; at: string } | null;
+    attributes: { value: string; label: string }[];
+    grounds: { value: string; label: string; attributes: string[] }[];
+  } | null;
+}
+
+/** A field's text cut at its findings; `index` numbers findings across the document, as the findings table does. */
+function segmentsOf(text: string, findings: ReviewState["findings"], field: string, original: boolean): Segment[] {
+  const own = findings.map((f, index) => ({ ...f, index })).filter((f) => f.field === field);
+  const out: Segment[] = [];
+  let cursor = 0;
+  for (const f of own.sort((a, b) => a.finding.start - b.finding.start)) {
+    if (f.finding.start < cursor) continue;
+    if (f.finding.start > cursor) out.push({ text: text.slice(cursor, f.finding.start) });
+    out.push({ text: original ? f.finding.match : maskFor(f.finding.kind, f.finding.match), kind: f.finding.kind, index: f.index });
+    cursor = f.finding.end;
+  }
+  if (cursor < text.length) out.push({ text: text.slice(cursor) });
+  return out;
+}
+
+async function names(trx: Trx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await trx.selectFrom("users").select(["id", "display_name"]).where("id", "in", [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+/**
+ * Everything the document page shows and offers, for this user: the text (original with findings
+ * marked for those allowed to read it, otherwise masked), the chain, the decisions, the 保密审查
+ * record and findings, and which actions are open to them.
+ */
+export async function documentView(trx: Trx, ctx: StaffContext, id: string, locale: Locale): Promise<DocumentView | null> {
+  const doc = await documentById(trx, ctx.tenant.id, id);
+  if (!doc) return null;
+  const declared = findDocumentType(ctx.context.services.plugins, doc.document_type);
+  const steps: ChainStep[] = doc.status === "draft" ? await chainFor(trx, doc.tenant_id, doc.document_type) : (doc.steps as ChainStep[]);
+  const [decisions, state] = await Promise.all([decisionsOf(trx, doc.tenant_id, doc.id), reviewState(trx, doc)]);
+  const who = await names(trx, [...decisions.flatMap((d) => [d.actor_id, d.assignee_id ?? d.actor_id]), doc.created_by, state.review?.reviewerId ?? doc.created_by]);
+  const original = can(ctx, "core.originals.view");
+
+  const member = ctx.access.mode === "member";
+  const current = doc.status === "in_review" && doc.current_step !== null ? steps[doc.current_step] : undefined;
+  const mine = doc.created_by === ctx.user.id;
+  const sinceSubmit = decisions.slice(decisions.map((d) => d.action).lastIndexOf("submit") + 1);
+  const decidedThisRound = sinceSubmit.some((d) => d.action === "approve" && d.actor_id === ctx.user.id);
+  const decide =
+    member && !!current && ctx.access.roles.includes(current.role as never) && !mine && !decidedThisRound && (doc.assignee_id === null || doc.assignee_id === ctx.user.id);
+
+  let reassignTo: DocumentView["reassignTo"] = [];
+  if (decide && current) {
+    const holders = await trx
+      .selectFrom("memberships")
+      .innerJoin("users", "users.id", "memberships.user_id")
+      .select(["users.id", "users.display_name"])
+      .where("memberships.tenant_id", "=", doc.tenant_id)
+      .where(sql<boolean>`${current.role} = ANY (memberships.roles)`)
+      .where("users.id", "!=", ctx.user.id)
+      .where("users.id", "!=", doc.created_by)
+      .orderBy("users.display_name")
+      .execute();
+    reassignTo = holders.map((h) => ({ id: h.id, name: h.display_name }));
+  }
+
+  const fields = state.scanned.map((f) => ({ path: f.path, segments: segmentsOf(f.text, state.findings, f.path, original) }));
+  const reached = doc.current_step ?? (doc.status === "approved" || doc.status === "published" ? steps.length : -1);
+  const conditions = { important: doc.important, requiresClassification: doc.requires_classification };
+
+  return {
+    id: doc.id,
+    title: doc.title,
+    typeLabel: declared?.type.label ?? doc.document_type,
+    status: doc.status,
+    important: doc.important,
+    version: doc.version,
+    indexNumber: doc.index_number,
+    publishedAt: doc.published_at?.toISOString() ?? null,
+    dueDate: doc.due_date,
+    createdBy: who.get(doc.created_by) ?? "",
+    original,
+    fields,
+    steps: [
+      { key: "submit", label: "workflow.steps.submit", role: SUBMITTER_ROLE, state: doc.status === "draft" || doc.status === "returned" ? "current" : "done" },
+      ...steps.map((s, i) => ({
+        key: s.key,
+        label: s.label ?? s.key,
+        role: s.role,
+        state: !stepApplies(s, conditions) ? ("skipped" as const) : i < reached ? ("done" as const) : i === reached ? ("current" as const) : ("pending" as const),
+      })),
+    ],
+    decisions: decisions.map((d) => ({
+      seq: d.seq,
+      action: d.action,
+      step: d.step_key ? (steps.find((s) => s.key === d.step_key)?.label ?? d.step_key) : null,
+      actor: who.get(d.actor_id) ?? "",
+      assignee: d.assignee_id ? (who.get(d.assignee_id) ?? "") : null,
+      comment: d.comment,
+      at: d.at.toISOString(),
+    })),
+    may: {
+      submit: member && mine && (doc.status === "draft" || doc.status === "returned") && ctx.access.roles.includes(SUBMITTER_ROLE),
+      withdraw: member && mine && (doc.status === "draft" || doc.status === "returned" || doc.status === "in_review"),
+      decide,
+      classify: decide && !!current?.classification,
+    },
+    reassignTo,
+    classification: doc.requires_classification
+      ? {
+          findings: state.findings.map((f, index) => ({
+            index,
+            field: f.field,
+            key: f.key,
+            kind: f.finding.kind,
+            kindLabel: FINDING_LABELS[f.finding.kind][locale],
+            shown: original ? f.finding.match : maskFor(f.finding.kind, f.finding.match),
+            masked: maskFor(f.finding.kind, f.finding.match),
+            resolution: f.resolution?.action ?? null,
+            reason: f.resolution?.action === "keep" ? f.resolution.reason : null,
+          })),
+          open: state.open,
+          review: state.review && {
+            attribute: state.review.attribute,
+            attributeLabel: DISCLOSURE_ATTRIBUTE_LABELS[state.review.attribute][locale],
+            ground: state.review.ground,
+            groundLabel: state.review.ground ? groundLabel(state.review.ground, locale) : null,
+            reviewer: who.get(state.review.reviewerId) ?? "",
+            at: state.review.reviewedAt.toISOString(),
+          },
+          attributes: DISCLOSURE_ATTRIBUTES.map((a) => ({ value: a, label: DISCLOSURE_ATTRIBUTE_LABELS[a][locale] })),
+          grounds: [...new Set([...groundsFor("on_request"), ...groundsFor("withheld")])].map((g) => ({
+            value: g.key,
+            label: groundLabel(g.key, locale),
+            attributes: [...g.allowedFor],
+          })),
+        }
+      : null,
+  };
+}
+
+function groundLabel(key: string, locale: Locale): string {
+  const g = groundByKey(key);
+  if (!g) return key;
+  return locale === "en" ? `Art. ${g.article}: ${g.en}` : `《条例》${g.articleZh}：${g.zh}`;
+}

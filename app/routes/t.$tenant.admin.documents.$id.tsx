@@ -1,0 +1,138 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { localeOf } from "~/core/i18n/locale.server";
+import { notFound, requirePermission, requireStaff, withTenant } from "~/core/tenancy/staff.server";
+import { recordClassification, resolveFinding } from "~/core/workflow/classification-step.server";
+import { documentView } from "~/core/workflow/document-view.server";
+import { act } from "~/core/workflow/service.server";
+import { DecisionPanel } from "~/ui/document/decision-panel";
+import { DocumentText } from "~/ui/document/document-text";
+import { FindingsReview } from "~/ui/document/findings-review";
+import { StepsAndHistory } from "~/ui/document/steps-and-history";
+import { FormMessage } from "~/ui/forms";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.document.title }];
+
+const Id = z.string().uuid();
+
+async function guard(args: LoaderFunctionArgs) {
+  const ctx = await requireStaff(args.request, args.context, args.params.tenant);
+  requirePermission(ctx, "core.workspace.view");
+  const id = Id.safeParse(args.params.id);
+  if (!id.success) throw notFound();
+  return { ctx, id: id.data };
+}
+
+/** One workflow document: its text (masked unless the reader may see the original), its chain, its decisions, its 保密审查. */
+export async function loader(args: LoaderFunctionArgs) {
+  const { ctx, id } = await guard(args);
+  const locale = await localeOf(args.request);
+  const document = await withTenant(ctx, (trx) => documentView(trx, ctx, id, locale));
+  if (!document) throw notFound();
+  return { document, readOnly: ctx.access.mode !== "member" };
+}
+
+const Version = z.coerce.number().int().positive();
+const Decision = z.discriminatedUnion("intent", [
+  z.object({ intent: z.enum(["submit", "withdraw", "approve"]), version: Version }),
+  z.object({ intent: z.literal("return"), version: Version, comment: z.string().trim().max(2000) }),
+  z.object({ intent: z.literal("reassign"), version: Version, assignee: z.string().uuid("workflow.errors.assigneeRequired") }),
+]);
+
+type Result = { intent: string; ok: boolean; message?: string; errors?: Record<string, string>; field?: string; key?: string };
+
+export async function action(args: ActionFunctionArgs) {
+  const { ctx, id } = await guard(args);
+  const form = Object.fromEntries(await args.request.formData());
+  const intent = String(form.intent ?? "");
+
+  if (intent === "classify") {
+    const input = { attribute: form.attribute, ground: form.ground, noStateSecret: form.noStateSecret === "on" };
+    const r = await withTenant(ctx, (trx) => recordClassification(trx, ctx, id, input));
+    if (r.ok) return data<Result>({ intent, ok: true, message: "classification.done.recorded" });
+    return data<Result>({ intent, ok: false, errors: r.errors, message: r.refusal?.key }, { status: r.refusal?.code === "notFound" ? 404 : 400 });
+  }
+  if (intent === "resolve") {
+    const input = { field: form.field, key: form.key, action: form.action, reason: form.reason };
+    const r = await withTenant(ctx, (trx) => resolveFinding(trx, ctx, id, input));
+    const target = { field: String(form.field ?? ""), key: String(form.key ?? "") };
+    if (r.ok) return data<Result>({ intent, ok: true, ...target });
+    return data<Result>({ intent, ok: false, errors: r.errors, message: r.refusal?.key, ...target }, { status: 400 });
+  }
+
+  const parsed = Decision.safeParse(form);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message.startsWith("workflow.") ? parsed.error.issues[0].message : "errors.invalid";
+    return data<Result>({ intent, ok: false, message }, { status: 400 });
+  }
+  const d = parsed.data;
+  const result = await withTenant(ctx, (trx) =>
+    act(trx, ctx, {
+      documentId: id,
+      action: d.intent,
+      expectedVersion: d.version,
+      comment: d.intent === "return" ? d.comment : null,
+      assignee: d.intent === "reassign" ? d.assignee : null,
+    }),
+  );
+  if (!result.ok) {
+    const status = result.refusal.code === "staleVersion" ? 409 : result.refusal.code === "notFound" ? 404 : 400;
+    return data<Result>({ intent, ok: false, message: result.refusal.key }, { status });
+  }
+  return data<Result>({ intent, ok: true, message: `documents.done.${d.intent}` });
+}
+
+export default function DocumentPage() {
+  const { t, i18n } = useTranslation();
+  const { document: doc, readOnly } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const date = new Intl.DateTimeFormat(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
+  const ns = doc.typeLabel.includes(":") ? doc.typeLabel.split(":")[0]! : "core";
+  const general = result && !["resolve"].includes(result.intent) ? result : null;
+  return (
+    <>
+      <p className="muted">
+        {t(doc.typeLabel, { defaultValue: doc.typeLabel })} · {t(`workflow.status.${doc.status}`)}
+        {doc.important && <span className="badge">{t("workflow.inbox.important")}</span>}
+      </p>
+      <h1>{doc.title}</h1>
+      <dl className="meta-table">
+        <dt>{t("documents.createdBy")}</dt>
+        <dd>{doc.createdBy}</dd>
+        {doc.dueDate && (
+          <>
+            <dt>{t("workflow.inbox.due")}</dt>
+            <dd>
+              <time dateTime={doc.dueDate}>{doc.dueDate}</time>
+            </dd>
+          </>
+        )}
+        {doc.indexNumber && (
+          <>
+            <dt>{t("documents.indexNumber")}</dt>
+            <dd>{doc.indexNumber}</dd>
+          </>
+        )}
+        {doc.publishedAt && (
+          <>
+            <dt>{t("documents.publishedAt")}</dt>
+            <dd>
+              <time dateTime={doc.publishedAt}>{date.format(new Date(doc.publishedAt))}</time>
+            </dd>
+          </>
+        )}
+      </dl>
+      {general?.message && <FormMessage tone={general.ok ? "success" : "error"}>{t(general.message)}</FormMessage>}
+      {readOnly && <p className="notice notice-info">{t("documents.readOnly")}</p>}
+
+      <DocumentText fields={doc.fields} original={doc.original} ns={ns} />
+      {doc.classification && (
+        <FindingsReview document={doc} classification={doc.classification} result={result ?? null} />
+      )}
+      <DecisionPanel document={doc} result={result ?? null} />
+      <StepsAndHistory steps={doc.steps} decisions={doc.decisions} />
+    </>
+  );
+}

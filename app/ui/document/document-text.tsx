@@ -1,0 +1,53 @@
+import { useTranslation } from "react-i18next";
+import type { DocumentView } from "~/core/workflow/document-view.server";
+
+/** `payload.attachments.0.text` → the plugin's label for `text` (or the name itself), numbered when in a list. */
+function FieldLabel({ path, ns }: { path: string; ns: string }) {
+  const { t } = useTranslation();
+  if (path === "title") return <>{t("documents.fields.title")}</>;
+  const parts = path.split(".").slice(1);
+  const name = [...parts].reverse().find((p) => !/^\d+$/.test(p)) ?? path;
+  const numbers = parts.filter((p) => /^\d+$/.test(p)).map((n) => Number(n) + 1);
+  return (
+    <>
+      {t(`${ns}:fields.${name}`, { defaultValue: name })}
+      {numbers.length > 0 && ` ${numbers.join(".")}`}
+    </>
+  );
+}
+
+/** The document's texts, each scan finding marked; readers without the original see findings masked. */
+export function DocumentText({ fields, original, ns }: { fields: DocumentView["fields"]; original: boolean; ns: string }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="document-text">
+      <h2 id="document-text">{t("documents.text")}</h2>
+      <p className="muted">{original ? t("documents.originalShown") : t("documents.maskedShown")}</p>
+      <dl className="document-fields">
+        {fields.map((f) => (
+          <div key={f.path}>
+            <dt>
+              <FieldLabel path={f.path} ns={ns} />
+            </dt>
+            <dd className="document-text">
+              {f.segments.map((s, i) =>
+                "kind" in s ? (
+                  <mark key={i} id={`finding-${s.index + 1}`}>
+                    {s.text}
+                    <sup>
+                      <a href={`#resolve-${s.index + 1}`} aria-label={t("documents.findingRef", { n: s.index + 1 })}>
+                        {s.index + 1}
+                      </a>
+                    </sup>
+                  </mark>
+                ) : (
+                  <span key={i}>{s.text}</span>
+                ),
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

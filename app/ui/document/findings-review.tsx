@@ -1,0 +1,163 @@
+import { useTranslation } from "react-i18next";
+import type { DocumentView } from "~/core/workflow/document-view.server";
+import { FormMessage, PostForm } from "~/ui/forms";
+
+type Classification = NonNullable<DocumentView["classification"]>;
+type Result = { intent: string; ok: boolean; message?: string; errors?: Record<string, string>; field?: string; key?: string } | null;
+
+function ErrorText({ id, message }: { id: string; message?: string }) {
+  const { t } = useTranslation();
+  if (!message) return null;
+  return (
+    <p className="error" id={id} role="alert">
+      {t(message)}
+    </p>
+  );
+}
+
+/** 保密审查: each scan finding decided (redact, or keep with a reason), then the record of 公开属性, ground and declaration. */
+export function FindingsReview({ document: doc, classification: c, result }: { document: DocumentView; classification: Classification; result: Result }) {
+  const { t, i18n } = useTranslation();
+  const date = new Intl.DateTimeFormat(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
+  const editable = doc.may.classify;
+  const classifyErrors = result?.intent === "classify" ? result.errors : undefined;
+  return (
+    <section aria-labelledby="classification-review" className="panel">
+      <h2 id="classification-review">{t("classification.title")}</h2>
+      {c.findings.length === 0 ? (
+        <p>{t("classification.noFindings")}</p>
+      ) : (
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="findings-caption">
+          <table className="table">
+            <caption id="findings-caption">{t("classification.findingsCaption", { count: c.findings.length, open: c.open })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t("classification.kind")}</th>
+                <th scope="col">{t("classification.found")}</th>
+                <th scope="col">{t("classification.published")}</th>
+                <th scope="col">{t("classification.decision")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.findings.map((f) => {
+                const mine = result?.intent === "resolve" && result.field === f.field && result.key === f.key ? result : null;
+                const reasonId = `reason-${f.index + 1}`;
+                return (
+                  <tr key={`${f.field}/${f.key}`} id={`resolve-${f.index + 1}`}>
+                    <th scope="row">
+                      <a href={`#finding-${f.index + 1}`}>{f.index + 1}</a>
+                    </th>
+                    <td>{f.kindLabel}</td>
+                    <td>
+                      <code>{f.shown}</code>
+                    </td>
+                    <td>
+                      <code>{f.resolution === "keep" ? f.shown : f.masked}</code>
+                    </td>
+                    <td>
+                      {f.resolution ? (
+                        <p>
+                          <strong>{t(`classification.resolution.${f.resolution}`)}</strong>
+                          {f.reason && <> — {f.reason}</>}
+                        </p>
+                      ) : (
+                        <p className="muted">{t("classification.undecided")}</p>
+                      )}
+                      {mine?.message && <FormMessage tone="error">{t(mine.message)}</FormMessage>}
+                      {editable && (
+                        <PostForm className="stack">
+                          <input type="hidden" name="intent" value="resolve" />
+                          <input type="hidden" name="field" value={f.field} />
+                          <input type="hidden" name="key" value={f.key} />
+                          <div className="field">
+                            <label htmlFor={reasonId}>{t("classification.keepReason")}</label>
+                            <input
+                              id={reasonId}
+                              name="reason"
+                              maxLength={500}
+                              defaultValue={f.reason ?? ""}
+                              aria-invalid={mine?.errors?.reason ? true : undefined}
+                              aria-describedby={mine?.errors?.reason ? `${reasonId}-error` : undefined}
+                            />
+                            <ErrorText id={`${reasonId}-error`} message={mine?.errors?.reason} />
+                          </div>
+                          <div className="actions">
+                            <button type="submit" name="action" value="redact" className="button primary">
+                              {t("classification.redact")}
+                            </button>
+                            <button type="submit" name="action" value="keep" className="button">
+                              {t("classification.keep")}
+                            </button>
+                          </div>
+                        </PostForm>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h3>{t("classification.record")}</h3>
+      {c.review ? (
+        <dl className="meta-table">
+          <dt>{t("classification.attribute")}</dt>
+          <dd>{c.review.attributeLabel}</dd>
+          {c.review.groundLabel && (
+            <>
+              <dt>{t("classification.ground")}</dt>
+              <dd>{c.review.groundLabel}</dd>
+            </>
+          )}
+          <dt>{t("classification.declaration")}</dt>
+          <dd>{t("classification.declared")}</dd>
+          <dt>{t("classification.reviewer")}</dt>
+          <dd>
+            {c.review.reviewer} · <time dateTime={c.review.at}>{date.format(new Date(c.review.at))}</time>
+          </dd>
+        </dl>
+      ) : (
+        <p className="muted">{t("classification.noRecord")}</p>
+      )}
+      {editable && (
+        <PostForm className="stack narrow">
+          <input type="hidden" name="intent" value="classify" />
+          <fieldset aria-describedby={classifyErrors?.attribute ? "attribute-error" : undefined}>
+            <legend>{t("classification.attribute")}</legend>
+            {c.attributes.map((a) => (
+              <label key={a.value} className="choice">
+                <input type="radio" name="attribute" value={a.value} required defaultChecked={c.review?.attribute === a.value} /> {a.label}
+              </label>
+            ))}
+            <ErrorText id="attribute-error" message={classifyErrors?.attribute} />
+          </fieldset>
+          <div className="field">
+            <label htmlFor="ground">{t("classification.ground")}</label>
+            <select id="ground" name="ground" defaultValue={c.review?.ground ?? ""} aria-describedby="ground-hint" aria-invalid={classifyErrors?.ground ? true : undefined}>
+              <option value="">{t("classification.noGround")}</option>
+              {c.grounds.map((g) => (
+                <option key={g.value} value={g.value}>
+                  {g.label}
+                </option>
+              ))}
+            </select>
+            <p className="hint" id="ground-hint">
+              {t("classification.groundHint")}
+            </p>
+            <ErrorText id="ground-error" message={classifyErrors?.ground} />
+          </div>
+          <label className="choice">
+            <input type="checkbox" name="noStateSecret" required /> {t("classification.declarationText")}
+          </label>
+          <ErrorText id="declaration-error" message={classifyErrors?.noStateSecret} />
+          <button type="submit" className="button primary">
+            {t("classification.save")}
+          </button>
+        </PostForm>
+      )}
+    </section>
+  );
+}
