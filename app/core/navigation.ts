@@ -12,6 +12,7 @@ export const STAFF_NAV: readonly NavEntry[] = [
   { label: "nav.workspace", to: "", permission: "core.workspace.view", order: 0 },
   { label: "nav.inbox", to: "inbox", permission: "core.workspace.view", order: 10 },
   { label: "nav.sensitiveWords", to: "sensitive-words", permission: "core.sensitive-words.manage", order: 800 },
+  { label: "nav.chains", to: "chains", permission: "core.chains.manage", order: 820 },
   { label: "nav.oversight", to: "oversight", permission: "core.oversight.view", order: 900 },
 ];
 

@@ -1,0 +1,458 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { BUSINESS_ROLES } from "~/core/permissions/roles";
+import type { FieldErrors } from "~/core/forms.server";
+import { fixedT } from "~/core/i18n/locale.server";
+import { can, forbidden, requirePermission, requireStaff, withTenant, type StaffContext } from "~/core/tenancy/staff.server";
+import type { ChainStep } from "~/core/workflow/chain";
+import { chainFor, saveChain } from "~/core/workflow/service.server";
+import { FormMessage, PostForm } from "~/ui/forms";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+const PERMISSION = "core.chains.manage";
+const E = "chains.errors";
+/** Blank rows under the current steps, for adding steps without JavaScript. */
+const BLANK_ROWS = 2;
+/** More rows than the form ever renders (ChainSchema allows 12 steps, plus the blank rows). */
+const MAX_ROWS = 20;
+const LABEL_MAX = 100;
+/** A step label that names the built-in wording (`workflow.steps.…`) rather than the office's own. */
+const STEP_LABEL_KEY = /^workflow\.steps\.[a-z][a-z0-9_]*$/;
+const FIELDS = ["order", "key", "role", "label", "labelKey", "dueWorkdays", "onlyIfImportant", "classification"] as const;
+type RowField = (typeof FIELDS)[number];
+
+/** One editor row as the browser sent it (and as the form shows it again after a refusal). */
+export interface RowValues {
+  order: string;
+  key: string;
+  role: string;
+  label: string;
+  labelKey: string;
+  dueWorkdays: string;
+  onlyIfImportant: boolean;
+  classification: boolean;
+}
+
+/** A whole number in [min, max] typed into a text or number box. */
+const whole = (min: number, max: number, error: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: "errors.required", abort: true })
+    .regex(/^[0-9]+$/, { error, abort: true })
+    .transform(Number)
+    .pipe(z.number().int().min(min, { error }).max(max, { error }));
+
+/** One kept row (its key or role filled in), checked field by field before the chain as a whole. */
+const RowSchema = z.object({
+  order: whole(1, 99, `${E}.order`),
+  key: z
+    .string()
+    .trim()
+    .min(1, { error: "errors.required", abort: true })
+    .regex(/^[a-z][a-z0-9_]*$/, { error: "workflow.errors.chainStepKey" })
+    .max(40, { error: `${E}.keyTooLong` }),
+  role: z.enum(BUSINESS_ROLES, { error: "errors.required" }),
+  label: z.string().trim().max(LABEL_MAX, { error: `${E}.labelTooLong` }),
+  labelKey: z.union([z.literal(""), z.string().regex(STEP_LABEL_KEY)], { error: "errors.invalid" }),
+  dueWorkdays: whole(1, 60, `${E}.dueWorkdays`),
+  onlyIfImportant: z.boolean(),
+  classification: z.boolean(),
+});
+
+const TypeSchema = z.string().min(1).max(200);
+const IntentSchema = z.enum(["save", "reset"]);
+
+interface DeclaredType {
+  key: string;
+  label: string;
+  requiresClassification: boolean;
+}
+
+/** The document types declared by the plugins enabled for this office, in registry order. */
+function typesOf(ctx: StaffContext): DeclaredType[] {
+  const enabled = new Set(ctx.tenant.plugins);
+  return ctx.context.services.plugins.plugins
+    .filter((p) => enabled.has(p.manifest.id))
+    .flatMap((p) => p.manifest.documentTypes.map((d) => ({ key: d.key, label: d.label, requiresClassification: d.requiresClassification })));
+}
+
+async function guard(request: Request, context: LoaderFunctionArgs["context"], tenant: string | undefined): Promise<StaffContext> {
+  const ctx = await requireStaff(request, context, tenant);
+  requirePermission(ctx, PERMISSION);
+  return ctx;
+}
+
+/** Only a member changes chains, and only of their own office; a supervisor looking on reads. */
+function mayEdit(ctx: StaffContext): boolean {
+  return ctx.access.mode === "member" && ctx.access.writeTenantId === ctx.tenant.id && can(ctx, PERMISSION);
+}
+
+/** Every declared type with the chain this office runs for it, and whether that chain is its own. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const ctx = await guard(request, context, params.tenant);
+  const t = await fixedT(context, request);
+  const types = typesOf(ctx);
+  const chains = await withTenant(ctx, async (trx) => {
+    const own = new Set(
+      (await trx.selectFrom("workflow_chains").select("document_type").where("tenant_id", "=", ctx.tenant.id).execute()).map((r) => r.document_type),
+    );
+    const out = [];
+    for (const type of types) out.push({ ...type, own: own.has(type.key), steps: await chainFor(trx, ctx.tenant.id, type.key) });
+    return out;
+  });
+  return { title: t("chains.title"), canEdit: mayEdit(ctx), types: chains };
+}
+
+type Result =
+  | { ok: true; documentType: string; done: "chains.done.saved" | "chains.done.reset" }
+  | { ok: false; documentType: string | null; errors: string[]; fieldErrors: FieldErrors; rows?: RowValues[] };
+
+/** The editor rows of a submitted form, by index; null when the form is not one this page renders. */
+function rowsOf(form: FormData): RowValues[] | null {
+  const byIndex = new Map<number, Partial<Record<RowField, string>>>();
+  for (const [name, value] of form) {
+    const m = /^steps\.(\d{1,2})\.([A-Za-z]+)$/.exec(name);
+    if (!m) continue;
+    const index = Number(m[1]);
+    const field = m[2] as RowField;
+    if (index >= MAX_ROWS || !FIELDS.includes(field) || typeof value !== "string") return null;
+    (byIndex.get(index) ?? byIndex.set(index, {}).get(index)!)[field] = value;
+  }
+  const last = Math.max(-1, ...byIndex.keys());
+  return Array.from({ length: last + 1 }, (_, i) => {
+    const r = byIndex.get(i) ?? {};
+    return {
+      order: r.order ?? "",
+      key: r.key ?? "",
+      role: r.role ?? "",
+      label: r.label ?? "",
+      labelKey: r.labelKey ?? "",
+      dueWorkdays: r.dueWorkdays ?? "",
+      onlyIfImportant: r.onlyIfImportant !== undefined,
+      classification: r.classification !== undefined,
+    };
+  });
+}
+
+/** Validates the rows, dropping those with neither key nor role, and orders the steps by `order`. */
+function stepsOf(rows: RowValues[]): { ok: true; steps: ChainStep[] } | { ok: false; fieldErrors: FieldErrors } {
+  const fieldErrors: FieldErrors = {};
+  const kept: { order: number; index: number; step: ChainStep }[] = [];
+  rows.forEach((row, index) => {
+    if (!row.key.trim() && !row.role.trim()) return;
+    // A blank order keeps the row where it stands.
+    const parsed = RowSchema.safeParse({ ...row, order: row.order.trim() || String(index + 1) });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = `steps.${index}.${issue.path.join(".")}`;
+        const key = /^(chains|workflow)\.errors\.|^errors\./.test(issue.message) ? issue.message : "errors.invalid";
+        const list = (fieldErrors[field] ??= []);
+        if (!list.includes(key)) list.push(key);
+      }
+      return;
+    }
+    const r = parsed.data;
+    const label = r.label || r.labelKey;
+    kept.push({
+      order: r.order,
+      index,
+      step: {
+        key: r.key,
+        role: r.role,
+        ...(label ? { label } : {}),
+        dueWorkdays: r.dueWorkdays,
+        ...(r.onlyIfImportant ? { onlyIfImportant: true } : {}),
+        ...(r.classification ? { classification: true } : {}),
+      },
+    });
+  });
+  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
+  kept.sort((a, b) => a.order - b.order || a.index - b.index);
+  return { ok: true, steps: kept.map((k) => k.step) };
+}
+
+/**
+ * `intent=save` with `documentType` and rows `steps.<i>.<field>`: validates the rows, then
+ * `saveChain` checks the chain (a type requiring classification review keeps its 保密审查 step),
+ * stores and audits it. `intent=reset` returns the type to the default chain. A refusal changes
+ * nothing and hands the rows back with their errors.
+ */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const ctx = await guard(request, context, params.tenant);
+  if (!mayEdit(ctx)) throw forbidden();
+  const form = await request.formData();
+  const intent = IntentSchema.safeParse(form.get("intent"));
+  const typeKey = TypeSchema.safeParse(form.get("documentType"));
+  const bad = (errors: string[], status: number, documentType: string | null = null) =>
+    data<Result>({ ok: false, documentType, errors, fieldErrors: {} }, { status });
+  if (!intent.success || !typeKey.success) return bad([`${E}.badRequest`], 400);
+  const type = typesOf(ctx).find((d) => d.key === typeKey.data);
+  if (!type) return bad([`${E}.unknownType`], 404);
+
+  if (intent.data === "reset") {
+    await withTenant(ctx, (trx) => saveChain(trx, ctx, { documentType: type.key, steps: null, requiresClassification: type.requiresClassification }));
+    return data<Result>({ ok: true, documentType: type.key, done: "chains.done.reset" });
+  }
+
+  const rows = rowsOf(form);
+  if (!rows) return bad([`${E}.badRequest`], 400, type.key);
+  const parsed = stepsOf(rows);
+  if (!parsed.ok) return data<Result>({ ok: false, documentType: type.key, errors: [], fieldErrors: parsed.fieldErrors, rows }, { status: 400 });
+  const saved = await withTenant(ctx, (trx) =>
+    saveChain(trx, ctx, { documentType: type.key, steps: parsed.steps, requiresClassification: type.requiresClassification }),
+  );
+  if (!saved.ok) return data<Result>({ ok: false, documentType: type.key, errors: saved.errors, fieldErrors: {}, rows }, { status: 400 });
+  return data<Result>({ ok: true, documentType: type.key, done: "chains.done.saved" });
+}
+
+/** A label that is an i18n key (`workflow.steps.…`, or any `ns:a.b` key) rather than the office's own wording. */
+const I18N_KEY = /^([a-z0-9-]+:)?[a-zA-Z][a-zA-Z0-9_]*(\.[a-zA-Z0-9_]+)+$/;
+
+function rowsFrom(steps: readonly ChainStep[]): RowValues[] {
+  const rows = steps.map((s, i): RowValues => {
+    const key = s.label !== undefined && STEP_LABEL_KEY.test(s.label);
+    return {
+      order: String(i + 1),
+      key: s.key,
+      role: s.role,
+      label: key ? "" : (s.label ?? ""),
+      labelKey: key ? s.label! : "",
+      dueWorkdays: String(s.dueWorkdays),
+      onlyIfImportant: s.onlyIfImportant ?? false,
+      classification: s.classification ?? false,
+    };
+  });
+  for (let i = 0; i < BLANK_ROWS; i++) {
+    rows.push({ order: String(steps.length + i + 1), key: "", role: "", label: "", labelKey: "", dueWorkdays: "", onlyIfImportant: false, classification: false });
+  }
+  return rows;
+}
+
+/** The in-place error of one cell, announced to screen readers. */
+function CellError({ id, keys }: { id: string; keys: string[] | undefined }) {
+  const { t } = useTranslation();
+  if (!keys?.length) return null;
+  return (
+    <p className="error" id={id} role="alert">
+      {keys.map((k) => t(k)).join(" ")}
+    </p>
+  );
+}
+
+function ChainEditor({
+  index,
+  typeKey,
+  typeLabel,
+  rows,
+  fieldErrors,
+  busy,
+}: {
+  index: number;
+  typeKey: string;
+  typeLabel: string;
+  rows: RowValues[];
+  fieldErrors: FieldErrors;
+  busy: boolean;
+}) {
+  const { t } = useTranslation();
+  const captionId = `chain-${index}-caption`;
+  const hintId = `chain-${index}-hint`;
+  return (
+    <PostForm noValidate>
+      <input type="hidden" name="documentType" value={typeKey} />
+      <p className="hint" id={hintId}>
+        {t("chains.editHint")}
+      </p>
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
+        <table className="table">
+          <caption id={captionId}>{t("chains.caption", { type: typeLabel })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("chains.order")}</th>
+              <th scope="col">{t("chains.key")}</th>
+              <th scope="col">{t("chains.role")}</th>
+              <th scope="col">{t("chains.label")}</th>
+              <th scope="col">{t("chains.dueWorkdays")}</th>
+              <th scope="col">{t("chains.onlyIfImportant")}</th>
+              <th scope="col">{t("chains.classification")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => {
+              const name = (f: RowField) => `steps.${i}.${f}`;
+              const id = (f: RowField) => `c${index}-s${i}-${f}`;
+              const errors = (f: RowField) => fieldErrors[name(f)];
+              const invalid = (f: RowField) => (errors(f)?.length ? { "aria-invalid": true, "aria-describedby": `${id(f)}-error` } : {});
+              const blank = !row.key && !row.role;
+              // Each cell's own label names its row, for screen readers going cell by cell.
+              const a11y = (f: RowField, field: string) => (
+                <label htmlFor={id(f)} className="visually-hidden">
+                  {t(blank ? "chains.newRowField" : "chains.rowField", { n: i + 1, field })}
+                </label>
+              );
+              return (
+                <tr key={i}>
+                  <td>
+                    {a11y("order", t("chains.order"))}
+                    <input id={id("order")} name={name("order")} type="number" min={1} max={99} size={3} defaultValue={row.order} {...invalid("order")} />
+                    <CellError id={`${id("order")}-error`} keys={errors("order")} />
+                  </td>
+                  <td>
+                    {a11y("key", t("chains.key"))}
+                    <input
+                      id={id("key")}
+                      name={name("key")}
+                      type="text"
+                      maxLength={40}
+                      autoComplete="off"
+                      spellCheck={false}
+                      defaultValue={row.key}
+                      {...invalid("key")}
+                    />
+                    <CellError id={`${id("key")}-error`} keys={errors("key")} />
+                  </td>
+                  <td>
+                    {a11y("role", t("chains.role"))}
+                    <select id={id("role")} name={name("role")} defaultValue={row.role} {...invalid("role")}>
+                      <option value="">{t("chains.noRole")}</option>
+                      {BUSINESS_ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {t(`roles.${r}`)}
+                        </option>
+                      ))}
+                    </select>
+                    <CellError id={`${id("role")}-error`} keys={errors("role")} />
+                  </td>
+                  <td>
+                    {a11y("label", t("chains.label"))}
+                    <input
+                      id={id("label")}
+                      name={name("label")}
+                      type="text"
+                      maxLength={LABEL_MAX}
+                      defaultValue={row.label}
+                      aria-describedby={[row.labelKey ? `${id("label")}-std` : "", errors("label")?.length ? `${id("label")}-error` : ""].filter(Boolean).join(" ") || undefined}
+                      aria-invalid={errors("label")?.length ? true : undefined}
+                    />
+                    {row.labelKey && (
+                      <>
+                        <input type="hidden" name={name("labelKey")} value={row.labelKey} />
+                        <p className="hint" id={`${id("label")}-std`}>
+                          {t("chains.standardLabel", { label: t(row.labelKey, { defaultValue: row.labelKey }) })}
+                        </p>
+                      </>
+                    )}
+                    <CellError id={`${id("label")}-error`} keys={[...(errors("label") ?? []), ...(errors("labelKey") ?? [])]} />
+                  </td>
+                  <td>
+                    {a11y("dueWorkdays", t("chains.dueWorkdays"))}
+                    <input
+                      id={id("dueWorkdays")}
+                      name={name("dueWorkdays")}
+                      type="number"
+                      min={1}
+                      max={60}
+                      size={3}
+                      defaultValue={row.dueWorkdays}
+                      {...invalid("dueWorkdays")}
+                    />
+                    <CellError id={`${id("dueWorkdays")}-error`} keys={errors("dueWorkdays")} />
+                  </td>
+                  <td>
+                    {a11y("onlyIfImportant", t("chains.onlyIfImportant"))}
+                    <input id={id("onlyIfImportant")} name={name("onlyIfImportant")} type="checkbox" value="on" defaultChecked={row.onlyIfImportant} />
+                  </td>
+                  <td>
+                    {a11y("classification", t("chains.classification"))}
+                    <input id={id("classification")} name={name("classification")} type="checkbox" value="on" defaultChecked={row.classification} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <button type="submit" name="intent" value="save" className="button primary" disabled={busy}>
+        {t("chains.save")}
+        <span className="visually-hidden">{t("chains.forType", { type: typeLabel })}</span>
+      </button>
+    </PostForm>
+  );
+}
+
+export default function Chains() {
+  const { t } = useTranslation();
+  const { types, canEdit, title } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const stepLabel = (s: ChainStep) => (s.label && I18N_KEY.test(s.label) ? t(s.label, { defaultValue: s.label }) : (s.label ?? s.key));
+  const known = result?.documentType && types.some((d) => d.key === result.documentType);
+  return (
+    <>
+      <h1>{title}</h1>
+      <p className="muted">{t("chains.intro")}</p>
+      {!canEdit && <p className="notice notice-info">{t("chains.readOnly")}</p>}
+      {result && !result.ok && !known && <FormMessage tone="error">{result.errors.map((k) => t(k)).join(" ")}</FormMessage>}
+      {types.length === 0 && <p className="muted">{t("chains.none")}</p>}
+      {types.map((type, index) => {
+        const typeLabel = t(type.label, { defaultValue: type.label });
+        const mine = result?.documentType === type.key ? result : null;
+        const failed = mine && !mine.ok ? mine : null;
+        const headingId = `chain-${index}`;
+        return (
+          <section key={type.key} aria-labelledby={headingId}>
+            <h2 id={headingId}>{typeLabel}</h2>
+            <p>
+              <span className="badge">{type.own ? t("chains.own") : t("chains.default")}</span>
+              {type.requiresClassification && <span className="badge">{t("chains.requiresClassification")}</span>}
+            </p>
+            {mine?.ok && <FormMessage tone="success">{t(mine.done, { type: typeLabel })}</FormMessage>}
+            {failed && (failed.errors.length > 0 || Object.keys(failed.fieldErrors).length > 0) && (
+              <FormMessage tone="error">
+                {failed.errors.length ? failed.errors.map((k) => t(k)).join(" ") : t("chains.errors.rows")} {t("chains.unchanged")}
+              </FormMessage>
+            )}
+            <h3 id={`${headingId}-current`}>{t("chains.current")}</h3>
+            <ol aria-labelledby={`${headingId}-current`}>
+              {type.steps.map((s) => (
+                <li key={s.key}>
+                  {stepLabel(s)} <span className="muted">— {t(`roles.${s.role}`)} · {t("chains.dueIn", { count: s.dueWorkdays })}</span>
+                  {s.onlyIfImportant && <span className="badge">{t("chains.onlyIfImportant")}</span>}
+                  {s.classification && <span className="badge">{t("chains.classification")}</span>}
+                </li>
+              ))}
+            </ol>
+            {canEdit && (
+              <>
+                <h3>{t("chains.edit")}</h3>
+                <ChainEditor
+                  // A refusal shows the rows as sent; a success, the stored chain.
+                  key={failed?.rows ? `sent-${JSON.stringify(failed.rows)}` : `stored-${JSON.stringify(type.steps)}`}
+                  index={index}
+                  typeKey={type.key}
+                  typeLabel={typeLabel}
+                  rows={failed?.rows ?? rowsFrom(type.steps)}
+                  fieldErrors={failed?.fieldErrors ?? {}}
+                  busy={busy}
+                />
+                {type.own && (
+                  <PostForm>
+                    <input type="hidden" name="documentType" value={type.key} />
+                    <button type="submit" name="intent" value="reset" className="button" disabled={busy}>
+                      {t("chains.reset")}
+                      <span className="visually-hidden">{t("chains.forType", { type: typeLabel })}</span>
+                    </button>
+                  </PostForm>
+                )}
+              </>
+            )}
+          </section>
+        );
+      })}
+    </>
+  );
+}
