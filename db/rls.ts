@@ -34,3 +34,11 @@ export async function protectTenantTable(
 export async function grant(db: Kysely<any>, table: string, privileges: Privilege[]): Promise<void> {
   await sql`GRANT ${sql.raw(privileges.join(", "))} ON ${sql.table(table)} TO ${sql.raw(APP_ROLE)}`.execute(db);
 }
+
+/**
+ * Lets an office also read its ancestors' rows of a tenant table (a city's additions apply to its
+ * branch offices), within its own transaction; writing stays limited to its own rows.
+ */
+export async function allowAncestorRead(db: Kysely<any>, table: string): Promise<void> {
+  await sql`CREATE POLICY ancestors_read ON ${sql.table(table)} FOR SELECT USING (tenant_id = ANY (app_ancestor_tenants()))`.execute(db);
+}

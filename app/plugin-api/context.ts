@@ -147,6 +147,8 @@ export interface PluginWorkflow {
     input: { id: string; action: WorkflowAction; expectedVersion: number; comment?: string | null; assignee?: string | null; numbered?: boolean },
   ): Promise<PluginWorkflowResult>;
   get(trx: PluginTransaction, id: string): Promise<PluginDocument | null>;
+  /** The plugin's documents here, most recently changed first (at most 500). */
+  list(trx: PluginTransaction, filter?: { type?: string; statuses?: PluginDocument["status"][]; createdBy?: string }): Promise<PluginDocument[]>;
   /** The classification review of the current round and what the scan found, without the matched text. */
   review(
     trx: PluginTransaction,
@@ -208,5 +210,7 @@ export interface PluginTenantContext<Settings = Record<string, unknown>> extends
 /** What a widget's compute receives: read access to the given tenants only. */
 export interface WidgetContext {
   pluginId: string;
+  /** The working-day calendar, for figures such as "published late". */
+  calendar: WorkCalendar;
   withRead<T>(tenantIds: string[], fn: (trx: PluginTransaction) => Promise<T>): Promise<T>;
 }

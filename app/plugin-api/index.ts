@@ -24,7 +24,10 @@ export type {
   WidgetContext,
 } from "./context";
 export { HOST_VERSION } from "./version";
-export { grant, protectTenantTable } from "../../db/rls";
+export type { WorkCalendar } from "../core/calendar/work-calendar";
+export type { ClockEvent, ClockStatus } from "../core/calendar/clock";
+export { chinaDate, chinaYear } from "../core/calendar/china-time";
+export { allowAncestorRead, grant, protectTenantTable } from "../../db/rls";
 export { BUSINESS_ROLES } from "../core/permissions/roles";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations and hooks see the plugin's own tables */

@@ -179,7 +179,7 @@ export async function resolvePluginRequest({ request, params, context }: Args): 
 }
 
 const staffOnly = () => Promise.reject(new Error("the workflow serves staff routes only"));
-const PUBLIC_WORKFLOW: PluginWorkflow = { create: staffOnly, update: staffOnly, act: staffOnly, get: staffOnly, review: staffOnly, rendition: staffOnly };
+const PUBLIC_WORKFLOW: PluginWorkflow = { create: staffOnly, update: staffOnly, act: staffOnly, get: staffOnly, list: staffOnly, review: staffOnly, rendition: staffOnly };
 
 /** The context of seed, onEnable and onDisable: the system acting in one tenant. */
 export function tenantContext(context: Pick<AppLoadContext, "services">, plugin: LoadedPlugin, tenant: Tenant, actor: { id: string | null; name: string }): PluginTenantContext {

@@ -44,6 +44,7 @@ export async function computeWidgets(context: Pick<AppLoadContext, "services">, 
     if (ids.length === 0 || (widget.permission && !req.permissions.has(widget.permission))) return [];
     const ctx: WidgetContext = {
       pluginId: widget.pluginId,
+      calendar: context.services.calendar.calendar,
       withRead: (asked, fn) => {
         const outside = asked.filter((id) => !ids.includes(id));
         if (outside.length) return Promise.reject(new Error(`widget ${widget.key} may not read tenants ${outside.join(", ")}`));

@@ -67,6 +67,18 @@ export function pluginWorkflow(staff: StaffContext, pluginId: string): PluginWor
       const doc = await own(trx, id);
       return doc ? toPlugin(doc, staff.tenant.code) : null;
     },
+    async list(trx, filter = {}) {
+      let q = core(trx)
+        .selectFrom("workflow_documents")
+        .selectAll()
+        .where("tenant_id", "=", staff.tenant.id)
+        .where("document_type", "like", `${pluginId}.%`);
+      if (filter.type) q = q.where("document_type", "=", filter.type);
+      if (filter.statuses?.length) q = q.where("status", "in", filter.statuses);
+      if (filter.createdBy) q = q.where("created_by", "=", filter.createdBy);
+      const rows = await q.orderBy("updated_at", "desc").limit(500).execute();
+      return rows.map((r) => toPlugin(r, staff.tenant.code));
+    },
     async review(trx, id) {
       const doc = await own(trx, id);
       if (!doc) return null;

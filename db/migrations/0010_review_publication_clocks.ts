@@ -1,5 +1,5 @@
 import { sql, type Kysely } from "kysely";
-import { protectTenantTable } from "../rls";
+import { allowAncestorRead, protectTenantTable } from "../rls";
 
 /**
  * What the approval workflow was still missing (DESIGN §6–7):
@@ -82,7 +82,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       )
       SELECT COALESCE(array_agg(DISTINCT id), '{}') FROM up WHERE depth > 0
     $$`.execute(db);
-  await sql`CREATE POLICY ancestors_read ON sensitive_words FOR SELECT USING (tenant_id = ANY (app_ancestor_tenants()))`.execute(db);
+  await allowAncestorRead(db, "sensitive_words");
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
