@@ -5,6 +5,7 @@ import type { WorkCalendar } from "../core/calendar/work-calendar";
 import type { ClassificationReview } from "../core/classification/review.server";
 import type { Finding, FindingKind } from "../core/classification/finding";
 import type { Locale } from "../core/i18n/config";
+import type { TenantContact } from "../core/tenancy/definition";
 import type { AssignedNumber } from "../core/numbering/sequences.server";
 import type { SearchResults } from "../core/search/index.server";
 import type { RefusalCode, WorkflowAction, WorkflowStatus } from "../core/workflow/transitions";
@@ -18,6 +19,8 @@ export interface PluginTenant {
   name: Record<Locale, string>;
   creditCode: string;
   regionCode: string;
+  /** How the public reaches the office (公开指南): address and hours per language, phone, fax, e-mail, postcode. */
+  contact: TenantContact;
 }
 
 export interface PluginAuditEvent {

@@ -31,7 +31,7 @@ import { pluginWorkflow } from "./workflow.server";
 type Args = { request: Request; params: Record<string, string | undefined>; context: AppLoadContext };
 
 export function pluginTenant(t: Tenant): PluginTenant {
-  return { id: t.id, code: t.code, name: t.name, creditCode: t.creditCode, regionCode: t.regionCode };
+  return { id: t.id, code: t.code, name: t.name, creditCode: t.creditCode, regionCode: t.regionCode, contact: t.settings.contact };
 }
 
 /** The plugin's settings for a tenant: stored values validated by its schema, defaults filled in. */

@@ -20,6 +20,8 @@ export const ContactSchema = z.object({
   email: z.email().optional(),
 });
 
+export type TenantContact = z.output<typeof ContactSchema>;
+
 export const TenantSettingsSchema = z.object({
   contact: ContactSchema.default({}),
   /** 索引号 pattern; placeholders {credit_code}, {year}, {seq:N}. */
