@@ -6,7 +6,7 @@ import type { DatabaseHandle } from "../../db/client";
 import type { BusinessRole } from "../../app/core/permissions/roles";
 import { requireStaff, withTenant, type StaffContext } from "../../app/core/tenancy/staff.server";
 import { DEFAULT_CHAIN } from "../../app/core/workflow/chain";
-import { recordClassification, resolveFinding } from "../../app/core/workflow/classification-step.server";
+import { recordClassification } from "../../app/core/workflow/classification-step.server";
 import { act, chainFor, createDocument, decisionsOf, inboxOf, saveChain, type ActInput, type WorkflowDocument } from "../../app/core/workflow/service.server";
 import { WorkCalendar } from "../../app/core/calendar/work-calendar";
 import { discoverPlugins } from "../../app/plugin-host/discover";
@@ -55,11 +55,6 @@ async function decideOk(userId: string, input: Omit<ActInput, "expectedVersion">
 async function classify(userId: string, doc: WorkflowDocument, input: Record<string, unknown> = { attribute: "proactive", noStateSecret: true }) {
   const ctx = await staffOf(userId);
   return withTenant(ctx, (trx) => recordClassification(trx, ctx, doc.id, input));
-}
-
-async function resolve(userId: string, doc: WorkflowDocument, input: Record<string, unknown>) {
-  const ctx = await staffOf(userId);
-  return withTenant(ctx, (trx) => resolveFinding(trx, ctx, doc.id, input));
 }
 
 async function reload(doc: WorkflowDocument): Promise<WorkflowDocument> {

@@ -16,6 +16,19 @@ function FieldLabel({ path, ns }: { path: string; ns: string }) {
   );
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Rich text is read, not its markup: block ends become line breaks, other tags go. */
+function readable(text: string): string {
+  return text
+    .replace(/<\/(p|li|tr|h\d|blockquote)>|<br\s*\/?>/gi, "\n")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
 /** The document's texts, each scan finding marked; readers without the original see findings masked. */
 export function DocumentText({ fields, original, ns }: { fields: DocumentView["fields"]; original: boolean; ns: string }) {
   const { t } = useTranslation();
@@ -24,7 +37,8 @@ export function DocumentText({ fields, original, ns }: { fields: DocumentView["f
       <h2 id="document-text">{t("documents.text")}</h2>
       <p className="muted">{original ? t("documents.originalShown") : t("documents.maskedShown")}</p>
       <dl className="document-fields">
-        {fields.map((f) => (
+        {/* References to other records (ids) are not text to read. */}
+        {fields.filter((f) => !(f.segments.length === 1 && UUID.test(f.segments[0]!.text))).map((f) => (
           <div key={f.path}>
             <dt>
               <FieldLabel path={f.path} ns={ns} />
@@ -41,7 +55,7 @@ export function DocumentText({ fields, original, ns }: { fields: DocumentView["f
                     </sup>
                   </mark>
                 ) : (
-                  <span key={i}>{s.text}</span>
+                  <span key={i}>{readable(s.text)}</span>
                 ),
               )}
             </dd>

@@ -1,0 +1,67 @@
+import type { ColumnType, Generated, Transaction } from "kysely";
+
+type DateColumn = ColumnType<Date | string, string, string>;
+type Json<T> = ColumnType<T, string, string>;
+
+/** The plugin's tables as Kysely sees them (db/0001_disclosure.ts is the source of truth). */
+export interface DisclosureDatabase {
+  disclosure_categories: {
+    tenant_id: string;
+    key: string;
+    parent_key: string | null;
+    label: Json<Record<string, string>>;
+    legal_source: string | null;
+    kind: string | null;
+    position: number;
+  };
+  disclosure_list_rows: {
+    tenant_id: string;
+    key: string;
+    category_key: string;
+    first_level: string;
+    second_level: string;
+    content: string;
+    basis: string;
+    time_limit: string;
+    time_limit_workdays: number | null;
+    responsible: string;
+    channels: string[];
+    audience: string;
+    mode: string;
+    position: number;
+  };
+  disclosure_items: {
+    tenant_id: string;
+    id: Generated<string>;
+    document_id: string | null;
+    index_number: string;
+    category_key: string;
+    list_row_key: string | null;
+    title: string;
+    issuer: string;
+    doc_number: string | null;
+    written_on: DateColumn;
+    formed_on: DateColumn;
+    published_on: DateColumn;
+    topic: string;
+    attribute: string;
+    validity: string | null;
+    valid_from: DateColumn | null;
+    ended_on: DateColumn | null;
+    body_html: string;
+    attachments: Json<unknown[]>;
+    interprets_id: string | null;
+    status: Generated<string>;
+    withdrawn_on: DateColumn | null;
+    withdrawal_reason: string | null;
+    version: Generated<number>;
+    search_text: Generated<string>;
+    updated_at: Generated<Date>;
+  };
+  disclosure_item_versions: { tenant_id: string; item_id: string; version: number; snapshot: Json<unknown>; reason: string; changed_by: string | null; changed_at: Generated<Date> };
+  disclosure_attachments: { tenant_id: string; id: Generated<string>; name: string; mime: string; size: number; sha256: string; bytes: Buffer; text: string; uploaded_by: string | null; uploaded_at: Generated<Date> };
+}
+
+/** A transaction seen with the plugin's tables typed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any transaction of the host
+export const typed = (trx: Transaction<any>) => trx as Transaction<DisclosureDatabase>;

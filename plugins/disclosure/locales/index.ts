@@ -1,0 +1,16 @@
+import enCommon from "./en/common.json";
+import enPortal from "./en/portal.json";
+import enStaff from "./en/staff.json";
+import zhCNCommon from "./zh-CN/common.json";
+import zhCNPortal from "./zh-CN/portal.json";
+import zhCNStaff from "./zh-CN/staff.json";
+import zhTWCommon from "./zh-TW/common.json";
+import zhTWPortal from "./zh-TW/portal.json";
+import zhTWStaff from "./zh-TW/staff.json";
+
+/** One namespace, `disclosure`, kept in three files per language: shared words, the public portal, the staff pages. */
+export const locales = {
+  "zh-CN": { ...zhCNCommon, ...zhCNPortal, ...zhCNStaff },
+  "zh-TW": { ...zhTWCommon, ...zhTWPortal, ...zhTWStaff },
+  en: { ...enCommon, ...enPortal, ...enStaff },
+};

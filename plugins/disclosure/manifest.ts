@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { definePlugin } from "../../app/plugin-api";
+import * as disclosureTables from "./db/0001_disclosure";
+import { locales } from "./locales";
+import { lateThisYear, listCompleteness, publishedThisYear, reportFigure } from "./server/figures.server";
+import { ITEM_TYPE, ItemPayload } from "./server/item-schema";
+import { onApproved, onPublished } from "./server/publish.server";
+import { seedDisclosure } from "./server/seed.server";
+
+const STAFF = ["drafter", "dept_reviewer", "classifier", "leader", "principal", "requests_officer", "supervisor", "viewer"] as const;
+
+/**
+ * 政府信息公开: the catalogue (目录), disclosure items through the approval workflow, the
+ * disclosure list (清单) with timeliness, the public portal, feeds and the open-data API.
+ */
+export default definePlugin({
+  id: "disclosure",
+  version: "0.1.0",
+  host: "^0.1.0",
+  name: "disclosure:name",
+  description: "disclosure:description",
+  routes: [
+    // Public portal, /t/:tenant/disclosure/…
+    { area: "public", path: "", file: "routes/public/portal.tsx" },
+    { area: "public", path: "guide", file: "routes/public/guide.tsx" },
+    { area: "public", path: "categories/:key", file: "routes/public/category.tsx" },
+    { area: "public", path: "items/:id", file: "routes/public/item.tsx" },
+    { area: "public", path: "search", file: "routes/public/search.tsx" },
+    { area: "public", path: "feeds/:key", file: "routes/public/feed.ts" },
+    { area: "public", path: "attachments/:id", file: "routes/public/attachment.ts" },
+    { area: "public", path: "open-data", file: "routes/public/open-data.tsx" },
+    // Open data, /api/v1/t/:tenant/disclosure/…
+    { area: "api", path: "items", file: "routes/api/items.ts" },
+    { area: "api", path: "items/:id", file: "routes/api/item.ts" },
+    { area: "api", path: "items.csv", file: "routes/api/items-csv.ts" },
+    // Staff, /t/:tenant/admin/disclosure/…
+    { area: "admin", path: "", file: "routes/admin/items.tsx", permission: "disclosure.items.view" },
+    { area: "admin", path: "new", file: "routes/admin/editor.tsx", permission: "disclosure.items.edit" },
+    { area: "admin", path: "drafts/:id", file: "routes/admin/editor.tsx", permission: "disclosure.items.edit" },
+    { area: "admin", path: "items/:id", file: "routes/admin/item.tsx", permission: "disclosure.items.view" },
+    { area: "admin", path: "list", file: "routes/admin/list.tsx", permission: "disclosure.items.view" },
+    { area: "admin", path: "catalogue", file: "routes/admin/catalogue.tsx", permission: "disclosure.catalogue.manage" },
+    { area: "admin", path: "import", file: "routes/admin/import.tsx", permission: "disclosure.items.import" },
+    { area: "admin", path: "dashboard", file: "routes/admin/dashboard.tsx", permission: "disclosure.items.view" },
+  ],
+  nav: [
+    { area: "admin", label: "disclosure:nav.items", to: "", permission: "disclosure.items.view", order: 100 },
+    { area: "admin", label: "disclosure:nav.list", to: "list", permission: "disclosure.items.view", order: 110 },
+    { area: "admin", label: "disclosure:nav.dashboard", to: "dashboard", permission: "disclosure.items.view", order: 120 },
+    { area: "admin", label: "disclosure:nav.catalogue", to: "catalogue", permission: "disclosure.catalogue.manage", order: 130 },
+    { area: "public", label: "disclosure:nav.portal", to: "", order: 100 },
+    { area: "public", label: "disclosure:nav.guide", to: "guide", order: 110 },
+    { area: "public", label: "disclosure:nav.search", to: "search", order: 120 },
+  ],
+  permissions: [
+    { key: "disclosure.items.view", label: "disclosure:permissions.view", defaultRoles: [...STAFF] },
+    { key: "disclosure.items.edit", label: "disclosure:permissions.edit", defaultRoles: ["drafter"] },
+    { key: "disclosure.items.import", label: "disclosure:permissions.import", defaultRoles: ["drafter"] },
+    { key: "disclosure.items.withdraw", label: "disclosure:permissions.withdraw", defaultRoles: ["leader", "principal"] },
+    { key: "disclosure.catalogue.manage", label: "disclosure:permissions.catalogue", defaultRoles: ["principal"] },
+  ],
+  migrations: { "0001_disclosure": disclosureTables },
+  documentTypes: [
+    { key: ITEM_TYPE, label: "disclosure:documentType", requiresClassification: true, payload: ItemPayload, onApproved, onPublished },
+  ],
+  reportFigures: [
+    { key: "disclosure.rules.issued", label: "disclosure:figures.rulesIssued", compute: reportFigure("rule", "issued") },
+    { key: "disclosure.rules.repealed", label: "disclosure:figures.rulesRepealed", compute: reportFigure("rule", "repealed") },
+    { key: "disclosure.rules.valid", label: "disclosure:figures.rulesValid", compute: reportFigure("rule", "valid") },
+    { key: "disclosure.normative.issued", label: "disclosure:figures.normativeIssued", compute: reportFigure("normative", "issued") },
+    { key: "disclosure.normative.repealed", label: "disclosure:figures.normativeRepealed", compute: reportFigure("normative", "repealed") },
+    { key: "disclosure.normative.valid", label: "disclosure:figures.normativeValid", compute: reportFigure("normative", "valid") },
+  ],
+  widgets: [
+    { key: "disclosure.published", label: "disclosure:widgets.published", compute: publishedThisYear },
+    { key: "disclosure.late", label: "disclosure:widgets.late", better: "lower", compute: lateThisYear },
+    { key: "disclosure.completeness", label: "disclosure:widgets.completeness", format: "percent", compute: listCompleteness },
+  ],
+  auditEvents: [
+    "disclosure.item.publish",
+    "disclosure.item.correct",
+    "disclosure.item.withdraw",
+    "disclosure.attachment.upload",
+    "disclosure.catalogue.update",
+    "disclosure.list.update",
+    "disclosure.import.run",
+  ],
+  settings: {
+    schema: z.object({
+      // 公开指南 (条例第十二条): the office's own words before the standing text; its address,
+      // hours, phone, fax and e-mail are the tenant's contact settings (ctx.tenant.contact).
+      guideIntro: z.string().max(2000).default(""),
+    }),
+  },
+  locales,
+  seed: seedDisclosure,
+});

@@ -1,0 +1,162 @@
+import { useTranslation } from "react-i18next";
+import { Field, PostForm, type FieldErrors } from "../../../../../app/plugin-api/ui";
+import { VALIDITY } from "../../../server/item-schema";
+import { CategoryOptions, FieldError, SelectField, TextAreaField } from "./fields";
+
+export interface FormAttachment {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+}
+
+interface Options {
+  categories: { key: string; label: string; depth: number }[];
+  listRows: { group: string; rows: { key: string; label: string }[] }[];
+  policies: { id: string; title: string; docNumber: string | null }[];
+  topics: string[];
+}
+
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+
+/** The fields of a disclosure item: metadata, validity, interpretation link, body and attachments. */
+export function ItemForm({
+  values,
+  errors,
+  options,
+  attachments,
+  removed,
+  version,
+  signature,
+  correcting,
+}: {
+  values: Record<string, string>;
+  errors: FieldErrors;
+  options: Options;
+  attachments: FormAttachment[];
+  removed: string[];
+  version: number | null;
+  signature: string;
+  correcting: boolean;
+}) {
+  const { t } = useTranslation("disclosure");
+  const topics = values.topic && !options.topics.includes(values.topic) ? [...options.topics, values.topic] : options.topics;
+  return (
+    <PostForm encType="multipart/form-data" className="stack" noValidate>
+      {version !== null && <input type="hidden" name="version" value={version} />}
+      <input type="hidden" name="seenFindings" value={signature} />
+      {correcting && <input type="hidden" name="correctsId" value={values.correctsId} />}
+
+      <Field name="title" label={t("meta.title")} defaultValue={values.title} errors={errors} required maxLength={300} />
+      <SelectField name="categoryKey" label={t("fields.categoryKey")} defaultValue={values.categoryKey} errors={errors} required>
+        <option value="">{t("staff.editor.choose")}</option>
+        <CategoryOptions categories={options.categories} />
+      </SelectField>
+      <SelectField name="listRowKey" label={t("fields.listRowKey")} defaultValue={values.listRowKey} errors={errors} hint={t("staff.editor.listRowHint")}>
+        <option value="">{t("staff.editor.noListRow")}</option>
+        {options.listRows.map((g) => (
+          <optgroup key={g.group} label={g.group}>
+            {g.rows.map((r) => (
+              <option key={r.key} value={r.key}>
+                {r.label}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </SelectField>
+      <Field name="issuer" label={t("fields.issuer")} defaultValue={values.issuer} errors={errors} required maxLength={100} />
+      <Field name="docNumber" label={t("fields.docNumber")} defaultValue={values.docNumber} errors={errors} maxLength={100} hint={t("staff.editor.docNumberHint")} />
+      <Field name="writtenOn" type="date" label={t("fields.writtenOn")} defaultValue={values.writtenOn} errors={errors} required />
+      <Field name="formedOn" type="date" label={t("fields.formedOn")} defaultValue={values.formedOn} errors={errors} required hint={t("staff.editor.formedOnHint")} />
+      <SelectField name="topic" label={t("fields.topic")} defaultValue={values.topic} errors={errors} required>
+        <option value="">{t("staff.editor.choose")}</option>
+        {topics.map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField name="attribute" label={t("meta.attribute")} defaultValue={values.attribute || "proactive"} errors={errors} hint={t("staff.editor.attributeHint")}>
+        <option value="proactive">{t("attribute.proactive")}</option>
+        <option value="on_request">{t("attribute.on_request")}</option>
+      </SelectField>
+
+      <fieldset className="stack">
+        <legend>{t("staff.editor.validityLegend")}</legend>
+        <p className="hint">{t("staff.editor.validityHint")}</p>
+        <SelectField name="validity" label={t("meta.validity")} defaultValue={values.validity} errors={errors}>
+          <option value="">{t("staff.editor.noValidity")}</option>
+          {VALIDITY.map((v) => (
+            <option key={v} value={v}>
+              {t(`validity.${v}`)}
+            </option>
+          ))}
+        </SelectField>
+        <Field name="validFrom" type="date" label={t("meta.validFrom")} defaultValue={values.validFrom} errors={errors} />
+        <Field name="endedOn" type="date" label={t("meta.endedOn")} defaultValue={values.endedOn} errors={errors} hint={t("staff.editor.endedOnHint")} />
+      </fieldset>
+
+      <SelectField name="interpretsId" label={t("staff.editor.interprets")} defaultValue={values.interpretsId} errors={errors} hint={t("staff.editor.interpretsHint")}>
+        <option value="">{t("staff.editor.noPolicy")}</option>
+        {options.policies.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.docNumber ? `${p.title}（${p.docNumber}）` : p.title}
+          </option>
+        ))}
+      </SelectField>
+
+      <TextAreaField name="body" label={t("fields.body")} defaultValue={values.body} errors={errors} rows={14} hint={t("staff.editor.bodyHint")} />
+
+      <fieldset className="stack">
+        <legend>{t("fields.attachments")}</legend>
+        {attachments.length > 0 && (
+          <ul>
+            {attachments.map((a) => (
+              <li key={a.id}>
+                <input type="hidden" name="attachment" value={a.id} />
+                {a.name} <span className="muted">({size(a.size)})</span>{" "}
+                <label>
+                  <input type="checkbox" name="removeAttachment" value={a.id} defaultChecked={removed.includes(a.id)} /> {t("staff.editor.removeAttachment")}
+                  <span className="visually-hidden">{a.name}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="field">
+          <label htmlFor="f-files">{t("staff.editor.addFiles")}</label>
+          <input
+            id="f-files"
+            type="file"
+            name="files"
+            multiple
+            accept=".pdf,.docx,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+            aria-describedby={`f-files-hint${errors.attachments?.length ? " f-files-error" : ""}`}
+            aria-invalid={errors.attachments?.length ? true : undefined}
+          />
+          <p className="hint" id="f-files-hint">
+            {t("staff.editor.filesHint")}
+          </p>
+          <FieldError id="f-files" keys={errors.attachments} />
+        </div>
+      </fieldset>
+
+      {correcting && (
+        <>
+          <TextAreaField name="correctionReason" label={t("fields.correctionReason")} defaultValue={values.correctionReason} errors={errors} rows={3} required />
+          <FieldError id="f-correctsId" keys={errors.correctsId} />
+        </>
+      )}
+
+      <div className="actions">
+        <button type="submit" name="intent" value="save" className="button">
+          {t("staff.editor.save")}
+        </button>
+        <button type="submit" name="intent" value="submit" className="button primary">
+          {t("staff.editor.submit")}
+        </button>
+      </div>
+      <p className="hint">{t("staff.editor.submitHint")}</p>
+    </PostForm>
+  );
+}

@@ -1,0 +1,107 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field, PostForm, type FieldErrors } from "../../../../../app/plugin-api/ui";
+import { DISCLOSURE_CHANNELS } from "../../../data/standard-list";
+import { CategoryOptions, FieldError, SelectField, TextAreaField } from "./fields";
+
+const AUDIENCE = { 全社会: "society", 特定群体: "specific" } as const;
+const MODE = { 主动: "proactive", 依申请: "onRequest" } as const;
+
+export interface RowValues {
+  key: string;
+  categoryKey: string;
+  firstLevel: string;
+  secondLevel: string;
+  content: string;
+  basis: string;
+  timeLimit: string;
+  timeLimitWorkdays: string;
+  responsible: string;
+  channels: string[];
+  audience: string;
+  mode: string;
+  position: string;
+}
+
+/** Adds a row of the 清单 or edits one (whose key is then fixed: items refer to it). */
+export function ListRowForm({
+  op,
+  values,
+  errors,
+  categories,
+  cancel,
+}: {
+  op: "add" | "update";
+  values: RowValues;
+  errors: FieldErrors;
+  categories: { key: string; label: string; depth: number }[];
+  cancel?: string;
+}) {
+  const { t } = useTranslation("disclosure");
+  return (
+    <PostForm className="stack narrow" noValidate>
+      <input type="hidden" name="intent" value={op} />
+      {op === "update" ? (
+        <>
+          <input type="hidden" name="key" value={values.key} />
+          <p>
+            {t("staff.list.key")}: <code>{values.key}</code>
+          </p>
+        </>
+      ) : (
+        <Field name="key" label={t("staff.list.key")} hint={t("staff.list.keyHint")} defaultValue={values.key} errors={errors} required maxLength={100} />
+      )}
+      <SelectField name="categoryKey" label={t("fields.categoryKey")} defaultValue={values.categoryKey} errors={errors} required>
+        <option value="">{t("staff.editor.choose")}</option>
+        <CategoryOptions categories={categories} />
+      </SelectField>
+      <Field name="firstLevel" label={t("staff.list.firstLevel")} defaultValue={values.firstLevel} errors={errors} required maxLength={100} />
+      <Field name="secondLevel" label={t("staff.list.secondLevel")} defaultValue={values.secondLevel} errors={errors} required maxLength={100} />
+      <TextAreaField name="content" label={t("staff.list.content")} defaultValue={values.content} errors={errors} rows={3} required maxLength={2000} />
+      <TextAreaField name="basis" label={t("staff.list.basis")} defaultValue={values.basis} errors={errors} rows={3} required maxLength={2000} />
+      <Field name="timeLimit" label={t("staff.list.timeLimit")} defaultValue={values.timeLimit} errors={errors} required maxLength={200} />
+      <Field
+        name="timeLimitWorkdays"
+       
+        type="number"
+        min={1}
+        max={365}
+        label={t("staff.list.workdays")}
+        hint={t("staff.list.workdaysHint")}
+        defaultValue={values.timeLimitWorkdays}
+        errors={errors}
+      />
+      <Field name="responsible" label={t("staff.list.responsible")} defaultValue={values.responsible} errors={errors} required maxLength={100} />
+      <fieldset className="checks" aria-describedby={errors.channels?.length ? "f-channels-error" : undefined}>
+        <legend>{t("staff.list.channels")}</legend>
+        {DISCLOSURE_CHANNELS.map((c) => (
+          <label key={c}>
+            <input type="checkbox" name="channels" value={c} defaultChecked={values.channels.includes(c)} /> {c}
+          </label>
+        ))}
+      </fieldset>
+      <FieldError id="f-channels" keys={errors.channels} />
+      <SelectField name="audience" label={t("staff.list.audience")} defaultValue={values.audience} errors={errors}>
+        {Object.entries(AUDIENCE).map(([v, k]) => (
+          <option key={v} value={v}>
+            {t(`staff.list.audiences.${k}`)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField name="mode" label={t("staff.list.mode")} defaultValue={values.mode} errors={errors}>
+        {Object.entries(MODE).map(([v, k]) => (
+          <option key={v} value={v}>
+            {t(`staff.list.modes.${k}`)}
+          </option>
+        ))}
+      </SelectField>
+      <Field name="position" type="number" min={0} label={t("staff.list.position")} hint={t("staff.list.positionHint")} defaultValue={values.position} errors={errors} />
+      <div className="actions">
+        <button type="submit" className="button primary">
+          {op === "add" ? t("staff.list.add") : t("staff.list.save")}
+        </button>
+        {cancel && <Link to={cancel}>{t("staff.list.cancel")}</Link>}
+      </div>
+    </PostForm>
+  );
+}

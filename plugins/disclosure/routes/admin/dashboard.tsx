@@ -1,0 +1,181 @@
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { chinaYear } from "../../../../app/plugin-api";
+import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { dashboard } from "../../server/staff/dashboard.server";
+import { SelectField } from "./_parts/fields";
+
+/** 公开统计: counts by category, timeliness and the annual report's table 二 figures for one year. */
+export const loader = pluginLoader(async (ctx, { request }) => {
+  const asked = Number(new URL(request.url).searchParams.get("year"));
+  const year = Number.isInteger(asked) && asked >= 1990 && asked <= chinaYear() ? asked : chinaYear();
+  const figures = await ctx.withTenant((trx) => dashboard(ctx, trx, year));
+  return { base: `/t/${ctx.tenant.code}/admin/disclosure`, year, ...figures };
+});
+
+/** Two bars, on time and late; the numbers are written beside them, the late bar is also hatched. */
+function TimelinessChart({ onTime, late }: { onTime: number; late: number }) {
+  const { t } = useTranslation("disclosure");
+  const total = Math.max(onTime + late, 1);
+  const width = (n: number) => `${((n / total) * 100).toFixed(2)}%`;
+  return (
+    <figure className="bar-chart">
+      <figcaption>{t("staff.dashboard.chart")}</figcaption>
+      <svg className="bar-defs" width="0" height="0" aria-hidden="true" focusable="false">
+        <pattern id="late-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+          <rect className="bar-hatch-bg" width="6" height="6" />
+          <rect className="bar-hatch" width="2" height="6" />
+        </pattern>
+      </svg>
+      <div role="img" aria-label={t("staff.dashboard.chartSummary", { onTime, late })} className="bar-rows">
+        <div className="bar-row">
+          <span className="bar-name">{t("staff.dashboard.onTime")}</span>
+          <svg className="bar-track" aria-hidden="true" focusable="false">
+            <rect className="bar bar-better" x="0" y="12%" height="76%" width={width(onTime)} />
+          </svg>
+          <span className="bar-value">{onTime}</span>
+        </div>
+        <div className="bar-row">
+          <span className="bar-name">{t("staff.dashboard.late")}</span>
+          <svg className="bar-track" aria-hidden="true" focusable="false">
+            <rect className="bar" x="0" y="12%" height="76%" width={width(late)} fill="url(#late-hatch)" />
+          </svg>
+          <span className="bar-value">{late}</span>
+        </div>
+      </div>
+    </figure>
+  );
+}
+
+export default function Dashboard() {
+  const { t } = useTranslation("disclosure");
+  const { base, year, years, categories, timeliness, tableTwo } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("staff.dashboard.title")}</h1>
+      <Form method="get" className="filters" aria-label={t("staff.dashboard.filters")}>
+        <SelectField name="year" label={t("staff.dashboard.year")} defaultValue={String(year)}>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </SelectField>
+        <button type="submit" className="button">
+          {t("staff.dashboard.show")}
+        </button>
+      </Form>
+
+      <section aria-labelledby="dash-timeliness">
+        <h2 id="dash-timeliness">{t("staff.dashboard.timelinessTitle", { year })}</h2>
+        <p>{t("staff.dashboard.timelinessSummary", { count: timeliness.published, onTime: timeliness.onTime, late: timeliness.late.length })}</p>
+        {timeliness.published > 0 && <TimelinessChart onTime={timeliness.onTime} late={timeliness.late.length} />}
+        {timeliness.late.length > 0 && (
+          <div className="table-scroll">
+            <table className="table">
+              <caption>{t("staff.dashboard.lateCaption", { count: timeliness.late.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("meta.title")}</th>
+                  <th scope="col">{t("meta.formedOn")}</th>
+                  <th scope="col">{t("staff.dashboard.dueOn")}</th>
+                  <th scope="col">{t("meta.publishedOn")}</th>
+                  <th scope="col" className="num">
+                    {t("staff.dashboard.daysLate")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {timeliness.late.map((i) => (
+                  <tr key={i.id}>
+                    <th scope="row">
+                      <Link to={`${base}/items/${i.id}`}>{i.title}</Link>
+                    </th>
+                    <td>{i.formedOn}</td>
+                    <td>{i.dueOn}</td>
+                    <td>{i.publishedOn}</td>
+                    <td className="num">{i.daysLate}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="dash-table-two">
+        <h2 id="dash-table-two">{t("staff.dashboard.tableTwoTitle", { year })}</h2>
+        <p className="hint">{t("staff.dashboard.tableTwoHint")}</p>
+        <table className="table">
+          <caption>{t("staff.dashboard.tableTwoCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("staff.dashboard.content")}</th>
+              <th scope="col" className="num">
+                {t("staff.dashboard.issued")}
+              </th>
+              <th scope="col" className="num">
+                {t("staff.dashboard.repealed")}
+              </th>
+              <th scope="col" className="num">
+                {t("staff.dashboard.valid")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tableTwo.map((r) => (
+              <tr key={r.kind}>
+                <th scope="row">{t(r.kind === "rule" ? "staff.dashboard.rules" : "staff.dashboard.normative")}</th>
+                {r.values.map((v, i) => (
+                  <td key={i} className="num">
+                    {v}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="dash-categories">
+        <h2 id="dash-categories">{t("staff.dashboard.categoriesTitle")}</h2>
+        <div className="table-scroll">
+          <table className="table">
+            <caption>{t("staff.dashboard.categoriesCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("meta.category")}</th>
+                <th scope="col" className="num">
+                  {t("staff.dashboard.inYear", { year })}
+                </th>
+                <th scope="col" className="num">
+                  {t("staff.dashboard.allYears")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {categories.rows.map((c) => (
+                <tr key={c.key}>
+                  <th scope="row">
+                    {"\u3000".repeat(c.depth)}
+                    {c.label}
+                  </th>
+                  <td className="num">{c.year}</td>
+                  <td className="num">{c.all}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t("staff.dashboard.total")}</th>
+                <td className="num">{categories.total.year}</td>
+                <td className="num">{categories.total.all}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+        <p className="hint">{t("staff.dashboard.categoriesHint")}</p>
+      </section>
+    </>
+  );
+}

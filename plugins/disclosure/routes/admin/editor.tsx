@@ -1,0 +1,116 @@
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { FormMessage } from "../../../../app/plugin-api/ui";
+import { itemById } from "../../server/items.server";
+import { blankValues, EDITOR_FIELDS, editorOptions, ownDraft, valuesOfDraft, valuesOfItem, type EditorValues } from "../../server/staff/editor.server";
+import { textValues, type FieldErrors } from "../../server/staff/form-errors";
+import { draftFindings, saveDraft } from "../../server/staff/save-draft.server";
+import { DraftFindings, type ShownFinding } from "./_parts/findings";
+import { ItemForm, type FormAttachment } from "./_parts/item-form";
+
+const base = (code: string) => `/t/${code}/admin/disclosure`;
+const refOf = (a: { id: string; name: string; mime: string; size: number }): FormAttachment => ({ id: a.id, name: a.name, mime: a.mime, size: a.size });
+
+/** `new` (optionally `?correct=<item id>`) or `drafts/:id`: the item editor, for the draft's creator only. */
+export const loader = pluginLoader(async (ctx, { params, request }) => {
+  const url = new URL(request.url);
+  return ctx.withTenant(async (trx) => {
+    const options = await editorOptions(ctx, trx);
+    if (params.id) {
+      const { doc, editable } = await ownDraft(ctx, trx, params.id);
+      if (!editable) throw redirect(doc.url);
+      const { findings, signature } = await draftFindings(ctx, trx, doc);
+      const attachments = ((doc.payload as { attachments?: FormAttachment[] }).attachments ?? []).map(refOf);
+      return {
+        base: base(ctx.tenant.code),
+        values: valuesOfDraft(doc),
+        attachments,
+        options,
+        doc: { id: doc.id, version: doc.version, status: doc.status, url: doc.url },
+        correcting: null,
+        findings: findings as ShownFinding[],
+        signature,
+        notice: url.searchParams.get("held") ? "held" : url.searchParams.get("saved") ? "saved" : null,
+      };
+    }
+    const correct = url.searchParams.get("correct");
+    const item = correct ? await itemById(trx, ctx.tenant.id, correct) : null;
+    if (correct && (!item || item.status !== "published")) throw new Response("Not Found", { status: 404 });
+    return {
+      base: base(ctx.tenant.code),
+      values: item ? valuesOfItem(item) : blankValues(ctx.tenant.name["zh-CN"]),
+      attachments: (item?.attachments ?? []).map(refOf),
+      options,
+      doc: null,
+      correcting: item ? { id: item.id, title: item.title, indexNumber: item.indexNumber } : null,
+      findings: [] as ShownFinding[],
+      signature: "",
+      notice: null,
+    };
+  });
+});
+
+type Failure = { errors: FieldErrors; values: EditorValues; removed: string[]; message?: string };
+
+export const action = pluginAction(async (ctx, { params, request }) => {
+  ctx.require("disclosure.items.edit");
+  if (ctx.mode !== "member") throw new Response("Forbidden", { status: 403 });
+  const existing = params.id ? await ctx.withTenant((trx) => ownDraft(ctx, trx, params.id)) : null;
+  const form = await request.formData();
+  const values = textValues(form, EDITOR_FIELDS) as EditorValues;
+  const removed = form.getAll("removeAttachment").map(String);
+  if (existing && !existing.editable) {
+    return data<Failure>({ errors: {}, values, removed, message: "core:workflow.errors.wrongStatus" }, { status: 409 });
+  }
+  const result = await saveDraft(ctx, {
+    values,
+    existing: existing ? { id: existing.doc.id, version: Number(form.get("version")) } : undefined,
+    keep: form.getAll("attachment").map(String),
+    remove: removed,
+    files: form.getAll("files"),
+    submit: form.get("intent") === "submit",
+    seenFindings: String(form.get("seenFindings") ?? ""),
+  });
+  if (!result.ok) return data<Failure>({ errors: result.errors, values, removed, message: result.message }, { status: result.status });
+  if (result.outcome === "submitted") return redirect(result.doc.url);
+  return redirect(`${base(ctx.tenant.code)}/drafts/${result.doc.id}?${result.outcome === "held" ? "held" : "saved"}=1`);
+});
+
+export default function Editor() {
+  const { t } = useTranslation("disclosure");
+  const loaded = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const values = failed?.values ?? loaded.values;
+  const title = loaded.correcting ? t("staff.editor.correctTitle") : loaded.doc ? t("staff.editor.editTitle") : t("staff.editor.newTitle");
+  return (
+    <>
+      <p>
+        <Link to={loaded.base}>{t("staff.items.back")}</Link>
+      </p>
+      <h1>{title}</h1>
+      {loaded.correcting && (
+        <p className="notice notice-info">{t("staff.editor.correcting", { title: loaded.correcting.title, index: loaded.correcting.indexNumber })}</p>
+      )}
+      {loaded.doc && (
+        <p className="muted">
+          {t(`core:workflow.status.${loaded.doc.status}`)} · <Link to={loaded.doc.url}>{t("staff.editor.documentPage")}</Link>
+        </p>
+      )}
+      {loaded.notice === "saved" && !failed && <FormMessage tone="success">{t("staff.editor.saved")}</FormMessage>}
+      {failed && <FormMessage tone="error">{failed.message ? t(failed.message) : t("staff.editor.notSaved")}</FormMessage>}
+      {!failed && <DraftFindings findings={loaded.findings} held={loaded.notice === "held"} />}
+      <ItemForm
+        values={values}
+        errors={failed?.errors ?? {}}
+        options={loaded.options}
+        attachments={loaded.attachments}
+        removed={failed?.removed ?? []}
+        version={loaded.doc?.version ?? null}
+        signature={failed ? "" : loaded.signature}
+        correcting={Boolean(values.correctsId)}
+      />
+    </>
+  );
+}

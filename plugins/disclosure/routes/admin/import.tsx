@@ -1,0 +1,212 @@
+import { data } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { FormMessage, PostForm, useLocale } from "../../../../app/plugin-api/ui";
+import { checkImport, commitImport, IMPORT_COLUMNS, templateCsv, type ImportRow, type RowError } from "../../server/staff/import.server";
+import { MAX_IMPORT_ROWS, readSheet } from "../../server/staff/spreadsheet.server";
+import { FieldError } from "./_parts/fields";
+
+const SHOWN_ERRORS = 500;
+const SHOWN_PREVIEW = 20;
+
+/** Import of items published before the platform: the documented columns and a template. */
+export const loader = pluginLoader(async (ctx) => ({
+  base: `/t/${ctx.tenant.code}/admin/disclosure`,
+  columns: IMPORT_COLUMNS.map((c) => ({ header: c.header, field: c.field, required: c.required })),
+  template: `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${templateCsv()}`)}`,
+  maxRows: MAX_IMPORT_ROWS,
+}));
+
+type Result =
+  | { ok: false; fileError: string; count?: number }
+  | {
+      ok: true;
+      mode: "check" | "import";
+      fileName: string;
+      total: number;
+      valid: number;
+      errors: RowError[];
+      errorCount: number;
+      missing: string[];
+      preview: Pick<ImportRow, "row" | "title" | "categoryLabel" | "docNumber" | "publishedOn">[];
+      imported: { count: number; first: string | null; last: string | null } | null;
+    };
+
+/** `intent=check` (the default button) reports every problem and writes nothing; `intent=import` writes all rows or none. */
+export const action = pluginAction(async (ctx, { request }) => {
+  ctx.require("disclosure.items.import");
+  if (ctx.mode !== "member") throw new Response("Forbidden", { status: 403 });
+  const form = await request.formData();
+  const file = form.get("file");
+  const mode = form.get("intent") === "import" ? "import" : "check";
+  if (!file || typeof file === "string" || file.size === 0) return data<Result>({ ok: false, fileError: "errors.required" }, { status: 400 });
+  const sheet = await readSheet(file.name, new Uint8Array(await file.arrayBuffer()));
+  if (!sheet.ok) return data<Result>({ ok: false, fileError: sheet.error, count: sheet.count }, { status: 400 });
+
+  const outcome = await ctx.withTenant(async (trx) => {
+    const checked = await checkImport(ctx, trx, sheet.sheet);
+    const clean = !checked.missing.length && !checked.errors.length && checked.rows.length > 0;
+    const imported = mode === "import" && clean ? await commitImport(ctx, trx, checked.rows, file.name) : null;
+    return { checked, imported };
+  });
+  const { checked, imported } = outcome;
+  return data<Result>(
+    {
+      ok: true,
+      mode,
+      fileName: file.name,
+      total: sheet.sheet.rows.length,
+      valid: checked.rows.length,
+      errors: checked.errors.slice(0, SHOWN_ERRORS),
+      errorCount: checked.errors.length,
+      missing: checked.missing,
+      preview: checked.rows.slice(0, SHOWN_PREVIEW).map((r) => ({ row: r.row, title: r.title, categoryLabel: r.categoryLabel, docNumber: r.docNumber, publishedOn: r.publishedOn })),
+      imported,
+    },
+    { status: checked.errors.length || checked.missing.length ? 400 : 200 },
+  );
+});
+
+function Outcome({ result }: { result: Extract<Result, { ok: true }> }) {
+  const { t } = useTranslation("disclosure");
+  if (result.missing.length) return <FormMessage tone="error">{t("staff.import.missing", { columns: result.missing.join("、") })}</FormMessage>;
+  return (
+    <section aria-labelledby="import-result">
+      <h2 id="import-result">{t("staff.import.resultTitle", { file: result.fileName })}</h2>
+      {result.imported ? (
+        <FormMessage tone="success">{t("staff.import.imported", { count: result.imported.count, first: result.imported.first, last: result.imported.last })}</FormMessage>
+      ) : result.errorCount ? (
+        <FormMessage tone="error">{t("staff.import.hasErrors", { count: result.errorCount, rows: result.total })}</FormMessage>
+      ) : result.total === 0 ? (
+        <FormMessage tone="error">{t("staff.import.empty")}</FormMessage>
+      ) : (
+        <p className="notice notice-info" role="status">
+          {t("staff.import.clean", { count: result.valid })}
+        </p>
+      )}
+      {result.errors.length > 0 && (
+        <div className="table-scroll">
+          <table className="table">
+            <caption>{t("staff.import.errorsCaption", { count: result.errorCount })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("staff.import.row")}</th>
+                <th scope="col">{t("staff.import.column")}</th>
+                <th scope="col">{t("staff.import.problem")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.errors.map((e, i) => (
+                <tr key={i}>
+                  <th scope="row">{e.row}</th>
+                  <td>{e.column || t("staff.import.wholeRow")}</td>
+                  <td>{t(e.message.includes(":") ? e.message : `core:${e.message}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {result.errorCount > result.errors.length && <p className="hint">{t("staff.import.moreErrors", { count: result.errorCount - result.errors.length })}</p>}
+        </div>
+      )}
+      {!result.imported && result.preview.length > 0 && (
+        <div className="table-scroll">
+          <table className="table">
+            <caption>{t("staff.import.previewCaption", { shown: result.preview.length, count: result.valid })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("staff.import.row")}</th>
+                <th scope="col">{t("meta.title")}</th>
+                <th scope="col">{t("meta.category")}</th>
+                <th scope="col">{t("meta.docNumber")}</th>
+                <th scope="col">{t("meta.publishedOn")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.preview.map((r) => (
+                <tr key={r.row}>
+                  <td>{r.row}</td>
+                  <th scope="row">{r.title}</th>
+                  <td>{r.categoryLabel}</td>
+                  <td>{r.docNumber ?? ""}</td>
+                  <td>{r.publishedOn}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export default function Import() {
+  const { t } = useTranslation("disclosure");
+  const locale = useLocale();
+  const { columns, template, maxRows } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const fileError = result && !result.ok ? result : null;
+  return (
+    <>
+      <h1>{t("staff.import.title")}</h1>
+      <p>{t("staff.import.intro", { max: maxRows.toLocaleString(locale) })}</p>
+      {result?.ok && <Outcome result={result} />}
+
+      <PostForm encType="multipart/form-data" className="stack narrow" noValidate>
+        <div className="field">
+          <label htmlFor="f-file">{t("staff.import.file")}</label>
+          <input
+            id="f-file"
+            type="file"
+            name="file"
+            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            required
+            aria-describedby={`f-file-hint${fileError ? " f-file-error" : ""}`}
+            aria-invalid={fileError ? true : undefined}
+          />
+          <p className="hint" id="f-file-hint">
+            {t("staff.import.fileHint")}
+          </p>
+          <FieldError id="f-file" keys={fileError ? [fileError.fileError] : undefined} />
+          {fileError?.count !== undefined && <p className="error">{t("staff.import.rowCount", { count: fileError.count })}</p>}
+        </div>
+        <div className="actions">
+          <button type="submit" name="intent" value="check" className="button primary">
+            {t("staff.import.check")}
+          </button>
+          <button type="submit" name="intent" value="import" className="button">
+            {t("staff.import.run")}
+          </button>
+        </div>
+        <p className="hint">{t("staff.import.runHint")}</p>
+      </PostForm>
+
+      <section aria-labelledby="import-columns">
+        <h2 id="import-columns">{t("staff.import.columnsTitle")}</h2>
+        <p>
+          <a href={template} download="disclosure-import-template.csv">
+            {t("staff.import.template")}
+          </a>
+        </p>
+        <table className="table" aria-labelledby="import-columns">
+          <thead>
+            <tr>
+              <th scope="col">{t("staff.import.header")}</th>
+              <th scope="col">{t("staff.import.required")}</th>
+              <th scope="col">{t("staff.import.meaning")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {columns.map((c) => (
+              <tr key={c.header}>
+                <th scope="row">{c.header}</th>
+                <td>{c.required ? t("staff.import.yes") : t("staff.import.no")}</td>
+                <td>{t(`staff.import.columns.${c.field}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,190 @@
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { FormMessage, PostForm, useLocale, type FieldErrors } from "../../../../app/plugin-api/ui";
+import { fieldErrors } from "../../server/staff/form-errors";
+import { staffItemView } from "../../server/staff/item-view.server";
+import { withdrawItems, WithdrawForm } from "../../server/staff/withdraw.server";
+import { FieldError, TextAreaField } from "./_parts/fields";
+import { Timeliness } from "./_parts/timeliness";
+
+/** One published (or withdrawn) item, for staff: its record, history and timeliness; withdraw or correct it. */
+export const loader = pluginLoader(async (ctx, { params }) => {
+  const view = await ctx.withTenant((trx) => staffItemView(ctx, trx, params.id));
+  const member = ctx.mode === "member";
+  const published = view.item.status === "published";
+  return {
+    ...view,
+    can: {
+      withdraw: member && published && ctx.can("disclosure.items.withdraw"),
+      correct: member && published && ctx.can("disclosure.items.edit") && view.corrections.length === 0,
+    },
+  };
+});
+
+type Result = { ok: true } | { ok: false; errors: FieldErrors; message?: string; reason: string };
+
+export const action = pluginAction(async (ctx, { params, request }) => {
+  ctx.require("disclosure.items.withdraw");
+  if (ctx.mode !== "member") throw new Response("Forbidden", { status: 403 });
+  const form = await request.formData();
+  const reason = String(form.get("reason") ?? "");
+  const parsed = WithdrawForm.safeParse({ ids: [params.id ?? ""], reason, confirm: form.get("confirm") ?? undefined });
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    if (errors.ids) throw new Response("Not Found", { status: 404 });
+    return data<Result>({ ok: false, errors, reason }, { status: 400 });
+  }
+  const done = await withdrawItems(ctx, parsed.data.ids, parsed.data.reason);
+  if (!done.ok) return data<Result>({ ok: false, errors: {}, message: done.error, reason }, { status: 409 });
+  return data<Result>({ ok: true });
+});
+
+export default function StaffItem() {
+  const { t } = useTranslation("disclosure");
+  const locale = useLocale();
+  const v = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = result && !result.ok ? result : null;
+  const { item } = v;
+  const when = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
+  return (
+    <>
+      <p>
+        <Link to={v.base}>{t("staff.items.back")}</Link>
+      </p>
+      <h1>{item.title}</h1>
+      <p className="muted">
+        {t(`core:workflow.status.${item.status}`)}
+        {item.status === "withdrawn" && ` · ${t("staff.item.withdrawnOn", { date: item.withdrawnOn, reason: item.withdrawalReason })}`}
+      </p>
+      {result?.ok && <FormMessage tone="success">{t("staff.withdraw.doneOne")}</FormMessage>}
+      {failed?.message && <FormMessage tone="error">{t(failed.message)}</FormMessage>}
+
+      <p className="actions">
+        {v.publicUrl && <Link to={v.publicUrl}>{t("staff.item.publicPage")}</Link>}
+        {v.documentUrl && <Link to={v.documentUrl}>{t("staff.item.documentPage")}</Link>}
+        {v.can.correct && (
+          <Link className="button" to={`${v.base}/new?correct=${item.id}`}>
+            {t("staff.item.correct")}
+          </Link>
+        )}
+      </p>
+      {v.corrections.map((c) => (
+        <p key={c.id} className="notice notice-info">
+          {t("staff.item.correctionInProgress", { status: t(`core:workflow.status.${c.status}`) })} <Link to={c.url}>{c.title}</Link>
+        </p>
+      ))}
+
+      <dl className="meta-table">
+        <dt>{t("meta.indexNumber")}</dt>
+        <dd>{item.indexNumber}</dd>
+        <dt>{t("meta.category")}</dt>
+        <dd>{v.category}</dd>
+        <dt>{t("meta.listRow")}</dt>
+        <dd>{v.listRow ?? t("staff.item.none")}</dd>
+        <dt>{t("meta.issuer")}</dt>
+        <dd>{item.issuer}</dd>
+        <dt>{t("meta.docNumber")}</dt>
+        <dd>{item.docNumber ?? t("staff.item.none")}</dd>
+        <dt>{t("meta.writtenOn")}</dt>
+        <dd>{item.writtenOn}</dd>
+        <dt>{t("meta.formedOn")}</dt>
+        <dd>{item.formedOn}</dd>
+        <dt>{t("meta.publishedOn")}</dt>
+        <dd>{item.publishedOn}</dd>
+        <dt>{t("meta.topic")}</dt>
+        <dd>{item.topic}</dd>
+        <dt>{t("meta.attribute")}</dt>
+        <dd>{t(`attribute.${item.attribute}`)}</dd>
+        <dt>{t("meta.validity")}</dt>
+        <dd>
+          {item.validity ? t(`validity.${item.validity}`) : t("staff.item.none")}
+          {item.validFrom && ` · ${t("meta.validFrom")} ${item.validFrom}`}
+          {item.endedOn && ` · ${t("meta.endedOn")} ${item.endedOn}`}
+        </dd>
+        <dt>{t("meta.attachments")}</dt>
+        <dd>{item.attachments.length ? item.attachments.map((a) => a.name + (a.redacted ? ` ${t("staff.item.redacted")}` : "")).join("、") : t("staff.item.none")}</dd>
+        {v.policy && (
+          <>
+            <dt>{t("staff.item.interprets")}</dt>
+            <dd>
+              <Link to={v.policy.href}>{v.policy.title}</Link>
+            </dd>
+          </>
+        )}
+        {v.interpretations.length > 0 && (
+          <>
+            <dt>{t("staff.item.interpretations")}</dt>
+            <dd>
+              <ul className="inline-list">
+                {v.interpretations.map((i) => (
+                  <li key={i.id}>
+                    <Link to={i.href}>{i.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+      </dl>
+
+      <section aria-labelledby="item-timeliness">
+        <h2 id="item-timeliness">{t("staff.timeliness.title")}</h2>
+        <Timeliness formedOn={item.formedOn} publishedOn={item.publishedOn} value={v.timeliness} />
+      </section>
+
+      <section aria-labelledby="item-versions">
+        <h2 id="item-versions">{t("staff.item.versions")}</h2>
+        <table className="table" aria-labelledby="item-versions">
+          <thead>
+            <tr>
+              <th scope="col">{t("staff.item.version")}</th>
+              <th scope="col">{t("meta.title")}</th>
+              <th scope="col">{t("staff.item.replacedAt")}</th>
+              <th scope="col">{t("fields.correctionReason")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{t("staff.item.current", { version: item.version })}</th>
+              <td>{item.title}</td>
+              <td>—</td>
+              <td>—</td>
+            </tr>
+            {v.versions.map((x) => (
+              <tr key={x.version}>
+                <th scope="row">{x.version}</th>
+                <td>{x.title}</td>
+                <td>
+                  <time dateTime={x.changedAt}>{when.format(new Date(x.changedAt))}</time>
+                </td>
+                <td>{x.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      {v.can.withdraw && (
+        <section aria-labelledby="item-withdraw">
+          <h2 id="item-withdraw">{t("staff.withdraw.title")}</h2>
+          <PostForm className="stack narrow" noValidate>
+            <p className="hint">{t("staff.withdraw.hint")}</p>
+            <TextAreaField name="reason" label={t("staff.withdraw.reason")} hint={t("staff.withdraw.reasonHint")} defaultValue={failed?.reason} errors={failed?.errors} rows={3} required maxLength={500} />
+            <div className="field">
+              <label>
+                <input type="checkbox" name="confirm" aria-describedby={failed?.errors.confirm ? "f-confirm-error" : undefined} /> {t("staff.withdraw.confirmOne")}
+              </label>
+              <FieldError id="f-confirm" keys={failed?.errors.confirm} />
+            </div>
+            <button type="submit" className="button danger">
+              {t("staff.withdraw.submit")}
+            </button>
+          </PostForm>
+        </section>
+      )}
+    </>
+  );
+}

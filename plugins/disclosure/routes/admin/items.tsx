@@ -1,0 +1,184 @@
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { FormMessage, PostForm, type FieldErrors } from "../../../../app/plugin-api/ui";
+import { fieldErrors } from "../../server/staff/form-errors";
+import { readFilter, staffItemList, STATUSES } from "../../server/staff/items-list.server";
+import { withdrawItems, WithdrawForm } from "../../server/staff/withdraw.server";
+import { CategoryOptions, FieldError, SelectField, TextAreaField } from "./_parts/fields";
+
+/** The office's disclosure items: drafts and documents in review, then what is published or withdrawn. */
+export const loader = pluginLoader(async (ctx, { request }) => {
+  const url = new URL(request.url);
+  const filter = readFilter(url);
+  const member = ctx.mode === "member";
+  const can = {
+    edit: member && ctx.can("disclosure.items.edit"),
+    import: member && ctx.can("disclosure.items.import"),
+    withdraw: member && ctx.can("disclosure.items.withdraw"),
+  };
+  const list = await ctx.withTenant((trx) => staffItemList(ctx, trx, filter, can.withdraw));
+  return { base: `/t/${ctx.tenant.code}/admin/disclosure`, filter, can, statuses: STATUSES, ...list };
+});
+
+type Result = { ok: true; count: number } | { ok: false; errors: FieldErrors; message?: string; reason: string };
+
+/** Withdraws the selected published items with one reason. */
+export const action = pluginAction(async (ctx, { request }) => {
+  ctx.require("disclosure.items.withdraw");
+  if (ctx.mode !== "member") throw new Response("Forbidden", { status: 403 });
+  const form = await request.formData();
+  const input = { ids: form.getAll("ids").map(String), reason: form.get("reason") ?? "", confirm: form.get("confirm") ?? undefined };
+  const reason = String(input.reason);
+  const parsed = WithdrawForm.safeParse(input);
+  if (!parsed.success) return data<Result>({ ok: false, errors: fieldErrors(parsed.error), reason }, { status: 400 });
+  const done = await withdrawItems(ctx, parsed.data.ids, parsed.data.reason);
+  if (!done.ok) return data<Result>({ ok: false, errors: {}, message: done.error, reason }, { status: 409 });
+  return data<Result>({ ok: true, count: done.count });
+});
+
+export default function Items() {
+  const { t } = useTranslation("disclosure");
+  const { base, filter, can, statuses, rows, total, documents, pages, categories, years } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = result && !result.ok ? result : null;
+  const withdrawable = rows.some((r) => r.withdrawable);
+  const pageLink = (page: number) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...filter, page })) if (v !== undefined && v !== "") q.set(k, String(v));
+    return `?${q}`;
+  };
+  return (
+    <>
+      <h1>{t("staff.items.title")}</h1>
+      <p className="actions">
+        {can.edit && (
+          <Link className="button primary" to={`${base}/new`}>
+            {t("staff.items.new")}
+          </Link>
+        )}
+        {can.import && (
+          <Link className="button" to={`${base}/import`}>
+            {t("staff.items.import")}
+          </Link>
+        )}
+        <Link className="button" to={`${base}/list`}>
+          {t("nav.list")}
+        </Link>
+        <Link className="button" to={`${base}/dashboard`}>
+          {t("nav.dashboard")}
+        </Link>
+      </p>
+      {result?.ok && <FormMessage tone="success">{t("staff.withdraw.done", { count: result.count })}</FormMessage>}
+      {failed && <FormMessage tone="error">{failed.message ? t(failed.message) : t("staff.withdraw.notDone")}</FormMessage>}
+
+      <Form method="get" className="filters" role="search" aria-label={t("staff.items.filters")}>
+        <SelectField name="status" label={t("staff.items.status")} defaultValue={filter.status ?? ""}>
+          <option value="">{t("staff.items.all")}</option>
+          {statuses.map((s) => (
+            <option key={s} value={s}>
+              {t(`core:workflow.status.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField name="category" label={t("meta.category")} defaultValue={filter.category ?? ""}>
+          <option value="">{t("staff.items.all")}</option>
+          <CategoryOptions categories={categories} />
+        </SelectField>
+        <SelectField name="year" label={t("staff.items.year")} defaultValue={filter.year ? String(filter.year) : ""} hint={t("staff.items.yearHint")}>
+          <option value="">{t("staff.items.all")}</option>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </SelectField>
+        <div className="field">
+          <label htmlFor="f-q">{t("staff.items.q")}</label>
+          <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} />
+        </div>
+        <button type="submit" className="button">
+          {t("staff.items.filter")}
+        </button>
+      </Form>
+
+      {rows.length === 0 ? (
+        <p className="muted">{t("staff.items.none")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table">
+            <caption>{t("staff.items.caption", { documents, items: total })}</caption>
+            <thead>
+              <tr>
+                {can.withdraw && <th scope="col">{t("staff.items.select")}</th>}
+                <th scope="col">{t("meta.title")}</th>
+                <th scope="col">{t("meta.docNumber")}</th>
+                <th scope="col">{t("meta.category")}</th>
+                <th scope="col">{t("staff.items.status")}</th>
+                <th scope="col">{t("meta.indexNumber")}</th>
+                <th scope="col">{t("staff.items.date")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={`${r.kind}-${r.id}`}>
+                  {can.withdraw && (
+                    <td>
+                      {r.withdrawable && (
+                        <label>
+                          <input type="checkbox" name="ids" value={r.id} form="bulk-withdraw" />
+                          <span className="visually-hidden">{t("staff.items.selectOne", { title: r.title })}</span>
+                        </label>
+                      )}
+                    </td>
+                  )}
+                  <th scope="row">
+                    <Link to={r.href}>{r.title}</Link>
+                  </th>
+                  <td>{r.docNumber ?? ""}</td>
+                  <td>{r.category}</td>
+                  <td>{t(`core:workflow.status.${r.status}`)}</td>
+                  <td>{r.indexNumber ?? ""}</td>
+                  <td>
+                    <time dateTime={r.date}>{r.date}</time>
+                    {r.kind === "document" && <span className="visually-hidden">{t("staff.items.lastChanged")}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav aria-label={t("staff.items.pages")}>
+          <p className="actions">
+            {filter.page > 1 && <Link to={pageLink(filter.page - 1)}>{t("staff.items.previous")}</Link>}
+            <span>{t("staff.items.pageOf", { page: filter.page, pages })}</span>
+            {filter.page < pages && <Link to={pageLink(filter.page + 1)}>{t("staff.items.next")}</Link>}
+          </p>
+        </nav>
+      )}
+
+      {can.withdraw && withdrawable && (
+        <section aria-labelledby="bulk-withdraw-title">
+          <h2 id="bulk-withdraw-title">{t("staff.withdraw.bulkTitle")}</h2>
+          <PostForm id="bulk-withdraw" className="stack narrow" noValidate>
+            <p className="hint">{t("staff.withdraw.bulkHint")}</p>
+            <FieldError id="f-ids" keys={failed?.errors.ids} />
+            <TextAreaField name="reason" label={t("staff.withdraw.reason")} hint={t("staff.withdraw.reasonHint")} defaultValue={failed?.reason} errors={failed?.errors} rows={3} required maxLength={500} />
+            <div className="field">
+              <label>
+                <input type="checkbox" name="confirm" aria-describedby={failed?.errors.confirm ? "f-confirm-error" : undefined} /> {t("staff.withdraw.confirm")}
+              </label>
+              <FieldError id="f-confirm" keys={failed?.errors.confirm} />
+            </div>
+            <button type="submit" className="button danger">
+              {t("staff.withdraw.bulkSubmit")}
+            </button>
+          </PostForm>
+        </section>
+      )}
+    </>
+  );
+}

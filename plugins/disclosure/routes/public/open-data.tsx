@@ -1,0 +1,211 @@
+import type { MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useId, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { useLocale } from "../../../../app/plugin-api/ui";
+import { catalogueTree, flatten } from "../../server/catalogue.server";
+import { listItems } from "../../server/items.server";
+import { absolute, apiPath, organization, originOf, portalPath, type Head } from "../../server/portal/head";
+import { itemSummaryJson } from "../../server/portal/item-json";
+import { CSV_MAX_ROWS } from "../../server/portal/open-data.server";
+import { portalOf } from "../../server/portal/page.server";
+import { MAX_PAGE_SIZE } from "../../server/portal/query";
+import { PortalFrame } from "./_parts/frame";
+import { headTags } from "./_parts/head";
+
+const PARAMETERS = ["page", "pageSize", "q", "year", "category", "issuer", "docNumber", "validity"] as const;
+const FIELDS = [
+  "id",
+  "indexNumber",
+  "title",
+  "categoryKey",
+  "categoryLabel",
+  "issuer",
+  "docNumber",
+  "writtenOn",
+  "publishedOn",
+  "topic",
+  "attribute",
+  "validity",
+  "validFrom",
+  "endedOn",
+  "status",
+  "version",
+  "updatedAt",
+  "interpretsId",
+  "url",
+  "apiUrl",
+  "attachments",
+  "bodyHtml",
+  "bodyText",
+  "interpretations",
+  "policy",
+] as const;
+
+/** 开放数据: the endpoints, their parameters and fields, the category codes and a real example, for developers and researchers. */
+export const loader = pluginLoader(async (ctx, { request }) => {
+  const { tree, latest } = await ctx.withTenant(async (trx) => ({
+    tree: await catalogueTree(trx, ctx.tenant.id),
+    latest: (await listItems(trx, ctx.tenant.id, { status: "published" }, { limit: 1, offset: 0 })).items[0] ?? null,
+  }));
+  const origin = originOf(request);
+  const code = ctx.tenant.code;
+  const office = ctx.tenant.name[ctx.locale];
+  const canonical = absolute(request, portalPath(code, "open-data"));
+  const categories = flatten(tree).map(({ category, depth }) => ({ key: category.key, label: category.label, depth }));
+  const endpoints = {
+    list: origin + apiPath(code, "items"),
+    item: `${origin}${apiPath(code, "items")}/{id}`,
+    csv: origin + apiPath(code, "items.csv"),
+    feed: `${origin}${portalPath(code, "feeds")}/{key}`,
+  };
+  const exampleQuery = `${endpoints.list}?year=${latest ? latest.publishedOn.slice(0, 4) : new Date().getFullYear()}&pageSize=5`;
+  const head: Head = {
+    title: `${ctx.t("portal.openData.title")} · ${office}`,
+    canonical,
+    description: ctx.t("portal.openData.intro", { office }),
+    jsonLd: {
+      "@context": "https://schema.org",
+      "@type": "Dataset",
+      name: ctx.t("portal.openData.datasetName", { office }),
+      description: ctx.t("portal.openData.intro", { office }),
+      url: canonical,
+      inLanguage: "zh-CN",
+      isAccessibleForFree: true,
+      publisher: organization(ctx.tenant, ctx.locale, absolute(request, `/t/${code}`)),
+      distribution: [
+        { "@type": "DataDownload", encodingFormat: "application/json", contentUrl: endpoints.list },
+        { "@type": "DataDownload", encodingFormat: "text/csv", contentUrl: endpoints.csv },
+        { "@type": "DataDownload", encodingFormat: "application/atom+xml", contentUrl: origin + portalPath(code, "feeds/all") },
+      ],
+    },
+  };
+  return {
+    portal: portalOf(ctx),
+    endpoints,
+    exampleQuery,
+    example: latest ? JSON.stringify(itemSummaryJson(latest, origin, code, flatten(tree).find((e) => e.category.key === latest.categoryKey)?.category.label["zh-CN"] ?? null), null, 2) : null,
+    errorExample: JSON.stringify({ error: { code: "invalid_parameter", message: ctx.t("portal.errors.pageSize"), parameter: "pageSize" } }, null, 2),
+    categories,
+    limits: { pageSize: MAX_PAGE_SIZE, csv: CSV_MAX_ROWS },
+    head,
+  };
+});
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => headTags(data?.head);
+
+function Table({ caption, columns, rows }: { caption: string; columns: string[]; rows: ReactNode[][] }) {
+  const captionId = useId();
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="table">
+        <caption id={captionId}>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([first, ...rest], i) => (
+            <tr key={i}>
+              <th scope="row">{first}</th>
+              {rest.map((cell, j) => (
+                <td key={j}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function OpenData() {
+  const { t } = useTranslation("disclosure");
+  const locale = useLocale();
+  const { portal, endpoints, exampleQuery, example, errorExample, categories, limits } = useLoaderData<typeof loader>();
+  const o = "portal.openData";
+  return (
+    <PortalFrame portal={portal} current="openData" crumbs={[{ label: t(`${o}.title`) }]}>
+      <h1>{t(`${o}.title`)}</h1>
+      <p className="lead">{t(`${o}.intro`, { office: portal.name[locale] })}</p>
+      <p>{t(`${o}.terms`)}</p>
+
+      <section aria-labelledby="od-endpoints">
+        <h2 id="od-endpoints">{t(`${o}.endpoints.title`)}</h2>
+        <Table
+          caption={t(`${o}.endpoints.caption`)}
+          columns={[t(`${o}.endpoints.address`), t(`${o}.endpoints.format`), t(`${o}.endpoints.content`)]}
+          rows={[
+            [<code key="a">GET {endpoints.list}</code>, "JSON", t(`${o}.endpoints.list`, { max: limits.pageSize })],
+            [<code key="a">GET {endpoints.item}</code>, "JSON", t(`${o}.endpoints.item`)],
+            [<code key="a">GET {endpoints.csv}</code>, t(`${o}.endpoints.csvFormat`), t(`${o}.endpoints.csv`, { max: limits.csv })],
+            [<code key="a">GET {endpoints.feed}</code>, "Atom", t(`${o}.endpoints.feed`)],
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="od-parameters">
+        <h2 id="od-parameters">{t(`${o}.parameters.title`)}</h2>
+        <p>{t(`${o}.parameters.intro`)}</p>
+        <Table
+          caption={t(`${o}.parameters.caption`)}
+          columns={[t(`${o}.parameters.name`), t(`${o}.parameters.meaning`), t(`${o}.parameters.example`)]}
+          rows={PARAMETERS.map((p) => [<code key="p">{p}</code>, t(`${o}.parameters.${p}`, { max: limits.pageSize }), <code key="e">{t(`${o}.parameters.examples.${p}`)}</code>])}
+        />
+      </section>
+
+      <section aria-labelledby="od-fields">
+        <h2 id="od-fields">{t(`${o}.fieldList.title`)}</h2>
+        <p>{t(`${o}.fieldList.intro`)}</p>
+        <Table
+          caption={t(`${o}.fieldList.caption`)}
+          columns={[t(`${o}.fieldList.name`), t(`${o}.fieldList.meaning`)]}
+          rows={FIELDS.map((f) => [<code key="f">{f}</code>, t(`${o}.fields.${f}`)])}
+        />
+      </section>
+
+      <section aria-labelledby="od-categories">
+        <h2 id="od-categories">{t(`${o}.categories.title`)}</h2>
+        <details>
+          <summary>{t(`${o}.categories.show`, { count: categories.length })}</summary>
+          <Table
+            caption={t(`${o}.categories.caption`)}
+            columns={[t(`${o}.categories.key`), t("meta.category")]}
+            rows={categories.map((c) => [<code key="k">{c.key}</code>, `${"\u3000".repeat(c.depth)}${c.label[locale]}`])}
+          />
+        </details>
+      </section>
+
+      <section aria-labelledby="od-errors">
+        <h2 id="od-errors">{t(`${o}.errors.title`)}</h2>
+        <p>{t(`${o}.errors.body`)}</p>
+        <pre className="panel">
+          <code>{errorExample}</code>
+        </pre>
+      </section>
+
+      <section aria-labelledby="od-example">
+        <h2 id="od-example">{t(`${o}.example.title`)}</h2>
+        <p>
+          {t(`${o}.example.request`)} <a href={exampleQuery}>{exampleQuery}</a>
+        </p>
+        {example ? (
+          <>
+            <p>{t(`${o}.example.response`)}</p>
+            <pre className="panel table-scroll" tabIndex={0} role="region" aria-label={t(`${o}.example.response`)}>
+              <code>{example}</code>
+            </pre>
+          </>
+        ) : (
+          <p className="muted">{t("portal.home.noItems")}</p>
+        )}
+      </section>
+    </PortalFrame>
+  );
+}

@@ -1,0 +1,136 @@
+import { sql } from "kysely";
+import type { PluginTransaction } from "../../../app/plugin-api";
+import type { AttachmentRef, Validity } from "./item-schema";
+
+/** A published (or withdrawn) disclosure record, as the portal and the staff lists show it. */
+export interface Item {
+  id: string;
+  documentId: string | null;
+  indexNumber: string;
+  categoryKey: string;
+  listRowKey: string | null;
+  title: string;
+  issuer: string;
+  docNumber: string | null;
+  writtenOn: string;
+  formedOn: string;
+  publishedOn: string;
+  topic: string;
+  attribute: "proactive" | "on_request";
+  validity: Validity | null;
+  validFrom: string | null;
+  endedOn: string | null;
+  bodyHtml: string;
+  attachments: (AttachmentRef & { redacted?: boolean })[];
+  interpretsId: string | null;
+  status: "published" | "withdrawn";
+  withdrawnOn: string | null;
+  withdrawalReason: string | null;
+  version: number;
+  updatedAt: Date;
+}
+
+const iso = (d: unknown): string | null => (d === null || d === undefined ? null : d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row of disclosure_items
+export function toItem(r: any): Item {
+  return {
+    id: r.id,
+    documentId: r.document_id,
+    indexNumber: r.index_number,
+    categoryKey: r.category_key,
+    listRowKey: r.list_row_key,
+    title: r.title,
+    issuer: r.issuer,
+    docNumber: r.doc_number,
+    writtenOn: iso(r.written_on)!,
+    formedOn: iso(r.formed_on)!,
+    publishedOn: iso(r.published_on)!,
+    topic: r.topic,
+    attribute: r.attribute,
+    validity: r.validity,
+    validFrom: iso(r.valid_from),
+    endedOn: iso(r.ended_on),
+    bodyHtml: r.body_html,
+    attachments: r.attachments,
+    interpretsId: r.interprets_id,
+    status: r.status,
+    withdrawnOn: iso(r.withdrawn_on),
+    withdrawalReason: r.withdrawal_reason,
+    version: r.version,
+    updatedAt: r.updated_at,
+  };
+}
+
+export interface ItemFilters {
+  categoryKeys?: string[];
+  year?: number;
+  issuer?: string;
+  docNumber?: string;
+  validity?: Validity;
+  status?: "published" | "withdrawn";
+  /** Only these ids (e.g. search hits), in any order. */
+  ids?: string[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Items matching the filters, newest first, one page of them, and how many match in all. */
+export async function listItems(
+  trx: PluginTransaction,
+  tenantId: string,
+  filters: ItemFilters,
+  page: { limit: number; offset: number },
+): Promise<{ items: Item[]; total: number }> {
+  let q = trx.selectFrom("disclosure_items").where("tenant_id", "=", tenantId);
+  if (filters.categoryKeys) q = q.where("category_key", "in", filters.categoryKeys.length ? filters.categoryKeys : ["-"]);
+  if (filters.year) q = q.where("published_on", ">=", `${filters.year}-01-01`).where("published_on", "<=", `${filters.year}-12-31`);
+  if (filters.issuer) q = q.where("issuer", "=", filters.issuer);
+  if (filters.docNumber) q = q.where("doc_number", "ilike", `%${filters.docNumber.replace(/[\\%_]/g, "\\$&")}%`);
+  if (filters.validity) q = q.where("validity", "=", filters.validity);
+  if (filters.status) q = q.where("status", "=", filters.status);
+  if (filters.ids) q = q.where("id", "in", filters.ids.filter((i) => UUID.test(i)).length ? filters.ids.filter((i) => UUID.test(i)) : ["00000000-0000-0000-0000-000000000000"]);
+  const [rows, count] = await Promise.all([
+    q.selectAll().orderBy("published_on", "desc").orderBy("index_number", "desc").limit(page.limit).offset(page.offset).execute(),
+    q.select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toItem), total: Number(count.n) };
+}
+
+export async function itemById(trx: PluginTransaction, tenantId: string, id: string): Promise<Item | null> {
+  if (!UUID.test(id)) return null;
+  const row = await trx.selectFrom("disclosure_items").selectAll().where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
+  return row ? toItem(row) : null;
+}
+
+/** The interpretations of a policy, and the policy an interpretation explains: the link both ways. */
+export async function relatedItems(trx: PluginTransaction, tenantId: string, item: Item): Promise<{ interpretations: Item[]; policy: Item | null }> {
+  const interpretations = await trx
+    .selectFrom("disclosure_items")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("interprets_id", "=", item.id)
+    .where("status", "=", "published")
+    .orderBy("published_on", "desc")
+    .execute();
+  const policy = item.interpretsId ? await itemById(trx, tenantId, item.interpretsId) : null;
+  return { interpretations: interpretations.map(toItem), policy };
+}
+
+/** The issuers an office has published under, for the search filter. */
+export async function issuersOf(trx: PluginTransaction, tenantId: string): Promise<string[]> {
+  const rows = await trx.selectFrom("disclosure_items").select("issuer").distinct().where("tenant_id", "=", tenantId).orderBy("issuer").execute();
+  return rows.map((r) => r.issuer as string);
+}
+
+/** Years with publications, newest first. */
+export async function yearsOf(trx: PluginTransaction, tenantId: string): Promise<number[]> {
+  const rows = await trx
+    .selectFrom("disclosure_items")
+    .select(sql<number>`extract(year from published_on)::int`.as("y"))
+    .distinct()
+    .where("tenant_id", "=", tenantId)
+    .orderBy("y", "desc")
+    .execute();
+  return rows.map((r) => Number(r.y));
+}

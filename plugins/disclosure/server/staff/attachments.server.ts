@@ -1,0 +1,107 @@
+import { createHash, randomUUID } from "node:crypto";
+import mammoth from "mammoth";
+import { extractText, getDocumentProxy } from "unpdf";
+import type { PluginRequestContext, PluginTransaction } from "../../../../app/plugin-api";
+import { typed } from "../../db/schema";
+import type { AttachmentRef } from "../item-schema";
+
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+export const MAX_ATTACHMENTS = 20;
+
+const KINDS = {
+  pdf: { mime: "application/pdf", ext: /\.pdf$/i },
+  docx: { mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ext: /\.docx$/i },
+  png: { mime: "image/png", ext: /\.png$/i },
+  jpeg: { mime: "image/jpeg", ext: /\.jpe?g$/i },
+} as const;
+type Kind = keyof typeof KINDS;
+
+const starts = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+/** What the file really is, by its first bytes and its name; null for anything else (old .doc, executables…). */
+export function attachmentKind(name: string, bytes: Uint8Array): Kind | null {
+  if (starts(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return "pdf";
+  if (starts(bytes, [0x89, 0x50, 0x4e, 0x47])) return "png";
+  if (starts(bytes, [0xff, 0xd8, 0xff])) return "jpeg";
+  // A .docx is a zip; an .xlsx or .pptx is too, so the name decides.
+  if (starts(bytes, [0x50, 0x4b, 0x03, 0x04]) && KINDS.docx.ext.test(name)) return "docx";
+  return null;
+}
+
+/** The text the 保密审查 scan reads: PDF text, the raw text of a Word file, nothing for an image. */
+async function textOf(kind: Kind, bytes: Uint8Array): Promise<string> {
+  if (kind === "pdf") {
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
+    return text.trim();
+  }
+  if (kind === "docx") return (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value.trim();
+  return "";
+}
+
+export interface Upload {
+  name: string;
+  kind: Kind;
+  bytes: Uint8Array;
+  text: string;
+}
+
+/**
+ * Reads the files of a form before anything is written: a refusal (too large, not a PDF, Word
+ * file or image, unreadable) is an error key for the attachments field, and nothing is stored.
+ */
+export async function readUploads(files: FormDataEntryValue[]): Promise<{ uploads: Upload[]; errors: string[] }> {
+  const uploads: Upload[] = [];
+  const errors: string[] = [];
+  for (const f of files) {
+    if (typeof f === "string" || f.size === 0) continue;
+    const name = f.name.replace(/^.*[\\/]/, "").slice(0, 200) || "attachment";
+    if (f.size > MAX_ATTACHMENT_BYTES) {
+      errors.push("disclosure:staff.editor.errors.tooLarge");
+      continue;
+    }
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    const kind = attachmentKind(name, bytes);
+    if (!kind) {
+      errors.push("disclosure:staff.editor.errors.fileType");
+      continue;
+    }
+    try {
+      uploads.push({ name, kind, bytes, text: await textOf(kind, bytes) });
+    } catch {
+      errors.push("disclosure:staff.editor.errors.unreadable");
+    }
+  }
+  return { uploads, errors: [...new Set(errors)] };
+}
+
+/** Stores an uploaded file with its checksum and extracted text, audited in the same transaction. */
+export async function storeUpload(ctx: Pick<PluginRequestContext, "tenant" | "user" | "audit">, trx: PluginTransaction, u: Upload): Promise<AttachmentRef> {
+  const id = randomUUID();
+  const sha256 = createHash("sha256").update(u.bytes).digest("hex");
+  const mime = KINDS[u.kind].mime;
+  await typed(trx)
+    .insertInto("disclosure_attachments")
+    .values({ tenant_id: ctx.tenant.id, id, name: u.name, mime, size: u.bytes.length, sha256, bytes: Buffer.from(u.bytes), text: u.text, uploaded_by: ctx.user?.id ?? null })
+    .execute();
+  await ctx.audit(trx, { action: "disclosure.attachment.upload", target: { type: "disclosure_attachment", id }, data: { name: u.name, mime, size: u.bytes.length, sha256 } });
+  return { id, name: u.name, mime, size: u.bytes.length, text: u.text };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The stored files with these ids, in the order given; unknown ids are dropped. */
+export async function attachmentRefs(trx: PluginTransaction, tenantId: string, ids: string[]): Promise<AttachmentRef[]> {
+  const wanted = [...new Set(ids.filter((i) => UUID.test(i)))];
+  if (!wanted.length) return [];
+  const rows = await typed(trx)
+    .selectFrom("disclosure_attachments")
+    .select(["id", "name", "mime", "size", "text"])
+    .where("tenant_id", "=", tenantId)
+    .where("id", "in", wanted)
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return wanted.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [{ id: r.id, name: r.name, mime: r.mime, size: r.size, text: r.text }] : [];
+  });
+}

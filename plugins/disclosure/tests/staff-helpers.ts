@@ -1,0 +1,132 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { signedInRequest, createUser } from "../../../tests/helpers/context";
+import { typed } from "../db/schema";
+import { seedDisclosure } from "../server/seed.server";
+import { openDisclosure } from "./setup";
+
+export type StaffEnv = Awaited<ReturnType<typeof openStaff>>;
+
+/**
+ * The plugin's test database, seeded, with the roles the staff pages need beyond setup's: a second
+ * drafter, a principal (catalogue and list), and a city supervisor who reads the office.
+ */
+export async function openStaff() {
+  const env = await openDisclosure();
+  for (const t of [env.tree.city, ...env.tree.offices]) await seedDisclosure(env.systemContext(t.id));
+  const more = {
+    drafter2: await createUser(env.handle, { [env.office.id]: ["drafter"] }),
+    principal: await createUser(env.handle, { [env.office.id]: ["principal"] }),
+    supervisor: await createUser(env.handle, { [env.tree.city.id]: ["supervisor"] }),
+  };
+  return { ...env, users: { ...env.users, ...more } };
+}
+
+type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
+type Action = (args: ActionFunctionArgs) => Promise<unknown>;
+
+export const pathOf = (env: StaffEnv, sub = "") => `/t/${env.office.code}/admin/disclosure${sub}`;
+
+/** A loader's data as the signed-in user sees it, or the Response it threw (403, 404, a redirect). */
+export async function load<T = Record<string, unknown>>(env: StaffEnv, loader: Loader, userId: string, sub = "", params: Record<string, string> = {}): Promise<T> {
+  const request = await signedInRequest(env.context, userId, pathOf(env, sub));
+  return (await loader({ request, params: { tenant: env.office.code, ...params }, context: env.context })) as T;
+}
+
+export type Posted<T = Record<string, unknown>> = { status: number; data: T; location: string | null };
+
+/** A POST as the browser sends it (form fields, repeated names, files); the answer or the redirect. */
+export async function post<T = Record<string, unknown>>(
+  env: StaffEnv,
+  action: Action,
+  userId: string,
+  sub: string,
+  fields: Record<string, string | string[] | File | File[]>,
+  params: Record<string, string> = {},
+): Promise<Posted<T>> {
+  const get = await signedInRequest(env.context, userId, pathOf(env, sub));
+  const body = new FormData();
+  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
+  const request = new Request(get.url, { method: "POST", headers: { Cookie: get.headers.get("Cookie")! }, body });
+  let res: unknown;
+  try {
+    res = await action({ request, params: { tenant: env.office.code, ...params }, context: env.context });
+  } catch (e) {
+    if (e instanceof Response) return { status: e.status, data: {} as T, location: e.headers.get("Location") };
+    throw e;
+  }
+  if (res instanceof Response) return { status: res.status, data: {} as T, location: res.headers.get("Location") };
+  const r = res as { data: T; init: { status?: number } | null };
+  return { status: r.init?.status ?? 200, data: r.data, location: null };
+}
+
+/** The status a loader or action throws (200 when it does not). */
+export async function statusOf(p: Promise<unknown>): Promise<number> {
+  return p.then(
+    () => 200,
+    (e: unknown) => (e instanceof Response ? e.status : Promise.reject(e)),
+  );
+}
+
+/** The office's audit events of one action. */
+export async function audited(env: StaffEnv, action: string) {
+  return env.systemContext(env.office.id).withTenant((trx) =>
+    trx.selectFrom("audit_events").select(["action", "target_id", "data", "actor_id"]).where("tenant_id", "=", env.office.id).where("action", "=", action).orderBy("seq").execute(),
+  );
+}
+
+/** Inserts a published item directly, numbered as publication would number it. */
+export async function publishedItem(
+  env: StaffEnv,
+  values: { title: string; formedOn: string; publishedOn: string; categoryKey?: string; listRowKey?: string | null; docNumber?: string | null; validity?: string | null; endedOn?: string | null },
+  tenantId = env.office.id,
+) {
+  const ctx = env.systemContext(tenantId);
+  return ctx.withTenant(async (trx) => {
+    const { number } = await ctx.numbering.next(trx, "core.index", { year: Number(values.publishedOn.slice(0, 4)) });
+    return typed(trx)
+      .insertInto("disclosure_items")
+      .values({
+        tenant_id: tenantId,
+        index_number: number,
+        category_key: values.categoryKey ?? "quality",
+        list_row_key: values.listRowKey ?? null,
+        title: values.title,
+        issuer: "测试分局",
+        doc_number: values.docNumber ?? null,
+        written_on: values.formedOn,
+        formed_on: values.formedOn,
+        published_on: values.publishedOn,
+        topic: "环境监测、保护与治理",
+        attribute: "proactive",
+        validity: values.validity ?? null,
+        ended_on: values.endedOn ?? null,
+        body_html: "<p>正文。</p>",
+        attachments: "[]",
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+}
+
+/** The editor's form filled in correctly; override what a test is about. */
+export function draftForm(overrides: Record<string, string | string[] | File | File[]> = {}) {
+  return {
+    intent: "save",
+    title: "关于东湖片区2026年第三季度环境质量状况的通报",
+    categoryKey: "quality",
+    listRowKey: "",
+    issuer: "测试分局",
+    docNumber: "东环通〔2026〕7号",
+    writtenOn: "2026-10-09",
+    formedOn: "2026-10-09",
+    topic: "环境监测、保护与治理",
+    attribute: "proactive",
+    validity: "",
+    validFrom: "",
+    endedOn: "",
+    interpretsId: "",
+    body: "<p>监测结果显示，片区空气质量优良天数比例为91.3%。</p>",
+    seenFindings: "",
+    ...overrides,
+  };
+}

@@ -1,0 +1,147 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withScope } from "../../../db/scope";
+import { search } from "../../../app/core/search/index.server";
+import { typed } from "../db/schema";
+import { action, loader } from "../routes/admin/import";
+import { csvField } from "../server/staff/csv";
+import { IMPORT_COLUMNS } from "../server/staff/import.server";
+import { audited, load, openStaff, post, statusOf, type StaffEnv } from "./staff-helpers";
+
+let env: StaffEnv;
+
+beforeAll(async () => {
+  env = await openStaff();
+}, 60_000);
+afterAll(() => env.handle.close());
+
+const HEADER = IMPORT_COLUMNS.map((c) => c.header);
+type Cells = Partial<Record<(typeof HEADER)[number], string>>;
+const row = (cells: Cells) => HEADER.map((h) => cells[h as keyof Cells] ?? "");
+const good = (title: string, publishedOn: string, extra: Cells = {}): Cells => ({
+  标题: title,
+  类别: "环境质量",
+  发布机构: "测试分局",
+  文号: "",
+  成文日期: publishedOn,
+  信息形成日期: publishedOn,
+  发布日期: publishedOn,
+  主题分类: "环境监测、保护与治理",
+  正文: "第一段。\n第二段。",
+  ...extra,
+});
+const csv = (rows: string[][], header = HEADER) => new File([`\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`], "items.csv", { type: "text/csv" });
+
+type Result = {
+  ok: boolean;
+  mode: string;
+  total: number;
+  valid: number;
+  errors: { row: number; column: string; message: string }[];
+  missing: string[];
+  preview: { row: number; title: string }[];
+  imported: { count: number; first: string; last: string } | null;
+  fileError?: string;
+};
+const items = () =>
+  env.systemContext(env.office.id).withTenant((trx) => typed(trx).selectFrom("disclosure_items").select(["title", "index_number", "published_on", "body_html"]).where("tenant_id", "=", env.office.id).execute());
+const run = (file: File, intent: "check" | "import" = "check") => post<Result>(env, action, env.users.drafter.id, "/import", { file, intent });
+
+describe(`staff import (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
+  it("reports each row's problems by row number and column on a dry run, and writes nothing", async () => {
+    const file = csv([
+      row(good("关于2024年1月空气质量的通报", "2024-02-05")),
+      row(good("", "2024-02-06")),
+      row(good("日期写错的通报", "2024-13-40")),
+      row(good("类别不存在的通报", "2024-02-07", { 类别: "不存在的类别" })),
+      row(good("已废止的规范性文件", "2024-02-08", { 类别: "policy.normative", 有效性: "废止" })),
+      row(good("发布早于形成", "2024-02-09", { 信息形成日期: "2024-03-01" })),
+      row(good("关于2024年1月空气质量的通报", "2024-02-05")),
+    ]);
+    const res = await run(file, "import");
+    expect(res.status).toBe(400);
+    expect(res.data).toMatchObject({ total: 7, valid: 1, imported: null });
+    expect(res.data.errors).toEqual([
+      { row: 3, column: "标题", message: "errors.required" },
+      { row: 4, column: "成文日期", message: "disclosure:errors.date" },
+      { row: 4, column: "信息形成日期", message: "disclosure:errors.date" },
+      { row: 4, column: "发布日期", message: "disclosure:errors.date" },
+      { row: 5, column: "类别", message: "disclosure:staff.import.errors.unknownCategory" },
+      { row: 6, column: "失效或废止日期", message: "disclosure:errors.endedOnRequired" },
+      { row: 7, column: "发布日期", message: "disclosure:staff.import.errors.publishedBeforeFormed" },
+      { row: 8, column: "", message: "disclosure:staff.import.errors.duplicate" },
+    ]);
+    expect(await items()).toEqual([]);
+    expect(await audited(env, "disclosure.import.run")).toEqual([]);
+  });
+
+  it("names the required columns a file lacks", async () => {
+    const res = await run(csv([["只有标题"]], ["标题"]));
+    expect(res.data.missing).toEqual(["类别", "发布机构", "成文日期", "信息形成日期", "发布日期", "主题分类"]);
+  });
+
+  it("imports a good file: a preview first, then every row numbered consecutively in publication order, searchable, audited once", async () => {
+    const rows = [
+      row(good("关于2025年3月空气质量的通报", "2025-04-03")),
+      row(good("关于2024年12月空气质量的通报", "2025-01-06", { 成文日期: "2025/1/3", 信息形成日期: "2025年1月3日" })),
+      row(good("关于2024年第二季度水质的通报", "2024-07-08")),
+      row(good("关于印发环评审批规定的通知", "2024-05-10", { 类别: "policy.normative", 文号: "测环发〔2024〕2号", 有效性: "有效" })),
+      row(good("关于2024年第一季度水质的通报", "2024-04-09", { 正文: "<p>水质<strong>稳定</strong><script>x</script></p>" })),
+    ];
+    const check = await run(csv(rows));
+    expect(check).toMatchObject({ status: 200, data: { mode: "check", valid: 5, errors: [], imported: null } });
+    expect(check.data.preview.map((p) => p.row)).toEqual([2, 3, 4, 5, 6]);
+    expect(await items()).toEqual([]);
+
+    const done = await run(csv(rows), "import");
+    expect(done.data.imported?.count).toBe(5);
+    const stored = (await items()).map((i) => ({ ...i, published_on: String(i.published_on instanceof Date ? i.published_on.toISOString() : i.published_on).slice(0, 10) }));
+    const numbered = stored.sort((x, y) => x.index_number.localeCompare(y.index_number)).map((i) => [i.index_number.split("/").at(-1), i.published_on]);
+    expect(numbered).toEqual([
+      ["2024-00001", "2024-04-09"],
+      ["2024-00002", "2024-05-10"],
+      ["2024-00003", "2024-07-08"],
+      ["2025-00001", "2025-01-06"],
+      ["2025-00002", "2025-04-03"],
+    ]);
+    expect(stored.find((i) => i.title === "关于2024年第一季度水质的通报")?.body_html).toBe("<p>水质<strong>稳定</strong></p>");
+    expect(stored.find((i) => i.title === "关于2025年3月空气质量的通报")?.body_html).toBe("<p>第一段。</p><p>第二段。</p>");
+    const hits = await withScope(env.handle.db, { tenantId: null, readTenantIds: [env.office.id], userId: null }, (trx) => search(trx, { q: "环评审批", sources: ["disclosure.item"], limit: 10, offset: 0 }));
+    expect(hits.hits.map((h) => h.title)).toEqual(["关于印发环评审批规定的通知"]);
+    const events = await audited(env, "disclosure.import.run");
+    expect(events).toHaveLength(1);
+    expect(events[0]!.data).toMatchObject({ count: 5, years: { "2024": 3, "2025": 2 } });
+
+    const again = await run(csv(rows), "import");
+    expect(again.data.errors.map((e) => e.message)).toEqual(Array(5).fill("disclosure:staff.import.errors.exists"));
+    expect(await items()).toHaveLength(5);
+  });
+
+  it("reads an Excel file, dates as date cells included", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("信息");
+    sheet.addRow(HEADER);
+    const cells = row(good("关于2023年环境状况公报的发布", "2023-06-05")) as (string | Date)[];
+    cells[HEADER.indexOf("发布日期")] = new Date(Date.UTC(2023, 5, 5));
+    sheet.addRow(cells);
+    const file = new File([new Uint8Array(await book.xlsx.writeBuffer())], "items.xlsx");
+    const res = await run(file, "import");
+    expect(res.data).toMatchObject({ errors: [], imported: { count: 1 } });
+    expect((await items()).some((i) => i.title === "关于2023年环境状况公报的发布")).toBe(true);
+  });
+
+  it("refuses a file over 10,000 rows, a CSV not in UTF-8, and other file types, with a clear message", async () => {
+    const many = csv(Array.from({ length: 10_001 }, (_, i) => row(good(`第${i}条`, "2024-01-02"))));
+    expect((await run(many)).data).toMatchObject({ ok: false, fileError: "disclosure:staff.import.errors.tooManyRows", count: 10_001 });
+    const gbk = new File([new Uint8Array([0xb1, 0xea, 0xcc, 0xe2, 0x0d, 0x0a])], "gbk.csv");
+    expect((await run(gbk)).data).toMatchObject({ ok: false, fileError: "disclosure:staff.import.errors.notUtf8" });
+    expect((await run(new File(["x"], "items.txt"))).data).toMatchObject({ ok: false, fileError: "disclosure:staff.import.errors.fileType" });
+    const empty = await post<Result>(env, action, env.users.drafter.id, "/import", { intent: "check" });
+    expect(empty.data).toMatchObject({ ok: false, fileError: "errors.required" });
+  });
+
+  it("is for those who hold the import permission", async () => {
+    expect(await statusOf(load(env, loader, env.users.viewer.id, "/import"))).toBe(403);
+    expect((await post(env, action, env.users.leader.id, "/import", { file: csv([]), intent: "import" })).status).toBe(403);
+  });
+});
