@@ -1,12 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requireStaff, withTenant, type StaffContext } from "../../../app/core/tenancy/staff.server";
-import { recordClassification, resolveFinding } from "../../../app/core/workflow/classification-step.server";
-import { act, createDocument, type WorkflowDocument } from "../../../app/core/workflow/service.server";
-import { reviewState } from "../../../app/core/classification/review.server";
 import { groundsFor } from "../../../app/core/classification/grounds";
-import { signedInRequest } from "../../../tests/helpers/context";
 import { typed } from "../db/schema";
 import { listItems, type Item } from "../server/items.server";
 import { categoryPath } from "../server/portal/catalogue.server";
@@ -25,7 +20,8 @@ import { loader as apiItemLoader } from "../routes/api/item";
 import { loader as csvLoader } from "../routes/api/items-csv";
 import { openDisclosure } from "./setup";
 
-let env: Awaited<ReturnType<typeof openDisclosure>>;
+type Env = Awaited<ReturnType<typeof openDisclosure>>;
+let env: Env;
 let code: string;
 const ID = "110101199003074514";
 const TITLE = '关于"鹭洲"湿地水质监测结果的公告（A&B段）';
@@ -40,28 +36,11 @@ const w = {} as { wetland: Item; onRequest: Item; withdrawn: Item; corrected: It
 
 // ---- the workflow, as tests/publication.test.ts drives it ----
 
-const staff = async (userId: string): Promise<StaffContext> => requireStaff(await signedInRequest(env.context, userId, `/t/${code}/admin`), env.context, code);
-const as = async <T,>(userId: string, fn: (trx: Parameters<Parameters<typeof withTenant>[1]>[0], ctx: StaffContext) => Promise<T>) => {
-  const ctx = await staff(userId);
-  return withTenant(ctx, (trx) => fn(trx, ctx));
-};
-async function decide(userId: string, doc: WorkflowDocument, action: "submit" | "approve"): Promise<WorkflowDocument> {
-  const r = await as(userId, (trx, ctx) => act(trx, ctx, { documentId: doc.id, action, expectedVersion: doc.version }));
-  if (!r.ok) throw new Error(`${action}: ${r.refusal.code}`);
-  return r.document;
-}
+const as: Env["asStaff"] = (userId, fn) => env.asStaff(userId, fn);
+/** Published through the workflow; the item as listed. On-request items get the first ground 依申请公开 allows. */
 async function publishThrough(title: string, payload: Record<string, unknown>): Promise<Item> {
-  const created = await as(env.users.drafter.id, (trx, ctx) => createDocument(trx, ctx, { documentType: "disclosure.item", title, payload }));
-  if (!created.ok) throw new Error(created.refusal.code);
-  let doc = await decide(env.users.drafter.id, created.document, "submit");
-  doc = await decide(env.users.dept.id, doc, "approve");
-  const state = await as(env.users.classifier.id, (trx) => reviewState(trx, doc));
-  for (const f of state.findings) await as(env.users.classifier.id, (trx, ctx) => resolveFinding(trx, ctx, doc.id, { field: f.field, key: f.key, action: "redact" }));
   const review = payload.attribute === "on_request" ? { attribute: "on_request", ground: groundsFor("on_request")[0]!.key } : { attribute: "proactive" };
-  const recorded = await as(env.users.classifier.id, (trx, ctx) => recordClassification(trx, ctx, doc.id, { ...review, noStateSecret: true }));
-  if (!recorded.ok) throw new Error(JSON.stringify(recorded));
-  doc = await decide(env.users.classifier.id, doc, "approve");
-  doc = await decide(env.users.leader.id, doc, "approve");
+  const doc = await env.publishThrough(title, payload, review);
   const { items } = await as(env.users.viewer.id, (trx) => listItems(trx, env.office.id, {}, { limit: 1000, offset: 0 }));
   return items.find((i) => i.documentId === doc.id)!;
 }

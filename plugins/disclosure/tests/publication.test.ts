@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withScope } from "../../../db/scope";
-import { requireStaff, withTenant, type StaffContext } from "../../../app/core/tenancy/staff.server";
-import { recordClassification, resolveFinding } from "../../../app/core/workflow/classification-step.server";
-import { act, createDocument, type WorkflowDocument } from "../../../app/core/workflow/service.server";
-import { reviewState } from "../../../app/core/classification/review.server";
 import { search } from "../../../app/core/search/index.server";
-import { signedInRequest } from "../../../tests/helpers/context";
 import { catalogueTree, flatten } from "../server/catalogue.server";
 import { itemById, listItems } from "../server/items.server";
 import { withdrawItem } from "../server/publish.server";
@@ -16,41 +11,14 @@ import { chinaDate } from "../../../app/core/calendar/china-time";
 import { typed } from "../db/schema";
 import { openDisclosure } from "./setup";
 
-let env: Awaited<ReturnType<typeof openDisclosure>>;
+type Env = Awaited<ReturnType<typeof openDisclosure>>;
+let env: Env;
 const ID = "110101199003074514";
 
-const staff = async (userId: string): Promise<StaffContext> => {
-  const code = env.office.code;
-  return requireStaff(await signedInRequest(env.context, userId, `/t/${code}/admin`), env.context, code);
-};
-const as = async <T>(userId: string, fn: (trx: Parameters<Parameters<typeof withTenant>[1]>[0], ctx: StaffContext) => Promise<T>) => {
-  const ctx = await staff(userId);
-  return withTenant(ctx, (trx) => fn(trx, ctx));
-};
+const as: Env["asStaff"] = (userId, fn) => env.asStaff(userId, fn);
 const publicRead = <T>(tenantId: string, fn: Parameters<typeof withScope<T>>[2]) => withScope(env.handle.db, { tenantId: null, readTenantIds: [tenantId], userId: null }, fn);
-
-async function decide(userId: string, doc: WorkflowDocument, action: "submit" | "approve"): Promise<WorkflowDocument> {
-  const r = await as(userId, (trx, ctx) => act(trx, ctx, { documentId: doc.id, action, expectedVersion: doc.version }));
-  if (!r.ok) throw new Error(`${action}: ${r.refusal.code}`);
-  return r.document;
-}
-
-/** A draft through the whole chain; the classifier redacts every finding and records `review`. */
-async function publishThrough(
-  payload: Record<string, unknown>,
-  title = "关于东湖片区2026年第三季度环境质量状况的通报",
-  review: Record<string, unknown> = { attribute: "proactive" },
-): Promise<WorkflowDocument> {
-  const created = await as(env.users.drafter.id, (trx, ctx) => createDocument(trx, ctx, { documentType: "disclosure.item", title, payload }));
-  if (!created.ok) throw new Error(created.refusal.code);
-  let doc = await decide(env.users.drafter.id, created.document, "submit");
-  doc = await decide(env.users.dept.id, doc, "approve");
-  const state = await as(env.users.classifier.id, (trx) => reviewState(trx, doc));
-  for (const f of state.findings) await as(env.users.classifier.id, (trx, ctx) => resolveFinding(trx, ctx, doc.id, { field: f.field, key: f.key, action: "redact" }));
-  await as(env.users.classifier.id, (trx, ctx) => recordClassification(trx, ctx, doc.id, { ...review, noStateSecret: true }));
-  doc = await decide(env.users.classifier.id, doc, "approve");
-  return decide(env.users.leader.id, doc, "approve");
-}
+const publishThrough = (payload: Record<string, unknown>, title = "关于东湖片区2026年第三季度环境质量状况的通报", review?: Record<string, unknown>) =>
+  env.publishThrough(title, payload, review);
 
 const basePayload = {
   categoryKey: "quality",
