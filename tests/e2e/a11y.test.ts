@@ -31,6 +31,11 @@ const PAGES = [
   { name: "home-elder", path: "/?elder=1" },
   { name: "office-en", path: "/t/demo-donghu?lng=en" },
   { name: "login-elder-zh-TW", path: "/login?elder=1&lng=zh-TW" },
+  { name: "disclosure-portal", path: "/t/demo-donghu/disclosure" },
+  { name: "disclosure-guide-zh-TW", path: "/t/demo-donghu/disclosure/guide?lng=zh-TW" },
+  { name: "disclosure-search", path: "/t/demo-donghu/disclosure/search?q=%E7%9B%91%E6%B5%8B" },
+  { name: "disclosure-category-en-elder", path: "/t/demo-donghu/disclosure/categories/policy?lng=en&elder=1" },
+  { name: "disclosure-open-data", path: "/t/demo-donghu/disclosure/open-data" },
 ];
 
 test.each(PAGES)("axe finds nothing serious or critical on $path", async ({ name, path }) => {
@@ -74,6 +79,24 @@ test("the staff shell, with the office switcher open, has nothing serious for ax
   await page.locator("details.switcher summary").click();
   const { serious } = await seriousViolations(page);
   expect(serious.map((v) => `${v.id} (${v.nodes.length})`), describe(serious)).toEqual([]);
+  console.expectClean();
+  await context.close();
+});
+
+test("the disclosure staff pages have nothing serious for axe", async () => {
+  const context = await newContext(browser());
+  const page = await context.newPage();
+  const console = watch(page);
+  await page.goto("/login");
+  await login(page, "donghu.drafter");
+  await page.waitForURL("**/t/demo-donghu/admin");
+  for (const path of ["/t/demo-donghu/admin/disclosure", "/t/demo-donghu/admin/disclosure/new", "/t/demo-donghu/admin/disclosure/list", "/t/demo-donghu/admin/disclosure/dashboard"]) {
+    await page.goto(path);
+    await hydrated(page);
+    const { serious } = await seriousViolations(page);
+    expect(serious.map((v) => `${path}: ${v.id} (${v.nodes.length})`), describe(serious)).toEqual([]);
+  }
+  await screenshot(page, "disclosure-dashboard");
   console.expectClean();
   await context.close();
 });
