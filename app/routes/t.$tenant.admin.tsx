@@ -19,10 +19,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     tenant: { code: ctx.tenant.code, title: ctx.tenant.name[locale] },
     user: ctx.user,
     mode: ctx.access.mode,
-    nav: tenantNav(coreNav, context.services.plugins.nav("admin"), ctx.tenant.plugins, ctx.permissions).map((n) => ({
+    nav: tenantNav(coreNav, context.services.plugins.nav("admin"), ctx.tenant.plugins, ctx.permissions).map((n, _, all) => ({
       label: n.label,
       to: n.to ? `${base}/${n.to}` : base,
-      end: !n.to,
+      // An entry with entries below it (工作台; a plugin's home) is current only on its own page.
+      end: !n.to || all.some((o) => o.to.startsWith(`${n.to}/`)),
     })),
     switcher: ctx.reachable.map((r) => ({
       href: `/t/${r.tenant.code}/admin`,
