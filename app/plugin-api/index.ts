@@ -3,9 +3,18 @@
  * adds to Gongkai is declared in one `definePlugin({...})` in `plugins/<id>/manifest.ts`.
  */
 import type { Kysely } from "kysely";
+import type { Locale } from "../core/i18n/config";
 import type { z } from "zod";
 import type { ManifestInput } from "../plugin-host/manifest-schema";
-import type { PluginDocument, PluginDocumentHookContext, PluginPublishedDocument, PluginRequestContext, PluginTenantContext, WidgetContext } from "./context";
+import type {
+  PluginDocument,
+  PluginDocumentHookContext,
+  PluginPublishedDocument,
+  PluginRequestContext,
+  PluginTenantContext,
+  PluginTransaction,
+  WidgetContext,
+} from "./context";
 
 export type {
   PluginAuditEvent,
@@ -24,6 +33,7 @@ export type {
   WidgetContext,
 } from "./context";
 export { HOST_VERSION } from "./version";
+export type { Locale } from "../core/i18n/config";
 export type { WorkCalendar } from "../core/calendar/work-calendar";
 export type { ClockEvent, ClockStatus } from "../core/calendar/clock";
 export { chinaDate, chinaYear } from "../core/calendar/china-time";
@@ -69,6 +79,12 @@ export interface PluginDocumentType {
   requiresClassification?: boolean;
   payload: z.ZodType;
   summary?(payload: any): string;
+  /**
+   * How the document page shows payload values that are codes or references rather than text
+   * (a category key, a linked record's id): `{ "payload.categoryKey": "环境监管" }`. Runs in the
+   * page's transaction; values with scan findings are always shown as written (or masked).
+   */
+  describe?(ctx: { trx: PluginTransaction; tenantId: string; locale: Locale }, payload: any): Promise<Record<string, string>>;
   /** Runs in the approving transaction; may e.g. publish at once with `ctx.workflow.act(…, "publish")`. */
   onApproved?(ctx: PluginDocumentHookContext, doc: PluginDocument): Promise<void>;
   /** Runs in the publishing transaction, with the 索引号 and the redacted rendition. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { definePlugin } from "../../app/plugin-api";
 import * as disclosureTables from "./db/0001_disclosure";
 import { locales } from "./locales";
+import { describeItem } from "./server/describe.server";
 import { lateThisYear, listCompleteness, publishedThisYear, reportFigure } from "./server/figures.server";
 import { ITEM_TYPE, ItemPayload } from "./server/item-schema";
 import { onApproved, onPublished } from "./server/publish.server";
@@ -61,7 +62,7 @@ export default definePlugin({
   ],
   migrations: { "0001_disclosure": disclosureTables },
   documentTypes: [
-    { key: ITEM_TYPE, label: "disclosure:documentType", requiresClassification: true, payload: ItemPayload, onApproved, onPublished },
+    { key: ITEM_TYPE, label: "disclosure:documentType", requiresClassification: true, payload: ItemPayload, describe: describeItem, onApproved, onPublished },
   ],
   reportFigures: [
     { key: "disclosure.rules.issued", label: "disclosure:figures.rulesIssued", compute: reportFigure("rule", "issued") },

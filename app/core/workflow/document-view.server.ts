@@ -10,6 +10,7 @@ import { stepApplies, SUBMITTER_ROLE, type ChainStep } from "./chain";
 import { chainFor, decisionsOf, documentById, findDocumentType, type WorkflowDocument } from "./service.server";
 
 type Trx = Transaction<CoreDatabase>;
+type Describe = (ctx: { trx: Trx; tenantId: string; locale: Locale }, payload: unknown) => Promise<Record<string, string>>;
 
 /** A text as shown: plain runs and findings, each finding already masked for readers without the original. */
 export type Segment = { text: string } | { text: string; kind: string; index: number };
@@ -99,7 +100,14 @@ export async function documentView(trx: Trx, ctx: StaffContext, id: string, loca
     reassignTo = holders.map((h) => ({ id: h.id, name: h.display_name }));
   }
 
-  const fields = state.scanned.map((f) => ({ path: f.path, segments: segmentsOf(f.text, state.findings, f.path, original) }));
+  // The declaring plugin may say what codes and references mean; text with findings stays as it is.
+  const describe = declared?.type.describe as Describe | undefined;
+  const described = (await describe?.({ trx, tenantId: doc.tenant_id, locale }, doc.payload)) ?? {};
+  const fields = state.scanned.map((f) => {
+    const shown = described[f.path];
+    const plain = shown !== undefined && !state.findings.some((x) => x.field === f.path);
+    return { path: f.path, segments: plain ? [{ text: shown }] : segmentsOf(f.text, state.findings, f.path, original) };
+  });
   const reached = doc.current_step ?? (doc.status === "approved" || doc.status === "published" ? steps.length : -1);
   const conditions = { important: doc.important, requiresClassification: doc.requires_classification };
 

@@ -8,6 +8,7 @@ import { seedDemoItems, seedDisclosure } from "../server/seed.server";
 import { tableTwoFigure } from "../server/figures.server";
 import { computeWidgets } from "../../../app/plugin-host/widgets.server";
 import { chinaDate } from "../../../app/core/calendar/china-time";
+import { documentView } from "../../../app/core/workflow/document-view.server";
 import { typed } from "../db/schema";
 import { openDisclosure } from "./setup";
 
@@ -75,6 +76,14 @@ describe(`disclosure publication (${process.env.TEST_DATABASE_URL ? "PostgreSQL"
     expect(hits.hits.map((h) => h.sourceId)).toContain(item.id);
     const traditional = await publicRead(env.office.id, (trx) => search(trx, { q: "環境質量", sources: ["disclosure.item"], limit: 20, offset: 0 }));
     expect(traditional.hits.map((h) => h.sourceId)).toContain(item.id);
+  });
+
+  it("shows reviewers the category's name and the proposed attribute in words, not their codes", async () => {
+    const doc = await publishThrough({ ...basePayload, body: "<p>巡查情况。</p>" }, "关于湿地巡查情况的说明");
+    const view = await as(env.users.leader.id, (trx, ctx) => documentView(trx, ctx, doc.id, "zh-CN"));
+    const shown = Object.fromEntries(view!.fields.map((f) => [f.path, f.segments.map((s) => s.text).join("")]));
+    expect(shown["payload.categoryKey"]).toBe("环境质量");
+    expect(shown["payload.attribute"]).toBe("主动公开");
   });
 
   it("keeps 依申请公开 items from public readers by row-level security", async () => {
