@@ -88,10 +88,14 @@ export interface PluginCoreServices {
      * numbering the same sequence waits until it commits.
      */
     next(trx: PluginTransaction, sequence: string, options?: { year?: number; pattern?: string }): Promise<AssignedNumber>;
+    /** `count` consecutive numbers in one step, in order (an import numbering its rows). */
+    nextMany(trx: PluginTransaction, sequence: string, count: number, options?: { year?: number; pattern?: string }): Promise<AssignedNumber[]>;
   };
   search: {
     /** Adds or replaces this tenant's row; only sources `<pluginId>.…` are accepted. Index only what the public may read. */
     index(trx: PluginTransaction, doc: PluginSearchDocument): Promise<void>;
+    /** The same for many rows at once, a few hundred per statement. */
+    indexMany(trx: PluginTransaction, docs: readonly PluginSearchDocument[]): Promise<void>;
     /** Removes this tenant's row (withdrawn, deleted); absent rows are not an error; own sources only. */
     remove(trx: PluginTransaction, source: string, sourceId: string): Promise<void>;
     /** Ranked hits with highlighted segments among the rows `trx` may read (this tenant's). */

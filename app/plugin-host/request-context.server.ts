@@ -10,8 +10,8 @@ import { explainClock } from "../core/calendar/clock-explain";
 import { appendClockEvent, clockEvents } from "../core/calendar/clock-store.server";
 import { scanText } from "../core/classification/scan";
 import { sensitiveWordsIn } from "../core/classification/sensitive-words.server";
-import { INDEX_SEQUENCE, nextNumber } from "../core/numbering/sequences.server";
-import { indexDocument, removeDocument, search } from "../core/search/index.server";
+import { INDEX_SEQUENCE, nextNumbers } from "../core/numbering/sequences.server";
+import { indexDocument, indexDocuments, removeDocument, search } from "../core/search/index.server";
 import type { Services } from "../core/services.server";
 import { fixedT, localeOf } from "../core/i18n/locale.server";
 import type { Tenant } from "../core/tenancy/directory.server";
@@ -65,6 +65,15 @@ export function coreServices(services: Services, plugin: LoadedPlugin, tenant: T
   const ownSource = (source: string) => {
     if (!owns(source)) throw new Error(`Plugin ${id} may only index search sources named "${id}.<kind>", not "${source}"`);
   };
+  const numbers = (trx: PluginTransaction, sequence: string, count: number, options: { year?: number; pattern?: string }) => {
+    if (sequence !== INDEX_SEQUENCE && !owns(sequence)) {
+      throw new Error(`Plugin ${id} may only number "${INDEX_SEQUENCE}" or its own sequences "${id}.<name>", not "${sequence}"`);
+    }
+    const pattern = options.pattern ?? (sequence === INDEX_SEQUENCE ? tenant.settings.indexNumberPattern : undefined);
+    if (!pattern) throw new Error(`Plugin ${id} numbers "${sequence}" without a pattern such as "{year}-{seq:5}"`);
+    const input = { tenantId: tenant.id, sequence, year: options.year ?? chinaYear(), pattern, creditCode: tenant.creditCode, tenantCode: tenant.code };
+    return nextNumbers(core(trx), input, count);
+  };
   return {
     calendar: services.calendar.calendar,
     clocks: {
@@ -84,26 +93,17 @@ export function coreServices(services: Services, plugin: LoadedPlugin, tenant: T
       explain: explainClock,
     },
     numbering: {
-      async next(trx, sequence, options = {}) {
-        if (sequence !== INDEX_SEQUENCE && !owns(sequence)) {
-          throw new Error(`Plugin ${id} may only number "${INDEX_SEQUENCE}" or its own sequences "${id}.<name>", not "${sequence}"`);
-        }
-        const pattern = options.pattern ?? (sequence === INDEX_SEQUENCE ? tenant.settings.indexNumberPattern : undefined);
-        if (!pattern) throw new Error(`Plugin ${id} numbers "${sequence}" without a pattern such as "{year}-{seq:5}"`);
-        return nextNumber(core(trx), {
-          tenantId: tenant.id,
-          sequence,
-          year: options.year ?? chinaYear(),
-          pattern,
-          creditCode: tenant.creditCode,
-          tenantCode: tenant.code,
-        });
-      },
+      next: async (trx, sequence, options = {}) => (await numbers(trx, sequence, 1, options))[0]!,
+      nextMany: (trx, sequence, count, options = {}) => numbers(trx, sequence, count, options),
     },
     search: {
       async index(trx, doc) {
         ownSource(doc.source);
         await indexDocument(core(trx), { ...doc, tenantId: tenant.id });
+      },
+      async indexMany(trx, docs) {
+        docs.forEach((d) => ownSource(d.source));
+        await indexDocuments(core(trx), docs.map((d) => ({ ...d, tenantId: tenant.id })));
       },
       async remove(trx, source, sourceId) {
         ownSource(source);

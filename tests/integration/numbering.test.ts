@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client";
 import { withScope, type Scope } from "../../db/scope";
-import { INDEX_SEQUENCE, nextNumber } from "../../app/core/numbering/sequences.server";
+import { INDEX_SEQUENCE, nextNumber, nextNumbers } from "../../app/core/numbering/sequences.server";
 import { createTenantTree, openTestDatabase } from "../helpers/db";
 
 const PATTERN = "{credit_code}/{year}-{seq:5}";
@@ -79,6 +79,23 @@ describe("nextNumber", () => {
     await expect(failed).rejects.toThrow("publication failed");
     expect((await next).seq).toBe(2);
     expect((await take(office.id, 2030)).seq).toBe(3);
+  });
+
+  it("takes a block of consecutive numbers in one step, continuing the sequence, and hands it back on rollback", async () => {
+    const office = tree.offices[1]!;
+    const input = { tenantId: office.id, sequence: INDEX_SEQUENCE, year: 2033, pattern: PATTERN, creditCode: credit.get(office.id)! };
+    expect((await take(office.id, 2033)).seq).toBe(1);
+    const block = await withScope(handle.db, scopeOf(office.id), (trx) => nextNumbers(trx, input, 4));
+    expect(block.map((n) => n.seq)).toEqual([2, 3, 4, 5]);
+    expect(block[3]!.number).toBe(`${credit.get(office.id)}/2033-00005`);
+    await expect(
+      withScope(handle.db, scopeOf(office.id), async (trx) => {
+        await nextNumbers(trx, input, 10);
+        throw new Error("import failed");
+      }),
+    ).rejects.toThrow("import failed");
+    expect((await take(office.id, 2033)).seq).toBe(6);
+    await expect(withScope(handle.db, scopeOf(office.id), (trx) => nextNumbers(trx, input, 0))).rejects.toThrow(/cannot take 0/);
   });
 
   it("counts separately per tenant, per sequence and per year", async () => {

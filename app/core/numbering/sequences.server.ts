@@ -33,14 +33,23 @@ export interface AssignedNumber {
  * transaction, since everyone numbering the same sequence waits until it commits.
  */
 export async function nextNumber<DB>(trx: Transaction<DB>, input: NextNumberInput): Promise<AssignedNumber> {
+  return (await nextNumbers(trx, input, 1))[0]!;
+}
+
+/** Takes `count` consecutive numbers at once (an import numbering its rows), with the same guarantees. */
+export async function nextNumbers<DB>(trx: Transaction<DB>, input: NextNumberInput, count: number): Promise<AssignedNumber[]> {
   if (!isSequenceName(input.sequence)) throw new Error(`sequence "${input.sequence}" is not named <area>.<name>`);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`cannot take ${count} numbers`);
   // Format a dummy first so a bad pattern fails before the counter moves.
   formatNumber(input.pattern, { ...input, seq: 1 });
   const { rows } = await sql<{ last_value: number }>`
     INSERT INTO number_sequences (tenant_id, sequence, year, last_value)
-    VALUES (${input.tenantId}, ${input.sequence}, ${input.year}, 1)
-    ON CONFLICT (tenant_id, sequence, year) DO UPDATE SET last_value = number_sequences.last_value + 1
+    VALUES (${input.tenantId}, ${input.sequence}, ${input.year}, ${count})
+    ON CONFLICT (tenant_id, sequence, year) DO UPDATE SET last_value = number_sequences.last_value + ${count}
     RETURNING last_value`.execute(trx);
-  const seq = rows[0]!.last_value;
-  return { seq, number: formatNumber(input.pattern, { ...input, seq }) };
+  const last = Number(rows[0]!.last_value);
+  return Array.from({ length: count }, (_, i) => {
+    const seq = last - count + 1 + i;
+    return { seq, number: formatNumber(input.pattern, { ...input, seq }) };
+  });
 }

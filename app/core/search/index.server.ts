@@ -58,19 +58,37 @@ const MAX_LIMIT = 100;
 type Trx = Transaction<CoreDatabase>;
 
 /** Adds or replaces a row; call it in the transaction that publishes or changes the thing. */
-export async function indexDocument(trx: Trx, doc: SearchDocument): Promise<void> {
-  const row = {
-    title: doc.title,
-    body: doc.body,
-    url: doc.url,
-    published_at: doc.publishedAt,
-    tokens: toDocumentText(doc.title, doc.body),
-  };
-  await trx
-    .insertInto("search_documents")
-    .values({ tenant_id: doc.tenantId, source: doc.source, source_id: doc.sourceId, ...row })
-    .onConflict((oc) => oc.columns(["tenant_id", "source", "source_id"]).doUpdateSet(row))
-    .execute();
+export function indexDocument(trx: Trx, doc: SearchDocument): Promise<void> {
+  return indexDocuments(trx, [doc]);
+}
+
+/** Adds or replaces many rows, a few hundred per statement (an import indexes thousands at once). */
+export async function indexDocuments(trx: Trx, docs: readonly SearchDocument[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += 500) {
+    const rows = docs.slice(i, i + 500).map((doc) => ({
+      tenant_id: doc.tenantId,
+      source: doc.source,
+      source_id: doc.sourceId,
+      title: doc.title,
+      body: doc.body,
+      url: doc.url,
+      published_at: doc.publishedAt,
+      tokens: toDocumentText(doc.title, doc.body),
+    }));
+    await trx
+      .insertInto("search_documents")
+      .values(rows)
+      .onConflict((oc) =>
+        oc.columns(["tenant_id", "source", "source_id"]).doUpdateSet((eb) => ({
+          title: eb.ref("excluded.title"),
+          body: eb.ref("excluded.body"),
+          url: eb.ref("excluded.url"),
+          published_at: eb.ref("excluded.published_at"),
+          tokens: eb.ref("excluded.tokens"),
+        })),
+      )
+      .execute();
+  }
 }
 
 /** Removes a row (unpublished, withdrawn, deleted); removing an absent row is not an error. */

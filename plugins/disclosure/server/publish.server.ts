@@ -1,4 +1,4 @@
-import { chinaDate, type PluginCoreServices, type PluginDocument, type PluginDocumentHookContext, type PluginPublishedDocument, type PluginTransaction } from "../../../app/plugin-api";
+import { chinaDate, type PluginCoreServices, type PluginSearchDocument, type PluginDocument, type PluginDocumentHookContext, type PluginPublishedDocument, type PluginTransaction } from "../../../app/plugin-api";
 import { bodyText, sanitizeBody } from "./html";
 import { ItemPayload } from "./item-schema";
 import { itemById, toItem, type Item } from "./items.server";
@@ -14,20 +14,24 @@ export function searchBody(item: Pick<Item, "docNumber" | "issuer" | "bodyHtml" 
   return [item.docNumber ?? "", item.issuer, bodyText(item.bodyHtml), ...item.attachments.map((a) => `${a.name}\n${a.text}`)].join("\n");
 }
 
-/** Keeps the public search in step with an item: proactive published items are found, nothing else. */
-export async function syncSearch(ctx: Pick<PluginCoreServices, "search">, trx: PluginTransaction, tenantCode: string, item: Item): Promise<void> {
-  if (item.status !== "published" || item.attribute !== "proactive") {
-    await ctx.search.remove(trx, SEARCH_SOURCE, item.id);
-    return;
-  }
-  await ctx.search.index(trx, {
+/** The public search's row for an item: only proactive published items are found. */
+export function searchDocumentOf(tenantCode: string, item: Item): PluginSearchDocument | null {
+  if (item.status !== "published" || item.attribute !== "proactive") return null;
+  return {
     source: SEARCH_SOURCE,
     sourceId: item.id,
     title: item.title,
     body: searchBody(item),
     url: itemUrl(tenantCode, item.id),
     publishedAt: new Date(`${item.publishedOn}T00:00:00+08:00`),
-  });
+  };
+}
+
+/** Keeps the public search in step with an item: indexed while public, removed otherwise. */
+export async function syncSearch(ctx: Pick<PluginCoreServices, "search">, trx: PluginTransaction, tenantCode: string, item: Item): Promise<void> {
+  const doc = searchDocumentOf(tenantCode, item);
+  if (doc) await ctx.search.index(trx, doc);
+  else await ctx.search.remove(trx, SEARCH_SOURCE, item.id);
 }
 
 /**

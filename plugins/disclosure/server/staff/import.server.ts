@@ -4,7 +4,7 @@ import { catalogueTree, flatten } from "../catalogue.server";
 import { sanitizeBody } from "../html";
 import { ItemPayload, type Validity } from "../item-schema";
 import { toItem } from "../items.server";
-import { syncSearch } from "../publish.server";
+import { searchDocumentOf } from "../publish.server";
 import { csvField } from "./csv";
 import { labelOf } from "./editor.server";
 import type { Sheet } from "./spreadsheet.server";
@@ -200,8 +200,16 @@ export async function checkImport(ctx: Pick<PluginRequestContext, "tenant" | "lo
  */
 export async function commitImport(ctx: PluginRequestContext, trx: PluginTransaction, rows: ImportRow[], fileName: string): Promise<{ count: number; first: string | null; last: string | null }> {
   const ordered = [...rows].sort((a, b) => a.publishedOn.localeCompare(b.publishedOn) || a.row - b.row);
+  // One block of consecutive 索引号 per publication year, taken in order.
   const numbers: string[] = [];
-  for (const r of ordered) numbers.push((await ctx.numbering.next(trx, "core.index", { year: Number(r.publishedOn.slice(0, 4)) })).number);
+  for (let i = 0; i < ordered.length; ) {
+    const year = ordered[i]!.publishedOn.slice(0, 4);
+    let end = i;
+    while (end < ordered.length && ordered[end]!.publishedOn.startsWith(year)) end++;
+    const block = await ctx.numbering.nextMany(trx, "core.index", end - i, { year: Number(year) });
+    numbers.push(...block.map((n) => n.number));
+    i = end;
+  }
   for (let start = 0; start < ordered.length; start += INSERT_CHUNK) {
     const chunk = ordered.slice(start, start + INSERT_CHUNK).map((r, i) => ({
       tenant_id: ctx.tenant.id,
@@ -221,7 +229,10 @@ export async function commitImport(ctx: PluginRequestContext, trx: PluginTransac
       attachments: "[]",
     }));
     const inserted = await typed(trx).insertInto("disclosure_items").values(chunk).returningAll().execute();
-    for (const row of inserted) await syncSearch(ctx, trx, ctx.tenant.code, toItem(row));
+    await ctx.search.indexMany(
+      trx,
+      inserted.flatMap((row) => searchDocumentOf(ctx.tenant.code, toItem(row)) ?? []),
+    );
   }
   const years: Record<string, number> = {};
   for (const r of ordered) years[r.publishedOn.slice(0, 4)] = (years[r.publishedOn.slice(0, 4)] ?? 0) + 1;
