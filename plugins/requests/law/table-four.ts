@@ -1,0 +1,84 @@
+import type { Localized } from "../../../app/core/calendar/clock-rules";
+
+/**
+ * Annual report table 四 (legal-spec §2.4): the outcomes of 行政复议 and 行政诉讼 about disclosure,
+ * three groups of the same five columns, unchanged since the 2019 format.
+ */
+
+export const TABLE_FOUR_TITLE: Localized = {
+  "zh-CN": "四、政府信息公开行政复议、行政诉讼情况",
+  "zh-TW": "四、政府信息公開行政複議、行政訴訟情況",
+  en: "IV. Administrative reviews and lawsuits about government information disclosure",
+};
+
+export const REMEDY_KINDS = ["review", "litigation"] as const;
+export type RemedyKind = (typeof REMEDY_KINDS)[number];
+
+export const REMEDY_LABELS: Record<RemedyKind, Localized> = {
+  review: { "zh-CN": "行政复议", "zh-TW": "行政複議", en: "Administrative review" },
+  litigation: { "zh-CN": "行政诉讼", "zh-TW": "行政訴訟", en: "Administrative litigation" },
+};
+
+export const TABLE_FOUR_GROUPS = ["review", "direct_suit", "suit_after_review"] as const;
+export type TableFourGroup = (typeof TABLE_FOUR_GROUPS)[number];
+
+export interface TableFourGroupInfo {
+  key: TableFourGroup;
+  remedy: RemedyKind;
+  /** The sub-header under 行政诉讼; 行政复议 has none. */
+  label: Localized | null;
+}
+
+export const TABLE_FOUR_GROUP_INFO: readonly TableFourGroupInfo[] = [
+  { key: "review", remedy: "review", label: null },
+  {
+    key: "direct_suit",
+    remedy: "litigation",
+    label: { "zh-CN": "未经复议直接起诉", "zh-TW": "未經複議直接起訴", en: "Sued directly, without prior review" },
+  },
+  {
+    key: "suit_after_review",
+    remedy: "litigation",
+    label: { "zh-CN": "复议后起诉", "zh-TW": "複議後起訴", en: "Sued after review" },
+  },
+];
+
+export const TABLE_FOUR_OUTCOMES = ["upheld", "corrected", "other", "pending", "total"] as const;
+export type TableFourOutcome = (typeof TABLE_FOUR_OUTCOMES)[number];
+
+export const TABLE_FOUR_OUTCOME_LABELS: Record<TableFourOutcome, Localized> = {
+  upheld: { "zh-CN": "结果维持", "zh-TW": "結果維持", en: "Upheld" },
+  corrected: { "zh-CN": "结果纠正", "zh-TW": "結果糾正", en: "Corrected" },
+  other: { "zh-CN": "其他结果", "zh-TW": "其他結果", en: "Other outcome" },
+  pending: { "zh-CN": "尚未审结", "zh-TW": "尚未審結", en: "Pending" },
+  total: { "zh-CN": "总计", "zh-TW": "總計", en: "Total" },
+};
+
+export interface TableFourColumn {
+  group: TableFourGroup;
+  outcome: TableFourOutcome;
+}
+
+/** The 15 numeric columns, left to right. */
+export const TABLE_FOUR_COLUMNS: readonly TableFourColumn[] = TABLE_FOUR_GROUPS.flatMap((group) =>
+  TABLE_FOUR_OUTCOMES.map((outcome) => ({ group, outcome })),
+);
+
+export type TableFourCells = Partial<Record<TableFourGroup, Partial<Record<TableFourOutcome, number>>>>;
+
+export interface BrokenTableFour {
+  group: TableFourGroup;
+  /** 总计 as reported, and the sum of 结果维持, 结果纠正, 其他结果 and 尚未审结. */
+  total: number;
+  sum: number;
+}
+
+/** Per group: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (derived). Blank cells are 0. */
+export function checkTableFour(cells: TableFourCells): BrokenTableFour[] {
+  return TABLE_FOUR_GROUPS.flatMap((group) => {
+    const g = cells[group] ?? {};
+    const total = g.total ?? 0;
+    const sum = (g.upheld ?? 0) + (g.corrected ?? 0) + (g.other ?? 0) + (g.pending ?? 0);
+    return total === sum ? [] : [{ group, total, sum }];
+  });
+}
