@@ -13,6 +13,12 @@ export const ConfigSchema = z.object({
   GONGKAI_DATA_DIR: z.string().min(1).default("./data"),
   GONGKAI_DEMO: flag.default(true),
   GONGKAI_DEMO_PASSWORD: z.string().min(8).optional(),
+  /** Base64 of 32 random bytes: the master key of field encryption (see app/core/crypto/data-key.server.ts). */
+  GONGKAI_DATA_KEY: z
+    .string()
+    .transform((v) => Buffer.from(v, "base64"))
+    .refine((b) => b.length === 32, "base64 of exactly 32 bytes")
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),

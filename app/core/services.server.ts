@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { Engine } from "../../db/client";
@@ -12,6 +13,7 @@ import { PluginRegistry } from "../plugin-host/registry";
 import { openWorkCalendar, type WorkCalendarStore } from "./calendar/overrides.server";
 import { documentHookRunner } from "../plugin-host/workflow.server";
 import type { DocumentHookRunner } from "./workflow/hooks";
+import { FieldCipher } from "./crypto/field-cipher";
 
 /** Process-wide services, created once by the server and handed to every request in its load context. */
 export interface Services {
@@ -29,11 +31,17 @@ export interface Services {
   i18n: Record<Locale, Namespaces>;
   /** Runs a plugin's `onApproved` / `onPublished` for its document types. */
   documentHooks: DocumentHookRunner;
+  /** Field encryption of personal data at rest (SM4 + HMAC-SM3). */
+  cipher: FieldCipher;
 }
 
 export async function createServices(
-  deps: Pick<Services, "db" | "engine" | "config" | "logger"> & { plugins?: PluginRegistry },
+  deps: Pick<Services, "db" | "engine" | "config" | "logger"> & { plugins?: PluginRegistry; dataKey?: Buffer },
 ): Promise<Services> {
+  // Only tests may run on a key that dies with the process; the server always loads a lasting one.
+  const { dataKey, ...base } = deps;
+  if (!dataKey && deps.config.NODE_ENV !== "test") throw new Error("createServices needs the data key (loadDataKey)");
+  const cipher = new FieldCipher(dataKey ?? randomBytes(32));
   const tenants = new TenantDirectory(deps.db);
   await tenants.refresh();
   const calendar = await openWorkCalendar(deps.db);
@@ -44,7 +52,7 @@ export async function createServices(
     LOCALES.map((l) => [l, { ...coreResources[l], ...Object.fromEntries(plugins.locales().map((p) => [p.ns, p.byLocale[l]])) }]),
   ) as Record<Locale, Namespaces>;
   return {
-    ...deps,
+    ...base,
     sessions: createSessionManager(deps.db, {
       idleMinutes: deps.config.SESSION_IDLE_MINUTES,
       absoluteHours: deps.config.SESSION_ABSOLUTE_HOURS,
@@ -55,6 +63,7 @@ export async function createServices(
     calendar,
     i18n,
     documentHooks: documentHookRunner(plugins),
+    cipher,
   };
 }
 

@@ -77,6 +77,17 @@ export interface PluginCoreServices {
     /** "20 working days from 2025-09-26; paused 5 working days …; due 2025-11-06" in the reader's language. */
     explain(status: ClockStatus, locale: Locale): string;
   };
+  /**
+   * Encryption at rest of personal data (SM4 + HMAC-SM3; legal-spec §10.2). Sealed values open only
+   * for this plugin and tenant. `blindIndex` is an equality-only lookup key (the same ID number gives
+   * the same index) that reveals nothing of the value. Audit who reads what you open.
+   */
+  crypto: {
+    seal(plain: string): string;
+    /** Throws `TamperedValueError` for a value altered or sealed elsewhere. */
+    open(sealed: string): string;
+    blindIndex(value: string): string;
+  };
   numbering: {
     /**
      * Takes the next gapless number of a sequence for this tenant, inside `trx` (a rollback hands it

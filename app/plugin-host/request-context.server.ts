@@ -74,8 +74,14 @@ export function coreServices(services: Services, plugin: LoadedPlugin, tenant: T
     const input = { tenantId: tenant.id, sequence, year: options.year ?? chinaYear(), pattern, creditCode: tenant.creditCode, tenantCode: tenant.code };
     return nextNumbers(core(trx), input, count);
   };
+  const sealedFor = `${id}:${tenant.id}`;
   return {
     calendar: services.calendar.calendar,
+    crypto: {
+      seal: (plain) => services.cipher.seal(plain, sealedFor),
+      open: (sealed) => services.cipher.open(sealed, sealedFor),
+      blindIndex: (value) => services.cipher.blindIndex(value, sealedFor),
+    },
     clocks: {
       events(trx, clockId) {
         ownClock(clockId);

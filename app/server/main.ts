@@ -1,5 +1,6 @@
 import { pino } from "pino";
 import { ConfigError, loadConfig } from "../core/config.server";
+import { loadDataKey } from "../core/crypto/data-key.server";
 import { createServices } from "../core/services.server";
 import { syncTenants } from "../core/tenancy/sync.server";
 import { openDatabase } from "../../db/client";
@@ -13,8 +14,10 @@ import { printDemoBanner } from "./banner";
 import { createHttpApp, type BuildSource } from "./http";
 
 let config;
+let dataKey;
 try {
   config = loadConfig();
+  dataKey = await loadDataKey(config);
 } catch (e) {
   if (e instanceof ConfigError) {
     console.error(e.message);
@@ -42,7 +45,7 @@ const sync = await syncTenants(handle.db, await loadTenantDefinitions());
 logger.info({ created: sync.created, updated: sync.updated.map((u) => u.code) }, "tenants synced");
 const demo = config.GONGKAI_DEMO ? await seedDemo(handle.db, { password: config.GONGKAI_DEMO_PASSWORD }) : null;
 
-const services = await createServices({ db: handle.db, engine: handle.engine, config, logger, plugins });
+const services = await createServices({ db: handle.db, engine: handle.engine, config, logger, plugins, dataKey });
 if (demo) logger.info({ seeded: await seedPlugins(services) }, "plugin demo data");
 
 async function buildSource(): Promise<BuildSource> {

@@ -103,6 +103,15 @@ describe(`core services in plugin contexts (${process.env.TEST_DATABASE_URL ? "P
     expect(findings.map((f) => f.kind).sort()).toEqual(["email", "secrecy_marker"]);
   });
 
+  it("seal personal data for this plugin and tenant only", async () => {
+    const sealed = ctx.crypto.seal("申请人：李四，身份证号110101199003074514");
+    expect(ctx.crypto.open(sealed)).toBe("申请人：李四，身份证号110101199003074514");
+    const [, two] = tree.offices;
+    const other = tenantContext(context, registry.get("fixture-notes")!, context.services.tenants.byId(two!.id)!, { id: null, name: "test" });
+    expect(() => other.crypto.open(sealed)).toThrow(/altered, or belongs to another context/);
+    expect(other.crypto.blindIndex("110101199003074514")).not.toBe(ctx.crypto.blindIndex("110101199003074514"));
+  });
+
   it("give the same helpers to seed and enable hooks", async () => {
     const [one] = tree.offices;
     const tenant = context.services.tenants.byId(one!.id)!;
