@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -75,7 +76,8 @@ export default async function setup(project: TestProject) {
       GONGKAI_DATA_DIR: join(dir, "data"),
       GONGKAI_DEMO_PASSWORD: DEMO_PASSWORD,
       LOGIN_RATE_LIMIT: "1000",
-      ...(database ? { DATABASE_URL: database.url } : {}),
+      // On PostgreSQL production needs the data key from the environment (a fresh one per run).
+      ...(database ? { DATABASE_URL: database.url, GONGKAI_DATA_KEY: randomBytes(32).toString("base64") } : {}),
     }),
     stdio: ["ignore", "pipe", "pipe"],
   });
