@@ -31,7 +31,8 @@ export async function discoverPlugins(dir = PLUGINS_DIR, hostVersion = HOST_VERS
   for (const folder of folders) {
     const file = join(dir, folder, "manifest.ts");
     if (!(await exists(file))) continue;
-    const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    // Plugins are found at run time, so this import is dynamic on purpose.
+    const mod = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { default?: unknown };
     loaded.push({ manifest: validateManifest(folder, mod.default, hostVersion), dir: join(dir, folder) });
     await checkRouteFiles(folder, loaded.at(-1)!);
   }
