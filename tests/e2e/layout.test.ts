@@ -14,6 +14,10 @@ test.each([
   { name: "home-elder", path: "/?elder=1" },
   { name: "office-en", path: "/t/demo-donghu?lng=en" },
   { name: "login", path: "/login" },
+  { name: "disclosure-portal", path: "/t/demo-donghu/disclosure" },
+  { name: "disclosure-search-elder", path: "/t/demo-donghu/disclosure/search?q=%E7%9B%91%E6%B5%8B&elder=1" },
+  { name: "disclosure-category", path: "/t/demo-donghu/disclosure/categories/policy" },
+  { name: "disclosure-open-data", path: "/t/demo-donghu/disclosure/open-data" },
 ])("on a phone, $path fits the width of the screen", async ({ name, path }) => {
   const context = await newContext(browser(), PHONE);
   const page = await context.newPage();
