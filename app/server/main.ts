@@ -1,5 +1,6 @@
 import { pino } from "pino";
 import { ConfigError, loadConfig } from "../core/config.server";
+import { anchorAuditChains } from "../core/audit/anchor.server";
 import { loadDataKey } from "../core/crypto/data-key.server";
 import { createServices } from "../core/services.server";
 import { syncTenants } from "../core/tenancy/sync.server";
@@ -58,6 +59,19 @@ async function buildSource(): Promise<BuildSource> {
   return { vite: await vite.createServer({ server: { middlewareMode: true } }) };
 }
 
+/** Anchors every audit chain's head in the platform chain and in the log (outside the database). */
+async function anchorAudit() {
+  try {
+    const heads = await anchorAuditChains(handle.db);
+    if (heads) logger.info({ heads }, "audit chains anchored");
+  } catch (err) {
+    logger.error({ err }, "audit anchoring failed");
+  }
+}
+await anchorAudit();
+const anchoring = setInterval(() => void anchorAudit(), 10 * 60_000);
+anchoring.unref();
+
 const source = await buildSource();
 const server = createHttpApp(services, source).listen(config.PORT, config.HOST, () => {
   const url = `http://localhost:${config.PORT}`;
@@ -71,6 +85,7 @@ async function shutdown(signal: string) {
   closing = true;
   logger.info({ signal }, "shutting down");
   const force = setTimeout(() => process.exit(1), 10_000).unref();
+  clearInterval(anchoring);
   server.close();
   server.closeIdleConnections();
   if ("vite" in source) await source.vite.close();

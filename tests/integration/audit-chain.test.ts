@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import { withScope } from "../../db/scope";
+import { anchorAuditChains } from "../../app/core/audit/anchor.server";
 import { recordAudit } from "../../app/core/audit/record.server";
 import { verifyAuditChains } from "../../app/core/audit/verify.server";
 import { createTenantTree, openTestDatabase } from "../helpers/db";
@@ -53,6 +54,20 @@ describe("audit trail", () => {
 
     await handle.db.deleteFrom("audit_events").where("tenant_id", "=", tenantId).where("seq", "=", 3).execute();
     expect(await breaksOf(handle, tenantId)).toEqual([{ tenantId, seq: 3, reason: "missing" }]);
+  });
+
+  it("shows the newest events cut off once the chain's head was anchored in the platform chain", async () => {
+    const tenant = (await createTenantTree(handle, 0)).city.id;
+    await appendEvents(handle, tenant, 4);
+    const heads = await anchorAuditChains(handle.db);
+    expect(heads?.[tenant]?.seq).toBe(4);
+    // Nothing moved: no second anchor.
+    expect(await anchorAuditChains(handle.db)).toBeNull();
+    expect(await breaksOf(handle, tenant)).toEqual([]);
+
+    // Removing the newest event leaves a chain that verifies link by link, but ends before its anchor.
+    await handle.db.deleteFrom("audit_events").where("tenant_id", "=", tenant).where("seq", "=", 4).execute();
+    expect(await breaksOf(handle, tenant)).toEqual([{ tenantId: tenant, seq: 4, reason: "truncated" }]);
   });
 });
 
