@@ -90,7 +90,8 @@ export default function DocumentPage() {
   const result = useActionData<typeof action>();
   const date = new Intl.DateTimeFormat(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
   const ns = doc.typeLabel.includes(":") ? doc.typeLabel.split(":")[0]! : "core";
-  const general = result && !["resolve"].includes(result.intent) ? result : null;
+  // A finding's decision is answered beside that finding; everything else at the top.
+  const general = result && result.intent !== "resolve" ? result : null;
   return (
     <>
       <p className="muted">
@@ -131,7 +132,7 @@ export default function DocumentPage() {
       {doc.classification && (
         <FindingsReview document={doc} classification={doc.classification} result={result ?? null} />
       )}
-      <DecisionPanel document={doc} result={result ?? null} />
+      <DecisionPanel document={doc} />
       <StepsAndHistory steps={doc.steps} decisions={doc.decisions} />
     </>
   );

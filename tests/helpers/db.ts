@@ -5,6 +5,8 @@ import { migrateToLatest } from "../../db/migrate";
 import { withScope } from "../../db/scope";
 import { discoverPlugins } from "../../app/plugin-host/discover";
 import { migratePlugins } from "../../app/plugin-host/migrate";
+import { PluginRegistry } from "../../app/plugin-host/registry";
+import type { PluginDocumentType } from "../../app/plugin-api";
 import { isValidCreditCode, creditCodeCheckChar, orgCodeCheckChar } from "../../app/core/tenancy/credit-code";
 import { syncTenants } from "../../app/core/tenancy/sync.server";
 import type { TenantDefinition } from "../../app/core/tenancy/definition";
@@ -70,6 +72,12 @@ export async function loadFixturePlugins(handle: DatabaseHandle) {
   const registry = await discoverPlugins(FIXTURE_PLUGINS_DIR);
   await migratePlugins(handle.db, registry);
   return registry;
+}
+
+/** The fixture plugin declaring these workflow document types (tests of the workflow and 保密审查). */
+export async function fixtureWithDocumentTypes(documentTypes: PluginDocumentType[]): Promise<PluginRegistry> {
+  const plugin = (await discoverPlugins(FIXTURE_PLUGINS_DIR)).get("fixture-notes")!;
+  return new PluginRegistry([{ ...plugin, manifest: { ...plugin.manifest, documentTypes } as typeof plugin.manifest }]);
 }
 
 /** Switches a plugin on (or off) for one tenant, as the sysadmin's switch stores it. */

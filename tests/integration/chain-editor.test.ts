@@ -5,11 +5,8 @@ import type { DatabaseHandle } from "../../db/client";
 import { withScope } from "../../db/scope";
 import { DEFAULT_CHAIN, type ChainStep } from "../../app/core/workflow/chain";
 import { chainFor } from "../../app/core/workflow/service.server";
-import { discoverPlugins } from "../../app/plugin-host/discover";
-import type { Manifest } from "../../app/plugin-host/manifest-schema";
-import { PluginRegistry } from "../../app/plugin-host/registry";
 import { action, loader, type RowValues } from "../../app/routes/t.$tenant.admin.chains";
-import { createTenantTree, FIXTURE_PLUGINS_DIR, openTestDatabase, switchPlugin } from "../helpers/db";
+import { createTenantTree, fixtureWithDocumentTypes, openTestDatabase, switchPlugin } from "../helpers/db";
 import { createUser, signedInRequest, testContext } from "../helpers/context";
 
 /** Requires 保密审查. */
@@ -30,13 +27,10 @@ const as = (tenantId: string) => ({ tenantId, readTenantIds: [tenantId], userId:
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  const fixtures = await discoverPlugins(FIXTURE_PLUGINS_DIR);
-  const plugin = fixtures.get("fixture-notes")!;
-  const documentTypes: Manifest["documentTypes"] = [
-    { key: TYPE, label: "fixture-notes:name", requiresClassification: true, payload: z.object({ body: z.string().min(1) }) },
-    { key: PLAIN_TYPE, label: "fixture-notes:name", requiresClassification: false, payload: z.object({ body: z.string() }) },
-  ];
-  const registry = new PluginRegistry([{ ...plugin, manifest: { ...plugin.manifest, documentTypes } }]);
+  const registry = await fixtureWithDocumentTypes([
+      { key: TYPE, label: "fixture-notes:name", requiresClassification: true, payload: z.object({ body: z.string().min(1) }) },
+      { key: PLAIN_TYPE, label: "fixture-notes:name", requiresClassification: false, payload: z.object({ body: z.string() }) },
+    ]);
   tree = await createTenantTree(handle, 2);
   [office, other] = tree.offices as [typeof office, typeof other];
   // Before the context: its tenant directory is read when it is created.

@@ -8,10 +8,8 @@ import { recordClassification, resolveFinding } from "../../app/core/workflow/cl
 import { act, createDocument, updateDocument, type ActInput, type WorkflowDocument } from "../../app/core/workflow/service.server";
 import { reviewState, renditionOf } from "../../app/core/classification/review.server";
 import { WorkCalendar } from "../../app/core/calendar/work-calendar";
-import { discoverPlugins } from "../../app/plugin-host/discover";
-import { PluginRegistry } from "../../app/plugin-host/registry";
 import type { PluginDocumentType, PluginPublishedDocument } from "../../app/plugin-api";
-import { createTenantTree, FIXTURE_PLUGINS_DIR, openTestDatabase } from "../helpers/db";
+import { createTenantTree, fixtureWithDocumentTypes, openTestDatabase } from "../helpers/db";
 import { createUser, signedInRequest, testContext } from "../helpers/context";
 
 const TYPE = "fixture-notes.memo";
@@ -57,8 +55,6 @@ const state = (doc: WorkflowDocument) => as(users.classifier.id, async (trx) => 
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  const fixtures = await discoverPlugins(FIXTURE_PLUGINS_DIR);
-  const plugin = fixtures.get("fixture-notes")!;
   const payload = z.object({ body: z.string().min(1), attachments: z.array(z.object({ name: z.string(), text: z.string() })).default([]) });
   const documentTypes: PluginDocumentType[] = [
     { key: TYPE, label: "fixture-notes:name", payload },
@@ -76,9 +72,8 @@ beforeAll(async () => {
       },
     },
   ];
-  const manifest = { ...plugin.manifest, documentTypes } as unknown as typeof plugin.manifest;
   const tree = await createTenantTree(handle, 1);
-  context = await testContext(handle, {}, new PluginRegistry([{ ...plugin, manifest }]));
+  context = await testContext(handle, {}, await fixtureWithDocumentTypes(documentTypes));
   office = tree.offices[0]!;
   const roles: Record<keyof typeof users, BusinessRole[]> = { drafter: ["drafter"], dept: ["dept_reviewer"], classifier: ["classifier"], leader: ["leader"] };
   for (const [name, r] of Object.entries(roles)) users[name as keyof typeof users] = await createUser(handle, { [office.id]: r });

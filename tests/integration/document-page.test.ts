@@ -5,11 +5,8 @@ import type { DatabaseHandle } from "../../db/client";
 import type { BusinessRole } from "../../app/core/permissions/roles";
 import { requireStaff, withTenant } from "../../app/core/tenancy/staff.server";
 import { createDocument } from "../../app/core/workflow/service.server";
-import { discoverPlugins } from "../../app/plugin-host/discover";
-import { PluginRegistry } from "../../app/plugin-host/registry";
-import type { Manifest } from "../../app/plugin-host/manifest-schema";
 import { action, loader } from "../../app/routes/t.$tenant.admin.documents.$id";
-import { createTenantTree, FIXTURE_PLUGINS_DIR, openTestDatabase } from "../helpers/db";
+import { createTenantTree, fixtureWithDocumentTypes, openTestDatabase } from "../helpers/db";
 import { createUser, signedInRequest, testContext } from "../helpers/context";
 
 const ID = "110101199003074514";
@@ -37,12 +34,11 @@ async function post(userId: string, fields: Record<string, string>) {
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  const plugin = (await discoverPlugins(FIXTURE_PLUGINS_DIR)).get("fixture-notes")!;
-  const documentTypes: Manifest["documentTypes"] = [{ key: "fixture-notes.memo", label: "fixture-notes:name", requiresClassification: true, payload: z.object({ body: z.string() }) }];
+  const registry = await fixtureWithDocumentTypes([{ key: "fixture-notes.memo", label: "fixture-notes:name", requiresClassification: true, payload: z.object({ body: z.string() }) }]);
   const tree = await createTenantTree(handle, 1);
   office = tree.offices[0]!;
   city = tree.city;
-  context = await testContext(handle, {}, new PluginRegistry([{ ...plugin, manifest: { ...plugin.manifest, documentTypes } }]));
+  context = await testContext(handle, {}, registry);
   const roles: Record<Exclude<keyof typeof users, "supervisor">, BusinessRole[]> = { drafter: ["drafter"], dept: ["dept_reviewer"], classifier: ["classifier"], leader: ["leader"], viewer: ["viewer"] };
   for (const [name, r] of Object.entries(roles)) users[name as keyof typeof users] = await createUser(handle, { [office.id]: r });
   users.supervisor = await createUser(handle, { [city.id]: ["supervisor"] });

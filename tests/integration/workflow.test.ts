@@ -9,11 +9,8 @@ import { DEFAULT_CHAIN } from "../../app/core/workflow/chain";
 import { recordClassification } from "../../app/core/workflow/classification-step.server";
 import { act, chainFor, createDocument, decisionsOf, inboxOf, saveChain, type ActInput, type WorkflowDocument } from "../../app/core/workflow/service.server";
 import { WorkCalendar } from "../../app/core/calendar/work-calendar";
-import { discoverPlugins } from "../../app/plugin-host/discover";
-import { PluginRegistry } from "../../app/plugin-host/registry";
-import type { Manifest } from "../../app/plugin-host/manifest-schema";
 import { loader as inboxLoader, action as inboxAction } from "../../app/routes/t.$tenant.admin.inbox";
-import { createTenantTree, FIXTURE_PLUGINS_DIR, openTestDatabase } from "../helpers/db";
+import { createTenantTree, fixtureWithDocumentTypes, openTestDatabase } from "../helpers/db";
 import { createUser, signedInRequest, testContext } from "../helpers/context";
 
 const TYPE = "fixture-notes.memo";
@@ -87,13 +84,10 @@ async function inbox(userId: string) {
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  const fixtures = await discoverPlugins(FIXTURE_PLUGINS_DIR);
-  const plugin = fixtures.get("fixture-notes")!;
-  const documentTypes: Manifest["documentTypes"] = [
-    { key: TYPE, label: "fixture-notes:name", requiresClassification: true, payload: z.object({ body: z.string().min(1) }) },
-    { key: PLAIN_TYPE, label: "fixture-notes:name", requiresClassification: false, payload: z.object({ body: z.string() }) },
-  ];
-  const registry = new PluginRegistry([{ ...plugin, manifest: { ...plugin.manifest, documentTypes } }]);
+  const registry = await fixtureWithDocumentTypes([
+      { key: TYPE, label: "fixture-notes:name", requiresClassification: true, payload: z.object({ body: z.string().min(1) }) },
+      { key: PLAIN_TYPE, label: "fixture-notes:name", requiresClassification: false, payload: z.object({ body: z.string() }) },
+    ]);
   tree = await createTenantTree(handle, 2);
   context = await testContext(handle, {}, registry);
   office = tree.offices[0]!;

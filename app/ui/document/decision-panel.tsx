@@ -2,8 +2,6 @@ import { useTranslation } from "react-i18next";
 import type { DocumentView } from "~/core/workflow/document-view.server";
 import { PostForm } from "~/ui/forms";
 
-type Result = { intent: string; ok: boolean; message?: string } | null;
-
 function Hidden({ version, intent }: { version: number; intent?: string }) {
   return (
     <>
@@ -14,7 +12,7 @@ function Hidden({ version, intent }: { version: number; intent?: string }) {
 }
 
 /** What this reader may do now: submit or withdraw their own document, or decide the step waiting for them. */
-export function DecisionPanel({ document: doc }: { document: DocumentView; result: Result }) {
+export function DecisionPanel({ document: doc }: { document: DocumentView }) {
   const { t } = useTranslation();
   const { may } = doc;
   if (!may.submit && !may.withdraw && !may.decide) return null;

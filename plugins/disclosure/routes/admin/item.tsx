@@ -6,8 +6,8 @@ import { FormMessage, PostForm, useLocale, type FieldErrors } from "../../../../
 import { fieldErrors } from "../../server/staff/form-errors";
 import { staffItemView } from "../../server/staff/item-view.server";
 import { withdrawItems, WithdrawForm } from "../../server/staff/withdraw.server";
-import { FieldError, TextAreaField } from "./_parts/fields";
 import { Timeliness } from "./_parts/timeliness";
+import { WithdrawFields } from "./_parts/withdraw-fields";
 
 /** One published (or withdrawn) item, for staff: its record, history and timeliness; withdraw or correct it. */
 export const loader = pluginLoader(async (ctx, { params }) => {
@@ -172,13 +172,7 @@ export default function StaffItem() {
           <h2 id="item-withdraw">{t("staff.withdraw.title")}</h2>
           <PostForm className="stack narrow" noValidate>
             <p className="hint">{t("staff.withdraw.hint")}</p>
-            <TextAreaField name="reason" label={t("staff.withdraw.reason")} hint={t("staff.withdraw.reasonHint")} defaultValue={failed?.reason} errors={failed?.errors} rows={3} required maxLength={500} />
-            <div className="field">
-              <label>
-                <input type="checkbox" name="confirm" aria-describedby={failed?.errors.confirm ? "f-confirm-error" : undefined} /> {t("staff.withdraw.confirmOne")}
-              </label>
-              <FieldError id="f-confirm" keys={failed?.errors.confirm} />
-            </div>
+            <WithdrawFields errors={failed?.errors} reason={failed?.reason} confirmLabel={t("staff.withdraw.confirmOne")} />
             <button type="submit" className="button danger">
               {t("staff.withdraw.submit")}
             </button>

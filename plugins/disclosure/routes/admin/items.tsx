@@ -6,7 +6,8 @@ import { FormMessage, PostForm, type FieldErrors } from "../../../../app/plugin-
 import { fieldErrors } from "../../server/staff/form-errors";
 import { readFilter, staffItemList, STATUSES } from "../../server/staff/items-list.server";
 import { withdrawItems, WithdrawForm } from "../../server/staff/withdraw.server";
-import { CategoryOptions, FieldError, SelectField, TextAreaField } from "./_parts/fields";
+import { CategoryOptions, FieldError, SelectField } from "./_parts/fields";
+import { WithdrawFields } from "./_parts/withdraw-fields";
 
 /** The office's disclosure items: drafts and documents in review, then what is published or withdrawn. */
 export const loader = pluginLoader(async (ctx, { request }) => {
@@ -166,13 +167,7 @@ export default function Items() {
           <PostForm id="bulk-withdraw" className="stack narrow" noValidate>
             <p className="hint">{t("staff.withdraw.bulkHint")}</p>
             <FieldError id="f-ids" keys={failed?.errors.ids} />
-            <TextAreaField name="reason" label={t("staff.withdraw.reason")} hint={t("staff.withdraw.reasonHint")} defaultValue={failed?.reason} errors={failed?.errors} rows={3} required maxLength={500} />
-            <div className="field">
-              <label>
-                <input type="checkbox" name="confirm" aria-describedby={failed?.errors.confirm ? "f-confirm-error" : undefined} /> {t("staff.withdraw.confirm")}
-              </label>
-              <FieldError id="f-confirm" keys={failed?.errors.confirm} />
-            </div>
+            <WithdrawFields errors={failed?.errors} reason={failed?.reason} confirmLabel={t("staff.withdraw.confirm")} />
             <button type="submit" className="button danger">
               {t("staff.withdraw.bulkSubmit")}
             </button>
