@@ -127,6 +127,7 @@ export interface CoreDatabase {
   users: UsersTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
+  rate_limits: { key: string; window_start: Date; hits: number };
   memberships: MembershipsTable;
   role_permissions: RolePermissionsTable;
   audit_events: AuditEventsTable;

@@ -208,6 +208,18 @@ export interface PluginRequestContext<Settings = Record<string, unknown>> extend
   require(permission: string): void;
   /** One transaction under row-level security: staff write their own office; public readers read this tenant only. */
   withTenant<T>(fn: (trx: PluginTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Public routes only: one transaction that writes this tenant's rows on behalf of an anonymous
+   * member of the public (an application, a supplement to it). Audit inside it names the actor
+   * "public" with the client's address. Check what the visitor may touch yourself: RLS keeps
+   * them inside the tenant, not inside their own records. Staff routes throw.
+   */
+  withPublicSubmission<T>(fn: (trx: PluginTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Counts one use of a public form by this client (`name` is the plugin's own, e.g. "apply")
+   * and says whether it is within `max` uses per `windowMinutes`, across every app process.
+   */
+  rateLimit(name: string, limit: { max: number; windowMinutes: number }): Promise<boolean>;
   /** Appends to the tenant's audit chain inside `trx`; the action must be declared in the manifest. */
   audit(trx: PluginTransaction, event: PluginAuditEvent): Promise<void>;
   /** The approval workflow for the plugin's document types; staff routes only (public routes throw). */

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Locale } from "../core/i18n/config";
+import type { BusinessRole } from "../core/permissions/roles";
 import type { z } from "zod";
 import type { ManifestInput } from "../plugin-host/manifest-schema";
 import type {
@@ -37,8 +38,15 @@ export type { Locale } from "../core/i18n/config";
 export type { WorkCalendar } from "../core/calendar/work-calendar";
 export type { ClockEvent, ClockStatus } from "../core/calendar/clock";
 export { chinaDate, chinaYear } from "../core/calendar/china-time";
+export { toDayNumber, fromDayNumber, InvalidDateError } from "../core/calendar/dates";
+/** The law behind the reply clock (条例 Art 30–33, fee rules), each rule with its source. */
+export { EXTENSION, FEE_NOTICE, OTHER_AGENCY, PAUSE_RULES, REPLY, SUPPLEMENT, THIRD_PARTY, type ClockRule, type Localized, type PauseReason } from "../core/calendar/clock-rules";
+export type { StopReason } from "../core/calendar/clock";
+/** 条例 Art 14–16: the grounds for not disclosing, and the 公开属性 they go with. */
+export { DISCLOSURE_ATTRIBUTES, groundByKey, groundsFor, NON_DISCLOSURE_GROUNDS, type DisclosureAttribute, type NonDisclosureGround } from "../core/classification/grounds";
+export { isValidIdNumber } from "../core/classification/checksums";
 export { allowAncestorRead, grant, protectTenantTable } from "../../db/rls";
-export { BUSINESS_ROLES } from "../core/permissions/roles";
+export { BUSINESS_ROLES, type BusinessRole } from "../core/permissions/roles";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations and hooks see the plugin's own tables */
 export interface PluginMigration {
@@ -77,6 +85,8 @@ export interface PluginDocumentType {
   label: string;
   /** Whether the 保密审查 step applies (default true). */
   requiresClassification?: boolean;
+  /** The business role that drafts and submits documents of this type (default 经办人, "drafter"). */
+  drafterRole?: BusinessRole;
   payload: z.ZodType;
   summary?(payload: any): string;
   /**

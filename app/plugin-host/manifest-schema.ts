@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import semver from "semver";
 import { z } from "zod";
+import { BUSINESS_ROLES } from "../core/permissions/roles";
 
 const fn = <T extends (...args: never[]) => unknown>(what: string) =>
   z.custom<T>((v) => typeof v === "function", { message: `${what} must be a function` });
@@ -50,6 +51,7 @@ export const DocumentTypeSchema = z.object({
   key: z.string(),
   label: z.string().min(1),
   requiresClassification: z.boolean().default(true),
+  drafterRole: z.enum(BUSINESS_ROLES).default("drafter"),
   payload: z.custom<z.ZodType>((v) => v instanceof z.ZodType, { message: "payload must be a zod schema" }),
   summary: fn<(payload: never) => string>("documentTypes[].summary").optional(),
   describe: fn<(ctx: never, payload: never) => Promise<Record<string, string>>>("documentTypes[].describe").optional(),

@@ -3,6 +3,7 @@ import { matchRoutes } from "@remix-run/router";
 import type { Transaction } from "kysely";
 import type { CoreDatabase } from "../../db/schema";
 import { withScope } from "../../db/scope";
+import { takeRateLimit, type RateLimit } from "../core/rate-limit.server";
 import { recordAudit } from "../core/audit/record.server";
 import { chinaDate, chinaYear } from "../core/calendar/china-time";
 import { evaluateClock } from "../core/calendar/clock";
@@ -148,6 +149,8 @@ export async function resolvePluginRequest({ request, params, context }: Args): 
     locale: await localeOf(request),
     settings: pluginSettings(plugin, tenant),
     t: await fixedT(context, request, route.pluginId),
+    rateLimit: (name: string, limit: RateLimit) =>
+      takeRateLimit(context.services.db, `${route.pluginId}:${tenant.id}:${name}:${context.clientIp ?? "unknown"}`, limit),
   };
 
   if (staff) {
@@ -159,6 +162,7 @@ export async function resolvePluginRequest({ request, params, context }: Args): 
       can: (p) => staff.permissions.has(p),
       require: (p) => requirePermission(staff, p),
       withTenant: (fn) => withTenant(staff, fn),
+      withPublicSubmission: () => Promise.reject(new Error("withPublicSubmission serves public routes; staff write through withTenant")),
       audit: (trx, e) => {
         checkDeclared(plugin, e);
         return auditTenant(staff, trx, e);
@@ -179,7 +183,12 @@ export async function resolvePluginRequest({ request, params, context }: Args): 
       throw forbidden();
     },
     withTenant: (fn) => withScope(context.services.db, { tenantId: null, readTenantIds: [tenant.id], userId: null }, fn),
-    audit: () => Promise.reject(new Error("public routes read only")),
+    withPublicSubmission: (fn) => withScope(context.services.db, { tenantId: tenant.id, readTenantIds: [tenant.id], userId: null }, fn),
+    // Only a withPublicSubmission transaction may write the tenant's chain; elsewhere RLS refuses.
+    audit: (trx, e) => {
+      checkDeclared(plugin, e);
+      return recordAudit(core(trx), { ...e, tenantId: tenant.id, actor: { id: null, name: "public" }, ip: context.clientIp, requestId: context.requestId });
+    },
     workflow: PUBLIC_WORKFLOW,
   };
 }

@@ -9,6 +9,7 @@ import * as search from "./0007_search";
 import * as workflow from "./0008_workflow";
 import * as sensitiveWords from "./0009_sensitive_words";
 import * as reviewPublicationClocks from "./0010_review_publication_clocks";
+import * as rateLimits from "./0011_rate_limits";
 
 /** Core migrations, frozen in time: never edit one that has shipped; add the next. */
 export const coreMigrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const coreMigrations: Record<string, Migration> = {
   "0008_workflow": workflow,
   "0009_sensitive_words": sensitiveWords,
   "0010_review_publication_clocks": reviewPublicationClocks,
+  "0011_rate_limits": rateLimits,
 };

@@ -6,8 +6,8 @@ import { groundByKey, groundsFor, DISCLOSURE_ATTRIBUTE_LABELS, DISCLOSURE_ATTRIB
 import { reviewState, type ReviewState } from "../classification/review.server";
 import type { Locale } from "../i18n/config";
 import { can, type StaffContext } from "../tenancy/staff.server";
-import { stepApplies, SUBMITTER_ROLE, type ChainStep } from "./chain";
-import { chainFor, decisionsOf, documentById, findDocumentType, type WorkflowDocument } from "./service.server";
+import { stepApplies, type ChainStep } from "./chain";
+import { chainFor, decisionsOf, documentById, drafterRoleOf, findDocumentType, type WorkflowDocument } from "./service.server";
 
 type Trx = Transaction<CoreDatabase>;
 type Describe = (ctx: { trx: Trx; tenantId: string; locale: Locale }, payload: unknown) => Promise<Record<string, string>>;
@@ -76,6 +76,7 @@ export async function documentView(trx: Trx, ctx: StaffContext, id: string, loca
   const [decisions, state] = await Promise.all([decisionsOf(trx, doc.tenant_id, doc.id), reviewState(trx, doc)]);
   const who = await names(trx, [...decisions.flatMap((d) => [d.actor_id, d.assignee_id ?? d.actor_id]), doc.created_by, state.review?.reviewerId ?? doc.created_by]);
   const original = can(ctx, "core.originals.view");
+  const submitterRole = drafterRoleOf(ctx.context.services.plugins, doc.document_type);
 
   const member = ctx.access.mode === "member";
   const current = doc.status === "in_review" && doc.current_step !== null ? steps[doc.current_step] : undefined;
@@ -125,7 +126,7 @@ export async function documentView(trx: Trx, ctx: StaffContext, id: string, loca
     original,
     fields,
     steps: [
-      { key: "submit", label: "workflow.steps.submit", role: SUBMITTER_ROLE, state: doc.status === "draft" || doc.status === "returned" ? "current" : "done" },
+      { key: "submit", label: "workflow.steps.submit", role: submitterRole, state: doc.status === "draft" || doc.status === "returned" ? "current" : "done" },
       ...steps.map((s, i) => ({
         key: s.key,
         label: s.label ?? s.key,
@@ -143,7 +144,7 @@ export async function documentView(trx: Trx, ctx: StaffContext, id: string, loca
       at: d.at.toISOString(),
     })),
     may: {
-      submit: member && mine && (doc.status === "draft" || doc.status === "returned") && ctx.access.roles.includes(SUBMITTER_ROLE),
+      submit: member && mine && (doc.status === "draft" || doc.status === "returned") && ctx.access.roles.includes(submitterRole),
       withdraw: member && mine && (doc.status === "draft" || doc.status === "returned" || doc.status === "in_review"),
       decide,
       classify: decide && !!current?.classification,

@@ -8,6 +8,7 @@ import { reviewBlocker, reviewState } from "../classification/review.server";
 import { INDEX_SEQUENCE, nextNumber } from "../numbering/sequences.server";
 import { auditTenant, type StaffContext } from "../tenancy/staff.server";
 import { chainProblems, DEFAULT_CHAIN, SUBMITTER_ROLE, type ChainStep } from "./chain";
+import type { BusinessRole } from "../permissions/roles";
 import { refusal, transition, type Refusal, type WorkflowAction, type WorkflowState } from "./transitions";
 
 type Trx = Transaction<CoreDatabase>;
@@ -25,6 +26,11 @@ export function findDocumentType(registry: PluginRegistry, key: string) {
     if (type) return { pluginId: p.manifest.id, type };
   }
   return undefined;
+}
+
+/** The business role that drafts and submits a document type (the 经办人 unless the type names another). */
+export function drafterRoleOf(registry: PluginRegistry, key: string): BusinessRole {
+  return findDocumentType(registry, key)?.type.drafterRole ?? SUBMITTER_ROLE;
 }
 
 /** The chain a tenant runs for a document type: its own override, or the default. */
@@ -79,9 +85,9 @@ export async function createDocument(
   input: { documentType: string; title: string; payload: unknown; important?: boolean },
 ): Promise<WorkflowResult> {
   if (ctx.access.mode !== "member") return refusal("missingRole");
-  if (!ctx.access.roles.includes(SUBMITTER_ROLE)) return refusal("missingRole");
   const declared = findDocumentType(ctx.context.services.plugins, input.documentType);
   if (!declared) return refusal("unknownType");
+  if (!ctx.access.roles.includes(declared.type.drafterRole)) return refusal("missingRole");
   const payload = declared.type.payload.safeParse(input.payload);
   if (!payload.success) return refusal("invalidPayload");
   const title = input.title.trim();
@@ -176,8 +182,9 @@ export interface ActOptions {
   now?: Date;
 }
 
-function stateOf(doc: WorkflowDocument, approvedBy: string[]): WorkflowState {
+function stateOf(doc: WorkflowDocument, approvedBy: string[], submitterRole: string): WorkflowState {
   return {
+    submitterRole,
     status: doc.status,
     currentStep: doc.current_step,
     assigneeId: doc.assignee_id,
@@ -245,7 +252,7 @@ export async function act(trx: Trx, ctx: StaffContext, input: ActInput, options:
     assignee = { id: input.assignee, roles: m?.roles ?? [] };
   }
 
-  const result = transition(stateOf(doc, await approversOfRound(trx, doc)), steps, {
+  const result = transition(stateOf(doc, await approversOfRound(trx, doc), drafterRoleOf(ctx.context.services.plugins, doc.document_type)), steps, {
     action: input.action,
     actor: { id: ctx.user.id, roles: ctx.access.roles },
     expectedVersion: input.expectedVersion,

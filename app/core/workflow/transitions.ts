@@ -17,6 +17,8 @@ export interface WorkflowState {
   requiresClassification: boolean;
   /** Who approved a step since the document was last submitted. */
   approvedBy: readonly string[];
+  /** The role that submits this document's type; the 经办人 unless the type names another. */
+  submitterRole?: string;
 }
 
 export interface Actor {
@@ -87,7 +89,7 @@ export function transition(doc: WorkflowState, steps: readonly ChainStep[], req:
   switch (req.action) {
     case "submit": {
       if (doc.status !== "draft" && doc.status !== "returned") return refusal("wrongStatus");
-      if (!req.actor.roles.includes(SUBMITTER_ROLE)) return refusal("missingRole");
+      if (!req.actor.roles.includes(doc.submitterRole ?? SUBMITTER_ROLE)) return refusal("missingRole");
       if (req.actor.id !== doc.createdBy) return refusal("notSubmitter");
       const first = nextApplicableStep(steps, 0, doc);
       if (first === null) return refusal("emptyChain");

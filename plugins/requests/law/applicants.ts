@@ -1,4 +1,4 @@
-import type { Localized } from "../../../app/core/calendar/clock-rules";
+import type { Localized } from "../../../app/plugin-api";
 
 /**
  * Who applied, as the columns of annual report table 三 count them (legal-spec §2.3): 自然人, then

@@ -1,4 +1,4 @@
-import { FEE_NOTICE, type Localized } from "../../../app/core/calendar/clock-rules";
+import { FEE_NOTICE, type Localized } from "../../../app/plugin-api";
 import type { TableThreeRowKey } from "./reply-types";
 
 /**

@@ -1,12 +1,11 @@
-import type { Localized } from "../../../app/core/calendar/clock-rules";
-import { toDayNumber } from "../../../app/core/calendar/dates";
+import { toDayNumber, type Localized } from "../../../app/plugin-api";
 
 /**
  * 收到申请之日 — the day the reply clock starts — by how the application came in (条例 Art 31,
  * legal-spec §1.3). The Regulation lists no separate e-mail channel.
  */
 
-export const RECEIPT_CHANNELS = ["in_person", "post", "ordinary_letter", "internet", "fax"] as const;
+export const RECEIPT_CHANNELS = ["in_person", "post", "ordinary_letter", "internet", "email", "fax"] as const;
 export type ReceiptChannel = (typeof RECEIPT_CHANNELS)[number];
 
 /** Dates (`YYYY-MM-DD`) the office records about an application's arrival. */
@@ -69,6 +68,15 @@ export const RECEIPT_RULES: Record<ReceiptChannel, ReceiptRule> = {
   internet: {
     channel: "internet",
     label: { "zh-CN": "互联网渠道", "zh-TW": "互聯網渠道", en: "Internet" },
+    receivedOn: { "zh-CN": "双方确认之日", "zh-TW": "雙方確認之日", en: "The day both sides confirm" },
+    fact: "confirmedOn",
+    basis: ART31,
+    confirmed: true,
+  },
+  // An e-mail is a 数据电文 sent over the internet (Art 29), so the internet rule applies.
+  email: {
+    channel: "email",
+    label: { "zh-CN": "电子邮件", "zh-TW": "電子郵件", en: "E-mail" },
     receivedOn: { "zh-CN": "双方确认之日", "zh-TW": "雙方確認之日", en: "The day both sides confirm" },
     fact: "confirmedOn",
     basis: ART31,

@@ -1,5 +1,4 @@
-import { FEE_NOTICE, type Localized } from "../../../app/core/calendar/clock-rules";
-import { groundByKey, type NonDisclosureGround } from "../../../app/core/classification/grounds";
+import { FEE_NOTICE, groundByKey, type Localized, type NonDisclosureGround } from "../../../app/plugin-api";
 
 /**
  * The rows of annual report table 三 (legal-spec §2.3), in the form's order. Every reply to an

@@ -1,4 +1,4 @@
-import type { Localized } from "../../../app/core/calendar/clock-rules";
+import type { Localized } from "../../../app/plugin-api";
 
 /**
  * Annual report table 四 (legal-spec §2.4): the outcomes of 行政复议 and 行政诉讼 about disclosure,

@@ -1,4 +1,4 @@
-import type { Localized } from "../../../app/core/calendar/clock-rules";
+import type { Localized } from "../../../app/plugin-api";
 import { APPLICANT_TYPES, TABLE_THREE_COLUMNS, columnLabel, type TableThreeColumn } from "./applicants";
 import { TABLE_THREE_ROWS, replyTypes, tableThreeRow, type ReportFormat, type TableThreeRowKey } from "./reply-types";
 

@@ -1,7 +1,6 @@
 import * as OpenCC from "opencc-js";
 import { describe, expect, it } from "vitest";
-import type { Localized } from "../../../app/core/calendar/clock-rules";
-import { NON_DISCLOSURE_GROUNDS, groundByKey } from "../../../app/core/classification/grounds";
+import { NON_DISCLOSURE_GROUNDS, groundByKey, type Localized } from "../../../app/plugin-api";
 import {
   APPLICANT_HEADER,
   APPLICANT_TYPE_INFO,
@@ -207,7 +206,7 @@ describe("receipt date (Art 31)", () => {
       const r = receiptDate(c, facts);
       return r.ok ? r.date : r.error;
     });
-    expect(dates).toEqual(["2025-03-03", "2025-03-04", "2025-03-05", "2025-03-05", "2025-03-05"]);
+    expect(dates).toEqual(["2025-03-03", "2025-03-04", "2025-03-05", "2025-03-05", "2025-03-05", "2025-03-05"]);
     for (const c of RECEIPT_CHANNELS) expect(RECEIPT_RULES[c].basis["zh-CN"]).toBe("《政府信息公开条例》第三十一条");
   });
 

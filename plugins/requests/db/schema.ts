@@ -1,0 +1,99 @@
+import type { ColumnType, Generated, Transaction } from "kysely";
+
+type Json<T> = ColumnType<T, string, string>;
+type Created = ColumnType<Date, Date | undefined, never>;
+
+export type ApplicationStatus = "unconfirmed" | "processing" | "awaiting_supplement" | "consulting" | "awaiting_fee" | "closed";
+export type NoticeKind = "supplement" | "extension" | "third_party" | "other_agency" | "fee" | "reply";
+export type AppealKind = "review" | "direct_suit" | "suit_after_review";
+export type AppealOutcome = "upheld" | "corrected" | "other" | "pending";
+
+/** A released document as the applicant receives it: the redacted rendition. */
+export interface ReleasedDocument {
+  title: string;
+  body: string;
+}
+
+/** The plugin's tables as Kysely sees them (db/0001_requests.ts is the source of truth). Dates are `YYYY-MM-DD`. */
+export interface RequestsDatabase {
+  requests_applications: {
+    tenant_id: string;
+    id: Generated<string>;
+    tracking_no: string;
+    query_code_hash: string;
+    channel: string;
+    receipt_facts: Json<Record<string, string>>;
+    submitted_at: Created;
+    received_on: string | null;
+    applicant_type: string;
+    applicant_sealed: string;
+    applicant_masked: string;
+    applicant_key: string;
+    subject: string;
+    doc_number: string | null;
+    description: string;
+    form: "paper" | "electronic";
+    delivery: "post" | "email" | "pickup" | "online";
+    status: ApplicationStatus;
+    supplement_due: string | null;
+    fee_fen: number | null;
+    fee_due: string | null;
+    fee_paid_on: string | null;
+    reply_type: string | null;
+    closed_on: string | null;
+    registered_by: string | null;
+    updated_at: ColumnType<Date, Date | undefined, Date>;
+  };
+  requests_notices: {
+    tenant_id: string;
+    id: Generated<string>;
+    application_id: string;
+    kind: NoticeKind;
+    document_id: string;
+    title: string;
+    body: string;
+    details: Json<Record<string, unknown>>;
+    released: Json<ReleasedDocument[]>;
+    sent_on: string | null;
+    created_at: Created;
+  };
+  requests_supplements: {
+    tenant_id: string;
+    id: Generated<string>;
+    application_id: string;
+    body: string;
+    received_on: string;
+    via: "online" | "staff";
+    created_at: Created;
+  };
+  requests_consultations: {
+    tenant_id: string;
+    id: Generated<string>;
+    application_id: string;
+    kind: "third_party" | "other_agency";
+    party: string;
+    sent_on: string;
+    answer_due: string;
+    answered_on: string | null;
+    answer: "consent" | "objection" | "no_answer" | null;
+    note: string | null;
+  };
+  requests_appeals: {
+    tenant_id: string;
+    id: Generated<string>;
+    application_id: string;
+    kind: AppealKind;
+    body: string;
+    filed_on: string;
+    outcome: AppealOutcome;
+    decided_on: string | null;
+    note: string | null;
+  };
+}
+
+/** A transaction seen with the plugin's tables typed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the context's transaction knows no plugin tables
+export const typed = (trx: Transaction<any>) => trx as Transaction<RequestsDatabase>;
+
+/** The reply clock of an application, on the core ledger. */
+export const clockId = (applicationId: string) => `requests.reply:${applicationId}`;

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { definePlugin } from "../../app/plugin-api";
+import * as requestsTables from "./db/0001_requests";
+import { locales } from "./locales";
+
+const STAFF = ["drafter", "dept_reviewer", "classifier", "leader", "principal", "requests_officer", "supervisor", "viewer"] as const;
+
+/**
+ * 依申请公开 (条例 Art 29–45): the public application and tracking pages, registration by staff,
+ * the reply clock on the core ledger, notices and replies through the approval workflow, fees,
+ * appeals, and the figures of annual report tables 三 and 四.
+ */
+export default definePlugin({
+  id: "requests",
+  version: "0.1.0",
+  host: "^0.1.0",
+  name: "requests:name",
+  description: "requests:description",
+  routes: [
+    // Public, /t/:tenant/requests/…
+    { area: "public", path: "new", file: "routes/public/apply.tsx" },
+    { area: "public", path: "track", file: "routes/public/track.tsx" },
+    // Staff, /t/:tenant/admin/requests/…
+    { area: "admin", path: "", file: "routes/admin/applications.tsx", permission: "requests.applications.view" },
+    { area: "admin", path: "register", file: "routes/admin/register.tsx", permission: "requests.applications.handle" },
+    { area: "admin", path: "applications/:id", file: "routes/admin/application.tsx", permission: "requests.applications.view" },
+    { area: "admin", path: "applications/:id/notices/:kind", file: "routes/admin/notice.tsx", permission: "requests.applications.handle" },
+  ],
+  nav: [
+    { area: "admin", label: "requests:nav.applications", to: "", permission: "requests.applications.view", order: 200 },
+    { area: "admin", label: "requests:nav.register", to: "register", permission: "requests.applications.handle", order: 210 },
+    { area: "public", label: "requests:nav.apply", to: "new", order: 200 },
+    { area: "public", label: "requests:nav.track", to: "track", order: 210 },
+  ],
+  permissions: [
+    { key: "requests.applications.view", label: "requests:permissions.view", defaultRoles: [...STAFF] },
+    { key: "requests.applications.handle", label: "requests:permissions.handle", defaultRoles: ["requests_officer"] },
+    { key: "requests.applicants.read", label: "requests:permissions.readApplicant", defaultRoles: ["requests_officer", "principal"] },
+    { key: "requests.appeals.manage", label: "requests:permissions.appeals", defaultRoles: ["requests_officer", "principal"] },
+  ],
+  migrations: { "0001_requests": requestsTables },
+  auditEvents: [
+    "requests.application.submit",
+    "requests.application.register",
+    "requests.application.confirm",
+    "requests.applicant.read",
+    "requests.notice.draft",
+    "requests.notice.send",
+    "requests.supplement.receive",
+    "requests.consultation.answer",
+    "requests.fee.paid",
+    "requests.application.close",
+    "requests.appeal.record",
+    "requests.appeal.decide",
+  ],
+  settings: {
+    schema: z.object({
+      // 补正期限 (条例第三十条 asks for a reasonable one and sets no number): working days from the notice.
+      supplementWorkdays: z.number().int().min(5).max(60).default(15),
+    }),
+  },
+  locales,
+});
