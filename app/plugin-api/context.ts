@@ -74,6 +74,8 @@ export interface PluginCoreServices {
     append(trx: PluginTransaction, clockId: string, event: ClockEvent): Promise<ClockStatus>;
     /** The state as of `asOf` (today in China by default); null for a clock with no events. */
     status(trx: PluginTransaction, clockId: string, asOf?: string): Promise<ClockStatus | null>;
+    /** The same for many clocks in one query (a list page); clocks with no events are absent. */
+    statusMany(trx: PluginTransaction, clockIds: readonly string[], asOf?: string): Promise<Map<string, ClockStatus>>;
     /** "20 working days from 2025-09-26; paused 5 working days …; due 2025-11-06" in the reader's language. */
     explain(status: ClockStatus, locale: Locale): string;
   };
@@ -242,5 +244,7 @@ export interface WidgetContext {
   pluginId: string;
   /** The working-day calendar, for figures such as "published late". */
   calendar: WorkCalendar;
+  /** The state of the plugin's clocks (`<pluginId>.…`) among the tenants read, as of today in China unless given. */
+  clockStatuses(trx: PluginTransaction, clockIds: readonly string[], asOf?: string): Promise<Map<string, ClockStatus>>;
   withRead<T>(tenantIds: string[], fn: (trx: PluginTransaction) => Promise<T>): Promise<T>;
 }

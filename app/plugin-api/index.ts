@@ -36,7 +36,8 @@ export type {
 export { HOST_VERSION } from "./version";
 export type { Locale } from "../core/i18n/config";
 export type { WorkCalendar } from "../core/calendar/work-calendar";
-export type { ClockEvent, ClockStatus } from "../core/calendar/clock";
+export { evaluateClock, type ClockEvent, type ClockStatus } from "../core/calendar/clock";
+export { explainClock } from "../core/calendar/clock-explain";
 export { chinaDate, chinaYear } from "../core/calendar/china-time";
 export { toDayNumber, fromDayNumber, InvalidDateError } from "../core/calendar/dates";
 /** The law behind the reply clock (条例 Art 30–33, fee rules), each rule with its source. */

@@ -8,7 +8,7 @@ import { recordAudit } from "../core/audit/record.server";
 import { chinaDate, chinaYear } from "../core/calendar/china-time";
 import { evaluateClock } from "../core/calendar/clock";
 import { explainClock } from "../core/calendar/clock-explain";
-import { appendClockEvent, clockEvents } from "../core/calendar/clock-store.server";
+import { appendClockEvent, clockEvents, clockStatuses } from "../core/calendar/clock-store.server";
 import { scanText } from "../core/classification/scan";
 import { sensitiveWordsIn } from "../core/classification/sensitive-words.server";
 import { INDEX_SEQUENCE, nextNumbers } from "../core/numbering/sequences.server";
@@ -96,6 +96,10 @@ export function coreServices(services: Services, plugin: LoadedPlugin, tenant: T
         ownClock(clockId);
         const events = await clockEvents(core(trx), tenant.id, clockId);
         return events.length ? evaluateClock(events, asOf, services.calendar.calendar) : null;
+      },
+      statusMany(trx, clockIds, asOf = chinaDate()) {
+        clockIds.forEach(ownClock);
+        return clockStatuses(core(trx), clockIds, asOf, services.calendar.calendar);
       },
       explain: explainClock,
     },

@@ -1,4 +1,8 @@
 import type { AppLoadContext } from "@remix-run/node";
+import type { Transaction } from "kysely";
+import type { CoreDatabase } from "../../db/schema";
+import { chinaDate } from "../core/calendar/china-time";
+import { clockStatuses } from "../core/calendar/clock-store.server";
 import { withScope } from "../../db/scope";
 import { forbidden } from "../core/tenancy/staff.server";
 import type { WidgetContext } from "../plugin-api/context";
@@ -45,6 +49,11 @@ export async function computeWidgets(context: Pick<AppLoadContext, "services">, 
     const ctx: WidgetContext = {
       pluginId: widget.pluginId,
       calendar: context.services.calendar.calendar,
+      clockStatuses: (trx, clockIds, asOf = chinaDate()) => {
+        const foreign = clockIds.find((id) => !id.startsWith(`${widget.pluginId}.`));
+        if (foreign) return Promise.reject(new Error(`widget ${widget.key} may not read clock ${foreign}`));
+        return clockStatuses(trx as Transaction<CoreDatabase>, clockIds, asOf, context.services.calendar.calendar);
+      },
       withRead: (asked, fn) => {
         const outside = asked.filter((id) => !ids.includes(id));
         if (outside.length) return Promise.reject(new Error(`widget ${widget.key} may not read tenants ${outside.join(", ")}`));

@@ -1,7 +1,9 @@
-import { z } from "zod";
 import { definePlugin } from "../../app/plugin-api";
 import * as requestsTables from "./db/0001_requests";
 import { locales } from "./locales";
+import { reportFigures, widgets } from "./server/figures.server";
+import { seedRequests } from "./server/seed.server";
+import { RequestsSettings } from "./server/settings";
 
 const STAFF = ["drafter", "dept_reviewer", "classifier", "leader", "principal", "requests_officer", "supervisor", "viewer"] as const;
 
@@ -53,11 +55,9 @@ export default definePlugin({
     "requests.appeal.record",
     "requests.appeal.decide",
   ],
-  settings: {
-    schema: z.object({
-      // 补正期限 (条例第三十条 asks for a reasonable one and sets no number): working days from the notice.
-      supplementWorkdays: z.number().int().min(5).max(60).default(15),
-    }),
-  },
+  settings: { schema: RequestsSettings },
+  reportFigures,
+  widgets,
   locales,
+  seed: seedRequests,
 });

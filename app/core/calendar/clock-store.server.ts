@@ -44,3 +44,22 @@ export async function appendClockEvent(
     .execute();
   return status;
 }
+
+/**
+ * The state of many clocks as of `asOf`, read in one query among the rows the transaction may
+ * read (clock ids carry the owner's id, so they do not repeat across tenants). Clocks with no
+ * events are absent from the map.
+ */
+export async function clockStatuses(trx: Trx, clockIds: readonly string[], asOf: string, calendar: WorkCalendar): Promise<Map<string, ClockStatus>> {
+  const out = new Map<string, ClockStatus>();
+  if (clockIds.length === 0) return out;
+  const rows = await trx.selectFrom("clock_events").select(["clock_id", "event"]).where("clock_id", "in", [...clockIds]).orderBy("clock_id").orderBy("seq").execute();
+  const ledgers = new Map<string, ClockEvent[]>();
+  for (const r of rows) {
+    const ledger = ledgers.get(r.clock_id) ?? [];
+    ledger.push(r.event as ClockEvent);
+    ledgers.set(r.clock_id, ledger);
+  }
+  for (const [id, events] of ledgers) out.set(id, evaluateClock(events, asOf, calendar));
+  return out;
+}

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import { protectTenantTable } from "../../../app/plugin-api";
 
-const REQUEST_TABLES = ["requests_applications", "requests_notices", "requests_supplements", "requests_consultations", "requests_appeals"];
+const REQUEST_TABLES = ["requests_applications", "requests_attachments", "requests_notices", "requests_supplements", "requests_consultations", "requests_appeals"];
 
 /**
  * 依申请公开: applications and everything that happens to them. The reply clock is the core's
@@ -47,6 +47,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX requests_applications_applicant ON requests_applications (tenant_id, applicant_key, received_on)`.execute(db);
   await sql`CREATE INDEX requests_applications_closed ON requests_applications (tenant_id, closed_on)`.execute(db);
 
+  // Files the applicant sent with the application (a copy of an ID card, a letter), sealed like the applicant.
+  await sql`
+    CREATE TABLE requests_attachments (
+      tenant_id uuid NOT NULL,
+      id uuid NOT NULL DEFAULT gen_random_uuid(),
+      application_id uuid NOT NULL,
+      name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+      mime text NOT NULL,
+      size int NOT NULL CHECK (size > 0),
+      content_sealed text NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (tenant_id, id),
+      FOREIGN KEY (tenant_id, application_id) REFERENCES requests_applications (tenant_id, id)
+    )`.execute(db);
+
   // What was sent: 补正, 延期, 征求意见, 收费 notices and the reply (告知书), once approved.
   await sql`
     CREATE TABLE requests_notices (
@@ -54,7 +69,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       id uuid NOT NULL DEFAULT gen_random_uuid(),
       application_id uuid NOT NULL,
       kind text NOT NULL CHECK (kind IN ('supplement', 'extension', 'third_party', 'other_agency', 'fee', 'reply')),
-      document_id uuid NOT NULL,
+      -- null for a notice recorded without the workflow (history brought in from paper files)
+      document_id uuid,
       title text NOT NULL,
       body text NOT NULL DEFAULT '',
       details jsonb NOT NULL DEFAULT '{}',

@@ -44,12 +44,23 @@ export interface RequestsDatabase {
     registered_by: string | null;
     updated_at: ColumnType<Date, Date | undefined, Date>;
   };
+  requests_attachments: {
+    tenant_id: string;
+    id: Generated<string>;
+    application_id: string;
+    name: string;
+    mime: string;
+    size: number;
+    /** The file's bytes as base64, sealed. */
+    content_sealed: string;
+    created_at: Created;
+  };
   requests_notices: {
     tenant_id: string;
     id: Generated<string>;
     application_id: string;
     kind: NoticeKind;
-    document_id: string;
+    document_id: string | null;
     title: string;
     body: string;
     details: Json<Record<string, unknown>>;
