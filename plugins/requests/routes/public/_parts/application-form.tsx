@@ -1,0 +1,125 @@
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Field, PostForm, useLocale, type FieldErrors } from "../../../../../app/plugin-api/ui";
+import { APPLICANT_TYPE_INFO, ORGANISATION_GROUP_LABEL } from "../../../law/applicants";
+import { DELIVERIES, FORMS, ID_TYPES } from "../../../server/applicant";
+import { ATTACHMENT, HONEYPOT, type ApplyValues } from "../../../server/public/apply-form";
+import { ChoiceGroup, SelectField, TextArea } from "./fields";
+
+const ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
+
+/**
+ * The application of 条例第二十九条: who applies, how to reach them, what they want and in what form.
+ * Without JavaScript both the person's and the organisation's fields show; with it, only those of
+ * the chosen applicant type. The server checks only the chosen type's fields either way.
+ */
+export function ApplicationForm({ values, errors, chooseFileAgain }: { values: ApplyValues; errors: FieldErrors; chooseFileAgain: boolean }) {
+  const { t } = useTranslation("requests");
+  const locale = useLocale();
+  const [type, setType] = useState(values.applicantType);
+  const [enhanced, setEnhanced] = useState(false);
+  useEffect(() => setEnhanced(true), []);
+  const group = APPLICANT_TYPE_INFO.find((i) => i.key === type)?.group;
+  const req = (key: string) => t("public.apply.requiredLabel", { label: t(key) });
+  const p = (key: string) => t(`public.apply.${key}`);
+
+  return (
+    <PostForm encType="multipart/form-data" noValidate className="stack">
+      <div className="visually-hidden" aria-hidden="true">
+        <label htmlFor="f-website">{p("honeypot")}</label>
+        <input id="f-website" name={HONEYPOT} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+
+      <fieldset className="stack">
+        <legend>{p("applicant.legend")}</legend>
+        <ChoiceGroup
+          name="applicantType"
+          legend={req("public.apply.applicant.type")}
+          value={values.applicantType}
+          errors={errors}
+          onChange={setType}
+          groups={[
+            { choices: APPLICANT_TYPE_INFO.filter((i) => i.group === "natural").map((i) => ({ value: i.key, label: i.label[locale] })) },
+            {
+              heading: ORGANISATION_GROUP_LABEL[locale],
+              choices: APPLICANT_TYPE_INFO.filter((i) => i.group === "organisation").map((i) => ({ value: i.key, label: i.label[locale] })),
+            },
+          ]}
+        />
+        <Field name="name" label={req("public.apply.name")} hint={p("nameHint")} defaultValue={values.name} errors={errors} maxLength={50} autoComplete="name" aria-required />
+        {(!enhanced || !group) && <p className="hint">{p("applicant.bothShown")}</p>}
+        <fieldset className="stack" hidden={enhanced && group === "organisation"}>
+          <legend>{p("applicant.natural")}</legend>
+          <SelectField
+            name="idType"
+            label={p("idType")}
+            value={values.idType}
+            errors={errors}
+            options={[{ value: "", label: p("idTypeChoose") }, ...ID_TYPES.map((k) => ({ value: k, label: p(`idTypes.${k}`) }))]}
+          />
+          <Field name="idNumber" label={p("idNumber")} hint={p("idNumberHint")} defaultValue={values.idNumber} errors={errors} maxLength={30} autoComplete="off" spellCheck={false} />
+        </fieldset>
+        <fieldset className="stack" hidden={enhanced && group === "natural"}>
+          <legend>{p("applicant.organisation")}</legend>
+          <Field name="organisation" label={p("organisationName")} defaultValue={values.organisation} errors={errors} maxLength={100} autoComplete="organization" />
+          <Field name="creditCode" label={p("creditCode")} hint={p("creditCodeHint")} defaultValue={values.creditCode} errors={errors} maxLength={18} autoComplete="off" spellCheck={false} />
+        </fieldset>
+      </fieldset>
+
+      <fieldset className="stack">
+        <legend>{p("contact")}</legend>
+        <Field name="phone" type="tel" label={req("public.apply.phone")} hint={p("phoneHint")} defaultValue={values.phone} errors={errors} maxLength={20} autoComplete="tel" inputMode="tel" aria-required />
+        <Field name="email" type="email" label={p("email")} defaultValue={values.email} errors={errors} maxLength={100} autoComplete="email" />
+        <Field name="address" label={p("address")} defaultValue={values.address} errors={errors} maxLength={200} autoComplete="street-address" />
+        <Field name="postcode" label={p("postcode")} defaultValue={values.postcode} errors={errors} maxLength={6} autoComplete="postal-code" inputMode="numeric" />
+      </fieldset>
+
+      <fieldset className="stack">
+        <legend>{p("request")}</legend>
+        <Field name="subject" label={req("public.apply.subject")} hint={p("subjectHint")} defaultValue={values.subject} errors={errors} maxLength={200} aria-required />
+        <Field name="docNumber" label={p("docNumber")} hint={p("docNumberHint")} defaultValue={values.docNumber} errors={errors} maxLength={100} />
+        <TextArea name="description" label={req("public.apply.description")} hint={p("descriptionHint")} defaultValue={values.description} errors={errors} aria-required />
+        <div className="stack">
+          <p className="hint" id="suggest-hint">
+            {p("suggestHint")}
+          </p>
+          <div className="actions">
+            <button type="submit" name="intent" value="suggest" className="button" aria-describedby="suggest-hint">
+              {p("suggest")}
+            </button>
+          </div>
+        </div>
+      </fieldset>
+
+      <ChoiceGroup
+        name="form"
+        legend={req("public.apply.form")}
+        value={values.form}
+        errors={errors}
+        groups={[{ choices: FORMS.map((k) => ({ value: k, label: p(`forms.${k}`) })) }]}
+      />
+      <ChoiceGroup
+        name="delivery"
+        legend={req("public.apply.delivery")}
+        value={values.delivery}
+        errors={errors}
+        groups={[{ choices: DELIVERIES.map((k) => ({ value: k, label: p(`deliveries.${k}`) })) }]}
+      />
+
+      <Field
+        name={ATTACHMENT}
+        type="file"
+        accept={ACCEPT}
+        label={p("attachment")}
+        hint={chooseFileAgain ? `${p("attachmentHint")} ${p("chooseFileAgain")}` : p("attachmentHint")}
+        errors={errors}
+      />
+
+      <div className="actions">
+        <button type="submit" name="intent" value="submit" className="button primary">
+          {p("submit")}
+        </button>
+      </div>
+    </PostForm>
+  );
+}

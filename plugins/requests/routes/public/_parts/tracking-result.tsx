@@ -1,0 +1,67 @@
+import { Fragment, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { SentNotice, TrackingView } from "../../../server/public/track.server";
+
+/** Status, dates and the reply clock of one application, as its applicant may read them. */
+export function TrackingResult({ view }: { view: TrackingView }) {
+  const { t } = useTranslation("requests");
+  const rows: [string, ReactNode][] = [
+    ["public.track.trackingNo", view.trackingNo],
+    ["public.track.status", <strong key="s">{t(`public.track.statuses.${view.status}`)}</strong>],
+    ["public.track.applicant", view.applicant],
+    ["public.track.subject", view.subject],
+    ...(view.docNumber ? [["public.track.docNumber", view.docNumber] as [string, ReactNode]] : []),
+    ["public.track.submittedOn", view.submittedOn],
+    ["public.track.receivedOn", view.receivedOn ?? t("public.track.waitingReceipt")],
+  ];
+  if (view.supplementDue) rows.push(["public.track.supplementDue", view.supplementDue]);
+  if (view.status === "closed") {
+    if (view.outcome) rows.push(["public.track.outcome", t(`public.track.outcomes.${view.outcome}`)]);
+    if (view.closedOn) rows.push(["public.track.closedOn", view.closedOn]);
+  } else if (view.receivedOn) rows.push(["public.track.dueDate", view.dueDate ?? t("public.track.duePaused")]);
+  if (view.clock) rows.push(["public.track.clock", view.clock]);
+  return (
+    <dl className="meta-table">
+      {rows.map(([label, value]) => (
+        <Fragment key={label}>
+          <dt>{t(label)}</dt>
+          <dd>{value}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}
+
+/** Every notice and letter sent, oldest first, in full, with any documents a reply released. */
+export function NoticeList({ notices }: { notices: SentNotice[] }) {
+  const { t } = useTranslation("requests");
+  return (
+    <section aria-labelledby="notices">
+      <h2 id="notices">{t("public.track.notices")}</h2>
+      {notices.length === 0 ? (
+        <p className="muted">{t("public.track.noNotices")}</p>
+      ) : (
+        notices.map((n) => (
+          <article key={n.id} className="panel" aria-labelledby={`notice-${n.id}`}>
+            <h3 id={`notice-${n.id}`}>{n.title || t(`public.track.noticeKinds.${n.kind}`)}</h3>
+            <p className="muted">
+              {t(`public.track.noticeKinds.${n.kind}`)} · {t("public.track.sentOn", { date: n.sentOn })}
+            </p>
+            <div className="document-text">{n.body}</div>
+            {n.released.length > 0 && (
+              <>
+                <h4>{t("public.track.released")}</h4>
+                {n.released.map((d, i) => (
+                  <section key={i} className="panel" aria-label={d.title}>
+                    <h5>{d.title}</h5>
+                    <div className="document-text">{d.body}</div>
+                  </section>
+                ))}
+              </>
+            )}
+          </article>
+        ))
+      )}
+    </section>
+  );
+}

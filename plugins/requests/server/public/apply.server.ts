@@ -1,0 +1,65 @@
+import type { PluginRequestContext } from "../../../../app/plugin-api";
+import { parseForm } from "../../../../app/plugin-api/loaders.server";
+import { ApplicationInput } from "../applicant";
+import { createApplication } from "../applications.server";
+import { readAttachment, storeAttachment } from "../attachments.server";
+import { applyValues, ATTACHMENT, firstErrors, HONEYPOT, relevantForm, type ApplyValues, type FieldErrors } from "./apply-form";
+import { suggestPublished, type Suggestion } from "./suggest.server";
+
+/** 5 applications an hour from one connection: enough for a family or a small office, not for a flood. */
+export const APPLY_LIMIT = { max: 5, windowMinutes: 60 };
+
+export type ApplyAnswer =
+  | { outcome: "submitted"; trackingNo: string; queryCode: string }
+  | { outcome: "refused"; values: ApplyValues; errors: FieldErrors; message: string; status: 400 | 429; chooseFileAgain: boolean }
+  | { outcome: "suggested"; values: ApplyValues; errors: FieldErrors; suggestions: Suggestion[]; chooseFileAgain: boolean };
+
+const hasFile = (v: FormDataEntryValue | null) => v !== null && typeof v !== "string" && v.size > 0;
+
+/** Published items that may already answer the application; nothing is stored and nothing counted. */
+export async function suggestForApplication(ctx: PluginRequestContext, form: FormData): Promise<ApplyAnswer> {
+  const values = applyValues(form);
+  const chooseFileAgain = hasFile(form.get(ATTACHMENT));
+  if (!values.subject.trim() && !values.docNumber.trim()) {
+    return { outcome: "suggested", values, errors: { subject: ["requests:public.errors.suggestNeedsSubject"] }, suggestions: [], chooseFileAgain };
+  }
+  const suggestions = await ctx.withTenant((trx) => suggestPublished(ctx.search, trx, values.subject, values.docNumber));
+  return { outcome: "suggested", values, errors: {}, suggestions, chooseFileAgain };
+}
+
+/**
+ * A citizen's application (条例第二十九条) submitted online: checked in full before anything is
+ * written, then the application, its attachment and the audit event in one transaction. Received
+ * only once the office confirms (第三十一条), so no clock starts here.
+ */
+export async function submitApplication(ctx: PluginRequestContext, form: FormData): Promise<ApplyAnswer> {
+  const values = applyValues(form);
+  const chooseFileAgain = hasFile(form.get(ATTACHMENT));
+  const refuse = (message: string, errors: FieldErrors = {}, status: 400 | 429 = 400): ApplyAnswer => ({ outcome: "refused", values, errors, message, status, chooseFileAgain });
+
+  // A bot filled the field no person sees: answer as to any failed submission, store nothing.
+  if (String(form.get(HONEYPOT) ?? "").trim() !== "") return refuse("requests:public.errors.notAccepted");
+
+  const parsed = parseForm(ApplicationInput, relevantForm(values));
+  const file = await readAttachment(form.get(ATTACHMENT));
+  const errors: FieldErrors = parsed.ok ? {} : firstErrors(parsed.errors);
+  if (!file.ok) errors[ATTACHMENT] = [file.error];
+  if (!parsed.ok || !file.ok) return refuse("requests:public.errors.fixFields", errors);
+
+  // Counted only for complete applications, so that someone correcting mistakes is never locked out.
+  if (!(await ctx.rateLimit("apply", APPLY_LIMIT))) return refuse("requests:public.errors.tooManyApplications", {}, 429);
+
+  const created = await ctx.withPublicSubmission(async (trx) => {
+    const result = await createApplication(ctx, trx, { input: parsed.data, channel: "internet" });
+    if (!result.ok) return result;
+    if (file.upload) await storeAttachment(ctx, trx, result.id, file.upload);
+    await ctx.audit(trx, {
+      action: "requests.application.submit",
+      target: { type: "requests_application", id: result.id },
+      data: { trackingNo: result.trackingNo },
+    });
+    return result;
+  });
+  if (!created.ok) return refuse("requests:public.errors.fixFields", { [created.field]: [created.error] });
+  return { outcome: "submitted", trackingNo: created.trackingNo, queryCode: created.queryCode };
+}
