@@ -1,6 +1,9 @@
 import { definePlugin } from "../../app/plugin-api";
 import * as requestsTables from "./db/0001_requests";
 import { locales } from "./locales";
+import { describeNotice } from "./server/describe.server";
+import { NOTICE_TYPE, NoticePayload, REPLY_TYPE, ReplyPayload } from "./server/notice-schema";
+import { onNoticeApproved, onReplyApproved } from "./server/notices.server";
 import { reportFigures, widgets } from "./server/figures.server";
 import { seedRequests } from "./server/seed.server";
 import { RequestsSettings } from "./server/settings";
@@ -41,6 +44,11 @@ export default definePlugin({
     { key: "requests.appeals.manage", label: "requests:permissions.appeals", defaultRoles: ["requests_officer", "principal"] },
   ],
   migrations: { "0001_requests": requestsTables },
+  documentTypes: [
+    // 补正, 延期, 征求意见 and 收费 notices: no material is released, so no 保密审查.
+    { key: NOTICE_TYPE, label: "requests:documentTypes.notice", requiresClassification: false, drafterRole: "requests_officer", payload: NoticePayload, describe: describeNotice, onApproved: onNoticeApproved },
+    { key: REPLY_TYPE, label: "requests:documentTypes.reply", requiresClassification: true, drafterRole: "requests_officer", payload: ReplyPayload, describe: describeNotice, onApproved: onReplyApproved },
+  ],
   auditEvents: [
     "requests.application.submit",
     "requests.application.register",

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Transaction } from "kysely";
 
-type Json<T> = ColumnType<T, string, string>;
+/** A JSON column with a default: optional on insert. */
+type JsonDefault<T> = ColumnType<T, string | undefined, string>;
 type Created = ColumnType<Date, Date | undefined, never>;
 
 export type ApplicationStatus = "unconfirmed" | "processing" | "awaiting_supplement" | "consulting" | "awaiting_fee" | "closed";
@@ -22,7 +23,7 @@ export interface RequestsDatabase {
     tracking_no: string;
     query_code_hash: string;
     channel: string;
-    receipt_facts: Json<Record<string, string>>;
+    receipt_facts: JsonDefault<Record<string, string>>;
     submitted_at: Created;
     received_on: string | null;
     applicant_type: string;
@@ -63,8 +64,8 @@ export interface RequestsDatabase {
     document_id: string | null;
     title: string;
     body: string;
-    details: Json<Record<string, unknown>>;
-    released: Json<ReleasedDocument[]>;
+    details: JsonDefault<Record<string, unknown>>;
+    released: JsonDefault<ReleasedDocument[]>;
     sent_on: string | null;
     created_at: Created;
   };

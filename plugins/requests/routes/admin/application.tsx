@@ -1,8 +1,150 @@
-import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { FormMessage, useLocale } from "../../../../app/plugin-api/ui";
+import { applicantLabel, channelLabel, replyTypeLabel } from "../../law/labels";
+import { decideAppeal, recordAppeal } from "../../server/staff/appeals.server";
+import { performStep, revealApplicant, StepForms, type StepName } from "../../server/staff/actions.server";
+import { applicationView } from "../../server/staff/view.server";
+import { Appeals } from "./_parts/appeals";
+import { ApplicantCard } from "./_parts/applicant";
+import { NextSteps } from "./_parts/next-steps";
+import { History } from "./_parts/history";
+import { Urgency } from "./_parts/urgency";
+import { urgencyOf } from "../../server/staff/list.server";
 
-// Placeholder while the page is built this session.
-export const loader = pluginLoader(async () => null);
+/** One application: what was asked, by whom (masked), the reply clock explained, what happened, and what to do next. */
+export const loader = pluginLoader(async (ctx, { params }) => {
+  const view = await ctx.withTenant((trx) => applicationView(ctx, trx, params.id));
+  return { ...view, base: `/t/${ctx.tenant.code}/admin/requests`, urgency: view.clock ? urgencyOf(view.clock) : null };
+});
 
-export default function Placeholder() {
-  return null;
+export type ActionResult =
+  | { ok: true; intent: string; applicant?: Awaited<ReturnType<typeof revealApplicant>> }
+  | { ok: false; intent: string; field: string; error: string; values: Record<string, string> };
+
+export const action = pluginAction(async (ctx, { params, request }) => {
+  if (ctx.mode !== "member") throw new Response("Forbidden", { status: 403 });
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const values = Object.fromEntries([...form.entries()].filter(([k, v]) => k !== "_csrf" && typeof v === "string")) as Record<string, string>;
+  const fail = (field: string, error: string, status = 400) => data<ActionResult>({ ok: false, intent, field, error, values }, { status });
+  const id = params.id ?? "";
+
+  if (intent === "reveal") {
+    const applicant = await ctx.withTenant(async (trx) => revealApplicant(ctx, trx, await applicationView(ctx, trx, id)));
+    return data<ActionResult>({ ok: true, intent, applicant });
+  }
+  if (intent === "appeal.record" || intent === "appeal.decide") {
+    ctx.require("requests.appeals.manage");
+    const r = await ctx.withTenant(async (trx) => {
+      const app = await applicationView(ctx, trx, id);
+      const row = { id: app.application.id, closed_on: app.application.closedOn, tracking_no: app.application.trackingNo };
+      return intent === "appeal.record" ? recordAppeal(ctx, trx, row, values) : decideAppeal(ctx, trx, row, values);
+    });
+    return r.ok ? data<ActionResult>({ ok: true, intent }) : fail(r.field, r.error);
+  }
+  ctx.require("requests.applications.handle");
+  if (!(intent in StepForms(""))) return fail("_form", "errors.invalid");
+  const r = await ctx.withTenant(async (trx) => {
+    const result = await performStep(ctx, trx, id, intent as StepName, values);
+    // A refused step changes nothing: undo whatever the step wrote before it was refused.
+    if (!result.ok) throw new Refused(result);
+    return result;
+  }).catch((e: unknown) => (e instanceof Refused ? e.result : Promise.reject(e)));
+  return r.ok ? data<ActionResult>({ ok: true, intent }) : fail(r.field, r.error, r.error === "requests:errors.stepNotOpen" ? 409 : 400);
+});
+
+class Refused extends Error {
+  constructor(readonly result: { ok: false; field: string; error: string }) {
+    super(result.error);
+  }
+}
+
+export default function Application() {
+  const { t } = useTranslation("requests");
+  const locale = useLocale();
+  const v = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const a = v.application;
+  return (
+    <>
+      <p>
+        <Link to={v.base}>{t("staff.application.back")}</Link>
+      </p>
+      <h1>
+        {a.subject} <span className="badge">{a.trackingNo}</span>
+      </h1>
+      <p className="lead">
+        {t(`status.${a.status}`)}
+        {a.replyType && ` · ${replyTypeLabel(a.replyType, locale)}`}
+      </p>
+      {result?.ok && <FormMessage tone="success">{t(`staff.done.${result.intent}`, { defaultValue: t("staff.done.default") })}</FormMessage>}
+      {result && !result.ok && result.field === "_form" && <FormMessage tone="error">{t(result.error)}</FormMessage>}
+
+      <section aria-labelledby="clock-h" className="panel">
+        <h2 id="clock-h">{t("staff.application.clock")}</h2>
+        {v.clock ? (
+          <>
+            <p>
+              {v.clock.explanation}
+              <Urgency urgency={v.urgency} leftDays={v.clock.leftDays} overdueDays={v.clock.overdueDays} />
+            </p>
+            {v.clock.warnings.some((w) => w.kind === "late-supplement-notice") && <p className="error">{t("staff.application.lateSupplementNotice")}</p>}
+            {v.clock.warnings.some((w) => w.kind === "answer-overdue") && <p className="error">{t("staff.application.answerOverdue")}</p>}
+            {a.status === "processing" && v.supplementNoticeBy && v.steps.includes("notice.supplement") && <p className="hint">{t("staff.application.supplementBy", { date: v.supplementNoticeBy })}</p>}
+          </>
+        ) : (
+          <p>{t("staff.application.notReceived")}</p>
+        )}
+      </section>
+
+      <NextSteps view={v} result={result} />
+
+      <h2>{t("staff.application.request")}</h2>
+      <dl className="meta-table">
+        <dt>{t("fields.applicantType")}</dt>
+        <dd>{applicantLabel(a.applicantType, locale)}</dd>
+        <dt>{t("fields.channel")}</dt>
+        <dd>{channelLabel(a.channel, locale)}</dd>
+        <dt>{t("fields.submittedAt")}</dt>
+        <dd>{new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" }).format(new Date(a.submittedAt))}</dd>
+        <dt>{t("fields.receivedOn")}</dt>
+        <dd>{a.receivedOn ?? t("staff.list.notConfirmed")}</dd>
+        <dt>{t("fields.subject")}</dt>
+        <dd>{a.subject}</dd>
+        {a.docNumber && (
+          <>
+            <dt>{t("fields.docNumber")}</dt>
+            <dd>{a.docNumber}</dd>
+          </>
+        )}
+        <dt>{t("fields.description")}</dt>
+        <dd className="document-text">{a.description}</dd>
+        <dt>{t("fields.form")}</dt>
+        <dd>
+          {t(`form.${a.form}`)} · {t(`delivery.${a.delivery}`)}
+        </dd>
+        {v.attachments.length > 0 && (
+          <>
+            <dt>{t("fields.attachments")}</dt>
+            <dd>{v.attachments.map((f) => `${f.name} (${Math.ceil(f.size / 1024)} KB)`).join("、")}</dd>
+          </>
+        )}
+        {a.feeFen !== null && (
+          <>
+            <dt>{t("fields.fee")}</dt>
+            <dd>
+              ¥{(a.feeFen / 100).toFixed(2)} {a.feePaidOn ? t("staff.application.feePaid", { date: a.feePaidOn }) : a.feeDue ? t("staff.application.feeDue", { date: a.feeDue }) : ""}
+            </dd>
+          </>
+        )}
+      </dl>
+      <ApplicantCard masked={a.applicantMasked} canRead={v.can.readApplicant} revealed={result?.ok ? result.applicant : undefined} />
+
+      <History view={v} />
+      <Appeals view={v} result={result} />
+    </>
+  );
 }

@@ -1,8 +1,144 @@
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { useLocale } from "../../../../app/plugin-api/ui";
+import { applicantLabel, replyTypeLabel } from "../../law/labels";
+import { applicationList, LIST_STATUSES, readFilter, URGENCIES } from "../../server/staff/list.server";
+import { Urgency } from "./_parts/urgency";
 
-// Placeholder while the page is built this session.
-export const loader = pluginLoader(async () => null);
+/** The office's applications for information: the most pressing first, with due dates and what is overdue. */
+export const loader = pluginLoader(async (ctx, { request }) => {
+  const filter = readFilter(new URL(request.url));
+  const list = await ctx.withTenant((trx) => applicationList(ctx, trx, filter));
+  return {
+    base: `/t/${ctx.tenant.code}/admin/requests`,
+    filter,
+    canRegister: ctx.mode === "member" && ctx.can("requests.applications.handle"),
+    statuses: LIST_STATUSES,
+    urgencies: URGENCIES,
+    ...list,
+  };
+});
 
-export default function Placeholder() {
-  return null;
+export default function Applications() {
+  const { t } = useTranslation("requests");
+  const locale = useLocale();
+  const { base, filter, canRegister, statuses, urgencies, rows, total, pages, page, counts } = useLoaderData<typeof loader>();
+  const pageLink = (n: number) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...filter, page: n })) if (v !== undefined && v !== "") q.set(k, String(v));
+    return `?${q}`;
+  };
+  return (
+    <>
+      <h1>{t("staff.list.title")}</h1>
+      {canRegister && (
+        <p className="actions">
+          <Link className="button primary" to={`${base}/register`}>
+            {t("nav.register")}
+          </Link>
+        </p>
+      )}
+      {(counts.overdue > 0 || counts.dueSoon > 0 || counts.unconfirmed > 0) && (
+        <p className={counts.overdue ? "notice notice-error" : "notice notice-info"} role="status">
+          {counts.overdue > 0 && <Link to="?urgency=overdue">{t("staff.list.overdueCount", { count: counts.overdue })}</Link>} {counts.dueSoon > 0 && <Link to="?urgency=due_soon">{t("staff.list.dueSoonCount", { count: counts.dueSoon })}</Link>}{" "}
+          {counts.unconfirmed > 0 && <Link to="?status=unconfirmed">{t("staff.list.unconfirmedCount", { count: counts.unconfirmed })}</Link>}
+        </p>
+      )}
+      <Form method="get" className="filters" role="search" aria-label={t("staff.list.filters")}>
+        <div className="field">
+          <label htmlFor="f-status">{t("staff.list.status")}</label>
+          <select id="f-status" name="status" defaultValue={filter.status ?? ""}>
+            <option value="">{t("staff.list.all")}</option>
+            {statuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-urgency">{t("staff.list.urgency")}</label>
+          <select id="f-urgency" name="urgency" defaultValue={filter.urgency ?? ""}>
+            <option value="">{t("staff.list.all")}</option>
+            {urgencies.map((u) => (
+              <option key={u} value={u}>
+                {t(`urgency.${u}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-year">{t("staff.list.year")}</label>
+          <input id="f-year" name="year" inputMode="numeric" pattern="\d{4}" size={6} defaultValue={filter.year ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-q">{t("staff.list.q")}</label>
+          <input id="f-q" name="q" type="search" maxLength={100} defaultValue={filter.q ?? ""} />
+        </div>
+        <button type="submit" className="button">
+          {t("staff.list.filter")}
+        </button>
+      </Form>
+      {rows.length === 0 ? (
+        <p className="muted">{t("staff.list.none")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table">
+            <caption>{t("staff.list.caption", { count: total })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("fields.trackingNo")}</th>
+                <th scope="col">{t("fields.subject")}</th>
+                <th scope="col">{t("fields.applicant")}</th>
+                <th scope="col">{t("fields.receivedOn")}</th>
+                <th scope="col">{t("fields.dueDate")}</th>
+                <th scope="col">{t("staff.list.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} className={r.urgency === "overdue" ? "row-overdue" : r.urgency === "due_soon" ? "row-due-soon" : undefined}>
+                  <td>
+                    <Link to={`${base}/applications/${r.id}`}>{r.trackingNo}</Link>
+                  </td>
+                  <th scope="row">{r.subject}</th>
+                  <td>
+                    {r.applicant}
+                    <span className="badge">{applicantLabel(r.applicantType, locale)}</span>
+                  </td>
+                  <td>{r.receivedOn ?? <span className="muted">{t("staff.list.notConfirmed")}</span>}</td>
+                  <td>
+                    {r.status === "closed" ? <span className="muted">—</span> : r.paused ? t("staff.list.paused") : (r.dueDate ?? "")}
+                    <Urgency urgency={r.urgency} leftDays={r.leftDays} overdueDays={r.overdueDays} />
+                  </td>
+                  <td>
+                    {t(`status.${r.status}`)}
+                    {r.replyType && <span className="badge">{replyTypeLabel(r.replyType, locale)}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav aria-label={t("staff.list.pages")}>
+          <p className="actions">
+            {Array.from({ length: pages }, (_, i) => i + 1).map((n) =>
+              n === page ? (
+                <span key={n} aria-current="page">
+                  {n}
+                </span>
+              ) : (
+                <Link key={n} to={pageLink(n)}>
+                  {n}
+                </Link>
+              ),
+            )}
+          </p>
+        </nav>
+      )}
+    </>
+  );
 }

@@ -1,8 +1,232 @@
-import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { NON_DISCLOSURE_GROUNDS, type Locale } from "../../../../app/plugin-api";
+import { pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { FormMessage, PostForm, useLocale } from "../../../../app/plugin-api/ui";
+import { replyTypeLabel } from "../../law/labels";
+import { replyTypes } from "../../law/reply-types";
+import type { NoticeKind } from "../../db/schema";
+import { applicationById } from "../../server/applications.server";
+import { draftNotice } from "../../server/notices.server";
+import { compose, defaultValues, LETTER_LOCALES } from "../../server/staff/compose.server";
+import { KIND_FIELDS, noticeValues, RELEASED_SLOTS, WITHHELD_SLOTS, type NoticeValues } from "../../server/staff/notice-form";
+import { applicationView } from "../../server/staff/view.server";
 
-// Placeholder while the page is built this session.
-export const loader = pluginLoader(async () => null);
+const KINDS = Object.keys(KIND_FIELDS) as NoticeKind[];
 
-export default function Placeholder() {
-  return null;
+function kindOf(param: string | undefined): NoticeKind {
+  if (!KINDS.includes(param as NoticeKind)) throw new Response("Not Found", { status: 404 });
+  return param as NoticeKind;
+}
+
+/** Opens the step only when the rules allow it now (one 补正, within 7 working days; one extension before the due date…). */
+async function openStep(ctx: Parameters<Parameters<typeof pluginLoader>[0]>[0], trx: Parameters<typeof applicationById>[0], id: string | undefined, kind: NoticeKind) {
+  const view = await applicationView(ctx, trx, id);
+  if (!view.steps.includes(`notice.${kind}`)) throw new Response("Conflict", { status: 409 });
+  const app = (await applicationById(trx, view.application.id))!;
+  return { view, app };
+}
+
+/** The editor of one notice or the reply: the facts it needs, and the letter generated from the office's template, which the officer may edit. */
+export const loader = pluginLoader(async (ctx, { params }) => {
+  const kind = kindOf(params.kind);
+  if (ctx.mode !== "member") throw new Response("Forbidden", { status: 403 });
+  return ctx.withTenant(async (trx) => {
+    const { view, app } = await openStep(ctx, trx, params.id, kind);
+    const values = { ...Object.fromEntries(KIND_FIELDS[kind].map((f) => [f, ""])), ...defaultValues(ctx, kind), title: "", body: "" };
+    const composed = await compose(ctx, trx, app, view, kind, values, { keepBody: false, letterLocale: "zh-CN" });
+    return { kind, base: `/t/${ctx.tenant.code}/admin/requests/applications/${app.id}`, application: view.application, clock: view.clock, values: { ...values, title: composed.title, body: composed.body }, letterLocale: "zh-CN" as Locale };
+  });
+});
+
+type Result = { values: NoticeValues; letterLocale: Locale; errors: Record<string, string[]>; message?: string };
+
+export const action = pluginAction(async (ctx, { params, request }) => {
+  const kind = kindOf(params.kind);
+  if (ctx.mode !== "member") throw new Response("Forbidden", { status: 403 });
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "refresh");
+  const letterLocale = (LETTER_LOCALES.includes(form.get("letterLocale") as Locale) ? form.get("letterLocale") : "zh-CN") as Locale;
+  const values = noticeValues(kind, form);
+  const outcome = await ctx.withTenant(async (trx) => {
+    const { view, app } = await openStep(ctx, trx, params.id, kind);
+    const composed = await compose(ctx, trx, app, view, kind, values, { keepBody: intent === "submit", letterLocale });
+    const shown = { ...values, title: composed.title, body: composed.body };
+    if (intent !== "submit") return { result: { values: shown, letterLocale, errors: composed.ok ? {} : composed.errors } };
+    if (!composed.ok) return { result: { values: shown, letterLocale, errors: composed.errors }, status: 400 };
+    const drafted = await draftNotice(ctx, trx, app, { kind, title: composed.title, payload: composed.payload });
+    if (!drafted.ok) return { result: { values: shown, letterLocale, errors: {}, message: drafted.error }, status: 409 };
+    return { redirect: drafted.documentUrl };
+  });
+  if (outcome.redirect) return redirect(outcome.redirect);
+  return data<Result>(outcome.result!, { status: outcome.status ?? 200 });
+});
+
+export default function NoticeEditor() {
+  const { t } = useTranslation("requests");
+  const locale = useLocale();
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const values: NoticeValues = result?.values ?? (loaded.values as NoticeValues);
+  const errors = result?.errors ?? {};
+  const { kind } = loaded;
+  const err = (name: string) =>
+    errors[name]?.length ? (
+      <p className="error" id={`e-${name}`} role="alert">
+        {errors[name]!.map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}
+      </p>
+    ) : null;
+  const input = (name: string, type = "text") => (
+    <div className="field" key={name}>
+      <label htmlFor={`f-${name}`}>{t(`staff.notice.fields.${name.replace(/\.\d+\./, ".")}`)}</label>
+      {type === "textarea" ? (
+        <textarea id={`f-${name}`} name={name} rows={4} defaultValue={values[name]} aria-invalid={errors[name] ? true : undefined} />
+      ) : (
+        <input id={`f-${name}`} name={name} type={type} defaultValue={values[name]} aria-invalid={errors[name] ? true : undefined} />
+      )}
+      {err(name)}
+    </div>
+  );
+  return (
+    <>
+      <p>
+        <Link to={loaded.base}>{t("staff.notice.back", { trackingNo: loaded.application.trackingNo })}</Link>
+      </p>
+      <h1>{t(`noticeKind.${kind}`)}</h1>
+      <p className="lead">
+        {loaded.application.subject} · {loaded.clock?.explanation}
+      </p>
+      {result?.message && <FormMessage tone="error">{t(result.message.includes(":") ? result.message : `core:${result.message}`)}</FormMessage>}
+      <PostForm className="stack">
+        <fieldset className="stack">
+          <legend>{t("staff.notice.facts")}</legend>
+          {kind === "supplement" && (
+            <>
+              {input("items", "textarea")}
+              <p className="hint">{t("staff.notice.itemsHint")}</p>
+              {input("dueOn", "date")}
+            </>
+          )}
+          {kind === "extension" && (
+            <>
+              {input("days", "number")}
+              {input("reason", "textarea")}
+              <p className="hint">{t("staff.notice.extensionHint")}</p>
+            </>
+          )}
+          {(kind === "third_party" || kind === "other_agency") && input("party")}
+          {kind === "fee" && (
+            <>
+              <div className="field">
+                <label htmlFor="f-method">{t("staff.notice.fields.method")}</label>
+                <select id="f-method" name="method" defaultValue={values.method}>
+                  <option value="per_application">{t("staff.notice.method.per_application")}</option>
+                  <option value="per_page">{t("staff.notice.method.per_page")}</option>
+                </select>
+                {err("method")}
+              </div>
+              {input("pages", "number")}
+              {err("fen")}
+            </>
+          )}
+          {kind === "reply" && <ReplyFields values={values} errors={errors} input={input} locale={locale} />}
+        </fieldset>
+        <fieldset className="stack">
+          <legend>{t("staff.notice.letter")}</legend>
+          <div className="field">
+            <label htmlFor="f-letterLocale">{t("staff.notice.letterLocale")}</label>
+            <select id="f-letterLocale" name="letterLocale" defaultValue={result?.letterLocale ?? loaded.letterLocale}>
+              {LETTER_LOCALES.map((l) => (
+                <option key={l} value={l}>
+                  {t(`staff.notice.locales.${l}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {input("title")}
+          <div className="field">
+            <label htmlFor="f-body">{t("staff.notice.fields.body")}</label>
+            <textarea key={values.body} id="f-body" name="body" rows={18} defaultValue={values.body} aria-invalid={errors.body ? true : undefined} />
+            {err("body")}
+          </div>
+          <p className="hint">{t("staff.notice.bodyHint")}</p>
+        </fieldset>
+        <p className="actions">
+          <button type="submit" name="intent" value="refresh" className="button">
+            {t("staff.notice.refresh")}
+          </button>
+          <button type="submit" name="intent" value="submit" className="button primary">
+            {t("staff.notice.submit")}
+          </button>
+        </p>
+      </PostForm>
+    </>
+  );
+}
+
+function ReplyFields({ values, errors, input, locale }: { values: NoticeValues; errors: Record<string, string[]>; input: (name: string, type?: string) => JSX.Element; locale: Locale }) {
+  const { t } = useTranslation("requests");
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="f-replyType">{t("staff.notice.fields.replyType")}</label>
+        <select id="f-replyType" name="replyType" defaultValue={values.replyType} aria-invalid={errors.replyType ? true : undefined}>
+          <option value="">{t("staff.notice.choose")}</option>
+          {replyTypes("2021").map((r) => (
+            <option key={r.key} value={r.key}>
+              {replyTypeLabel(r.key, locale)}
+            </option>
+          ))}
+        </select>
+        {errors.replyType && (
+          <p className="error" role="alert">
+            {t(errors.replyType[0]!)}
+          </p>
+        )}
+      </div>
+      {input("obtain")}
+      {input("note", "textarea")}
+      <fieldset className="stack">
+        <legend>{t("staff.notice.released")}</legend>
+        <p className="hint">{t("staff.notice.releasedHint")}</p>
+        {Array.from({ length: RELEASED_SLOTS }, (_, i) => (
+          <div key={i} className="stack">
+            {input(`released.${i}.title`)}
+            {input(`released.${i}.body`, "textarea")}
+          </div>
+        ))}
+      </fieldset>
+      <fieldset className="stack">
+        <legend>{t("staff.notice.withheld")}</legend>
+        <p className="hint">{t("staff.notice.withheldHint")}</p>
+        {errors.withheld && (
+          <p className="error" role="alert">
+            {t(errors.withheld[0]!)}
+          </p>
+        )}
+        {Array.from({ length: WITHHELD_SLOTS }, (_, i) => (
+          <div key={i} className="stack">
+            {input(`withheld.${i}.description`)}
+            <div className="field">
+              <label htmlFor={`f-withheld.${i}.groundKey`}>{t("staff.notice.fields.withheld.groundKey")}</label>
+              <select id={`f-withheld.${i}.groundKey`} name={`withheld.${i}.groundKey`} defaultValue={values[`withheld.${i}.groundKey`]}>
+                <option value="">{t("staff.notice.choose")}</option>
+                {NON_DISCLOSURE_GROUNDS.map((g) => (
+                  <option key={g.key} value={g.key}>
+                    {locale === "en" ? `Art. ${g.article}: ${g.en}` : `${g.articleZh}：${g.zh}`}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+        ))}
+      </fieldset>
+      <fieldset className="stack">
+        <legend>{t("staff.notice.responsible")}</legend>
+        {input("responsibleAgency")}
+        {input("responsibleContact")}
+      </fieldset>
+    </>
+  );
 }

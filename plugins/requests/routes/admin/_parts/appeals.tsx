@@ -1,0 +1,64 @@
+import { useTranslation } from "react-i18next";
+import type { ApplicationView } from "../../../server/staff/view.server";
+import type { ActionResult } from "../application";
+import { StepForm, StepInput } from "./step-form";
+
+const KINDS = ["review", "direct_suit", "suit_after_review"] as const;
+const OUTCOMES = ["upheld", "corrected", "other"] as const;
+
+/** 行政复议 and 行政诉讼 about the reply (table 四): recorded, then decided. */
+export function Appeals({ view, result }: { view: ApplicationView; result: ActionResult | undefined }) {
+  const { t } = useTranslation("requests");
+  if (view.appeals.length === 0 && !view.can.appeals) return null;
+  return (
+    <section aria-labelledby="appeals-h">
+      <h2 id="appeals-h">{t("staff.appeals.title")}</h2>
+      {view.appeals.length > 0 && (
+        <ul>
+          {view.appeals.map((a) => (
+            <li key={a.id}>
+              {t(`appealKind.${a.kind}`)} · {a.body} · {t("staff.appeals.filedOn", { date: a.filed_on })} · {t(`appealOutcome.${a.outcome}`)}
+              {a.decided_on && ` (${a.decided_on})`}
+            </li>
+          ))}
+        </ul>
+      )}
+      {view.can.appeals && (
+        <>
+          <StepForm intent="appeal.record" legend={t("staff.appeals.record")} button={t("staff.appeals.recordButton")} result={result}>
+            <div className="field">
+              <label htmlFor="appeal-kind">{t("fields.appealKind")}</label>
+              <select id="appeal-kind" name="kind">
+                {KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`appealKind.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <StepInput intent="appeal.record" name="body" label={t("fields.appealBody")} result={result} />
+            <StepInput intent="appeal.record" name="filedOn" type="date" label={t("fields.filedOn")} defaultValue={view.today} result={result} />
+          </StepForm>
+          {view.appeals
+            .filter((a) => a.outcome === "pending")
+            .map((a) => (
+              <StepForm key={a.id} intent="appeal.decide" legend={t("staff.appeals.decide", { body: a.body })} button={t("staff.appeals.decideButton")} result={result}>
+                <input type="hidden" name="appealId" value={a.id} />
+                <div className="field">
+                  <label htmlFor={`outcome-${a.id}`}>{t("fields.appealOutcome")}</label>
+                  <select id={`outcome-${a.id}`} name="outcome">
+                    {OUTCOMES.map((o) => (
+                      <option key={o} value={o}>
+                        {t(`appealOutcome.${o}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <StepInput intent="appeal.decide" name="decidedOn" type="date" label={t("fields.decidedOn")} defaultValue={view.today} result={result} />
+              </StepForm>
+            ))}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { ApplicationView } from "../../../server/staff/view.server";
+import type { ActionResult } from "../application";
+import { StepForm, StepInput } from "./step-form";
+
+const NOTICE_STEPS = ["notice.supplement", "notice.third_party", "notice.other_agency", "notice.extension", "notice.fee", "notice.reply"] as const;
+
+/** What the officer may do now, each as a link to a notice editor or a small form; nothing when the application is closed. */
+export function NextSteps({ view, result }: { view: ApplicationView & { base: string }; result: ActionResult | undefined }) {
+  const { t } = useTranslation("requests");
+  const steps = new Set(view.steps);
+  if (steps.size === 0) return null;
+  const today = view.today;
+  const at = `${view.base}/applications/${view.application.id}`;
+  const open = view.consultations.filter((c) => !c.answered_on);
+  return (
+    <section aria-labelledby="next-h" className="panel">
+      <h2 id="next-h">{t("staff.next.title")}</h2>
+      <p className="actions">
+        {NOTICE_STEPS.filter((s) => steps.has(s)).map((s) => (
+          <Link key={s} className={s === "notice.reply" ? "button primary" : "button"} to={`${at}/notices/${s.slice("notice.".length)}`}>
+            {t(`staff.next.${s}`)}
+          </Link>
+        ))}
+      </p>
+      {steps.has("confirm") && (
+        <StepForm intent="confirm" legend={t("staff.next.confirm")} button={t("staff.next.confirmButton")} result={result}>
+          <p className="hint">{t("staff.next.confirmHint")}</p>
+          <StepInput intent="confirm" name="confirmedOn" type="date" label={t("fields.confirmedOn")} defaultValue={today} result={result} />
+        </StepForm>
+      )}
+      {steps.has("supplement.receive") && (
+        <StepForm intent="supplement.receive" legend={t("staff.next.supplement")} button={t("staff.next.supplementButton")} result={result}>
+          <StepInput intent="supplement.receive" name="body" type="textarea" label={t("fields.supplement")} result={result} />
+          <StepInput intent="supplement.receive" name="receivedOn" type="date" label={t("fields.supplementReceivedOn")} defaultValue={today} result={result} />
+        </StepForm>
+      )}
+      {steps.has("consultation.answer") && open.length > 0 && (
+        <StepForm intent="consultation.answer" legend={t("staff.next.answer")} button={t("staff.next.answerButton")} result={result}>
+          <div className="field">
+            <label htmlFor="answer-consultation">{t("fields.consultation")}</label>
+            <select id="answer-consultation" name="consultationId">
+              {open.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.party} · {t("staff.history.answerDue", { date: c.answer_due })}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="answer-answer">{t("fields.answer")}</label>
+            <select id="answer-answer" name="answer">
+              {(["consent", "objection", "no_answer"] as const).map((k) => (
+                <option key={k} value={k}>
+                  {t(`answer.${k}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <StepInput intent="consultation.answer" name="answeredOn" type="date" label={t("fields.answeredOn")} defaultValue={today} result={result} />
+          <StepInput intent="consultation.answer" name="note" type="textarea" label={t("fields.note")} required={false} result={result} />
+        </StepForm>
+      )}
+      {steps.has("fee.paid") && (
+        <StepForm intent="fee.paid" legend={t("staff.next.feePaid")} button={t("staff.next.feePaidButton")} result={result}>
+          <StepInput intent="fee.paid" name="paidOn" type="date" label={t("fields.paidOn")} defaultValue={today} result={result} />
+        </StepForm>
+      )}
+      {(["close.no_supplement", "close.fee_unpaid", "close.withdrawn"] as const)
+        .filter((s) => steps.has(s))
+        .map((s) => (
+          <StepForm key={s} intent={s} legend={t(`staff.next.${s}`)} button={t("staff.next.closeButton")} result={result}>
+            <p className="hint">{t(`staff.next.${s}Hint`)}</p>
+            <StepInput intent={s} name="closedOn" type="date" label={t("fields.closedOn")} defaultValue={today} result={result} />
+          </StepForm>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { groundByKey, type Locale, type PluginTransaction } from "../../../app/plugin-api";
+import { groundLabel, replyTypeLabel } from "../law/labels";
+import { typed } from "../db/schema";
+import { REPLY_TYPE_KEYS } from "./notice-schema";
+
+/**
+ * What a notice's or reply's codes mean on the core document page: the application's tracking
+ * number and subject, the reply type as its table 三 row, and each withheld part's ground.
+ */
+export async function describeNotice(ctx: { trx: PluginTransaction; tenantId: string; locale: Locale }, raw: unknown): Promise<Record<string, string>> {
+  const p = (raw ?? {}) as { applicationId?: string; replyType?: string; withheld?: { groundKey?: string }[] };
+  const out: Record<string, string> = {};
+  if (p.applicationId) {
+    const app = await typed(ctx.trx).selectFrom("requests_applications").select(["tracking_no", "subject"]).where("id", "=", p.applicationId).executeTakeFirst();
+    if (app) out["payload.applicationId"] = `${app.tracking_no} · ${app.subject}`;
+  }
+  if (p.replyType && REPLY_TYPE_KEYS.includes(p.replyType)) out["payload.replyType"] = replyTypeLabel(p.replyType, ctx.locale);
+  (p.withheld ?? []).forEach((w, i) => {
+    const ground = w.groundKey ? groundByKey(w.groundKey) : undefined;
+    if (ground) out[`payload.withheld.${i}.groundKey`] = groundLabel(ground.key, ctx.locale);
+  });
+  return out;
+}

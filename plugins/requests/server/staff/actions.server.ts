@@ -1,0 +1,109 @@
+import { z } from "zod";
+import { chinaDate, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
+import { clockId, typed } from "../../db/schema";
+import { openApplicant } from "../applications.server";
+import { receiveSupplement } from "../supplement.server";
+import { applicationView, type ApplicationView } from "./view.server";
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "requests:errors.date");
+const notFuture = (today: string) => date.refine((d) => d <= today, "requests:errors.dateInFuture");
+
+/** The staff steps that are not notices, each with its form. Notices go through the workflow (notice editor). */
+export const StepForms = (today: string) => ({
+  confirm: z.object({ confirmedOn: notFuture(today) }),
+  "supplement.receive": z.object({ body: z.string().trim().min(1, "requests:errors.supplementRequired").max(2000, "requests:errors.tooLong"), receivedOn: notFuture(today) }),
+  "consultation.answer": z.object({
+    consultationId: z.string().uuid(),
+    answer: z.enum(["consent", "objection", "no_answer"], { message: "requests:errors.answer" }),
+    answeredOn: notFuture(today),
+    note: z.string().trim().max(1000, "requests:errors.tooLong").optional(),
+  }),
+  "fee.paid": z.object({ paidOn: notFuture(today) }),
+  "close.no_supplement": z.object({ closedOn: notFuture(today) }),
+  "close.fee_unpaid": z.object({ closedOn: notFuture(today) }),
+  "close.withdrawn": z.object({ closedOn: notFuture(today), note: z.string().trim().max(500, "requests:errors.tooLong").optional() }),
+});
+export type StepName = keyof ReturnType<typeof StepForms>;
+
+export type StepResult = { ok: true } | { ok: false; field: string; error: string };
+
+const refuse = (field: string, error: string): StepResult => ({ ok: false, field, error });
+
+/** The close-offs that are table 三 rows without a letter of their own: the row and the clock's stop reason. */
+const CLOSURES = {
+  "close.no_supplement": { replyType: "other.no_supplement", stop: "deemed-withdrawn" },
+  "close.fee_unpaid": { replyType: "other.fee_unpaid", stop: "fee-unpaid" },
+  "close.withdrawn": { replyType: "other.other", stop: "withdrawn" },
+} as const;
+
+/**
+ * Performs one step on an application in the caller's transaction, after locking it and checking
+ * that the step is open now (rules.ts); a refused step changes nothing.
+ */
+export async function performStep(ctx: PluginRequestContext, trx: PluginTransaction, id: string, step: StepName, input: unknown): Promise<StepResult> {
+  const today = chinaDate();
+  const locked = await typed(trx).selectFrom("requests_applications").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+  if (!locked) throw new Response("Not Found", { status: 404 });
+  const view = await applicationView(ctx, trx, id);
+  if (!view.steps.includes(step)) return refuse("_form", "requests:errors.stepNotOpen");
+  const parsed = StepForms(today)[step].safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return refuse(String(issue.path[0] ?? "_form"), issue.message.startsWith("requests:") ? issue.message : "errors.invalid");
+  }
+  const data = parsed.data as Record<string, string | undefined>;
+  const apps = typed(trx).updateTable("requests_applications").where("id", "=", id);
+  const clock = clockId(id);
+  const audit = (action: string, extra: Record<string, unknown> = {}) =>
+    ctx.audit(trx, { action, target: { type: "requests_application", id }, data: { trackingNo: locked.tracking_no, ...extra } });
+
+  switch (step) {
+    case "confirm": {
+      const on = data.confirmedOn!;
+      if (on < locked.submitted_at.toISOString().slice(0, 10)) return refuse("confirmedOn", "requests:errors.confirmBeforeSubmit");
+      await apps.set({ status: "processing", received_on: on, receipt_facts: JSON.stringify({ confirmedOn: on }), updated_at: new Date() }).execute();
+      await ctx.clocks.append(trx, clock, { kind: "start", date: on, note: locked.channel });
+      await audit("requests.application.confirm", { receivedOn: on });
+      return { ok: true };
+    }
+    case "supplement.receive": {
+      const r = await receiveSupplement(ctx, trx, locked, { body: data.body!, receivedOn: data.receivedOn!, via: "staff" });
+      return r.ok ? { ok: true } : refuse("_form", r.error);
+    }
+    case "consultation.answer": {
+      const c = view.consultations.find((x) => x.id === data.consultationId && !x.answered_on);
+      if (!c) return refuse("consultationId", "requests:errors.consultationClosed");
+      if (data.answeredOn! < c.sent_on) return refuse("answeredOn", "requests:errors.answerBeforeSent");
+      await typed(trx).updateTable("requests_consultations").set({ answered_on: data.answeredOn!, answer: data.answer as "consent", note: data.note ?? null }).where("id", "=", c.id).execute();
+      await ctx.clocks.append(trx, clock, { kind: "resume", date: data.answeredOn!, note: data.answer });
+      await apps.set({ status: "processing", updated_at: new Date() }).execute();
+      await audit("requests.consultation.answer", { answer: data.answer });
+      return { ok: true };
+    }
+    case "fee.paid":
+      await ctx.clocks.append(trx, clock, { kind: "resume", date: data.paidOn!, note: "paid" });
+      await apps.set({ status: "processing", fee_paid_on: data.paidOn!, updated_at: new Date() }).execute();
+      await audit("requests.fee.paid", { fen: locked.fee_fen });
+      return { ok: true };
+    case "close.no_supplement":
+    case "close.fee_unpaid":
+    case "close.withdrawn": {
+      const closure = CLOSURES[step];
+      const on = data.closedOn!;
+      if (locked.received_on) await ctx.clocks.append(trx, clock, { kind: "stop", date: on, reason: closure.stop, note: data.note });
+      else if (step !== "close.withdrawn") return refuse("_form", "requests:errors.stepNotOpen");
+      // An unconfirmed application withdrawn before receipt is closed without ever being received.
+      await apps.set({ status: "closed", reply_type: closure.replyType, closed_on: on, received_on: locked.received_on ?? on, updated_at: new Date() }).execute();
+      await audit("requests.application.close", { replyType: closure.replyType });
+      return { ok: true };
+    }
+  }
+}
+
+/** The applicant's identity in clear, for staff allowed to read it; every read is audited. */
+export async function revealApplicant(ctx: PluginRequestContext, trx: PluginTransaction, view: ApplicationView) {
+  ctx.require("requests.applicants.read");
+  const row = await typed(trx).selectFrom("requests_applications").select(["applicant_sealed"]).where("id", "=", view.application.id).executeTakeFirstOrThrow();
+  await ctx.audit(trx, { action: "requests.applicant.read", target: { type: "requests_application", id: view.application.id }, data: { trackingNo: view.application.trackingNo } });
+  return openApplicant(ctx, row.applicant_sealed);
+}

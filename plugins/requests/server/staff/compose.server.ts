@@ -1,0 +1,148 @@
+import { chinaDate, type Locale, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
+import { computeFee, ordinalInMonth } from "../../law/fees";
+import { groundLabel } from "../../law/labels";
+import type { ReplyTypeKey } from "../../law/reply-types";
+import { typed, type NoticeKind } from "../../db/schema";
+import { renderNotice, type NoticeVars } from "../../templates";
+import type { ApplicationRow } from "../applications.server";
+import { NoticePayload, ReplyPayload } from "../notice-schema";
+import type { RequestsSettings } from "../settings";
+import type { ApplicationView } from "./view.server";
+import { RELEASED_SLOTS, slots, WITHHELD_SLOTS, type NoticeValues } from "./notice-form";
+
+export const LETTER_LOCALES: readonly Locale[] = ["zh-CN", "zh-TW", "en"];
+
+export type Composed =
+  | { ok: true; payload: NoticePayload | ReplyPayload; title: string; body: string }
+  | { ok: false; errors: Record<string, string[]>; title: string; body: string };
+
+/** What the editor starts from: sensible defaults by kind (a 补正 deadline from the office's setting, 20 days of extension…). */
+export function defaultValues(ctx: PluginRequestContext, kind: NoticeKind): NoticeValues {
+  const today = chinaDate();
+  const settings = ctx.settings as RequestsSettings;
+  switch (kind) {
+    case "supplement":
+      return { items: "", dueOn: ctx.calendar.addWorkdays(today, settings.supplementWorkdays).value };
+    case "extension":
+      return { days: "20", reason: "" };
+    case "fee":
+      return { method: "per_application", pages: "" };
+    default:
+      return {};
+  }
+}
+
+/** The fee this application owes by `method`: per application, its place among the applicant's applications this month. */
+async function feeFor(trx: PluginTransaction, app: ApplicationRow, method: string, pages: number) {
+  if (method === "per_page") return computeFee({ method: "per_page", pages });
+  const receivedOn = app.received_on ?? chinaDate();
+  const month = receivedOn.slice(0, 7);
+  const same = await typed(trx)
+    .selectFrom("requests_applications")
+    .select(["received_on"])
+    .where("applicant_key", "=", app.applicant_key)
+    .where("id", "!=", app.id)
+    .where("received_on", ">=", `${month}-01`)
+    .where("received_on", "<=", receivedOn)
+    .execute();
+  return computeFee({ method: "per_application", ordinalInMonth: ordinalInMonth(same.map((r) => r.received_on!), receivedOn) });
+}
+
+/**
+ * Turns the editor's fields into the notice's payload and its letter. The letter is generated from
+ * the office's template unless the officer edited it (`keepBody`); derived facts — the fee, the new
+ * due date — are computed here, never taken from the form.
+ */
+export async function compose(
+  ctx: PluginRequestContext,
+  trx: PluginTransaction,
+  app: ApplicationRow,
+  view: ApplicationView,
+  kind: NoticeKind,
+  values: NoticeValues,
+  options: { keepBody: boolean; letterLocale: Locale },
+): Promise<Composed> {
+  const today = chinaDate();
+  const f = (name: string) => values[name] ?? "";
+  const letter = {
+    office: ctx.tenant.name[options.letterLocale],
+    applicant: app.applicant_masked,
+    trackingNo: app.tracking_no,
+    receivedOn: app.received_on ?? today,
+    subject: app.subject,
+    issuedOn: today,
+  };
+  const errors: Record<string, string[]> = {};
+  let raw: Record<string, unknown>;
+  let vars: NoticeVars[NoticeKind] | null = null;
+  switch (kind) {
+    case "supplement": {
+      const items = f("items").split("\n").map((s) => s.trim()).filter(Boolean);
+      raw = { kind, items: f("items"), dueOn: f("dueOn") };
+      if (f("dueOn") && f("dueOn") <= today) errors.dueOn = ["requests:errors.dueOnPast"];
+      if (items.length && /^\d{4}-\d{2}-\d{2}$/.test(f("dueOn"))) vars = { ...letter, items, dueOn: f("dueOn") };
+      break;
+    }
+    case "extension": {
+      const days = Number(f("days"));
+      raw = { kind, days: f("days"), reason: f("reason") };
+      const due = view.clock?.dueDate;
+      if (due && Number.isInteger(days) && days >= 1 && days <= 20 && f("reason").trim()) vars = { ...letter, days, newDueDate: ctx.calendar.addWorkdays(due, days).value, reason: f("reason").trim() };
+      break;
+    }
+    case "third_party":
+    case "other_agency":
+      raw = { kind, party: f("party") };
+      if (f("party").trim()) vars = { ...letter, party: f("party").trim(), answerDue: ctx.calendar.addWorkdays(today, 15).value };
+      break;
+    case "fee": {
+      const pages = Number(f("pages") || 0);
+      if (f("method") === "per_page" && !(Number.isInteger(pages) && pages > 0)) errors.pages = ["requests:errors.pages"];
+      const fee = f("method") === "per_application" || f("method") === "per_page" ? await feeFor(trx, app, f("method"), pages) : null;
+      const dueOn = ctx.calendar.addWorkdays(today, 20).value;
+      raw = { kind, method: f("method"), pages: f("method") === "per_page" ? pages : undefined, fen: fee?.fen ?? 0, dueOn };
+      if (fee && fee.fen > 0) vars = { ...letter, method: fee.method, fen: fee.fen, lines: fee.lines, dueOn, payment: ctx.t("staff.notice.payment") };
+      break;
+    }
+    case "reply": {
+      const withheld = slots(values, "withheld", WITHHELD_SLOTS, ["description", "groundKey"] as const);
+      const released = slots(values, "released", RELEASED_SLOTS, ["title", "body"] as const);
+      raw = { replyType: f("replyType"), withheld, released };
+      const responsible = f("responsibleAgency").trim() ? { agency: f("responsibleAgency").trim(), contact: f("responsibleContact").trim() } : undefined;
+      if (responsible && f("replyType") !== "unavailable.not_held") errors.responsibleAgency = ["requests:errors.responsibleOnlyNotHeld"];
+      if (f("replyType")) {
+        vars = {
+          ...letter,
+          replyType: f("replyType") as ReplyTypeKey,
+          documents: released.map((d) => d.title),
+          obtain: f("obtain").trim() || ctx.t("staff.notice.obtainDefault"),
+          withheld: withheld.map((w) => ({ description: w.description, groundLabel: groundLabel(w.groundKey, options.letterLocale) })),
+          responsible,
+          note: f("note").trim(),
+        };
+      }
+      break;
+    }
+  }
+  let generated = { title: f("title"), body: f("body") };
+  if (vars) {
+    try {
+      generated = renderNotice(kind, vars, options.letterLocale, (ctx.settings as { templates?: Record<string, string> }).templates ?? {});
+    } catch {
+      // A letter the template cannot fill yet (a required part still empty) is left to the officer.
+    }
+  }
+  const title = f("title").trim() || generated.title;
+  const body = options.keepBody && f("body").trim() ? f("body") : generated.body;
+  const schema = kind === "reply" ? ReplyPayload : NoticePayload;
+  const parsed = schema.safeParse({ ...raw, applicationId: app.id, body });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.map(String).join(".") || "_form";
+      (errors[field] ??= []).push(issue.message.startsWith("requests:") ? issue.message : "errors.invalid");
+    }
+  }
+  if (!title) (errors.title ??= []).push("requests:errors.titleRequired");
+  if (Object.keys(errors).length) return { ok: false, errors, title, body };
+  return { ok: true, payload: parsed.data!, title, body };
+}
