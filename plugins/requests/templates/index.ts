@@ -96,7 +96,10 @@ export interface RenderedNotice {
   body: string;
 }
 
-type Values = Record<string, string>;
+/** Undefined where the caller gave nothing: filling then names the placeholder that has no value. */
+type Values = Record<string, string | undefined>;
+
+const dateOf = (date: string | undefined, locale: Locale) => (date === undefined ? undefined : letterDate(date, locale));
 
 /** A template (the tenant's override for this locale, else the default) filled with `values`; throws `TemplateError` on any gap. */
 function renderTemplate(id: TemplateId, values: Values, locale: Locale, overrides: Readonly<Record<string, string>>): RenderedNotice {
@@ -112,9 +115,9 @@ function letterValues(v: LetterVars, locale: Locale, basis: string): Values {
     office: v.office,
     applicant: v.applicant,
     trackingNo: v.trackingNo,
-    receivedOn: letterDate(v.receivedOn, locale),
+    receivedOn: dateOf(v.receivedOn, locale),
     subject: v.subject,
-    issuedOn: letterDate(v.issuedOn, locale),
+    issuedOn: dateOf(v.issuedOn, locale),
     basis,
   };
 }
@@ -163,20 +166,20 @@ export function renderNotice<K extends NoticeKind>(kind: K, vars: NoticeVars[K],
   switch (kind) {
     case "supplement": {
       const v = vars as NoticeVars["supplement"];
-      const values = { ...letterValues(v, locale, SUPPLEMENT.basis[locale]), items: numbered(v.items ?? [], locale), dueOn: letterDate(v.dueOn, locale) };
+      const values = { ...letterValues(v, locale, SUPPLEMENT.basis[locale]), items: numbered(v.items ?? [], locale), dueOn: dateOf(v.dueOn, locale) };
       return renderTemplate("supplement", values, locale, overrides);
     }
     case "extension": {
       const v = vars as NoticeVars["extension"];
       if (!Number.isInteger(v.days) || v.days < 1 || v.days > EXTENSION.days) throw new RangeError(`An extension is 1 to ${EXTENSION.days} working days, got ${v.days}`);
-      const values = { ...letterValues(v, locale, EXTENSION.basis[locale]), days: String(v.days), newDueDate: letterDate(v.newDueDate, locale), reason: v.reason };
+      const values = { ...letterValues(v, locale, EXTENSION.basis[locale]), days: String(v.days), newDueDate: dateOf(v.newDueDate, locale), reason: v.reason };
       return renderTemplate("extension", values, locale, overrides);
     }
     case "third_party":
     case "other_agency": {
       const v = vars as NoticeVars["third_party"];
       const rule = kind === "third_party" ? THIRD_PARTY : OTHER_AGENCY;
-      const values = { ...letterValues(v, locale, rule.basis[locale]), party: v.party, answerDue: letterDate(v.answerDue, locale), answerDays: String(rule.days) };
+      const values = { ...letterValues(v, locale, rule.basis[locale]), party: v.party, answerDue: dateOf(v.answerDue, locale), answerDays: String(rule.days) };
       return renderTemplate(kind, values, locale, overrides);
     }
     case "fee": {
@@ -189,7 +192,7 @@ export function renderNotice<K extends NoticeKind>(kind: K, vars: NoticeVars[K],
         method: locale === "en" ? label.toLowerCase() : label,
         amount: formatYuan(v.fen),
         lines: numbered(lines.map((l) => feeLine(v.method, l, locale)), locale),
-        dueOn: letterDate(v.dueOn, locale),
+        dueOn: dateOf(v.dueOn, locale),
         payDays: String(FEE_NOTICE.days),
         payment: v.payment,
       };
