@@ -31,7 +31,8 @@ export type SupplementResult = { ok: true; supplementId: string; clock: ClockSta
  * both restart the clock.
  */
 export async function receiveSupplement(ctx: Services, trx: PluginTransaction, application: Pick<ApplicationRow, "id">, s: ReceivedSupplement): Promise<SupplementResult> {
-  const body = SupplementText.safeParse(s.body);
+  // Browsers send a text area's line breaks as CRLF; the limit counts what the applicant typed.
+  const body = SupplementText.safeParse(s.body.replace(/\r\n?/g, "\n"));
   if (!body.success) return { ok: false, error: body.error.issues[0]!.message };
   const current = await typed(trx).selectFrom("requests_applications").select(["id", "status"]).where("id", "=", application.id).forUpdate().executeTakeFirst();
   if (current?.status !== "awaiting_supplement") return { ok: false, error: "requests:public.errors.notAwaitingSupplement" };

@@ -76,6 +76,13 @@ describe("the public application form", () => {
     expect(await stored()).toEqual({ ...before, applications: before.applications + 1, audit: before.audit + 1 });
   });
 
+  it("counts a description's line breaks as typed, although the browser sends them as CRLF", async () => {
+    const description = "监测\n".repeat(666) + "数据";
+    expect(description).toHaveLength(2000);
+    const answer = submitted(await apply(applicationForm({ description })));
+    expect((await rowByTracking(answer.trackingNo)).description).toBe(description);
+  });
+
   it("keeps an attached PDF sealed and returns its bytes unchanged to the office", async () => {
     const file = pdf(3000);
     const answer = submitted(await apply({ ...applicationForm(), attachment: file }));

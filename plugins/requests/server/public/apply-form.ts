@@ -33,9 +33,13 @@ export function blankValues(): ApplyValues {
   return Object.fromEntries(APPLY_FIELDS.map((f) => [f, ""])) as ApplyValues;
 }
 
-/** The submitted text fields as strings, to check and to put back in the form. */
+/**
+ * The submitted text fields as strings, to check and to put back in the form. Line breaks arrive
+ * as CRLF from a browser; the 2000-character limit counts them as the applicant typed them.
+ */
 export function applyValues(form: FormData): ApplyValues {
-  return Object.fromEntries(APPLY_FIELDS.map((f) => [f, typeof form.get(f) === "string" ? (form.get(f) as string) : ""])) as ApplyValues;
+  const text = (v: FormDataEntryValue | null) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : "");
+  return Object.fromEntries(APPLY_FIELDS.map((f) => [f, text(form.get(f))])) as ApplyValues;
 }
 
 const isApplicantType = (v: string): v is ApplicantType => (APPLICANT_TYPES as readonly string[]).includes(v);
