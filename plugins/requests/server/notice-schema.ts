@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { groundByKey } from "../../../app/plugin-api";
 import { replyTypes } from "../law/reply-types";
 
 export const NOTICE_TYPE = "requests.notice";
@@ -45,7 +46,7 @@ export const ReleasedDocument = z.object({
 /** Art 37: what a partial release withholds, and the Art 14–16 ground for it. */
 export const WithheldPart = z.object({
   description: z.string().trim().min(1, "requests:errors.withheldDescription").max(500, "requests:errors.tooLong"),
-  groundKey: z.string().min(1, "requests:errors.withheldGround"),
+  groundKey: z.string().refine((k) => groundByKey(k) !== undefined, "requests:errors.withheldGround"),
 });
 
 /** The reply (告知书): its type is a row of annual report table 三. */
