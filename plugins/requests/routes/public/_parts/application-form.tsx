@@ -20,6 +20,8 @@ export function ApplicationForm({ values, errors, chooseFileAgain }: { values: A
   const [enhanced, setEnhanced] = useState(false);
   useEffect(() => setEnhanced(true), []);
   const group = APPLICANT_TYPE_INFO.find((i) => i.key === type)?.group;
+  // A class that sets `display` would override the hidden attribute, so a hidden group has none.
+  const shown = (g: "natural" | "organisation") => (enhanced && group && group !== g ? { hidden: true } : { className: "stack" });
   const req = (key: string) => t("public.apply.requiredLabel", { label: t(key) });
   const p = (key: string) => t(`public.apply.${key}`);
 
@@ -48,7 +50,7 @@ export function ApplicationForm({ values, errors, chooseFileAgain }: { values: A
         />
         <Field name="name" label={req("public.apply.name")} hint={p("nameHint")} defaultValue={values.name} errors={errors} maxLength={50} autoComplete="name" aria-required />
         {(!enhanced || !group) && <p className="hint">{p("applicant.bothShown")}</p>}
-        <fieldset className="stack" hidden={enhanced && group === "organisation"}>
+        <fieldset {...shown("natural")}>
           <legend>{p("applicant.natural")}</legend>
           <SelectField
             name="idType"
@@ -59,7 +61,7 @@ export function ApplicationForm({ values, errors, chooseFileAgain }: { values: A
           />
           <Field name="idNumber" label={p("idNumber")} hint={p("idNumberHint")} defaultValue={values.idNumber} errors={errors} maxLength={30} autoComplete="off" spellCheck={false} />
         </fieldset>
-        <fieldset className="stack" hidden={enhanced && group === "natural"}>
+        <fieldset {...shown("organisation")}>
           <legend>{p("applicant.organisation")}</legend>
           <Field name="organisation" label={p("organisationName")} defaultValue={values.organisation} errors={errors} maxLength={100} autoComplete="organization" />
           <Field name="creditCode" label={p("creditCode")} hint={p("creditCodeHint")} defaultValue={values.creditCode} errors={errors} maxLength={18} autoComplete="off" spellCheck={false} />
