@@ -4,7 +4,7 @@ import { Field, PostForm, useLocale, type FieldErrors } from "../../../../../app
 import { APPLICANT_TYPE_INFO, ORGANISATION_GROUP_LABEL } from "../../../law/applicants";
 import { DELIVERIES, FORMS, ID_TYPES } from "../../../server/applicant";
 import { ATTACHMENT, HONEYPOT, type ApplyValues } from "../../../server/public/apply-form";
-import { ChoiceGroup, SelectField, TextArea } from "./fields";
+import { ChoiceGroup, TextArea } from "./fields";
 
 const ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
 
@@ -32,8 +32,8 @@ export function ApplicationForm({ values, errors, chooseFileAgain }: { values: A
         <input id="f-website" name={HONEYPOT} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
 
-      <fieldset className="stack">
-        <legend>{p("applicant.legend")}</legend>
+      <section className="stack" aria-labelledby="apply-applicant">
+        <h2 id="apply-applicant">{p("applicant.legend")}</h2>
         <ChoiceGroup
           name="applicantType"
           legend={req("public.apply.applicant.type")}
@@ -48,38 +48,38 @@ export function ApplicationForm({ values, errors, chooseFileAgain }: { values: A
             },
           ]}
         />
-        <Field name="name" label={req("public.apply.name")} hint={p("nameHint")} defaultValue={values.name} errors={errors} maxLength={50} autoComplete="name" aria-required />
+        <Field size={12} name="name" label={req("public.apply.name")} hint={p("nameHint")} defaultValue={values.name} errors={errors} maxLength={50} autoComplete="name" aria-required />
         {(!enhanced || !group) && <p className="hint">{p("applicant.bothShown")}</p>}
         <fieldset {...shown("natural")}>
           <legend>{p("applicant.natural")}</legend>
-          <SelectField
+          <ChoiceGroup
             name="idType"
-            label={p("idType")}
+            legend={p("idType")}
             value={values.idType}
             errors={errors}
-            options={[{ value: "", label: p("idTypeChoose") }, ...ID_TYPES.map((k) => ({ value: k, label: p(`idTypes.${k}`) }))]}
+            groups={[{ choices: ID_TYPES.map((k) => ({ value: k, label: p(`idTypes.${k}`) })) }]}
           />
-          <Field name="idNumber" label={p("idNumber")} hint={p("idNumberHint")} defaultValue={values.idNumber} errors={errors} maxLength={30} autoComplete="off" spellCheck={false} />
+          <Field size={12} name="idNumber" label={p("idNumber")} hint={p("idNumberHint")} defaultValue={values.idNumber} errors={errors} maxLength={30} autoComplete="off" spellCheck={false} />
         </fieldset>
         <fieldset {...shown("organisation")}>
           <legend>{p("applicant.organisation")}</legend>
-          <Field name="organisation" label={p("organisationName")} defaultValue={values.organisation} errors={errors} maxLength={100} autoComplete="organization" />
-          <Field name="creditCode" label={p("creditCode")} hint={p("creditCodeHint")} defaultValue={values.creditCode} errors={errors} maxLength={18} autoComplete="off" spellCheck={false} />
+          <Field size={12} name="organisation" label={p("organisationName")} defaultValue={values.organisation} errors={errors} maxLength={100} autoComplete="organization" />
+          <Field size={12} name="creditCode" label={p("creditCode")} hint={p("creditCodeHint")} defaultValue={values.creditCode} errors={errors} maxLength={18} autoComplete="off" spellCheck={false} />
         </fieldset>
-      </fieldset>
+      </section>
 
-      <fieldset className="stack">
-        <legend>{p("contact")}</legend>
-        <Field name="phone" type="tel" label={req("public.apply.phone")} hint={p("phoneHint")} defaultValue={values.phone} errors={errors} maxLength={20} autoComplete="tel" inputMode="tel" aria-required />
-        <Field name="email" type="email" label={p("email")} defaultValue={values.email} errors={errors} maxLength={100} autoComplete="email" />
-        <Field name="address" label={p("address")} defaultValue={values.address} errors={errors} maxLength={200} autoComplete="street-address" />
-        <Field name="postcode" label={p("postcode")} defaultValue={values.postcode} errors={errors} maxLength={6} autoComplete="postal-code" inputMode="numeric" />
-      </fieldset>
+      <section className="stack" aria-labelledby="apply-contact">
+        <h2 id="apply-contact">{p("contact")}</h2>
+        <Field size={12} name="phone" type="tel" label={req("public.apply.phone")} hint={p("phoneHint")} defaultValue={values.phone} errors={errors} maxLength={20} autoComplete="tel" inputMode="tel" aria-required />
+        <Field size={12} name="email" type="email" label={p("email")} defaultValue={values.email} errors={errors} maxLength={100} autoComplete="email" />
+        <Field size={12} name="address" label={p("address")} defaultValue={values.address} errors={errors} maxLength={200} autoComplete="street-address" />
+        <Field size={12} name="postcode" label={p("postcode")} defaultValue={values.postcode} errors={errors} maxLength={6} autoComplete="postal-code" inputMode="numeric" />
+      </section>
 
-      <fieldset className="stack">
-        <legend>{p("request")}</legend>
-        <Field name="subject" label={req("public.apply.subject")} hint={p("subjectHint")} defaultValue={values.subject} errors={errors} maxLength={200} aria-required />
-        <Field name="docNumber" label={p("docNumber")} hint={p("docNumberHint")} defaultValue={values.docNumber} errors={errors} maxLength={100} />
+      <section className="stack" aria-labelledby="apply-request">
+        <h2 id="apply-request">{p("request")}</h2>
+        <Field size={12} name="subject" label={req("public.apply.subject")} hint={p("subjectHint")} defaultValue={values.subject} errors={errors} maxLength={200} aria-required />
+        <Field size={12} name="docNumber" label={p("docNumber")} hint={p("docNumberHint")} defaultValue={values.docNumber} errors={errors} maxLength={100} />
         <TextArea name="description" label={req("public.apply.description")} hint={p("descriptionHint")} defaultValue={values.description} errors={errors} aria-required />
         <div className="stack">
           <p className="hint" id="suggest-hint">
@@ -91,7 +91,7 @@ export function ApplicationForm({ values, errors, chooseFileAgain }: { values: A
             </button>
           </div>
         </div>
-      </fieldset>
+      </section>
 
       <ChoiceGroup
         name="form"

@@ -42,7 +42,7 @@ export function TextArea({
   return (
     <div className="field">
       <label htmlFor={d.id}>{label}</label>
-      <textarea id={d.id} name={name} rows={6} aria-invalid={d.invalid} aria-describedby={d.describedBy} {...area} />
+      <textarea id={d.id} name={name} rows={6} cols={12} aria-invalid={d.invalid} aria-describedby={d.describedBy} {...area} />
       <Hint id={d.id}>{hint}</Hint>
       <Errors id={d.id} errors={own} />
     </div>

@@ -2,6 +2,8 @@ import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import type { PublicOffice } from "../../../server/public/office";
 
+// `document-text` lets a long e-mail address wrap at 360px (a class: the CSP allows no inline styles).
+
 /** How to reach the office (its 公开指南 contact), for anyone who would rather call or visit. */
 export function OfficeContact({ office }: { office: PublicOffice }) {
   const { t } = useTranslation("requests");
@@ -13,7 +15,7 @@ export function OfficeContact({ office }: { office: PublicOffice }) {
         {office.contact.map(({ field, value }) => (
           <Fragment key={field}>
             <dt>{t(`public.contact.${field}`)}</dt>
-            <dd>{field === "email" ? <a href={`mailto:${value}`}>{value}</a> : field === "phone" ? <a href={`tel:${value.replace(/[^\d+]/g, "")}`}>{value}</a> : value}</dd>
+            <dd className="document-text">{field === "email" ? <a href={`mailto:${value}`}>{value}</a> : field === "phone" ? <a href={`tel:${value.replace(/[^\d+]/g, "")}`}>{value}</a> : value}</dd>
           </Fragment>
         ))}
       </dl>

@@ -25,7 +25,7 @@ export function TrackingResult({ view }: { view: TrackingView }) {
       {rows.map(([label, value]) => (
         <Fragment key={label}>
           <dt>{t(label)}</dt>
-          <dd>{value}</dd>
+          <dd className="document-text">{value}</dd>
         </Fragment>
       ))}
     </dl>
