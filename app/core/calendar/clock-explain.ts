@@ -6,7 +6,7 @@ interface Messages {
   period(days: number, start: string, restarted: boolean): string;
   extension(days: number, approver: string): string;
   paused(days: number, reason: string): string;
-  pausedSince(date: string, reason: string, answerDue: string | null): string;
+  pausedSince(date: string, reason: string, answerDue: string | null, fee: boolean): string;
   due(date: string): string;
   overdue(date: string, days: number): string;
   left(days: number): string;
@@ -21,7 +21,7 @@ const MESSAGES: Record<Locale, Messages> = {
     period: (n, s, r) => (r ? `自${s}收到补正后的申请起重新计算${n}个工作日` : `自${s}起${n}个工作日`),
     extension: (n, a) => `经${a}批准延长${n}个工作日`,
     paused: (n, r) => `因${r}暂停${n}个工作日`,
-    pausedSince: (d, r, due) => `自${d}起因${r}暂停${due ? `（对方应于${due}前答复）` : ""}`,
+    pausedSince: (d, r, due, fee) => `自${d}起因${r}暂停${due ? (fee ? `（申请人应于${due}前缴费）` : `（对方应于${due}前答复）`) : ""}`,
     due: (d) => `截止${d}`,
     overdue: (d, n) => `截止${d}，已逾期${n}个工作日`,
     left: (n) => `剩余${n}个工作日`,
@@ -40,7 +40,7 @@ const MESSAGES: Record<Locale, Messages> = {
     period: (n, s, r) => (r ? `自${s}收到補正後的申請起重新計算${n}個工作日` : `自${s}起${n}個工作日`),
     extension: (n, a) => `經${a}批准延長${n}個工作日`,
     paused: (n, r) => `因${r}暫停${n}個工作日`,
-    pausedSince: (d, r, due) => `自${d}起因${r}暫停${due ? `（對方應於${due}前答覆）` : ""}`,
+    pausedSince: (d, r, due, fee) => `自${d}起因${r}暫停${due ? (fee ? `（申請人應於${due}前繳費）` : `（對方應於${due}前答覆）`) : ""}`,
     due: (d) => `截止${d}`,
     overdue: (d, n) => `截止${d}，已逾期${n}個工作日`,
     left: (n) => `剩餘${n}個工作日`,
@@ -59,7 +59,7 @@ const MESSAGES: Record<Locale, Messages> = {
     period: (n, s, r) => (r ? `${n} working days from ${s}, restarted on receipt of the supplemented application` : `${n} working days from ${s}`),
     extension: (n, a) => `extended by ${n} working days, approved by ${a}`,
     paused: (n, r) => `paused ${n} working day${n === 1 ? "" : "s"} for ${r}`,
-    pausedSince: (d, r, due) => `paused since ${d} for ${r}${due ? ` (answer due ${due})` : ""}`,
+    pausedSince: (d, r, due, fee) => `paused since ${d} for ${r}${due ? (fee ? ` (payment due ${due})` : ` (answer due ${due})`) : ""}`,
     due: (d) => `due ${d}`,
     overdue: (d, n) => `was due ${d}, overdue by ${n} working day${n === 1 ? "" : "s"}`,
     left: (n) => `${n} working day${n === 1 ? "" : "s"} left`,
@@ -86,7 +86,7 @@ export function explainClock(status: ClockStatus, locale: Locale): string {
   const parts = [m.period(REPLY.days, status.periodStart, status.restarted)];
   if (status.extension) parts.push(m.extension(status.extension.days, status.extension.approver));
   for (const p of status.pauses) parts.push(m.paused(p.days, m.reasons[p.reason]));
-  if (status.openPause) parts.push(m.pausedSince(status.openPause.since, m.reasons[status.openPause.reason], status.openPause.answerDue));
+  if (status.openPause) parts.push(m.pausedSince(status.openPause.since, m.reasons[status.openPause.reason], status.openPause.answerDue, status.openPause.reason === "fee-notice"));
   if (status.stop) {
     if (status.dueDate) parts.push(m.due(status.dueDate));
     parts.push(m.stopped(status.stop.reason, status.stop.date, status.overdueDays));

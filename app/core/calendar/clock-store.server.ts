@@ -1,6 +1,7 @@
 import type { Transaction } from "kysely";
 import type { CoreDatabase } from "../../../db/schema";
-import { evaluateClock, type ClockEvent, type ClockStatus } from "./clock";
+import { chinaDate } from "./china-time";
+import { ClockLedgerError, evaluateClock, type ClockEvent, type ClockStatus } from "./clock";
 import type { WorkCalendar } from "./work-calendar";
 
 type Trx = Transaction<CoreDatabase>;
@@ -28,6 +29,8 @@ export async function appendClockEvent(
   input: { tenantId: string; clockId: string; event: ClockEvent; recordedBy: string | null; calendar: WorkCalendar },
 ): Promise<ClockStatus> {
   const events = await clockEvents(trx, input.tenantId, input.clockId);
+  // A ledger may not run ahead of today: every later reading would refuse it (not-in-future).
+  if (input.event.date > chinaDate()) throw new ClockLedgerError("not-in-future", events.length, `${input.event.kind} on ${input.event.date}: dated after today`);
   const ledger = [...events, input.event];
   // Read as of the latest date in the ledger, so an event dated too early fails the date-order rule.
   const asOf = ledger.reduce((d, e) => (e.date > d ? e.date : d), input.event.date);
@@ -60,6 +63,13 @@ export async function clockStatuses(trx: Trx, clockIds: readonly string[], asOf:
     ledger.push(r.event as ClockEvent);
     ledgers.set(r.clock_id, ledger);
   }
-  for (const [id, events] of ledgers) out.set(id, evaluateClock(events, asOf, calendar));
+  for (const [id, events] of ledgers) {
+    // One ledger the law refuses must not blank a whole list: it is left out, and its page says why.
+    try {
+      out.set(id, evaluateClock(events, asOf, calendar));
+    } catch (err) {
+      if (!(err instanceof ClockLedgerError)) throw err;
+    }
+  }
   return out;
 }

@@ -87,7 +87,7 @@ export async function createDocument(
   if (ctx.access.mode !== "member") return refusal("missingRole");
   const declared = findDocumentType(ctx.context.services.plugins, input.documentType);
   if (!declared) return refusal("unknownType");
-  if (!ctx.access.roles.includes(declared.type.drafterRole)) return refusal("missingRole");
+  if (!ctx.access.roles.includes(declared.type.drafterRole ?? SUBMITTER_ROLE)) return refusal("missingRole");
   const payload = declared.type.payload.safeParse(input.payload);
   if (!payload.success) return refusal("invalidPayload");
   const title = input.title.trim();

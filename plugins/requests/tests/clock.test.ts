@@ -228,8 +228,8 @@ describe(`reply clock on the stored ledger (${process.env.TEST_DATABASE_URL ? "P
       await ctx.withTenant((trx) => ctx.clocks.append(trx, id, stop("2025-11-06", "fee-unpaid")));
       const s = await status(id, "2025-11-20");
       expect(s).toMatchObject({ state: "stopped", dueDate: null, usedDays: 4, overdueDays: 0, stop: { date: "2025-11-06", reason: "fee-unpaid" }, warnings: [] });
-      expect(explain(s)).toBe("自2025-09-26起20个工作日；自2025-10-09起因缴纳信息处理费暂停（对方应于2025-11-05前答复）；逾期未缴费，2025-11-06终止办理");
-      expect(explain(s, "en")).toBe("20 working days from 2025-09-26; paused since 2025-10-09 for the fee notice (answer due 2025-11-05); closed on 2025-11-06: fee not paid");
+      expect(explain(s)).toBe("自2025-09-26起20个工作日；自2025-10-09起因缴纳信息处理费暂停（申请人应于2025-11-05前缴费）；逾期未缴费，2025-11-06终止办理");
+      expect(explain(s, "en")).toBe("20 working days from 2025-09-26; paused since 2025-10-09 for the fee notice (payment due 2025-11-05); closed on 2025-11-06: fee not paid");
     });
   });
 
