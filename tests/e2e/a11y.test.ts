@@ -36,6 +36,9 @@ const PAGES = [
   { name: "disclosure-search", path: "/t/demo-donghu/disclosure/search?q=%E7%9B%91%E6%B5%8B" },
   { name: "disclosure-category-en-elder", path: "/t/demo-donghu/disclosure/categories/policy?lng=en&elder=1" },
   { name: "disclosure-open-data", path: "/t/demo-donghu/disclosure/open-data" },
+  { name: "requests-apply", path: "/t/demo-donghu/requests/new" },
+  { name: "requests-apply-elder-zh-TW", path: "/t/demo-donghu/requests/new?elder=1&lng=zh-TW" },
+  { name: "requests-track-en", path: "/t/demo-donghu/requests/track?lng=en" },
 ];
 
 test.each(PAGES)("axe finds nothing serious or critical on $path", async ({ name, path }) => {
@@ -97,6 +100,30 @@ test("the disclosure staff pages have nothing serious for axe", async () => {
     expect(serious.map((v) => `${path}: ${v.id} (${v.nodes.length})`), describe(serious)).toEqual([]);
   }
   await screenshot(page, "disclosure-dashboard");
+  console.expectClean();
+  await context.close();
+});
+
+test("the requests staff pages have nothing serious for axe", async () => {
+  const context = await newContext(browser());
+  const page = await context.newPage();
+  const console = watch(page);
+  await page.goto("/login");
+  await login(page, "donghu.requests_officer");
+  await page.waitForURL("**/t/demo-donghu/admin");
+  for (const path of ["/t/demo-donghu/admin/requests", "/t/demo-donghu/admin/requests?urgency=overdue", "/t/demo-donghu/admin/requests/register"]) {
+    await page.goto(path);
+    await hydrated(page);
+    const { serious } = await seriousViolations(page);
+    expect(serious.map((v) => `${path}: ${v.id} (${v.nodes.length})`), describe(serious)).toEqual([]);
+  }
+  await page.goto("/t/demo-donghu/admin/requests");
+  await page.locator("table a").first().click();
+  await page.waitForURL("**/admin/requests/applications/**");
+  await hydrated(page);
+  const { serious } = await seriousViolations(page);
+  expect(serious.map((v) => `application page: ${v.id} (${v.nodes.length})`), describe(serious)).toEqual([]);
+  await screenshot(page, "requests-application");
   console.expectClean();
   await context.close();
 });
