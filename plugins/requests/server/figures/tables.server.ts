@@ -1,0 +1,92 @@
+import { sql } from "kysely";
+import type { PluginTransaction } from "../../../../app/plugin-api";
+import { TABLE_THREE_COLUMNS, type ApplicantType } from "../../law/applicants";
+import { replyTypes, type TableThreeRowKey } from "../../law/reply-types";
+import { TABLE_FOUR_GROUPS, TABLE_FOUR_OUTCOMES, type TableFourGroup, type TableFourOutcome } from "../../law/table-four";
+import { dataRows } from "../../law/table-three";
+
+/** Every data cell of table 三, zeros included: a blank in a published report means 0. */
+export type TableThreeFigures = Record<TableThreeRowKey, Record<(typeof TABLE_THREE_COLUMNS)[number], number>>;
+export type TableFourFigures = Record<TableFourGroup, Record<TableFourOutcome, number>>;
+
+const OUTCOME_ROWS = new Set<string>(replyTypes("2021").map((r) => r.key));
+const yearBounds = (year: number) => ({ start: `${year}-01-01`, end: `${year}-12-31` });
+
+function emptyTableThree(): TableThreeFigures {
+  const cells = {} as TableThreeFigures;
+  for (const row of dataRows("2021")) cells[row] = Object.fromEntries(TABLE_THREE_COLUMNS.map((c) => [c, 0])) as TableThreeFigures[TableThreeRowKey];
+  return cells;
+}
+
+interface TableThreeGroup {
+  applicant_type: ApplicantType;
+  received_this_year: boolean;
+  /** The reply type when closed within the year, else null (still open at its end). */
+  outcome: string | null;
+  n: number;
+}
+
+/**
+ * Annual report table 三 (legal-spec §2.3) for `year`, summed over `tenantIds` (an office, or a
+ * city with its offices). The applications counted are those received by the year's end and not
+ * closed before it began; each is 一 (received in the year) or 二 (carried over), and either closed
+ * in the year under its reply type's row or 四 (carried forward) — so 一 + 二 = （七） + 四 in every
+ * column by construction. Online applications not yet confirmed (no receipt date) are not received.
+ */
+export async function tableThree(trx: PluginTransaction, tenantIds: readonly string[], year: number): Promise<TableThreeFigures> {
+  const cells = emptyTableThree();
+  if (tenantIds.length === 0) return cells;
+  const { start, end } = yearBounds(year);
+  const { rows } = await sql<TableThreeGroup>`
+    SELECT applicant_type,
+           received_on >= ${start}::date AS received_this_year,
+           CASE WHEN closed_on <= ${end}::date THEN reply_type END AS outcome,
+           count(*)::int AS n
+      FROM requests_applications
+     WHERE tenant_id IN (${sql.join(tenantIds)})
+       AND received_on <= ${end}::date
+       AND (closed_on IS NULL OR closed_on >= ${start}::date)
+     GROUP BY 1, 2, 3`.execute(trx);
+  for (const r of rows) {
+    if (r.outcome !== null && !OUTCOME_ROWS.has(r.outcome)) throw new Error(`requests: reply type "${r.outcome}" is no row of table 三`);
+    const add = (row: TableThreeRowKey) => {
+      cells[row][r.applicant_type] += r.n;
+      cells[row].total += r.n;
+    };
+    add(r.received_this_year ? "received" : "carried_over");
+    if (r.outcome === null) add("carried_forward");
+    else {
+      add(r.outcome as TableThreeRowKey);
+      add("handled_total");
+    }
+  }
+  return cells;
+}
+
+/**
+ * Annual report table 四 (legal-spec §2.4) for `year`: the 行政复议 and 行政诉讼 filed in the year,
+ * by kind, with their outcome as it stood at the year's end (decided later: 尚未审结).
+ */
+export async function tableFour(trx: PluginTransaction, tenantIds: readonly string[], year: number): Promise<TableFourFigures> {
+  const cells = Object.fromEntries(TABLE_FOUR_GROUPS.map((g) => [g, Object.fromEntries(TABLE_FOUR_OUTCOMES.map((o) => [o, 0]))])) as TableFourFigures;
+  if (tenantIds.length === 0) return cells;
+  const { start, end } = yearBounds(year);
+  const { rows } = await sql<{ kind: TableFourGroup; outcome: Exclude<TableFourOutcome, "total">; n: number }>`
+    SELECT kind,
+           CASE WHEN decided_on IS NULL OR decided_on > ${end}::date THEN 'pending' ELSE outcome END AS outcome,
+           count(*)::int AS n
+      FROM requests_appeals
+     WHERE tenant_id IN (${sql.join(tenantIds)})
+       AND filed_on BETWEEN ${start}::date AND ${end}::date
+     GROUP BY 1, 2`.execute(trx);
+  for (const r of rows) {
+    cells[r.kind][r.outcome] += r.n;
+    cells[r.kind].total += r.n;
+  }
+  return cells;
+}
+
+/** Both tables, read in one transaction. */
+export async function reportTables(trx: PluginTransaction, tenantIds: readonly string[], year: number) {
+  return { three: await tableThree(trx, tenantIds, year), four: await tableFour(trx, tenantIds, year) };
+}
