@@ -8,9 +8,11 @@ function FieldLabel({ path, ns }: { path: string; ns: string }) {
   const parts = path.split(".").slice(1);
   const name = [...parts].reverse().find((p) => !/^\d+$/.test(p)) ?? path;
   const numbers = parts.filter((p) => /^\d+$/.test(p)).map((n) => Number(n) + 1);
+  // A nested field is named by its whole path first ("withheld.description"), then by its own name.
+  const nested = parts.filter((p) => !/^\d+$/.test(p)).join(".");
   return (
     <>
-      {t(`${ns}:fields.${name}`, { defaultValue: name })}
+      {t([`${ns}:fields.${nested}`, `${ns}:fields.${name}`], { defaultValue: name })}
       {numbers.length > 0 && ` ${numbers.join(".")}`}
     </>
   );

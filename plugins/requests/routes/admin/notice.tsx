@@ -9,8 +9,8 @@ import { replyTypes } from "../../law/reply-types";
 import type { NoticeKind } from "../../db/schema";
 import { applicationById } from "../../server/applications.server";
 import { draftNotice } from "../../server/notices.server";
-import { compose, defaultValues, LETTER_LOCALES } from "../../server/staff/compose.server";
-import { KIND_FIELDS, noticeValues, RELEASED_SLOTS, WITHHELD_SLOTS, type NoticeValues } from "../../server/staff/notice-form";
+import { compose, defaultValues } from "../../server/staff/compose.server";
+import { KIND_FIELDS, LETTER_LOCALES, noticeValues, RELEASED_SLOTS, WITHHELD_SLOTS, type NoticeValues } from "../../server/staff/notice-form";
 import { applicationView } from "../../server/staff/view.server";
 
 const KINDS = Object.keys(KIND_FIELDS) as NoticeKind[];

@@ -8,7 +8,8 @@ import { APPLICANT_TYPE_INFO } from "../../law/applicants";
 import { RECEIPT_CHANNELS, RECEIPT_RULES, type ReceiptChannel } from "../../law/receipt";
 import { DELIVERIES, FORMS, ID_TYPES } from "../../server/applicant";
 import { blankValues } from "../../server/public/apply-form";
-import { RECEIPT_FIELDS, registerApplication, type RegisterValues } from "../../server/staff/register.server";
+import { RECEIPT_FIELDS } from "../../server/staff/register-form";
+import { registerApplication, type RegisterValues } from "../../server/staff/register.server";
 import { ChoiceGroup, SelectField, TextArea } from "../public/_parts/fields";
 
 /** Registers an application that came by letter, in person, fax or e-mail (条例第二十九条, 第三十一条). */

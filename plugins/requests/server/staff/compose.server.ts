@@ -9,8 +9,7 @@ import { NoticePayload, ReplyPayload } from "../notice-schema";
 import type { RequestsSettings } from "../settings";
 import type { ApplicationView } from "./view.server";
 import { RELEASED_SLOTS, slots, WITHHELD_SLOTS, type NoticeValues } from "./notice-form";
-
-export const LETTER_LOCALES: readonly Locale[] = ["zh-CN", "zh-TW", "en"];
+export { LETTER_LOCALES } from "./notice-form";
 
 export type Composed =
   | { ok: true; payload: NoticePayload | ReplyPayload; title: string; body: string }

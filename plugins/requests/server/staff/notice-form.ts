@@ -1,4 +1,7 @@
+import type { Locale } from "../../../../app/plugin-api";
 import type { NoticeKind } from "../../db/schema";
+
+export const LETTER_LOCALES: readonly Locale[] = ["zh-CN", "zh-TW", "en"];
 
 /** The notice editor's fields, by kind; the reply's repeated parts have fixed slots so the form works without JavaScript. */
 export const WITHHELD_SLOTS = 3;

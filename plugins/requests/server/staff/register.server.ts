@@ -4,10 +4,9 @@ import { parseForm } from "../../../../app/plugin-api/loaders.server";
 import { RECEIPT_CHANNELS, RECEIPT_RULES, type ReceiptChannel, type ReceiptFacts } from "../../law/receipt";
 import { ApplicationInput } from "../applicant";
 import { createApplication } from "../applications.server";
+import { RECEIPT_FIELDS } from "./register-form";
 import { applyValues, firstErrors, relevantForm, type ApplyValues, type FieldErrors } from "../public/apply-form";
 
-/** The dates of 条例第三十一条 a registration may carry; the channel decides which one is the receipt date. */
-export const RECEIPT_FIELDS = ["submittedOn", "signedForOn", "arrivedOn", "confirmedOn"] as const;
 
 export type RegisterValues = ApplyValues & { channel: string } & Record<(typeof RECEIPT_FIELDS)[number], string>;
 export type RegisterAnswer = { ok: true; id: string } | { ok: false; values: RegisterValues; errors: FieldErrors };

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { PostForm } from "../../../../../app/plugin-api/ui";
 import type { ApplicantDetails } from "../../../server/applicant";
@@ -13,10 +14,10 @@ export function ApplicantCard({ masked, canRead, revealed }: { masked: string; c
       {revealed ? (
         <dl className="meta-table">
           {SHOWN.filter((k) => revealed[k]).map((k) => (
-            <div key={k} style={{ display: "contents" }}>
+            <Fragment key={k}>
               <dt>{t(`fields.${k}`)}</dt>
               <dd>{revealed[k]}</dd>
-            </div>
+            </Fragment>
           ))}
           {revealed.idType && (
             <>
@@ -26,17 +27,17 @@ export function ApplicantCard({ masked, canRead, revealed }: { masked: string; c
           )}
         </dl>
       ) : (
-        <p>
-          {masked}{" "}
+        <div className="actions">
+          <span>{masked}</span>
           {canRead && (
-            <PostForm style={{ display: "inline" }}>
+            <PostForm>
               <input type="hidden" name="intent" value="reveal" />
               <button type="submit" className="link-button">
                 {t("staff.applicant.reveal")}
               </button>
             </PostForm>
           )}
-        </p>
+        </div>
       )}
       {canRead && <p className="hint">{t("staff.applicant.audited")}</p>}
     </section>
