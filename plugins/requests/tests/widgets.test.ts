@@ -1,0 +1,112 @@
+import type { Transaction } from "kysely";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { CoreDatabase } from "../../../db/schema";
+import { chinaDate, type ClockEvent, type WidgetContext } from "../../../app/plugin-api";
+import { clockStatuses } from "../../../app/core/calendar/clock-store.server";
+import { computeWidgets } from "../../../app/plugin-host/widgets.server";
+import { withScope } from "../../../db/scope";
+import { clockId, typed, type ApplicationStatus } from "../db/schema";
+import { ApplicationInput } from "../server/applicant";
+import { createApplication } from "../server/applications.server";
+import { medianDaysThisYear, onTimeThisYear, overdueNow, receivedThisYear } from "../server/figures/widgets.server";
+import { applicationForm, openRequests, type RequestsEnv } from "./setup";
+
+const TODAY = "2026-11-23";
+let env: RequestsEnv;
+let busy: string;
+let quiet: string;
+
+/** A widget context as the host gives one, reading both offices as the city's supervisor. */
+function widgetContext(): WidgetContext {
+  const calendar = env.context.services.calendar.calendar;
+  return {
+    pluginId: "requests",
+    calendar,
+    clockStatuses: (trx, ids, asOf = chinaDate()) => clockStatuses(trx as Transaction<CoreDatabase>, ids, asOf, calendar),
+    withRead: (ids, fn) => withScope(env.handle.db, { tenantId: null, readTenantIds: ids, userId: env.users.supervisor.id }, fn),
+  };
+}
+
+beforeAll(async () => {
+  env = await openRequests();
+  [busy, quiet] = env.tree.offices.map((o) => o.id) as [string, string];
+  const ctx = env.systemContext(busy);
+  const day = (from: string, n: number) => ctx.calendar.addWorkdays(from, n).value;
+  await ctx.withTenant(async (trx) => {
+    /** An application received on `receivedOn` (null: not yet confirmed) whose clock then has `events`. */
+    async function application(receivedOn: string | null, status: ApplicationStatus, events: ClockEvent[] = [], replyType = "disclosed") {
+      const created = await createApplication(ctx, trx, {
+        input: ApplicationInput.parse(applicationForm()),
+        channel: receivedOn ? "in_person" : "internet",
+        ...(receivedOn ? { receipt: { submittedOn: receivedOn } } : {}),
+      });
+      if (!created.ok) throw new Error(created.error);
+      for (const e of events) await ctx.clocks.append(trx, clockId(created.id), e);
+      const stop = events.find((e) => e.kind === "stop");
+      if (status !== "processing" && status !== "unconfirmed")
+        await typed(trx)
+          .updateTable("requests_applications")
+          .set({ status, ...(stop ? { reply_type: replyType, closed_on: stop.date } : {}) })
+          .where("id", "=", created.id)
+          .execute();
+    }
+    // Replied this year: in 5 working days; 2 days late; within a 10-day extension (25 days); deemed withdrawn while paused for 补正 (2 days used).
+    await application("2026-09-01", "closed", [{ kind: "stop", date: day("2026-09-01", 5), reason: "replied" }]);
+    await application("2026-06-01", "closed", [{ kind: "stop", date: day("2026-06-01", 22), reason: "replied" }]);
+    await application("2026-03-02", "closed", [
+      { kind: "extend", date: day("2026-03-02", 18), days: 10, approver: "负责人" },
+      { kind: "stop", date: day("2026-03-02", 25), reason: "replied" },
+    ]);
+    await application(
+      "2026-04-01",
+      "closed",
+      [
+        { kind: "pause", date: day("2026-04-01", 2), reason: "supplement" },
+        { kind: "stop", date: day("2026-04-01", 22), reason: "deemed-withdrawn" },
+      ],
+      "other.no_supplement",
+    );
+    // Open: overdue now; received last week; paused for a third party's answer since August.
+    await application("2026-09-15", "processing");
+    await application("2026-11-18", "processing");
+    await application("2026-08-03", "consulting", [{ kind: "pause", date: day("2026-08-03", 3), reason: "third-party" }]);
+    // Not this year's: replied in 2025; online, not yet confirmed.
+    await application("2025-11-03", "closed", [{ kind: "stop", date: day("2025-11-03", 4), reason: "replied" }]);
+    await application(null, "unconfirmed");
+  });
+}, 60_000);
+
+describe("the oversight widgets", () => {
+  it("count this year's received applications; an unconfirmed online one is not yet received", async () => {
+    expect(await receivedThisYear(widgetContext(), [busy, quiet], TODAY)).toEqual({ [busy]: 7, [quiet]: 0 });
+  });
+
+  it("give the share of this year's closed applications closed by their due date, and nothing for an office that closed none", async () => {
+    expect(await onTimeThisYear(widgetContext(), [busy, quiet], TODAY)).toEqual({ [busy]: 75, [quiet]: null });
+  });
+
+  it("count open applications past their due date today, not those paused or still in time", async () => {
+    expect(await overdueNow(widgetContext(), [busy, quiet], TODAY)).toEqual({ [busy]: 1, [quiet]: 0 });
+  });
+
+  it("give the median working days this year's replies took, pauses not counted", async () => {
+    expect(await medianDaysThisYear(widgetContext(), [busy, quiet], TODAY)).toEqual({ [busy]: 13.5, [quiet]: null });
+  });
+
+  it("reach the oversight page through the manifest, with their formats and which way is better", async () => {
+    const results = await computeWidgets(env.context, {
+      viewerUserId: env.users.supervisor.id,
+      readableTenantIds: [busy, quiet],
+      tenantIds: [busy, quiet],
+      permissions: new Set(),
+    });
+    const mine = Object.fromEntries(results.filter((r) => r.pluginId === "requests").map((r) => [r.key, r]));
+    const today = chinaDate();
+    const ctx = widgetContext();
+    expect(mine["requests.received"]).toMatchObject({ format: "count", better: "higher", values: await receivedThisYear(ctx, [busy, quiet], today) });
+    expect(mine["requests.onTime"]).toMatchObject({ format: "percent", better: "higher", values: await onTimeThisYear(ctx, [busy, quiet], today) });
+    expect(mine["requests.overdue"]).toMatchObject({ format: "count", better: "lower", values: await overdueNow(ctx, [busy, quiet], today) });
+    expect(mine["requests.medianDays"]).toMatchObject({ format: "days", better: "lower", values: await medianDaysThisYear(ctx, [busy, quiet], today) });
+    expect(mine["requests.received"]!.values[busy]).not.toBeNull();
+  });
+});
