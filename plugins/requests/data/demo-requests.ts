@@ -178,6 +178,35 @@ function deliveryOf(random: Random, channel: ReceiptChannel): Pick<DemoRequest, 
   return random.chance(0.7) ? { form: "paper", delivery: "post" } : { form: "electronic", delivery: "email" };
 }
 
+const counted = (f: Fate) => !!f.outcome && f.outcome !== "not_processed.repeated";
+
+/**
+ * Receipt dates for the closed applications, spread over the window in their (shuffled) order: the
+ * first of each reply type within this year, so this year's report has every row, and one ordinary
+ * application in last year's final days, answered this year (二、上年结转). `date(back)`: the
+ * planned date, or a date `back` working days earlier when the reply would otherwise come after today.
+ */
+function receiptDates(random: Random, days: Days, fates: readonly Fate[], windowStart: string) {
+  const year = Number(days.today.slice(0, 4));
+  const receivable = days.within(windowStart, days.ago(5));
+  const thisYear = days.within(`${year}-01-01`, days.ago(5));
+  const lastDays = receivable.filter((d) => d >= `${year - 1}-12-24` && d < `${year}-01-01`);
+  const firsts = new Set<Fate>();
+  for (const f of fates) if (counted(f) && ![...firsts].some((x) => x.outcome === f.outcome)) firsts.add(f);
+  const yearEnd = lastDays.length ? fates.find((f) => f.outcome === "disclosed" && f.paths.length === 0 && !firsts.has(f)) : undefined;
+  const pool = (dates: string[], count: number) => ({ dates, count, seen: 0 });
+  const pools = {
+    first: pool(thisYear.length > 20 ? thisYear : receivable, firsts.size),
+    rest: pool(receivable, fates.filter(counted).length - firsts.size - (yearEnd ? 1 : 0)),
+    yearEnd: pool(lastDays, 1),
+  };
+  return (fate: Fate) => {
+    const p = fate === yearEnd ? pools.yearEnd : firsts.has(fate) ? pools.first : pools.rest;
+    const slot = Math.floor(((p.seen++ + random.next()) * p.dates.length) / p.count);
+    return { date: (back: number) => p.dates[Math.max(0, slot - back)]! };
+  };
+}
+
 export function demoRequests(office: DemoOffice): DemoRequest[] {
   const random = new Random(office.seed);
   const [year, month] = office.today.split("-").map(Number) as [number, number];
@@ -190,20 +219,7 @@ export function demoRequests(office: DemoOffice): DemoRequest[] {
   const typeOf = new Map<Fate, ApplicantType>(APPLICANT_TYPES.map((t, i) => [confirmed[i]!, t]));
   const channelOf = new Map<Fate, ReceiptChannel>(RECEIPT_CHANNELS.map((ch, i) => [confirmed[confirmed.length - 1 - i]!, ch]));
 
-  // Closed applications spread over the window (in shuffled order), the first of each reply type
-  // within this year, so this year's report has every row; the open ones are recent.
-  const receivable = days.within(windowStart, days.ago(5));
-  const thisYear = days.within(`${year}-01-01`, days.ago(5));
-  const firsts = new Set<Fate>();
-  for (const f of fates) if (f.outcome && f.outcome !== "not_processed.repeated" && ![...firsts].some((x) => x.outcome === f.outcome)) firsts.add(f);
-  const pools = new Map([
-    [true, { dates: thisYear.length > 20 ? thisYear : receivable, count: firsts.size, seen: 0 }],
-    [false, { dates: receivable, count: fates.filter((f) => f.outcome && f.outcome !== "not_processed.repeated").length - firsts.size, seen: 0 }],
-  ]);
-  // One ordinary application arrives in last year's final days and is answered this year (二、上年结转).
-  const lastDays = receivable.filter((d) => d >= `${year - 1}-12-24` && d <= `${year - 1}-12-31`);
-  const yearEnd = lastDays.length ? fates.find((f) => f.outcome === "disclosed" && f.paths.length === 0 && !firsts.has(f)) : undefined;
-  if (yearEnd) pools.get(false)!.count -= 1;
+  const receiptDate = receiptDates(random, days, fates, windowStart);
   const requests: DemoRequest[] = [];
   const repeats: Fate[] = [];
   for (const fate of fates) {
@@ -211,9 +227,8 @@ export function demoRequests(office: DemoOffice): DemoRequest[] {
       repeats.push(fate);
       continue;
     }
-    const pool = fate === yearEnd ? { dates: lastDays, count: 1, seen: 0 } : pools.get(firsts.has(fate))!;
-    const slot = fate.outcome ? Math.floor(((pool.seen++ + random.next()) * pool.dates.length) / pool.count) : -1;
-    const asOf = fate.outcome ? pool.dates[slot]! : office.today;
+    const planned = fate.outcome ? receiptDate(fate) : null;
+    const asOf = planned?.date(0) ?? office.today;
     const channel = fate.open === "unconfirmed" ? "internet" : (channelOf.get(fate) ?? weighted(random, CHANNEL_WEIGHTS));
     const applicant = demoApplicant(random, typeOf.get(fate) ?? (NATURAL_PERSONS_ASK.has(fate.outcome ?? "") ? "natural" : weighted(random, APPLICANT_WEIGHTS)));
     const content = demoContent(random, { area: office.area, prefix: office.prefix, asOf }, fate.outcome ?? "open");
@@ -226,7 +241,7 @@ export function demoRequests(office: DemoOffice): DemoRequest[] {
     let timeline: Timeline | null = null;
     if (fate.open) timeline = openTimeline(ctx, fate.open, content);
     // A reply that would come after today: received a few weeks earlier instead.
-    else for (let tries = 0; !timeline && tries < 20; tries++) timeline = closedTimeline(ctx, pool.dates[Math.max(0, slot - 10 * tries)]!, fate.outcome!, fate.paths, content);
+    else for (let tries = 0; !timeline && tries < 20; tries++) timeline = closedTimeline(ctx, planned!.date(10 * tries), fate.outcome!, fate.paths, content);
     if (!timeline) throw new Error(`requests demo: no receipt date fits ${fate.outcome}`);
     requests.push({ ...base, ...receiptOf(random, days, channel, timeline.receivedOn), timeline });
   }
