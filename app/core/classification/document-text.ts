@@ -28,8 +28,11 @@ export function textFields(title: string, payload: unknown): TextField[] {
   return out;
 }
 
+/** A value that is only an identifier (a linked record's UUID): no one wrote it, and its digits can look like a phone number. */
+const IDENTIFIER = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function scanFields(fields: readonly TextField[], options: ScanOptions): ScannedField[] {
-  return fields.map((f) => ({ ...f, findings: scanText(f.text, options) }));
+  return fields.map((f) => ({ ...f, findings: IDENTIFIER.test(f.text.trim()) ? [] : scanText(f.text, options) }));
 }
 
 /** A reviewer's decision on the finding `key` of one field. */

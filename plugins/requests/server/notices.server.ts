@@ -113,7 +113,8 @@ export async function onReplyApproved(ctx: PluginDocumentHookContext, doc: Plugi
   const app = await lockedApplication(trx, p.applicationId);
   if (app.status === "closed") throw new Error(`requests: application ${app.tracking_no} is already closed`);
   const rendition = await ctx.workflow.rendition(trx, doc.id);
-  const sent = ReplyPayload.parse(rendition.payload);
+  // What the applicant receives is the redacted text; the codes (application, reply type) are the original's.
+  const sent = rendition.payload as Pick<ReplyPayload, "body" | "released">;
   const today = chinaDate();
   await ctx.clocks.append(trx, clockId(app.id), { kind: "stop", date: today, reason: "replied", note: p.replyType });
   await typed(trx).updateTable("requests_applications").set({ status: "closed", reply_type: p.replyType, closed_on: today, updated_at: new Date() }).where("id", "=", app.id).execute();
