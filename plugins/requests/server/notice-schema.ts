@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IsoDate } from "./iso-date";
 import { groundByKey } from "../../../app/plugin-api";
 import { replyTypes } from "../law/reply-types";
 
@@ -9,13 +10,12 @@ export const REPLY_TYPE = "requests.reply";
 export const NOTICE_KINDS = ["supplement", "extension", "third_party", "other_agency", "fee"] as const;
 export type NoticeKindKey = (typeof NOTICE_KINDS)[number];
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "requests:errors.date");
 const body = z.string().trim().min(1, "requests:errors.noticeBodyRequired").max(8000, "requests:errors.tooLong");
 const base = { applicationId: z.string().uuid(), body };
 
 /** A notice's payload: the letter and the facts the clock needs when it is sent. */
 export const NoticePayload = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("supplement"), ...base, items: z.string().trim().min(1, "requests:errors.itemsRequired").max(1000, "requests:errors.tooLong"), dueOn: date }),
+  z.object({ kind: z.literal("supplement"), ...base, items: z.string().trim().min(1, "requests:errors.itemsRequired").max(1000, "requests:errors.tooLong"), dueOn: IsoDate }),
   z.object({
     kind: z.literal("extension"),
     ...base,
@@ -30,7 +30,7 @@ export const NoticePayload = z.discriminatedUnion("kind", [
     method: z.enum(["per_application", "per_page"], { message: "requests:errors.feeMethod" }),
     pages: z.coerce.number().int().min(0).max(100000).optional(),
     fen: z.number().int().min(1, "requests:errors.feeZero"),
-    dueOn: date,
+    dueOn: IsoDate,
   }),
 ]);
 export type NoticePayload = z.output<typeof NoticePayload>;

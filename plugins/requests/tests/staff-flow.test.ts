@@ -70,6 +70,12 @@ describe("registration by staff", () => {
     expect(after.length).toBe(before.length);
   });
 
+  it("refuses a receipt date that does not exist", async () => {
+    const r = await post(env, registerAction, env.users.officer.id, staffPath(env, "/register"), { ...applicationForm(), channel: "post", signedForOn: "2026-02-30" });
+    expect(r.status).toBe(400);
+    expect((r.data as { errors: Record<string, string[]> }).errors.signedForOn).toEqual(["requests:errors.date"]);
+  });
+
   it("is closed to staff without the handling permission", async () => {
     expect(await statusOf(load(env, registerAction as never, env.users.viewer.id, staffPath(env, "/register")))).toBe(403);
   });

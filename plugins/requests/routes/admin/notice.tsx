@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { NON_DISCLOSURE_GROUNDS, type Locale } from "../../../../app/plugin-api";
 import { pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
 import { FormMessage, PostForm, useLocale } from "../../../../app/plugin-api/ui";
-import { replyTypeLabel } from "../../law/labels";
+import { groundLabel, replyTypeLabel } from "../../law/labels";
 import { replyTypes } from "../../law/reply-types";
 import type { NoticeKind } from "../../db/schema";
 import { applicationById } from "../../server/applications.server";
@@ -214,7 +214,7 @@ function ReplyFields({ values, errors, input, locale }: { values: NoticeValues; 
                 <option value="">{t("staff.notice.choose")}</option>
                 {NON_DISCLOSURE_GROUNDS.map((g) => (
                   <option key={g.key} value={g.key}>
-                    {locale === "en" ? `Art. ${g.article}: ${g.en}` : `${g.articleZh}：${g.zh}`}
+                    {groundLabel(g.key, locale)}
                   </option>
                 ))}
               </select>

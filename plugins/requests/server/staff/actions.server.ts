@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { IsoDate } from "../iso-date";
 import { chinaDate, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
 import { clockId, typed } from "../../db/schema";
 import { openApplicant } from "../applications.server";
 import { receiveSupplement } from "../supplement.server";
 import { applicationView, type ApplicationView } from "./view.server";
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "requests:errors.date");
-const notFuture = (today: string) => date.refine((d) => d <= today, "requests:errors.dateInFuture");
+const notFuture = (today: string) => IsoDate.refine((d) => d <= today, "requests:errors.dateInFuture");
 
 /** The staff steps that are not notices, each with its form. Notices go through the workflow (notice editor). */
 export const StepForms = (today: string) => ({

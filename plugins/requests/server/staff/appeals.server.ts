@@ -1,19 +1,19 @@
 import { z } from "zod";
+import { IsoDate } from "../iso-date";
 import { chinaDate, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
 import { typed } from "../../db/schema";
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "requests:errors.date");
 
 export const AppealForm = z.object({
   kind: z.enum(["review", "direct_suit", "suit_after_review"], { message: "requests:errors.appealKind" }),
   body: z.string().trim().min(1, "requests:errors.appealBodyRequired").max(200, "requests:errors.tooLong"),
-  filedOn: date,
+  filedOn: IsoDate,
 });
 
 export const AppealDecision = z.object({
   appealId: z.string().uuid(),
   outcome: z.enum(["upheld", "corrected", "other"], { message: "requests:errors.appealOutcome" }),
-  decidedOn: date,
+  decidedOn: IsoDate,
   note: z.string().trim().max(1000, "requests:errors.tooLong").optional(),
 });
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { IsoDate } from "../iso-date";
 import { chinaDate, type PluginRequestContext } from "../../../../app/plugin-api";
 import { parseForm } from "../../../../app/plugin-api/loaders.server";
 import { RECEIPT_CHANNELS, RECEIPT_RULES, type ReceiptChannel, type ReceiptFacts } from "../../law/receipt";
@@ -16,7 +16,6 @@ export function registerValues(form: FormData): RegisterValues {
   return { ...applyValues(form), channel: text("channel"), ...Object.fromEntries(RECEIPT_FIELDS.map((f) => [f, text(f)])) } as RegisterValues;
 }
 
-const DateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "requests:errors.date");
 
 /**
  * An application that came by letter, in person, fax or e-mail, registered by the officer: the
@@ -37,7 +36,7 @@ export async function registerApplication(ctx: PluginRequestContext, form: FormD
     for (const fact of [rule.fact, ...(rule.confirmSameDayAs ? [rule.confirmSameDayAs] : [])]) {
       const value = values[fact];
       if (!value) continue;
-      if (!DateField.safeParse(value).success) errors[fact] = ["requests:errors.date"];
+      if (!IsoDate.safeParse(value).success) errors[fact] = ["requests:errors.date"];
       else if (value > today) errors[fact] = ["requests:errors.dateInFuture"];
       else receipt[fact] = value;
     }
