@@ -1,6 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { createPgConfig } from "@electric-sql/pglite/node-postgres";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely, PostgresDialect, type LogEvent } from "kysely";
 import pg from "pg";
 import type { CoreDatabase } from "./schema";
 
@@ -16,19 +16,23 @@ export interface DatabaseHandle {
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
+/** Sees every statement run, with its parameters and time: the benchmarks' SQL trace, EXPLAIN tests. */
+export type QueryObserver = (event: LogEvent) => void;
+
 /**
  * One Kysely code path for both engines: PostgreSQL when a URL is given, otherwise embedded
  * PGlite through its node-postgres bridge (a one-connection pool, which serialises transactions).
  */
-export async function openDatabase(opts: { url?: string; dataDir: string }): Promise<DatabaseHandle> {
+export async function openDatabase(opts: { url?: string; dataDir: string; observe?: QueryObserver }): Promise<DatabaseHandle> {
+  const log = opts.observe;
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
-    const db = new Kysely<CoreDatabase>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<CoreDatabase>({ dialect: new PostgresDialect({ pool }), log });
     return { db, engine: "postgres", close: () => db.destroy() };
   }
   const pglite = await PGlite.create(opts.dataDir);
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
-  const db = new Kysely<CoreDatabase>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<CoreDatabase>({ dialect: new PostgresDialect({ pool }), log });
   return {
     db,
     engine: "pglite",
