@@ -107,6 +107,42 @@ describe("deadline clock", () => {
   });
 });
 
+describe("closing for a missing supplement or an unpaid fee", () => {
+  it("视为放弃 closes a 补正 pause (六)1, and an unpaid fee closes after its 20 working days (六)2", () => {
+    const deemed = clock([start, { kind: "pause", date: "2025-09-29", reason: "supplement" }, { kind: "stop", date: "2025-10-20", reason: "deemed-withdrawn" }]);
+    expect(explainClock(deemed, "zh-CN")).toMatch(/2025-10-20视为放弃申请$/);
+    const unpaid = clock([start, { kind: "pause", date: "2025-10-09", reason: "fee-notice" }, { kind: "stop", date: "2025-11-07", reason: "fee-unpaid" }]);
+    expect(unpaid.stop).toEqual({ date: "2025-11-07", reason: "fee-unpaid" });
+  });
+});
+
+describe("consultation counts only its 15 working days (Art 32–34)", () => {
+  const consult: ClockEvent = { kind: "pause", date: "2025-10-09", reason: "third-party" };
+
+  it("once the answer date passes unanswered, the days count again and the due date is known", () => {
+    const s = clock([start, consult], "2025-11-05");
+    expect(s).toMatchObject({ state: "running", dueDate: "2025-11-20", usedDays: 9, openPause: { reason: "third-party", answerDue: "2025-10-29", lapsed: true } });
+    expect(s.warnings).toEqual([{ kind: "answer-overdue", reason: "third-party", answerDue: "2025-10-29" }]);
+    expect(explainClock(s, "en")).toBe("20 working days from 2025-09-26; paused from 2025-10-09 for third-party consultation; no answer by 2025-10-29, counting again since; due 2025-11-20");
+    expect(explainClock(s, "zh-CN")).toBe("自2025-09-26起20个工作日；自2025-10-09起因征求第三方意见暂停，对方未于2025-10-29前答复，此后恢复计算；截止2025-11-20");
+    expect(explainClock(s, "zh-TW")).toBe("自2025-09-26起20個工作日；自2025-10-09起因徵求第三方意見暫停，對方未於2025-10-29前答覆，此後恢復計算；截止2025-11-20");
+  });
+
+  it("a reply while still waiting is judged against that due date", () => {
+    const s = clock([start, consult, { kind: "stop", date: "2025-11-21", reason: "replied" }]);
+    expect(s).toMatchObject({ state: "stopped", dueDate: "2025-11-20", overdueDays: 1 });
+  });
+
+  it("a late answer suspends only the 15 working days", () => {
+    const s = clock([start, consult, { kind: "resume", date: "2025-11-03" }], "2025-11-05");
+    expect(s).toMatchObject({ dueDate: "2025-11-20", pauses: [{ reason: "third-party", days: 15 }], openPause: null });
+  });
+
+  it("a fee pause does not lapse: it waits for payment or closure as (六)2", () => {
+    expect(clock([start, { kind: "pause", date: "2025-10-09", reason: "fee-notice" }], "2025-12-01")).toMatchObject({ state: "paused", dueDate: null });
+  });
+});
+
 describe("refused ledgers name the rule", () => {
   const extend = (date: string, days = 10, approver = "王主任"): ClockEvent => ({ kind: "extend", date, days, approver });
   const cases: [string, ClockEvent[], RegExp][] = [
@@ -124,6 +160,14 @@ describe("refused ledgers name the rule", () => {
     ["after-stop", [start, { kind: "stop", date: "2025-10-09", reason: "replied" }, { kind: "pause", date: "2025-10-10", reason: "third-party" }], /nothing may follow a stop/],
     ["date-order", [start, { kind: "pause", date: "2025-10-09", reason: "third-party" }, { kind: "resume", date: "2025-10-08" }], /date order/],
     ["not-in-future", [start, { kind: "stop", date: "2026-01-05", reason: "replied" }], /after 2025-12-31/],
+    [
+      "supplement-once",
+      [start, { kind: "pause", date: "2025-09-29", reason: "supplement" }, { kind: "restart", date: "2025-10-09" }, { kind: "pause", date: "2025-10-10", reason: "supplement" }],
+      /一次性告知.*第三十条/,
+    ],
+    ["deemed-withdrawn-needs-supplement", [start, { kind: "stop", date: "2025-10-09", reason: "deemed-withdrawn" }], /第三十条/],
+    ["fee-unpaid-needs-fee-notice", [start, { kind: "stop", date: "2025-10-09", reason: "fee-unpaid" }], /\[2020\] No\. 109/],
+    ["fee-unpaid-after-due", [start, { kind: "pause", date: "2025-10-09", reason: "fee-notice" }, { kind: "stop", date: "2025-10-20", reason: "fee-unpaid" }], /may be paid until 2025-11-06/],
   ];
   it.each(cases)("%s", (rule, events, message) => {
     const error = refusal(events);

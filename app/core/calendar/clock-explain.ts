@@ -7,6 +7,7 @@ interface Messages {
   extension(days: number, approver: string): string;
   paused(days: number, reason: string): string;
   pausedSince(date: string, reason: string, answerDue: string | null, fee: boolean): string;
+  lapsed(date: string, reason: string, answerDue: string): string;
   due(date: string): string;
   overdue(date: string, days: number): string;
   left(days: number): string;
@@ -22,6 +23,7 @@ const MESSAGES: Record<Locale, Messages> = {
     extension: (n, a) => `经${a}批准延长${n}个工作日`,
     paused: (n, r) => `因${r}暂停${n}个工作日`,
     pausedSince: (d, r, due, fee) => `自${d}起因${r}暂停${due ? (fee ? `（申请人应于${due}前缴费）` : `（对方应于${due}前答复）`) : ""}`,
+    lapsed: (d, r, due) => `自${d}起因${r}暂停，对方未于${due}前答复，此后恢复计算`,
     due: (d) => `截止${d}`,
     overdue: (d, n) => `截止${d}，已逾期${n}个工作日`,
     left: (n) => `剩余${n}个工作日`,
@@ -41,6 +43,7 @@ const MESSAGES: Record<Locale, Messages> = {
     extension: (n, a) => `經${a}批准延長${n}個工作日`,
     paused: (n, r) => `因${r}暫停${n}個工作日`,
     pausedSince: (d, r, due, fee) => `自${d}起因${r}暫停${due ? (fee ? `（申請人應於${due}前繳費）` : `（對方應於${due}前答覆）`) : ""}`,
+    lapsed: (d, r, due) => `自${d}起因${r}暫停，對方未於${due}前答覆，此後恢復計算`,
     due: (d) => `截止${d}`,
     overdue: (d, n) => `截止${d}，已逾期${n}個工作日`,
     left: (n) => `剩餘${n}個工作日`,
@@ -60,6 +63,7 @@ const MESSAGES: Record<Locale, Messages> = {
     extension: (n, a) => `extended by ${n} working days, approved by ${a}`,
     paused: (n, r) => `paused ${n} working day${n === 1 ? "" : "s"} for ${r}`,
     pausedSince: (d, r, due, fee) => `paused since ${d} for ${r}${due ? (fee ? ` (payment due ${due})` : ` (answer due ${due})`) : ""}`,
+    lapsed: (d, r, due) => `paused from ${d} for ${r}; no answer by ${due}, counting again since`,
     due: (d) => `due ${d}`,
     overdue: (d, n) => `was due ${d}, overdue by ${n} working day${n === 1 ? "" : "s"}`,
     left: (n) => `${n} working day${n === 1 ? "" : "s"} left`,
@@ -86,7 +90,9 @@ export function explainClock(status: ClockStatus, locale: Locale): string {
   const parts = [m.period(REPLY.days, status.periodStart, status.restarted)];
   if (status.extension) parts.push(m.extension(status.extension.days, status.extension.approver));
   for (const p of status.pauses) parts.push(m.paused(p.days, m.reasons[p.reason]));
-  if (status.openPause) parts.push(m.pausedSince(status.openPause.since, m.reasons[status.openPause.reason], status.openPause.answerDue, status.openPause.reason === "fee-notice"));
+  const open = status.openPause;
+  if (open?.lapsed && open.answerDue) parts.push(m.lapsed(open.since, m.reasons[open.reason], open.answerDue));
+  else if (open) parts.push(m.pausedSince(open.since, m.reasons[open.reason], open.answerDue, open.reason === "fee-notice"));
   if (status.stop) {
     if (status.dueDate) parts.push(m.due(status.dueDate));
     parts.push(m.stopped(status.stop.reason, status.stop.date, status.overdueDays));

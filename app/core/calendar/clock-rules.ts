@@ -57,6 +57,19 @@ export const PAUSE_RULES: Record<PauseReason, ClockRule | null> = {
   "fee-notice": FEE_NOTICE,
 };
 
+/**
+ * Whether a pause stops suspending the period once its answer is due. Consultation time does not
+ * count only as far as it is needed (Art 33): after the 15 working days of Art 32/34 the office
+ * decides without the answer (Art 32) or takes silence as consent (Art 34), so later days count
+ * again. A 补正 pause lasts until the supplement or (六)1, a fee pause until payment or (六)2.
+ */
+export const PAUSE_LAPSES_AT_ANSWER_DUE: Record<PauseReason, boolean> = {
+  supplement: false,
+  "third-party": true,
+  "other-agency": true,
+  "fee-notice": false,
+};
+
 /** Where each pause reason's suspension comes from. */
 export const PAUSE_BASIS: Record<PauseReason, Localized> = {
   supplement: SUPPLEMENT.basis,

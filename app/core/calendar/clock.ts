@@ -1,4 +1,4 @@
-import { EXTENSION, PAUSE_RULES, REPLY, SUPPLEMENT, type PauseReason } from "./clock-rules";
+import { EXTENSION, FEE_NOTICE, PAUSE_LAPSES_AT_ANSWER_DUE, PAUSE_RULES, REPLY, SUPPLEMENT, type PauseReason } from "./clock-rules";
 import { fromDayNumber, toDayNumber, yearOf } from "./dates";
 import type { WorkCalendar } from "./work-calendar";
 
@@ -29,7 +29,8 @@ export interface ClockStatus {
   extension: { days: number; approver: string; date: string } | null;
   /** Closed pauses of the current period, summed per reason, in order of first occurrence. */
   pauses: { reason: PauseReason; days: number }[];
-  openPause: { reason: PauseReason; since: string; answerDue: string | null } | null;
+  /** A pause still waiting for its answer; `lapsed` once its answer date has passed and the days count again. */
+  openPause: { reason: PauseReason; since: string; answerDue: string | null; lapsed: boolean } | null;
   /** Null while paused: the due date moves until the clock resumes. */
   dueDate: string | null;
   usedDays: number;
@@ -50,10 +51,18 @@ export class ClockLedgerError extends Error {
   }
 }
 
+interface Pause {
+  reason: PauseReason;
+  from: string;
+  /** The resume, or null while waiting. */
+  to: string | null;
+  answerDue: string | null;
+}
+
 interface Period {
   start: string;
   restarted: boolean;
-  pauses: { reason: PauseReason; from: string; to: string | null }[];
+  pauses: Pause[];
   extension: ClockStatus["extension"];
 }
 
@@ -64,22 +73,23 @@ export function evaluateClock(events: readonly ClockEvent[], asOf: string, calen
     r.unknownYears.forEach((y) => unknownYears.add(y));
     return r.value;
   };
-  const { period, stop, lateSupplementNotice } = replay(events, asOf, calendar, track);
+  const { period: ledger, stop, lateSupplementNotice } = replay(events, asOf, calendar, track);
 
   const end = stop?.date ?? asOf;
+  const period = suspensionsAsOf(ledger, end);
   const allowedDays = REPLY.days + (period.extension?.days ?? 0);
   const usedDays = countActiveDays(period, end, calendar, unknownYears);
   const dueDate = findDueDate(period, allowedDays, calendar, unknownYears);
+  const waiting = ledger.pauses.find((p) => p.to === null) ?? null;
   const open = period.pauses.find((p) => p.to === null) ?? null;
-  const openRule = open ? PAUSE_RULES[open.reason] : null;
-  const answerDue = open && openRule ? track(calendar.addWorkdays(open.from, openRule.days)) : null;
+  const answerDue = waiting?.answerDue ?? null;
 
   const overdueDays = dueDate && end > dueDate ? track(calendar.workdaysBetween(dueDate, end)) : 0;
   const state: ClockState = stop ? "stopped" : dueDate && asOf > dueDate ? "overdue" : open ? "paused" : "running";
 
   const warnings: ClockWarning[] = [];
   if (unknownYears.size) warnings.push({ kind: "unknown-years", years: [...unknownYears].sort((a, b) => a - b) });
-  if (open && answerDue && !stop && asOf > answerDue) warnings.push({ kind: "answer-overdue", reason: open.reason, answerDue });
+  if (waiting && answerDue && !stop && asOf > answerDue) warnings.push({ kind: "answer-overdue", reason: waiting.reason, answerDue });
   if (lateSupplementNotice) warnings.push({ kind: "late-supplement-notice", noticeDue: lateSupplementNotice });
 
   return {
@@ -88,8 +98,8 @@ export function evaluateClock(events: readonly ClockEvent[], asOf: string, calen
     restarted: period.restarted,
     allowedDays,
     extension: period.extension,
-    pauses: sumClosedPauses(period, calendar),
-    openPause: open ? { reason: open.reason, since: open.from, answerDue } : null,
+    pauses: sumClosedPauses(period, waiting, calendar),
+    openPause: waiting ? { reason: waiting.reason, since: waiting.from, answerDue, lapsed: !open } : null,
     dueDate,
     usedDays,
     leftDays: Math.max(0, allowedDays - usedDays),
@@ -111,6 +121,7 @@ function replay(
   let period: Period = { start: first.date, restarted: false, pauses: [], extension: null };
   let stop: ClockStatus["stop"] = null;
   let lateSupplementNotice: string | null = null;
+  let supplementRequested = false;
   let previous = first.date;
 
   events.forEach((event, i) => {
@@ -128,14 +139,19 @@ function replay(
       case "start":
         if (i > 0) fail("single-start", "a ledger has one start; 补正 uses restart (Art 30)");
         break;
-      case "pause":
+      case "pause": {
         if (open) fail("pause-while-paused", `already paused since ${open.from} for ${open.reason}`);
-        if (event.reason === "supplement" && !period.restarted && !lateSupplementNotice) {
+        if (event.reason === "supplement") {
+          if (supplementRequested) fail("supplement-once", "补正 is requested once (一次性告知, 《政府信息公开条例》第三十条)");
+          supplementRequested = true;
           const noticeDue = track(calendar.addWorkdays(period.start, SUPPLEMENT.days));
           if (event.date > noticeDue) lateSupplementNotice = noticeDue;
         }
-        period.pauses.push({ reason: event.reason, from: event.date, to: null });
+        const rule = PAUSE_RULES[event.reason];
+        const answerDue = rule ? track(calendar.addWorkdays(event.date, rule.days)) : null;
+        period.pauses.push({ reason: event.reason, from: event.date, to: null, answerDue });
         break;
+      }
       case "resume":
         if (!open) fail("resume-while-running", "the clock is not paused");
         else if (open.reason === "supplement") fail("supplement-restarts", "a pause for 补正 ends with restart, not resume (《政府信息公开条例》第三十条)");
@@ -150,17 +166,35 @@ function replay(
         if (!Number.isInteger(event.days) || event.days < 1 || event.days > EXTENSION.days)
           fail("extension-cap", `an extension is 1 to ${EXTENSION.days} working days, got ${event.days} (《政府信息公开条例》第三十三条)`);
         if (!event.approver?.trim()) fail("extension-approver", "an extension needs the approval of the head of the disclosure office (《政府信息公开条例》第三十三条)");
-        const due = findDueDate(period, REPLY.days, calendar, new Set());
+        const due = findDueDate(suspensionsAsOf(period, event.date), REPLY.days, calendar, new Set());
         if (due && event.date > due) fail("extend-before-due", `the reply was due on ${due}; an extension must be decided within the period (《政府信息公开条例》第三十三条)`);
         period.extension = { days: event.days, approver: event.approver, date: event.date };
         break;
       }
       case "stop":
+        if (event.reason === "deemed-withdrawn" && open?.reason !== "supplement")
+          fail("deemed-withdrawn-needs-supplement", "视为放弃 closes an application whose 补正 never came (《政府信息公开条例》第三十条)");
+        if (event.reason === "fee-unpaid") {
+          if (open?.reason !== "fee-notice") fail("fee-unpaid-needs-fee-notice", `closing for an unpaid fee needs an open fee notice (${FEE_NOTICE.basis.en})`);
+          else if (open.answerDue && event.date <= open.answerDue) fail("fee-unpaid-after-due", `the fee may be paid until ${open.answerDue}`);
+        }
         stop = { date: event.date, reason: event.reason };
         break;
     }
   });
   return { period, stop: stop as ClockStatus["stop"], lateSupplementNotice };
+}
+
+/**
+ * The ledger's pauses as they suspend the period up to `end`: a pause that lapses at its answer
+ * date (PAUSE_LAPSES_AT_ANSWER_DUE) suspends no day after it, answered or not.
+ */
+function suspensionsAsOf(period: Period, end: string): Period {
+  const pauses = period.pauses.map((p) => {
+    const lapses = PAUSE_LAPSES_AT_ANSWER_DUE[p.reason] && p.answerDue !== null && (p.to ?? end) > p.answerDue;
+    return lapses ? { ...p, to: p.answerDue } : p;
+  });
+  return { ...period, pauses };
 }
 
 /** Whether a working day counts: pauses exclude (from, to] — the day a pause begins still counts, like a receipt day does not. */
@@ -191,9 +225,10 @@ function findDueDate(period: Period, allowedDays: number, calendar: WorkCalendar
   return fromDayNumber(day);
 }
 
-function sumClosedPauses(period: Period, calendar: WorkCalendar): ClockStatus["pauses"] {
+/** Days suspended per reason, leaving out the pause still waiting (always the last one; reported as openPause). */
+function sumClosedPauses(period: Period, waiting: Pause | null, calendar: WorkCalendar): ClockStatus["pauses"] {
   const sums = new Map<PauseReason, number>();
-  for (const p of period.pauses) {
+  for (const p of waiting ? period.pauses.slice(0, -1) : period.pauses) {
     if (p.to === null) continue;
     sums.set(p.reason, (sums.get(p.reason) ?? 0) + calendar.workdaysBetween(p.from, p.to).value);
   }

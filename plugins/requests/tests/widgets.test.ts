@@ -66,9 +66,11 @@ beforeAll(async () => {
       ],
       "other.no_supplement",
     );
-    // Open: overdue now; received last week; paused for a third party's answer since August.
+    // Open: overdue now; received last week; paused for a third party's answer, due in November.
+    // A consultation left unanswered since August would count again after its 15 days and be overdue too (Art 32).
     await application("2026-09-15", "processing");
     await application("2026-11-18", "processing");
+    await application("2026-11-09", "consulting", [{ kind: "pause", date: day("2026-11-09", 3), reason: "third-party" }]);
     await application("2026-08-03", "consulting", [{ kind: "pause", date: day("2026-08-03", 3), reason: "third-party" }]);
     // Not this year's: replied in 2025; online, not yet confirmed.
     await application("2025-11-03", "closed", [{ kind: "stop", date: day("2025-11-03", 4), reason: "replied" }]);
@@ -78,15 +80,15 @@ beforeAll(async () => {
 
 describe("the oversight widgets", () => {
   it("count this year's received applications; an unconfirmed online one is not yet received", async () => {
-    expect(await receivedThisYear(widgetContext(), [busy, quiet], TODAY)).toEqual({ [busy]: 7, [quiet]: 0 });
+    expect(await receivedThisYear(widgetContext(), [busy, quiet], TODAY)).toEqual({ [busy]: 8, [quiet]: 0 });
   });
 
   it("give the share of this year's closed applications closed by their due date, and nothing for an office that closed none", async () => {
     expect(await onTimeThisYear(widgetContext(), [busy, quiet], TODAY)).toEqual({ [busy]: 75, [quiet]: null });
   });
 
-  it("count open applications past their due date today, not those paused or still in time", async () => {
-    expect(await overdueNow(widgetContext(), [busy, quiet], TODAY)).toEqual({ [busy]: 1, [quiet]: 0 });
+  it("count open applications past their due date today, not those paused or still in time; a consultation unanswered past its 15 days counts", async () => {
+    expect(await overdueNow(widgetContext(), [busy, quiet], TODAY)).toEqual({ [busy]: 2, [quiet]: 0 });
   });
 
   it("give the median working days this year's replies took, pauses not counted", async () => {

@@ -73,7 +73,7 @@ export async function applicationList(ctx: PluginRequestContext, trx: PluginTran
       dueDate: clock?.dueDate ?? null,
       leftDays: clock && !clock.stop ? clock.leftDays : null,
       overdueDays: clock?.overdueDays ?? 0,
-      paused: !!clock?.openPause && !clock.stop,
+      paused: clock?.state === "paused",
       urgency: urgencyOf(clock),
     };
   });
