@@ -65,10 +65,32 @@ export interface PluginWidgetDecl {
   compute(ctx: WidgetContext, tenantIds: string[]): Promise<Record<string, number | null>>;
 }
 
+/** Work of the plugin's waiting for a staff member, shown in their 收件箱 beside the documents to decide. */
+export interface PluginInboxDecl {
+  key: string;
+  /** i18n key of the section heading, e.g. "requests:inbox.title". */
+  label: string;
+  /** Only staff holding it see the section. */
+  permission: string;
+  /** Most urgent first; the host shows the first 50. */
+  list(ctx: PluginRequestContext): Promise<PluginInboxEntry[]>;
+}
+
+export interface PluginInboxEntry {
+  title: string;
+  /** Relative to the plugin's admin pages, e.g. "applications/…". */
+  to: string;
+  dueDate: string | null;
+  urgency: "overdue" | "due_soon" | null;
+  /** Already in the reader's language, e.g. "overdue by 2 working days". */
+  note: string;
+}
+
 export interface PluginManifest<S extends z.ZodObject = z.ZodObject>
-  extends Omit<ManifestInput, "migrations" | "widgets" | "settings" | "seed" | "onEnable" | "onDisable" | "reportFigures" | "documentTypes"> {
+  extends Omit<ManifestInput, "migrations" | "widgets" | "inbox" | "settings" | "seed" | "onEnable" | "onDisable" | "reportFigures" | "documentTypes"> {
   migrations?: Record<string, PluginMigration>;
   widgets?: PluginWidgetDecl[];
+  inbox?: PluginInboxDecl[];
   /** Per-tenant settings: a zod object whose fields all have defaults. */
   settings?: { schema: S };
   seed?(ctx: PluginTenantContext<z.output<S>>): Promise<void>;

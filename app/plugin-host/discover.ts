@@ -60,6 +60,7 @@ export function validateManifest(folder: string, raw: unknown, hostVersion = HOS
   };
   prefixed("permissions", m.permissions.map((p) => p.key), ".");
   prefixed("widgets", m.widgets.map((w) => w.key), ".");
+  prefixed("inbox", m.inbox.map((s) => s.key), ".");
   prefixed("documentTypes", m.documentTypes.map((d) => d.key), ".");
   prefixed("reportFigures", m.reportFigures.map((r) => r.key), ".");
   prefixed("auditEvents", m.auditEvents, ".");
@@ -69,6 +70,7 @@ export function validateManifest(folder: string, raw: unknown, hostVersion = HOS
   const known = (key: string | undefined) => !key || declared.has(key) || key.startsWith("core.");
   m.routes.forEach((r, i) => known(r.permission) || fail(`routes.${i}.permission`, `"${r.permission}" is not declared in permissions`));
   m.nav.forEach((n, i) => known(n.permission) || fail(`nav.${i}.permission`, `"${n.permission}" is not declared in permissions`));
+  m.inbox.forEach((s, i) => known(s.permission) || fail(`inbox.${i}.permission`, `"${s.permission}" is not declared in permissions`));
   const ids = new Set<string>();
   m.permissions.forEach((p, i) => {
     // The permission registry refuses other shapes at start, without naming the plugin.

@@ -47,6 +47,13 @@ export const WidgetSchema = z.object({
   compute: fn<(ctx: never, tenantIds: string[]) => Promise<Record<string, number | null>>>("widgets[].compute"),
 });
 
+export const InboxSourceSchema = z.object({
+  key: z.string(),
+  label: z.string().min(1),
+  permission: z.string(),
+  list: fn<(ctx: never) => Promise<unknown[]>>("inbox[].list"),
+});
+
 export const DocumentTypeSchema = z.object({
   key: z.string(),
   label: z.string().min(1),
@@ -89,6 +96,7 @@ export const ManifestSchema = z.object({
   documentTypes: z.array(DocumentTypeSchema).default([]),
   reportFigures: z.array(ReportFigureSchema).default([]),
   widgets: z.array(WidgetSchema).default([]),
+  inbox: z.array(InboxSourceSchema).default([]),
   auditEvents: z.array(z.string()).default([]),
   settings: SettingsSchema.optional(),
   locales: z.object({ "zh-CN": localeTable, "zh-TW": localeTable, en: localeTable }),
@@ -102,3 +110,4 @@ export type Manifest = z.output<typeof ManifestSchema>;
 export type PluginRoute = z.output<typeof RouteSchema>;
 export type PluginNav = z.output<typeof NavSchema>;
 export type PluginWidget = z.output<typeof WidgetSchema>;
+export type PluginInboxSource = z.output<typeof InboxSourceSchema>;

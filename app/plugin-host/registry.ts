@@ -1,5 +1,5 @@
 import type { PermissionDef } from "../core/permissions/catalog";
-import type { Manifest, PluginNav, PluginRoute, PluginWidget } from "./manifest-schema";
+import type { Manifest, PluginInboxSource, PluginNav, PluginRoute, PluginWidget } from "./manifest-schema";
 
 export interface LoadedPlugin {
   manifest: Manifest;
@@ -53,6 +53,10 @@ export class PluginRegistry {
 
   widgets(): (PluginWidget & { pluginId: string })[] {
     return this.plugins.flatMap((p) => p.manifest.widgets.map((w) => ({ ...w, pluginId: p.manifest.id })));
+  }
+
+  inboxSources(): (PluginInboxSource & { plugin: LoadedPlugin })[] {
+    return this.plugins.flatMap((p) => p.manifest.inbox.map((source) => ({ ...source, plugin: p })));
   }
 
   routes(): (PluginRoute & { pluginId: string; id: string; pattern: string })[] {

@@ -16,7 +16,7 @@ import { indexDocument, indexDocuments, removeDocument, search } from "../core/s
 import type { Services } from "../core/services.server";
 import { fixedT, localeOf } from "../core/i18n/locale.server";
 import type { Tenant } from "../core/tenancy/directory.server";
-import { auditTenant, forbidden, notFound, requirePermission, requireStaff, requireTenant, withTenant } from "../core/tenancy/staff.server";
+import { auditTenant, forbidden, notFound, requirePermission, requireStaff, requireTenant, withTenant, type StaffContext } from "../core/tenancy/staff.server";
 import type {
   PluginAuditEvent,
   PluginCoreServices,
@@ -143,42 +143,16 @@ export async function resolvePluginRequest({ request, params, context }: Args): 
   const plugin = registry.get(route.pluginId)!;
   const tenant = await requireTenant(context, params.tenant);
   if (!tenant.plugins.includes(route.pluginId)) throw notFound();
-  const staff = route.area === "admin" ? await requireStaff(request, context, params.tenant) : null;
-  if (staff) requirePermission(staff, route.permission!);
-  const base = {
-    ...coreServices(context.services, plugin, tenant, staff?.user.id ?? null),
-    pluginId: route.pluginId,
-    area: route.area,
-    tenant: pluginTenant(tenant),
-    locale: await localeOf(request),
-    settings: pluginSettings(plugin, tenant),
-    t: await fixedT(context, request, route.pluginId),
-    rateLimit: (name: string, limit: RateLimit) =>
-      takeRateLimit(context.services.db, `${route.pluginId}:${tenant.id}:${name}:${context.clientIp ?? "unknown"}`, limit),
-  };
-
-  if (staff) {
-    return {
-      ...base,
-      user: { id: staff.user.id, username: staff.user.username, displayName: staff.user.displayName },
-      mode: staff.access.mode,
-      permissions: staff.permissions,
-      can: (p) => staff.permissions.has(p),
-      require: (p) => requirePermission(staff, p),
-      withTenant: (fn) => withTenant(staff, fn),
-      withPublicSubmission: () => Promise.reject(new Error("withPublicSubmission serves public routes; staff write through withTenant")),
-      audit: (trx, e) => {
-        checkDeclared(plugin, e);
-        return auditTenant(staff, trx, e);
-      },
-      workflow: pluginWorkflow(staff, route.pluginId),
-    };
+  if (route.area === "admin") {
+    const staff = await requireStaff(request, context, params.tenant);
+    requirePermission(staff, route.permission!);
+    return staffPluginContext({ request, context }, plugin, tenant, staff);
   }
-
   if (!tenant.isPublic) throw notFound();
   const none = new Set<string>();
   return {
-    ...base,
+    ...(await requestBase({ request, context }, plugin, tenant, null)),
+    area: route.area,
     user: null,
     mode: "public",
     permissions: none,
@@ -194,6 +168,39 @@ export async function resolvePluginRequest({ request, params, context }: Args): 
       return recordAudit(core(trx), { ...e, tenantId: tenant.id, actor: { id: null, name: "public" }, ip: context.clientIp, requestId: context.requestId });
     },
     workflow: PUBLIC_WORKFLOW,
+  };
+}
+
+async function requestBase({ request, context }: Pick<Args, "request" | "context">, plugin: LoadedPlugin, tenant: Tenant, userId: string | null) {
+  const pluginId = plugin.manifest.id;
+  return {
+    ...coreServices(context.services, plugin, tenant, userId),
+    pluginId,
+    tenant: pluginTenant(tenant),
+    locale: await localeOf(request),
+    settings: pluginSettings(plugin, tenant),
+    t: await fixedT(context, request, pluginId),
+    rateLimit: (name: string, limit: RateLimit) => takeRateLimit(context.services.db, `${pluginId}:${tenant.id}:${name}:${context.clientIp ?? "unknown"}`, limit),
+  };
+}
+
+/** A staff member's context in one plugin, for its admin routes and for what it adds to core pages (the inbox). */
+export async function staffPluginContext(args: Pick<Args, "request" | "context">, plugin: LoadedPlugin, tenant: Tenant, staff: StaffContext): Promise<PluginRequestContext> {
+  return {
+    ...(await requestBase(args, plugin, tenant, staff.user.id)),
+    area: "admin",
+    user: { id: staff.user.id, username: staff.user.username, displayName: staff.user.displayName },
+    mode: staff.access.mode,
+    permissions: staff.permissions,
+    can: (p) => staff.permissions.has(p),
+    require: (p) => requirePermission(staff, p),
+    withTenant: (fn) => withTenant(staff, fn),
+    withPublicSubmission: () => Promise.reject(new Error("withPublicSubmission serves public routes; staff write through withTenant")),
+    audit: (trx, e) => {
+      checkDeclared(plugin, e);
+      return auditTenant(staff, trx, e);
+    },
+    workflow: pluginWorkflow(staff, plugin.manifest.id),
   };
 }
 

@@ -6,6 +6,7 @@ import { fixedT } from "~/core/i18n/locale.server";
 import { requirePermission, requireStaff, withTenant } from "~/core/tenancy/staff.server";
 import { chinaDate } from "~/core/calendar/china-time";
 import { act, findDocumentType, inboxOf } from "~/core/workflow/service.server";
+import { pluginInboxSections, type InboxSection } from "~/plugin-host/inbox.server";
 import { FormMessage, PostForm } from "~/ui/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -19,11 +20,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(ctx, "core.workspace.view");
   const t = await fixedT(context, request);
   const today = chinaDate(new Date());
-  const items = await withTenant(ctx, (trx) => inboxOf(trx, ctx));
+  const [items, sections] = await Promise.all([withTenant(ctx, (trx) => inboxOf(trx, ctx)), pluginInboxSections(request, ctx)]);
   const calendar = context.services.calendar.calendar;
   return {
     title: t("workflow.inbox.title"),
     today,
+    sections,
     items: items.map((i) => {
       const due = i.dueDate ? calendar.workdaysBetween(today, i.dueDate) : null;
       return {
@@ -91,9 +93,42 @@ function Due({ dueDate, workdaysLeft, unknownYear }: { dueDate: string | null; w
   );
 }
 
+/** A plugin's waiting work, e.g. applications whose reply is due soon, urgent ones in words and colour. */
+function PluginSection({ section }: { section: InboxSection }) {
+  const { t } = useTranslation();
+  const headingId = `inbox-${section.key.replace(/\W/g, "-")}`;
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{t(section.label)}</h2>
+      {section.failed ? (
+        <p className="notice notice-error">{t("workflow.inbox.sourceFailed")}</p>
+      ) : section.entries.length === 0 ? (
+        <p className="muted">{t("workflow.inbox.sourceEmpty")}</p>
+      ) : (
+        <ul className="inbox-entries">
+          {section.entries.map((e) => (
+            <li key={e.href}>
+              <Link to={e.href}>{e.title}</Link>
+              {e.dueDate && (
+                <>
+                  {" · "}
+                  <time dateTime={e.dueDate}>{e.dueDate}</time>
+                </>
+              )}
+              {" · "}
+              <span className={e.urgency === "overdue" ? "urgent-overdue" : e.urgency === "due_soon" ? "urgent-due-soon" : "muted"}>{e.note}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {section.more > 0 && <p className="muted">{t("workflow.inbox.sourceMore", { count: section.more })}</p>}
+    </section>
+  );
+}
+
 export default function Inbox() {
   const { t } = useTranslation();
-  const { items } = useLoaderData<typeof loader>();
+  const { items, sections } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
@@ -104,7 +139,7 @@ export default function Inbox() {
       {/* A refusal about a document no longer listed (decided by someone else meanwhile) shows up here. */}
       {result?.error && !items.some((i) => i.id === result.documentId) && <FormMessage tone="error">{t(result.error)}</FormMessage>}
       {items.length === 0 ? (
-        <p className="notice notice-info">{t("workflow.inbox.empty")}</p>
+        <p className="notice notice-info">{t(sections.some((s) => s.entries.length) ? "workflow.inbox.noDocuments" : "workflow.inbox.empty")}</p>
       ) : (
         <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="inbox-caption">
           <table className="table">
@@ -177,6 +212,9 @@ export default function Inbox() {
           </table>
         </div>
       )}
+      {sections.map((section) => (
+        <PluginSection key={section.key} section={section} />
+      ))}
     </>
   );
 }

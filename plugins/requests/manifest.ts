@@ -6,6 +6,7 @@ import { NOTICE_TYPE, NoticePayload, REPLY_TYPE, ReplyPayload } from "./server/n
 import { onNoticeApproved, onReplyApproved } from "./server/notices.server";
 import { reportFigures, widgets } from "./server/figures.server";
 import { seedRequests } from "./server/seed.server";
+import { urgentApplications } from "./server/staff/inbox.server";
 import { RequestsSettings } from "./server/settings";
 
 const STAFF = ["drafter", "dept_reviewer", "classifier", "leader", "principal", "requests_officer", "supervisor", "viewer"] as const;
@@ -66,6 +67,7 @@ export default definePlugin({
   settings: { schema: RequestsSettings },
   reportFigures,
   widgets,
+  inbox: [{ key: "requests.urgent", label: "requests:inbox.title", permission: "requests.applications.handle", list: urgentApplications }],
   locales,
   seed: seedRequests,
 });

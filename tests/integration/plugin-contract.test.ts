@@ -123,7 +123,7 @@ function leaves(table: unknown, prefix = ""): [string, unknown][] {
 }
 
 /** What is wrong with a plugin's translations: keys one locale has and another lacks, empty strings, missing labels. */
-function localeProblems(m: Pick<Manifest, "id" | "name" | "nav" | "permissions" | "widgets" | "documentTypes" | "reportFigures" | "locales">): string[] {
+function localeProblems(m: Pick<Manifest, "id" | "name" | "nav" | "permissions" | "widgets" | "inbox" | "documentTypes" | "reportFigures" | "locales">): string[] {
   const problems: string[] = [];
   const tables = Object.fromEntries(LOCALES.map((l) => [l, new Map(leaves(m.locales[l]))]));
   const all = new Set(LOCALES.flatMap((l) => [...tables[l]!.keys()]));
@@ -138,6 +138,7 @@ function localeProblems(m: Pick<Manifest, "id" | "name" | "nav" | "permissions" 
     ...m.nav.map((n, i): [string, string] => [`nav.${i}.label`, n.label]),
     ...m.permissions.map((p, i): [string, string] => [`permissions.${i}.label`, p.label]),
     ...m.widgets.map((w, i): [string, string] => [`widgets.${i}.label`, w.label]),
+    ...m.inbox.map((s, i): [string, string] => [`inbox.${i}.label`, s.label]),
     ...m.documentTypes.map((d, i): [string, string] => [`documentTypes.${i}.label`, d.label]),
     ...m.reportFigures.map((r, i): [string, string] => [`reportFigures.${i}.label`, r.label]),
   ];
@@ -262,6 +263,7 @@ describe("the contract checks themselves", () => {
       nav: [{ area: "admin" as const, label: "demo:nav", to: "", order: 1 }],
       permissions: [{ key: "demo.items.view", label: "demo:permissions.view", defaultRoles: [] }],
       widgets: [],
+      inbox: [{ key: "demo.waiting", label: "demo:inbox", permission: "demo.items.view", list: async () => [] }],
       documentTypes: [],
       reportFigures: [{ key: "demo.count", label: "count", compute: async () => 0 }],
       locales: {
@@ -275,6 +277,7 @@ describe("the contract checks themselves", () => {
       "en lacks nav, permissions.view",
       `nav.0.label "demo:nav" has no translation in en`,
       `permissions.0.label "demo:permissions.view" has no translation in en`,
+      `inbox.0.label "demo:inbox" has no translation in zh-CN, zh-TW, en`,
       `reportFigures.0.label "count" is not in the plugin's namespace (write "demo:<key>")`,
     ]);
   });

@@ -11,7 +11,8 @@ const PAGE = 50;
 
 export interface ListFilter {
   status?: ApplicationStatus;
-  urgency?: Urgency;
+  /** "any": overdue or due soon (the inbox). */
+  urgency?: Urgency | "any";
   year?: number;
   q?: string;
   page: number;
@@ -78,7 +79,7 @@ export async function applicationList(ctx: PluginRequestContext, trx: PluginTran
     };
   });
   const rank = (v: (typeof viewed)[number]) => (v.status === "closed" ? 3 : v.urgency === "overdue" ? 0 : v.urgency === "due_soon" ? 1 : 2);
-  const filtered = viewed.filter((v) => !filter.urgency || v.urgency === filter.urgency);
+  const filtered = viewed.filter((v) => !filter.urgency || v.urgency === filter.urgency || (filter.urgency === "any" && v.urgency));
   filtered.sort((a, b) => rank(a) - rank(b) || (a.status === "closed" ? (b.closedOn ?? "").localeCompare(a.closedOn ?? "") : (a.dueDate ?? "9").localeCompare(b.dueDate ?? "9")));
   const pages = Math.max(1, Math.ceil(filtered.length / PAGE));
   const page = Math.min(filter.page, pages);
