@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { dirname } from "node:path";
 import { z } from "zod";
 
 const flag = z
@@ -27,6 +29,12 @@ export const ConfigSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   LOGIN_RATE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   TRUST_PROXY: flag.default(false),
+  /** A file to append every SQL statement to, one JSON line {sql, parameters}: the benchmarks' record/replay baseline. */
+  GONGKAI_SQL_TRACE: z
+    .string()
+    .min(1)
+    .refine((p) => existsSync(dirname(p)), "its directory must exist")
+    .optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -1,3 +1,5 @@
+import { appendFileSync } from "node:fs";
+import type { LogEvent } from "kysely";
 import { pino } from "pino";
 import { ConfigError, loadConfig } from "../core/config.server";
 import { anchorAuditChains } from "../core/audit/anchor.server";
@@ -39,7 +41,14 @@ try {
   }
   throw e;
 }
-const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.GONGKAI_DATA_DIR });
+/** GONGKAI_SQL_TRACE: every statement as a JSON line, for the benchmarks' baseline to replay (bytes as a Buffer's JSON). */
+function sqlTrace(file: string) {
+  const value = (_: string, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toJSON() : typeof v === "bigint" ? v.toString() : v);
+  return (event: LogEvent) =>
+    appendFileSync(file, `${JSON.stringify({ sql: event.query.sql, parameters: event.query.parameters, ...(event.level === "error" ? { error: true } : {}) }, value)}\n`);
+}
+const observe = config.GONGKAI_SQL_TRACE ? sqlTrace(config.GONGKAI_SQL_TRACE) : undefined;
+const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.GONGKAI_DATA_DIR, observe });
 await migrateToLatest(handle.db);
 await migratePlugins(handle.db, plugins);
 const sync = await syncTenants(handle.db, await loadTenantDefinitions());
