@@ -43,6 +43,8 @@ export interface RequestsDatabase {
     reply_type: string | null;
     closed_on: string | null;
     registered_by: string | null;
+    /** The applicant's language, for letters: zh-CN, zh-TW or en. */
+    locale: Generated<string>;
     updated_at: ColumnType<Date, Date | undefined, Date>;
   };
   requests_attachments: {

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import type { Selectable } from "kysely";
-import type { PluginCoreServices, PluginTenant, PluginTransaction } from "../../../app/plugin-api";
+import type { Locale, PluginCoreServices, PluginTenant, PluginTransaction } from "../../../app/plugin-api";
 import { receiptDate, type ReceiptChannel, type ReceiptFacts } from "../law/receipt";
 import { clockId, typed, type RequestsDatabase } from "../db/schema";
 import { applicantDetails, applicantIdentity, maskedApplicant, type ApplicantDetails, type ApplicationInput } from "./applicant";
@@ -25,6 +25,8 @@ export interface NewApplication {
   /** Staff registration: the dates of Art 31, from which the receipt date follows. Absent for online submissions. */
   receipt?: ReceiptFacts;
   registeredBy?: string | null;
+  /** The language the applicant wrote in; letters default to it. */
+  locale?: Locale;
 }
 
 export type CreateResult =
@@ -66,6 +68,7 @@ export async function createApplication(ctx: Services, trx: PluginTransaction, a
       delivery: app.input.delivery,
       status: receivedOn ? "processing" : "unconfirmed",
       registered_by: app.registeredBy ?? null,
+      locale: app.locale ?? "zh-CN",
     })
     .returning("id")
     .executeTakeFirstOrThrow();

@@ -76,6 +76,12 @@ describe("the public application form", () => {
     expect(await stored()).toEqual({ ...before, applications: before.applications + 1, audit: before.audit + 1 });
   });
 
+  it("remembers the language the applicant wrote in, so letters to them default to it", async () => {
+    const answer = submitted(await post<ApplyAnswer>(env, action, null, `${publicPath(env, "/new")}?lng=zh-TW`, { intent: "submit", ...applicationForm() }, {}, freshIp()));
+    expect((await rowByTracking(answer.trackingNo)).locale).toBe("zh-TW");
+    expect((await rowByTracking(submitted(await apply(applicationForm())).trackingNo)).locale).toBe("zh-CN");
+  });
+
   it("counts a description's line breaks as typed, although the browser sends them as CRLF", async () => {
     const description = "监测\n".repeat(666) + "数据";
     expect(description).toHaveLength(2000);

@@ -8,6 +8,8 @@ import { action as applicationAction, loader as applicationLoader } from "../rou
 import { loader as listLoader } from "../routes/admin/applications";
 import { action as noticeAction, loader as noticeLoader } from "../routes/admin/notice";
 import { action as registerAction } from "../routes/admin/register";
+import { ApplicationInput } from "../server/applicant";
+import { createApplication } from "../server/applications.server";
 import { applicationForm, audited, load, openRequests, post, staffPath, statusOf, type RequestsEnv } from "./setup";
 
 let env: RequestsEnv;
@@ -78,6 +80,19 @@ describe("registration by staff", () => {
 
   it("is closed to staff without the handling permission", async () => {
     expect(await statusOf(load(env, registerAction as never, env.users.viewer.id, staffPath(env, "/register")))).toBe(403);
+  });
+});
+
+describe("letters to the applicant", () => {
+  it("default to the language the applicant applied in", async () => {
+    const ctx = env.systemContext(env.office.id);
+    const created = await ctx.withTenant((trx) =>
+      createApplication(ctx, trx, { input: ApplicationInput.parse(applicationForm()), channel: "in_person", receipt: { submittedOn: today }, locale: "zh-TW" }),
+    );
+    if (!created.ok) throw new Error(created.error);
+    const id = created.id;
+    const form = await load<{ letterLocale: string }>(env, noticeLoader, env.users.officer.id, appPath(id, "/notices/supplement"), { id, kind: "supplement" });
+    expect(form.letterLocale).toBe("zh-TW");
   });
 });
 

@@ -35,8 +35,9 @@ export const loader = pluginLoader(async (ctx, { params }) => {
   return ctx.withTenant(async (trx) => {
     const { view, app } = await openStep(ctx, trx, params.id, kind);
     const values = { ...Object.fromEntries(KIND_FIELDS[kind].map((f) => [f, ""])), ...defaultValues(ctx, kind), title: "", body: "" };
-    const composed = await compose(ctx, trx, app, view, kind, values, { keepBody: false, letterLocale: "zh-CN" });
-    return { kind, base: `/t/${ctx.tenant.code}/admin/requests/applications/${app.id}`, application: view.application, clock: view.clock, values: { ...values, title: composed.title, body: composed.body }, letterLocale: "zh-CN" as Locale };
+    const letterLocale = app.locale as Locale;
+    const composed = await compose(ctx, trx, app, view, kind, values, { keepBody: false, letterLocale });
+    return { kind, base: `/t/${ctx.tenant.code}/admin/requests/applications/${app.id}`, application: view.application, clock: view.clock, values: { ...values, title: composed.title, body: composed.body }, letterLocale };
   });
 });
 

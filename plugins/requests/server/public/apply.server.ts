@@ -50,7 +50,7 @@ export async function submitApplication(ctx: PluginRequestContext, form: FormDat
   if (!(await ctx.rateLimit("apply", APPLY_LIMIT))) return refuse("requests:public.errors.tooManyApplications", {}, 429);
 
   const created = await ctx.withPublicSubmission(async (trx) => {
-    const result = await createApplication(ctx, trx, { input: parsed.data, channel: "internet" });
+    const result = await createApplication(ctx, trx, { input: parsed.data, channel: "internet", locale: ctx.locale });
     if (!result.ok) return result;
     if (file.upload) await storeAttachment(ctx, trx, result.id, file.upload);
     await ctx.audit(trx, {
