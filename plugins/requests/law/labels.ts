@@ -8,8 +8,10 @@ import { tableThreeRow, type TableThreeRowKey } from "./reply-types";
 /** A reply type as its table 三 row, under its parent: "（三）不予公开 · 4.保护第三方合法权益". */
 export function replyTypeLabel(key: string, locale: Locale): string {
   const row = tableThreeRow(key as TableThreeRowKey);
-  const parent = row.parent ? tableThreeRow(row.parent).label[locale] : null;
-  return parent ? `${parent} · ${row.label[locale]}` : row.label[locale];
+  const parent = row.parent ? tableThreeRow(row.parent) : null;
+  const own = (row.replyLabel ?? row.label)[locale];
+  // (一) and (二) sit under the report's heading 三, which says nothing about the reply.
+  return parent?.kind === "group" ? `${parent.label[locale]} · ${own}` : own;
 }
 
 export const applicantLabel = (key: string, locale: Locale): string => applicantType(key as ApplicantType).label[locale];

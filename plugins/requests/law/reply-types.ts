@@ -61,6 +61,8 @@ export interface TableThreeRow {
   number: string;
   /** The row label as printed, numbering included. */
   label: Localized;
+  /** The label as a reply type, where the printed one carries a counting rule for the report. */
+  replyLabel?: Localized;
   parent?: TableThreeRowKey;
   basis: readonly LegalBasis[];
   /** The 条例 Art 14–16 ground (classification/grounds.ts) a 不予公开 row counts. */
@@ -126,7 +128,7 @@ function numbering(ref: string): string {
   return ref.startsWith("（") ? ref : `${ref}、`;
 }
 
-type Extra = Pick<TableThreeRow, "parent" | "groundKey" | "note">;
+type Extra = Pick<TableThreeRow, "parent" | "groundKey" | "note" | "replyLabel">;
 
 /** `text` is the label after its numbering; English carries its own. */
 function row(
@@ -190,7 +192,7 @@ export const TABLE_THREE_ROWS: readonly TableThreeRow[] = [
       "(2) Partly disclosed (an application handled by redaction counts here only, under no other result)",
     ),
     [article(37)],
-    OF_RESULTS,
+    { ...OF_RESULTS, replyLabel: labels("（二）部分公开", "（二）部分公開", "(2) Partly disclosed") },
   ),
 
   row("withheld", "group", "（三）", labels("不予公开", "不予公開", "(3) Not disclosed"), [article(36, 3)], OF_RESULTS),

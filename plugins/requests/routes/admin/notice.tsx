@@ -192,10 +192,11 @@ function ReplyFields({ values, errors, input, locale }: { values: NoticeValues; 
         <legend>{t("staff.notice.released")}</legend>
         <p className="hint">{t("staff.notice.releasedHint")}</p>
         {Array.from({ length: RELEASED_SLOTS }, (_, i) => (
-          <div key={i} className="stack">
+          <fieldset key={i} className="stack">
+            <legend>{t("staff.notice.releasedSlot", { n: i + 1 })}</legend>
             {input(`released.${i}.title`)}
             {input(`released.${i}.body`, "textarea")}
-          </div>
+          </fieldset>
         ))}
       </fieldset>
       <fieldset className="stack">
@@ -207,7 +208,8 @@ function ReplyFields({ values, errors, input, locale }: { values: NoticeValues; 
           </p>
         )}
         {Array.from({ length: WITHHELD_SLOTS }, (_, i) => (
-          <div key={i} className="stack">
+          <fieldset key={i} className="stack">
+            <legend>{t("staff.notice.withheldSlot", { n: i + 1 })}</legend>
             {input(`withheld.${i}.description`)}
             <div className="field">
               <label htmlFor={`f-withheld.${i}.groundKey`}>{t("staff.notice.fields.withheld.groundKey")}</label>
@@ -220,7 +222,7 @@ function ReplyFields({ values, errors, input, locale }: { values: NoticeValues; 
                 ))}
               </select>
             </div>
-          </div>
+          </fieldset>
         ))}
       </fieldset>
       <fieldset className="stack">

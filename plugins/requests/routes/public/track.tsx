@@ -40,9 +40,10 @@ export default function Track() {
           <h2 id="track-result">{t("public.track.result")}</h2>
           <TrackingResult view={view} />
         </section>
+        {/* The notices first: the supplement form answers the 补正 notice above it. */}
+        <NoticeList notices={view.notices} />
         {view.status === "awaiting_supplement" && <SupplementForm keys={keys} errors={answer.errors} value={answer.supplement} />}
         {view.status !== "awaiting_supplement" && answer.errors.supplement && <FormMessage tone="error">{t(answer.errors.supplement[0]!)}</FormMessage>}
-        <NoticeList notices={view.notices} />
         <TrackAnother code={office.code} />
         <OfficeContact office={office} />
       </RequestsFrame>
