@@ -47,12 +47,6 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
-export interface LoginThrottleTable {
-  ip: string;
-  window_start: Date;
-  attempts: number;
-}
-
 export interface MembershipsTable {
   tenant_id: string;
   user_id: string;
@@ -126,7 +120,6 @@ export interface CoreDatabase {
   tenants: TenantsTable;
   users: UsersTable;
   sessions: SessionsTable;
-  login_throttle: LoginThrottleTable;
   rate_limits: { key: string; window_start: Date; hits: number };
   memberships: MembershipsTable;
   role_permissions: RolePermissionsTable;

@@ -10,6 +10,7 @@ import * as workflow from "./0008_workflow";
 import * as sensitiveWords from "./0009_sensitive_words";
 import * as reviewPublicationClocks from "./0010_review_publication_clocks";
 import * as rateLimits from "./0011_rate_limits";
+import * as loginThrottleIntoRateLimits from "./0012_login_throttle_into_rate_limits";
 
 /** Core migrations, frozen in time: never edit one that has shipped; add the next. */
 export const coreMigrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const coreMigrations: Record<string, Migration> = {
   "0009_sensitive_words": sensitiveWords,
   "0010_review_publication_clocks": reviewPublicationClocks,
   "0011_rate_limits": rateLimits,
+  "0012_login_throttle_into_rate_limits": loginThrottleIntoRateLimits,
 };

@@ -6,7 +6,7 @@ import { recordAudit, recordPlatformEvent, type AuditEvent } from "../audit/reco
 import type { Config } from "../config.server";
 import { verifyAgainstDecoy, verifyPassword } from "./password.server";
 import type { SessionManager } from "./sessions.server";
-import { takeLoginAttempt } from "./throttle.server";
+import { takeRateLimit } from "../rate-limit.server";
 
 export type LoginFailure = "invalid" | "locked" | "throttled";
 
@@ -34,8 +34,8 @@ export async function attemptLogin({ db, sessions, config }: Deps, attempt: Logi
   const audit = (e: Omit<AuditEvent, "tenantId" | "ip" | "requestId">) =>
     recordPlatformEvent(db, { ...e, ip: attempt.ip, requestId: attempt.requestId });
 
-  const allowed = await takeLoginAttempt(db, attempt.ip ?? "unknown", {
-    attempts: config.LOGIN_RATE_LIMIT,
+  const allowed = await takeRateLimit(db, `login:${attempt.ip ?? "unknown"}`, {
+    max: config.LOGIN_RATE_LIMIT,
     windowMinutes: config.LOGIN_RATE_WINDOW_MINUTES,
   });
   if (!allowed) {
