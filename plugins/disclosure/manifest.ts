@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { definePlugin } from "../../app/plugin-api";
 import * as disclosureTables from "./db/0001_disclosure";
+import * as itemCounts from "./db/0002_item_counts";
 import { locales } from "./locales";
 import { describeItem } from "./server/describe.server";
 import { lateThisYear, listCompleteness, publishedThisYear, reportFigure } from "./server/figures.server";
@@ -60,7 +61,7 @@ export default definePlugin({
     { key: "disclosure.items.withdraw", label: "disclosure:permissions.withdraw", defaultRoles: ["leader", "principal"] },
     { key: "disclosure.catalogue.manage", label: "disclosure:permissions.catalogue", defaultRoles: ["principal"] },
   ],
-  migrations: { "0001_disclosure": disclosureTables },
+  migrations: { "0001_disclosure": disclosureTables, "0002_item_counts": itemCounts },
   documentTypes: [
     { key: ITEM_TYPE, label: "disclosure:documentType", requiresClassification: true, payload: ItemPayload, describe: describeItem, onApproved, onPublished },
   ],
