@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { signedInRequest, createUser } from "../../../tests/helpers/context";
+import { formBody, runAction, type Posted } from "../../../tests/helpers/routes";
 import { typed } from "../db/schema";
 import { seedDisclosure } from "../server/seed.server";
 import { openDisclosure } from "./setup";
@@ -24,6 +25,8 @@ export async function openStaff() {
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
 type Action = (args: ActionFunctionArgs) => Promise<unknown>;
 
+export { audited, statusOf, type Posted } from "../../../tests/helpers/routes";
+
 export const pathOf = (env: StaffEnv, sub = "") => `/t/${env.office.code}/admin/disclosure${sub}`;
 
 /** A loader's data as the signed-in user sees it, or the Response it threw (403, 404, a redirect). */
@@ -31,8 +34,6 @@ export async function load<T = Record<string, unknown>>(env: StaffEnv, loader: L
   const request = await signedInRequest(env.context, userId, pathOf(env, sub));
   return (await loader({ request, params: { tenant: env.office.code, ...params }, context: env.context })) as T;
 }
-
-export type Posted<T = Record<string, unknown>> = { status: number; data: T; location: string | null };
 
 /** A POST as the browser sends it (form fields, repeated names, files); the answer or the redirect. */
 export async function post<T = Record<string, unknown>>(
@@ -44,34 +45,8 @@ export async function post<T = Record<string, unknown>>(
   params: Record<string, string> = {},
 ): Promise<Posted<T>> {
   const get = await signedInRequest(env.context, userId, pathOf(env, sub));
-  const body = new FormData();
-  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
-  const request = new Request(get.url, { method: "POST", headers: { Cookie: get.headers.get("Cookie")! }, body });
-  let res: unknown;
-  try {
-    res = await action({ request, params: { tenant: env.office.code, ...params }, context: env.context });
-  } catch (e) {
-    if (e instanceof Response) return { status: e.status, data: {} as T, location: e.headers.get("Location") };
-    throw e;
-  }
-  if (res instanceof Response) return { status: res.status, data: {} as T, location: res.headers.get("Location") };
-  const r = res as { data: T; init: { status?: number } | null };
-  return { status: r.init?.status ?? 200, data: r.data, location: null };
-}
-
-/** The status a loader or action throws (200 when it does not). */
-export async function statusOf(p: Promise<unknown>): Promise<number> {
-  return p.then(
-    () => 200,
-    (e: unknown) => (e instanceof Response ? e.status : Promise.reject(e)),
-  );
-}
-
-/** The office's audit events of one action. */
-export async function audited(env: StaffEnv, action: string) {
-  return env.systemContext(env.office.id).withTenant((trx) =>
-    trx.selectFrom("audit_events").select(["action", "target_id", "data", "actor_id"]).where("tenant_id", "=", env.office.id).where("action", "=", action).orderBy("seq").execute(),
-  );
+  const request = new Request(get.url, { method: "POST", headers: { Cookie: get.headers.get("Cookie")! }, body: formBody(fields) });
+  return runAction<T>(action, request, { tenant: env.office.code, ...params }, env.context);
 }
 
 /** Inserts a published item directly, numbered as publication would number it. */

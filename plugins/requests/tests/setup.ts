@@ -7,6 +7,7 @@ import type { BusinessRole } from "../../../app/core/permissions/roles";
 import { requireStaff, withTenant, type StaffContext } from "../../../app/core/tenancy/staff.server";
 import { createTenantTree, openTestDatabase, switchPlugin } from "../../../tests/helpers/db";
 import { createUser, signedInRequest, testContext } from "../../../tests/helpers/context";
+import { formBody, runAction, type Posted } from "../../../tests/helpers/routes";
 import disclosureManifest from "../../disclosure/manifest";
 import manifest from "../manifest";
 
@@ -54,9 +55,9 @@ export async function openRequests() {
 }
 
 export type RequestsEnv = Awaited<ReturnType<typeof openRequests>>;
+export { audited, statusOf, type Posted } from "../../../tests/helpers/routes";
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
 type Action = (args: ActionFunctionArgs) => Promise<unknown>;
-export type Posted<T = Record<string, unknown>> = { status: number; data: T; location: string | null };
 
 export const staffPath = (env: RequestsEnv, sub = "") => `/t/${env.office.code}/admin/requests${sub}`;
 export const publicPath = (env: RequestsEnv, sub = "") => `/t/${env.office.code}/requests${sub}`;
@@ -77,39 +78,13 @@ export async function post<T = Record<string, unknown>>(
   params: Record<string, string> = {},
   ip = "203.0.113.7",
 ): Promise<Posted<T>> {
-  const body = new FormData();
-  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
+  const body = formBody(fields);
   let request: Request;
   if (userId) {
     const get = await signedInRequest(env.context, userId, path);
     request = new Request(get.url, { method: "POST", headers: { Cookie: get.headers.get("Cookie")! }, body });
   } else request = new Request(`http://localhost${path}`, { method: "POST", body });
-  const context = { ...env.context, clientIp: ip };
-  let res: unknown;
-  try {
-    res = await action({ request, params: { tenant: env.office.code, ...params }, context });
-  } catch (e) {
-    if (e instanceof Response) return { status: e.status, data: {} as T, location: e.headers.get("Location") };
-    throw e;
-  }
-  if (res instanceof Response) return { status: res.status, data: {} as T, location: res.headers.get("Location") };
-  const r = res as { data: T; init: { status?: number } | null };
-  return { status: r.init?.status ?? 200, data: r.data, location: null };
-}
-
-/** The status a loader or action throws (200 when it does not). */
-export async function statusOf(p: Promise<unknown>): Promise<number> {
-  return p.then(
-    () => 200,
-    (e: unknown) => (e instanceof Response ? e.status : Promise.reject(e)),
-  );
-}
-
-/** The office's audit events of one action. */
-export function audited(env: RequestsEnv, action: string) {
-  return env.systemContext(env.office.id).withTenant((trx) =>
-    trx.selectFrom("audit_events").select(["action", "target_id", "data", "actor_id", "actor_name"]).where("tenant_id", "=", env.office.id).where("action", "=", action).orderBy("seq").execute(),
-  );
+  return runAction<T>(action, request, { tenant: env.office.code, ...params }, { ...env.context, clientIp: ip });
 }
 
 /** A valid application form as a citizen fills it in (a natural person with a resident ID). */
