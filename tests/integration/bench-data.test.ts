@@ -1,0 +1,162 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../db/client";
+import { PLATFORM_SCOPE, withScope, type Scope } from "../../db/scope";
+import { verifyPassword } from "../../app/core/auth/password.server";
+import { clockStatuses } from "../../app/core/calendar/clock-store.server";
+import { formatNumber } from "../../app/core/numbering/format";
+import { INDEX_SEQUENCE, nextNumber } from "../../app/core/numbering/sequences.server";
+import { search } from "../../app/core/search/index.server";
+import { toDocumentText } from "../../app/core/search/tokenize";
+import { sanitizeBody } from "../../plugins/disclosure/server/html";
+import { toItem } from "../../plugins/disclosure/server/items.server";
+import { searchDocumentOf } from "../../plugins/disclosure/server/publish.server";
+import { checkTableThree } from "../../plugins/requests/law/table-three";
+import { tableThree } from "../../plugins/requests/server/figures/tables.server";
+import { benchCalendar } from "../bench/data/calendar";
+import { generateInto, type Generated } from "../bench/data/generate";
+import { BENCH_PASSWORD } from "../bench/data/staff";
+import { BENCH_TODAY } from "../bench/data/spec";
+import { openTestDatabase, uniq } from "../helpers/db";
+
+/**
+ * The bench data generator (tests/bench/data) on a tiny spec — a city and one branch office, 50
+ * items, 20 applications — generated twice with the same seed under different tenant codes, and
+ * checked through the platform's own readers: determinism, numbering, search, isolation, and the
+ * identities of annual report table 三.
+ */
+
+const SIZES = { tenants: 2, items: 50, requests: 20, seed: 7 };
+
+let handle: DatabaseHandle;
+let first: Generated;
+let second: Generated;
+const officers = new Map<string, { id: string; password_hash: string }>();
+
+const staffScope = (tenantId: string, code: string): Scope => ({ tenantId, readTenantIds: [tenantId], userId: officers.get(code)!.id });
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  first = await generateInto(handle, SIZES, { codePrefix: `bda${uniq()}` });
+  second = await generateInto(handle, SIZES, { codePrefix: `bdb${uniq()}` });
+  const users = await withScope(handle.db, PLATFORM_SCOPE, (trx) =>
+    trx.selectFrom("users").select(["id", "username", "password_hash"]).where("username", "in", [...first.staff, ...second.staff].map((s) => s.username)).execute(),
+  );
+  for (const s of [...first.staff, ...second.staff]) officers.set(s.tenantCode, users.find((u) => u.username === s.username)!);
+}, 120_000);
+afterAll(() => handle.close());
+
+/** Every row an office's officer can read of a table, in a stable order. */
+function rowsOf(tenant: Generated["tenants"][number], table: string, order: string) {
+  return withScope(handle.db, staffScope(tenant.id, tenant.code), async (trx) => (await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} ORDER BY ${sql.ref(order)}`.execute(trx)).rows);
+}
+
+describe("bench data generator", () => {
+  it("makes a city and its branch office with the requested numbers of items and applications", () => {
+    expect(first.tenants.map((t) => t.level)).toEqual(["city", "county"]);
+    expect(first.tenants[1]!.parentCode).toBe(first.tenants[0]!.code);
+    expect(first.tenants.reduce((s, t) => s + t.items, 0)).toBe(SIZES.items);
+    expect(first.tenants.reduce((s, t) => s + t.requests, 0)).toBe(SIZES.requests);
+  });
+
+  it("writes the same titles, subjects and numbers for the same seed", async () => {
+    for (const [i, a] of first.tenants.entries()) {
+      const b = second.tenants[i]!;
+      const itemsA = await rowsOf(a, "disclosure_items", "index_number");
+      const itemsB = await rowsOf(b, "disclosure_items", "index_number");
+      expect(itemsA.length).toBe(a.items);
+      expect(itemsA.map((r) => [r.id, r.title, r.published_on, String(r.index_number).split("/")[1]])).toEqual(
+        itemsB.map((r) => [r.id, r.title, r.published_on, String(r.index_number).split("/")[1]]),
+      );
+      const appsA = await rowsOf(a, "requests_applications", "tracking_no");
+      const appsB = await rowsOf(b, "requests_applications", "tracking_no");
+      expect(appsA.length).toBe(a.requests);
+      expect(appsA.map((r) => [r.tracking_no, r.subject, r.status, r.reply_type, r.applicant_masked])).toEqual(
+        appsB.map((r) => [r.tracking_no, r.subject, r.status, r.reply_type, r.applicant_masked]),
+      );
+    }
+  });
+
+  it("gives unique 索引号 and leaves the counter where the next publication continues", async () => {
+    for (const t of first.tenants) {
+      const items = await rowsOf(t, "disclosure_items", "index_number");
+      const numbers = items.map((r) => String(r.index_number));
+      expect(new Set(numbers).size).toBe(numbers.length);
+      const year = Number(BENCH_TODAY.slice(0, 4));
+      const inYear = items.filter((r) => String(r.published_on).startsWith(String(year))).length;
+      const creditCode = numbers[0]!.split("/")[0]!;
+      const next = await withScope(handle.db, staffScope(t.id, t.code), (trx) =>
+        nextNumber(trx, { tenantId: t.id, sequence: INDEX_SEQUENCE, year, pattern: "{credit_code}/{year}-{seq:5}", creditCode }),
+      );
+      expect(next.number).toBe(formatNumber("{credit_code}/{year}-{seq:5}", { creditCode, year, seq: inYear + 1 }));
+      expect(numbers).not.toContain(next.number);
+    }
+  });
+
+  it("indexes the public items exactly as publication does, and a 2-character term finds them", async () => {
+    const city = first.tenants[0]!;
+    const items = (await rowsOf(city, "disclosure_items", "id")).map(toItem);
+    const docs = await rowsOf(city, "search_documents", "source_id");
+    const expected = items.flatMap((i) => searchDocumentOf(city.code, i) ?? []).sort((a, b) => a.sourceId.localeCompare(b.sourceId));
+    expect(docs.map((d) => [d.source_id, d.title, d.body, d.url, d.tokens])).toEqual(expected.map((d) => [d.sourceId, d.title, d.body, d.url, toDocumentText(d.title, d.body)]));
+    for (const i of items) expect(sanitizeBody(i.bodyHtml)).toBe(i.bodyHtml);
+
+    const term = first.samples.searchTwo[0]!;
+    expect([...term]).toHaveLength(2);
+    const found = await withScope(handle.db, { tenantId: null, readTenantIds: [city.id], userId: null }, (trx) =>
+      search(trx, { q: term, sources: ["disclosure.item"], limit: 20, offset: 0 }),
+    );
+    expect(found.total).toBeGreaterThan(0);
+    for (const hit of found.hits) expect(hit.url.startsWith(`/t/${city.code}/disclosure/items/`)).toBe(true);
+  });
+
+  it("names sample pages that exist and are public", async () => {
+    const published = new Set<string>();
+    for (const t of first.tenants) {
+      for (const i of (await rowsOf(t, "disclosure_items", "id")).map(toItem)) {
+        if (i.status === "published" && i.attribute === "proactive") published.add(`/t/${t.code}/disclosure/items/${i.id}`);
+      }
+    }
+    expect(first.samples.itemPaths.length).toBeGreaterThan(0);
+    for (const path of first.samples.itemPaths) expect(published.has(path)).toBe(true);
+    expect(first.samples.searchFour.every((term) => [...term].length === 4)).toBe(true);
+  });
+
+  it("lets each office read only its own rows", async () => {
+    const tables = ["disclosure_items", "disclosure_attachments", "search_documents", "workflow_documents", "requests_applications", "requests_notices", "clock_events", "number_sequences", "memberships", "audit_events"];
+    for (const t of [...first.tenants, ...second.tenants]) {
+      await withScope(handle.db, staffScope(t.id, t.code), async (trx) => {
+        for (const table of tables) {
+          const { rows } = await sql<{ own: number; other: number }>`
+            SELECT count(*) FILTER (WHERE tenant_id = ${t.id})::int AS own, count(*) FILTER (WHERE tenant_id <> ${t.id})::int AS other FROM ${sql.table(table)}`.execute(trx);
+          expect({ table, ...rows[0] }).toEqual({ table, own: expect.any(Number), other: 0 });
+          if (table !== "disclosure_attachments" && table !== "requests_notices") expect({ table, own: rows[0]!.own > 0 }).toEqual({ table, own: true });
+        }
+      });
+    }
+  });
+
+  it("keeps the identities of table 三 every year, and every reply clock is one the law allows", async () => {
+    const ids = first.tenants.map((t) => t.id);
+    const city = first.tenants[0]!;
+    await withScope(handle.db, { tenantId: null, readTenantIds: ids, userId: officers.get(city.code)!.id }, async (trx) => {
+      let lastYear;
+      for (const year of [2024, 2025, 2026]) {
+        for (const scope of [...ids.map((id) => [id]), ids]) expect(checkTableThree(await tableThree(trx, scope, year))).toEqual([]);
+        const consolidated = await tableThree(trx, ids, year);
+        expect(checkTableThree(consolidated, { lastYear })).toEqual([]);
+        lastYear = consolidated;
+      }
+      const { rows: received } = await sql<{ id: string }>`SELECT id FROM requests_applications WHERE received_on IS NOT NULL`.execute(trx);
+      expect(received.length).toBeGreaterThan(0);
+      const statuses = await clockStatuses(trx, received.map((a) => `requests.reply:${a.id}`), BENCH_TODAY, benchCalendar);
+      expect(statuses.size).toBe(received.length);
+    });
+  });
+
+  it("creates an officer per office who signs in with the recorded password", async () => {
+    const officer = officers.get(first.tenants[1]!.code)!;
+    expect(first.staff[1]!.password).toBe(BENCH_PASSWORD);
+    expect(await verifyPassword(officer.password_hash, BENCH_PASSWORD)).toBe(true);
+  });
+});
