@@ -115,6 +115,12 @@ describe("依申请公开 from the public form to a 部分公开 reply", () => {
     // 2. The officer confirms receipt (today) and drafts the 补正 notice.
     const officer = await signedIn(browser(), "donghu.requests_officer");
     const officerConsole = watch(officer);
+    // The 收件箱 lists the office's applications that are overdue or due soon, with words for how urgent.
+    await officer.goto(`${OFFICE}/admin/inbox`);
+    const urgent = officer.getByRole("region", { name: "依申请公开：即将到期和已逾期的申请" });
+    await expect.poll(() => urgent.getByRole("listitem").count()).toBeGreaterThan(0);
+    expect(await urgent.getByRole("listitem").first().innerText()).toMatch(/已逾期\d+个工作日|剩余\d+个工作日/);
+    await screenshot(officer, "requests-inbox");
     const applicationUrl = await openApplication(officer, trackingNo);
     await officer.getByText("待确认收到", { exact: true }).waitFor();
     await officer.getByRole("button", { name: "确认收到", exact: true }).click();
