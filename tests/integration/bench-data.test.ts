@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client";
 import { PLATFORM_SCOPE, withScope, type Scope } from "../../db/scope";
 import { verifyPassword } from "../../app/core/auth/password.server";
+import { FieldCipher } from "../../app/core/crypto/field-cipher";
 import { clockStatuses } from "../../app/core/calendar/clock-store.server";
 import { formatNumber } from "../../app/core/numbering/format";
 import { INDEX_SEQUENCE, nextNumber } from "../../app/core/numbering/sequences.server";
@@ -11,6 +12,7 @@ import { toDocumentText } from "../../app/core/search/tokenize";
 import { sanitizeBody } from "../../plugins/disclosure/server/html";
 import { toItem } from "../../plugins/disclosure/server/items.server";
 import { searchDocumentOf } from "../../plugins/disclosure/server/publish.server";
+import { applicantIdentity, maskedApplicant, type ApplicantDetails } from "../../plugins/requests/server/applicant";
 import { checkTableThree } from "../../plugins/requests/law/table-three";
 import { tableThree } from "../../plugins/requests/server/figures/tables.server";
 import { benchCalendar } from "../bench/data/calendar";
@@ -152,6 +154,17 @@ describe("bench data generator", () => {
       const statuses = await clockStatuses(trx, received.map((a) => `requests.reply:${a.id}`), BENCH_TODAY, benchCalendar);
       expect(statuses.size).toBe(received.length);
     });
+  });
+
+  it("seals each applicant with the data key for the requests plugin in that office, as the plugin does", async () => {
+    const office = first.tenants[1]!;
+    const cipher = new FieldCipher(first.dataKey);
+    const apps = await rowsOf(office, "requests_applications", "tracking_no");
+    for (const a of apps) {
+      const details = JSON.parse(cipher.open(String(a.applicant_sealed), `requests:${office.id}`)) as ApplicantDetails;
+      expect(maskedApplicant(details)).toBe(a.applicant_masked);
+      expect(cipher.blindIndex(applicantIdentity(details), `requests:${office.id}`)).toBe(a.applicant_key);
+    }
   });
 
   it("creates an officer per office who signs in with the recorded password", async () => {

@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
+import type { Transaction } from "kysely";
 import { pino } from "pino";
 import type { DatabaseHandle } from "../../../db/client";
 import type { CoreDatabase } from "../../../db/schema";
 import { migrateToLatest } from "../../../db/migrate";
 import { withScope } from "../../../db/scope";
 import { recordAudit } from "../../../app/core/audit/record.server";
+import { chinaDate } from "../../../app/core/calendar/china-time";
 import { loadConfig } from "../../../app/core/config.server";
 import { createServices, type Services } from "../../../app/core/services.server";
 import { syncTenants } from "../../../app/core/tenancy/sync.server";
@@ -13,13 +15,13 @@ import { migratePlugins } from "../../../app/plugin-host/migrate";
 import type { PluginRegistry } from "../../../app/plugin-host/registry";
 import { tenantContext } from "../../../app/plugin-host/request-context.server";
 import { seedCatalogue, seedList } from "../../../plugins/disclosure/server/catalogue.server";
-import type { Transaction } from "kysely";
 import { planItems } from "./items/plan";
 import { loadDrafts, loadItems } from "./items/load";
 import { planRequests } from "./requests/plan";
 import { loadRequests } from "./requests/load";
 import { apportion, stream } from "./random";
 import { harvest, pickSamples, type BenchSamples, type Harvest } from "./samples";
+import { BENCH_TODAY } from "./spec";
 import { addMemberships, BENCH_PASSWORD, createStaff, type TenantStaff } from "./staff";
 import { planTree, type PlannedTenant } from "./tree";
 
@@ -126,6 +128,8 @@ async function pool<T, R>(items: T[], limit: number, fn: (item: T, index: number
 
 export async function generateInto(handle: DatabaseHandle, sizes: GenerateSizes, options: GenerateOptions = {}): Promise<Generated> {
   const log = options.log ?? (() => {});
+  // Ledgers are read as of the real today; events after it would make every reading refuse them.
+  if (chinaDate() < BENCH_TODAY) throw new Error(`bench data is dated up to ${BENCH_TODAY}, after today (${chinaDate()}): check the machine's clock`);
   const started = Date.now();
   const dataKey = options.dataKey ?? randomBytes(32);
   const tree = planTree(sizes.tenants, sizes.seed, options.codePrefix);
