@@ -111,8 +111,8 @@ describe("closing for a missing supplement or an unpaid fee", () => {
   it("视为放弃 closes a 补正 pause (六)1, and an unpaid fee closes after its 20 working days (六)2", () => {
     const deemed = clock([start, { kind: "pause", date: "2025-09-29", reason: "supplement" }, { kind: "stop", date: "2025-10-20", reason: "deemed-withdrawn" }]);
     expect(explainClock(deemed, "zh-CN")).toMatch(/2025-10-20视为放弃申请$/);
-    const unpaid = clock([start, { kind: "pause", date: "2025-10-09", reason: "fee-notice" }, { kind: "stop", date: "2025-11-07", reason: "fee-unpaid" }]);
-    expect(unpaid.stop).toEqual({ date: "2025-11-07", reason: "fee-unpaid" });
+    const unpaid = clock([start, { kind: "pause", date: "2025-10-09", reason: "fee-notice" }, { kind: "stop", date: "2025-11-06", reason: "fee-unpaid" }]);
+    expect(unpaid.stop).toEqual({ date: "2025-11-06", reason: "fee-unpaid" });
   });
 });
 
@@ -167,7 +167,7 @@ describe("refused ledgers name the rule", () => {
     ],
     ["deemed-withdrawn-needs-supplement", [start, { kind: "stop", date: "2025-10-09", reason: "deemed-withdrawn" }], /第三十条/],
     ["fee-unpaid-needs-fee-notice", [start, { kind: "stop", date: "2025-10-09", reason: "fee-unpaid" }], /\[2020\] No\. 109/],
-    ["fee-unpaid-after-due", [start, { kind: "pause", date: "2025-10-09", reason: "fee-notice" }, { kind: "stop", date: "2025-10-20", reason: "fee-unpaid" }], /may be paid until 2025-11-06/],
+    ["fee-unpaid-after-due", [start, { kind: "pause", date: "2025-10-09", reason: "fee-notice" }, { kind: "stop", date: "2025-11-05", reason: "fee-unpaid" }], /may be paid until 2025-11-05/],
   ];
   it.each(cases)("%s", (rule, events, message) => {
     const error = refusal(events);
