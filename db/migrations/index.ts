@@ -11,6 +11,7 @@ import * as sensitiveWords from "./0009_sensitive_words";
 import * as reviewPublicationClocks from "./0010_review_publication_clocks";
 import * as rateLimits from "./0011_rate_limits";
 import * as loginThrottleIntoRateLimits from "./0012_login_throttle_into_rate_limits";
+import * as searchMatchLeakproof from "./0013_search_match_leakproof";
 
 /** Core migrations, frozen in time: never edit one that has shipped; add the next. */
 export const coreMigrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const coreMigrations: Record<string, Migration> = {
   "0010_review_publication_clocks": reviewPublicationClocks,
   "0011_rate_limits": rateLimits,
   "0012_login_throttle_into_rate_limits": loginThrottleIntoRateLimits,
+  "0013_search_match_leakproof": searchMatchLeakproof,
 };
