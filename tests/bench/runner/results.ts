@@ -1,0 +1,35 @@
+import type { FigureTimings } from "../compute/figures";
+import type { ImportTiming } from "../compute/import";
+import type { BenchSpec } from "../data/index";
+import type { LoadResult } from "./load";
+import type { ScenarioPlans } from "./plans-of";
+
+export interface ScenarioResult {
+  name: string;
+  public: boolean;
+  paths: number;
+  /** One per connection count. */
+  app: (LoadResult & { rssPeakMiB: number })[];
+  baseline: (LoadResult & { rssPeakMiB: number })[];
+  /** The recorded pages: statements per request (min–max) and bytes per answer (min–max). */
+  recording?: { statements: [number, number]; bytes: [number, number] };
+}
+
+export interface BenchResults {
+  spec: BenchSpec;
+  engine: string;
+  startedAt: string;
+  machine: { cpus: number; node: string; platform: string };
+  options: { connections: number[]; duration: number; warmup: number; reps: number };
+  data: { tenants: number; items: number; requests: number; generatedSeconds: number; reused: boolean };
+  staff?: { username: string; tenantCode: string };
+  scenarios: ScenarioResult[];
+  rss: { appPeakMiB: number; baselinePeakMiB: number };
+  serverErrors: string[];
+  plans?: ScenarioPlans[];
+  figures?: FigureTimings;
+  import?: ImportTiming;
+  /** Seconds spent in each phase, and in all. */
+  phases: Record<string, number>;
+  notes: string[];
+}
