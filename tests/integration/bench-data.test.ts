@@ -1,3 +1,4 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client";
@@ -19,7 +20,14 @@ import { benchCalendar } from "../bench/data/calendar";
 import { generateInto, type Generated } from "../bench/data/generate";
 import { BENCH_PASSWORD } from "../bench/data/staff";
 import { BENCH_TODAY } from "../bench/data/spec";
+import { signedInRequest, testContext } from "../helpers/context";
 import { openTestDatabase, uniq } from "../helpers/db";
+import { discoverPlugins } from "../../app/plugin-host/discover";
+import { loader as inboxLoader } from "../../app/routes/t.$tenant.admin.inbox";
+import { loader as categoryLoader } from "../../plugins/disclosure/routes/public/category";
+import { loader as itemLoader } from "../../plugins/disclosure/routes/public/item";
+import { loader as searchLoader } from "../../plugins/disclosure/routes/public/search";
+import { loader as applicationsLoader } from "../../plugins/requests/routes/admin/applications";
 
 /**
  * The bench data generator (tests/bench/data) on a tiny spec — a city and one branch office, 50
@@ -34,6 +42,8 @@ let handle: DatabaseHandle;
 let first: Generated;
 let second: Generated;
 const officers = new Map<string, { id: string; password_hash: string }>();
+
+type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
 
 const staffScope = (tenantId: string, code: string): Scope => ({ tenantId, readTenantIds: [tenantId], userId: officers.get(code)!.id });
 
@@ -154,6 +164,38 @@ describe("bench data generator", () => {
       const statuses = await clockStatuses(trx, received.map((a) => `requests.reply:${a.id}`), BENCH_TODAY, benchCalendar);
       expect(statuses.size).toBe(received.length);
     });
+  });
+
+  it("serves the sample pages, the officer's request list and inbox through the real loaders", async () => {
+    const context = await testContext(handle, {}, await discoverPlugins());
+    const city = first.tenants[0]!;
+    const get = (loader: Loader, path: string, params: Record<string, string>, cookie?: Request) =>
+      loader({ request: cookie ?? new Request(`http://localhost${path}`), params: { tenant: city.code, ...params }, context }).then((r) => JSON.stringify(r));
+    const items = (await rowsOf(city, "disclosure_items", "id")).map(toItem).filter((i) => i.status === "published" && i.attribute === "proactive");
+
+    const itemPath = first.samples.itemPaths.find((p) => p.startsWith(`/t/${city.code}/`))!;
+    const item = items.find((i) => itemPath.endsWith(i.id))!;
+    expect(await get(itemLoader, itemPath, { id: item.id })).toContain(JSON.stringify(item.title));
+
+    const categoryPath = first.samples.categoryPaths.find((p) => p.startsWith(`/t/${city.code}/`))!;
+    const key = categoryPath.split("/").at(-1)!;
+    const newest = items.filter((i) => i.categoryKey === key || i.categoryKey.startsWith(`${key}.`)).sort((a, b) => b.publishedOn.localeCompare(a.publishedOn) || b.indexNumber.localeCompare(a.indexNumber))[0]!;
+    expect(await get(categoryLoader, categoryPath, { key })).toContain(JSON.stringify(newest.title));
+
+    const term = first.samples.searchFour[0]!;
+    const found = JSON.parse(await get(searchLoader, `/t/${city.code}/disclosure/search?q=${encodeURIComponent(term)}`, {})) as { total: number; results: { title: string }[] };
+    expect(found.total).toBeGreaterThan(0);
+    expect(found.results.length).toBeGreaterThan(0);
+
+    const officer = officers.get(city.code)!.id;
+    const signed = (path: string) => signedInRequest(context, officer, path);
+    const list = JSON.parse(await get(applicationsLoader, "", {}, await signed(`/t/${city.code}/admin/requests`))) as { rows: { applicant: string }[] };
+    expect(list.rows.length).toBe(Math.min(city.requests, 20));
+    expect(list.rows.every((r) => r.applicant.includes("*"))).toBe(true);
+    const inbox = JSON.parse(await get(inboxLoader as Loader, "", {}, await signed(`/t/${city.code}/admin/inbox`))) as { items: unknown[] };
+    const waiting = (await rowsOf(city, "workflow_documents", "id")).filter((d) => d.status === "in_review");
+    expect(inbox.items.length).toBe(waiting.length);
+    expect(waiting.length).toBeGreaterThan(0);
   });
 
   it("seals each applicant with the data key for the requests plugin in that office, as the plugin does", async () => {

@@ -159,7 +159,9 @@ export async function generateInto(handle: DatabaseHandle, sizes: GenerateSizes,
     return h;
   });
 
+  const sampling = Date.now();
   const samples = await pickSamples(handle.db, harvests);
+  log(`sample pages and search terms checked in ${((Date.now() - sampling) / 1000).toFixed(1)} s`);
   const ids = new Map(harvests.map((h) => [h.code, h.id]));
   return {
     tenants: work.map((w) => ({
