@@ -60,6 +60,7 @@ try {
   await runEngine(root, manifest, opts, join(resultsDir, `${base}.work`), results);
 } finally {
   results.phases.total = seconds(started);
+  results.machine.loadAverageAtEnd = machine().loadAverage;
   writeFileSync(join(resultsDir, `${base}.json`), `${JSON.stringify(results, null, 2)}\n`);
   const md = markdown(results);
   writeFileSync(join(resultsDir, `${base}.md`), md);

@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { timeFigures } from "../compute/figures";
 import { timeImport } from "../compute/import";
@@ -171,5 +171,5 @@ export async function runEngine(root: string, manifest: BenchManifest, opts: Run
 }
 
 export function machine() {
-  return { cpus: cpus().length, node: process.version, platform: `${process.platform} ${process.arch}` };
+  return { cpus: cpus().length, node: process.version, platform: `${process.platform} ${process.arch}`, loadAverage: loadavg().map((l) => Math.round(l * 100) / 100) };
 }

@@ -19,7 +19,8 @@ export interface BenchResults {
   spec: BenchSpec;
   engine: string;
   startedAt: string;
-  machine: { cpus: number; node: string; platform: string };
+  /** The load average (1, 5, 15 min) at the start and the end: anything else running skews the absolute numbers. */
+  machine: { cpus: number; node: string; platform: string; loadAverage: number[]; loadAverageAtEnd?: number[] };
   options: { connections: number[]; duration: number; warmup: number; reps: number };
   data: { tenants: number; items: number; requests: number; generatedSeconds: number; reused: boolean };
   staff?: { username: string; tenantCode: string };
