@@ -6,7 +6,7 @@ import { openDatabase } from "../../../db/client";
 import { generateInto } from "./generate";
 import type { BenchSamples } from "./samples";
 import { BENCH_TODAY, specFrom, type BenchEngine, type BenchSpec } from "./spec";
-import { readJson, recreate, targetExists, targetOf, writeKey } from "./target";
+import { readJson, recreate, targetExists, targetOf, writeKey, type Target } from "./target";
 
 /**
  * The bench data generator's interface (issue 7): `ensureBenchData(specFrom(args))` gives a
@@ -38,13 +38,16 @@ export interface BenchManifest {
   timings: { load: number; vacuum: number };
 }
 
+const location = (target: Target) => (target.databaseUrl ? { databaseUrl: target.databaseUrl } : { dataDir: target.dataDir });
+
 export async function ensureBenchData(spec: BenchSpec, opts: { fresh?: boolean; log?: (line: string) => void } = {}): Promise<BenchManifest> {
   const log = opts.log ?? ((line: string) => console.log(`[bench:data] ${line}`));
   const target = targetOf(spec);
   const stored = await readJson<BenchManifest>(target.manifestFile);
   if (!opts.fresh && stored && isDeepStrictEqual(stored.spec, spec) && stored.generatorVersion === GENERATOR_VERSION && (await targetExists(target))) {
     log(`reusing ${target.name} (generated ${stored.generatedAt} in ${stored.seconds} s)`);
-    return stored;
+    // Where it is now, should the checkout have moved or BENCH_POSTGRES_URL changed.
+    return { ...stored, ...location(target) };
   }
   log(`generating ${target.name}: ${spec.tenants} tenants, ${spec.items} items, ${spec.requests} requests, seed ${spec.seed}, on ${spec.engine}`);
   const started = Date.now();
@@ -63,7 +66,7 @@ export async function ensureBenchData(spec: BenchSpec, opts: { fresh?: boolean; 
     const seconds = Math.round((Date.now() - started) / 100) / 10;
     manifest = {
       spec,
-      ...(target.databaseUrl ? { databaseUrl: target.databaseUrl } : { dataDir: target.dataDir }),
+      ...location(target),
       dataKeyBase64: dataKey.toString("base64"),
       tenants: generated.tenants,
       staff: generated.staff,
