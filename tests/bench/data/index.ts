@@ -19,7 +19,7 @@ export { specFrom, BENCH_TODAY };
 export { generateInto, type Generated, type GenerateOptions, type GenerateSizes } from "./generate";
 
 /** Bump when generated rows change, so stored bench data made by an older generator is regenerated. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export interface BenchManifest {
   spec: BenchSpec;

@@ -36,6 +36,12 @@ export function lastMonth(s: ItemSetting): { y: number; m: number } {
   return m === 1 ? { y: yearOf(s) - 1, m: 12 } : { y: yearOf(s), m: m - 1 };
 }
 
+/** The last quarter that ended before publication: what a quarterly report covers. */
+export function lastQuarter(s: ItemSetting): { y: number; q: number } {
+  const q = Math.floor((monthOf(s) - 1) / 3);
+  return q === 0 ? { y: yearOf(s) - 1, q: 4 } : { y: yearOf(s), q };
+}
+
 /** A 文号 such as 青环罚〔2025〕12号. */
 export function docNumber(s: ItemSetting, kind: string): string {
   const y = yearOf(s);

@@ -72,7 +72,7 @@ function deliveryOf(r: Random, channel: ReceiptChannel): Pick<DemoRequest, "form
 }
 
 /** A closed timeline received on or before the planned day; earlier days when the reply would fall after today. */
-function closedOn(ctx: PlanContext, receivable: string[], at: number, fate: Fate, content: ReturnType<typeof demoContent>): Timeline {
+function closedAround(ctx: PlanContext, receivable: string[], at: number, fate: Fate, content: ReturnType<typeof demoContent>): Timeline {
   for (let tries = 0; tries < 40; tries++) {
     const day = receivable[Math.max(0, at - 10 * tries)]!;
     try {
@@ -115,7 +115,7 @@ export function planRequests(tenant: PlannedTenant, count: number, seed: number)
       requests.push({ ...base, submittedOn: days.addDays(BENCH_TODAY, -r.int(0, 2)), timeline: null });
       continue;
     }
-    const timeline = fate.open ? openTimeline(ctx, fate.open, content) : closedOn(ctx, receivable, at, fate, content);
+    const timeline = fate.open ? openTimeline(ctx, fate.open, content) : closedAround(ctx, receivable, at, fate, content);
     requests.push({ ...base, ...receiptOf(r, days, channel, timeline.receivedOn), timeline });
   }
 
@@ -127,7 +127,7 @@ export function planRequests(tenant: PlannedTenant, count: number, seed: number)
     const ctx = (online: boolean): PlanContext => ({ days, random: r, supplementWorkdays: SUPPLEMENT_WORKDAYS, online });
     if (answered.length === 0) {
       const content = demoContent(r, setting(BENCH_TODAY), "disclosed");
-      const timeline = closedOn(ctx(false), receivable, receivable.length - 1, { outcome: "disclosed", open: null, paths: [] }, content);
+      const timeline = closedAround(ctx(false), receivable, receivable.length - 1, { outcome: "disclosed", open: null, paths: [] }, content);
       const applicant = demoApplicant(r, "natural");
       requests.push({ ...ids(), channel: "in_person", applicant, content, form: "paper", delivery: "pickup", appeals: [], ...receiptOf(r, days, "in_person", timeline.receivedOn), timeline });
       continue;

@@ -1,5 +1,5 @@
 import { h4, p, table } from "../html";
-import { daysBefore, docNumber, signature, yearOf, type Template } from "../setting";
+import { daysBefore, docNumber, lastQuarter, signature, type Template } from "../setting";
 import { company, person, VIOLATIONS } from "../vocabulary";
 
 /** 行政处罚决定书, quarterly case lists, 查封扣押 decisions. */
@@ -31,8 +31,7 @@ export const penaltyDecision: Template = (r, s) => {
 };
 
 export const penaltyList: Template = (r, s) => {
-  const y = yearOf(s);
-  const q = r.int(1, 4);
+  const { y, q } = lastQuarter(s);
   const rows = Array.from({ length: r.int(3, 9) }, () => {
     const c = company(r, s.city, s.region);
     const v = r.pick(VIOLATIONS);

@@ -1,5 +1,5 @@
 import { csv, lead, ol, p, table } from "../html";
-import { daysBefore, lastMonth, signature, yearOf, type Template } from "../setting";
+import { daysBefore, lastMonth, lastQuarter, signature, yearOf, type Template } from "../setting";
 import { amount, CAMPAIGNS, company, EVENTS, POLLUTANTS, river, station } from "../vocabulary";
 
 /** 环境质量 (air, water, noise), statistics, 突发环境事件, supervision and ecology. */
@@ -38,8 +38,7 @@ export const waterQuality: Template = (r, s) => {
 };
 
 export const noise: Template = (r, s) => {
-  const y = yearOf(s);
-  const q = r.int(1, 4);
+  const { y, q } = lastQuarter(s);
   const rows = ["1类区", "2类区", "3类区", "4a类区"].map((zone) => [zone, r.int(45, 62), r.int(38, 52), r.chance(0.85) ? "达标" : "超标"]);
   return {
     title: `${y}年第${q}季度${s.place}声环境质量监测结果`,
@@ -48,10 +47,13 @@ export const noise: Template = (r, s) => {
 };
 
 export const statistics: Template = (r, s) => {
-  const y = yearOf(s) - (r.chance(0.5) ? 1 : 0);
+  const { y: my, m } = lastMonth(s);
+  // The year so far (up to last month), or last year's annual report.
+  const annual = m < 2 || r.chance(0.5);
+  const y = annual ? yearOf(s) - 1 : my;
   const rows = POLLUTANTS.slice(0, 5).map((name) => [name, amount(r, 50, 4000), `${r.chance(0.8) ? "-" : "+"}${amount(r, 0.2, 8)}%`]);
   return {
-    title: r.chance(0.5) ? `${y}年${s.place}生态环境统计年报` : `${y}年1—${r.int(3, 11)}月${s.place}主要污染物排放总量减排情况`,
+    title: annual ? `${y}年${s.place}生态环境统计年报` : `${y}年1—${m}月${s.place}主要污染物排放总量减排情况`,
     bodyHtml: p(`根据生态环境统计调查制度，现将${s.place}${y}年主要污染物排放情况公布如下。纳入统计调查的工业企业共${r.int(60, 900)}家。`) + table(["污染物", "排放量（吨）", "同比变化"], rows),
   };
 };
