@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import { isDeepStrictEqual } from "node:util";
-import { sql } from "kysely";
 import { openDatabase } from "../../../db/client";
-import { generateInto } from "./generate";
+import { generateInto, type Generated } from "./generate";
 import type { BenchSamples } from "./samples";
 import { BENCH_TODAY, specFrom, type BenchEngine, type BenchSpec } from "./spec";
 import { readJson, recreate, targetExists, targetOf, writeKey, type Target } from "./target";
@@ -34,8 +33,8 @@ export interface BenchManifest {
   generatorVersion: number;
   /** The day the data is dated relative to (requests open "today" were received before it). */
   today: string;
-  /** Seconds spent loading rows, and in VACUUM ANALYZE afterwards. */
-  timings: { load: number; vacuum: number };
+  /** Seconds spent loading rows, in VACUUM ANALYZE afterwards, and checking the samples; `seconds` adds creating the database. */
+  timings: Generated["timings"];
 }
 
 const location = (target: Target) => (target.databaseUrl ? { databaseUrl: target.databaseUrl } : { dataDir: target.dataDir });
@@ -57,12 +56,7 @@ export async function ensureBenchData(spec: BenchSpec, opts: { fresh?: boolean; 
   const handle = await openDatabase({ url: target.databaseUrl, dataDir: target.dataDir ?? "memory://" });
   let manifest: BenchManifest;
   try {
-    const generated = await generateInto(handle, spec, { dataKey, log });
-    const loaded = Date.now();
-    // Fresh statistics and a merged GIN pending list: the benchmark measures a settled database.
-    await sql`VACUUM (ANALYZE)`.execute(handle.db);
-    const vacuum = (Date.now() - loaded) / 1000;
-    log(`VACUUM ANALYZE in ${vacuum.toFixed(1)} s`);
+    const generated = await generateInto(handle, spec, { dataKey, log, vacuum: true });
     const seconds = Math.round((Date.now() - started) / 100) / 10;
     manifest = {
       spec,
@@ -75,7 +69,7 @@ export async function ensureBenchData(spec: BenchSpec, opts: { fresh?: boolean; 
       generatedAt: new Date().toISOString(),
       generatorVersion: GENERATOR_VERSION,
       today: BENCH_TODAY,
-      timings: { load: Math.round((loaded - started) / 100) / 10, vacuum: Math.round(vacuum * 10) / 10 },
+      timings: generated.timings,
     };
   } finally {
     await handle.close();
