@@ -13,8 +13,8 @@ export interface LoadResult {
   non2xx: number;
   errors: number;
   timeouts: number;
-  /** Requests sent but not answered when the measurement ended (a server slower than the window). */
-  unanswered: number;
+  /** Requests sent but not answered when the window closed: one per connection is normal, more means queueing. */
+  inFlightAtEnd: number;
   /** Status codes seen, with counts. */
   statuses: Record<string, number>;
   bytesPerRequest: number;
@@ -68,7 +68,7 @@ export async function measure(opts: { baseUrl: string; paths: string[]; connecti
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
-    unanswered: Math.max(0, ((result.requests as { sent?: number }).sent ?? answered) - answered - result.errors),
+    inFlightAtEnd: Math.max(0, ((result.requests as { sent?: number }).sent ?? answered) - answered - result.errors),
     statuses,
     bytesPerRequest: answered ? Math.round(bytes / answered) : 0,
   };
