@@ -87,10 +87,15 @@ export default function Application() {
         <h2 id="clock-h">{t("staff.application.clock")}</h2>
         {v.clock ? (
           <>
-            <p>
-              {v.clock.explanation}
-              <Urgency urgency={v.urgency} leftDays={v.clock.leftDays} overdueDays={v.clock.overdueDays} />
-            </p>
+            {/* Overdue: the explanation already ends "已逾期N个工作日", so it is the red text, not followed by a second copy. */}
+            {v.urgency === "overdue" ? (
+              <p className="urgent-overdue">{v.clock.explanation}</p>
+            ) : (
+              <p>
+                {v.clock.explanation}
+                <Urgency urgency={v.urgency} leftDays={v.clock.leftDays} overdueDays={v.clock.overdueDays} />
+              </p>
+            )}
             {v.clock.warnings.some((w) => w.kind === "late-supplement-notice") && <p className="error">{t("staff.application.lateSupplementNotice")}</p>}
             {v.clock.warnings.some((w) => w.kind === "answer-overdue") && <p className="error">{t("staff.application.answerOverdue")}</p>}
             {a.status === "processing" && v.supplementNoticeBy && v.steps.includes("notice.supplement") && <p className="hint">{t("staff.application.supplementBy", { date: v.supplementNoticeBy })}</p>}

@@ -41,8 +41,25 @@ export default function Applications() {
       )}
       {(counts.overdue > 0 || counts.dueSoon > 0 || counts.unconfirmed > 0) && (
         <p className={counts.overdue ? "notice notice-error" : "notice notice-info"} role="status">
-          {counts.overdue > 0 && <Link to="?urgency=overdue">{t("staff.list.overdueCount", { count: counts.overdue })}</Link>} {counts.dueSoon > 0 && <Link to="?urgency=due_soon">{t("staff.list.dueSoonCount", { count: counts.dueSoon })}</Link>}{" "}
-          {counts.unconfirmed > 0 && <Link to="?status=unconfirmed">{t("staff.list.unconfirmedCount", { count: counts.unconfirmed })}</Link>}
+          {[
+            counts.overdue > 0 && (
+              <Link key="overdue" to="?urgency=overdue">
+                {t("staff.list.overdueCount", { count: counts.overdue })}
+              </Link>
+            ),
+            counts.dueSoon > 0 && (
+              <Link key="dueSoon" to="?urgency=due_soon">
+                {t("staff.list.dueSoonCount", { count: counts.dueSoon })}
+              </Link>
+            ),
+            counts.unconfirmed > 0 && (
+              <Link key="unconfirmed" to="?status=unconfirmed">
+                {t("staff.list.unconfirmedCount", { count: counts.unconfirmed })}
+              </Link>
+            ),
+          ]
+            .filter(Boolean)
+            .flatMap((link, i) => (i === 0 ? [link] : [<span key={i}> · </span>, link]))}
         </p>
       )}
       <Form method="get" className="filters" role="search" aria-label={t("staff.list.filters")}>
@@ -107,9 +124,10 @@ export default function Applications() {
                     {r.applicant}
                     <span className="badge">{applicantLabel(r.applicantType, locale)}</span>
                   </td>
-                  <td>{r.receivedOn ?? <span className="muted">{t("staff.list.notConfirmed")}</span>}</td>
+                  {/* Dates in .num keep 2026-10-13 on one line. */}
+                  <td>{r.receivedOn ? <span className="num">{r.receivedOn}</span> : <span className="muted">{t("staff.list.notConfirmed")}</span>}</td>
                   <td>
-                    {r.status === "closed" ? <span className="muted">—</span> : r.paused ? t("staff.list.paused") : (r.dueDate ?? "")}
+                    {r.status === "closed" ? <span className="muted">—</span> : r.paused ? t("staff.list.paused") : <span className="num">{r.dueDate ?? ""}</span>}
                     <Urgency urgency={r.urgency} leftDays={r.leftDays} overdueDays={r.overdueDays} />
                   </td>
                   <td>
