@@ -1,5 +1,6 @@
 import { groundByKey, type Locale, type PluginTransaction } from "../../../app/plugin-api";
-import { groundLabel, replyTypeLabel } from "../law/labels";
+import { replyTypeLabel } from "../law/labels";
+import { localGroundLabel } from "./ground-labels.server";
 import { typed } from "../db/schema";
 import { REPLY_TYPE_KEYS } from "./notice-schema";
 import en from "../locales/en/common.json";
@@ -24,7 +25,7 @@ export async function describeNotice(ctx: { trx: PluginTransaction; tenantId: st
   if (p.replyType && REPLY_TYPE_KEYS.includes(p.replyType)) out["payload.replyType"] = replyTypeLabel(p.replyType, ctx.locale);
   (p.withheld ?? []).forEach((w, i) => {
     const ground = w.groundKey ? groundByKey(w.groundKey) : undefined;
-    if (ground) out[`payload.withheld.${i}.groundKey`] = groundLabel(ground.key, ctx.locale);
+    if (ground) out[`payload.withheld.${i}.groundKey`] = localGroundLabel(ground.key, ctx.locale);
   });
   return out;
 }

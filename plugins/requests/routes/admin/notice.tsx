@@ -1,15 +1,16 @@
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { NON_DISCLOSURE_GROUNDS, type Locale } from "../../../../app/plugin-api";
+import type { Locale } from "../../../../app/plugin-api";
 import { pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
 import { FormMessage, PostForm, useLocale } from "../../../../app/plugin-api/ui";
-import { groundLabel, replyTypeLabel } from "../../law/labels";
+import { replyTypeLabel } from "../../law/labels";
 import { replyTypes } from "../../law/reply-types";
 import type { NoticeKind } from "../../db/schema";
 import { applicationById } from "../../server/applications.server";
 import { draftNotice } from "../../server/notices.server";
 import { compose, defaultValues } from "../../server/staff/compose.server";
+import { groundOptions } from "../../server/ground-labels.server";
 import { KIND_FIELDS, LETTER_LOCALES, noticeValues, RELEASED_SLOTS, WITHHELD_SLOTS, type NoticeValues } from "../../server/staff/notice-form";
 import { applicationView } from "../../server/staff/view.server";
 
@@ -37,7 +38,7 @@ export const loader = pluginLoader(async (ctx, { params }) => {
     const values = { ...Object.fromEntries(KIND_FIELDS[kind].map((f) => [f, ""])), ...defaultValues(ctx, kind), title: "", body: "" };
     const letterLocale = app.locale as Locale;
     const composed = await compose(ctx, trx, app, view, kind, values, { keepBody: false, letterLocale });
-    return { kind, base: `/t/${ctx.tenant.code}/admin/requests/applications/${app.id}`, application: view.application, clock: view.clock, values: { ...values, title: composed.title, body: composed.body }, letterLocale };
+    return { kind, base: `/t/${ctx.tenant.code}/admin/requests/applications/${app.id}`, application: view.application, clock: view.clock, values: { ...values, title: composed.title, body: composed.body }, letterLocale, grounds: groundOptions(ctx.locale) };
   });
 });
 
@@ -131,7 +132,7 @@ export default function NoticeEditor() {
               {err("fen")}
             </>
           )}
-          {kind === "reply" && <ReplyFields values={values} errors={errors} input={input} locale={locale} />}
+          {kind === "reply" && <ReplyFields values={values} errors={errors} input={input} locale={locale} grounds={loaded.grounds} />}
         </fieldset>
         <fieldset className="stack">
           <legend>{t("staff.notice.letter")}</legend>
@@ -166,7 +167,19 @@ export default function NoticeEditor() {
   );
 }
 
-function ReplyFields({ values, errors, input, locale }: { values: NoticeValues; errors: Record<string, string[]>; input: (name: string, type?: string) => JSX.Element; locale: Locale }) {
+function ReplyFields({
+  values,
+  errors,
+  input,
+  locale,
+  grounds,
+}: {
+  values: NoticeValues;
+  errors: Record<string, string[]>;
+  input: (name: string, type?: string) => JSX.Element;
+  locale: Locale;
+  grounds: { key: string; label: string }[];
+}) {
   const { t } = useTranslation("requests");
   return (
     <>
@@ -215,9 +228,9 @@ function ReplyFields({ values, errors, input, locale }: { values: NoticeValues; 
               <label htmlFor={`f-withheld.${i}.groundKey`}>{t("staff.notice.fields.withheld.groundKey")}</label>
               <select id={`f-withheld.${i}.groundKey`} name={`withheld.${i}.groundKey`} defaultValue={values[`withheld.${i}.groundKey`]}>
                 <option value="">{t("staff.notice.choose")}</option>
-                {NON_DISCLOSURE_GROUNDS.map((g) => (
+                {grounds.map((g) => (
                   <option key={g.key} value={g.key}>
-                    {groundLabel(g.key, locale)}
+                    {g.label}
                   </option>
                 ))}
               </select>

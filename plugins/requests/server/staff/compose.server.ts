@@ -1,6 +1,6 @@
 import { chinaDate, type Locale, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
 import { computeFee, ordinalInMonth } from "../../law/fees";
-import { groundLabel } from "../../law/labels";
+import { localGroundLabel } from "../ground-labels.server";
 import type { ReplyTypeKey } from "../../law/reply-types";
 import { typed, type NoticeKind } from "../../db/schema";
 import { renderNotice, type NoticeVars } from "../../templates";
@@ -115,7 +115,7 @@ export async function compose(
           replyType: f("replyType") as ReplyTypeKey,
           documents: released.map((d) => d.title),
           obtain: f("obtain").trim() || ctx.t("staff.notice.obtainDefault"),
-          withheld: withheld.map((w) => ({ description: w.description, groundLabel: groundLabel(w.groundKey, options.letterLocale) })),
+          withheld: withheld.map((w) => ({ description: w.description, groundLabel: localGroundLabel(w.groundKey, options.letterLocale) })),
           responsible,
           note: f("note").trim(),
         };
