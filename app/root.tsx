@@ -9,7 +9,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { fixedT, localeOf } from "./core/i18n/locale.server";
 import { elderModeOf } from "./ui/elder-mode.server";
@@ -23,8 +23,10 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = await fixedT(context, request);
+  const locale = await localeOf(request);
   return {
-    locale: await localeOf(request),
+    locale,
+    i18nBundle: context.services.i18nBundles[locale].path,
     elder: elderModeOf(request),
     csrfToken: context.csrfToken,
     // For the <title> of the error page, which a meta function cannot translate itself.
@@ -60,7 +62,12 @@ export function Layout({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const { nonce, requestId } = useRequestInfo();
   const locale = data?.locale ?? i18n.language;
-  const embedded = JSON.stringify(i18n.store?.data[locale] ?? {}).replace(/</g, "\\u003c");
+  // The browser fetches the locale's translations (cached for good) before hydrating; only a page
+  // whose root loader failed carries them inline.
+  const bundle = data?.i18nBundle;
+  // A mark that the page is interactive now, for the browser tests to wait for.
+  useEffect(() => document.documentElement.setAttribute("data-hydrated", ""), []);
+  const embedded = bundle ? "" : JSON.stringify(i18n.store?.data[locale] ?? {}).replace(/</g, "\\u003c");
   return (
     <html lang={locale} className={data?.elder ? "elder" : undefined}>
       <head>
@@ -69,11 +76,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="request-id" content={requestId} />
         <Meta />
         <Links />
+        {bundle && <link rel="preload" href={bundle} as="fetch" crossOrigin="anonymous" />}
       </head>
       <body>
         {children}
         <ScrollRestoration nonce={nonce} />
-        <script id="i18n-resources" type="application/json" nonce={nonce} dangerouslySetInnerHTML={{ __html: embedded }} />
+        <script id="i18n-resources" type="application/json" nonce={nonce} data-src={bundle} dangerouslySetInnerHTML={{ __html: embedded }} />
         <Scripts nonce={nonce} />
       </body>
     </html>

@@ -8,6 +8,7 @@ import type { Config } from "./config.server";
 import { PermissionRegistry } from "./permissions/catalog";
 import { TenantDirectory } from "./tenancy/directory.server";
 import { LOCALES, type Locale } from "./i18n/config";
+import { i18nBundles, type I18nBundle } from "./i18n/bundles.server";
 import { resources as coreResources, type Namespaces } from "./i18n/resources.server";
 import { PluginRegistry } from "../plugin-host/registry";
 import { openWorkCalendar, type WorkCalendarStore } from "./calendar/overrides.server";
@@ -29,6 +30,8 @@ export interface Services {
   calendar: WorkCalendarStore;
   /** Translations: core namespaces plus one namespace per plugin. */
   i18n: Record<Locale, Namespaces>;
+  /** The same translations as the browser fetches them, one cacheable file per locale. */
+  i18nBundles: Record<Locale, I18nBundle>;
   /** Runs a plugin's `onApproved` / `onPublished` for its document types. */
   documentHooks: DocumentHookRunner;
   /** Field encryption of personal data at rest (SM4 + HMAC-SM3). */
@@ -62,6 +65,7 @@ export async function createServices(
     plugins,
     calendar,
     i18n,
+    i18nBundles: i18nBundles(i18n),
     documentHooks: documentHookRunner(plugins),
     cipher,
   };

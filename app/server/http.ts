@@ -3,7 +3,8 @@ import express, { type Request, type Response } from "express";
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { ViteDevServer } from "vite";
 import { readCookie } from "../core/cookies";
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, type Locale } from "../core/i18n/config";
+import { I18N_BUNDLE_PREFIX } from "../core/i18n/bundles.server";
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, LOCALES, type Locale } from "../core/i18n/config";
 import { resources } from "../core/i18n/resources.server";
 import type { Services } from "../core/services.server";
 import { csrf } from "./csrf";
@@ -63,6 +64,16 @@ export function createHttpApp(services: Services, source: BuildSource) {
     app.use("/assets", express.static(`${source.clientDir}/assets`, { immutable: true, maxAge: "1y", index: false }));
     app.use(express.static(source.clientDir, { maxAge: "1h", index: false }));
   }
+
+  app.get(`${I18N_BUNDLE_PREFIX}:file`, (req, res, next) => {
+    const locale = LOCALES.find((l) => req.params.file!.startsWith(`${l}.`));
+    if (!locale) return next();
+    const bundle = services.i18nBundles[locale];
+    // A page from before a deployment names an older file: it gets today's words, not kept.
+    const current = bundle.path === req.path;
+    res.setHeader("Cache-Control", current ? "public, max-age=31536000, immutable" : "no-cache");
+    res.type("application/json").send(bundle.body);
+  });
 
   app.use(readerPreferences);
   app.use(tenantByHost(services.tenants));

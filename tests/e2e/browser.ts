@@ -82,10 +82,10 @@ export function watch(page: Page, allow: string[] = []) {
   };
 }
 
-/** Waits until the page's scripts have run (the client build hydrates the document). */
+/** Waits until the client build has hydrated the document (it fetches its translations first). */
 export async function hydrated(page: Page) {
   await page.waitForLoadState("load");
-  await page.waitForFunction(() => "__remixContext" in window && document.readyState === "complete");
+  await page.waitForFunction(() => document.documentElement.hasAttribute("data-hydrated"));
 }
 
 /** Signs in through the form, as a person would: labels, not selectors. */

@@ -66,4 +66,21 @@ describe("HTTP defences", () => {
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
     expect(await res.json()).toMatchObject({ status: "ok" });
   });
+
+  test("a page names its locale's translations instead of carrying them, and the file is cached for good", async () => {
+    const page = await (await fetch(`${baseUrl}/t/demo-donghu/disclosure?lng=zh-TW`)).text();
+    const script = /<script id="i18n-resources"[^>]*>([^<]*)<\/script>/.exec(page);
+    const src = /data-src="([^"]+)"/.exec(script?.[0] ?? "")?.[1];
+    expect(src).toMatch(/^\/i18n\/zh-TW\.[0-9a-f]{12}\.json$/);
+    expect(script?.[1]).toBe("");
+    expect(page).toContain(`<link rel="preload" href="${src}" as="fetch" crossorigin="anonymous"/>`);
+    const res = await fetch(`${baseUrl}${src}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const words = await res.json();
+    expect(words.core.app.name).toMatch(/公開/);
+    expect(Object.keys(words)).toEqual(expect.arrayContaining(["core", "disclosure", "requests"]));
+    const stale = await fetch(`${baseUrl}/i18n/zh-TW.000000000000.json`);
+    expect(stale.headers.get("cache-control")).toBe("no-cache");
+  });
 });
