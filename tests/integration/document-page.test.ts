@@ -34,7 +34,7 @@ async function post(userId: string, fields: Record<string, string>) {
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  const registry = await fixtureWithDocumentTypes([{ key: "fixture-notes.memo", label: "fixture-notes:name", requiresClassification: true, payload: z.object({ body: z.string() }) }]);
+  const registry = await fixtureWithDocumentTypes([{ key: "fixture-notes.memo", label: "fixture-notes:name", requiresClassification: true, payload: z.object({ summary: z.string().default(""), body: z.string() }) }]);
   const tree = await createTenantTree(handle, 1);
   office = tree.offices[0]!;
   city = tree.city;
@@ -44,7 +44,7 @@ beforeAll(async () => {
   users.supervisor = await createUser(handle, { [city.id]: ["supervisor"] });
   const request = await signedInRequest(context, users.drafter.id, `/t/${office.code}/admin`);
   const staff = await requireStaff(request, context, office.code);
-  const created = await withTenant(staff, (trx) => createDocument(trx, staff, { documentType: "fixture-notes.memo", title: "关于某企业环境违法行为的处理情况", payload: { body: `当事人身份证号${ID}，已责令改正。` } }));
+  const created = await withTenant(staff, (trx) => createDocument(trx, staff, { documentType: "fixture-notes.memo", title: "关于某企业环境违法行为的处理情况", payload: { summary: "责令改正", body: `当事人身份证号${ID}，已责令改正。` } }));
   if (!created.ok) throw new Error(created.refusal.code);
   docId = created.document.id;
 });
@@ -53,6 +53,12 @@ afterAll(() => handle.close());
 const shownText = (page: Loaded) => page.document.fields.flatMap((f) => f.segments.map((s) => s.text)).join("");
 
 describe("the document page", () => {
+  it("lists the texts in the order the document type declares them, not in the database's key order", async () => {
+    // jsonb keeps shorter keys first: it returns body before summary.
+    const page = await load(users.drafter.id);
+    expect(page.document.fields.map((f) => f.path)).toEqual(["title", "payload.summary", "payload.body"]);
+  });
+
   it("shows staff who handle documents the original with the finding marked, and a viewer or supervisor only the masked text", async () => {
     const own = await load(users.drafter.id);
     expect(own.document.original).toBe(true);

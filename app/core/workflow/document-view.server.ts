@@ -1,5 +1,6 @@
 import { sql, type Transaction } from "kysely";
 import type { CoreDatabase } from "../../../db/schema";
+import { textFields } from "../classification/document-text";
 import { FINDING_LABELS } from "../classification/redact";
 import { maskFor } from "../classification/mask";
 import { groundByKey, groundsFor, DISCLOSURE_ATTRIBUTE_LABELS, DISCLOSURE_ATTRIBUTES } from "../classification/grounds";
@@ -104,11 +105,18 @@ export async function documentView(trx: Trx, ctx: StaffContext, id: string, loca
   // The declaring plugin may say what codes and references mean; text with findings stays as it is.
   const describe = declared?.type.describe as Describe | undefined;
   const described = (await describe?.({ trx, tenantId: doc.tenant_id, locale }, doc.payload)) ?? {};
-  const fields = state.scanned.map((f) => {
-    const shown = described[f.path];
-    const plain = shown !== undefined && !state.findings.some((x) => x.field === f.path);
-    return { path: f.path, segments: plain ? [{ text: shown }] : segmentsOf(f.text, state.findings, f.path, original) };
-  });
+  // A stored payload comes back from jsonb with its keys in jsonb's order: show the fields in the
+  // order the type's schema declares them (the title of a released document before its body).
+  const declaredOrder = declared?.type.payload.safeParse(doc.payload);
+  const position = new Map(textFields(doc.title, declaredOrder?.success ? declaredOrder.data : doc.payload).map((f, i) => [f.path, i]));
+  const at = (path: string) => position.get(path) ?? position.size;
+  const fields = [...state.scanned]
+    .sort((a, b) => at(a.path) - at(b.path))
+    .map((f) => {
+      const shown = described[f.path];
+      const plain = shown !== undefined && !state.findings.some((x) => x.field === f.path);
+      return { path: f.path, segments: plain ? [{ text: shown }] : segmentsOf(f.text, state.findings, f.path, original) };
+    });
   const reached = doc.current_step ?? (doc.status === "approved" || doc.status === "published" ? steps.length : -1);
   const conditions = { important: doc.important, requiresClassification: doc.requires_classification };
 
