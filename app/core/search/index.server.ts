@@ -117,14 +117,13 @@ export async function search(trx: Trx, query: SearchQuery): Promise<SearchResult
   let matches = trx.selectFrom("search_documents").where(sql<boolean>`tsv @@ ${q}`);
   if (query.sources) matches = matches.where("source", "in", query.sources);
 
-  const rows = await matches
+  // Rank and count narrow rows, then read the wide columns (title, body) of one page only: carrying
+  // every match's body through the count and the sort spilled to disk for a common 2-character term.
+  const ranked = matches
     .select([
       "tenant_id",
       "source",
       "source_id",
-      "title",
-      "body",
-      "url",
       "published_at",
       sql<number>`ts_rank_cd(tsv, ${q})`.as("rank"),
       sql<number>`count(*) OVER ()`.as("total"),
@@ -134,7 +133,18 @@ export async function search(trx: Trx, query: SearchQuery): Promise<SearchResult
     .orderBy("source")
     .orderBy("source_id")
     .limit(limit)
-    .offset(offset)
+    .offset(offset);
+  const rows = await trx
+    .with("ranked", () => ranked)
+    .selectFrom("ranked")
+    .innerJoin("search_documents as d", (join) =>
+      join.onRef("d.tenant_id", "=", "ranked.tenant_id").onRef("d.source", "=", "ranked.source").onRef("d.source_id", "=", "ranked.source_id"),
+    )
+    .select(["d.tenant_id", "d.source", "d.source_id", "d.title", "d.body", "d.url", "d.published_at", "ranked.rank", "ranked.total"])
+    .orderBy("ranked.rank", "desc")
+    .orderBy("ranked.published_at", (ob) => ob.desc().nullsLast())
+    .orderBy("ranked.source")
+    .orderBy("ranked.source_id")
     .execute();
 
   // Past the last page the window count is absent; count separately only then.
