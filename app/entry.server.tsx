@@ -2,11 +2,9 @@ import { PassThrough, Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { i18nOptions } from "./core/i18n/config";
+import { I18nextProvider } from "react-i18next";
 import { localeOf } from "./core/i18n/locale.server";
 import { RequestInfoContext } from "./ui/request-info";
 
@@ -19,8 +17,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init({ ...i18nOptions, lng: await localeOf(request), resources: loadContext.services.i18n });
+  const i18n = loadContext.services.translators[await localeOf(request)];
   const { nonce, requestId } = loadContext;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 

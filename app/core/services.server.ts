@@ -1,3 +1,4 @@
+import type { i18n } from "i18next";
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
@@ -9,6 +10,7 @@ import { PermissionRegistry } from "./permissions/catalog";
 import { TenantDirectory } from "./tenancy/directory.server";
 import { LOCALES, type Locale } from "./i18n/config";
 import { i18nBundles, type I18nBundle } from "./i18n/bundles.server";
+import { translators } from "./i18n/locale.server";
 import { resources as coreResources, type Namespaces } from "./i18n/resources.server";
 import { PluginRegistry } from "../plugin-host/registry";
 import { openWorkCalendar, type WorkCalendarStore } from "./calendar/overrides.server";
@@ -30,6 +32,8 @@ export interface Services {
   calendar: WorkCalendarStore;
   /** Translations: core namespaces plus one namespace per plugin. */
   i18n: Record<Locale, Namespaces>;
+  /** The same translations ready to use, one shared i18next instance per locale (never changed). */
+  translators: Record<Locale, i18n>;
   /** The same translations as the browser fetches them, one cacheable file per locale. */
   i18nBundles: Record<Locale, I18nBundle>;
   /** Runs a plugin's `onApproved` / `onPublished` for its document types. */
@@ -65,6 +69,7 @@ export async function createServices(
     plugins,
     calendar,
     i18n,
+    translators: translators(i18n),
     i18nBundles: i18nBundles(i18n),
     documentHooks: documentHookRunner(plugins),
     cipher,

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
 import express, { type Request, type Response } from "express";
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { ViteDevServer } from "vite";
@@ -62,7 +63,11 @@ export function createHttpApp(services: Services, source: BuildSource) {
     app.use(source.vite.middlewares);
   } else {
     app.use("/assets", express.static(`${source.clientDir}/assets`, { immutable: true, maxAge: "1y", index: false }));
-    app.use(express.static(source.clientDir, { maxAge: "1h", index: false }));
+    // The few files at the top of the client build (favicon): matched by name, so a page request
+    // does not cost a file-system look-up first.
+    const topFiles = new Set(readdirSync(source.clientDir, { withFileTypes: true }).filter((f) => f.isFile()).map((f) => `/${f.name}`));
+    const serveTop = express.static(source.clientDir, { maxAge: "1h", index: false });
+    app.use((req, res, next) => (topFiles.has(req.path) ? serveTop(req, res, next) : next()));
   }
 
   app.get(`${I18N_BUNDLE_PREFIX}:file`, (req, res, next) => {

@@ -60,6 +60,13 @@ describe("HTTP defences", () => {
     expect(res.headers.get("x-powered-by")).toBeNull();
   });
 
+  test("the favicon is served from the client build, with a cache lifetime", async () => {
+    const res = await fetch(`${baseUrl}/favicon.svg`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+    expect(res.headers.get("cache-control")).toBe("public, max-age=3600");
+  });
+
   test("/healthz answers JSON", async () => {
     const res = await fetch(`${baseUrl}/healthz`);
     expect(res.status).toBe(200);
