@@ -2,6 +2,7 @@ import { z } from "zod";
 import { definePlugin } from "../../app/plugin-api";
 import * as disclosureTables from "./db/0001_disclosure";
 import * as itemCounts from "./db/0002_item_counts";
+import * as issuerIndex from "./db/0003_issuer_index";
 import { locales } from "./locales";
 import { describeItem } from "./server/describe.server";
 import { lateThisYear, listCompleteness, publishedThisYear, reportFigure } from "./server/figures.server";
@@ -61,7 +62,7 @@ export default definePlugin({
     { key: "disclosure.items.withdraw", label: "disclosure:permissions.withdraw", defaultRoles: ["leader", "principal"] },
     { key: "disclosure.catalogue.manage", label: "disclosure:permissions.catalogue", defaultRoles: ["principal"] },
   ],
-  migrations: { "0001_disclosure": disclosureTables, "0002_item_counts": itemCounts },
+  migrations: { "0001_disclosure": disclosureTables, "0002_item_counts": itemCounts, "0003_issuer_index": issuerIndex },
   documentTypes: [
     { key: ITEM_TYPE, label: "disclosure:documentType", requiresClassification: true, payload: ItemPayload, describe: describeItem, onApproved, onPublished },
   ],

@@ -117,20 +117,38 @@ export async function relatedItems(trx: PluginTransaction, tenantId: string, ite
   return { interpretations: interpretations.map(toItem), policy };
 }
 
+/*
+ * The search filter's choices are few (a handful of issuers, a few years) among tens of thousands
+ * of items: both are read by skipping through an index from one value to the next, a few probes
+ * each, instead of reading every item of the office (~40 ms at 17,000 items on every search page).
+ */
+
 /** The issuers an office has published under, for the search filter. */
 export async function issuersOf(trx: PluginTransaction, tenantId: string): Promise<string[]> {
-  const rows = await trx.selectFrom("disclosure_items").select("issuer").distinct().where("tenant_id", "=", tenantId).orderBy("issuer").execute();
-  return rows.map((r) => r.issuer as string);
+  const { rows } = await sql<{ issuer: string }>`
+    WITH RECURSIVE issuers(issuer) AS (
+      (SELECT issuer FROM disclosure_items WHERE tenant_id = ${tenantId} ORDER BY issuer LIMIT 1)
+      UNION ALL
+      SELECT (SELECT d.issuer FROM disclosure_items d WHERE d.tenant_id = ${tenantId} AND d.issuer > issuers.issuer ORDER BY d.issuer LIMIT 1)
+      FROM issuers WHERE issuers.issuer IS NOT NULL
+    )
+    SELECT issuer FROM issuers WHERE issuer IS NOT NULL`.execute(trx);
+  return rows.map((r) => r.issuer);
 }
 
 /** Years with publications, newest first. */
 export async function yearsOf(trx: PluginTransaction, tenantId: string): Promise<number[]> {
-  const rows = await trx
-    .selectFrom("disclosure_items")
-    .select(sql<number>`extract(year from published_on)::int`.as("y"))
-    .distinct()
-    .where("tenant_id", "=", tenantId)
-    .orderBy("y", "desc")
-    .execute();
+  const { rows } = await sql<{ y: number }>`
+    WITH RECURSIVE years(y) AS (
+      (SELECT extract(year FROM published_on)::int FROM disclosure_items WHERE tenant_id = ${tenantId} ORDER BY published_on DESC LIMIT 1)
+      UNION ALL
+      SELECT (
+        SELECT extract(year FROM d.published_on)::int FROM disclosure_items d
+        WHERE d.tenant_id = ${tenantId} AND d.published_on < make_date(years.y, 1, 1)
+        ORDER BY d.published_on DESC LIMIT 1
+      )
+      FROM years WHERE years.y IS NOT NULL
+    )
+    SELECT y FROM years WHERE y IS NOT NULL`.execute(trx);
   return rows.map((r) => Number(r.y));
 }

@@ -265,6 +265,15 @@ describe("search", () => {
     expect(data.results.map((r) => r.id)).toContain(w.wetland.id);
   });
 
+  it("offers every issuer and every year the public can read, newest year first, as filter choices", async () => {
+    const data = await call(searchLoader, portal("/search"));
+    const visible = await published();
+    expect(data.options.issuers).toEqual([...new Set(visible.map((i) => i.issuer))].sort());
+    const years = [...new Set(visible.map((i) => Number(i.publishedOn.slice(0, 4))))].sort((a, b) => b - a);
+    expect(data.options.years).toEqual(years);
+    expect(years.length).toBeGreaterThan(1);
+  });
+
   it("narrows by year, category, issuer, 文号 and validity, with and without words", async () => {
     const ids = async (qs: string) => (await call(searchLoader, portal(`/search?${qs}`))).results.map((r) => r.id);
     expect(await ids("q=鹭洲&issuer=测试分局&docNumber=2026〕17")).toEqual([w.wetland.id]);
