@@ -136,19 +136,23 @@ export async function issuersOf(trx: PluginTransaction, tenantId: string): Promi
   return rows.map((r) => r.issuer);
 }
 
-/** Years with publications, newest first. */
+/**
+ * Years with publications, newest first. Each step compares dates only: a function in the
+ * condition (make_date) is not LEAKPROOF, so under row-level security it could not be an index
+ * condition and every step read the office's items again.
+ */
 export async function yearsOf(trx: PluginTransaction, tenantId: string): Promise<number[]> {
   const { rows } = await sql<{ y: number }>`
-    WITH RECURSIVE years(y) AS (
-      (SELECT extract(year FROM published_on)::int FROM disclosure_items WHERE tenant_id = ${tenantId} ORDER BY published_on DESC LIMIT 1)
+    WITH RECURSIVE years(starts) AS (
+      (SELECT date_trunc('year', published_on)::date FROM disclosure_items WHERE tenant_id = ${tenantId} ORDER BY published_on DESC LIMIT 1)
       UNION ALL
       SELECT (
-        SELECT extract(year FROM d.published_on)::int FROM disclosure_items d
-        WHERE d.tenant_id = ${tenantId} AND d.published_on < make_date(years.y, 1, 1)
+        SELECT date_trunc('year', d.published_on)::date FROM disclosure_items d
+        WHERE d.tenant_id = ${tenantId} AND d.published_on < years.starts
         ORDER BY d.published_on DESC LIMIT 1
       )
-      FROM years WHERE years.y IS NOT NULL
+      FROM years WHERE years.starts IS NOT NULL
     )
-    SELECT y FROM years WHERE y IS NOT NULL`.execute(trx);
+    SELECT extract(year FROM starts)::int AS y FROM years WHERE starts IS NOT NULL`.execute(trx);
   return rows.map((r) => Number(r.y));
 }
