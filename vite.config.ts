@@ -27,7 +27,10 @@ export default defineConfig({
             v3_relativeSplatPath: true,
             v3_throwAbortReason: true,
             v3_singleFetch: true,
-            v3_lazyRouteDiscovery: true,
+            // Off on purpose: lazy discovery inlines a partial route manifest in every page and
+            // re-matches every route once per path segment on each request (~12% of a page's CPU);
+            // without it the manifest is one hashed file the browser caches (issue 7 benchmark).
+            v3_lazyRouteDiscovery: false,
             v3_routeConfig: true,
           },
         }),
