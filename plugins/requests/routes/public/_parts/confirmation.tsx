@@ -11,9 +11,7 @@ export function Confirmation({ office, trackingNo, queryCode }: { office: Public
     <section aria-labelledby="confirm-title" role="status">
       <h1 id="confirm-title">{t("public.confirm.title")}</h1>
       <p className="lead">{t("public.confirm.intro", { office: office.name[locale] })}</p>
-      {/* Label above value, not the two-column meta-table: at phone width in 长者模式 its narrow value
-          column broke the number in two, and a number copied in two pieces is a number lost. */}
-      <dl className="lead">
+      <dl className="meta-table lead">
         <dt>{t("public.confirm.trackingNo")}</dt>
         <dd>
           <strong>{trackingNo}</strong>
