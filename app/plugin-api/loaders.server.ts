@@ -23,4 +23,5 @@ export function pluginLoader<T>(fn: (ctx: PluginRequestContext, args: LoaderFunc
 export function pluginAction<T>(fn: (ctx: PluginRequestContext, args: ActionFunctionArgs) => Promise<T>) {
   return guard(async (args: ActionFunctionArgs) => fn(await resolvePluginRequest(args), args));
 }
-export { parseForm } from "../core/forms.server";
+export { parseForm, parseQuery, type FieldErrors } from "../core/forms.server";
+export { checkText, hasForbiddenCharacters } from "../core/input/text";

@@ -31,3 +31,14 @@ export function weekdayOf(day: number): number {
 export function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }
+
+/** Whether `value` is a real calendar day written `YYYY-MM-DD` (2026-13-01 and 2026-02-30 are not). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== "string" || !ISO_DATE.test(value)) return false;
+  try {
+    toDayNumber(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
