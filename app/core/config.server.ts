@@ -29,6 +29,17 @@ export const ConfigSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   LOGIN_RATE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   TRUST_PROXY: flag.default(false),
+  /** The largest request body accepted (forms with attachments, imports), in MB; larger ones get 413 unread. */
+  MAX_BODY_MB: z.coerce.number().int().min(1).max(1024).default(25),
+  /**
+   * The origin absolute URLs are built from (feeds, open-data API, canonical links), e.g.
+   * `https://gongkai.example.gov.cn`; never the request's Host header, which the client chooses.
+   */
+  PUBLIC_ORIGIN: z
+    .url({ protocol: /^https?$/ })
+    .refine((v) => !URL.canParse(v) || new URL(v).href === `${new URL(v).origin}/`, "an origin only: scheme, host and port, no path, query or user")
+    .transform((v) => new URL(v).origin)
+    .optional(),
   /** A file to append every SQL statement to, one JSON line {sql, parameters}: the benchmarks' record/replay baseline. */
   GONGKAI_SQL_TRACE: z
     .string()

@@ -228,6 +228,12 @@ export interface PluginRequestContext<Settings = Record<string, unknown>> extend
   workflow: PluginWorkflow;
   /** Translator bound to the plugin's namespace and the reader's locale. */
   t: TFunction;
+  /**
+   * The origin for absolute URLs in what this request answers (feeds, APIs, canonical links): the
+   * tenant's declared host the request came on, else the configured `PUBLIC_ORIGIN`, else (outside
+   * production) a loopback request's own. Null: write relative URLs. Never read it from `request.url`.
+   */
+  publicOrigin: string | null;
 }
 
 /** What seed, onEnable and onDisable receive: one tenant, written as the system. */

@@ -14,6 +14,7 @@ import { sensitiveWordsIn } from "../core/classification/sensitive-words.server"
 import { INDEX_SEQUENCE, nextNumbers } from "../core/numbering/sequences.server";
 import { indexDocument, indexDocuments, removeDocument, search } from "../core/search/index.server";
 import type { Services } from "../core/services.server";
+import { publicOrigin } from "../core/public-origin";
 import { fixedT, localeOf } from "../core/i18n/locale.server";
 import type { Tenant } from "../core/tenancy/directory.server";
 import { auditTenant, forbidden, notFound, requirePermission, requireStaff, requireTenant, withTenant, type StaffContext } from "../core/tenancy/staff.server";
@@ -180,6 +181,11 @@ async function requestBase({ request, context }: Pick<Args, "request" | "context
     locale: await localeOf(request),
     settings: pluginSettings(plugin, tenant),
     t: await fixedT(context, request, pluginId),
+    publicOrigin: publicOrigin(request.url, {
+      configured: context.services.config.PUBLIC_ORIGIN,
+      production: context.services.config.NODE_ENV === "production",
+      tenantHosts: tenant.hosts,
+    }),
     rateLimit: (name: string, limit: RateLimit) => takeRateLimit(context.services.db, `${pluginId}:${tenant.id}:${name}:${context.clientIp ?? "unknown"}`, limit),
   };
 }

@@ -12,7 +12,7 @@ export const loader = pluginLoader(async (ctx, { request }) => {
   const query = await openDataQuery(ctx, request, CSV_MAX_ROWS);
   if (query instanceof Response) return query;
   const { result, labels } = query;
-  const origin = originOf(request);
+  const origin = originOf(ctx);
   const code = ctx.tenant.code;
   const m = zhCN.meta;
   const header = [m.indexNumber, m.title, m.category, m.issuer, m.docNumber, m.writtenOn, m.publishedOn, m.topic, m.validity, m.validFrom, m.endedOn, m.attribute, zhCNPortal.portal.csv.url];

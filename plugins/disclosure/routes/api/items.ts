@@ -1,5 +1,5 @@
 import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
-import { apiPath, originOf } from "../../server/portal/head";
+import { absolute, apiPath, originOf } from "../../server/portal/head";
 import { OPEN_DATA_HEADERS } from "../../server/portal/http";
 import { itemSummaryJson } from "../../server/portal/item-json";
 import { openDataQuery } from "../../server/portal/open-data.server";
@@ -9,18 +9,10 @@ export const loader = pluginLoader(async (ctx, { request }) => {
   const query = await openDataQuery(ctx, request);
   if (query instanceof Response) return query;
   const { filters, page, pageSize, result, labels } = query;
-  const origin = originOf(request);
+  const origin = originOf(ctx);
   const code = ctx.tenant.code;
   const pages = Math.ceil(result.total / pageSize);
-  const link = (path: string, p?: number) => {
-    const url = new URL(apiPath(code, path), origin);
-    for (const [k, v] of Object.entries(filters)) if (v !== undefined) url.searchParams.set(k, String(v));
-    if (p !== undefined) {
-      url.searchParams.set("page", String(p));
-      url.searchParams.set("pageSize", String(pageSize));
-    }
-    return url.toString();
-  };
+  const link = (path: string, p?: number) => absolute(ctx, apiPath(code, path), { ...filters, ...(p !== undefined ? { page: p, pageSize } : {}) });
   return Response.json(
     {
       tenant: { code, name: ctx.tenant.name["zh-CN"] },

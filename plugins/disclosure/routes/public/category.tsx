@@ -37,20 +37,20 @@ export const loader = pluginLoader(async (ctx, { request, params }) => {
   const code = ctx.tenant.code;
   const office = ctx.tenant.name[ctx.locale];
   const label = category.label[ctx.locale];
-  const canonical = absolute(request, portalPath(code, `categories/${category.key}`), { year, page: page > 1 ? page : undefined });
+  const canonical = absolute(ctx, portalPath(code, `categories/${category.key}`), { year, page: page > 1 ? page : undefined });
   const head: Head = {
     title: `${label} · ${ctx.t("portal.home.title")} · ${office}`,
     canonical,
     description: ctx.t("portal.category.description", { category: label, office }),
-    feeds: [{ href: absolute(request, portalPath(code, `feeds/${category.key}`)), title: ctx.t("portal.feeds.categoryTitle", { office, category: label }) }],
+    feeds: [{ href: absolute(ctx, portalPath(code, `feeds/${category.key}`)), title: ctx.t("portal.feeds.categoryTitle", { office, category: label }) }],
     jsonLd: {
       "@context": "https://schema.org",
       "@type": "CollectionPage",
       name: label,
       url: canonical,
       inLanguage: ctx.locale,
-      isPartOf: { "@type": "CollectionPage", name: ctx.t("portal.home.title"), url: absolute(request, portalPath(code)) },
-      publisher: organization(ctx.tenant, ctx.locale, absolute(request, `/t/${code}`)),
+      isPartOf: { "@type": "CollectionPage", name: ctx.t("portal.home.title"), url: absolute(ctx, portalPath(code)) },
+      publisher: organization(ctx.tenant, ctx.locale, absolute(ctx, `/t/${code}`)),
     },
   };
   return {

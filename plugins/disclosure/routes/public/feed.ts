@@ -1,7 +1,7 @@
 import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
 import { bodyText } from "../../server/html";
 import { listItems } from "../../server/items.server";
-import { atomFeed } from "../../server/portal/atom";
+import { atomFeed, feedId } from "../../server/portal/atom";
 import { catalogueTree, flatten } from "../../server/catalogue.server";
 import { absolute, portalPath } from "../../server/portal/head";
 import { notFound } from "../../server/portal/page.server";
@@ -10,7 +10,7 @@ const LATEST = 50;
 const SUMMARY_LENGTH = 200;
 
 /** The Atom feed of a category and its subcategories (`all`: the whole portal): the latest 50 published items. */
-export const loader = pluginLoader(async (ctx, { request, params }) => {
+export const loader = pluginLoader(async (ctx, { params }) => {
   const key = params.key ?? "";
   const found = await ctx.withTenant(async (trx) => {
     const catalogue = flatten(await catalogueTree(trx, ctx.tenant.id)).map((e) => e.category);
@@ -25,13 +25,13 @@ export const loader = pluginLoader(async (ctx, { request, params }) => {
   const code = ctx.tenant.code;
   const office = ctx.tenant.name[ctx.locale];
   const labels = new Map(catalogue.map((c) => [c.key, c.label[ctx.locale]]));
-  const selfUrl = absolute(request, portalPath(code, `feeds/${key}`));
+  const selfUrl = absolute(ctx, portalPath(code, `feeds/${key}`));
   const xml = atomFeed({
-    id: selfUrl,
+    id: feedId(selfUrl, ctx.tenant.id, key),
     title: category ? ctx.t("portal.feeds.categoryTitle", { office, category: category.label[ctx.locale] }) : ctx.t("portal.feeds.allTitle", { office }),
     subtitle: ctx.t("portal.home.description", { office }),
     selfUrl,
-    pageUrl: absolute(request, portalPath(code, category ? `categories/${category.key}` : "")),
+    pageUrl: absolute(ctx, portalPath(code, category ? `categories/${category.key}` : "")),
     lang: ctx.locale,
     author: office,
     updated: (items.length ? new Date(Math.max(...items.map((i) => new Date(i.updatedAt).getTime()))) : new Date()).toISOString(),
@@ -41,7 +41,7 @@ export const loader = pluginLoader(async (ctx, { request, params }) => {
       return {
         id: `urn:uuid:${i.id}`,
         title: i.title,
-        url: absolute(request, portalPath(code, `items/${i.id}`)),
+        url: absolute(ctx, portalPath(code, `items/${i.id}`)),
         published: `${i.publishedOn}T00:00:00+08:00`,
         updated: new Date(i.updatedAt).toISOString(),
         author: i.issuer,

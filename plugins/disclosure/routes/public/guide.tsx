@@ -14,7 +14,7 @@ const CONTACT_FIELDS = ["address", "postcode", "hours", "phone", "fax", "email"]
 type ContactField = (typeof CONTACT_FIELDS)[number];
 
 /** 公开指南 (条例第十二条): how information is arranged and obtained, time limits, fees, remedies and how the office is reached (the tenant's contact details, those it filled in). */
-export const loader = pluginLoader(async (ctx, { request }) => {
+export const loader = pluginLoader(async (ctx) => {
   const tree = await ctx.withTenant((trx) => catalogueTree(trx, ctx.tenant.id));
   const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
   const c = ctx.tenant.contact;
@@ -32,7 +32,7 @@ export const loader = pluginLoader(async (ctx, { request }) => {
   });
   const code = ctx.tenant.code;
   const office = ctx.tenant.name[ctx.locale];
-  const canonical = absolute(request, portalPath(code, "guide"));
+  const canonical = absolute(ctx, portalPath(code, "guide"));
   const title = `${ctx.t("portal.guide.title")} · ${office}`;
   const head: Head = {
     title,
@@ -44,7 +44,7 @@ export const loader = pluginLoader(async (ctx, { request }) => {
       name: title,
       url: canonical,
       inLanguage: ctx.locale,
-      about: organization(ctx.tenant, ctx.locale, absolute(request, `/t/${code}`)),
+      about: organization(ctx.tenant, ctx.locale, absolute(ctx, `/t/${code}`)),
     },
   };
   return {

@@ -13,15 +13,15 @@ import { ItemMetaTable } from "./_parts/item-meta";
 import { AttachmentList } from "./_parts/attachment-list";
 
 /** One item as official sites show it: the metadata table, the text, attachments, linked interpretations; a withdrawn item shows its notice only. */
-export const loader = pluginLoader(async (ctx, { request, params }) => {
+export const loader = pluginLoader(async (ctx, { params }) => {
   const found = await ctx.withTenant((trx) => publicItem(trx, ctx.tenant.id, params.id ?? ""));
   if (!found) throw notFound();
   const { item, path, related, correction } = found;
   const code = ctx.tenant.code;
   const office = ctx.tenant.name[ctx.locale];
-  const canonical = absolute(request, portalPath(code, `items/${item.id}`));
+  const canonical = absolute(ctx, portalPath(code, `items/${item.id}`));
   const category = path.at(-1) ?? null;
-  const publisher = organization(ctx.tenant, ctx.locale, absolute(request, `/t/${code}`));
+  const publisher = organization(ctx.tenant, ctx.locale, absolute(ctx, `/t/${code}`));
   const crumbs = path.map((c) => ({ key: c.key, label: c.label }));
   const common = { portal: portalOf(ctx), crumbs };
 
@@ -66,7 +66,7 @@ export const loader = pluginLoader(async (ctx, { request, params }) => {
       keywords: item.topic,
       author: { "@type": "GovernmentOrganization", name: item.issuer },
       publisher,
-      ...(related.policy ? { about: { "@type": "DigitalDocument", name: related.policy.title, url: absolute(request, portalPath(code, `items/${related.policy.id}`)) } } : {}),
+      ...(related.policy ? { about: { "@type": "DigitalDocument", name: related.policy.title, url: absolute(ctx, portalPath(code, `items/${related.policy.id}`)) } } : {}),
     },
   };
   return {

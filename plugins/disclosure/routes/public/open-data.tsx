@@ -44,15 +44,15 @@ const FIELDS = [
 ] as const;
 
 /** 开放数据: the endpoints, their parameters and fields, the category codes and a real example, for developers and researchers. */
-export const loader = pluginLoader(async (ctx, { request }) => {
+export const loader = pluginLoader(async (ctx) => {
   const { tree, latest } = await ctx.withTenant(async (trx) => ({
     tree: await catalogueTree(trx, ctx.tenant.id),
     latest: (await listItems(trx, ctx.tenant.id, { status: "published" }, { limit: 1, offset: 0 })).items[0] ?? null,
   }));
-  const origin = originOf(request);
+  const origin = originOf(ctx);
   const code = ctx.tenant.code;
   const office = ctx.tenant.name[ctx.locale];
-  const canonical = absolute(request, portalPath(code, "open-data"));
+  const canonical = absolute(ctx, portalPath(code, "open-data"));
   const categories = flatten(tree).map(({ category, depth }) => ({ key: category.key, label: category.label, depth }));
   const endpoints = {
     list: origin + apiPath(code, "items"),
@@ -73,7 +73,7 @@ export const loader = pluginLoader(async (ctx, { request }) => {
       url: canonical,
       inLanguage: "zh-CN",
       isAccessibleForFree: true,
-      publisher: organization(ctx.tenant, ctx.locale, absolute(request, `/t/${code}`)),
+      publisher: organization(ctx.tenant, ctx.locale, absolute(ctx, `/t/${code}`)),
       distribution: [
         { "@type": "DataDownload", encodingFormat: "application/json", contentUrl: endpoints.list },
         { "@type": "DataDownload", encodingFormat: "text/csv", contentUrl: endpoints.csv },

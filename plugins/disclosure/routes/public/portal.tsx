@@ -15,7 +15,7 @@ import { ItemTable } from "./_parts/item-table";
 const LATEST = 10;
 
 /** The office's 政府信息公开专栏: search, the latest items, the catalogue with counts, the guide and the feeds. */
-export const loader = pluginLoader(async (ctx, { request }) => {
+export const loader = pluginLoader(async (ctx) => {
   const { catalogue, latest, total } = await ctx.withTenant(async (trx) => {
     const catalogue = await portalCatalogue(trx, ctx.tenant.id);
     const { items, total } = await listItems(trx, ctx.tenant.id, { status: "published" }, { limit: LATEST, offset: 0 });
@@ -23,20 +23,20 @@ export const loader = pluginLoader(async (ctx, { request }) => {
   });
   const code = ctx.tenant.code;
   const office = ctx.tenant.name[ctx.locale];
-  const canonical = absolute(request, portalPath(code));
+  const canonical = absolute(ctx, portalPath(code));
   const title = `${ctx.t("portal.home.title")} · ${office}`;
   const head: Head = {
     title,
     canonical,
     description: ctx.t("portal.home.description", { office }),
-    feeds: [{ href: absolute(request, portalPath(code, "feeds/all")), title: ctx.t("portal.feeds.allTitle", { office }) }],
+    feeds: [{ href: absolute(ctx, portalPath(code, "feeds/all")), title: ctx.t("portal.feeds.allTitle", { office }) }],
     jsonLd: {
       "@context": "https://schema.org",
       "@type": "CollectionPage",
       name: title,
       url: canonical,
       inLanguage: ctx.locale,
-      publisher: organization(ctx.tenant, ctx.locale, absolute(request, `/t/${code}`)),
+      publisher: organization(ctx.tenant, ctx.locale, absolute(ctx, `/t/${code}`)),
     },
   };
   const annualReport = catalogue.find((c) => c.kind === "annual-report")?.key ?? null;

@@ -38,7 +38,7 @@ export const loader = pluginLoader(async (ctx, { request }) => {
   const code = ctx.tenant.code;
   const office = ctx.tenant.name[ctx.locale];
   const q = parsed.ok ? parsed.data.q : undefined;
-  const canonical = absolute(request, portalPath(code, "search"), { ...(parsed.ok ? parsed.data : {}), page: page > 1 ? page : undefined });
+  const canonical = absolute(ctx, portalPath(code, "search"), { ...(parsed.ok ? parsed.data : {}), page: page > 1 ? page : undefined });
   const title = q ? `${ctx.t("portal.search.resultsFor", { q })} · ${office}` : `${ctx.t("portal.search.title")} · ${office}`;
   const head: Head = {
     title,

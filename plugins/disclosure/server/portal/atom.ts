@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /** Characters XML 1.0 cannot carry at all; they are dropped rather than escaped. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
@@ -33,6 +35,19 @@ export interface AtomFeed {
   author: string;
   updated: string;
   entries: AtomEntry[];
+}
+
+/**
+ * A feed's `<id>`, which must be an absolute IRI: its own URL when the host gives an origin, else a
+ * name-based UUID (RFC 9562 version 5) of the tenant and the feed, as stable as the URL would be.
+ */
+export function feedId(selfUrl: string, tenantId: string, key: string): string {
+  if (/^https?:\/\//.test(selfUrl)) return selfUrl;
+  const h = createHash("sha1").update(Buffer.from(tenantId.replace(/-/g, ""), "hex")).update(`disclosure/feeds/${key}`).digest();
+  h[6] = (h[6]! & 0x0f) | 0x50;
+  h[8] = (h[8]! & 0x3f) | 0x80;
+  const x = h.subarray(0, 16).toString("hex");
+  return `urn:uuid:${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
 }
 
 /** An Atom 1.0 document (RFC 4287). Dates are RFC 3339 strings. */

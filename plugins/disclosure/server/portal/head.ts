@@ -1,4 +1,4 @@
-import type { PluginTenant } from "../../../../app/plugin-api";
+import type { PluginRequestContext, PluginTenant } from "../../../../app/plugin-api";
 
 /** What a portal page puts in <head>: built by the loader (it knows the origin and the reader's language), rendered by `headTags`. */
 export interface Head {
@@ -13,16 +13,19 @@ export interface Head {
   noindex?: boolean;
 }
 
-/** The origin the reader used, for absolute URLs (canonical links, feeds, the API's links). */
-export function originOf(request: Request): string {
-  return new URL(request.url).origin;
+/** Where the host says absolute URLs point (never the Host header a client sent). */
+type Origin = Pick<PluginRequestContext, "publicOrigin">;
+
+/** The origin to put before a path in canonical links, feeds and the API's links; "" (relative URLs) when the host has none to give. */
+export function originOf(ctx: Origin): string {
+  return ctx.publicOrigin ?? "";
 }
 
-/** An absolute URL of `path` with only the given, non-empty parameters: language and 长者模式 switches stay out of canonical links. */
-export function absolute(request: Request, path: string, params: Record<string, string | number | undefined | null> = {}): string {
-  const url = new URL(path, originOf(request));
+/** A URL of `path` on the public origin with only the given, non-empty parameters: language and 长者模式 switches stay out of canonical links. */
+export function absolute(ctx: Origin, path: string, params: Record<string, string | number | undefined | null> = {}): string {
+  const url = new URL(path, ctx.publicOrigin ?? "http://relative.invalid");
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== "") url.searchParams.set(k, String(v));
-  return url.toString();
+  return ctx.publicOrigin ? url.toString() : `${url.pathname}${url.search}`;
 }
 
 export const portalPath = (code: string, rest = "") => `/t/${code}/disclosure${rest ? `/${rest}` : ""}`;
