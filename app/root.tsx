@@ -32,6 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // For the <title> of the error page, which a meta function cannot translate itself.
     errorTitles: {
       app: t("app.name"),
+      badRequest: t("errors.page.badRequest.title"),
       notFound: t("errors.page.notFound.title"),
       forbidden: t("errors.page.forbidden.title"),
       server: t("errors.page.server.title"),
@@ -39,9 +40,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-function errorKind(error: unknown): "notFound" | "forbidden" | "server" {
+function errorKind(error: unknown): "badRequest" | "notFound" | "forbidden" | "server" {
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  return status === 404 ? "notFound" : status === 403 ? "forbidden" : "server";
+  return status === 400 ? "badRequest" : status === 404 ? "notFound" : status === 403 ? "forbidden" : "server";
+}
+
+/** The i18n key a 400 names (see `badRequest`), shown above the general text; only an error key, never other data. */
+function badRequestMessage(error: unknown): string | null {
+  if (!isRouteErrorResponse(error) || error.status !== 400) return null;
+  const message = (error.data as { message?: unknown } | null)?.message;
+  return typeof message === "string" && /^([a-z0-9-]+:)?([A-Za-z0-9_-]+\.)*errors\.[A-Za-z0-9_.]+$/.test(message) ? message : null;
 }
 
 /** Only the error page takes its title from here (WCAG 2.4.2); every page route sets its own. */
@@ -98,9 +106,11 @@ export function ErrorBoundary() {
   const { t } = useTranslation();
   const { requestId } = useRequestInfo();
   const kind = errorKind(error);
+  const detail = badRequestMessage(error);
   return (
     <main className="error-page" id="main">
       <h1>{t(`errors.page.${kind}.title`)}</h1>
+      {detail && <p role="alert">{t(detail)}</p>}
       <p>{t(`errors.page.${kind}.body`)}</p>
       {requestId && (
         <p className="muted">

@@ -5,12 +5,15 @@ export type FieldErrors = Partial<Record<string, string[]>>;
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
+/** An i18n key of an error: `errors.…`, or a namespace's `<ns>:errors.…` or `<ns>:section.errors.…`; anything else is a zod default in English. */
+const MESSAGE_KEY = /^([a-z0-9-]+:)?([A-Za-z0-9_-]+\.)*errors\./;
+
 type Entries = { keys(): Iterable<string>; getAll(key: string): (FormDataEntryValue | string)[] };
 
 /**
  * Reads every submitted value through `checkText` (control characters and bidi overrides refused,
  * invisible-only values emptied), then validates with one zod schema. Messages are i18n keys
- * (`errors.…`, or a plugin's `<id>:errors.…`); a zod default message becomes the generic
+ * (`errors.…`, or a namespace's `<id>:errors.…`, `<id>:section.errors.…`); a zod default message becomes the generic
  * `errors.invalid`, so the reader always sees their language. Fields named in `lists` are read as
  * arrays (checkbox groups); files pass through untouched.
  */
@@ -35,7 +38,7 @@ function parseEntries<S extends z.ZodType>(schema: S, entries: Entries, lists: r
   for (const issue of result.success ? [] : result.error.issues) {
     // A refused value was emptied: its own error says why, not "required".
     if (refused.has(String(issue.path[0]))) continue;
-    const message = /^([a-z0-9-]+:)?errors\./.test(issue.message) ? issue.message : "errors.invalid";
+    const message = MESSAGE_KEY.test(issue.message) ? issue.message : "errors.invalid";
     addError(errors, issue.path.join(".") || "_form", message);
   }
   return { ok: false, errors };
@@ -54,4 +57,52 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData, lists:
 /** A URL's query parameters, checked and validated like a form (a search box, a list's filters). */
 export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchParams, lists: readonly string[] = []): Parsed<z.output<S>> {
   return parseEntries(schema, params, lists);
+}
+
+export type Filters<T> = { data: T; ignored: FieldErrors };
+
+/**
+ * A list's filters from its query string, leniently: only the schema's own parameters are read
+ * (the first value of each), and a value that is refused (a control character, a wrong type, an
+ * impossible date) is dropped and named in `ignored` with its message, so that the page can show
+ * the rest and say what it left out. The schema must accept no parameters at all.
+ */
+export function readFilters<S extends z.ZodObject>(schema: S, params: URLSearchParams): Filters<z.output<S>> {
+  const own = new URLSearchParams();
+  for (const key of Object.keys(schema.shape)) {
+    const value = params.get(key);
+    if (value !== null) own.set(key, value);
+  }
+  const ignored: FieldErrors = {};
+  for (;;) {
+    const parsed = parseQuery(schema, own);
+    if (parsed.ok) return { data: parsed.data, ignored };
+    const fields = Object.keys(parsed.errors).filter((f) => own.has(f));
+    // A refusal no single parameter explains (a rule across fields): no filter at all.
+    if (fields.length === 0) return { data: schema.parse({}) as z.output<S>, ignored: { ...ignored, ...parsed.errors } };
+    for (const f of fields) {
+      ignored[f] = parsed.errors[f];
+      own.delete(f);
+    }
+  }
+}
+
+/**
+ * A page's own query parameters (the ones its links set, not a list's filters): checked like a form,
+ * or a 400 thrown, whose first message the error page shows in the reader's language.
+ */
+export function requireQuery<S extends z.ZodObject>(schema: S, params: URLSearchParams): z.output<S> {
+  const own = new URLSearchParams();
+  for (const key of Object.keys(schema.shape)) {
+    const value = params.get(key);
+    if (value !== null) own.set(key, value);
+  }
+  const parsed = parseQuery(schema, own);
+  if (parsed.ok) return parsed.data;
+  throw badRequest(Object.values(parsed.errors).flat()[0]);
+}
+
+/** A 400 answer to throw from a loader or action; `message` (an i18n key) is shown on the error page. */
+export function badRequest(message = "errors.invalid"): Response {
+  return Response.json({ message }, { status: 400 });
 }

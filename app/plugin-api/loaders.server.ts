@@ -23,5 +23,5 @@ export function pluginLoader<T>(fn: (ctx: PluginRequestContext, args: LoaderFunc
 export function pluginAction<T>(fn: (ctx: PluginRequestContext, args: ActionFunctionArgs) => Promise<T>) {
   return guard(async (args: ActionFunctionArgs) => fn(await resolvePluginRequest(args), args));
 }
-export { parseForm, parseQuery, type FieldErrors } from "../core/forms.server";
+export { badRequest, parseForm, parseQuery, readFilters, requireQuery, type FieldErrors, type Filters } from "../core/forms.server";
 export { checkText, hasForbiddenCharacters } from "../core/input/text";

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { checkText } from "../core/input/text";
 
 /**
  * The generated settings form of a plugin: one field per key of its `settings.schema`, read back
@@ -113,7 +114,9 @@ export function readSettingsForm(schema: z.ZodObject, form: FormData, current: R
     }
     const raw = form.get(name);
     if (raw === null) continue;
-    const text = typeof raw === "string" ? raw : "";
+    // Normalised as every submitted text is; a refused one is kept as sent, for validateSettings to refuse.
+    const checked = typeof raw === "string" ? checkText(raw) : null;
+    const text = checked === null ? "" : checked.ok ? checked.value : (raw as string);
     if (field.kind === "text") {
       values[name] = text === "" && field.optional ? undefined : text;
     } else if (text.trim() === "") {
@@ -134,11 +137,14 @@ export function readSettingsForm(schema: z.ZodObject, form: FormData, current: R
  * is a key (`errors.…` of core, or `<pluginId>:…` of the plugin).
  */
 export function validateSettings(schema: z.ZodObject, values: Record<string, unknown>, pluginId?: string): SettingsResult {
+  const refused = refusedTexts(values);
   const result = schema.safeParse(values);
-  if (result.success) return { ok: true, data: result.data as Record<string, unknown> };
-  const errors: SettingsErrors = {};
+  if (result.success && Object.keys(refused).length === 0) return { ok: true, data: result.data as Record<string, unknown> };
+  const errors: SettingsErrors = refused;
+  if (result.success) return { ok: false, errors };
   for (const issue of result.error.issues) {
     const field = issue.path.length ? String(issue.path[0]) : "_form";
+    if (refused[field]) continue;
     const value = values[field];
     const empty = value === undefined || value === null || value === "";
     const message = issue.message.startsWith("errors.")
@@ -152,6 +158,20 @@ export function validateSettings(schema: z.ZodObject, values: Record<string, unk
     if (!list.includes(message)) list.push(message);
   }
   return { ok: false, errors };
+}
+
+/** Texts no setting may hold (control characters, bidi overrides), anywhere in a value: `core:errors.text.…` by field. */
+function refusedTexts(values: Record<string, unknown>): SettingsErrors {
+  const errors: SettingsErrors = {};
+  const visit = (field: string, v: unknown): void => {
+    if (typeof v === "string") {
+      const checked = checkText(v);
+      if (!checked.ok && !errors[field]) errors[field] = [`core:${checked.error}`];
+    } else if (Array.isArray(v)) v.forEach((x) => visit(field, x));
+    else if (v && typeof v === "object") Object.values(v).forEach((x) => visit(field, x));
+  };
+  for (const [field, v] of Object.entries(values)) visit(field, v);
+  return errors;
 }
 
 /** The keys whose value differs between two settings objects. */

@@ -75,6 +75,20 @@ describe("readSettingsForm", () => {
   it("ignores keys outside the schema", () => {
     expect(Object.keys(readSettingsForm(schema, form({ _csrf: "t", intent: "save", maxNotes: "3" })))).not.toContain("_csrf");
   });
+
+  it("normalises texts as every form does: CRLF to LF, an invisible-only one as empty", () => {
+    const values = readSettingsForm(schema, form({ publicIntro: "一\r\n二", motto: "\u200B\u200B", maxNotes: "3", layout: "list" }));
+    expect(values).toMatchObject({ publicIntro: "一\n二", motto: undefined });
+  });
+
+  it("refuses control characters and bidi overrides with core's localised keys, in any field", () => {
+    const values = readSettingsForm(schema, form({ publicIntro: "公开\u0000指南", motto: "\u202Eabc", maxNotes: "3", layout: "list" }));
+    expect(validateSettings(schema, values)).toEqual({
+      ok: false,
+      errors: { publicIntro: ["core:errors.text.control"], motto: ["core:errors.text.bidi"] },
+    });
+    expect(validateSettings(schema, { maxNotes: 3, layout: "list", tags: ["ok", "a\u0007"] })).toMatchObject({ ok: false, errors: { tags: ["core:errors.text.control"] } });
+  });
 });
 
 describe("validateSettings", () => {
