@@ -1,11 +1,13 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { PLATFORM_CHAIN } from "../../db/roles";
 import { compactJson, queryAuditEvents, type AuditFilter } from "~/core/audit/query.server";
+import { auditAnchorFile } from "~/core/audit/anchor-file.server";
 import { verifyAuditChains } from "~/core/audit/verify.server";
-import type { FieldErrors } from "~/core/forms.server";
+import { isCalendarDate } from "~/core/calendar/dates";
+import { badRequest, parseQuery, type FieldErrors } from "~/core/forms.server";
 import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { requirePlatform, withPlatform } from "~/core/permissions/platform.server";
 import { Field, FormMessage, PostForm } from "~/ui/forms";
@@ -13,12 +15,7 @@ import { Pager } from "~/ui/pager";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-const Day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.invalid" })
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), {
-    error: "errors.invalid",
-  });
+const Day = z.string().refine(isCalendarDate, { error: "errors.date" });
 
 const FilterSchema = z
   .object({
@@ -36,25 +33,16 @@ const FilterSchema = z
     error: "platform:errors.audit.range",
   });
 
-function errorsOf(issues: z.core.$ZodIssue[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) {
-    const field = issue.path.join(".") || "_form";
-    const key = issue.message.includes("errors.") ? issue.message : "errors.invalid";
-    if (!errors[field]?.includes(key)) (errors[field] ??= []).push(key);
-  }
-  return errors;
-}
-
 /** The auditor reads every chain and can write none: the read scope has no tenant to write to. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requirePlatform(request, context, "core.audit.read");
   const locale = await localeOf(request);
   const t = await fixedT(context, request, "platform");
   const tenants = (await context.services.tenants.fresh()).all().sort((a, b) => a.code.localeCompare(b.code));
-  const params = new URL(request.url).searchParams;
-  const raw = Object.fromEntries([...params].filter(([, v]) => v.trim() !== ""));
-  const parsed = FilterSchema.safeParse(raw);
+  // An empty box of the GET form means "any": only filled-in parameters are read.
+  const params = new URLSearchParams([...new URL(request.url).searchParams].filter(([, v]) => v.trim() !== ""));
+  const raw = Object.fromEntries(params);
+  const parsed = parseQuery(FilterSchema, params);
   const base = {
     title: `${t("audit.title")} · ${t("console.title")}`,
     tenants: tenants.map((x) => ({ code: x.code, name: x.name[locale] })),
@@ -67,16 +55,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       to: raw.to ?? "",
     },
   };
-  if (!parsed.success) return { ...base, errors: errorsOf(parsed.error.issues), page: 1, hasNext: false, rows: [] };
+  const refused = (errors: FieldErrors) => data({ ...base, errors, page: 1, hasNext: false, rows: [] }, { status: 400 });
+  if (!parsed.ok) return refused(parsed.errors);
 
   const f = parsed.data;
   const chain = f.tenant === "platform" ? PLATFORM_CHAIN : tenants.find((x) => x.code === f.tenant)?.id;
-  if (f.tenant && !chain) return { ...base, errors: { tenant: ["errors.invalid"] }, page: 1, hasNext: false, rows: [] };
+  if (f.tenant && !chain) return refused({ tenant: ["errors.invalid"] });
   const filter: AuditFilter = { tenantId: chain, actor: f.actor, action: f.action, outcome: f.outcome, from: f.from, to: f.to };
   const reader = { userId: ctx.user.id, readTenantIds: [PLATFORM_CHAIN, ...tenants.map((x) => x.id)] };
   const result = await queryAuditEvents(context.services.db, reader, filter, f.page);
   const format = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "medium" });
-  return {
+  return data({
     ...base,
     errors: {} as FieldErrors,
     page: result.page,
@@ -95,26 +84,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       requestId: e.requestId,
       data: Object.keys(e.data).length ? compactJson(e.data) : "",
     })),
-  };
+  });
 }
 
 /** Recomputes every hash chain; the verification itself is recorded on the platform chain. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requirePlatform(request, context, "core.audit.read");
   const form = await request.formData();
-  if (form.get("intent") !== "verify") throw new Response("Bad Request", { status: 400 });
-  const report = await verifyAuditChains(context.services.db);
+  if (form.get("intent") !== "verify") throw badRequest();
+  const report = await verifyAuditChains(context.services.db, { anchorFile: auditAnchorFile(context.services.config) });
+  const anchorProblems = report.anchorFile?.problems.map((p) => p.line) ?? [];
   await withPlatform(ctx, {}, (_trx, audit) =>
-    audit({ action: "audit.verify", outcome: report.breaks.length ? "failure" : "success", data: { ...report } }),
+    audit({ action: "audit.verify", outcome: report.breaks.length || anchorProblems.length ? "failure" : "success", data: { ...report } }),
   );
   const locale = await localeOf(request);
   const dir = await context.services.tenants.fresh();
   return {
     chains: report.chains,
     events: report.events,
+    anchorProblems,
     breaks: report.breaks.map((b) => ({
       ...b,
-      tenant: b.tenantId === PLATFORM_CHAIN ? null : dir.byId(b.tenantId)?.name[locale] ?? b.tenantId,
+      tenant: b.tenantId === PLATFORM_CHAIN ? null : dir.byId(b.tenantId)?.name[locale] ?? b.code ?? b.tenantId,
     })),
   };
 }
@@ -132,11 +123,11 @@ export default function AuditPage() {
       <section aria-labelledby="verify">
         <h2 id="verify">{t("audit.verify.title")}</h2>
         {report &&
-          (report.breaks.length === 0 ? (
+          (report.breaks.length === 0 && report.anchorProblems.length === 0 ? (
             <FormMessage tone="success">{t("audit.verify.ok", { chains: report.chains, events: report.events })}</FormMessage>
           ) : (
             <div className="notice notice-error" role="alert">
-              <p>{t("audit.verify.broken", { chains: report.chains, events: report.events, count: report.breaks.length })}</p>
+              <p>{t("audit.verify.broken", { chains: report.chains, events: report.events, count: report.breaks.length + report.anchorProblems.length })}</p>
               <ul>
                 {report.breaks.map((b) => (
                   <li key={b.tenantId}>
@@ -146,6 +137,9 @@ export default function AuditPage() {
                       reason: t(`audit.verify.reasons.${b.reason}`),
                     })}
                   </li>
+                ))}
+                {report.anchorProblems.map((line) => (
+                  <li key={`anchor-${line}`}>{t("audit.verify.anchorLine", { line })}</li>
                 ))}
               </ul>
             </div>

@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { chinaYear } from "~/core/calendar/china-time";
 import { z } from "zod";
 import { loadCalendarOverrides } from "~/core/calendar/overrides.server";
-import { InvalidDateError, toDayNumber, weekdayOf } from "~/core/calendar/dates";
+import { isCalendarDate, toDayNumber, weekdayOf } from "~/core/calendar/dates";
 import { WorkCalendar } from "~/core/calendar/work-calendar";
-import type { FieldErrors } from "~/core/forms.server";
+import { parseForm, type FieldErrors } from "~/core/forms.server";
 import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { requirePlatform, withPlatform } from "~/core/permissions/platform.server";
 import { Field, FormMessage, PostForm, RowAction } from "~/ui/forms";
@@ -21,16 +21,6 @@ const E = "platform:calendar.errors";
 
 /** The built-in data alone: what a day would be without the platform's overrides. */
 const BUILT_IN = new WorkCalendar();
-
-function isCalendarDate(s: string): boolean {
-  try {
-    toDayNumber(s);
-    return true;
-  } catch (e) {
-    if (e instanceof InvalidDateError) return false;
-    throw e;
-  }
-}
 
 const DateSchema = z
   .string({ error: "errors.required" })
@@ -107,20 +97,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requirePlatform(request, context, PERMISSION);
   const t = await fixedT(context, request, "platform");
   const form = await request.formData();
-  const input = Object.fromEntries(["intent", "date", "workday", "note"].map((k) => [k, form.get(k) ?? undefined]));
-  const intent = input.intent === "set" || input.intent === "remove" ? input.intent : null;
-  const parsed = ActionSchema.safeParse(input);
-  if (!parsed.success) {
-    const errors: FieldErrors = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path.join(".") || "_form";
-      const key = /^(platform:)?(calendar\.)?errors\./.test(issue.message) ? issue.message : "errors.invalid";
-      const list = (errors[field] ??= []);
-      if (!list.includes(key)) list.push(key);
-    }
-    if (!intent) return data<Result>({ ok: false, intent, errors, message: t("calendar.errors.badRequest") }, { status: 400 });
-    const values = Object.fromEntries(["date", "workday", "note"].map((k) => [k, typeof input[k] === "string" ? input[k] : ""]));
-    return data<Result>({ ok: false, intent, errors, values }, { status: 400 });
+  const intent = form.get("intent") === "set" || form.get("intent") === "remove" ? (form.get("intent") as "set" | "remove") : null;
+  const parsed = parseForm(ActionSchema, form);
+  if (!parsed.ok) {
+    if (!intent) return data<Result>({ ok: false, intent, errors: parsed.errors, message: t("calendar.errors.badRequest") }, { status: 400 });
+    const values = Object.fromEntries(["date", "workday", "note"].map((k) => [k, String(form.get(k) ?? "")]));
+    return data<Result>({ ok: false, intent, errors: parsed.errors, values }, { status: 400 });
   }
   const change = parsed.data;
   const target = { type: "calendar_override", id: change.date };

@@ -2,6 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData, useOutlet } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { parseForm } from "~/core/forms.server";
 import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { requirePlatform } from "~/core/permissions/platform.server";
 import { PluginAdminError, setPluginEnabled } from "~/plugin-host/enablement.server";
@@ -38,19 +40,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type Result = { tone: "success" | "error"; message: string };
 
+const ToggleSchema = z.object({
+  intent: z.literal("toggle"),
+  tenant: z.string().max(64),
+  plugin: z.string().max(64),
+  enabled: z.enum(["on", "off"]),
+});
+
 /** `intent=toggle`, `tenant=<code>`, `plugin=<id>`, `enabled=on|off`: switches one plugin in one office. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requirePlatform(request, context, "core.tenants.manage");
   const locale = await localeOf(request);
   const t = await fixedT(context, request, "platform");
   const registry = context.services.plugins;
-  const form = await request.formData();
-  const [intent, code, pluginId, enabled] = ["intent", "tenant", "plugin", "enabled"].map((k) => form.get(k));
   const refuse = (key: string, status: number, vars: Record<string, string> = {}) =>
     data<Result>({ tone: "error", message: t(key, vars) }, { status });
-  if (intent !== "toggle" || typeof code !== "string" || typeof pluginId !== "string" || (enabled !== "on" && enabled !== "off")) {
-    return refuse("plugins.errors.badRequest", 400);
-  }
+  const parsed = parseForm(ToggleSchema, await request.formData());
+  if (!parsed.ok) return refuse("plugins.errors.badRequest", 400);
+  const { tenant: code, plugin: pluginId, enabled } = parsed.data;
   const tenant = (await context.services.tenants.fresh()).byCode(code);
   if (!tenant) return refuse("plugins.errors.unknownTenant", 400);
   if (!registry.get(pluginId)) return refuse("plugins.errors.unknownPlugin", 400);

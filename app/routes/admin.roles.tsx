@@ -1,14 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { withScope } from "../../db/scope";
+import { parseForm, readFilters } from "~/core/forms.server";
 import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { overridesOf } from "~/core/permissions/memberships.server";
 import { saveRoleGrants, tenantPermissions, UnknownGrantError, type Grant } from "~/core/permissions/overrides.server";
 import { requirePlatform } from "~/core/permissions/platform.server";
 import { BUSINESS_ROLES, isBusinessRole } from "~/core/permissions/roles";
 import { FormMessage, PostForm } from "~/ui/forms";
+import { IgnoredFilters } from "~/ui/ignored-filters";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -23,11 +25,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const t = await fixedT(context, request, "platform");
   const tenants = (await context.services.tenants.fresh()).all().sort((a, b) => a.code.localeCompare(b.code));
-  const wanted = new URL(request.url).searchParams.get("tenant");
-  const tenant = tenants.find((x) => x.code === wanted) ?? tenants[0];
+  const codes = tenants.map((x) => x.code);
+  const { data: wanted, ignored } = readFilters(z.object({ tenant: z.string().refine((c) => codes.includes(c)).optional() }), new URL(request.url).searchParams);
+  const tenant = tenants.find((x) => x.code === wanted.tenant) ?? tenants[0];
   const title = `${t("roles.title")} · ${t("console.title")}`;
   const choices = tenants.map((x) => ({ code: x.code, name: x.name[locale] }));
-  if (!tenant) return { title, choices, tenant: null, roles: [...BUSINESS_ROLES], matrix: [] };
+  if (!tenant) return { title, choices, ignored, tenant: null, roles: [...BUSINESS_ROLES], matrix: [] };
   const overrides = await withScope(context.services.db, { tenantId: null, readTenantIds: [tenant.id], userId: ctx.user.id }, (trx) =>
     overridesOf(trx, tenant.id),
   );
@@ -40,16 +43,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       return { role, byDefault, granted: override ? override.granted : byDefault };
     }),
   }));
-  return { title, choices, tenant: { id: tenant.id, code: tenant.code, name: tenant.name[locale] }, roles: [...BUSINESS_ROLES], matrix };
+  return { title, choices, ignored, tenant: { id: tenant.id, code: tenant.code, name: tenant.name[locale] }, roles: [...BUSINESS_ROLES], matrix };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requirePlatform(request, context, "core.roles.manage");
-  const form = await request.formData();
-  const parsed = SaveSchema.safeParse({ intent: form.get("intent"), tenant: form.get("tenant"), grant: form.getAll("grant") });
-  if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+  const refuse = (error: string) => data({ error, changed: 0 }, { status: 400 });
+  const parsed = parseForm(SaveSchema, await request.formData(), ["grant"]);
+  if (!parsed.ok) return refuse(Object.values(parsed.errors).flat()[0] ?? "errors.invalid");
   const { intent, tenant } = parsed.data;
-  if (!(await context.services.tenants.fresh()).byId(tenant)) throw new Response("Bad Request", { status: 400 });
+  if (!(await context.services.tenants.fresh()).byId(tenant)) return refuse("errors.invalid");
   const registry = context.services.permissions;
   const grants: Grant[] =
     intent === "reset"
@@ -60,22 +63,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
         });
   try {
     const changes = await saveRoleGrants(ctx, tenant, grants);
-    return { error: null, changed: changes.length };
+    return data({ error: null as string | null, changed: changes.length });
   } catch (e) {
-    if (e instanceof UnknownGrantError) return { error: e.i18nKey, changed: 0 };
+    if (e instanceof UnknownGrantError) return refuse(e.i18nKey);
     throw e;
   }
 }
 
 export default function RolesPage() {
   const { t } = useTranslation("platform");
-  const { choices, tenant, roles, matrix } = useLoaderData<typeof loader>();
+  const { choices, ignored, tenant, roles, matrix } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const label = (key: string) => t(key.includes(":") ? key : `core:${key}`);
   return (
     <>
       <h1>{t("roles.title")}</h1>
       <p className="muted">{t("roles.intro")}</p>
+      <IgnoredFilters ignored={ignored} labels={{ tenant: t("roles.tenant") }} />
       <Form method="get" className="filters">
         <div className="field">
           <label htmlFor="f-tenant">{t("roles.tenant")}</label>

@@ -3,10 +3,10 @@ import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { BUSINESS_ROLES } from "~/core/permissions/roles";
-import type { FieldErrors } from "~/core/forms.server";
+import { parseForm, type FieldErrors } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
 import { can, forbidden, requirePermission, requireStaff, withTenant, type StaffContext } from "~/core/tenancy/staff.server";
-import type { ChainStep } from "~/core/workflow/chain";
+import { canDecide, storedChainInForce, type ChainStep } from "~/core/workflow/chain";
 import { chainFor, saveChain } from "~/core/workflow/service.server";
 import { FormMessage, PostForm } from "~/ui/forms";
 
@@ -55,7 +55,7 @@ const RowSchema = z.object({
     .min(1, { error: "errors.required", abort: true })
     .regex(/^[a-z][a-z0-9_]*$/, { error: "workflow.errors.chainStepKey" })
     .max(40, { error: `${E}.keyTooLong` }),
-  role: z.enum(BUSINESS_ROLES, { error: "errors.required" }),
+  role: z.enum(BUSINESS_ROLES, { error: "errors.required" }).refine(canDecide, { error: "workflow.errors.chainRoleCannotDecide" }),
   label: z.string().trim().max(LABEL_MAX, { error: `${E}.labelTooLong` }),
   labelKey: z.union([z.literal(""), z.string().regex(STEP_LABEL_KEY)], { error: "errors.invalid" }),
   dueWorkdays: whole(1, 60, `${E}.dueWorkdays`),
@@ -97,11 +97,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const t = await fixedT(context, request);
   const types = typesOf(ctx);
   const chains = await withTenant(ctx, async (trx) => {
-    const own = new Set(
-      (await trx.selectFrom("workflow_chains").select("document_type").where("tenant_id", "=", ctx.tenant.id).execute()).map((r) => r.document_type),
+    const stored = new Map(
+      (await trx.selectFrom("workflow_chains").select(["document_type", "steps"]).where("tenant_id", "=", ctx.tenant.id).execute()).map((r) => [
+        r.document_type,
+        storedChainInForce(r.steps) !== null,
+      ]),
     );
     const out = [];
-    for (const type of types) out.push({ ...type, own: own.has(type.key), steps: await chainFor(trx, ctx.tenant.id, type.key) });
+    for (const type of types) {
+      // A stored chain that breaks today's rules is not run (the default is): say so.
+      const own = stored.get(type.key) === true;
+      out.push({ ...type, own, storedRefused: stored.get(type.key) === false, steps: await chainFor(trx, ctx.tenant.id, type.key) });
+    }
     return out;
   });
   return { title: t("chains.title"), canEdit: mayEdit(ctx), types: chains };
@@ -112,9 +119,9 @@ type Result =
   | { ok: false; documentType: string | null; errors: string[]; fieldErrors: FieldErrors; rows?: RowValues[] };
 
 /** The editor rows of a submitted form, by index; null when the form is not one this page renders. */
-function rowsOf(form: FormData): RowValues[] | null {
+function rowsOf(form: Record<string, unknown>): RowValues[] | null {
   const byIndex = new Map<number, Partial<Record<RowField, string>>>();
-  for (const [name, value] of form) {
+  for (const [name, value] of Object.entries(form)) {
     const m = /^steps\.(\d{1,2})\.([A-Za-z]+)$/.exec(name);
     if (!m) continue;
     const index = Number(m[1]);
@@ -184,14 +191,22 @@ function stepsOf(rows: RowValues[]): { ok: true; steps: ChainStep[] } | { ok: fa
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await guard(request, context, params.tenant);
   if (!mayEdit(ctx)) throw forbidden();
-  const form = await request.formData();
-  const intent = IntentSchema.safeParse(form.get("intent"));
-  const typeKey = TypeSchema.safeParse(form.get("documentType"));
+  const raw = await request.formData();
+  // Every value through the shared text check first; a refused one is named on its row's field.
+  const checked = parseForm(z.record(z.string(), z.unknown()), raw);
+  const form = checked.ok ? checked.data : Object.fromEntries(raw);
+  const intent = IntentSchema.safeParse(form.intent);
+  const typeKey = TypeSchema.safeParse(form.documentType);
   const bad = (errors: string[], status: number, documentType: string | null = null) =>
     data<Result>({ ok: false, documentType, errors, fieldErrors: {} }, { status });
   if (!intent.success || !typeKey.success) return bad([`${E}.badRequest`], 400);
   const type = typesOf(ctx).find((d) => d.key === typeKey.data);
   if (!type) return bad([`${E}.unknownType`], 404);
+  if (!checked.ok) {
+    const rows = rowsOf(form);
+    if (!rows) return bad([`${E}.badRequest`], 400, type.key);
+    return data<Result>({ ok: false, documentType: type.key, errors: [], fieldErrors: checked.errors, rows }, { status: 400 });
+  }
 
   if (intent.data === "reset") {
     await withTenant(ctx, (trx) => saveChain(trx, ctx, { documentType: type.key, steps: null, requiresClassification: type.requiresClassification }));
@@ -319,8 +334,8 @@ function ChainEditor({
                     {a11y("role", t("chains.role"))}
                     <select id={id("role")} name={name("role")} defaultValue={row.role} {...invalid("role")}>
                       <option value="">{t("chains.noRole")}</option>
-                      {BUSINESS_ROLES.map((r) => (
-                        <option key={r} value={r}>
+                      {BUSINESS_ROLES.filter((r) => canDecide(r) || r === row.role).map((r) => (
+                        <option key={r} value={r} disabled={!canDecide(r)}>
                           {t(`roles.${r}`)}
                         </option>
                       ))}
@@ -410,6 +425,7 @@ export default function Chains() {
               <span className="badge">{type.own ? t("chains.own") : t("chains.default")}</span>
               {type.requiresClassification && <span className="badge">{t("chains.requiresClassification")}</span>}
             </p>
+            {type.storedRefused && <p className="notice notice-error">{t("chains.storedRefused")}</p>}
             {mine?.ok && <FormMessage tone="success">{t(mine.done, { type: typeLabel })}</FormMessage>}
             {failed && (failed.errors.length > 0 || Object.keys(failed.fieldErrors).length > 0) && (
               <FormMessage tone="error">

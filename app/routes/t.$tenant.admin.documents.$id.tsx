@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { parseForm } from "~/core/forms.server";
 import { localeOf } from "~/core/i18n/locale.server";
 import { notFound, requirePermission, requireStaff, withTenant } from "~/core/tenancy/staff.server";
 import { recordClassification, resolveFinding } from "~/core/workflow/classification-step.server";
@@ -45,8 +46,16 @@ type Result = { intent: string; ok: boolean; message?: string; errors?: Record<s
 
 export async function action(args: ActionFunctionArgs) {
   const { ctx, id } = await guard(args);
-  const form = Object.fromEntries(await args.request.formData());
+  const raw = await args.request.formData();
+  const checked = parseForm(z.record(z.string(), z.unknown()), raw);
+  const form = checked.ok ? checked.data : Object.fromEntries(raw);
   const intent = String(form.intent ?? "");
+  if (!checked.ok) {
+    // A control character or bidi override anywhere: refused before any decision, named where it was typed.
+    const errors = Object.fromEntries(Object.entries(checked.errors).map(([f, keys]) => [f, keys![0]!]));
+    const target = { field: String(form.field ?? ""), key: String(form.key ?? "") };
+    return data<Result>({ intent, ok: false, errors, message: Object.values(errors)[0], ...target }, { status: 400 });
+  }
 
   if (intent === "classify") {
     const input = { attribute: form.attribute, ground: form.ground, noStateSecret: form.noStateSecret === "on" };

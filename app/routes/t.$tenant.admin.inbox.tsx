@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { parseForm } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
 import { requirePermission, requireStaff, withTenant } from "~/core/tenancy/staff.server";
 import { chinaDate } from "~/core/calendar/china-time";
@@ -58,8 +59,12 @@ type Result = { documentId: string | null; error: string | null; done: string | 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireStaff(request, context, params.tenant);
   requirePermission(ctx, "core.workspace.view");
-  const parsed = DecisionForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data<Result>({ documentId: null, error: "errors.invalid", done: null }, { status: 400 });
+  const form = await request.formData();
+  const parsed = parseForm(DecisionForm, form);
+  if (!parsed.ok) {
+    const documentId = z.uuid().safeParse(form.get("documentId")).data ?? null;
+    return data<Result>({ documentId, error: Object.values(parsed.errors).flat()[0] ?? "errors.invalid", done: null }, { status: 400 });
+  }
   const { intent, documentId, version, comment } = parsed.data;
   const result = await withTenant(ctx, (trx) => act(trx, ctx, { documentId, action: intent, expectedVersion: version, comment: comment ?? null }));
   if (!result.ok) {

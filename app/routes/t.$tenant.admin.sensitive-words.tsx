@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { addSensitiveWord, removeSensitiveWord, SENSITIVE_WORD_MAX, sensitiveWordRows } from "~/core/classification/sensitive-words.server";
-import type { FieldErrors } from "~/core/forms.server";
+import { parseForm, type FieldErrors } from "~/core/forms.server";
 import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { auditTenant, requirePermission, requireStaff, withTenant, type StaffContext } from "~/core/tenancy/staff.server";
 import { Field, FormMessage, PostForm, RowAction } from "~/ui/forms";
@@ -63,20 +63,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await guard(request, context, params.tenant);
   const t = await fixedT(context, request);
   const form = await request.formData();
-  const input = { intent: form.get("intent") ?? undefined, word: form.get("word") ?? undefined };
-  const intent = input.intent === "add" || input.intent === "remove" ? input.intent : null;
-  const parsed = ActionSchema.safeParse(input);
-  if (!parsed.success) {
-    const errors: FieldErrors = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path.join(".") || "_form";
-      const key = /^(sensitiveWords\.)?errors\./.test(issue.message) ? issue.message : "errors.invalid";
-      const list = (errors[field] ??= []);
-      if (!list.includes(key)) list.push(key);
-    }
-    const word = typeof input.word === "string" ? input.word : "";
+  const intent = form.get("intent") === "add" || form.get("intent") === "remove" ? (form.get("intent") as "add" | "remove") : null;
+  const parsed = parseForm(ActionSchema, form);
+  if (!parsed.ok) {
+    const word = String(form.get("word") ?? "");
     if (intent !== "add") return data<Result>({ ok: false, intent, errors: {}, message: t(`${E}.badRequest`) }, { status: 400 });
-    return data<Result>({ ok: false, intent, errors, word }, { status: 400 });
+    return data<Result>({ ok: false, intent, errors: parsed.errors, word }, { status: 400 });
   }
   const { word } = parsed.data;
   const existing = (await sensitiveWordRows(context.services.db, ctx.tenant, context.services.tenants)).find((r) => r.word === word);

@@ -139,6 +139,23 @@ describe(`the working-day calendar page (${process.env.TEST_DATABASE_URL ? "Post
     expect(calendar().isWorkday(SATURDAY)).toBe(false);
   });
 
+  it("refuses control characters, bidi overrides and impossible dates field by field, and writes nothing", async () => {
+    const refused = async (fields: Record<string, string>) => {
+      const r = await call(sysadmin.id, { intent: "set", date: SATURDAY, workday: "no", note: "", ...fields });
+      expect(r.status).toBe(400);
+      return (r.data as { errors: Record<string, string[]> }).errors;
+    };
+    expect(await refused({ note: "调休\u0000" })).toEqual({ note: ["errors.text.control"] });
+    expect(await refused({ note: "\u202E休调" })).toEqual({ note: ["errors.text.bidi"] });
+    expect(await refused({ date: `${YEAR}-01-03\u0000` })).toEqual({ date: ["errors.text.control"] });
+    expect(await refused({ date: `${YEAR}-13-01` })).toEqual({ date: ["platform:calendar.errors.date"] });
+    expect(await refused({ date: `${YEAR}-01-32` })).toEqual({ date: ["platform:calendar.errors.date"] });
+    expect((await call(sysadmin.id, { intent: "remove", date: "\u0000" })).status).toBe(400);
+    for (const key of ["errors.text.control", "errors.text.bidi"]) expect(translated(key), key).toBe(true);
+    expect(await rows()).toEqual([]);
+    expect(await events()).toEqual([]);
+  });
+
   it("saves an override, audited, and the services' calendar follows it at once", async () => {
     expect(calendar().isWorkday(SATURDAY)).toBe(false);
     expect(calendar().isKnownYear(YEAR)).toBe(false);
