@@ -4,7 +4,6 @@ import { readCookie } from "../core/cookies";
 
 export const CSRF_COOKIE = "gk_csrf";
 export const CSRF_FIELD = "_csrf";
-const MAX_BODY = 25 * 1024 * 1024;
 
 function sameOrigin(req: Request): boolean {
   const source = req.get("origin") ?? req.get("referer");
@@ -14,17 +13,6 @@ function sameOrigin(req: Request): boolean {
   } catch {
     return false;
   }
-}
-
-async function readBody(req: Request): Promise<Buffer | "too_large"> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += chunk.length;
-    if (size > MAX_BODY) return "too_large";
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 async function submittedToken(req: Request, body: Buffer): Promise<string | null> {
@@ -47,10 +35,11 @@ function equal(a: string, b: string): boolean {
 
 /**
  * Double-submit CSRF protection plus an origin check: every visitor gets a random token cookie;
- * every POST must come from this origin and carry the same token in its `_csrf` field. The body
- * is buffered here (and handed on in `res.locals.body`) so the check covers every POST.
+ * every POST must come from this origin and carry the same token in its `_csrf` field. It reads
+ * the body `bufferBody` buffered (`res.locals.body`), which Remix then gets, so the check covers
+ * every POST.
  */
-export function csrf(opts: { secure: (req: Request) => boolean; rejectedPage: (req: Request) => string }) {
+export function csrf(opts: { secure: (req: Request) => boolean; reject: (req: Request, res: Response) => void }) {
   return async (req: Request, res: Response, next: NextFunction) => {
     let token = readCookie(req.headers.cookie, CSRF_COOKIE);
     if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) {
@@ -60,13 +49,11 @@ export function csrf(opts: { secure: (req: Request) => boolean; rejectedPage: (r
     res.locals.csrfToken = token;
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
 
-    const body = await readBody(req);
-    if (body === "too_large") return res.status(413).type("text/plain").send("Payload Too Large");
-    res.locals.body = body;
+    const body: Buffer = res.locals.body ?? Buffer.alloc(0);
     const submitted = await submittedToken(req, body);
     if (!sameOrigin(req) || !submitted || !equal(submitted, readCookie(req.headers.cookie, CSRF_COOKIE) ?? "")) {
       res.locals.logFields.csrf = "rejected";
-      return res.status(403).type("html").send(opts.rejectedPage(req));
+      return opts.reject(req, res);
     }
     next();
   };

@@ -1,31 +1,26 @@
-import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
+import { createServer, type Server } from "node:http";
 import express, { type Request, type Response } from "express";
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { ViteDevServer } from "vite";
-import { readCookie } from "../core/cookies";
 import { I18N_BUNDLE_PREFIX } from "../core/i18n/bundles.server";
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, LOCALES, type Locale } from "../core/i18n/config";
-import { resources } from "../core/i18n/resources.server";
+import { LOCALES } from "../core/i18n/config";
 import type { Services } from "../core/services.server";
+import { catching } from "./async-middleware";
+import { bufferBody, declaresTooMuch } from "./body";
 import { csrf } from "./csrf";
+import { clientError } from "./client-error";
 import { readerPreferences } from "./reader-preferences";
+import { refusals } from "./refusals";
 import { sendFetchResponse, toFetchRequest } from "./remix-adapter";
+import { requestLog } from "./request-log";
 import { securityHeaders } from "./security-headers";
 import { tenantByHost } from "./tenant-host";
+import { checkUrl } from "./url-check";
 
 export type BuildSource = { build: ServerBuild; clientDir: string } | { vite: ViteDevServer };
 
-function requestLocale(req: Request): Locale {
-  const asked = req.query.lng ?? readCookie(req.headers.cookie, LOCALE_COOKIE);
-  return isLocale(asked) ? asked : DEFAULT_LOCALE;
-}
-
-function csrfRejectedPage(req: Request): string {
-  const locale = requestLocale(req);
-  const errors = (resources[locale].core as { errors: { csrf: { title: string; body: string } } }).errors.csrf;
-  return `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>${errors.title}</title><main><h1>${errors.title}</h1><p>${errors.body}</p><p><a href="/">/</a></p></main></html>`;
-}
+const MB = 1024 * 1024;
 
 /** The whole HTTP stack in front of Remix; the server entry and the tests both build it here. */
 export function createHttpApp(services: Services, source: BuildSource) {
@@ -35,29 +30,12 @@ export function createHttpApp(services: Services, source: BuildSource) {
   app.disable("x-powered-by");
   app.set("trust proxy", config.TRUST_PROXY);
 
-  app.use((req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.locals.requestId = (config.TRUST_PROXY && req.get("x-request-id")) || randomUUID();
-    res.locals.nonce = randomBytes(16).toString("base64");
-    res.locals.logFields = {};
-    res.setHeader("X-Request-Id", res.locals.requestId);
-    res.on("finish", () => {
-      logger.info(
-        {
-          requestId: res.locals.requestId,
-          method: req.method,
-          path: req.originalUrl.split("?")[0],
-          status: res.statusCode,
-          ms: Number(process.hrtime.bigint() - started) / 1e6,
-          ip: req.ip,
-          ...res.locals.logFields,
-        },
-        "request",
-      );
-    });
-    next();
-  });
+  const refuse = refusals(services.translators);
+
+  app.use(requestLog(logger, { trustProxy: config.TRUST_PROXY }));
   app.use(securityHeaders({ dev }));
+  app.use(checkUrl(refuse));
+  app.use(bufferBody(config.MAX_BODY_MB * MB, refuse));
 
   if ("vite" in source) {
     app.use(source.vite.middlewares);
@@ -81,8 +59,8 @@ export function createHttpApp(services: Services, source: BuildSource) {
   });
 
   app.use(readerPreferences);
-  app.use(tenantByHost(services.tenants));
-  app.use(csrf({ secure: (req) => req.secure, rejectedPage: csrfRejectedPage }));
+  app.use(catching(tenantByHost(services.tenants)));
+  app.use(catching(csrf({ secure: (req) => req.secure, reject: (req, res) => refuse(req, res, 403, "csrf") })));
 
   const handle = createRequestHandler(
     "vite" in source ? () => source.vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild> : source.build,
@@ -96,7 +74,7 @@ export function createHttpApp(services: Services, source: BuildSource) {
         requestId: res.locals.requestId,
         nonce: res.locals.nonce,
         csrfToken: res.locals.csrfToken,
-        clientIp: req.ip ?? null,
+        clientIp: res.locals.clientIp,
         secureCookies: req.secure,
         logFields: res.locals.logFields,
       };
@@ -107,10 +85,29 @@ export function createHttpApp(services: Services, source: BuildSource) {
     }
   });
 
-  app.use((error: unknown, _req: Request, res: Response, _next: express.NextFunction) => {
-    logger.error({ err: error, requestId: res.locals.requestId }, "request failed");
-    if (!res.headersSent) res.status(500).type("text/plain").send(`Internal Server Error (${res.locals.requestId})`);
+  app.use((error: unknown, req: Request, res: Response, _next: express.NextFunction) => {
+    const status = clientError(error);
+    if (status) logger.warn({ err: error, requestId: res.locals.requestId }, "request refused");
+    else logger.error({ err: error, requestId: res.locals.requestId }, "request failed");
+    // An answer already on its way cannot become an error page; cutting it off tells the client it is incomplete.
+    if (res.headersSent) return void res.destroy();
+    if (status) refuse(req, res, status, status === 413 ? "tooLarge" : "badRequest", { vars: { limit: config.MAX_BODY_MB } });
+    else refuse(req, res, 500, "server");
   });
 
   return app;
+}
+
+/**
+ * The HTTP server around the app. A client that asks before sending a body (`Expect: 100-continue`,
+ * as curl does for large ones) is told 413 without being invited to send a body over the limit.
+ */
+export function createHttpServer(services: Services, source: BuildSource): Server {
+  const app = createHttpApp(services, source);
+  const server = createServer(app);
+  server.on("checkContinue", (req, res) => {
+    if (!declaresTooMuch(req, services.config.MAX_BODY_MB * MB)) res.writeContinue();
+    app(req, res);
+  });
+  return server;
 }

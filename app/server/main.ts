@@ -14,7 +14,7 @@ import { discoverPlugins, PluginError } from "../plugin-host/discover";
 import { migratePlugins } from "../plugin-host/migrate";
 import { seedPlugins } from "../plugin-host/seed.server";
 import { printDemoBanner } from "./banner";
-import { createHttpApp, type BuildSource } from "./http";
+import { createHttpServer, type BuildSource } from "./http";
 
 let config;
 let dataKey;
@@ -82,14 +82,17 @@ const anchoring = setInterval(() => void anchorAudit(), 10 * 60_000);
 anchoring.unref();
 
 const source = await buildSource();
-const server = createHttpApp(services, source).listen(config.PORT, config.HOST, () => {
+const server = createHttpServer(services, source).listen(config.PORT, config.HOST, () => {
   const url = `http://localhost:${config.PORT}`;
   logger.info({ url, engine: handle.engine, mode: production ? "production" : "development" }, "listening");
+  if (production && !config.PUBLIC_ORIGIN) {
+    logger.warn("PUBLIC_ORIGIN is not set: feeds, the open-data API and canonical links carry relative URLs, except on a tenant's declared host");
+  }
   if (demo) printDemoBanner(url, demo);
 });
 
 let closing = false;
-async function shutdown(signal: string) {
+async function shutdown(signal: string, code = 0) {
   if (closing) return;
   closing = true;
   logger.info({ signal }, "shutting down");
@@ -100,7 +103,19 @@ async function shutdown(signal: string) {
   if ("vite" in source) await source.vite.close();
   await handle.close();
   clearTimeout(force);
-  process.exit(0);
+  process.exit(code);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+// Request work sends its errors to Express's error handler (app/server/http.ts); these are for what
+// still escapes. A promise nobody awaited leaves nothing half-done behind (its transaction rolled
+// back, its request answered or timed out), so the server logs it and keeps serving everyone else.
+// A throw out of an event handler unwound code Node cannot name, perhaps mid-way through a socket,
+// a stream or the database pool: the server logs it and shuts down in order, exit code 1, for the
+// supervisor to start it again, rather than serve on from a state nobody checked.
+process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
+process.on("uncaughtException", (err, origin) => {
+  logger.fatal({ err, origin }, "uncaught exception: shutting down");
+  void shutdown("uncaughtException", 1);
+});
