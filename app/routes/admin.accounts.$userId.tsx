@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import {
   AccountNotFoundError,
+  consoleRefusal,
   getAccount,
   refusalErrors,
   removeAccountMembership,
@@ -17,10 +18,9 @@ import { parseForm, type FieldErrors } from "~/core/forms.server";
 import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { membershipsInScope } from "~/core/permissions/memberships.server";
 import { requirePlatform, withPlatform } from "~/core/permissions/platform.server";
-import { BUSINESS_ROLES, isBusinessRole, isPlatformRole } from "~/core/permissions/roles";
+import { BUSINESS_ROLES, isBusinessRole } from "~/core/permissions/roles";
 import { notFound } from "~/core/tenancy/staff.server";
 import { Field, FormMessage, PostForm } from "~/ui/forms";
-import { PlatformRoleChoice } from "~/ui/platform-role-choice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -29,7 +29,6 @@ const UserId = z.uuid();
 
 const ProfileSchema = z.object({
   displayName: z.string().trim().min(1, required).max(100, { error: "errors.invalid" }),
-  platformRoles: z.array(z.string()).refine((a) => a.every(isPlatformRole), { error: "errors.invalid" }),
 });
 
 const PasswordSchema = z
@@ -61,7 +60,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const member = new Set(memberships.map((m) => m.tenantId));
   return {
     title: `${account.username} · ${t("accounts.title")}`,
-    isSelf: account.id === ctx.user.id,
+    /** Why this account is read-only here (own account, or a platform administrator's), or null. */
+    readOnly: consoleRefusal(ctx, account),
     account: {
       ...account,
       lockedUntil: account.status === "locked" && account.lockedUntil ? format.format(account.lockedUntil) : null,
@@ -90,7 +90,7 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
   try {
     switch (intent) {
       case "profile": {
-        const parsed = parseForm(ProfileSchema, form, ["platformRoles"]);
+        const parsed = parseForm(ProfileSchema, form);
         if (!parsed.ok) return fail(parsed.errors);
         const changed = await updateAccount(ctx, id, parsed.data);
         return { intent, errors: {}, done: changed ? "accounts.done.updated" : "accounts.done.unchanged" };
@@ -164,7 +164,7 @@ function RoleBoxes({ selected, legend, errors }: { selected: readonly string[]; 
 
 export default function AccountDetail() {
   const { t } = useTranslation("platform");
-  const { account, isSelf, memberships, addable } = useLoaderData<typeof loader>();
+  const { account, readOnly, memberships, addable } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
   const errorsFor = (intent: string, tenant?: string) =>
@@ -179,6 +179,12 @@ export default function AccountDetail() {
       </h1>
       {search.get("done") === "created" && !result && <FormMessage tone="success">{t("accounts.done.created")}</FormMessage>}
       <dl className="meta-table">
+        <dt>{t("accounts.platformRole")}</dt>
+        <dd>
+          {account.platformRole ? t(`core:roles.${account.platformRole}`) : t("accounts.noPlatformRole")}
+          <br />
+          <span className="muted">{t("accounts.platformRoleByOperator")}</span>
+        </dd>
         <dt>{t("accounts.status")}</dt>
         <dd className={account.status === "active" ? undefined : "outcome-failure"}>
           {t(`accounts.statuses.${account.status}`)}
@@ -191,57 +197,59 @@ export default function AccountDetail() {
         <dt>{t("accounts.createdAt")}</dt>
         <dd>{account.createdAt}</dd>
       </dl>
+      {readOnly ? (
+        <>
+          {result && !result.done && (
+            <FormMessage tone="error">
+              {[...new Set(Object.values(result.errors).flatMap((v) => v ?? []))].map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}
+            </FormMessage>
+          )}
+          <p className="notice notice-info">{t(readOnly)}</p>
+          <MembershipList memberships={memberships} />
+        </>
+      ) : (
+        <>
+          <section aria-labelledby="profile">
+            <h2 id="profile">{t("accounts.profile")}</h2>
+            <Notice result={result} intent="profile" />
+            <PostForm className="stack narrow" noValidate>
+              <input type="hidden" name="intent" value="profile" />
+              <Field
+                name="displayName"
+                label={t("accounts.displayName")}
+                required
+                defaultValue={account.displayName}
+                errors={errorsFor("profile")}
+              />
+              <button type="submit" className="button primary">
+                {t("common.save")}
+              </button>
+            </PostForm>
+          </section>
 
-      <section aria-labelledby="profile">
-        <h2 id="profile">{t("accounts.profile")}</h2>
-        <Notice result={result} intent="profile" />
-        <PostForm className="stack narrow" noValidate>
-          <input type="hidden" name="intent" value="profile" />
-          <Field
-            name="displayName"
-            label={t("accounts.displayName")}
-            required
-            defaultValue={account.displayName}
-            errors={errorsFor("profile")}
-          />
-          <PlatformRoleChoice
-            selected={account.platformRole ? [account.platformRole] : []}
-            errors={errorsFor("profile")?.platformRoles}
-            disabled={isSelf}
-          />
-          <button type="submit" className="button primary">
-            {t("common.save")}
-          </button>
-        </PostForm>
-      </section>
-
-      <section aria-labelledby="security">
-        <h2 id="security">{t("accounts.security")}</h2>
-        <Notice result={result} intent={["unlock", "disable", "enable"]} />
-        {(account.status === "locked" || account.failedAttempts > 0) && (
-          <PostForm>
-            <input type="hidden" name="intent" value="unlock" />
-            <p>
-              <button type="submit" className="button">
-                {t("accounts.unlock")}
-              </button>{" "}
-              <span className="muted">{t("accounts.unlockHint")}</span>
-            </p>
-          </PostForm>
-        )}
-        {!isSelf && (
-          <PostForm>
-            <input type="hidden" name="intent" value={account.status === "disabled" ? "enable" : "disable"} />
-            <p>
-              <button type="submit" className={account.status === "disabled" ? "button" : "button danger"}>
-                {account.status === "disabled" ? t("accounts.enable") : t("accounts.disable")}
-              </button>{" "}
-              <span className="muted">{account.status === "disabled" ? t("accounts.enableHint") : t("accounts.disableHint")}</span>
-            </p>
-          </PostForm>
-        )}
-        {!isSelf && (
-          <>
+          <section aria-labelledby="security">
+            <h2 id="security">{t("accounts.security")}</h2>
+            <Notice result={result} intent={["unlock", "disable", "enable"]} />
+            {(account.status === "locked" || account.failedAttempts > 0) && (
+              <PostForm>
+                <input type="hidden" name="intent" value="unlock" />
+                <p>
+                  <button type="submit" className="button">
+                    {t("accounts.unlock")}
+                  </button>{" "}
+                  <span className="muted">{t("accounts.unlockHint")}</span>
+                </p>
+              </PostForm>
+            )}
+            <PostForm>
+              <input type="hidden" name="intent" value={account.status === "disabled" ? "enable" : "disable"} />
+              <p>
+                <button type="submit" className={account.status === "disabled" ? "button" : "button danger"}>
+                  {account.status === "disabled" ? t("accounts.enable") : t("accounts.disable")}
+                </button>{" "}
+                <span className="muted">{account.status === "disabled" ? t("accounts.enableHint") : t("accounts.disableHint")}</span>
+              </p>
+            </PostForm>
             <h3 id="reset">{t("accounts.resetPassword")}</h3>
             <Notice result={result} intent="password" />
             <PostForm className="stack narrow" noValidate aria-labelledby="reset">
@@ -268,108 +276,147 @@ export default function AccountDetail() {
                 {t("accounts.resetPassword")}
               </button>
             </PostForm>
-          </>
-        )}
-        {isSelf && <p className="muted">{t("accounts.selfHint")}</p>}
-      </section>
+          </section>
 
-      <section aria-labelledby="memberships">
-        <h2 id="memberships">{t("accounts.membershipsTitle")}</h2>
-        <Notice result={result} intent="removeMembership" />
-        <table className="table">
-          <caption className="visually-hidden">{t("accounts.membershipsTitle")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("accounts.tenant")}</th>
-              <th scope="col">{t("accounts.roles")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("core:common.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {memberships.map((m) => (
-              <tr key={m.tenantId}>
-                <th scope="row">
-                  {m.name} <span className="muted">{m.code}</span>
-                </th>
-                <td>
-                  <Notice result={result} intent="membership" tenant={m.tenantId} />
-                  <PostForm className="stack">
-                    <input type="hidden" name="intent" value="membership" />
-                    <input type="hidden" name="tenant" value={m.tenantId} />
-                    <RoleBoxes
-                      selected={m.roles}
-                      legend={t("accounts.rolesIn", { tenant: m.name })}
-                      errors={errorsFor("membership", m.tenantId)?.roles}
-                    />
-                    <div>
-                      <button type="submit" className="button small">
-                        {t("accounts.saveRoles")}
-                      </button>
-                    </div>
-                  </PostForm>
-                </td>
-                <td>
-                  <PostForm>
-                    <input type="hidden" name="intent" value="removeMembership" />
-                    <input type="hidden" name="tenant" value={m.tenantId} />
-                    <button type="submit" className="button small danger" aria-label={t("accounts.removeFrom", { tenant: m.name })}>
-                      {t("accounts.remove")}
-                    </button>
-                  </PostForm>
-                </td>
-              </tr>
-            ))}
-            {memberships.length === 0 && (
-              <tr>
-                <td colSpan={3} className="muted">
-                  {t("accounts.noMemberships")}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-
-        {addable.length > 0 && (
-          <>
-            <h3 id="add-membership">{t("accounts.addMembership")}</h3>
-            <PostForm className="stack" aria-labelledby="add-membership">
-              <input type="hidden" name="intent" value="membership" />
-              <div className="field">
-                <label htmlFor="f-tenant">{t("accounts.tenant")}</label>
-                <select
-                  id="f-tenant"
-                  name="tenant"
-                  defaultValue=""
-                  aria-describedby={addErrors(result, addable)?.tenant ? "f-tenant-error" : undefined}
-                >
-                  <option value="">{t("accounts.chooseTenant")}</option>
-                  {addable.map((x) => (
-                    <option key={x.id} value={x.id}>
-                      {x.name} ({x.code})
-                    </option>
-                  ))}
-                </select>
-                {addErrors(result, addable)?.tenant && (
-                  <p className="error" id="f-tenant-error" role="alert">
-                    {addErrors(result, addable)!
-                      .tenant!.map((k) => t(k.includes(":") ? k : `core:${k}`))
-                      .join(" ")}
-                  </p>
-                )}
-              </div>
-              <RoleBoxes selected={[]} legend={t("accounts.roles")} errors={addErrors(result, addable)?.roles} />
-              <div>
-                <button type="submit" className="button primary">
-                  {t("accounts.addMembership")}
-                </button>
-              </div>
-            </PostForm>
-          </>
-        )}
-      </section>
+          <MembershipEditor result={result} memberships={memberships} addable={addable} errorsFor={errorsFor} />
+        </>
+      )}
     </>
+  );
+}
+
+type MembershipRow = { tenantId: string; name: string; code: string; roles: string[] };
+
+/** The account's offices and roles, read only. */
+function MembershipList({ memberships }: { memberships: MembershipRow[] }) {
+  const { t } = useTranslation("platform");
+  return (
+    <section aria-labelledby="memberships">
+      <h2 id="memberships">{t("accounts.membershipsTitle")}</h2>
+      {memberships.length === 0 ? (
+        <p className="muted">{t("accounts.noMemberships")}</p>
+      ) : (
+        <ul>
+          {memberships.map((m) => (
+            <li key={m.tenantId}>
+              {m.name} <span className="muted">{m.code}</span>: {m.roles.map((r) => t(`core:roles.${r}`)).join("、")}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function MembershipEditor({
+  result,
+  memberships,
+  addable,
+  errorsFor,
+}: {
+  result: Result | undefined;
+  memberships: MembershipRow[];
+  addable: { id: string; name: string; code: string }[];
+  errorsFor: (intent: string, tenant?: string) => FieldErrors | undefined;
+}) {
+  const { t } = useTranslation("platform");
+  return (
+    <section aria-labelledby="memberships">
+      <h2 id="memberships">{t("accounts.membershipsTitle")}</h2>
+      <Notice result={result} intent="removeMembership" />
+      <table className="table">
+        <caption className="visually-hidden">{t("accounts.membershipsTitle")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("accounts.tenant")}</th>
+            <th scope="col">{t("accounts.roles")}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t("core:common.actions")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {memberships.map((m) => (
+            <tr key={m.tenantId}>
+              <th scope="row">
+                {m.name} <span className="muted">{m.code}</span>
+              </th>
+              <td>
+                <Notice result={result} intent="membership" tenant={m.tenantId} />
+                <PostForm className="stack">
+                  <input type="hidden" name="intent" value="membership" />
+                  <input type="hidden" name="tenant" value={m.tenantId} />
+                  <RoleBoxes
+                    selected={m.roles}
+                    legend={t("accounts.rolesIn", { tenant: m.name })}
+                    errors={errorsFor("membership", m.tenantId)?.roles}
+                  />
+                  <div>
+                    <button type="submit" className="button small">
+                      {t("accounts.saveRoles")}
+                    </button>
+                  </div>
+                </PostForm>
+              </td>
+              <td>
+                <PostForm>
+                  <input type="hidden" name="intent" value="removeMembership" />
+                  <input type="hidden" name="tenant" value={m.tenantId} />
+                  <button type="submit" className="button small danger" aria-label={t("accounts.removeFrom", { tenant: m.name })}>
+                    {t("accounts.remove")}
+                  </button>
+                </PostForm>
+              </td>
+            </tr>
+          ))}
+          {memberships.length === 0 && (
+            <tr>
+              <td colSpan={3} className="muted">
+                {t("accounts.noMemberships")}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+
+      {addable.length > 0 && (
+        <>
+          <h3 id="add-membership">{t("accounts.addMembership")}</h3>
+          <PostForm className="stack" aria-labelledby="add-membership">
+            <input type="hidden" name="intent" value="membership" />
+            <div className="field">
+              <label htmlFor="f-tenant">{t("accounts.tenant")}</label>
+              <select
+                id="f-tenant"
+                name="tenant"
+                defaultValue=""
+                aria-describedby={addErrors(result, addable)?.tenant ? "f-tenant-error" : undefined}
+              >
+                <option value="">{t("accounts.chooseTenant")}</option>
+                {addable.map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {x.name} ({x.code})
+                  </option>
+                ))}
+              </select>
+              {addErrors(result, addable)?.tenant && (
+                <p className="error" id="f-tenant-error" role="alert">
+                  {addErrors(result, addable)!
+                    .tenant!.map((k) => t(k.includes(":") ? k : `core:${k}`))
+                    .join(" ")}
+                </p>
+              )}
+            </div>
+            <RoleBoxes selected={[]} legend={t("accounts.roles")} errors={addErrors(result, addable)?.roles} />
+            <div>
+              <button type="submit" className="button primary">
+                {t("accounts.addMembership")}
+              </button>
+            </div>
+          </PostForm>
+        </>
+      )}
+    </section>
   );
 }
 

@@ -3,13 +3,11 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { createPlatformAccount, newAccountProblems, refusalErrors } from "~/core/auth/account-admin.server";
+import { createStaffAccount, newAccountProblems, refusalErrors } from "~/core/auth/account-admin.server";
 import { parseForm } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
 import { requirePlatform } from "~/core/permissions/platform.server";
-import { isPlatformRole } from "~/core/permissions/roles";
 import { Field, PostForm } from "~/ui/forms";
-import { PlatformRoleChoice } from "~/ui/platform-role-choice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -21,7 +19,6 @@ const CreateSchema = z
     displayName: z.string().trim().min(1, required).max(100),
     password: z.string().min(1, required).max(256),
     confirm: z.string(),
-    platformRoles: z.array(z.string()).refine((a) => a.every(isPlatformRole), { error: "errors.invalid" }),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "errors.password.mismatch" });
 
@@ -37,15 +34,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = {
     username: String(form.get("username") ?? ""),
     displayName: String(form.get("displayName") ?? ""),
-    platformRoles: form.getAll("platformRoles").map(String),
   };
-  const parsed = parseForm(CreateSchema, form, ["platformRoles"]);
+  const parsed = parseForm(CreateSchema, form);
   if (!parsed.ok) {
     const password = String(form.get("password") ?? "");
     return { errors: { ...newAccountProblems({ ...values, password }), ...parsed.errors }, values };
   }
   try {
-    const id = await createPlatformAccount(ctx, parsed.data);
+    const id = await createStaffAccount(ctx, parsed.data);
     return redirect(`/admin/accounts/${id}?done=created`);
   } catch (e) {
     const errors = refusalErrors(e);
@@ -65,6 +61,7 @@ export default function NewAccount() {
         <Link to="/admin/accounts">{t("accounts.back")}</Link>
       </p>
       <h1>{t("accounts.create.title")}</h1>
+      <p className="muted">{t("accounts.create.staffOnly")}</p>
       <PostForm className="stack narrow" noValidate>
         <Field
           name="username"
@@ -86,7 +83,6 @@ export default function NewAccount() {
           errors={errors}
         />
         <Field name="confirm" type="password" label={t("accounts.confirmPassword")} autoComplete="new-password" required errors={errors} />
-        <PlatformRoleChoice selected={result?.values.platformRoles ?? []} errors={errors?.platformRoles} />
         <button type="submit" className="button primary">
           {t("accounts.create.submit")}
         </button>

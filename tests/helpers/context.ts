@@ -3,6 +3,7 @@ import { pino } from "pino";
 import type { DatabaseHandle } from "../../db/client";
 import { PLATFORM_SCOPE, withScope } from "../../db/scope";
 import { createAccount } from "../../app/core/auth/accounts.server";
+import { createPlatformAdmin, parseRole } from "../../app/core/operators/platform-admins.server";
 import { loadConfig } from "../../app/core/config.server";
 import { createServices } from "../../app/core/services.server";
 import type { BusinessRole } from "../../app/core/permissions/roles";
@@ -18,12 +19,15 @@ export async function testContext(handle: DatabaseHandle, env: Record<string, st
   return { services, requestId: "test-request", nonce: "", csrfToken: "", clientIp: "127.0.0.1", secureCookies: false, logFields: {} };
 }
 
-/** Creates an account with memberships (tenant id → roles) through the real services. */
+/**
+ * Creates an account with memberships (tenant id → roles) through the real services; a platform
+ * role (at most one) is granted as the operator's command line does.
+ */
 export async function createUser(handle: DatabaseHandle, memberships: Record<string, BusinessRole[]> = {}, platformRoles: string[] = []) {
   const username = `user-${uniq()}`;
-  const id = await withScope(handle.db, PLATFORM_SCOPE, (trx) =>
-    createAccount(trx, { username, displayName: username, password: TEST_PASSWORD, platformRoles }),
-  );
+  const id = platformRoles.length
+    ? await createPlatformAdmin(handle.db, "operator:test", { username, displayName: username, role: parseRole(platformRoles[0]), password: TEST_PASSWORD })
+    : await withScope(handle.db, PLATFORM_SCOPE, (trx) => createAccount(trx, { username, displayName: username, password: TEST_PASSWORD }));
   for (const [tenantId, roles] of Object.entries(memberships)) {
     await withScope(handle.db, { tenantId, readTenantIds: [tenantId], userId: null }, (trx) =>
       trx.insertInto("memberships").values({ tenant_id: tenantId, user_id: id, roles }).execute(),

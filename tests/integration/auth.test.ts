@@ -4,7 +4,6 @@ import { PLATFORM_CHAIN } from "../../db/roles";
 import { PLATFORM_SCOPE, withScope } from "../../db/scope";
 import { createAccount, PasswordPolicyError } from "../../app/core/auth/accounts.server";
 import { attemptLogin } from "../../app/core/auth/login.server";
-import { SeparationOfDutiesError } from "../../app/core/permissions/separation";
 import type { AppLoadContext } from "@remix-run/node";
 import { openTestDatabase, uniq } from "../helpers/db";
 import { createUser, TEST_PASSWORD, testContext } from "../helpers/context";
@@ -106,19 +105,12 @@ describe("sessions", () => {
 });
 
 describe("accounts", () => {
-  const create = (password: string, platformRoles: string[] = []) =>
-    withScope(handle.db, PLATFORM_SCOPE, (trx) => createAccount(trx, { username: `acct-${uniq()}`, displayName: "x", password, platformRoles }));
+  const create = (password: string) =>
+    withScope(handle.db, PLATFORM_SCOPE, (trx) => createAccount(trx, { username: `acct-${uniq()}`, displayName: "x", password }));
 
   it("refuses passwords outside the policy, naming each problem", async () => {
     const err = await create("short").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PasswordPolicyError);
     expect((err as PasswordPolicyError).i18nKeys).toEqual(["errors.password.tooShort", "errors.password.classes"]);
-  });
-
-  it("三员分立: no account may hold two of sysadmin, secadmin and auditor", async () => {
-    await expect(create(TEST_PASSWORD, ["sysadmin", "auditor"])).rejects.toBeInstanceOf(SeparationOfDutiesError);
-    const id = await create(TEST_PASSWORD, ["secadmin"]);
-    const row = await withScope(handle.db, PLATFORM_SCOPE, (trx) => trx.selectFrom("users").select("platform_role").where("id", "=", id).executeTakeFirstOrThrow());
-    expect(row.platform_role).toBe("secadmin");
   });
 });

@@ -7,7 +7,7 @@ import { queryAuditEvents } from "../../app/core/audit/query.server";
 import { recordAudit } from "../../app/core/audit/record.server";
 import {
   AccountAdminError,
-  createPlatformAccount,
+  createStaffAccount,
   listAccounts,
   removeAccountMembership,
   resetAccountPassword,
@@ -23,7 +23,7 @@ import { saveRoleGrants, tenantPermissions, UnknownGrantError, type Grant } from
 import type { PlatformContext } from "../../app/core/permissions/platform.server";
 import { resolvePermissions } from "../../app/core/permissions/resolve";
 import { isBusinessRole } from "../../app/core/permissions/roles";
-import { SeparationOfDutiesError } from "../../app/core/permissions/separation";
+import { createPlatformAdmin } from "../../app/core/operators/platform-admins.server";
 import { createTenantTree, openTestDatabase, uniq } from "../helpers/db";
 
 const PASSWORD = "Strong-pass-2026";
@@ -57,9 +57,12 @@ async function eventsFor(tenantId: string, action: string, targetId?: string) {
   return q.orderBy("seq").execute();
 }
 
-async function newAccount(roles: string[] = []): Promise<{ id: string; username: string }> {
+async function newAccount(role?: PlatformRole): Promise<{ id: string; username: string }> {
   const username = `u-${uniq()}`;
-  const id = await createPlatformAccount(secadmin, { username, displayName: `测试${username}`, password: PASSWORD, platformRoles: roles });
+  const displayName = `测试${username}`;
+  const id = role
+    ? await createPlatformAdmin(handle.db, "operator:test", { username, displayName, role, password: PASSWORD })
+    : await createStaffAccount(secadmin, { username, displayName, password: PASSWORD });
   return { id, username };
 }
 
@@ -67,13 +70,7 @@ beforeAll(async () => {
   handle = await openTestDatabase();
   tree = await createTenantTree(handle, 2);
   const username = `sec-${uniq()}`;
-  const bootstrap = platformContext({ id: "00000000-0000-4000-8000-000000000001", username: "bootstrap" }, "secadmin");
-  const id = await createPlatformAccount(bootstrap, {
-    username,
-    displayName: "安全管理员",
-    password: PASSWORD,
-    platformRoles: ["secadmin"],
-  });
+  const id = await createPlatformAdmin(handle.db, "operator:test", { username, displayName: "安全管理员", password: PASSWORD, role: "secadmin" });
   secadmin = platformContext({ id, username }, "secadmin");
 });
 
@@ -82,56 +79,42 @@ afterAll(async () => {
 });
 
 describe("accounts", () => {
-  it("refuses two platform roles (三员分立) and writes nothing", async () => {
-    const username = `two-${uniq()}`;
-    await expect(
-      createPlatformAccount(secadmin, { username, displayName: "兼任", password: PASSWORD, platformRoles: ["sysadmin", "auditor"] }),
-    ).rejects.toBeInstanceOf(SeparationOfDutiesError);
-    expect(await userByName(username)).toBeUndefined();
-    const audited = await handle.db.selectFrom("audit_events").select("data").where("action", "=", "account.create").execute();
-    expect(audited.some((e) => e.data.username === username)).toBe(false);
-  });
-
   it("refuses a weak password, a bad username and a taken one without creating anything", async () => {
     const username = `weak-${uniq()}`;
-    await expect(
-      createPlatformAccount(secadmin, { username, displayName: "x", password: "short", platformRoles: [] }),
-    ).rejects.toBeInstanceOf(PasswordPolicyError);
+    await expect(createStaffAccount(secadmin, { username, displayName: "x", password: "short" })).rejects.toBeInstanceOf(PasswordPolicyError);
     expect(await userByName(username)).toBeUndefined();
-    await expect(
-      createPlatformAccount(secadmin, { username: "A b", displayName: "x", password: PASSWORD, platformRoles: [] }),
-    ).rejects.toMatchObject({
+    await expect(createStaffAccount(secadmin, { username: "A b", displayName: "x", password: PASSWORD })).rejects.toMatchObject({
       field: "username",
       i18nKey: "platform:errors.username.format",
     });
     const { username: taken } = await newAccount();
-    await expect(
-      createPlatformAccount(secadmin, { username: taken.toUpperCase(), displayName: "x", password: PASSWORD, platformRoles: [] }),
-    ).rejects.toMatchObject({ i18nKey: "platform:errors.username.taken" });
+    await expect(createStaffAccount(secadmin, { username: taken.toUpperCase(), displayName: "x", password: PASSWORD })).rejects.toMatchObject({
+      i18nKey: "platform:errors.username.taken",
+    });
   });
 
-  it("creates an account with one platform role and audits it on the platform chain", async () => {
-    const { id, username } = await newAccount(["auditor"]);
-    expect((await userByName(username))?.platform_role).toBe("auditor");
+  it("creates an office staff account, never a platform administrator, and audits it on the platform chain", async () => {
+    const { id, username } = await newAccount();
+    expect((await userByName(username))?.platform_role).toBeNull();
     const [event] = await eventsFor(PLATFORM_CHAIN, "account.create", id);
     expect(event).toMatchObject({ actor_name: secadmin.user.username, ip: "192.0.2.10", outcome: "success" });
-    expect(event!.data).toMatchObject({ username, platformRole: "auditor" });
+    expect(event!.data).toEqual({ username, displayName: `测试${username}` });
   });
 
-  it("changes name and role under the same rule, and never the secadmin's own role", async () => {
+  it("changes a staff account's name, and nothing of the secadmin's own account or of a platform administrator's", async () => {
     const { id, username } = await newAccount();
-    await expect(updateAccount(secadmin, id, { displayName: "新名", platformRoles: ["secadmin", "sysadmin"] })).rejects.toBeInstanceOf(
-      SeparationOfDutiesError,
-    );
-    expect((await userByName(username))?.display_name).not.toBe("新名");
-    expect(await updateAccount(secadmin, id, { displayName: "新名", platformRoles: ["sysadmin"] })).toBe(true);
-    expect(await userByName(username)).toMatchObject({ display_name: "新名", platform_role: "sysadmin" });
-    expect(await updateAccount(secadmin, id, { displayName: "新名", platformRoles: ["sysadmin"] })).toBe(false);
+    expect(await updateAccount(secadmin, id, { displayName: "新名" })).toBe(true);
+    expect(await userByName(username)).toMatchObject({ display_name: "新名", platform_role: null });
+    expect(await updateAccount(secadmin, id, { displayName: "新名" })).toBe(false);
     expect(await eventsFor(PLATFORM_CHAIN, "account.update", id)).toHaveLength(1);
 
-    const own = updateAccount(secadmin, secadmin.user.id, { displayName: "安全管理员", platformRoles: [] });
-    await expect(own).rejects.toMatchObject({ i18nKey: "platform:errors.self.role" });
-    expect((await userByName(secadmin.user.username))?.platform_role).toBe("secadmin");
+    await expect(updateAccount(secadmin, secadmin.user.id, { displayName: "别名" })).rejects.toMatchObject({ i18nKey: "platform:errors.self.any" });
+    const auditor = await newAccount("auditor");
+    await expect(updateAccount(secadmin, auditor.id, { displayName: "别名" })).rejects.toMatchObject({
+      i18nKey: "platform:errors.platformAccount.operatorOnly",
+    });
+    expect((await userByName(auditor.username))?.display_name).toBe(`测试${auditor.username}`);
+    expect(await eventsFor(PLATFORM_CHAIN, "account.update", auditor.id)).toHaveLength(0);
   });
 
   it("unlocks, resets passwords under the policy, and disables with the sessions", async () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PermissionRegistry } from "../../app/core/permissions/catalog";
 import { resolvePermissions } from "../../app/core/permissions/resolve";
-import { violatesSeparationOfDuties } from "../../app/core/permissions/separation";
 
 describe("permissions", () => {
   const registry = new PermissionRegistry();
@@ -33,8 +32,20 @@ describe("permissions", () => {
     expect(() => registry.register({ key: "core.workspace.view", label: "x", defaultRoles: [] })).toThrow(/twice/);
   });
 
-  it("三员分立 allows one platform role, not two", () => {
-    expect(violatesSeparationOfDuties(["sysadmin", "drafter"])).toBe(false);
-    expect(violatesSeparationOfDuties(["secadmin", "auditor"])).toBe(true);
+  it("三员分立: no override hands the auditor's, the secadmin's or the sysadmin's permissions to another role", () => {
+    const platform = ["core.audit.read", "core.accounts.manage", "core.roles.manage", "core.tenants.manage"];
+    const overrides = ["viewer", "drafter", "supervisor", "principal", "secadmin", "sysadmin"].flatMap((role) =>
+      platform.map((permission) => ({ role, permission, granted: true })),
+    );
+    for (const role of ["viewer", "drafter", "supervisor", "principal"] as const) {
+      expect([...resolvePermissions(registry, [role], overrides)].filter((k) => platform.includes(k))).toEqual([]);
+    }
+    expect(resolvePermissions(registry, ["secadmin"], overrides).has("core.audit.read")).toBe(false);
+    expect(resolvePermissions(registry, ["sysadmin"], overrides).has("core.audit.read")).toBe(false);
+    expect(resolvePermissions(registry, ["auditor"], [{ role: "auditor", permission: "core.audit.read", granted: false }]).has("core.audit.read")).toBe(true);
+  });
+
+  it("refuses a permission whose defaults mix platform and business roles", () => {
+    expect(() => new PermissionRegistry().register({ key: "x.audit.read", label: "x", defaultRoles: ["auditor", "viewer"] })).toThrow(/三员分立/);
   });
 });

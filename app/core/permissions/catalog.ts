@@ -1,4 +1,4 @@
-import { BUSINESS_ROLES, type Role } from "./roles";
+import { BUSINESS_ROLES, isBusinessRole, isPlatformRole, type Role } from "./roles";
 
 /**
  * A permission is a key `area.entity.action` with a translated label and the roles that hold it
@@ -30,6 +30,15 @@ export const CORE_PERMISSIONS: readonly PermissionDef[] = [
   },
 ];
 
+/**
+ * A permission of the three platform administrators (三员): held by default by a platform role only,
+ * it follows that role and no per-tenant override can hand it to a business role (the audit
+ * trail is the auditor's alone).
+ */
+export function isPlatformPermission(def: PermissionDef): boolean {
+  return def.defaultRoles.some(isPlatformRole);
+}
+
 export function isReadOnly(key: string): boolean {
   const action = key.slice(key.lastIndexOf(".") + 1);
   return action === "view" || action === "read";
@@ -45,6 +54,9 @@ export class PermissionRegistry {
   register(def: PermissionDef): void {
     if (!PERMISSION_KEY.test(def.key)) throw new Error(`Permission key "${def.key}" is not area.entity.action`);
     if (this.#defs.has(def.key)) throw new Error(`Permission "${def.key}" is declared twice`);
+    if (isPlatformPermission(def) && def.defaultRoles.some(isBusinessRole)) {
+      throw new Error(`Permission "${def.key}" mixes platform and business roles (三员分立)`);
+    }
     this.#defs.set(def.key, def);
   }
 

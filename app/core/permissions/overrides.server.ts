@@ -1,4 +1,4 @@
-import type { PermissionDef, PermissionRegistry } from "./catalog";
+import { isPlatformPermission, type PermissionDef, type PermissionRegistry } from "./catalog";
 import { overridesOf } from "./memberships.server";
 import { withPlatform, type PlatformContext } from "./platform.server";
 import type { Override } from "./resolve";
@@ -11,7 +11,7 @@ import { BUSINESS_ROLES, isBusinessRole, type BusinessRole } from "./roles";
 
 /** Permissions a tenant's business roles can hold: those held by default only by platform roles belong to the 三员. */
 export function tenantPermissions(registry: PermissionRegistry): PermissionDef[] {
-  return registry.all().filter((d) => d.defaultRoles.every(isBusinessRole));
+  return registry.all().filter((d) => !isPlatformPermission(d));
 }
 
 export interface Grant {

@@ -1,4 +1,4 @@
-import { isReadOnly, type PermissionRegistry } from "./catalog";
+import { isPlatformPermission, isReadOnly, type PermissionRegistry } from "./catalog";
 import type { Role } from "./roles";
 
 export interface Override {
@@ -9,7 +9,8 @@ export interface Override {
 
 /**
  * The permissions a set of roles holds in one tenant: the defaults, then that tenant's overrides
- * (a grant or a revocation per role and key). `readOnly` keeps only view/read keys.
+ * (a grant or a revocation per role and key). `readOnly` keeps only view/read keys. A platform
+ * administrator's permission is never overridden: only its platform role holds it.
  */
 export function resolvePermissions(
   registry: PermissionRegistry,
@@ -19,8 +20,9 @@ export function resolvePermissions(
 ): Set<string> {
   const granted = new Set<string>();
   for (const def of registry.all()) {
+    const fixed = isPlatformPermission(def);
     for (const role of roles) {
-      const override = overrides.find((o) => o.role === role && o.permission === def.key);
+      const override = fixed ? undefined : overrides.find((o) => o.role === role && o.permission === def.key);
       if (override ? override.granted : def.defaultRoles.includes(role)) granted.add(def.key);
     }
   }

@@ -37,8 +37,8 @@ export async function createStaff(db: Kysely<CoreDatabase>, tenants: PlannedTena
   const rows = tenants.flatMap((t) => {
     const name = t.definition.name["zh-CN"];
     return [
-      { username: usernames(t).officer, display_name: `${name}依申请公开专员`, password_hash: hash, platform_role: null },
-      { username: usernames(t).drafter, display_name: `${name}经办人`, password_hash: hash, platform_role: null },
+      { username: usernames(t).officer, display_name: `${name}依申请公开专员`, password_hash: hash },
+      { username: usernames(t).drafter, display_name: `${name}经办人`, password_hash: hash },
     ];
   });
   const ids = new Map<string, string>();
