@@ -30,6 +30,8 @@ export interface UsersTable {
   display_name: string;
   password_hash: string;
   password_changed_at: Timestamp;
+  /** Set when the security administrator resets the password: the owner changes it at next sign-in. */
+  password_must_change: Generated<boolean>;
   platform_role: PlatformRole | null;
   failed_attempts: Generated<number>;
   locked_until: Date | null;
@@ -135,4 +137,24 @@ export interface CoreDatabase {
   classification_resolutions: { tenant_id: string; document_id: string; field: string; finding_key: string; action: "redact" | "keep"; reason: string | null; decided_by: string; decided_at: Timestamp };
   clock_events: { tenant_id: string; clock_id: string; seq: number; event: ColumnType<unknown, string, string>; recorded_by: string | null; recorded_at: Generated<Date> };
   sensitive_words: { tenant_id: string; word: string; created_by: string | null; created_at: Generated<Date> };
+  login_locks: { user_id: string; client: string; failures: number; locked_until: Date | null; updated_at: Timestamp };
+  login_challenges: LoginChallengesTable;
+  user_totp: { user_id: string; secret_sealed: string; last_step: ColumnType<number, number, number>; enrolled_at: Timestamp };
+  recovery_codes: { user_id: string; code_hash: string; used_at: Date | null };
+}
+
+/** A sign-in between its password and its session (app/core/auth/login-challenge.server.ts). */
+export interface LoginChallengesTable {
+  token_hash: string;
+  user_id: string;
+  second_factor: "totp" | "recovery" | null;
+  pending_secret: string | null;
+  /** Sealed: the recovery codes of an enrolment during sign-in, until they have been shown. */
+  recovery_codes: string | null;
+  redirect_to: string | null;
+  failures: Generated<number>;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Generated<Date>;
+  expires_at: Date;
 }

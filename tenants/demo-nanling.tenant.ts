@@ -26,5 +26,7 @@ export default defineTenant({
       phone: "0799-8000040",
       email: "gongkai@nanling.example.gov.cn",
     },
+    // The demo office that shows a second factor required of all its staff (等保 8.1.4.1 d).
+    security: { mfa: "required" },
   },
 });

@@ -28,6 +28,10 @@ export const ConfigSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   LOGIN_RATE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Days a password stays valid (等保 8.1.4.1 a); 0 turns expiry off. */
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  /** A new password may not be any of this many most recent ones (the current one included). */
+  PASSWORD_HISTORY: z.coerce.number().int().min(0).max(24).default(5),
   TRUST_PROXY: flag.default(false),
   /** The largest request body accepted (forms with attachments, imports), in MB; larger ones get 413 unread. */
   MAX_BODY_MB: z.coerce.number().int().min(1).max(1024).default(25),

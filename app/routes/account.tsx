@@ -1,30 +1,47 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { withScope, PLATFORM_SCOPE } from "../../db/scope";
+import { NO_TENANT, PLATFORM_SCOPE, withScope } from "../../db/scope";
 import { PLATFORM_CHAIN } from "../../db/roles";
 import { recordAudit, recordPlatformEvent } from "~/core/audit/record.server";
 import { checkCurrentPassword, PasswordPolicyError, setPassword } from "~/core/auth/accounts.server";
+import { confirmEnrolment, enrolmentOffer, sealPendingSecret } from "~/core/auth/enrolment.server";
 import { requireAuth } from "~/core/auth/guards.server";
-import { parseForm } from "~/core/forms.server";
+import { hasSecondFactor, remainingRecoveryCodes, removeSecondFactor } from "~/core/auth/second-factor.server";
+import { secondFactorRequired } from "~/core/auth/second-factor-policy.server";
+import { parseForm, type FieldErrors } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
 import { membershipsOf } from "~/core/permissions/memberships.server";
 import { Field, FormMessage, PostForm, RowAction } from "~/ui/forms";
 import { PublicLayout } from "~/ui/public-layout";
+import { EnrolmentFields, RecoveryCodes } from "~/ui/second-factor";
 import { useLocale } from "~/ui/use-locale";
+
+const current = z.string({ error: "errors.required" }).min(1, { error: "errors.required" }).max(256);
 
 const PasswordSchema = z
   .object({
     intent: z.literal("password"),
-    current: z.string().min(1, { error: "errors.required" }),
-    next: z.string().min(1, { error: "errors.required" }).max(256),
-    confirm: z.string(),
+    current,
+    next: z.string({ error: "errors.required" }).min(1, { error: "errors.required" }).max(256),
+    confirm: z.string({ error: "errors.required" }),
   })
   .refine((v) => v.next === v.confirm, { path: ["confirm"], error: "errors.password.mismatch" });
+const RevokeSchema = z.object({ intent: z.literal("revoke"), session: z.string().regex(/^[0-9a-f]{64}$/) });
+const EnrolSchema = z.object({
+  intent: z.literal("mfaEnrol"),
+  pending: z.string().min(1).max(1024),
+  code: z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(16, { error: "errors.totp.wrongCode" }),
+  current,
+});
+const RemoveSchema = z.object({ intent: z.literal("mfaRemove"), current });
+
+type Result = { errors: FieldErrors; done: string | null; form?: string; recoveryCodes?: string[] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, session } = await requireAuth(request, context);
@@ -39,48 +56,94 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     createdAt: s.createdAt.toISOString(),
     current: s.idHash === session.idHash,
   }));
+  const [enrolled, remaining] = await withScope(services.db, NO_TENANT, async (trx) => [
+    await hasSecondFactor(trx, user.id),
+    await remainingRecoveryCodes(trx, user.id),
+  ]);
+  const setup = new URL(request.url).searchParams.get("mfa") === "setup";
+  const offer = setup ? await enrolmentOffer(services.cipher, user.id, user.username, sealPendingSecret(services.cipher, user.id)) : null;
   const t = await fixedT(context, request);
-  return { title: `${t("account.title")} · ${t("app.name")}`, user, memberships, sessions };
+  return {
+    title: `${t("account.title")} · ${t("app.name")}`,
+    user,
+    memberships,
+    sessions,
+    secondFactor: { enrolled: Boolean(enrolled), required: await secondFactorRequired(services, user), remaining: Number(remaining), offer },
+    passwordHistory: services.config.PASSWORD_HISTORY,
+  };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs): Promise<Result | Response> {
   const { user, session } = await requireAuth(request, context);
   const { services } = context;
   const form = await request.formData();
   const event = { actor: { id: user.id, name: user.username }, ip: context.clientIp, requestId: context.requestId };
+  const inUserScope = <T,>(fn: Parameters<typeof withScope<T>>[2]) => withScope(services.db, { ...PLATFORM_SCOPE, userId: user.id }, fn);
+  const wrongCurrent = (formName: string): Result => ({ errors: { current: ["errors.password.wrongCurrent"] }, done: null, form: formName });
+
   switch (form.get("intent")) {
     case "password": {
       const parsed = parseForm(PasswordSchema, form);
-      if (!parsed.ok) return { errors: parsed.errors, done: null };
+      if (!parsed.ok) return { errors: parsed.errors, done: null, form: "password" };
       try {
-        const ok = await withScope(services.db, { ...PLATFORM_SCOPE, userId: user.id }, async (trx) => {
+        const ok = await inUserScope(async (trx) => {
           if (!(await checkCurrentPassword(trx, user.id, parsed.data.current))) return false;
-          await setPassword(trx, user.id, user.username, parsed.data.next);
-          await recordAudit(trx, { ...event, tenantId: PLATFORM_CHAIN, action: "auth.password.change" });
+          await setPassword(trx, user.id, user.username, parsed.data.next, { mustChange: false, history: services.config.PASSWORD_HISTORY });
+          await recordAudit(trx, { ...event, tenantId: PLATFORM_CHAIN, action: "auth.password.change", data: { reason: "user" } });
           return true;
         });
-        if (!ok) return { errors: { current: ["errors.password.wrongCurrent"] }, done: null };
+        if (!ok) return wrongCurrent("password");
       } catch (e) {
-        if (e instanceof PasswordPolicyError) return { errors: { next: e.i18nKeys }, done: null };
+        if (e instanceof PasswordPolicyError) return { errors: { next: e.i18nKeys }, done: null, form: "password" };
         throw e;
       }
       // A changed password ends every other session.
-      for (const s of await services.sessions.list(user.id)) {
-        if (s.idHash !== session.idHash) await services.sessions.revoke(user.id, s.idHash);
-      }
+      await services.sessions.revokeOthers(user.id, session.idHash);
       return { errors: {}, done: "account.password.changed" };
     }
     case "revoke": {
-      const idHash = String(form.get("session") ?? "");
-      if (await services.sessions.revoke(user.id, idHash)) {
-        await recordPlatformEvent(services.db, { ...event, action: "auth.session.revoke", target: { type: "session", id: idHash.slice(0, 12) } });
+      const parsed = parseForm(RevokeSchema, form);
+      if (parsed.ok && (await services.sessions.revoke(user.id, parsed.data.session))) {
+        await recordPlatformEvent(services.db, { ...event, action: "auth.session.revoke", target: { type: "session", id: parsed.data.session.slice(0, 12) } });
       }
       return { errors: {}, done: "account.sessions.revoked" };
+    }
+    case "revokeOthers": {
+      const ended = await services.sessions.revokeOthers(user.id, session.idHash);
+      await recordPlatformEvent(services.db, { ...event, action: "auth.session.revoke_others", data: { ended } });
+      return { errors: {}, done: "account.sessions.othersRevoked" };
     }
     case "signOutEverywhere": {
       await services.sessions.invalidateAll(user.id);
       await recordPlatformEvent(services.db, { ...event, action: "auth.session.revoke_all" });
       return redirect("/login", { headers: { "Set-Cookie": services.sessions.blankCookie(context.secureCookies) } });
+    }
+    case "mfaEnrol": {
+      const parsed = parseForm(EnrolSchema, form);
+      if (!parsed.ok) return { errors: parsed.errors, done: null, form: "mfaEnrol" };
+      const result = await inUserScope(async (trx) => {
+        if (!(await checkCurrentPassword(trx, user.id, parsed.data.current))) return null;
+        const replaced = await hasSecondFactor(trx, user.id);
+        const r = await confirmEnrolment(trx, services.cipher, user.id, parsed.data.pending, parsed.data.code);
+        if (r.ok) await recordAudit(trx, { ...event, tenantId: PLATFORM_CHAIN, action: "auth.mfa.enrol", data: { during: "account", replaced } });
+        return r;
+      });
+      if (!result) return wrongCurrent("mfaEnrol");
+      if (!result.ok) return { errors: { code: [result.error] }, done: null, form: "mfaEnrol" };
+      return { errors: {}, done: "mfa.enrol.done", recoveryCodes: result.recoveryCodes };
+    }
+    case "mfaRemove": {
+      const parsed = parseForm(RemoveSchema, form);
+      if (!parsed.ok) return { errors: parsed.errors, done: null, form: "mfaRemove" };
+      if (await secondFactorRequired(services, user)) return { errors: { current: ["errors.totp.required"] }, done: null, form: "mfaRemove" };
+      const removed = await inUserScope(async (trx) => {
+        if (!(await checkCurrentPassword(trx, user.id, parsed.data.current))) return null;
+        const had = await removeSecondFactor(trx, user.id);
+        if (had) await recordAudit(trx, { ...event, tenantId: PLATFORM_CHAIN, action: "auth.mfa.remove" });
+        return had;
+      });
+      if (removed === null) return wrongCurrent("mfaRemove");
+      return { errors: {}, done: "mfa.removed" };
     }
     default:
       throw new Response("Bad Request", { status: 400 });
@@ -90,8 +153,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Account() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { user, memberships, sessions } = useLoaderData<typeof loader>();
+  const { user, memberships, sessions, secondFactor, passwordHistory } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const errorsOf = (form: string) => (result?.form === form ? result.errors : undefined);
+  const others = sessions.filter((s) => !s.current).length;
   return (
     <PublicLayout title={t("app.name")}>
       <h1>{t("account.title")}</h1>
@@ -124,17 +189,64 @@ export default function Account() {
         {result?.done === "account.password.changed" && <FormMessage tone="success">{t(result.done)}</FormMessage>}
         <PostForm className="stack narrow">
           <input type="hidden" name="intent" value="password" />
-          <Field name="current" type="password" label={t("account.password.current")} autoComplete="current-password" required errors={result?.errors} />
-          <Field name="next" type="password" label={t("account.password.next")} autoComplete="new-password" required errors={result?.errors} hint={t("account.password.policy")} />
-          <Field name="confirm" type="password" label={t("account.password.confirm")} autoComplete="new-password" required errors={result?.errors} />
+          <Field name="current" type="password" label={t("account.password.current")} autoComplete="current-password" required errors={errorsOf("password")} />
+          <Field
+            name="next"
+            type="password"
+            label={t("account.password.next")}
+            autoComplete="new-password"
+            required
+            errors={errorsOf("password")}
+            hint={passwordHistory > 0 ? `${t("account.password.policy")} ${t("account.password.history", { count: passwordHistory })}` : t("account.password.policy")}
+          />
+          <Field name="confirm" type="password" label={t("account.password.confirm")} autoComplete="new-password" required errors={errorsOf("password")} />
           <button className="button primary" type="submit">
             {t("account.password.submit")}
           </button>
         </PostForm>
       </section>
 
+      <section aria-labelledby="second-factor">
+        <h2 id="second-factor">{t("mfa.title")}</h2>
+        {(result?.done === "mfa.enrol.done" || result?.done === "mfa.removed") && <FormMessage tone="success">{t(result.done)}</FormMessage>}
+        {result?.recoveryCodes && <RecoveryCodes codes={result.recoveryCodes} />}
+        <p>
+          {t(secondFactor.enrolled ? "mfa.status.on" : "mfa.status.off")}
+          {secondFactor.enrolled && ` ${t("mfa.status.remaining", { count: secondFactor.remaining })}`}
+          {secondFactor.required && ` ${t("mfa.status.required")}`}
+        </p>
+        {secondFactor.offer ? (
+          <PostForm className="stack narrow" action="/account" aria-label={t("mfa.enrol.title")}>
+            <input type="hidden" name="intent" value="mfaEnrol" />
+            <EnrolmentFields offer={secondFactor.offer} errors={errorsOf("mfaEnrol")} />
+            <Field name="current" type="password" label={t("account.password.current")} autoComplete="current-password" required errors={errorsOf("mfaEnrol")} />
+            <button className="button primary" type="submit">
+              {t("mfa.enrol.submit")}
+            </button>
+          </PostForm>
+        ) : (
+          <p>
+            <Link className="button" to="/account?mfa=setup">
+              {t(secondFactor.enrolled ? "mfa.replace" : "mfa.setUp")}
+            </Link>
+          </p>
+        )}
+        {secondFactor.enrolled && !secondFactor.required && (
+          <PostForm className="stack narrow" aria-label={t("mfa.remove")}>
+            <input type="hidden" name="intent" value="mfaRemove" />
+            <Field name="current" type="password" label={t("account.password.current")} autoComplete="current-password" required errors={errorsOf("mfaRemove")} />
+            <button className="button danger" type="submit">
+              {t("mfa.remove")}
+            </button>
+          </PostForm>
+        )}
+      </section>
+
       <section aria-labelledby="sessions">
         <h2 id="sessions">{t("account.sessions.title")}</h2>
+        {(result?.done === "account.sessions.revoked" || result?.done === "account.sessions.othersRevoked") && (
+          <FormMessage tone="success">{t(result.done)}</FormMessage>
+        )}
         <table className="table">
           <caption className="visually-hidden">{t("account.sessions.title")}</caption>
           <thead>
@@ -164,12 +276,22 @@ export default function Account() {
             ))}
           </tbody>
         </table>
-        <PostForm>
-          <input type="hidden" name="intent" value="signOutEverywhere" />
-          <button className="button danger" type="submit">
-            {t("account.sessions.signOutEverywhere")}
-          </button>
-        </PostForm>
+        <div className="actions">
+          {others > 0 && (
+            <PostForm>
+              <input type="hidden" name="intent" value="revokeOthers" />
+              <button className="button" type="submit">
+                {t("account.sessions.revokeOthers")}
+              </button>
+            </PostForm>
+          )}
+          <PostForm>
+            <input type="hidden" name="intent" value="signOutEverywhere" />
+            <button className="button danger" type="submit">
+              {t("account.sessions.signOutEverywhere")}
+            </button>
+          </PostForm>
+        </div>
       </section>
     </PublicLayout>
   );

@@ -33,8 +33,29 @@ export async function requireAuth(request: Request, context: AppLoadContext): Pr
   return auth;
 }
 
-/** Only same-site paths are followed after login, never another origin. */
+const ORIGIN = "http://gongkai.invalid";
+/** C0 and C1 controls (tab, CR and LF included: browsers drop them inside a URL) and backslashes (read as slashes). */
+function unsafe(to: string): boolean {
+  for (let i = 0; i < to.length; i++) {
+    const c = to.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x5c) return true;
+  }
+  return false;
+}
+
+/**
+ * Only a path of this site is followed after sign-in, never another origin: the value is resolved
+ * against a fixed origin, as a browser would resolve it, and kept only when it stays there.
+ * Control characters and backslashes, which browsers drop or turn into slashes, are refused outright.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/") || unsafe(to)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, ORIGIN);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== ORIGIN || url.pathname.startsWith("//")) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

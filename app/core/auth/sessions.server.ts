@@ -111,13 +111,22 @@ export function createSessionManager(db: Kysely<CoreDatabase>, policy: SessionPo
       return res.numDeletedRows > 0n;
     },
 
+    /** Ends every session of the user but the one whose hash is `keepIdHash`; returns how many ended. */
+    async revokeOthers(userId: string, keepIdHash: string): Promise<number> {
+      const res = await withScope(db, NO_TENANT, (trx) =>
+        trx.deleteFrom("sessions").where("user_id", "=", userId).where("id_hash", "<>", keepIdHash).executeTakeFirst(),
+      );
+      return Number(res.numDeletedRows);
+    },
+
     readToken(cookieHeader: string | null): string | null {
       return cookieHeader ? lucia.readSessionCookie(cookieHeader) : null;
     },
 
+    /** The cookie of a session just created: it lives as long as the session can (SESSION_ABSOLUTE_HOURS), not lucia's 400 days. */
     cookie(token: string, secure: boolean): string {
       const c = lucia.createSessionCookie(token);
-      return new Cookie(c.name, c.value, { ...c.attributes, secure }).serialize();
+      return new Cookie(c.name, c.value, { ...c.attributes, secure, maxAge: absoluteMs / 1000 }).serialize();
     },
 
     blankCookie(secure: boolean): string {

@@ -22,6 +22,10 @@ export const ContactSchema = z.object({
 
 export type TenantContact = z.output<typeof ContactSchema>;
 
+export const SecuritySchema = z.object({
+  mfa: z.enum(["required", "optional"]).default("optional"),
+});
+
 export const TenantSettingsSchema = z.object({
   contact: ContactSchema.default({}),
   /** 索引号 pattern; placeholders {credit_code}, {year}, {seq:N}. */
@@ -35,6 +39,8 @@ export const TenantSettingsSchema = z.object({
     }),
   /** Per-plugin settings, validated by each plugin's own schema. */
   plugins: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+  /** `mfa: "required"`: the office's staff sign in with a second factor (the platform administrators always do). */
+  security: SecuritySchema.default({ mfa: "optional" }),
 });
 
 export type TenantSettings = z.infer<typeof TenantSettingsSchema>;

@@ -1,0 +1,92 @@
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { PLATFORM_CHAIN } from "../../db/roles";
+import { PLATFORM_SCOPE, withScope } from "../../db/scope";
+import { recordAudit } from "~/core/audit/record.server";
+import { confirmEnrolment, enrolmentOffer, openPendingSecret, sealPendingSecret, sealRecoveryCodes } from "~/core/auth/enrolment.server";
+import { updateChallenge } from "~/core/auth/login-challenge.server";
+import { advance, requireStep, signInMeta } from "~/core/auth/login-flow.server";
+import { LOGIN_STEP_PATHS } from "~/core/auth/login-steps.server";
+import { parseForm } from "~/core/forms.server";
+import { fixedT } from "~/core/i18n/locale.server";
+import { FormMessage, PostForm } from "~/ui/forms";
+import { PublicLayout } from "~/ui/public-layout";
+import { EnrolmentFields } from "~/ui/second-factor";
+
+const EnrolSchema = z.object({
+  code: z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(16, { error: "errors.totp.wrongCode" }),
+});
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+/** A second factor is required of this account and it has none yet: it enrols one before any session exists. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { challenge, state } = await requireStep(request, context, "enrol");
+  const { cipher } = context.services;
+  // The same secret on a reload, until the pending sign-in ends.
+  let pending = challenge.pendingSecret && openPendingSecret(cipher, state.userId, challenge.pendingSecret) ? challenge.pendingSecret : null;
+  if (!pending) {
+    pending = sealPendingSecret(cipher, state.userId);
+    await updateChallenge(context.services.db, challenge.tokenHash, { pendingSecret: pending });
+  }
+  const offer = await enrolmentOffer(cipher, state.userId, state.username, pending);
+  const t = await fixedT(context, request);
+  return { title: `${t("mfa.enrol.title")} · ${t("app.name")}`, offer, platformRole: state.platformRole };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { challenge, state } = await requireStep(request, context, "enrol");
+  if (!challenge.pendingSecret) return redirect(LOGIN_STEP_PATHS.enrol);
+  const parsed = parseForm(EnrolSchema, await request.formData());
+  if (!parsed.ok) return { errors: parsed.errors };
+  const { services } = context;
+  const { ip, requestId } = signInMeta(request, context);
+  const result = await withScope(services.db, { ...PLATFORM_SCOPE, userId: state.userId }, async (trx) => {
+    const r = await confirmEnrolment(trx, services.cipher, state.userId, challenge.pendingSecret!, parsed.data.code);
+    await recordAudit(trx, {
+      tenantId: PLATFORM_CHAIN,
+      actor: { id: state.userId, name: state.username },
+      action: "auth.mfa.enrol",
+      outcome: r.ok ? "success" : "failure",
+      ip,
+      requestId,
+      data: r.ok ? { during: "sign-in" } : { during: "sign-in", reason: r.error },
+    });
+    return r;
+  });
+  if (!result.ok) return { errors: { code: [result.error] } };
+  const recoveryCodes = sealRecoveryCodes(services.cipher, state.userId, result.recoveryCodes);
+  await updateChallenge(services.db, challenge.tokenHash, { secondFactor: "totp", recoveryCodes });
+  return advance(request, context, { ...challenge, secondFactor: "totp", recoveryCodes });
+}
+
+export default function LoginEnrol() {
+  const { t } = useTranslation();
+  const { offer, platformRole } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <PublicLayout title={t("app.name")}>
+      <div className="narrow">
+        <h1>{t("mfa.enrol.title")}</h1>
+        <p>{t(platformRole ? "mfa.enrol.requiredPlatform" : "mfa.enrol.requiredOffice")}</p>
+        {offer ? (
+          <PostForm className="stack" aria-label={t("mfa.enrol.title")}>
+            <EnrolmentFields offer={offer} errors={result?.errors} />
+            <button type="submit" className="button primary">
+              {t("mfa.enrol.submit")}
+            </button>
+          </PostForm>
+        ) : (
+          <FormMessage tone="error">{t("errors.totp.expired")}</FormMessage>
+        )}
+        <p>
+          <Link to="/login">{t("login.startOver")}</Link>
+        </p>
+      </div>
+    </PublicLayout>
+  );
+}
