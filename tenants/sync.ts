@@ -1,4 +1,7 @@
+import { auditAnchorFile } from "../app/core/audit/anchor-file.server";
+import { startAuditTrail } from "../app/core/audit/start.server";
 import { loadConfig } from "../app/core/config.server";
+import { loadAuditKey } from "../app/core/crypto/audit-key.server";
 import { syncTenants } from "../app/core/tenancy/sync.server";
 import { openDatabase } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
@@ -9,6 +12,7 @@ const config = loadConfig();
 const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.GONGKAI_DATA_DIR });
 try {
   await migrateToLatest(handle.db);
+  await startAuditTrail(handle.db, { key: await loadAuditKey(config), anchorFile: auditAnchorFile(config) });
   const report = await syncTenants(handle.db, await loadTenantDefinitions());
   for (const code of report.created) console.log(`created   ${code}`);
   for (const u of report.updated) console.log(`updated   ${u.code} (${u.fields.join(", ")})`);

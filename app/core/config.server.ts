@@ -21,6 +21,18 @@ export const ConfigSchema = z.object({
     .transform((v) => Buffer.from(v, "base64"))
     .refine((b) => b.length === 32, "base64 of exactly 32 bytes")
     .optional(),
+  /** Base64 of 32 random bytes: the key of the audit trail's HMAC-SM3 chains (see app/core/crypto/audit-key.server.ts). */
+  GONGKAI_AUDIT_KEY: z
+    .string()
+    .transform((v) => Buffer.from(v, "base64"))
+    .refine((b) => b.length === 32, "base64 of exactly 32 bytes")
+    .optional(),
+  /** The append-only file the audit chains' heads are anchored in, outside the database; default `<data dir>/audit-anchors.jsonl`. */
+  GONGKAI_AUDIT_ANCHOR_FILE: z
+    .string()
+    .min(1)
+    .refine((p) => existsSync(dirname(p)), "its directory must exist")
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),

@@ -2,7 +2,9 @@ import { appendFileSync } from "node:fs";
 import type { LogEvent } from "kysely";
 import { pino } from "pino";
 import { ConfigError, loadConfig } from "../core/config.server";
-import { anchorAuditChains } from "../core/audit/anchor.server";
+import { auditAnchorFile } from "../core/audit/anchor-file.server";
+import { startAuditTrail } from "../core/audit/start.server";
+import { loadAuditKey } from "../core/crypto/audit-key.server";
 import { loadDataKey } from "../core/crypto/data-key.server";
 import { createServices } from "../core/services.server";
 import { syncTenants } from "../core/tenancy/sync.server";
@@ -18,9 +20,11 @@ import { createHttpServer, type BuildSource } from "./http";
 
 let config;
 let dataKey;
+let auditKey;
 try {
   config = loadConfig();
   dataKey = await loadDataKey(config);
+  auditKey = await loadAuditKey(config, dataKey);
 } catch (e) {
   if (e instanceof ConfigError) {
     console.error(e.message);
@@ -51,6 +55,12 @@ const observe = config.GONGKAI_SQL_TRACE ? sqlTrace(config.GONGKAI_SQL_TRACE) : 
 const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.GONGKAI_DATA_DIR, observe });
 await migrateToLatest(handle.db);
 await migratePlugins(handle.db, plugins);
+// Before anything writes audit events: installs the audit key, re-keys an older unkeyed trail once.
+const audit = await startAuditTrail(handle.db, { key: auditKey, anchorFile: auditAnchorFile(config) });
+if (audit.rekey) {
+  const failed = audit.rekey.refused.length > 0;
+  logger[failed ? "error" : "warn"]({ rekey: audit.rekey }, failed ? "audit trail: unkeyed chains left unkeyed, see npm run audit:verify" : "audit trail re-keyed with HMAC-SM3");
+}
 const sync = await syncTenants(handle.db, await loadTenantDefinitions());
 logger.info({ created: sync.created, updated: sync.updated.map((u) => u.code) }, "tenants synced");
 const demo = config.GONGKAI_DEMO ? await seedDemo(handle.db, { password: config.GONGKAI_DEMO_PASSWORD }) : null;
@@ -68,11 +78,11 @@ async function buildSource(): Promise<BuildSource> {
   return { vite: await vite.createServer({ server: { middlewareMode: true } }) };
 }
 
-/** Anchors every audit chain's head in the platform chain and in the log (outside the database). */
+/** Anchors every audit chain's head in the platform chain, the anchor file and the log (outside the database). */
 async function anchorAudit() {
   try {
-    const heads = await anchorAuditChains(handle.db);
-    if (heads) logger.info({ heads }, "audit chains anchored");
+    const heads = await audit.anchorer.anchor();
+    if (heads.length) logger.info({ heads }, "audit chains anchored");
   } catch (err) {
     logger.error({ err }, "audit anchoring failed");
   }

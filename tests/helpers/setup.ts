@@ -1,4 +1,8 @@
 import { afterEach, vi } from "vitest";
+import { installTestAuditKey } from "./audit-key";
+
+// recordAudit refuses to write without the audit key, which the server installs at start.
+installTestAuditKey();
 
 // A console.error during a test is a bug we have not looked at: fail loudly.
 const original = console.error;

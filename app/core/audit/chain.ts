@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -18,6 +18,11 @@ export interface ChainedFields {
   data: Record<string, unknown>;
 }
 
+/** Computes an event's link in its chain from its fields and the previous event's hash. */
+export interface ChainHasher {
+  hash(e: ChainedFields, prevHash: string): string;
+}
+
 /** JSON with object keys sorted, so that jsonb's reordering of keys does not change the hash. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
@@ -30,8 +35,8 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-export function eventHash(e: ChainedFields, prevHash: string): string {
-  const material = canonicalJson([
+function material(e: ChainedFields, prevHash: string): string {
+  return canonicalJson([
     e.tenant_id,
     e.seq,
     e.at.toISOString(),
@@ -46,5 +51,29 @@ export function eventHash(e: ChainedFields, prevHash: string): string {
     e.data,
     prevHash,
   ]);
-  return createHash("sha256").update(material).digest("hex");
 }
+
+/**
+ * HMAC-SM3 under the audit key, which is kept outside the database: whoever can write the table
+ * but lacks the key (the database superuser) cannot produce a chain that verifies.
+ */
+export class KeyedChainHasher implements ChainHasher {
+  readonly #key: Buffer;
+
+  constructor(key: Buffer) {
+    if (key.length !== 32) throw new Error("the audit key must be 32 bytes");
+    this.#key = Buffer.from(key);
+  }
+
+  hash(e: ChainedFields, prevHash: string): string {
+    return createHmac("sm3", this.#key).update(material(e, prevHash)).digest("hex");
+  }
+}
+
+/**
+ * The unkeyed SHA-256 chains written before the audit key existed. Anyone could recompute them, so
+ * only the one-time re-keying reads them (see rekey.server.ts); the verifier never accepts them.
+ */
+export const legacyChainHasher: ChainHasher = {
+  hash: (e, prevHash) => createHash("sha256").update(material(e, prevHash)).digest("hex"),
+};

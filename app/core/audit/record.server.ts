@@ -2,7 +2,8 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import { PLATFORM_CHAIN } from "../../../db/roles";
 import type { CoreDatabase } from "../../../db/schema";
 import { PLATFORM_SCOPE, withScope } from "../../../db/scope";
-import { eventHash, GENESIS_HASH, type ChainedFields } from "./chain";
+import { GENESIS_HASH, type ChainedFields, type ChainHasher } from "./chain";
+import { auditHasher } from "./hasher";
 
 export interface AuditActor {
   id: string | null;
@@ -24,9 +25,14 @@ export interface AuditEvent {
 /**
  * Appends one event to its tenant's hash chain inside the caller's transaction, so the event
  * commits or rolls back with the change it describes. A per-chain advisory lock keeps `seq`
- * gapless under concurrent writers.
+ * gapless under concurrent writers. The hash is keyed with the process's audit key.
  */
 export async function recordAudit(trx: Transaction<CoreDatabase>, event: AuditEvent): Promise<void> {
+  return appendAuditEvent(trx, event, auditHasher());
+}
+
+/** `recordAudit` with an explicit hasher: the re-keying, and tests writing chains as older versions did. */
+export async function appendAuditEvent(trx: Transaction<CoreDatabase>, event: AuditEvent, hasher: ChainHasher): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(${"audit:" + event.tenantId}, 0))`.execute(trx);
   const last = await trx
     .selectFrom("audit_events")
@@ -52,7 +58,7 @@ export async function recordAudit(trx: Transaction<CoreDatabase>, event: AuditEv
   const prevHash = last?.hash ?? GENESIS_HASH;
   await trx
     .insertInto("audit_events")
-    .values({ ...fields, data: JSON.stringify(fields.data), prev_hash: prevHash, hash: eventHash(fields, prevHash) })
+    .values({ ...fields, data: JSON.stringify(fields.data), prev_hash: prevHash, hash: hasher.hash(fields, prevHash) })
     .execute();
 }
 

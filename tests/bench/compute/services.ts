@@ -2,6 +2,7 @@ import { pino } from "pino";
 import type { AppLoadContext } from "@remix-run/node";
 import { openDatabase, type DatabaseHandle } from "../../../db/client";
 import { loadConfig } from "../../../app/core/config.server";
+import { installAuditKey } from "../../../app/core/audit/hasher";
 import { loadDataKey } from "../../../app/core/crypto/data-key.server";
 import { createServices } from "../../../app/core/services.server";
 import { discoverPlugins } from "../../../app/plugin-host/discover";
@@ -29,6 +30,7 @@ export async function openInProcess(manifest: BenchManifest, observe?: Parameter
     ...(manifest.databaseUrl ? { DATABASE_URL: manifest.databaseUrl } : {}),
     ...(manifest.dataDir ? { GONGKAI_DATA_DIR: manifest.dataDir } : {}),
   });
+  installAuditKey(Buffer.from(manifest.auditKeyBase64, "base64"));
   const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.GONGKAI_DATA_DIR, observe });
   const services = await createServices({
     db: handle.db,

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import { isDeepStrictEqual } from "node:util";
 import { openDatabase } from "../../../db/client";
+import { installAuditKey } from "../../../app/core/audit/hasher";
 import { generateInto, type Generated } from "./generate";
 import type { BenchSamples } from "./samples";
 import { BENCH_TODAY, specFrom, type BenchEngine, type BenchSpec } from "./spec";
@@ -17,14 +18,16 @@ export type { BenchEngine, BenchSpec };
 export { specFrom, BENCH_TODAY };
 export { generateInto, type Generated, type GenerateOptions, type GenerateSizes } from "./generate";
 
-/** Bump when generated rows change, so stored bench data made by an older generator is regenerated. */
-export const GENERATOR_VERSION = 2;
+/** Bump when generated rows change, so stored bench data made by an older generator is regenerated (3: audit chains keyed). */
+export const GENERATOR_VERSION = 3;
 
 export interface BenchManifest {
   spec: BenchSpec;
   databaseUrl?: string;
   dataDir?: string;
   dataKeyBase64: string;
+  /** The audit key the generated chains are keyed with; the server is started with it (GONGKAI_AUDIT_KEY). */
+  auditKeyBase64: string;
   tenants: { id: string; code: string; level: string; parentCode: string | null; items: number; requests: number }[];
   staff: { tenantCode: string; username: string; password: string }[];
   samples: BenchSamples;
@@ -53,6 +56,8 @@ export async function ensureBenchData(spec: BenchSpec, opts: { fresh?: boolean; 
   await recreate(target);
   const dataKey = randomBytes(32);
   await writeKey(target, dataKey);
+  const auditKey = randomBytes(32);
+  installAuditKey(auditKey);
   const handle = await openDatabase({ url: target.databaseUrl, dataDir: target.dataDir ?? "memory://" });
   let manifest: BenchManifest;
   try {
@@ -62,6 +67,7 @@ export async function ensureBenchData(spec: BenchSpec, opts: { fresh?: boolean; 
       spec,
       ...location(target),
       dataKeyBase64: dataKey.toString("base64"),
+      auditKeyBase64: auditKey.toString("base64"),
       tenants: generated.tenants,
       staff: generated.staff,
       samples: generated.samples,

@@ -5,6 +5,7 @@ import { timeFigures } from "../compute/figures";
 import { timeImport } from "../compute/import";
 import { openInProcess } from "../compute/services";
 import type { BenchManifest } from "../data/index";
+import { DATA_ROOT } from "../data/target";
 import { measure } from "./load";
 import { signIn, type Session } from "./login";
 import type { RunOptions } from "./options";
@@ -21,11 +22,14 @@ function log(line: string) {
   console.log(`bench: ${line}`);
 }
 
-/** Where the server finds the bench database: the manifest's URL or PGlite directory, and its data key. */
+/** Where the server finds the bench database: the manifest's URL or PGlite directory, its data and audit keys and its own anchor file. */
 function databaseEnv(manifest: BenchManifest): Record<string, string> {
-  const env: Record<string, string> = { GONGKAI_DATA_KEY: manifest.dataKeyBase64 };
-  if (manifest.databaseUrl) env.DATABASE_URL = manifest.databaseUrl;
-  else if (manifest.dataDir) env.GONGKAI_DATA_DIR = manifest.dataDir;
+  const env: Record<string, string> = { GONGKAI_DATA_KEY: manifest.dataKeyBase64, GONGKAI_AUDIT_KEY: manifest.auditKeyBase64 };
+  if (manifest.databaseUrl) {
+    env.DATABASE_URL = manifest.databaseUrl;
+    // Not the demo's ./data/audit-anchors.jsonl, which would then name offices its database does not have.
+    env.GONGKAI_AUDIT_ANCHOR_FILE = join(DATA_ROOT, `${new URL(manifest.databaseUrl).pathname.slice(1)}.anchors.jsonl`);
+  } else if (manifest.dataDir) env.GONGKAI_DATA_DIR = manifest.dataDir;
   else throw new Error("the bench manifest names neither a database URL nor a PGlite directory");
   return env;
 }
