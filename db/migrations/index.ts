@@ -12,6 +12,7 @@ import * as reviewPublicationClocks from "./0010_review_publication_clocks";
 import * as rateLimits from "./0011_rate_limits";
 import * as loginThrottleIntoRateLimits from "./0012_login_throttle_into_rate_limits";
 import * as searchMatchLeakproof from "./0013_search_match_leakproof";
+import * as separationOfDuties from "./0014_separation_of_duties";
 import * as credentials from "./0015_credentials";
 
 /** Core migrations, frozen in time: never edit one that has shipped; add the next. */
@@ -29,5 +30,6 @@ export const coreMigrations: Record<string, Migration> = {
   "0011_rate_limits": rateLimits,
   "0012_login_throttle_into_rate_limits": loginThrottleIntoRateLimits,
   "0013_search_match_leakproof": searchMatchLeakproof,
+  "0014_separation_of_duties": separationOfDuties,
   "0015_credentials": credentials,
 };

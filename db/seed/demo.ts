@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import type { Kysely } from "kysely";
 import { createAccount, setPassword } from "../../app/core/auth/accounts.server";
 import { recordAudit } from "../../app/core/audit/record.server";
+import { createPlatformAdmin } from "../../app/core/operators/platform-admins.server";
 import { BUSINESS_ROLES, type BusinessRole } from "../../app/core/permissions/roles";
 import { PLATFORM_CHAIN } from "../roles";
 import type { CoreDatabase } from "../schema";
@@ -79,10 +80,11 @@ export async function seedDemo(db: Kysely<CoreDatabase>, opts: { password?: stri
   );
   const ids = new Map(existing.map((u) => [u.username, u.id]));
 
+  // Platform roles are written by the owner only, as the operator's command line does.
+  for (const a of PLATFORM_ACCOUNTS.filter((a) => !have.has(a.username))) {
+    ids.set(a.username, await createPlatformAdmin(db, "demo-seed", { username: a.username, displayName: a.displayName, role: a.role, password }));
+  }
   await withScope(db, PLATFORM_SCOPE, async (trx) => {
-    for (const a of PLATFORM_ACCOUNTS.filter((a) => !have.has(a.username))) {
-      ids.set(a.username, await createAccount(trx, { username: a.username, displayName: a.displayName, password, platformRoles: [a.role] }));
-    }
     for (const office of Object.values(DEMO_OFFICES)) {
       for (const role of BUSINESS_ROLES) {
         const username = `${office.prefix}.${role}`;

@@ -7,7 +7,6 @@ import { createAccount, PasswordPolicyError, setPassword } from "../../app/core/
 import { passwordMatches } from "../../app/core/auth/credentials.server";
 import { clearLoginLocks } from "../../app/core/auth/login-locks.server";
 import { attemptLogin } from "../../app/core/auth/login.server";
-import { SeparationOfDutiesError } from "../../app/core/permissions/separation";
 import { action as accountAction } from "../../app/routes/account";
 import { action as loginAction } from "../../app/routes/login";
 import type { ActionFunctionArgs, AppLoadContext } from "@remix-run/node";
@@ -272,19 +271,12 @@ describe("password hashes (read only through definer functions)", () => {
 });
 
 describe("accounts", () => {
-  const create = (password: string, platformRoles: string[] = []) =>
-    withScope(handle.db, PLATFORM_SCOPE, (trx) => createAccount(trx, { username: `acct-${uniq()}`, displayName: "x", password, platformRoles }));
+  const create = (password: string) =>
+    withScope(handle.db, PLATFORM_SCOPE, (trx) => createAccount(trx, { username: `acct-${uniq()}`, displayName: "x", password }));
 
   it("refuses passwords outside the policy, naming each problem", async () => {
     const err = await create("short").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PasswordPolicyError);
     expect((err as PasswordPolicyError).i18nKeys).toEqual(["errors.password.tooShort", "errors.password.classes"]);
-  });
-
-  it("三员分立: no account may hold two of sysadmin, secadmin and auditor", async () => {
-    await expect(create(TEST_PASSWORD, ["sysadmin", "auditor"])).rejects.toBeInstanceOf(SeparationOfDutiesError);
-    const id = await create(TEST_PASSWORD, ["secadmin"]);
-    const row = await withScope(handle.db, PLATFORM_SCOPE, (trx) => trx.selectFrom("users").select("platform_role").where("id", "=", id).executeTakeFirstOrThrow());
-    expect(row.platform_role).toBe("secadmin");
   });
 });

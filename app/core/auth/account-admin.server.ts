@@ -4,21 +4,23 @@ import type { FieldErrors } from "../forms.server";
 import { deleteMembership, putMembership } from "../permissions/memberships.server";
 import { withPlatform, type PlatformContext } from "../permissions/platform.server";
 import { isBusinessRole } from "../permissions/roles";
-import { SeparationOfDutiesError, violatesSeparationOfDuties } from "../permissions/separation";
-import { createAccount, PasswordPolicyError, setPassword, singlePlatformRole } from "./accounts.server";
+import { isPlatformMembershipViolation } from "../permissions/separation";
+import { createAccount, PasswordPolicyError, setPassword } from "./accounts.server";
 import { clearLoginLocks } from "./login-locks.server";
 import { passwordProblems } from "./password-policy";
+import { USERNAME_PATTERN } from "./username";
 
 /**
- * The security administrator's account work: every change runs in one platform transaction
- * together with its audit event, so either both land or neither does.
+ * The security administrator's work on office staff accounts: every change runs in one platform
+ * transaction together with its audit event, so either both land or neither does. 三员分立: no
+ * change of any kind to the administrator's own account or to any account holding a platform
+ * role — those belong to the operator's command line (`npm run platform`, app/core/operators).
  */
 
 export const ACCOUNT_STATUSES = ["active", "locked", "disabled"] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
-/** Same rule as the users.username CHECK constraint, so bad input fails as a field error, not a 500. */
-export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+export { USERNAME_PATTERN };
 
 /** A refusal the administrator can fix: the field it belongs to and the i18n key explaining it. */
 export class AccountAdminError extends Error {
@@ -36,22 +38,21 @@ export class AccountNotFoundError extends Error {
 /** Turns a refusal from this module into field errors for the form; anything else is not ours to explain. */
 export function refusalErrors(e: unknown, passwordField = "password"): FieldErrors | null {
   if (e instanceof AccountAdminError) return { [e.field]: [e.i18nKey] };
-  if (e instanceof SeparationOfDutiesError) return { platformRoles: [e.i18nKey] };
+  if (isPlatformMembershipViolation(e)) return { roles: ["platform:errors.platformAccount.noMembership"] };
   if (e instanceof PasswordPolicyError) return { [passwordField]: e.i18nKeys };
   return null;
 }
 
 /**
- * Everything wrong with a new account's username, password and platform roles, so the form can
- * show every problem at once; createPlatformAccount refuses on the same rules.
+ * Everything wrong with a new account's username and password, so the form can show every problem
+ * at once; createStaffAccount refuses on the same rules.
  */
-export function newAccountProblems(input: { username: string; password: string; platformRoles: readonly string[] }): FieldErrors {
+export function newAccountProblems(input: { username: string; password: string }): FieldErrors {
   const errors: FieldErrors = {};
   const username = input.username.trim().toLowerCase();
   if (username && !USERNAME_PATTERN.test(username)) errors.username = ["platform:errors.username.format"];
   const weak = input.password ? passwordProblems(input.password, username) : [];
   if (weak.length) errors.password = weak;
-  if (violatesSeparationOfDuties(input.platformRoles)) errors.platformRoles = [new SeparationOfDutiesError().i18nKey];
   return errors;
 }
 
@@ -189,7 +190,18 @@ export async function getAccount(trx: Transaction<CoreDatabase>, userId: string,
   };
 }
 
-async function lockUser(trx: Transaction<CoreDatabase>, userId: string) {
+/** Why this administrator may not change this account through the console, or null when they may. */
+export function consoleRefusal(ctx: PlatformContext, target: { id: string; platformRole: PlatformRole | null }): string | null {
+  if (target.id === ctx.user.id) return "platform:errors.self.any";
+  if (target.platformRole) return "platform:errors.platformAccount.operatorOnly";
+  return null;
+}
+
+/**
+ * Locks the account's row for the change and refuses, inside the same transaction, one the console
+ * may not touch: the row lock keeps the operator from granting a platform role in between.
+ */
+async function lockStaff(trx: Transaction<CoreDatabase>, ctx: PlatformContext, userId: string, field = "_form") {
   const row = await trx
     .selectFrom("users")
     .select(["id", "username", "display_name", "platform_role", "disabled", "locked_until", "failed_attempts"])
@@ -197,6 +209,8 @@ async function lockUser(trx: Transaction<CoreDatabase>, userId: string) {
     .forUpdate()
     .executeTakeFirst();
   if (!row) throw new AccountNotFoundError();
+  const refusal = consoleRefusal(ctx, { id: row.id, platformRole: row.platform_role });
+  if (refusal) throw new AccountAdminError(field, refusal);
   return row;
 }
 
@@ -204,33 +218,22 @@ function isUniqueViolation(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "23505";
 }
 
-export interface NewPlatformAccount {
+export interface NewStaffAccount {
   username: string;
   displayName: string;
   password: string;
-  platformRoles: readonly string[];
 }
 
-/** Creates an account; two platform roles, a weak password or a taken username change nothing. */
-export async function createPlatformAccount(ctx: PlatformContext, input: NewPlatformAccount): Promise<string> {
+/** Creates an office staff account (never a platform administrator); a weak password or a taken username change nothing. */
+export async function createStaffAccount(ctx: PlatformContext, input: NewStaffAccount): Promise<string> {
   const username = input.username.trim().toLowerCase();
   if (!USERNAME_PATTERN.test(username)) throw new AccountAdminError("username", "platform:errors.username.format");
-  const platformRole = singlePlatformRole(input.platformRoles);
   try {
     return await withPlatform(ctx, {}, async (trx, audit) => {
       const taken = await trx.selectFrom("users").select("id").where("username", "=", username).executeTakeFirst();
       if (taken) throw new AccountAdminError("username", "platform:errors.username.taken");
-      const id = await createAccount(trx, {
-        username,
-        displayName: input.displayName,
-        password: input.password,
-        platformRoles: input.platformRoles,
-      });
-      await audit({
-        action: "account.create",
-        target: { type: "user", id },
-        data: { username, displayName: input.displayName, platformRole },
-      });
+      const id = await createAccount(trx, { username, displayName: input.displayName, password: input.password });
+      await audit({ action: "account.create", target: { type: "user", id }, data: { username, displayName: input.displayName } });
       return id;
     });
   } catch (e) {
@@ -239,27 +242,14 @@ export async function createPlatformAccount(ctx: PlatformContext, input: NewPlat
   }
 }
 
-/** Changes the display name and platform role; a secadmin cannot change their own role. Returns whether anything changed. */
-export async function updateAccount(
-  ctx: PlatformContext,
-  userId: string,
-  input: { displayName: string; platformRoles: readonly string[] },
-): Promise<boolean> {
-  const platformRole = singlePlatformRole(input.platformRoles);
+/** Changes a staff account's display name. Returns whether anything changed. */
+export async function updateAccount(ctx: PlatformContext, userId: string, input: { displayName: string }): Promise<boolean> {
   return withPlatform(ctx, {}, async (trx, audit) => {
-    const before = await lockUser(trx, userId);
-    if (userId === ctx.user.id && platformRole !== before.platform_role) {
-      throw new AccountAdminError("platformRoles", "platform:errors.self.role");
-    }
+    const before = await lockStaff(trx, ctx, userId);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     if (before.display_name !== input.displayName) changes.displayName = { from: before.display_name, to: input.displayName };
-    if (before.platform_role !== platformRole) changes.platformRole = { from: before.platform_role, to: platformRole };
     if (Object.keys(changes).length === 0) return false;
-    await trx
-      .updateTable("users")
-      .set({ display_name: input.displayName, platform_role: platformRole, updated_at: new Date() })
-      .where("id", "=", userId)
-      .execute();
+    await trx.updateTable("users").set({ display_name: input.displayName, updated_at: new Date() }).where("id", "=", userId).execute();
     await audit({ action: "account.update", target: { type: "user", id: userId }, data: { username: before.username, changes } });
     return true;
   });
@@ -268,7 +258,7 @@ export async function updateAccount(
 /** Clears a lock after failed sign-ins, and the failure count with it. */
 export async function unlockAccount(ctx: PlatformContext, userId: string): Promise<void> {
   await withPlatform(ctx, {}, async (trx, audit) => {
-    const before = await lockUser(trx, userId);
+    const before = await lockStaff(trx, ctx, userId);
     await clearLoginLocks(trx, userId);
     await audit({
       action: "account.unlock",
@@ -286,7 +276,7 @@ export async function unlockAccount(ctx: PlatformContext, userId: string): Promi
 export async function resetAccountPassword(ctx: PlatformContext, userId: string, password: string): Promise<void> {
   if (userId === ctx.user.id) throw new AccountAdminError("password", "platform:errors.self.password");
   await withPlatform(ctx, {}, async (trx, audit) => {
-    const user = await lockUser(trx, userId);
+    const user = await lockStaff(trx, ctx, userId, "password");
     await setPassword(trx, userId, user.username, password);
     const ended = await trx.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst();
     await audit({
@@ -301,7 +291,7 @@ export async function resetAccountPassword(ctx: PlatformContext, userId: string,
 export async function setAccountDisabled(ctx: PlatformContext, userId: string, disabled: boolean): Promise<void> {
   if (userId === ctx.user.id) throw new AccountAdminError("_form", "platform:errors.self.disable");
   await withPlatform(ctx, {}, async (trx, audit) => {
-    const user = await lockUser(trx, userId);
+    const user = await lockStaff(trx, ctx, userId);
     if (user.disabled === disabled) return;
     await trx.updateTable("users").set({ disabled, updated_at: new Date() }).where("id", "=", userId).execute();
     const ended = disabled ? Number((await trx.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst()).numDeletedRows) : 0;
@@ -327,7 +317,7 @@ export async function setAccountMembership(
   if (wanted.length === 0) throw new AccountAdminError("roles", "platform:errors.membership.rolesRequired");
   if (!wanted.every(isBusinessRole)) throw new AccountAdminError("roles", "errors.invalid");
   return withPlatform(ctx, { tenantId }, async (trx, audit) => {
-    const user = await lockUser(trx, userId);
+    const user = await lockStaff(trx, ctx, userId, "roles");
     const tenant = await trx.selectFrom("tenants").select("id").where("id", "=", tenantId).executeTakeFirst();
     if (!tenant) throw new AccountAdminError("tenant", "platform:errors.membership.unknownTenant");
     const previous = await putMembership(trx, tenantId, userId, wanted);
@@ -344,7 +334,7 @@ export async function setAccountMembership(
 /** Ends the account's membership in one tenant; returns whether there was one. */
 export async function removeAccountMembership(ctx: PlatformContext, userId: string, tenantId: string): Promise<boolean> {
   return withPlatform(ctx, { tenantId }, async (trx, audit) => {
-    const user = await lockUser(trx, userId);
+    const user = await lockStaff(trx, ctx, userId);
     const previous = await deleteMembership(trx, tenantId, userId);
     if (!previous) return false;
     await audit({ action: "membership.remove", target: { type: "user", id: userId }, data: { username: user.username, previous } });

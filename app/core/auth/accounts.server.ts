@@ -1,7 +1,5 @@
 import type { Transaction } from "kysely";
-import type { CoreDatabase, PlatformRole } from "../../../db/schema";
-import { SeparationOfDutiesError, violatesSeparationOfDuties } from "../permissions/separation";
-import { isPlatformRole } from "../permissions/roles";
+import type { CoreDatabase } from "../../../db/schema";
 import { passwordMatches, passwordReused, storePasswordHash } from "./credentials.server";
 import { hashPassword } from "./password.server";
 import { passwordProblems } from "./password-policy";
@@ -12,17 +10,11 @@ export class PasswordPolicyError extends Error {
   }
 }
 
-/** Reduces a set of requested platform roles to the one an account may hold, refusing two or more. */
-export function singlePlatformRole(roles: readonly string[]): PlatformRole | null {
-  if (violatesSeparationOfDuties(roles)) throw new SeparationOfDutiesError();
-  return roles.find(isPlatformRole) ?? null;
-}
-
+/** An office staff account. Platform roles are never set here: the operator's command line grants them (app/core/operators). */
 export interface NewAccount {
   username: string;
   displayName: string;
   password: string;
-  platformRoles?: readonly string[];
 }
 
 export async function createAccount(trx: Transaction<CoreDatabase>, a: NewAccount): Promise<string> {
@@ -34,7 +26,6 @@ export async function createAccount(trx: Transaction<CoreDatabase>, a: NewAccoun
       username: a.username.toLowerCase(),
       display_name: a.displayName,
       password_hash: await hashPassword(a.password),
-      platform_role: singlePlatformRole(a.platformRoles ?? []),
     })
     .returning("id")
     .executeTakeFirstOrThrow();
