@@ -124,8 +124,8 @@ describe(`the approval-chain editor (${process.env.TEST_DATABASE_URL ? "PostgreS
     expect(data.canEdit).toBe(true);
     expect(data.title).toBeTruthy();
     expect(data.types).toEqual([
-      { key: TYPE, label: "fixture-notes:name", requiresClassification: true, own: false, steps: DEFAULT_CHAIN },
-      { key: PLAIN_TYPE, label: "fixture-notes:name", requiresClassification: false, own: false, steps: DEFAULT_CHAIN },
+      { key: TYPE, label: "fixture-notes:name", requiresClassification: true, own: false, storedRefused: false, steps: DEFAULT_CHAIN },
+      { key: PLAIN_TYPE, label: "fixture-notes:name", requiresClassification: false, own: false, storedRefused: false, steps: DEFAULT_CHAIN },
     ]);
     // An office without the plugin has no types to configure, and cannot save one.
     expect((await page(principal.id, other.code)).types).toEqual([]);
@@ -251,5 +251,32 @@ describe(`the approval-chain editor (${process.env.TEST_DATABASE_URL ? "PostgreS
     expect((await chainOf(PLAIN_TYPE)).map((s) => s.key)).toEqual(["dept_review", "leader", "principal"]);
     expect(await chainEvents()).toHaveLength(3);
     expect(await chainEvents(tree.city.id)).toEqual([]);
+  });
+
+  it("refuses a viewer or a supervisor as an approving step, at the row, changing nothing", async () => {
+    const before = await chainOf(PLAIN_TYPE);
+    const events = (await chainEvents()).length;
+    for (const role of ["viewer", "supervisor"]) {
+      const rows = defaultRows();
+      rows[2] = { ...rows[2], role };
+      const refused = await call(principal.id, saveForm(PLAIN_TYPE, rows));
+      expect(refused).toMatchObject({ status: 400, data: { ok: false, fieldErrors: { "steps.2.role": ["workflow.errors.chainRoleCannotDecide"] } } });
+    }
+    expect(await chainOf(PLAIN_TYPE)).toEqual(before);
+    expect(await chainEvents()).toHaveLength(events);
+  });
+
+  it("runs the default chain instead of a stored one with a viewer step, and says so", async () => {
+    const stored = [...DEFAULT_CHAIN.slice(0, 2), { key: "viewer_ok", role: "viewer", dueWorkdays: 1 }];
+    await withScope(handle.db, as(office.id), (trx) =>
+      trx
+        .updateTable("workflow_chains")
+        .set({ steps: JSON.stringify(stored) })
+        .where("tenant_id", "=", office.id)
+        .where("document_type", "=", PLAIN_TYPE)
+        .execute(),
+    );
+    expect(await chainOf(PLAIN_TYPE)).toEqual(DEFAULT_CHAIN);
+    expect((await page(principal.id)).types.find((t) => t.key === PLAIN_TYPE)).toMatchObject({ own: false, storedRefused: true, steps: DEFAULT_CHAIN });
   });
 });

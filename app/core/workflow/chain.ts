@@ -21,6 +21,16 @@ export interface ChainStep {
 /** The role that submits: the 经办人. */
 export const SUBMITTER_ROLE: BusinessRole = "drafter";
 
+/**
+ * Roles that never decide a step: the 查阅员 only reads, and the 督查员 oversees the offices' work
+ * (read-only by construction in a branch office), so neither approves what they supervise.
+ */
+export const NON_DECIDING_ROLES: readonly BusinessRole[] = ["viewer", "supervisor"];
+
+export function canDecide(role: string): boolean {
+  return !(NON_DECIDING_ROLES as readonly string[]).includes(role);
+}
+
 /** 经办人 submit → 科室负责人 → 保密审查 → 分管领导 → 主要领导 (important documents only). */
 export const DEFAULT_CHAIN: readonly ChainStep[] = [
   { key: "dept_review", role: "dept_reviewer", label: "workflow.steps.dept_review", dueWorkdays: 2 },
@@ -48,6 +58,9 @@ export const ChainSchema = z
   .superRefine((steps, issue) => {
     const keys = steps.map((s) => s.key);
     if (new Set(keys).size !== keys.length) issue.addIssue({ code: "custom", message: "workflow.errors.chainDuplicateKey" });
+    steps.forEach((s, i) => {
+      if (!canDecide(s.role)) issue.addIssue({ code: "custom", path: [i, "role"], message: "workflow.errors.chainRoleCannotDecide" });
+    });
     if (steps.some((s) => s.classification && s.role !== "classifier"))
       issue.addIssue({ code: "custom", message: "workflow.errors.chainClassifierRole" });
     if (steps.some((s) => s.classification && s.onlyIfImportant))
@@ -61,6 +74,17 @@ export function chainProblems(steps: unknown, requiresClassification: boolean): 
   if (requiresClassification && !parsed.data.some((s) => s.classification))
     return ["workflow.errors.chainMissingClassification"];
   return [];
+}
+
+/**
+ * The chain an office runs from what it stored: a stored chain that breaks today's rules (one
+ * saved before a step's role was refused, such as a 查阅员 step) is not run; the default
+ * chain is, until the office saves a valid one. Null means "use the default".
+ */
+export function storedChainInForce(stored: unknown): ChainStep[] | null {
+  if (stored === undefined || stored === null) return null;
+  const parsed = ChainSchema.safeParse(stored);
+  return parsed.success ? (parsed.data as ChainStep[]) : null;
 }
 
 export interface StepConditions {

@@ -7,7 +7,7 @@ import type { WorkCalendar } from "../calendar/work-calendar";
 import { reviewBlocker, reviewState } from "../classification/review.server";
 import { INDEX_SEQUENCE, nextNumber } from "../numbering/sequences.server";
 import { auditTenant, type StaffContext } from "../tenancy/staff.server";
-import { chainProblems, DEFAULT_CHAIN, SUBMITTER_ROLE, type ChainStep } from "./chain";
+import { chainProblems, DEFAULT_CHAIN, storedChainInForce, SUBMITTER_ROLE, type ChainStep } from "./chain";
 import type { BusinessRole } from "../permissions/roles";
 import { refusal, transition, type Refusal, type WorkflowAction, type WorkflowState } from "./transitions";
 
@@ -33,7 +33,7 @@ export function drafterRoleOf(registry: PluginRegistry, key: string): BusinessRo
   return findDocumentType(registry, key)?.type.drafterRole ?? SUBMITTER_ROLE;
 }
 
-/** The chain a tenant runs for a document type: its own override, or the default. */
+/** The chain a tenant runs for a document type: its own override, or the default (also when the stored one breaks today's rules). */
 export async function chainFor(trx: Trx, tenantId: string, documentType: string): Promise<ChainStep[]> {
   const row = await trx
     .selectFrom("workflow_chains")
@@ -41,7 +41,7 @@ export async function chainFor(trx: Trx, tenantId: string, documentType: string)
     .where("tenant_id", "=", tenantId)
     .where("document_type", "=", documentType)
     .executeTakeFirst();
-  return (row?.steps as ChainStep[] | undefined) ?? [...DEFAULT_CHAIN];
+  return storedChainInForce(row?.steps) ?? [...DEFAULT_CHAIN];
 }
 
 /**

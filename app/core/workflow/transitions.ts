@@ -1,5 +1,5 @@
 import type { WorkflowAction, WorkflowStatus } from "../../../db/schema";
-import { nextApplicableStep, SUBMITTER_ROLE, type ChainStep } from "./chain";
+import { canDecide, nextApplicableStep, SUBMITTER_ROLE, type ChainStep } from "./chain";
 
 export type { WorkflowAction, WorkflowStatus };
 
@@ -99,7 +99,8 @@ export function transition(doc: WorkflowState, steps: readonly ChainStep[], req:
     case "return":
     case "reassign": {
       if (!current) return refusal(doc.status === "approved" ? "alreadyApproved" : "wrongStatus");
-      if (!req.actor.roles.includes(current.role)) return refusal("missingRole");
+      // A step saved before its role was refused (查阅员, 督查员) is decided by nobody: the drafter withdraws and resubmits.
+      if (!canDecide(current.role) || !req.actor.roles.includes(current.role)) return refusal("missingRole");
       if (doc.assigneeId !== null && doc.assigneeId !== req.actor.id) return refusal("notAssignee");
       // Four eyes: nobody reviews their own document, and each step is decided by someone else.
       if (req.action !== "reassign" && req.actor.id === doc.createdBy) return refusal("ownDocument");
