@@ -3,7 +3,10 @@ import { sql, type Kysely } from "kysely";
 import { openDatabase } from "../../../db/client";
 import { CORE_MIGRATION_TABLE } from "../../../db/migrate";
 import type { CoreDatabase } from "../../../db/schema";
+import { auditAnchorFile } from "../audit/anchor-file.server";
+import { startAuditTrail } from "../audit/start.server";
 import { ConfigError, loadConfig } from "../config.server";
+import { loadAuditKey } from "../crypto/audit-key.server";
 import { runPlatformCommand } from "./commands.server";
 
 /**
@@ -28,8 +31,10 @@ async function readStdin(): Promise<string> {
 }
 
 let config;
+let auditKey;
 try {
   config = loadConfig();
+  auditKey = await loadAuditKey(config);
 } catch (e) {
   if (!(e instanceof ConfigError)) throw e;
   console.error(e.message);
@@ -42,6 +47,8 @@ try {
     console.error("The database is not migrated yet: run npm run db:migrate first (with the same DATABASE_URL or GONGKAI_DATA_DIR).");
     process.exitCode = 1;
   } else {
+    // Its commands are audited: the audit key must be installed before the first event.
+    await startAuditTrail(handle.db, { key: auditKey, anchorFile: auditAnchorFile(config) });
     process.exitCode = await runPlatformCommand(handle.db, operator, process.argv.slice(2), {
       out: (line) => console.log(line),
       err: (line) => console.error(line),
