@@ -13,7 +13,8 @@ export const ConfigSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   GONGKAI_DATA_DIR: z.string().min(1).default("./data"),
-  GONGKAI_DEMO: flag.default(true),
+  /** Demo accounts: on by default only on the embedded database, never by default on PostgreSQL (see loadConfig). */
+  GONGKAI_DEMO: flag.optional(),
   GONGKAI_DEMO_PASSWORD: z.string().min(8).optional(),
   /** Base64 of 32 random bytes: the master key of field encryption (see app/core/crypto/data-key.server.ts). */
   GONGKAI_DATA_KEY: z
@@ -64,7 +65,7 @@ export const ConfigSchema = z.object({
     .optional(),
 });
 
-export type Config = z.infer<typeof ConfigSchema>;
+export type Config = Omit<z.infer<typeof ConfigSchema>, "GONGKAI_DEMO"> & { GONGKAI_DEMO: boolean };
 
 export class ConfigError extends Error {}
 
@@ -75,5 +76,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  return parsed.data;
+  return { ...parsed.data, GONGKAI_DEMO: parsed.data.GONGKAI_DEMO ?? !parsed.data.DATABASE_URL };
 }

@@ -1,11 +1,21 @@
 import type { DemoSeedResult } from "../../db/seed/demo";
 
-/** What a newcomer needs after `npm start`: where to go and how to sign in. */
-export function printDemoBanner(url: string, demo: DemoSeedResult): void {
+/**
+ * What a newcomer needs after `npm start`: where to go and how to sign in. On PostgreSQL the demo
+ * runs only when GONGKAI_DEMO=true was given, and the banner says what that means.
+ */
+export function printDemoBanner(url: string, demo: DemoSeedResult, engine: "pglite" | "postgres" = "pglite"): void {
   const lines = [
     "",
     `  Gongkai demo is running at ${url}`,
     "",
+    ...(engine === "postgres"
+      ? [
+          "  WARNING: GONGKAI_DEMO=true on PostgreSQL: these demo accounts, the three platform administrators",
+          "  included, share one password. Never on a production database; remove them with a fresh database.",
+          "",
+        ]
+      : []),
     "  Demo accounts (one per role and office):",
     "    platform.sysadmin  platform.secadmin  platform.auditor",
     "    city.*  donghu.*  xishan.*  nanling.*   where * is one of",

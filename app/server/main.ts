@@ -16,6 +16,7 @@ import { discoverPlugins, PluginError } from "../plugin-host/discover";
 import { migratePlugins } from "../plugin-host/migrate";
 import { seedPlugins } from "../plugin-host/seed.server";
 import { printDemoBanner } from "./banner";
+import { connectingRole, connectingRoleProblem } from "./connecting-role";
 import { createHttpServer, type BuildSource } from "./http";
 
 let config;
@@ -53,6 +54,14 @@ function sqlTrace(file: string) {
 }
 const observe = config.GONGKAI_SQL_TRACE ? sqlTrace(config.GONGKAI_SQL_TRACE) : undefined;
 const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.GONGKAI_DATA_DIR, observe });
+if (production && handle.engine === "postgres") {
+  const problem = connectingRoleProblem(await connectingRole(handle.db));
+  if (problem) {
+    console.error(problem);
+    await handle.close();
+    process.exit(1);
+  }
+}
 await migrateToLatest(handle.db);
 await migratePlugins(handle.db, plugins);
 // Before anything writes audit events: installs the audit key, re-keys an older unkeyed trail once.
@@ -98,7 +107,7 @@ const server = createHttpServer(services, source).listen(config.PORT, config.HOS
   if (production && !config.PUBLIC_ORIGIN) {
     logger.warn("PUBLIC_ORIGIN is not set: feeds, the open-data API and canonical links carry relative URLs, except on a tenant's declared host");
   }
-  if (demo) printDemoBanner(url, demo);
+  if (demo) printDemoBanner(url, demo, handle.engine);
 });
 
 let closing = false;

@@ -25,18 +25,33 @@ function buildStamp(): number {
   }
 }
 
-/** A fresh database on the PostgreSQL server of TEST_DATABASE_URL; returns its URL and a dropper. */
+/**
+ * A fresh database on the PostgreSQL server of TEST_DATABASE_URL, owned by a fresh login role that
+ * is neither superuser nor BYPASSRLS (production refuses those), as the README tells an operator
+ * to set up; returns the owner's URL and a dropper.
+ */
 async function createDatabase(server: string) {
   const name = `gongkai_e2e_${process.pid}_${Date.now().toString(36)}`;
+  const owner = `${name}_owner`;
+  const password = randomBytes(18).toString("base64url");
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+    await admin.query(`CREATE ROLE ${owner} LOGIN PASSWORD '${password}' NOSUPERUSER NOBYPASSRLS CREATEROLE`);
+    // The serving role is cluster-wide: another run may have created it; the owner must be able to SET ROLE to it.
+    await admin.query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'gongkai_app') THEN CREATE ROLE gongkai_app NOLOGIN NOSUPERUSER NOBYPASSRLS; END IF;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END $$`);
+    await admin.query(`GRANT gongkai_app TO ${owner}`);
+    await admin.query(`CREATE DATABASE ${name} OWNER ${owner} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
   } finally {
     await admin.end();
   }
   const url = new URL(server);
   url.pathname = `/${name}`;
+  url.username = owner;
+  url.password = password;
   return {
     url: url.toString(),
     async drop() {
@@ -44,6 +59,7 @@ async function createDatabase(server: string) {
       await c.connect();
       try {
         await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.query(`DROP ROLE IF EXISTS ${owner}`);
       } finally {
         await c.end();
       }
@@ -76,8 +92,15 @@ export default async function setup(project: TestProject) {
       GONGKAI_DATA_DIR: join(dir, "data"),
       GONGKAI_DEMO_PASSWORD: DEMO_PASSWORD,
       LOGIN_RATE_LIMIT: "1000",
-      // On PostgreSQL production needs the data key from the environment (a fresh one per run).
-      ...(database ? { DATABASE_URL: database.url, GONGKAI_DATA_KEY: randomBytes(32).toString("base64") } : {}),
+      // On PostgreSQL production needs the data and audit keys from the environment (fresh ones per run), and demo accounts are asked for.
+      ...(database
+        ? {
+            DATABASE_URL: database.url,
+            GONGKAI_DATA_KEY: randomBytes(32).toString("base64"),
+            GONGKAI_AUDIT_KEY: randomBytes(32).toString("base64"),
+            GONGKAI_DEMO: "true",
+          }
+        : {}),
     }),
     stdio: ["ignore", "pipe", "pipe"],
   });
