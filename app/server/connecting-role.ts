@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import type { CoreDatabase } from "../../db/schema";
 
 /** What the database says about the role DATABASE_URL connects as. */
 export interface ConnectingRole {
@@ -9,7 +10,7 @@ export interface ConnectingRole {
   powerfulRoles: string[];
 }
 
-export async function connectingRole(db: Kysely<any>): Promise<ConnectingRole> {
+export async function connectingRole(db: Kysely<CoreDatabase>): Promise<ConnectingRole> {
   const { rows } = await sql<{ name: string; superuser: boolean; bypass: boolean; powerful: string[] | null }>`
     SELECT r.rolname AS name, r.rolsuper AS superuser, r.rolbypassrls AS bypass,
       (SELECT array_agg(p.rolname ORDER BY p.rolname) FROM pg_roles p
