@@ -103,6 +103,13 @@ export interface PluginCoreServices {
     next(trx: PluginTransaction, sequence: string, options?: { year?: number; pattern?: string }): Promise<AssignedNumber>;
     /** `count` consecutive numbers in one step, in order (an import numbering its rows). */
     nextMany(trx: PluginTransaction, sequence: string, count: number, options?: { year?: number; pattern?: string }): Promise<AssignedNumber[]>;
+    /**
+     * Numbers given elsewhere that records keep (an old portal's 索引号 on imported items): those the
+     * sequence's pattern would produce here move their year's counter past them, so `next` never
+     * hands them out again. Counters never move back; claiming again is harmless. Returns the ones
+     * that matched the pattern, with their year and sequence number.
+     */
+    claim(trx: PluginTransaction, sequence: string, numbers: readonly string[], options?: { pattern?: string }): Promise<{ number: string; year: number; seq: number }[]>;
   };
   search: {
     /** Adds or replaces this tenant's row; only sources `<pluginId>.…` are accepted. Index only what the public may read. */
@@ -190,8 +197,12 @@ export interface PluginDocumentHookContext<Settings = Record<string, unknown>> e
   audit(trx: PluginTransaction, event: PluginAuditEvent): Promise<void>;
 }
 
-/** `onPublished` also gets the published rendition (redactions applied). */
-export type PluginPublishedDocument = PluginDocument & { rendition: { title: string; payload: unknown } };
+/**
+ * `onPublished` also gets the published rendition (redactions applied) and the 保密审查 record of
+ * the round that was approved (null for a type without classification review): its 公开属性
+ * decides, not the drafter's proposal.
+ */
+export type PluginPublishedDocument = PluginDocument & { rendition: { title: string; payload: unknown }; review: ClassificationReview | null };
 
 /** What a plugin's loader or action receives: tenant, user, permissions, a tenant-scoped transaction, audit, settings, t(). */
 export interface PluginRequestContext<Settings = Record<string, unknown>> extends PluginCoreServices {

@@ -11,7 +11,7 @@ import { explainClock } from "../core/calendar/clock-explain";
 import { appendClockEvent, clockEvents, clockStatuses } from "../core/calendar/clock-store.server";
 import { scanText } from "../core/classification/scan";
 import { sensitiveWordsIn } from "../core/classification/sensitive-words.server";
-import { INDEX_SEQUENCE, nextNumbers } from "../core/numbering/sequences.server";
+import { claimNumbers, INDEX_SEQUENCE, nextNumbers } from "../core/numbering/sequences.server";
 import { indexDocument, indexDocuments, removeDocument, search } from "../core/search/index.server";
 import type { Services } from "../core/services.server";
 import { publicOrigin } from "../core/public-origin";
@@ -67,15 +67,16 @@ export function coreServices(services: Services, plugin: LoadedPlugin, tenant: T
   const ownSource = (source: string) => {
     if (!owns(source)) throw new Error(`Plugin ${id} may only index search sources named "${id}.<kind>", not "${source}"`);
   };
-  const numbers = (trx: PluginTransaction, sequence: string, count: number, options: { year?: number; pattern?: string }) => {
+  const sequenceInput = (sequence: string, options: { year?: number; pattern?: string }) => {
     if (sequence !== INDEX_SEQUENCE && !owns(sequence)) {
       throw new Error(`Plugin ${id} may only number "${INDEX_SEQUENCE}" or its own sequences "${id}.<name>", not "${sequence}"`);
     }
     const pattern = options.pattern ?? (sequence === INDEX_SEQUENCE ? tenant.settings.indexNumberPattern : undefined);
     if (!pattern) throw new Error(`Plugin ${id} numbers "${sequence}" without a pattern such as "{year}-{seq:5}"`);
-    const input = { tenantId: tenant.id, sequence, year: options.year ?? chinaYear(), pattern, creditCode: tenant.creditCode, tenantCode: tenant.code };
-    return nextNumbers(core(trx), input, count);
+    return { tenantId: tenant.id, sequence, year: options.year ?? chinaYear(), pattern, creditCode: tenant.creditCode, tenantCode: tenant.code };
   };
+  const numbers = (trx: PluginTransaction, sequence: string, count: number, options: { year?: number; pattern?: string }) =>
+    nextNumbers(core(trx), sequenceInput(sequence, options), count);
   const sealedFor = `${id}:${tenant.id}`;
   return {
     calendar: services.calendar.calendar,
@@ -107,6 +108,7 @@ export function coreServices(services: Services, plugin: LoadedPlugin, tenant: T
     numbering: {
       next: async (trx, sequence, options = {}) => (await numbers(trx, sequence, 1, options))[0]!,
       nextMany: (trx, sequence, count, options = {}) => numbers(trx, sequence, count, options),
+      claim: (trx, sequence, claimed, options = {}) => claimNumbers(core(trx), sequenceInput(sequence, options), claimed),
     },
     search: {
       async index(trx, doc) {

@@ -114,9 +114,11 @@ export function documentHookRunner(registry: PluginRegistry): DocumentHookRunner
       },
     };
     const view = toPlugin(doc, staff.tenant.code);
-    await (hook as (c: PluginDocumentHookContext, d: PluginDocument | PluginPublishedDocument) => Promise<void>)(
-      ctx,
-      event === "onPublished" ? { ...view, rendition: renditionOf(doc, await reviewState(trx, doc)) } : view,
-    );
+    let published: PluginPublishedDocument | null = null;
+    if (event === "onPublished") {
+      const state = await reviewState(trx, doc);
+      published = { ...view, rendition: renditionOf(doc, state), review: state.review };
+    }
+    await (hook as (c: PluginDocumentHookContext, d: PluginDocument | PluginPublishedDocument) => Promise<void>)(ctx, published ?? view);
   };
 }

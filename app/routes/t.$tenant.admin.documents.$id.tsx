@@ -5,7 +5,7 @@ import { z } from "zod";
 import { parseForm } from "~/core/forms.server";
 import { localeOf } from "~/core/i18n/locale.server";
 import { notFound, requirePermission, requireStaff, withTenant } from "~/core/tenancy/staff.server";
-import { recordClassification, resolveFinding } from "~/core/workflow/classification-step.server";
+import { recordClassification, resolveFinding, resolveFindingsOfKind } from "~/core/workflow/classification-step.server";
 import { documentView } from "~/core/workflow/document-view.server";
 import { act } from "~/core/workflow/service.server";
 import { DecisionPanel } from "~/ui/document/decision-panel";
@@ -42,7 +42,7 @@ const Decision = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("reassign"), version: Version, assignee: z.string().uuid("workflow.errors.assigneeRequired") }),
 ]);
 
-type Result = { intent: string; ok: boolean; message?: string; errors?: Record<string, string>; field?: string; key?: string };
+type Result = { intent: string; ok: boolean; message?: string; errors?: Record<string, string>; field?: string; key?: string; count?: number };
 
 export async function action(args: ActionFunctionArgs) {
   const { ctx, id } = await guard(args);
@@ -61,6 +61,12 @@ export async function action(args: ActionFunctionArgs) {
     const input = { attribute: form.attribute, ground: form.ground, noStateSecret: form.noStateSecret === "on" };
     const r = await withTenant(ctx, (trx) => recordClassification(trx, ctx, id, input));
     if (r.ok) return data<Result>({ intent, ok: true, message: "classification.done.recorded" });
+    return data<Result>({ intent, ok: false, errors: r.errors, message: r.refusal?.key }, { status: r.refusal?.code === "notFound" ? 404 : 400 });
+  }
+  if (intent === "resolveKind") {
+    const input = { kind: form.kind, action: form.action, reason: form.reason };
+    const r = await withTenant(ctx, (trx) => resolveFindingsOfKind(trx, ctx, id, input));
+    if (r.ok) return data<Result>({ intent, ok: true, message: "classification.done.resolvedKind", count: r.count });
     return data<Result>({ intent, ok: false, errors: r.errors, message: r.refusal?.key }, { status: r.refusal?.code === "notFound" ? 404 : 400 });
   }
   if (intent === "resolve") {
@@ -134,10 +140,10 @@ export default function DocumentPage() {
           </>
         )}
       </dl>
-      {general?.message && <FormMessage tone={general.ok ? "success" : "error"}>{t(general.message)}</FormMessage>}
+      {general?.message && <FormMessage tone={general.ok ? "success" : "error"}>{t(general.message, { count: general.count })}</FormMessage>}
       {readOnly && <p className="notice notice-info">{t("documents.readOnly")}</p>}
 
-      <DocumentText fields={doc.fields} original={doc.original} ns={ns} />
+      <DocumentText fields={doc.fields} original={doc.original} ns={ns} omitted={doc.omitted} />
       {doc.classification && (
         <FindingsReview document={doc} classification={doc.classification} result={result ?? null} />
       )}

@@ -38,24 +38,29 @@ export function scanFields(fields: readonly TextField[], options: ScanOptions): 
 /** A reviewer's decision on the finding `key` of one field. */
 export type FieldResolution = Resolution & { field: string };
 
+/** The decisions by field and finding key: a batch of thousands of rows has thousands of each. */
+export function resolutionIndex<R extends { field: string; key: string }>(resolutions: readonly R[]): Map<string, R> {
+  return new Map(resolutions.map((r) => [`${r.field}\u0000${r.key}`, r]));
+}
+
 /** The findings of every field that have no valid decision yet. */
 export function openFindings(scanned: readonly ScannedField[], resolutions: readonly FieldResolution[]): { field: string; finding: Finding }[] {
+  const decided = resolutionIndex(resolutions);
   return scanned.flatMap((f) =>
     f.findings
       .filter((finding) => {
-        const r = resolutions.find((x) => x.field === f.path && x.key === findingKey(finding));
+        const r = decided.get(`${f.path}\u0000${findingKey(finding)}`);
         return !r || (r.action === "keep" && !r.reason.trim());
       })
       .map((finding) => ({ field: f.path, finding })),
   );
 }
 
-function setAt(root: unknown, segments: string[], value: string): unknown {
-  if (segments.length === 0) return value;
-  const [head, ...rest] = segments as [string, ...string[]];
-  if (Array.isArray(root)) return root.map((v, i) => (String(i) === head ? setAt(v, rest, value) : v));
-  const obj = root as Record<string, unknown>;
-  return { ...obj, [head]: setAt(obj[head], rest, value) };
+/** Writes `value` at `segments` inside a tree the caller owns (a copy of the payload). */
+function setIn(root: unknown, segments: string[], value: string): void {
+  let node = root as Record<string, unknown>;
+  for (const s of segments.slice(0, -1)) node = node[s] as Record<string, unknown>;
+  node[segments.at(-1)!] = value;
 }
 
 /**
@@ -68,13 +73,20 @@ export function renderDocument(
   resolutions: readonly FieldResolution[],
 ): { title: string; payload: unknown } {
   let title = doc.title;
-  let payload = doc.payload;
+  // One copy, changed in place: copying along each path made a batch of N rows with N findings cost N².
+  let payload: unknown = structuredClone(doc.payload);
+  const byField = new Map<string, FieldResolution[]>();
+  for (const r of resolutions) {
+    const list = byField.get(r.field);
+    if (list) list.push(r);
+    else byField.set(r.field, [r]);
+  }
   for (const f of scanned) {
     if (f.findings.length === 0) continue;
-    const own = resolutions.filter((r) => r.field === f.path);
-    const text = publishedRendition(f.text, f.findings, own);
+    const text = publishedRendition(f.text, f.findings, byField.get(f.path) ?? []);
     if (f.path === "title") title = text;
-    else payload = setAt(payload, f.path.split(".").slice(1), text);
+    else if (f.path === "payload") payload = text;
+    else setIn(payload, f.path.split(".").slice(1), text);
   }
   return { title, payload };
 }

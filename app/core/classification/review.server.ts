@@ -2,8 +2,8 @@ import type { Transaction } from "kysely";
 import { z } from "zod";
 import type { CoreDatabase } from "../../../db/schema";
 import type { WorkflowDocument } from "../workflow/service.server";
-import { findingKey, type Finding } from "./finding";
-import { openFindings, renderDocument, scanFields, textFields, type FieldResolution, type ScannedField } from "./document-text";
+import { FINDING_KINDS, findingKey, type Finding } from "./finding";
+import { openFindings, renderDocument, resolutionIndex, scanFields, textFields, type FieldResolution, type ScannedField } from "./document-text";
 import { DISCLOSURE_ATTRIBUTES, isGroundAllowed, type DisclosureAttribute } from "./grounds";
 import { sensitiveWordsIn } from "./sensitive-words.server";
 
@@ -55,10 +55,11 @@ export async function reviewState(trx: Trx, doc: WorkflowDocument): Promise<Revi
   const resolutions: FieldResolution[] = rows.map((r) =>
     r.action === "redact" ? { field: r.field, key: r.finding_key, action: "redact" } : { field: r.field, key: r.finding_key, action: "keep", reason: r.reason ?? "" },
   );
+  const decided = resolutionIndex(resolutions);
   const findings = scanned.flatMap((f) =>
     f.findings.map((finding) => {
       const key = findingKey(finding);
-      return { field: f.path, key, finding, resolution: resolutions.find((r) => r.field === f.path && r.key === key) ?? null };
+      return { field: f.path, key, finding, resolution: decided.get(`${f.path}\u0000${key}`) ?? null };
     }),
   );
   const review =
@@ -119,6 +120,41 @@ export const ResolutionInput = z
   .refine((v) => v.action === "redact" || !!v.reason, { path: ["reason"], message: "classification.errors.keepReason" });
 
 export type ResolutionInputValue = z.output<typeof ResolutionInput>;
+
+/** One decision for every still undecided finding of a kind. */
+export const KindResolutionInput = z
+  .object({
+    kind: z.enum(FINDING_KINDS, { message: "classification.errors.kind" }),
+    action: z.enum(["redact", "keep"], { message: "classification.errors.resolution" }),
+    reason: z.string().trim().max(500).optional().transform((r) => r || null),
+  })
+  .refine((v) => v.action === "redact" || !!v.reason, { path: ["reason"], message: "classification.errors.keepReason" });
+
+/** Records one decision on many findings the current scan reports (a few hundred rows per statement). */
+export async function saveResolutions(
+  trx: Trx,
+  doc: WorkflowDocument,
+  deciderId: string,
+  targets: readonly { field: string; key: string }[],
+  decision: { action: "redact" | "keep"; reason: string | null },
+  now = new Date(),
+): Promise<void> {
+  const values = { action: decision.action, reason: decision.reason, decided_by: deciderId, decided_at: now };
+  for (let i = 0; i < targets.length; i += 500) {
+    await trx
+      .insertInto("classification_resolutions")
+      .values(targets.slice(i, i + 500).map((t) => ({ tenant_id: doc.tenant_id, document_id: doc.id, field: t.field, finding_key: t.key, ...values })))
+      .onConflict((oc) =>
+        oc.columns(["tenant_id", "document_id", "field", "finding_key"]).doUpdateSet((eb) => ({
+          action: eb.ref("excluded.action"),
+          reason: eb.ref("excluded.reason"),
+          decided_by: eb.ref("excluded.decided_by"),
+          decided_at: eb.ref("excluded.decided_at"),
+        })),
+      )
+      .execute();
+  }
+}
 
 /** Records the decision on one finding the current scan reports; false when there is no such finding. */
 export async function saveResolution(

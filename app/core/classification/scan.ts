@@ -182,18 +182,21 @@ function withoutOverlaps(candidates: Candidate[]): Candidate[] {
   return kept;
 }
 
+const DIGIT_RUN = /\d{4}/;
+const MARKING_HINT = /内部|外传|保密/;
+
 /** Flags what a 保密审查 reviewer must look at before publication. Pure: no I/O, no clock. */
 export function scanText(text: string, options: ScanOptions = {}): Finding[] {
+  // Cheap tests first (a batch of 10,000 rows is some 100,000 texts): every number pattern needs a
+  // run of four digits, an address an @, every marking a 密, 内部 or 外传.
+  const numbers = DIGIT_RUN.test(text);
+  const words = options.sensitiveWords?.length ? options.sensitiveWords : null;
   const candidates = [
-    ...regexCandidates(text, "email", EMAIL),
-    ...idNumbers(text),
-    ...bankCards(text),
-    ...regexCandidates(text, "mobile", MOBILE),
-    ...regexCandidates(text, "landline", LANDLINE),
-    ...regexCandidates(text, "landline", LABELLED_LOCAL),
-    ...CLASSIFICATION_MARKS.flatMap((re) => regexCandidates(text, "secrecy_marker", re)),
-    ...handlingMarkers(text),
-    ...sensitiveWords(text, options.sensitiveWords ?? []),
+    ...(text.includes("@") ? regexCandidates(text, "email", EMAIL) : []),
+    ...(numbers ? [...idNumbers(text), ...bankCards(text), ...regexCandidates(text, "mobile", MOBILE), ...regexCandidates(text, "landline", LANDLINE), ...regexCandidates(text, "landline", LABELLED_LOCAL)] : []),
+    ...(text.includes("密") ? CLASSIFICATION_MARKS.flatMap((re) => regexCandidates(text, "secrecy_marker", re)) : []),
+    ...(MARKING_HINT.test(text) ? handlingMarkers(text) : []),
+    ...(words ? sensitiveWords(text, words) : []),
   ];
   return withoutOverlaps(candidates).map((c) => ({ ...c, suggestion: maskFor(c.kind, c.match) }));
 }

@@ -70,3 +70,32 @@ export function formatNumber(pattern: string, parts: NumberParts): string {
     })
     .join("");
 }
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The year and sequence number `number` stands for under `pattern` and this tenant's codes, or null
+ * when the pattern cannot have produced it (another office's, another system's, a malformed one).
+ */
+export function readNumber(pattern: string, parts: Omit<NumberParts, "year" | "seq">, number: string): { year: number; seq: number } | null {
+  const pieces = parse(pattern);
+  let source = "";
+  let year = false;
+  for (const p of pieces) {
+    if ("text" in p) source += escapeRegExp(p.text);
+    else if ("seq" in p) source += "(?<seq>\\d+)";
+    else if (p.field === "year") {
+      source += year ? "\\k<year>" : "(?<year>\\d{4})";
+      year = true;
+    }
+    else if (p.field === "credit_code") source += escapeRegExp(parts.creditCode);
+    else if (parts.tenantCode) source += escapeRegExp(parts.tenantCode);
+    else return null;
+  }
+  const m = new RegExp(`^${source}$`).exec(number);
+  if (!m?.groups) return null;
+  const read = { year: Number(m.groups.year), seq: Number(m.groups.seq) };
+  if (!Number.isSafeInteger(read.seq) || read.seq < 1 || read.year < 1) return null;
+  // Formatting it back must give the same text (padding included), or it is not this pattern's.
+  return formatNumber(pattern, { ...parts, ...read }) === number ? read : null;
+}

@@ -1,10 +1,12 @@
 import type { Transaction } from "kysely";
 import type { CoreDatabase } from "../../../db/schema";
 import {
+  KindResolutionInput,
   ResolutionInput,
   ReviewInput,
   reviewState,
   saveResolution,
+  saveResolutions,
   saveReview,
   type ReviewState,
 } from "../classification/review.server";
@@ -76,4 +78,31 @@ export async function resolveFinding(trx: Trx, ctx: StaffContext, documentId: st
     data: { field: parsed.data.field, kind: finding.finding.kind, start: finding.finding.start, action: parsed.data.action, reason: parsed.data.reason },
   });
   return { ok: true, state: await reviewState(trx, target.doc) };
+}
+
+/**
+ * Decides every finding of one kind that has no decision yet (or a "keep" without its reason) in
+ * one step: a batch of thousands of rows can carry the same kind of finding on every row (an
+ * office's contact number). Decisions already taken stay as they are.
+ */
+export async function resolveFindingsOfKind(
+  trx: Trx,
+  ctx: StaffContext,
+  documentId: string,
+  input: unknown,
+): Promise<{ ok: true; count: number } | Extract<StepResult, { ok: false }>> {
+  const parsed = KindResolutionInput.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: formErrors(parsed.error.issues) };
+  const target = await classificationTarget(trx, ctx, documentId);
+  if ("refusal" in target) return { ok: false, refusal: target.refusal };
+  const before = await reviewState(trx, target.doc);
+  const open = before.findings.filter((f) => f.finding.kind === parsed.data.kind && (!f.resolution || (f.resolution.action === "keep" && !f.resolution.reason.trim())));
+  if (open.length === 0) return { ok: false, refusal: refusal("notFound").refusal };
+  await saveResolutions(trx, target.doc, ctx.user.id, open, { action: parsed.data.action, reason: parsed.data.reason });
+  await auditTenant(ctx, trx, {
+    action: "classification.resolve",
+    target: { type: "workflow_document", id: documentId },
+    data: { kind: parsed.data.kind, count: open.length, action: parsed.data.action, reason: parsed.data.reason },
+  });
+  return { ok: true, count: open.length };
 }

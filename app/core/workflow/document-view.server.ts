@@ -1,6 +1,7 @@
 import { sql, type Transaction } from "kysely";
 import type { CoreDatabase } from "../../../db/schema";
 import { textFields } from "../classification/document-text";
+import { FINDING_KINDS } from "../classification/finding";
 import { FINDING_LABELS } from "../classification/redact";
 import { maskFor } from "../classification/mask";
 import { groundByKey, groundsFor, DISCLOSURE_ATTRIBUTE_LABELS, DISCLOSURE_ATTRIBUTES } from "../classification/grounds";
@@ -30,22 +31,29 @@ export interface DocumentView {
   /** False: every finding is shown masked, whatever was decided. */
   original: boolean;
   fields: { path: string; segments: Segment[] }[];
+  /** Texts left out of `fields` because a summary stands for them and they need no decision. */
+  omitted: number;
   steps: { key: string; label: string; role: string; state: "done" | "current" | "pending" | "skipped" }[];
   decisions: { seq: number; action: string; step: string | null; actor: string; assignee: string | null; comment: string | null; at: string }[];
   may: { submit: boolean; withdraw: boolean; decide: boolean; classify: boolean };
   reassignTo: { id: string; name: string }[];
   classification: {
+    /** At most SHOWN_FINDINGS of them, the undecided first when there are more. */
     findings: { index: number; field: string; key: string; kind: string; kindLabel: string; shown: string; masked: string; resolution: "redact" | "keep" | null; reason: string | null }[];
+    total: number;
     open: number;
+    /** Undecided findings per kind, for deciding all of a kind at once. */
+    openByKind: { kind: string; label: string; open: number }[];
     review: { attribute: string; attributeLabel: string; ground: string | null; groundLabel: string | null; reviewer: string; at: string } | null;
     attributes: { value: string; label: string }[];
     grounds: { value: string; label: string; attributes: string[] }[];
   } | null;
 }
 
+type NumberedFinding = ReviewState["findings"][number] & { index: number };
+
 /** A field's text cut at its findings; `index` numbers findings across the document, as the findings table does. */
-function segmentsOf(text: string, findings: ReviewState["findings"], field: string, original: boolean): Segment[] {
-  const own = findings.map((f, index) => ({ ...f, index })).filter((f) => f.field === field);
+function segmentsOf(text: string, own: NumberedFinding[], original: boolean): Segment[] {
   const out: Segment[] = [];
   let cursor = 0;
   for (const f of own.sort((a, b) => a.finding.start - b.finding.start)) {
@@ -110,13 +118,24 @@ export async function documentView(trx: Trx, ctx: StaffContext, id: string, loca
   const declaredOrder = declared?.type.payload.safeParse(doc.payload);
   const position = new Map(textFields(doc.title, declaredOrder?.success ? declaredOrder.data : doc.payload).map((f, i) => [f.path, i]));
   const at = (path: string) => position.get(path) ?? position.size;
-  const fields = [...state.scanned]
-    .sort((a, b) => at(a.path) - at(b.path))
-    .map((f) => {
+  const byField = new Map<string, NumberedFinding[]>();
+  state.findings.forEach((f, index) => {
+    const own = byField.get(f.field);
+    if (own) own.push({ ...f, index });
+    else byField.set(f.field, [{ ...f, index }]);
+  });
+  const { listed, summaries, omitted } = summarised(state.scanned, described, position, byField);
+  const fields = [
+    ...listed.map((f) => {
       const shown = described[f.path];
-      const plain = shown !== undefined && !state.findings.some((x) => x.field === f.path);
-      return { path: f.path, segments: plain ? [{ text: shown }] : segmentsOf(f.text, state.findings, f.path, original) };
-    });
+      const own = byField.get(f.path) ?? [];
+      const plain = shown !== undefined && own.length === 0;
+      return { at: at(f.path), path: f.path, segments: plain ? [{ text: shown }] : segmentsOf(f.text, own, original) };
+    }),
+    ...summaries,
+  ]
+    .sort((a, b) => a.at - b.at)
+    .map(({ path, segments }) => ({ path, segments }));
   const reached = doc.current_step ?? (doc.status === "approved" || doc.status === "published" ? steps.length : -1);
   const conditions = { important: doc.important, requiresClassification: doc.requires_classification };
 
@@ -133,6 +152,7 @@ export async function documentView(trx: Trx, ctx: StaffContext, id: string, loca
     createdBy: who.get(doc.created_by) ?? "",
     original,
     fields,
+    omitted,
     steps: [
       { key: "submit", label: "workflow.steps.submit", role: submitterRole, state: doc.status === "draft" || doc.status === "returned" ? "current" : "done" },
       ...steps.map((s, i) => ({
@@ -160,7 +180,7 @@ export async function documentView(trx: Trx, ctx: StaffContext, id: string, loca
     reassignTo,
     classification: doc.requires_classification
       ? {
-          findings: state.findings.map((f, index) => ({
+          findings: shownFindings(state.findings).map(({ f, index }) => ({
             index,
             field: f.field,
             key: f.key,
@@ -171,7 +191,12 @@ export async function documentView(trx: Trx, ctx: StaffContext, id: string, loca
             resolution: f.resolution?.action ?? null,
             reason: f.resolution?.action === "keep" ? f.resolution.reason : null,
           })),
+          total: state.findings.length,
           open: state.open,
+          openByKind: FINDING_KINDS.flatMap((kind) => {
+            const open = state.findings.filter((f) => f.finding.kind === kind && isOpen(f)).length;
+            return open ? [{ kind, label: FINDING_LABELS[kind][locale], open }] : [];
+          }),
           review: state.review && {
             attribute: state.review.attribute,
             attributeLabel: DISCLOSURE_ATTRIBUTE_LABELS[state.review.attribute][locale],
@@ -189,6 +214,53 @@ export async function documentView(trx: Trx, ctx: StaffContext, id: string, loca
         }
       : null,
   };
+}
+
+/** The findings table lists at most this many; the rest are decided by kind. */
+export const SHOWN_FINDINGS = 500;
+
+const isOpen = (f: ReviewState["findings"][number]) => !f.resolution || (f.resolution.action === "keep" && !f.resolution.reason.trim());
+
+function shownFindings(findings: ReviewState["findings"]): { f: ReviewState["findings"][number]; index: number }[] {
+  const numbered = findings.map((f, index) => ({ f, index }));
+  if (numbered.length <= SHOWN_FINDINGS) return numbered;
+  return [...numbered.filter((n) => isOpen(n.f)), ...numbered.filter((n) => !isOpen(n.f))].slice(0, SHOWN_FINDINGS);
+}
+
+/**
+ * A described path that is no text of its own (a batch's `payload.rows`) is a summary standing for
+ * the texts under it: of those, only the entries (`payload.rows.17`) with a scan finding are
+ * listed, so the reviewer of ten thousand rows reads the summary and the rows that need a decision.
+ */
+function summarised(
+  scanned: ReviewState["scanned"],
+  described: Record<string, string>,
+  position: Map<string, number>,
+  byField: Map<string, NumberedFinding[]>,
+): { listed: ReviewState["scanned"]; summaries: { at: number; path: string; segments: Segment[] }[]; omitted: number } {
+  const containers = Object.keys(described).filter((p) => p.startsWith("payload.") && !position.has(p));
+  if (containers.length === 0) return { listed: scanned, summaries: [], omitted: 0 };
+  const entryOf = (path: string) => {
+    const c = containers.find((x) => path.startsWith(`${x}.`));
+    return c === undefined ? null : `${c}.${path.slice(c.length + 1).split(".")[0]}`;
+  };
+  const flagged = new Set([...byField.keys()].map(entryOf));
+  const first = new Map<string, number>();
+  const listed: ReviewState["scanned"] = [];
+  let omitted = 0;
+  for (const f of scanned) {
+    const entry = entryOf(f.path);
+    if (entry === null) {
+      listed.push(f);
+      continue;
+    }
+    const c = containers.find((x) => entry.startsWith(`${x}.`))!;
+    first.set(c, Math.min(first.get(c) ?? Infinity, position.get(f.path) ?? position.size));
+    if (flagged.has(entry)) listed.push(f);
+    else omitted++;
+  }
+  const summaries = [...first].map(([path, at]) => ({ at: at - 0.5, path, segments: [{ text: described[path]! }] }));
+  return { listed, summaries, omitted };
 }
 
 function groundLabel(key: string, locale: Locale): string {

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { DocumentView } from "~/core/workflow/document-view.server";
 
 /** `payload.attachments.0.text` → the plugin's label for `text` (or the name itself), numbered when in a list. */
-function FieldLabel({ path, ns }: { path: string; ns: string }) {
+export function FieldLabel({ path, ns }: { path: string; ns: string }) {
   const { t } = useTranslation();
   if (path === "title") return <>{t("documents.fields.title")}</>;
   const parts = path.split(".").slice(1);
@@ -32,7 +32,7 @@ function readable(text: string): string {
 }
 
 /** The document's texts, each scan finding marked; readers without the original see findings masked. */
-export function DocumentText({ fields, original, ns }: { fields: DocumentView["fields"]; original: boolean; ns: string }) {
+export function DocumentText({ fields, original, ns, omitted = 0 }: { fields: DocumentView["fields"]; original: boolean; ns: string; omitted?: number }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="document-text">
@@ -64,6 +64,7 @@ export function DocumentText({ fields, original, ns }: { fields: DocumentView["f
           </div>
         ))}
       </dl>
+      {omitted > 0 && <p className="muted">{t("documents.omitted", { count: omitted })}</p>}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { DocumentView } from "~/core/workflow/document-view.server";
 import { FormMessage, PostForm } from "~/ui/forms";
+import { FieldLabel } from "./document-text";
 
 type Classification = NonNullable<DocumentView["classification"]>;
 type Result = { intent: string; ok: boolean; message?: string; errors?: Record<string, string>; field?: string; key?: string } | null;
@@ -15,24 +16,62 @@ function ErrorText({ id, message }: { id: string; message?: string }) {
   );
 }
 
+/** One decision for every undecided finding of a kind: a batch of thousands of rows may repeat one kind on every row. */
+function DecideByKind({ kinds, errors }: { kinds: Classification["openByKind"]; errors?: Record<string, string> }) {
+  const { t } = useTranslation();
+  return (
+    <PostForm className="stack narrow">
+      <input type="hidden" name="intent" value="resolveKind" />
+      <h3>{t("classification.byKind.title")}</h3>
+      <div className="field">
+        <label htmlFor="kind">{t("classification.byKind.kind")}</label>
+        <select id="kind" name="kind" required aria-invalid={errors?.kind ? true : undefined} aria-describedby={errors?.kind ? "kind-error" : undefined}>
+          {kinds.map((k) => (
+            <option key={k.kind} value={k.kind}>
+              {t("classification.byKind.option", { kind: k.label, count: k.open })}
+            </option>
+          ))}
+        </select>
+        <ErrorText id="kind-error" message={errors?.kind} />
+      </div>
+      <div className="field">
+        <label htmlFor="kind-reason">{t("classification.keepReason")}</label>
+        <input id="kind-reason" name="reason" maxLength={500} aria-invalid={errors?.reason ? true : undefined} aria-describedby={errors?.reason ? "kind-reason-error" : undefined} />
+        <ErrorText id="kind-reason-error" message={errors?.reason} />
+      </div>
+      <div className="actions">
+        <button type="submit" name="action" value="redact" className="button primary">
+          {t("classification.byKind.redact")}
+        </button>
+        <button type="submit" name="action" value="keep" className="button">
+          {t("classification.byKind.keep")}
+        </button>
+      </div>
+    </PostForm>
+  );
+}
+
 /** 保密审查: each scan finding decided (redact, or keep with a reason), then the record of 公开属性, ground and declaration. */
 export function FindingsReview({ document: doc, classification: c, result }: { document: DocumentView; classification: Classification; result: Result }) {
   const { t, i18n } = useTranslation();
   const date = new Intl.DateTimeFormat(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
   const editable = doc.may.classify;
   const classifyErrors = result?.intent === "classify" ? result.errors : undefined;
+  const ns = doc.typeLabel.includes(":") ? doc.typeLabel.split(":")[0]! : "core";
   return (
     <section aria-labelledby="classification-review" className="panel">
       <h2 id="classification-review">{t("classification.title")}</h2>
+      {editable && c.open > 1 && <DecideByKind kinds={c.openByKind} errors={result?.intent === "resolveKind" ? result.errors : undefined} />}
       {c.findings.length === 0 ? (
         <p>{t("classification.noFindings")}</p>
       ) : (
         <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="findings-caption">
           <table className="table">
-            <caption id="findings-caption">{t("classification.findingsCaption", { count: c.findings.length, open: c.open })}</caption>
+            <caption id="findings-caption">{t("classification.findingsCaption", { count: c.total, open: c.open })}</caption>
             <thead>
               <tr>
                 <th scope="col">#</th>
+                <th scope="col">{t("classification.where")}</th>
                 <th scope="col">{t("classification.kind")}</th>
                 <th scope="col">{t("classification.found")}</th>
                 <th scope="col">{t("classification.published")}</th>
@@ -48,6 +87,9 @@ export function FindingsReview({ document: doc, classification: c, result }: { d
                     <th scope="row">
                       <a href={`#finding-${f.index + 1}`}>{f.index + 1}</a>
                     </th>
+                    <td>
+                      <FieldLabel path={f.field} ns={ns} />
+                    </td>
                     <td>{f.kindLabel}</td>
                     <td>
                       <code>{f.shown}</code>
@@ -98,6 +140,7 @@ export function FindingsReview({ document: doc, classification: c, result }: { d
               })}
             </tbody>
           </table>
+          {c.total > c.findings.length && <p className="hint">{t("classification.moreFindings", { count: c.total - c.findings.length })}</p>}
         </div>
       )}
 
