@@ -63,15 +63,16 @@ export type Filters<T> = { data: T; ignored: FieldErrors };
 
 /**
  * A list's filters from its query string, leniently: only the schema's own parameters are read
- * (the first value of each), and a value that is refused (a control character, a wrong type, an
- * impossible date) is dropped and named in `ignored` with its message, so that the page can show
- * the rest and say what it left out. The schema must accept no parameters at all.
+ * (the first value of each; an empty one, as a GET form sends an unused field, means no filter),
+ * and a value that is refused (a control character, a wrong type, an impossible date) is dropped
+ * and named in `ignored` with its message, so that the page can show the rest and say what it left
+ * out. The schema must accept no parameters at all.
  */
 export function readFilters<S extends z.ZodObject>(schema: S, params: URLSearchParams): Filters<z.output<S>> {
   const own = new URLSearchParams();
   for (const key of Object.keys(schema.shape)) {
     const value = params.get(key);
-    if (value !== null) own.set(key, value);
+    if (value !== null && value !== "") own.set(key, value);
   }
   const ignored: FieldErrors = {};
   for (;;) {

@@ -10,12 +10,12 @@ export function IgnoredFilters({ ignored, labels }: { ignored: FieldErrors | und
   const entries = Object.entries(ignored ?? {}).filter(([, keys]) => keys?.length);
   if (entries.length === 0) return null;
   return (
-    <div className="notice notice-info" role="status">
+    <div className="notice notice-error" role="alert">
       <p>{t("filters.ignored")}</p>
       <ul>
         {entries.map(([field, keys]) => (
           <li key={field}>
-            {labels[field] ?? field}: {keys!.map((k) => t(k)).join(" ")}
+            {labels[field] ?? (field === "page" ? t("filters.page") : field)}: {keys!.map((k) => t(k)).join(" ")}
           </li>
         ))}
       </ul>

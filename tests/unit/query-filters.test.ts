@@ -23,6 +23,10 @@ describe("readFilters", () => {
     });
   });
 
+  it("takes an empty parameter, as a GET form sends an unused field, for no filter", () => {
+    expect(readFilters(z.object({ status: z.enum(["open", "closed"]).optional() }), new URLSearchParams({ status: "" }))).toEqual({ data: {}, ignored: {} });
+  });
+
   it("is not fooled by a parameter the schema does not read", () => {
     expect(readFilters(Filters, new URLSearchParams({ lng: "\u0000" }))).toEqual({ data: { page: 1 }, ignored: {} });
   });

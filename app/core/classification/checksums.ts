@@ -1,3 +1,5 @@
+import { chinaDate } from "../calendar/china-time";
+
 /**
  * Check-digit rules the scanner relies on to keep false positives down: a random 18-digit run
  * passes GB 11643 one time in eleven, a random card-length run passes Luhn one time in ten.
@@ -35,8 +37,14 @@ export function isIdNumberShaped(s: string): boolean {
   return isCalendarDate(year, Number(s.slice(10, 12)), Number(s.slice(12, 14)));
 }
 
-export function isValidIdNumber(s: string): boolean {
-  return isIdNumberShaped(s) && idNumberCheckChar(s) === s[17]!.toUpperCase();
+/**
+ * A resident ID number (GB 11643) that can exist: region, a birth date from 1900 up to `today`
+ * (China's date; a baby born today has one), and the check character.
+ */
+export function isValidIdNumber(s: string, today: string = chinaDate()): boolean {
+  if (!isIdNumberShaped(s) || idNumberCheckChar(s) !== s[17]!.toUpperCase()) return false;
+  const born = `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
+  return born <= today;
 }
 
 export function isLuhnValid(digits: string): boolean {

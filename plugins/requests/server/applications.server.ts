@@ -76,7 +76,13 @@ export async function createApplication(ctx: Services, trx: PluginTransaction, a
   return { ok: true, id: row.id, trackingNo: tracking.number, queryCode, receivedOn };
 }
 
-export function applicationById(trx: PluginTransaction, id: string): Promise<ApplicationRow | undefined> {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a URL's id can name an application at all (anything else is no application, not a database error). */
+export const isApplicationId = (id: string | undefined): id is string => !!id && UUID.test(id);
+
+export async function applicationById(trx: PluginTransaction, id: string): Promise<ApplicationRow | undefined> {
+  if (!isApplicationId(id)) return undefined;
   return typed(trx).selectFrom("requests_applications").selectAll().where("id", "=", id).executeTakeFirst();
 }
 

@@ -7,6 +7,8 @@ import { applicantLabel, channelLabel, replyTypeLabel } from "../../law/labels";
 import { decideAppeal, recordAppeal } from "../../server/staff/appeals.server";
 import { performStep, revealApplicant, StepForms, type StepName } from "../../server/staff/actions.server";
 import { applicationView } from "../../server/staff/view.server";
+import { isApplicationId } from "../../server/applications.server";
+import { checkedTexts } from "../../server/refused-texts.server";
 import { Appeals } from "./_parts/appeals";
 import { ApplicantCard } from "./_parts/applicant";
 import { NextSteps } from "./_parts/next-steps";
@@ -26,11 +28,13 @@ export type ActionResult =
 
 export const action = pluginAction(async (ctx, { params, request }) => {
   if (ctx.mode !== "member") throw new Response("Forbidden", { status: 403 });
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const values = Object.fromEntries([...form.entries()].filter(([k, v]) => k !== "_csrf" && typeof v === "string")) as Record<string, string>;
+  if (!isApplicationId(params.id)) throw new Response("Not Found", { status: 404 });
+  const id = params.id;
+  const { values, errors } = checkedTexts(await request.formData());
+  const intent = values.intent ?? "";
   const fail = (field: string, error: string, status = 400) => data<ActionResult>({ ok: false, intent, field, error, values }, { status });
-  const id = params.id ?? "";
+  const [refused, keys] = Object.entries(errors)[0] ?? [];
+  if (refused) return fail(refused === "intent" ? "_form" : refused, keys![0]!);
 
   if (intent === "reveal") {
     const applicant = await ctx.withTenant(async (trx) => revealApplicant(ctx, trx, await applicationView(ctx, trx, id)));

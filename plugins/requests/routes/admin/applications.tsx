@@ -1,18 +1,19 @@
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
-import { useLocale } from "../../../../app/plugin-api/ui";
+import { IgnoredFilters, useLocale } from "../../../../app/plugin-api/ui";
 import { applicantLabel, replyTypeLabel } from "../../law/labels";
 import { applicationList, LIST_STATUSES, readFilter, URGENCIES } from "../../server/staff/list.server";
 import { Urgency } from "./_parts/urgency";
 
 /** The office's applications for information: the most pressing first, with due dates and what is overdue. */
 export const loader = pluginLoader(async (ctx, { request }) => {
-  const filter = readFilter(new URL(request.url));
+  const { filter, ignored } = readFilter(new URL(request.url));
   const list = await ctx.withTenant((trx) => applicationList(ctx, trx, filter));
   return {
     base: `/t/${ctx.tenant.code}/admin/requests`,
     filter,
+    ignored,
     canRegister: ctx.mode === "member" && ctx.can("requests.applications.handle"),
     statuses: LIST_STATUSES,
     urgencies: URGENCIES,
@@ -23,7 +24,7 @@ export const loader = pluginLoader(async (ctx, { request }) => {
 export default function Applications() {
   const { t } = useTranslation("requests");
   const locale = useLocale();
-  const { base, filter, canRegister, statuses, urgencies, rows, total, pages, page, counts } = useLoaderData<typeof loader>();
+  const { base, filter, ignored, canRegister, statuses, urgencies, rows, total, pages, page, counts } = useLoaderData<typeof loader>();
   const pageLink = (n: number) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...filter, page: n })) if (v !== undefined && v !== "") q.set(k, String(v));
@@ -62,6 +63,7 @@ export default function Applications() {
             .flatMap((link, i) => (i === 0 ? [link] : [<span key={i}> · </span>, link]))}
         </p>
       )}
+      <IgnoredFilters ignored={ignored} labels={{ status: t("staff.list.status"), urgency: t("staff.list.urgency"), year: t("staff.list.year"), q: t("staff.list.q") }} />
       <Form method="get" className="filters" role="search" aria-label={t("staff.list.filters")}>
         <div className="field">
           <label htmlFor="f-status">{t("staff.list.status")}</label>

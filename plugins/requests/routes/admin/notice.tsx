@@ -13,6 +13,7 @@ import { compose, defaultValues } from "../../server/staff/compose.server";
 import { groundOptions } from "../../server/ground-labels.server";
 import { KIND_FIELDS, LETTER_LOCALES, noticeValues, RELEASED_SLOTS, WITHHELD_SLOTS, type NoticeValues } from "../../server/staff/notice-form";
 import { applicationView } from "../../server/staff/view.server";
+import { refusedTexts } from "../../server/refused-texts.server";
 
 const KINDS = Object.keys(KIND_FIELDS) as NoticeKind[];
 
@@ -51,6 +52,9 @@ export const action = pluginAction(async (ctx, { params, request }) => {
   const intent = String(form.get("intent") ?? "refresh");
   const letterLocale = (LETTER_LOCALES.includes(form.get("letterLocale") as Locale) ? form.get("letterLocale") : "zh-CN") as Locale;
   const values = noticeValues(kind, form);
+  const refused = refusedTexts(form);
+  const [first] = Object.values(refused);
+  if (first) return data<Result>({ values, letterLocale, errors: refused as Record<string, string[]>, message: first[0] }, { status: 400 });
   const outcome = await ctx.withTenant(async (trx) => {
     const { view, app } = await openStep(ctx, trx, params.id, kind);
     const composed = await compose(ctx, trx, app, view, kind, values, { keepBody: intent === "submit", letterLocale });

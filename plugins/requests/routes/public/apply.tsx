@@ -24,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 export const action = pluginAction(async (ctx, { request }) => {
   const form = await request.formData();
   const answer = form.get("intent") === "suggest" ? await suggestForApplication(ctx, form) : await submitApplication(ctx, form);
-  return data(answer, { status: answer.outcome === "refused" ? answer.status : 200 });
+  return data(answer, { status: answer.outcome === "refused" ? answer.status : answer.outcome === "suggested" && Object.keys(answer.errors).length ? 400 : 200 });
 });
 
 export default function Apply() {

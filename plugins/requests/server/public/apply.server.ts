@@ -3,6 +3,7 @@ import { parseForm } from "../../../../app/plugin-api/loaders.server";
 import { ApplicationInput } from "../applicant";
 import { createApplication } from "../applications.server";
 import { readAttachment, storeAttachment } from "../attachments.server";
+import { refusedTexts } from "../refused-texts.server";
 import { applyValues, ATTACHMENT, firstErrors, HONEYPOT, relevantForm, type ApplyValues, type FieldErrors } from "./apply-form";
 import { suggestPublished, type Suggestion } from "./suggest.server";
 
@@ -20,6 +21,8 @@ const hasFile = (v: FormDataEntryValue | null) => v !== null && typeof v !== "st
 export async function suggestForApplication(ctx: PluginRequestContext, form: FormData): Promise<ApplyAnswer> {
   const values = applyValues(form);
   const chooseFileAgain = hasFile(form.get(ATTACHMENT));
+  const refused = refusedTexts(form);
+  if (Object.keys(refused).length) return { outcome: "suggested", values, errors: refused, suggestions: [], chooseFileAgain };
   if (!values.subject.trim() && !values.docNumber.trim()) {
     return { outcome: "suggested", values, errors: { subject: ["requests:public.errors.suggestNeedsSubject"] }, suggestions: [], chooseFileAgain };
   }
@@ -42,9 +45,9 @@ export async function submitApplication(ctx: PluginRequestContext, form: FormDat
 
   const parsed = parseForm(ApplicationInput, relevantForm(values));
   const file = await readAttachment(form.get(ATTACHMENT));
-  const errors: FieldErrors = parsed.ok ? {} : firstErrors(parsed.errors);
+  const errors: FieldErrors = { ...(parsed.ok ? {} : firstErrors(parsed.errors)), ...refusedTexts(form) };
   if (!file.ok) errors[ATTACHMENT] = [file.error];
-  if (!parsed.ok || !file.ok) return refuse("requests:public.errors.fixFields", errors);
+  if (!parsed.ok || !file.ok || Object.keys(errors).length) return refuse("requests:public.errors.fixFields", errors);
 
   // Counted only for complete applications, so that someone correcting mistakes is never locked out.
   if (!(await ctx.rateLimit("apply", APPLY_LIMIT))) return refuse("requests:public.errors.tooManyApplications", {}, 429);

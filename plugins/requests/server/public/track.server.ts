@@ -2,6 +2,7 @@ import { z } from "zod";
 import { chinaDate, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
 import { clockId, typed, type ApplicationStatus, type NoticeKind, type ReleasedDocument } from "../../db/schema";
 import { applicationByTracking, type ApplicationRow } from "../applications.server";
+import { checkedTexts } from "../refused-texts.server";
 import { receiveSupplement } from "../supplement.server";
 import type { FieldErrors } from "./apply-form";
 
@@ -84,9 +85,14 @@ export type TrackAnswer =
  * Request rows are readable only in a submission transaction, hence the look-up runs in one.
  */
 export async function track(ctx: PluginRequestContext, form: FormData): Promise<TrackAnswer> {
-  const raw = { trackingNo: String(form.get("trackingNo") ?? ""), queryCode: String(form.get("queryCode") ?? "") };
+  const { values, errors: refused } = checkedTexts(form);
+  const raw = { trackingNo: values.trackingNo ?? "", queryCode: values.queryCode ?? "" };
   const refuse = (message: string | null, errors: FieldErrors, status: 400 | 404 | 429): TrackAnswer => ({ outcome: "refused", keys: raw, errors, message, status });
   if (!(await ctx.rateLimit("track", TRACK_LIMIT))) return refuse("requests:public.errors.tooManyLookups", {}, 429);
+  // A refused supplement is answered beside the supplement form, once the application is found.
+  const { supplement: refusedSupplement, ...refusedKeys } = refused;
+  const [other] = Object.entries(refusedKeys).filter(([f]) => f !== "trackingNo" && f !== "queryCode");
+  if (Object.keys(refusedKeys).length) return refuse(other ? other[1]![0]! : null, refusedKeys, 400);
   const parsed = TrackInput.safeParse(raw);
   if (!parsed.success) {
     const errors: FieldErrors = {};
@@ -94,12 +100,13 @@ export async function track(ctx: PluginRequestContext, form: FormData): Promise<
     return refuse(null, errors, 400);
   }
   const keys = parsed.data;
-  const supplement = form.get("intent") === "supplement" ? String(form.get("supplement") ?? "") : null;
+  const supplement = values.intent === "supplement" ? (values.supplement ?? "") : null;
 
   return ctx.withPublicSubmission(async (trx): Promise<TrackAnswer> => {
     const app = await applicationByTracking(ctx, trx, keys.trackingNo, keys.queryCode);
     if (!app) return refuse("requests:public.errors.notFound", {}, 404);
     if (supplement === null) return { outcome: "found", keys, view: await trackingView(ctx, trx, app), supplemented: false, errors: {}, supplement: "" };
+    if (refusedSupplement) return { outcome: "found", keys, view: await trackingView(ctx, trx, app), supplemented: false, errors: { supplement: refusedSupplement }, supplement };
     const received = await receiveSupplement(ctx, trx, app, { body: supplement, receivedOn: chinaDate(), via: "online" });
     const current = received.ok ? ((await typed(trx).selectFrom("requests_applications").selectAll().where("id", "=", app.id).executeTakeFirst()) ?? app) : app;
     const view = await trackingView(ctx, trx, current);

@@ -1,4 +1,4 @@
-import { chinaDate, type Locale, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
+import { chinaDate, isCalendarDate, type Locale, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
 import { computeFee, ordinalInMonth } from "../../law/fees";
 import { localGroundLabel } from "../ground-labels.server";
 import type { ReplyTypeKey } from "../../law/reply-types";
@@ -79,7 +79,7 @@ export async function compose(
       const items = f("items").split("\n").map((s) => s.trim()).filter(Boolean);
       raw = { kind, items: f("items"), dueOn: f("dueOn") };
       if (f("dueOn") && f("dueOn") <= today) errors.dueOn = ["requests:errors.dueOnPast"];
-      if (items.length && /^\d{4}-\d{2}-\d{2}$/.test(f("dueOn"))) vars = { ...letter, items, dueOn: f("dueOn") };
+      if (items.length && isCalendarDate(f("dueOn"))) vars = { ...letter, items, dueOn: f("dueOn") };
       break;
     }
     case "extension": {

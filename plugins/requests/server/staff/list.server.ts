@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { chinaDate, type ClockStatus, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
+import { readFilters, type FieldErrors } from "../../../../app/plugin-api/loaders.server";
 import { clockId, typed, type ApplicationStatus } from "../../db/schema";
 
 export const LIST_STATUSES: readonly ApplicationStatus[] = ["unconfirmed", "processing", "awaiting_supplement", "consulting", "awaiting_fee", "closed"];
@@ -18,18 +20,18 @@ export interface ListFilter {
   page: number;
 }
 
-export function readFilter(url: URL): ListFilter {
-  const p = url.searchParams;
-  const status = p.get("status") as ApplicationStatus;
-  const urgency = p.get("urgency") as Urgency;
-  const year = Number(p.get("year"));
-  return {
-    status: LIST_STATUSES.includes(status) ? status : undefined,
-    urgency: URGENCIES.includes(urgency) ? urgency : undefined,
-    year: Number.isInteger(year) && year > 2000 && year < 3000 ? year : undefined,
-    q: p.get("q")?.trim().slice(0, 100) || undefined,
-    page: Math.max(1, Math.floor(Number(p.get("page")) || 1)),
-  };
+/** The list's GET filters; one that cannot be used is left out and named (see `readFilters`). */
+const ListFilterSchema = z.object({
+  status: z.enum(LIST_STATUSES).optional(),
+  urgency: z.enum(URGENCIES).optional(),
+  year: z.coerce.number().int().min(2001).max(2999).optional(),
+  q: z.string().trim().max(100, "requests:errors.tooLong").optional().transform((q) => q || undefined),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+
+export function readFilter(url: URL): { filter: ListFilter; ignored: FieldErrors } {
+  const { data, ignored } = readFilters(ListFilterSchema, url.searchParams);
+  return { filter: data, ignored };
 }
 
 /** How pressing an open application is: overdue, due within DUE_SOON_DAYS working days, or neither. */

@@ -4,6 +4,7 @@ import { parseForm } from "../../../../app/plugin-api/loaders.server";
 import { RECEIPT_CHANNELS, RECEIPT_RULES, type ReceiptChannel, type ReceiptFacts } from "../../law/receipt";
 import { ApplicationInput } from "../applicant";
 import { createApplication } from "../applications.server";
+import { refusedTexts } from "../refused-texts.server";
 import { RECEIPT_FIELDS } from "./register-form";
 import { applyValues, firstErrors, relevantForm, type ApplyValues, type FieldErrors } from "../public/apply-form";
 
@@ -24,18 +25,18 @@ export function registerValues(form: FormData): RegisterValues {
  */
 export async function registerApplication(ctx: PluginRequestContext, form: FormData): Promise<RegisterAnswer> {
   const values = registerValues(form);
-  const errors: FieldErrors = {};
+  const errors: FieldErrors = refusedTexts(form);
   const channel = RECEIPT_CHANNELS.includes(values.channel as ReceiptChannel) ? (values.channel as ReceiptChannel) : null;
-  if (!channel) errors.channel = ["requests:errors.channel"];
+  if (!channel) errors.channel ??= ["requests:errors.channel"];
   const parsed = parseForm(ApplicationInput, relevantForm(values));
-  if (!parsed.ok) Object.assign(errors, firstErrors(parsed.errors));
+  if (!parsed.ok) for (const [field, keys] of Object.entries(firstErrors(parsed.errors))) errors[field] ??= keys;
   const receipt: ReceiptFacts = {};
   const today = chinaDate();
   if (channel) {
     const rule = RECEIPT_RULES[channel];
     for (const fact of [rule.fact, ...(rule.confirmSameDayAs ? [rule.confirmSameDayAs] : [])]) {
       const value = values[fact];
-      if (!value) continue;
+      if (!value || errors[fact]) continue;
       if (!IsoDate.safeParse(value).success) errors[fact] = ["requests:errors.date"];
       else if (value > today) errors[fact] = ["requests:errors.dateInFuture"];
       else receipt[fact] = value;
