@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,20 +19,35 @@ import { uniq } from "./db";
  * A database of the test's own, for tests that act on the whole audit trail (the superuser's
  * rewrite of the platform chain, the re-keying), which must not disturb other test files sharing
  * the run's PostgreSQL database: a fresh PostgreSQL database, or a PGlite data directory that the
- * spawned CLI can open once the test closed its handle.
+ * spawned CLI can open once the test closed its handle. With `ownerRole` (PostgreSQL), the database
+ * belongs to a fresh login role that is neither superuser nor BYPASSRLS, as production requires.
  */
-export async function ownAuditDatabase() {
+export async function ownAuditDatabase(options: { ownerRole?: boolean } = {}) {
   const dir = await mkdtemp(join(tmpdir(), "gongkai-audit-"));
   const server = inject("databaseUrl");
   let url: string | undefined;
+  let superuserUrl: string | undefined;
+  let owner: string | undefined;
   if (server) {
     const name = `${new URL(server).pathname.slice(1)}_audit_${uniq()}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
-    await admin.end();
     const u = new URL(server);
     u.pathname = `/${name}`;
+    superuserUrl = u.toString();
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    if (options.ownerRole) {
+      owner = `${name}_owner`;
+      u.username = owner;
+      u.password = randomBytes(12).toString("hex");
+      await admin.query(`CREATE ROLE ${owner} LOGIN PASSWORD '${u.password}' NOSUPERUSER NOBYPASSRLS`);
+      await admin.query(`DO $$ BEGIN
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'gongkai_app') THEN CREATE ROLE gongkai_app NOLOGIN NOSUPERUSER NOBYPASSRLS; END IF;
+      EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+      END $$`);
+      await admin.query(`GRANT gongkai_app TO ${owner}`);
+    }
+    await admin.query(`CREATE DATABASE ${name} ${owner ? `OWNER ${owner}` : ""} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+    await admin.end();
     url = u.toString();
   }
   const open = () => openDatabase({ url, dataDir: dir });
@@ -43,11 +59,14 @@ export async function ownAuditDatabase() {
     url,
     anchorFile: join(dir, "audit-anchors.jsonl"),
     open,
+    /** The run's superuser on the same database (PostgreSQL), or the same PGlite (whose user is a superuser). */
+    openAsSuperuser: () => openDatabase({ url: superuserUrl, dataDir: dir }),
     async drop() {
       if (server && url) {
         const admin = new pg.Client({ connectionString: server });
         await admin.connect();
         await admin.query(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
+        if (owner) await admin.query(`DROP ROLE IF EXISTS ${owner}`);
         await admin.end();
       }
       await rm(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client";
 import { PLATFORM_CHAIN } from "../../db/roles";
 import { PLATFORM_SCOPE, withScope } from "../../db/scope";
@@ -105,6 +106,30 @@ describe("re-keying the unkeyed chains of earlier versions", () => {
     // Only the refusal itself is keyed: every chain stays reported.
     const { breaks } = await verify();
     expect(breaks.map((b) => b.tenantId).sort()).toEqual([PLATFORM_CHAIN, tree.city.id, ...tree.offices.map((o) => o.id)].sort());
+  });
+});
+
+describe("re-keying in production on PostgreSQL", () => {
+  it.skipIf(!inject("databaseUrl"))("works as a database owner that is neither superuser nor BYPASSRLS, under forced row-level security", async () => {
+    const own = await ownAuditDatabase({ ownerRole: true });
+    const superuser = await own.openAsSuperuser();
+    const app = await own.open();
+    try {
+      const { city } = await createTenantTree(superuser, 0);
+      await rewriteChain(superuser, PLATFORM_CHAIN, legacyChainHasher);
+      await appendEvents(app, city.id, 3, legacyChainHasher);
+      const { rekey } = await startAuditTrail(app.db, { key: TEST_AUDIT_KEY, anchorFile: own.anchorFile });
+      expect(rekey).toMatchObject({ alreadyKeyed: null, refused: [] });
+      expect(rekey?.rekeyed.map((r) => r.code).sort()).toEqual(["platform", city.code].sort());
+      expect((await verifyAuditChains(app.db, { anchorFile: own.anchorFile })).breaks).toEqual([]);
+      // The owner's lifting of forced row-level security ended with its transaction.
+      const forced = await sql<{ relforcerowsecurity: boolean }>`SELECT relforcerowsecurity FROM pg_class WHERE relname = 'audit_events'`.execute(superuser.db);
+      expect(forced.rows).toEqual([{ relforcerowsecurity: true }]);
+    } finally {
+      await app.close();
+      await superuser.close();
+      await own.drop();
+    }
   });
 });
 

@@ -5,7 +5,9 @@ import { PLATFORM_CHAIN } from "../../db/roles";
 import { AuditAnchorer } from "../../app/core/audit/anchor.server";
 import { KeyedChainHasher, legacyChainHasher } from "../../app/core/audit/chain";
 import { verifyAuditChains } from "../../app/core/audit/verify.server";
+import { action as auditPageAction } from "../../app/routes/admin.audit";
 import { appendEvents, ownAuditDatabase, rewriteChain, runVerifyCli } from "../helpers/audit";
+import { createUser, signedInRequest, testContext } from "../helpers/context";
 import { createTenantTree } from "../helpers/db";
 
 /**
@@ -115,4 +117,16 @@ describe("an audit trail the database superuser cannot rewrite", () => {
     expect(result.out).toMatch(/BROKEN: anchor file .*audit-anchors\.jsonl, line 3: not an anchor/);
     expect(result.out).toMatch(/3 chains, \d+ events and \d+ anchors checked .*; 3 broken\./);
   }, CLI_TIMEOUT);
+
+  it("the auditor's integrity check runs the same verification, anchor file included, and names the office", async () => {
+    const auditor = await createUser(handle, {}, ["auditor"]);
+    const context = await testContext(handle, { GONGKAI_DATA_DIR: db.dir });
+    const signedIn = await signedInRequest(context, auditor.id, "/admin/audit?lng=en");
+    const request = new Request(signedIn.url, { method: "POST", headers: signedIn.headers, body: new URLSearchParams({ intent: "verify" }) });
+    const result = (await auditPageAction({ request, context, params: {} })) as { breaks: { tenant: string | null; code: string | null; reason: string }[]; anchorProblems: number[] };
+    expect(result.breaks).toContainEqual(expect.objectContaining({ tenant: "Test Office 1", code: office.code, reason: "altered" }));
+    expect(result.anchorProblems).toEqual([3]);
+    const recorded = await handle.db.selectFrom("audit_events").selectAll().where("tenant_id", "=", PLATFORM_CHAIN).orderBy("seq", "desc").limit(1).executeTakeFirstOrThrow();
+    expect(recorded).toMatchObject({ action: "audit.verify", outcome: "failure", actor_name: auditor.username });
+  });
 });
