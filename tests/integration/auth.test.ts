@@ -97,6 +97,16 @@ describe("sign-in", () => {
     expect(row).toEqual({ locked_until: null, failed_attempts: 0 });
   });
 
+  it("an unlock that only clears the account's lock column (the operator's command line) ends every address's lock, for good", async () => {
+    const user = await createUser(handle);
+    for (let i = 0; i < 5; i++) await login(user.username, "Wrong-pass-1", "10.89.0.1");
+    await handle.db.updateTable("users").set({ locked_until: null, failed_attempts: 0 }).where("id", "=", user.id).execute();
+    // A later lock from another address does not bring the first one back.
+    for (let i = 0; i < 5; i++) await login(user.username, "Wrong-pass-1", "10.89.0.2");
+    expect((await login(user.username, TEST_PASSWORD, "10.89.0.1")).ok).toBe(true);
+    expect(await login(user.username, TEST_PASSWORD, "10.89.0.2")).toEqual({ ok: false, reason: "invalid" });
+  });
+
   it("a right password resets the failure count", async () => {
     const user = await createUser(handle);
     for (let i = 0; i < 4; i++) await login(user.username, "Wrong-pass-1");

@@ -4,8 +4,9 @@ import type { CoreDatabase } from "../../../db/schema";
 /**
  * Failed sign-ins are counted per account *and client address*, and a lock shuts out only that
  * pair: a stranger's guesses cannot lock the security administrator out of their own desk.
- * `users.locked_until` and `failed_attempts` mirror the latest lock and the account's running
- * failure count, for the console's account list; sign-in never reads them.
+ * `users.locked_until` holds the latest end of the account's locks (the console lists the account
+ * as locked) and `failed_attempts` its running failure count. An unlock that clears
+ * `users.locked_until` (clearLoginLocks, or any older path) ends every lock of the account.
  */
 
 export interface LockPolicy {
@@ -22,10 +23,12 @@ export function clientKey(ip: string | null): string {
 export async function lockedUntil(trx: Transaction<CoreDatabase>, userId: string, client: string, now = new Date()): Promise<Date | null> {
   const row = await trx
     .selectFrom("login_locks")
-    .select("locked_until")
-    .where("user_id", "=", userId)
-    .where("client", "=", client)
-    .where("locked_until", ">", now)
+    .innerJoin("users", "users.id", "login_locks.user_id")
+    .select("login_locks.locked_until")
+    .where("login_locks.user_id", "=", userId)
+    .where("login_locks.client", "=", client)
+    .where("login_locks.locked_until", ">", now)
+    .where("users.locked_until", "is not", null)
     .executeTakeFirst();
   return row?.locked_until ?? null;
 }
@@ -46,6 +49,14 @@ export async function recordFailure(
   await trx.updateTable("users").set({ failed_attempts: sql`failed_attempts + 1` }).where("id", "=", userId).execute();
   if (failures < policy.maxFailures) return { failures, lockedUntil: null };
   const until = new Date(Date.now() + policy.lockMinutes * 60_000);
+  // Locks of other addresses ended by an unlock that cleared only the account's column stay ended.
+  await trx
+    .updateTable("login_locks")
+    .set({ locked_until: null })
+    .where("user_id", "=", userId)
+    .where("client", "<>", client)
+    .where((eb) => eb(eb.selectFrom("users").select("locked_until").where("id", "=", userId), "is", null))
+    .execute();
   await trx.updateTable("login_locks").set({ failures: 0, locked_until: until }).where("user_id", "=", userId).where("client", "=", client).execute();
   await trx
     .updateTable("users")
