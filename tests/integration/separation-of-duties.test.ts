@@ -1,14 +1,18 @@
 import type { ActionFunctionArgs, AppLoadContext } from "@remix-run/node";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../../db/client";
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { openDatabase, type DatabaseHandle } from "../../db/client";
+import { migrateToLatest } from "../../db/migrate";
 import type { PlatformRole } from "../../db/schema";
-import { withScope } from "../../db/scope";
+import { PLATFORM_SCOPE, withScope } from "../../db/scope";
+import { createAccount } from "../../app/core/auth/accounts.server";
 import { hashPassword } from "../../app/core/auth/password.server";
+import { createPlatformAdmin, grantPlatformRole } from "../../app/core/operators/platform-admins.server";
 import { action as accountAction } from "../../app/routes/admin.accounts.$userId";
 import { action as newAccountAction } from "../../app/routes/admin.accounts.new";
 import { loader as auditLoader } from "../../app/routes/admin.audit";
-import { createTenantTree, openTestDatabase, uniq } from "../helpers/db";
+import { createTenantTree, openTestDatabase, testCreditCode, uniq } from "../helpers/db";
 import { createUser, signedInRequest, TEST_PASSWORD, testContext } from "../helpers/context";
 
 /**
@@ -194,4 +198,41 @@ describe("the rule in the database, whatever the code does", () => {
     );
     expect(await user(staff.id)).toMatchObject({ display_name: "新名", failed_attempts: 1 });
   });
+
+  it.skipIf(!inject("databaseUrl"))("holds for an owner that is no superuser, under forced row-level security (PostgreSQL)", async () => {
+    const name = `gk_sod_${uniq()}`;
+    const password = randomBytes(12).toString("hex");
+    await sql`CREATE ROLE ${sql.id(name)} LOGIN PASSWORD ${sql.lit(password)} NOSUPERUSER NOBYPASSRLS`.execute(handle.db);
+    await sql`GRANT gongkai_app TO ${sql.id(name)}`.execute(handle.db);
+    await sql`CREATE DATABASE ${sql.id(name)} OWNER ${sql.id(name)} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`.execute(handle.db);
+    const url = new URL(inject("databaseUrl")!);
+    url.pathname = `/${name}`;
+    url.username = name;
+    url.password = password;
+    const owner = await openDatabase({ url: url.toString(), dataDir: "" });
+    try {
+      await migrateToLatest(owner.db);
+      const { id: tenantId } = await owner.db
+        .insertInto("tenants")
+        .values({ code: `sod-${uniq()}`, level: "county", region_code: "361201", credit_code: testCreditCode("361201"), name: JSON.stringify({ "zh-CN": "分局" }), hosts: [], plugins: [], settings: "{}", is_public: true, updated_at: new Date() })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const staffName = `staff-${uniq()}`;
+      const staff = await withScope(owner.db, PLATFORM_SCOPE, (trx) => createAccount(trx, { username: staffName, displayName: "x", password: TEST_PASSWORD }));
+      await withScope(owner.db, { tenantId, readTenantIds: [tenantId], userId: null }, (trx) =>
+        trx.insertInto("memberships").values({ tenant_id: tenantId, user_id: staff, roles: ["leader"] }).execute(),
+      );
+      // The owner's grant looks across every office, though none is in its transaction's scope.
+      await expect(grantPlatformRole(owner.db, "operator:test", staffName, "auditor")).rejects.toThrow(/member of one or more offices/);
+      const admin = await createPlatformAdmin(owner.db, "operator:test", { username: `aud-${uniq()}`, displayName: "x", role: "auditor", password: TEST_PASSWORD });
+      const err = await withScope(owner.db, { tenantId, readTenantIds: [tenantId], userId: null }, (trx) =>
+        trx.insertInto("memberships").values({ tenant_id: tenantId, user_id: admin, roles: ["leader"] }).execute(),
+      ).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: "23514", constraint: "platform_admin_no_membership" });
+    } finally {
+      await owner.close();
+      await sql`DROP DATABASE ${sql.id(name)} WITH (FORCE)`.execute(handle.db);
+      await sql`DROP ROLE ${sql.id(name)}`.execute(handle.db);
+    }
+  }, 120_000);
 });
