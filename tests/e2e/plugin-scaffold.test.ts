@@ -16,6 +16,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DEMO_PASSWORD, hydrated, login, newContext, screenshot, textOf, useBrowser, watch } from "./browser";
 import { cleanEnv, errorLines, exited, freePort, waitForHealth } from "./processes";
+import { passSecondFactor } from "./second-factor";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const ID = "field-notes";
@@ -155,6 +156,8 @@ describe(`npm run plugin:new ${ID}, from scaffold to a page two offices use`, ()
     const page = await context.newPage();
     await page.goto("/login?lng=zh-CN");
     await login(page, username);
+    // Platform administrators sign in with a second factor: enrolled the first time, a code after.
+    await passSecondFactor(page, `${baseURL} ${username}`);
     await page.waitForURL(`**${lands}`);
     return { context, page };
   }
