@@ -44,7 +44,8 @@ describe("npm run platform", () => {
     const result = await run(["create", username, "secadmin", "--name", "安全管理员"]);
     expect(result).toMatchObject({ code: 0, err: "" });
     const user = (await account(username))!;
-    expect(user).toMatchObject({ platform_role: "secadmin", display_name: "安全管理员" });
+    // The operator knows the password: its holder replaces it at first sign-in.
+    expect(user).toMatchObject({ platform_role: "secadmin", display_name: "安全管理员", password_must_change: true });
     const password = oneTimePassword(result.out)!;
     expect(password).toHaveLength(20);
     expect(await verifyPassword(user.password_hash, password)).toBe(true);
@@ -101,6 +102,7 @@ describe("npm run platform", () => {
     const reset = await run(["reset-password", admin.username]);
     expect(reset.code).toBe(0);
     expect(await verifyPassword((await account(admin.username))!.password_hash, oneTimePassword(reset.out)!)).toBe(true);
+    expect((await account(admin.username))!.password_must_change).toBe(true);
 
     expect(await run(["disable", admin.username])).toMatchObject({ code: 0 });
     expect((await account(admin.username))!.disabled).toBe(true);

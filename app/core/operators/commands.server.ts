@@ -74,7 +74,7 @@ async function passwordFor(username: string, fromStdin: boolean, io: CommandIo):
 
 function printGenerated(io: CommandIo, username: string, password: string) {
   io.out(`One-time password for ${username}: ${password}`);
-  io.out("Hand it over in person or through a secure channel; its holder changes it on “My account” after signing in.");
+  io.out("Hand it over in person or through a secure channel; its holder must replace it at first sign-in.");
 }
 
 /** Runs one command; returns the exit code (0 done, 1 refused, 2 usage). */
@@ -97,7 +97,7 @@ export async function runPlatformCommand(db: Kysely<CoreDatabase>, operator: str
         const [username, roleName] = expectArgs(positional, 2) as [string, string];
         const role = parseRole(roleName);
         const { password, generated } = await passwordFor(username.toLowerCase(), passwordStdin, io);
-        await createPlatformAdmin(db, operator, { username, displayName: name ?? username, role, password });
+        await createPlatformAdmin(db, operator, { username, displayName: name ?? username, role, password, mustChange: true });
         io.out(`Created ${username.toLowerCase()} as ${role}.`);
         if (generated) printGenerated(io, username.toLowerCase(), password);
         return 0;

@@ -77,11 +77,14 @@ export async function listPlatformAdmins(db: Kysely<CoreDatabase>): Promise<Plat
   }));
 }
 
-/** A new account holding one platform role. */
+/**
+ * A new account holding one platform role. `mustChange` (the operator's command line) makes its
+ * holder replace the password at first sign-in: the operator knows it.
+ */
 export async function createPlatformAdmin(
   db: Kysely<CoreDatabase>,
   operator: string,
-  input: { username: string; displayName: string; role: PlatformRole; password: string },
+  input: { username: string; displayName: string; role: PlatformRole; password: string; mustChange?: boolean },
 ): Promise<string> {
   const username = input.username.trim().toLowerCase();
   if (!USERNAME_PATTERN.test(username)) {
@@ -92,7 +95,7 @@ export async function createPlatformAdmin(
       throw new OperatorRefusal(`The username ${username} is already taken; to give that account a platform role, use grant.`);
     }
     const id = await createAccount(trx, { username, displayName: input.displayName, password: input.password }).catch(explainPolicy);
-    await trx.updateTable("users").set({ platform_role: input.role }).where("id", "=", id).execute();
+    await trx.updateTable("users").set({ platform_role: input.role, password_must_change: input.mustChange ?? false }).where("id", "=", id).execute();
     await audit({ action: "account.create", target: { type: "user", id }, data: { username, displayName: input.displayName, platformRole: input.role } });
     return id;
   });
