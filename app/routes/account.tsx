@@ -30,13 +30,14 @@ const PasswordSchema = z
   })
   .refine((v) => v.next === v.confirm, { path: ["confirm"], error: "errors.password.mismatch" });
 const RevokeSchema = z.object({ intent: z.literal("revoke"), session: z.string().regex(/^[0-9a-f]{64}$/) });
+// Each form names its password field differently: one page, one id per field.
 const EnrolSchema = z.object({
   intent: z.literal("mfaEnrol"),
   pending: z.string().min(1).max(1024),
   code: z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(16, { error: "errors.totp.wrongCode" }),
-  current,
+  enrolPassword: current,
 });
-const RemoveSchema = z.object({ intent: z.literal("mfaRemove"), current });
+const RemoveSchema = z.object({ intent: z.literal("mfaRemove"), removePassword: current });
 
 type Result = { errors: FieldErrors; done: string | null; form?: string; recoveryCodes?: string[] };
 
@@ -79,7 +80,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   const form = await request.formData();
   const event = { actor: { id: user.id, name: user.username }, ip: context.clientIp, requestId: context.requestId };
   const inUserScope = <T,>(fn: Parameters<typeof withScope<T>>[2]) => withScope(services.db, { ...PLATFORM_SCOPE, userId: user.id }, fn);
-  const wrongCurrent = (formName: string): Result => ({ errors: { current: ["errors.password.wrongCurrent"] }, done: null, form: formName });
+  const wrongCurrent = (formName: string, field = "current"): Result => ({ errors: { [field]: ["errors.password.wrongCurrent"] }, done: null, form: formName });
 
   switch (form.get("intent")) {
     case "password": {
@@ -122,27 +123,27 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
       const parsed = parseForm(EnrolSchema, form);
       if (!parsed.ok) return { errors: parsed.errors, done: null, form: "mfaEnrol" };
       const result = await inUserScope(async (trx) => {
-        if (!(await checkCurrentPassword(trx, user.id, parsed.data.current))) return null;
+        if (!(await checkCurrentPassword(trx, user.id, parsed.data.enrolPassword))) return null;
         const replaced = await hasSecondFactor(trx, user.id);
         const r = await confirmEnrolment(trx, services.cipher, user.id, parsed.data.pending, parsed.data.code);
         if (r.ok) await recordAudit(trx, { ...event, tenantId: PLATFORM_CHAIN, action: "auth.mfa.enrol", data: { during: "account", replaced } });
         return r;
       });
-      if (!result) return wrongCurrent("mfaEnrol");
+      if (!result) return wrongCurrent("mfaEnrol", "enrolPassword");
       if (!result.ok) return { errors: { code: [result.error] }, done: null, form: "mfaEnrol" };
       return { errors: {}, done: "mfa.enrol.done", recoveryCodes: result.recoveryCodes };
     }
     case "mfaRemove": {
       const parsed = parseForm(RemoveSchema, form);
       if (!parsed.ok) return { errors: parsed.errors, done: null, form: "mfaRemove" };
-      if (await secondFactorRequired(services, user)) return { errors: { current: ["errors.totp.required"] }, done: null, form: "mfaRemove" };
+      if (await secondFactorRequired(services, user)) return { errors: { removePassword: ["errors.totp.required"] }, done: null, form: "mfaRemove" };
       const removed = await inUserScope(async (trx) => {
-        if (!(await checkCurrentPassword(trx, user.id, parsed.data.current))) return null;
+        if (!(await checkCurrentPassword(trx, user.id, parsed.data.removePassword))) return null;
         const had = await removeSecondFactor(trx, user.id);
         if (had) await recordAudit(trx, { ...event, tenantId: PLATFORM_CHAIN, action: "auth.mfa.remove" });
         return had;
       });
-      if (removed === null) return wrongCurrent("mfaRemove");
+      if (removed === null) return wrongCurrent("mfaRemove", "removePassword");
       return { errors: {}, done: "mfa.removed" };
     }
     default:
@@ -219,7 +220,7 @@ export default function Account() {
           <PostForm className="stack narrow" action="/account" aria-label={t("mfa.enrol.title")}>
             <input type="hidden" name="intent" value="mfaEnrol" />
             <EnrolmentFields offer={secondFactor.offer} errors={errorsOf("mfaEnrol")} />
-            <Field name="current" type="password" label={t("account.password.current")} autoComplete="current-password" required errors={errorsOf("mfaEnrol")} />
+            <Field name="enrolPassword" type="password" label={t("account.password.current")} autoComplete="current-password" required errors={errorsOf("mfaEnrol")} />
             <button className="button primary" type="submit">
               {t("mfa.enrol.submit")}
             </button>
@@ -234,7 +235,7 @@ export default function Account() {
         {secondFactor.enrolled && !secondFactor.required && (
           <PostForm className="stack narrow" aria-label={t("mfa.remove")}>
             <input type="hidden" name="intent" value="mfaRemove" />
-            <Field name="current" type="password" label={t("account.password.current")} autoComplete="current-password" required errors={errorsOf("mfaRemove")} />
+            <Field name="removePassword" type="password" label={t("account.password.current")} autoComplete="current-password" required errors={errorsOf("mfaRemove")} />
             <button className="button danger" type="submit">
               {t("mfa.remove")}
             </button>

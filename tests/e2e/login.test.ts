@@ -1,5 +1,7 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { baseUrl, DEMO_PASSWORD, login, newContext, screenshot, textOf, useBrowser, watch } from "./browser";
+import { baseUrl, DEMO_PASSWORD, hydrated, login, newContext, screenshot, textOf, useBrowser, watch } from "./browser";
 import { afterPassword, enrolAuthenticator, enterCode } from "./second-factor";
 
 const browser = useBrowser();
@@ -148,4 +150,42 @@ test("a platform administrator enrols an authenticator before the first session 
   await last.locator('input[name="code"]').press("Enter");
   await last.waitForURL("**/admin");
   await third.close();
+});
+
+/** Serious or critical axe findings on the page, one line each. */
+async function axeFindings(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+test("the enrolment pages pass axe: at sign-in for an office that requires it (长者模式, zh-TW), and on the account page", async () => {
+  const context = await newContext(browser());
+  const page = await context.newPage();
+  const console = watch(page);
+  // demo-nanling requires a second factor of its staff; nanling.drafter signs in nowhere else.
+  await page.goto("/login?lng=zh-TW&elder=1");
+  await login(page, "nanling.drafter", DEMO_PASSWORD, { username: "使用者名稱", password: "密碼", submit: "登入" });
+  expect(await afterPassword(page)).toBe("enrol");
+  await hydrated(page);
+  await page.getByRole("heading", { level: 1, name: "設定雙重驗證" }).waitFor();
+  await screenshot(page, "login-enrol-elder-zh-TW");
+  expect(await axeFindings(page)).toEqual([]);
+  console.expectClean();
+  await context.close();
+
+  const other = await newContext(browser());
+  const account = await other.newPage();
+  const console2 = watch(account);
+  await account.goto("/login");
+  await login(account, "xishan.viewer");
+  await account.waitForURL("**/t/demo-xishan/admin");
+  await account.goto("/account?mfa=setup");
+  await hydrated(account);
+  await account.locator("code.totp-secret").waitFor();
+  await screenshot(account, "account-mfa-setup");
+  expect(await axeFindings(account)).toEqual([]);
+  console2.expectClean();
+  await other.close();
 });

@@ -144,8 +144,8 @@ describe("second factor required", () => {
     const admin = await createUser(handle, {}, ["auditor"]);
     await enrolled(admin.id);
     const token = await context.services.sessions.create(admin.id, { ip: null, userAgent: null });
-    const res = await run(accountAction, request("/account", `gk_session=${token}`, { intent: "mfaRemove", current: TEST_PASSWORD }));
-    expect(res).toMatchObject({ errors: { current: ["errors.totp.required"] } });
+    const res = await run(accountAction, request("/account", `gk_session=${token}`, { intent: "mfaRemove", removePassword: TEST_PASSWORD }));
+    expect(res).toMatchObject({ errors: { removePassword: ["errors.totp.required"] } });
     expect(await handle.db.selectFrom("user_totp").select("user_id").where("user_id", "=", admin.id).executeTakeFirst()).toBeTruthy();
   });
 });
@@ -223,26 +223,26 @@ describe("enrolment and removal on the account page", () => {
     const secret = offer.secret.replace(/ /g, "");
 
     const enrol = (fields: Record<string, string>) => run(accountAction, request("/account", cookie, { intent: "mfaEnrol", pending: offer.pending, ...fields }));
-    expect(await enrol({ code: totpCode(secret), current: "Wrong-pass-1" })).toMatchObject({ errors: { current: ["errors.password.wrongCurrent"] } });
-    expect(await enrol({ code: "000000", current: TEST_PASSWORD })).toMatchObject({ errors: { code: ["errors.totp.wrongCode"] } });
+    expect(await enrol({ code: totpCode(secret), enrolPassword: "Wrong-pass-1" })).toMatchObject({ errors: { enrolPassword: ["errors.password.wrongCurrent"] } });
+    expect(await enrol({ code: "000000", enrolPassword: TEST_PASSWORD })).toMatchObject({ errors: { code: ["errors.totp.wrongCode"] } });
     // An offer sealed for another account does not open for this one.
     const other = await createUser(handle);
     const otherToken = await context.services.sessions.create(other.id, { ip: null, userAgent: null });
     expect(
-      await run(accountAction, request("/account", `gk_session=${otherToken}`, { intent: "mfaEnrol", pending: offer.pending, code: totpCode(secret), current: TEST_PASSWORD })),
+      await run(accountAction, request("/account", `gk_session=${otherToken}`, { intent: "mfaEnrol", pending: offer.pending, code: totpCode(secret), enrolPassword: TEST_PASSWORD })),
     ).toMatchObject({ errors: { code: ["errors.totp.expired"] } });
 
-    const done = (await enrol({ code: totpCode(secret), current: TEST_PASSWORD })) as { recoveryCodes: string[] };
+    const done = (await enrol({ code: totpCode(secret), enrolPassword: TEST_PASSWORD })) as { recoveryCodes: string[] };
     expect(done).toMatchObject({ done: "mfa.enrol.done" });
     expect(done.recoveryCodes).toHaveLength(10);
     const after = (await run(accountLoader, request("/account", cookie))) as typeof before;
     expect(after.secondFactor).toMatchObject({ enrolled: true, remaining: 10 });
     expect((await login(user.username)).ok).toBe("pending");
 
-    expect(await run(accountAction, request("/account", cookie, { intent: "mfaRemove", current: "Wrong-pass-1" }))).toMatchObject({
-      errors: { current: ["errors.password.wrongCurrent"] },
+    expect(await run(accountAction, request("/account", cookie, { intent: "mfaRemove", removePassword: "Wrong-pass-1" }))).toMatchObject({
+      errors: { removePassword: ["errors.password.wrongCurrent"] },
     });
-    expect(await run(accountAction, request("/account", cookie, { intent: "mfaRemove", current: TEST_PASSWORD }))).toMatchObject({ done: "mfa.removed" });
+    expect(await run(accountAction, request("/account", cookie, { intent: "mfaRemove", removePassword: TEST_PASSWORD }))).toMatchObject({ done: "mfa.removed" });
     expect((await login(user.username)).ok).toBe(true);
     expect((await eventsOf(user.id)).filter((e) => e.action.startsWith("auth.mfa")).map((e) => e.action)).toEqual(["auth.mfa.enrol", "auth.mfa.remove"]);
   });
