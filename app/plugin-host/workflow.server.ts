@@ -49,6 +49,12 @@ export function pluginWorkflow(staff: StaffContext, pluginId: string): PluginWor
     const doc = await documentById(core(trx), staff.tenant.id, id);
     return doc && owns(doc.document_type) ? doc : undefined;
   };
+  // Deciding or editing needs the type only, not a payload that may be megabytes.
+  const ownsId = async (trx: PluginTransaction, id: string) => {
+    if (!UUID.test(id)) return false;
+    const doc = await core(trx).selectFrom("workflow_documents").select("document_type").where("tenant_id", "=", staff.tenant.id).where("id", "=", id).executeTakeFirst();
+    return !!doc && owns(doc.document_type);
+  };
   const notFound: PluginWorkflowResult = { ok: false, error: "core:workflow.errors.notFound", code: "notFound" };
   return {
     async create(trx, input) {
@@ -56,11 +62,11 @@ export function pluginWorkflow(staff: StaffContext, pluginId: string): PluginWor
       return result(await createDocument(core(trx), staff, { documentType: input.type, title: input.title, payload: input.payload, important: input.important }));
     },
     async update(trx, input) {
-      if (!(await own(trx, input.id))) return notFound;
+      if (!(await ownsId(trx, input.id))) return notFound;
       return result(await updateDocument(core(trx), staff, { documentId: input.id, ...input }));
     },
     async act(trx, input) {
-      if (!(await own(trx, input.id))) return notFound;
+      if (!(await ownsId(trx, input.id))) return notFound;
       return result(await act(core(trx), staff, { documentId: input.id, ...input }));
     },
     async get(trx, id) {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Transaction } from "kysely";
 import { z } from "zod";
 import type { CoreDatabase } from "../../../db/schema";
@@ -34,6 +35,25 @@ export interface ReviewState {
   open: number;
 }
 
+/** Scans of large documents, by content: a batch's every decision and page view would otherwise scan it again. */
+const recentScans = new Map<string, ScannedField[]>();
+const CACHED_SCANS = 4;
+const CACHE_FROM_FIELDS = 1000;
+
+/** The scan of every text of the document; the same content (with the same words) is scanned once. Callers must not change it. */
+function scanDocument(doc: Pick<WorkflowDocument, "tenant_id" | "id" | "title" | "payload">, words: readonly string[]): ScannedField[] {
+  const fields = textFields(doc.title, doc.payload);
+  if (fields.length < CACHE_FROM_FIELDS) return scanFields(fields, { sensitiveWords: words });
+  const key = createHash("sha256").update(JSON.stringify([doc.tenant_id, doc.id, doc.title, doc.payload, words])).digest("hex");
+  let scanned = recentScans.get(key);
+  if (!scanned) {
+    scanned = scanFields(fields, { sensitiveWords: words });
+    if (recentScans.size >= CACHED_SCANS) recentScans.delete(recentScans.keys().next().value!);
+  } else recentScans.delete(key);
+  recentScans.set(key, scanned);
+  return scanned;
+}
+
 /** Scans the document's every text (with the office's and its ancestors' sensitive words) and loads the decisions. */
 export async function reviewState(trx: Trx, doc: WorkflowDocument): Promise<ReviewState> {
   const [words, rows, record] = await Promise.all([
@@ -51,7 +71,7 @@ export async function reviewState(trx: Trx, doc: WorkflowDocument): Promise<Revi
       .where("document_id", "=", doc.id)
       .executeTakeFirst(),
   ]);
-  const scanned = scanFields(textFields(doc.title, doc.payload), { sensitiveWords: words });
+  const scanned = scanDocument(doc, words);
   const resolutions: FieldResolution[] = rows.map((r) =>
     r.action === "redact" ? { field: r.field, key: r.finding_key, action: "redact" } : { field: r.field, key: r.finding_key, action: "keep", reason: r.reason ?? "" },
   );

@@ -19,6 +19,32 @@ export type WorkflowResult = { ok: true; document: WorkflowDocument } | { ok: fa
 /** The audit target of a workflow document. */
 const TARGET = "workflow_document";
 
+/**
+ * Every column but the payload. A batch's payload is megabytes (10,000 rows): a step that does not
+ * change it keeps the copy it has instead of reading it back from each statement.
+ */
+export const WITHOUT_PAYLOAD = [
+  "tenant_id",
+  "id",
+  "document_type",
+  "title",
+  "important",
+  "requires_classification",
+  "status",
+  "steps",
+  "current_step",
+  "waiting_role",
+  "assignee_id",
+  "version",
+  "created_by",
+  "created_at",
+  "updated_at",
+  "due_date",
+  "round",
+  "published_at",
+  "index_number",
+] as const satisfies readonly Exclude<keyof WorkflowDocument, "payload">[];
+
 /** A declared document type (`<plugin>.<name>`) and the plugin that declares it. */
 export function findDocumentType(registry: PluginRegistry, key: string) {
   for (const p of registry.plugins) {
@@ -92,13 +118,14 @@ export async function createDocument(
   if (!payload.success) return refusal("invalidPayload");
   const title = input.title.trim();
   if (!title) return refusal("titleRequired");
-  const document = await trx
+  const json = JSON.stringify(payload.data ?? {});
+  const row = await trx
     .insertInto("workflow_documents")
     .values({
       tenant_id: ctx.access.writeTenantId,
       document_type: input.documentType,
       title,
-      payload: JSON.stringify(payload.data ?? {}),
+      payload: json,
       important: input.important ?? false,
       requires_classification: declared.type.requiresClassification,
       status: "draft",
@@ -111,8 +138,9 @@ export async function createDocument(
       updated_at: new Date(),
       due_date: null,
     })
-    .returningAll()
+    .returning(WITHOUT_PAYLOAD)
     .executeTakeFirstOrThrow();
+  const document: WorkflowDocument = { ...row, payload: JSON.parse(json) as unknown };
   await auditTenant(ctx, trx, {
     action: "workflow.create",
     target: { type: TARGET, id: document.id },
@@ -148,19 +176,21 @@ export async function updateDocument(
   if (!payload.success) return refusal("invalidPayload");
   const title = (input.title ?? doc.title).trim();
   if (!title) return refusal("titleRequired");
-  const updated = await trx
+  const json = JSON.stringify(payload.data ?? {});
+  const row = await trx
     .updateTable("workflow_documents")
     .set({
       title,
-      payload: JSON.stringify(payload.data ?? {}),
+      payload: json,
       important: input.important ?? doc.important,
       version: doc.version + 1,
       updated_at: new Date(),
     })
     .where("tenant_id", "=", doc.tenant_id)
     .where("id", "=", doc.id)
-    .returningAll()
+    .returning(WITHOUT_PAYLOAD)
     .executeTakeFirstOrThrow();
+  const updated: WorkflowDocument = { ...row, payload: JSON.parse(json) as unknown };
   await auditTenant(ctx, trx, { action: "workflow.update", target: { type: TARGET, id: doc.id }, data: { version: updated.version } });
   return { ok: true, document: updated };
 }
@@ -278,7 +308,7 @@ export async function act(trx: Trx, ctx: StaffContext, input: ActInput, options:
 
   const publishing = input.action === "publish";
   const index = publishing && input.numbered !== false ? await indexNumberFor(trx, ctx, now) : null;
-  const updated = await trx
+  const changed = await trx
     .updateTable("workflow_documents")
     .set({
       ...(input.action === "submit" ? { round: doc.round + 1 } : {}),
@@ -295,10 +325,12 @@ export async function act(trx: Trx, ctx: StaffContext, input: ActInput, options:
     .where("tenant_id", "=", tenantId)
     .where("id", "=", doc.id)
     .where("version", "=", doc.version)
-    .returningAll()
+    .returning(WITHOUT_PAYLOAD)
     .executeTakeFirst();
   // The row is locked, so this only fails if row-level security hides it from writing.
-  if (!updated) return refuse(refusal("staleVersion"), currentKey);
+  if (!changed) return refuse(refusal("staleVersion"), currentKey);
+  // A decision never changes the payload.
+  const updated: WorkflowDocument = { ...changed, payload: doc.payload };
 
   const last = await trx
     .selectFrom("workflow_decisions")
@@ -341,8 +373,8 @@ export async function act(trx: Trx, ctx: StaffContext, input: ActInput, options:
   if (next.status !== doc.status && (next.status === "approved" || next.status === "published")) {
     await ctx.context.services.documentHooks(trx, ctx, updated, next.status === "approved" ? "onApproved" : "onPublished");
     // A hook may have moved the document on (e.g. published it on approval).
-    const latest = await documentById(trx, tenantId, doc.id);
-    return { ok: true, document: latest ?? updated };
+    const latest = await trx.selectFrom("workflow_documents").select(WITHOUT_PAYLOAD).where("tenant_id", "=", tenantId).where("id", "=", doc.id).executeTakeFirst();
+    return { ok: true, document: latest ? { ...latest, payload: doc.payload } : updated };
   }
   return { ok: true, document: updated };
 }
