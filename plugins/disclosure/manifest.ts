@@ -5,6 +5,9 @@ import * as itemCounts from "./db/0002_item_counts";
 import * as issuerIndex from "./db/0003_issuer_index";
 import { locales } from "./locales";
 import { describeItem } from "./server/describe.server";
+import { IMPORT_TYPE, ImportPayload } from "./server/import/batch-schema";
+import { describeBatch } from "./server/import/describe-batch.server";
+import { onBatchApproved, onBatchPublished } from "./server/import/publish-batch.server";
 import { lateThisYear, listCompleteness, publishedThisYear, reportFigure } from "./server/figures.server";
 import { ITEM_TYPE, ItemPayload } from "./server/item-schema";
 import { onApproved, onPublished } from "./server/publish.server";
@@ -65,6 +68,8 @@ export default definePlugin({
   migrations: { "0001_disclosure": disclosureTables, "0002_item_counts": itemCounts, "0003_issuer_index": issuerIndex },
   documentTypes: [
     { key: ITEM_TYPE, label: "disclosure:documentType", requiresClassification: true, payload: ItemPayload, describe: describeItem, onApproved, onPublished },
+    // An import: one batch of checked rows through the same chain and 保密审查 as an item.
+    { key: IMPORT_TYPE, label: "disclosure:importDocumentType", requiresClassification: true, payload: ImportPayload, describe: describeBatch, onApproved: onBatchApproved, onPublished: onBatchPublished },
   ],
   reportFigures: [
     { key: "disclosure.rules.issued", label: "disclosure:figures.rulesIssued", compute: reportFigure("rule", "issued") },

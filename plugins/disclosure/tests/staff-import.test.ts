@@ -1,11 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withScope } from "../../../db/scope";
-import { search } from "../../../app/core/search/index.server";
-import { typed } from "../db/schema";
 import { action, loader } from "../routes/admin/import";
-import { csvField } from "../server/staff/csv";
-import { IMPORT_COLUMNS } from "../server/staff/import.server";
+import { approveThrough, csv, good, HEADER, publicView, row, runAs, storedItems, type ImportResult } from "./import-helpers";
 import { audited, load, openStaff, post, statusOf, type StaffEnv } from "./staff-helpers";
 
 let env: StaffEnv;
@@ -15,37 +11,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => env.handle.close());
 
-const HEADER = IMPORT_COLUMNS.map((c) => c.header);
-type Cells = Partial<Record<(typeof HEADER)[number], string>>;
-const row = (cells: Cells) => HEADER.map((h) => cells[h as keyof Cells] ?? "");
-const good = (title: string, publishedOn: string, extra: Cells = {}): Cells => ({
-  标题: title,
-  类别: "环境质量",
-  发布机构: "测试分局",
-  文号: "",
-  成文日期: publishedOn,
-  信息形成日期: publishedOn,
-  发布日期: publishedOn,
-  主题分类: "环境监测、保护与治理",
-  正文: "第一段。\n第二段。",
-  ...extra,
-});
-const csv = (rows: string[][], header = HEADER) => new File([`\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`], "items.csv", { type: "text/csv" });
-
-type Result = {
-  ok: boolean;
-  mode: string;
-  total: number;
-  valid: number;
-  errors: { row: number; column: string; message: string }[];
-  missing: string[];
-  preview: { row: number; title: string }[];
-  imported: { count: number; first: string; last: string } | null;
-  fileError?: string;
-};
-const items = () =>
-  env.systemContext(env.office.id).withTenant((trx) => typed(trx).selectFrom("disclosure_items").select(["title", "index_number", "published_on", "body_html"]).where("tenant_id", "=", env.office.id).execute());
-const run = (file: File, intent: "check" | "import" = "check") => post<Result>(env, action, env.users.drafter.id, "/import", { file, intent });
+const run = (file: File, intent: "check" | "submit" = "check") => runAs(env, env.users.drafter.id, file, intent);
+const items = () => storedItems(env);
 
 describe(`staff import (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
   it("reports each row's problems by row number and column on a dry run, and writes nothing", async () => {
@@ -58,9 +25,9 @@ describe(`staff import (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite
       row(good("发布早于形成", "2024-02-09", { 信息形成日期: "2024-03-01" })),
       row(good("关于2024年1月空气质量的通报", "2024-02-05")),
     ]);
-    const res = await run(file, "import");
+    const res = await run(file, "submit");
     expect(res.status).toBe(400);
-    expect(res.data).toMatchObject({ total: 7, valid: 1, imported: null });
+    expect(res.data).toMatchObject({ total: 7, valid: 1, submitted: null });
     expect(res.data.errors).toEqual([
       { row: 3, column: "标题", message: "errors.required" },
       { row: 4, column: "成文日期", message: "disclosure:errors.date" },
@@ -75,12 +42,41 @@ describe(`staff import (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite
     expect(await audited(env, "disclosure.import.run")).toEqual([]);
   });
 
+  it("refuses a NUL or other control character and a bidi override in any cell, naming row and column, in the dry run and the real run alike", async () => {
+    const rows = [
+      row(good("含有空字符的通报", "2024-03-01", { 正文: "第一段\u0000第二段" })),
+      row(good("方向\u202E反转的通报", "2024-03-02")),
+      row(good("正常的通报", "2024-03-03", { 发布机构: "测试\u0007分局" })),
+      row(good("没有问题的通报", "2024-03-04")),
+    ];
+    const expected = [
+      { row: 2, column: "正文", message: "errors.text.control" },
+      { row: 3, column: "标题", message: "errors.text.bidi" },
+      { row: 4, column: "发布机构", message: "errors.text.control" },
+    ];
+    for (const intent of ["check", "submit"] as const) {
+      const res = await run(csv(rows), intent);
+      expect(res.status).toBe(400);
+      expect(res.data).toMatchObject({ valid: 1, errors: expected, submitted: null });
+    }
+    // An Excel cell goes through the same check. A workbook stores a control character as _xHHHH_
+    // (XML cannot hold it), which reading turns back into the character.
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("信息");
+    sheet.addRow(HEADER);
+    sheet.addRow(row(good("表格中的通报", "2024-03-05", { 主题分类: "环境_x0000_监测" })));
+    const xlsx = await run(new File([new Uint8Array(await book.xlsx.writeBuffer())], "items.xlsx"), "submit");
+    expect(xlsx.data.errors).toEqual([{ row: 2, column: "主题分类", message: "errors.text.control" }]);
+    expect(await items()).toEqual([]);
+    expect((await load<{ batches: unknown[] }>(env, loader, env.users.drafter.id, "/import")).batches).toEqual([]);
+  });
+
   it("names the required columns a file lacks", async () => {
     const res = await run(csv([["只有标题"]], ["标题"]));
     expect(res.data.missing).toEqual(["类别", "发布机构", "成文日期", "信息形成日期", "发布日期", "主题分类"]);
   });
 
-  it("imports a good file: a preview first, then every row numbered consecutively in publication order, searchable, audited once", async () => {
+  it("submits a good file for approval, publishes nothing before the leader approves, then numbers every row consecutively in publication order, searchable, audited once", async () => {
     const rows = [
       row(good("关于2025年3月空气质量的通报", "2025-04-03")),
       row(good("关于2024年12月空气质量的通报", "2025-01-06", { 成文日期: "2025/1/3", 信息形成日期: "2025年1月3日" })),
@@ -89,13 +85,22 @@ describe(`staff import (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite
       row(good("关于2024年第一季度水质的通报", "2024-04-09", { 正文: "<p>水质<strong>稳定</strong><script>x</script></p>" })),
     ];
     const check = await run(csv(rows));
-    expect(check).toMatchObject({ status: 200, data: { mode: "check", valid: 5, errors: [], imported: null } });
+    expect(check).toMatchObject({ status: 200, data: { mode: "check", valid: 5, errors: [], submitted: null } });
     expect(check.data.preview.map((p) => p.row)).toEqual([2, 3, 4, 5, 6]);
     expect(await items()).toEqual([]);
 
-    const done = await run(csv(rows), "import");
-    expect(done.data.imported?.count).toBe(5);
-    const stored = (await items()).map((i) => ({ ...i, published_on: String(i.published_on instanceof Date ? i.published_on.toISOString() : i.published_on).slice(0, 10) }));
+    const done = await run(csv(rows), "submit");
+    expect(done).toMatchObject({ status: 200, data: { submitted: { ok: true, count: 5 } } });
+    const submitted = done.data.submitted as { id: string; url: string };
+    expect(submitted.url).toBe(`/t/${env.office.code}/admin/documents/${submitted.id}`);
+    // In the chain: not in the items, not on the portal, not in the search.
+    expect(await items()).toEqual([]);
+    expect(await publicView(env, "环评审批")).toEqual({ items: [], hits: [] });
+    const page = await load<{ batches: { id: string; status: string }[] }>(env, loader, env.users.drafter.id, "/import");
+    expect(page.batches).toEqual([expect.objectContaining({ id: submitted.id, status: "in_review" })]);
+
+    expect((await approveThrough(env, submitted.id)).status).toBe("published");
+    const stored = await items();
     const numbered = stored.sort((x, y) => x.index_number.localeCompare(y.index_number)).map((i) => [i.index_number.split("/").at(-1), i.published_on]);
     expect(numbered).toEqual([
       ["2024-00001", "2024-04-09"],
@@ -106,13 +111,12 @@ describe(`staff import (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite
     ]);
     expect(stored.find((i) => i.title === "关于2024年第一季度水质的通报")?.body_html).toBe("<p>水质<strong>稳定</strong></p>");
     expect(stored.find((i) => i.title === "关于2025年3月空气质量的通报")?.body_html).toBe("<p>第一段。</p><p>第二段。</p>");
-    const hits = await withScope(env.handle.db, { tenantId: null, readTenantIds: [env.office.id], userId: null }, (trx) => search(trx, { q: "环评审批", sources: ["disclosure.item"], limit: 10, offset: 0 }));
-    expect(hits.hits.map((h) => h.title)).toEqual(["关于印发环评审批规定的通知"]);
+    expect((await publicView(env, "环评审批")).hits.map((h) => h.title)).toEqual(["关于印发环评审批规定的通知"]);
     const events = await audited(env, "disclosure.import.run");
     expect(events).toHaveLength(1);
-    expect(events[0]!.data).toMatchObject({ count: 5, years: { "2024": 3, "2025": 2 } });
+    expect(events[0]!.data).toMatchObject({ count: 5, years: { "2024": 3, "2025": 2 }, attribute: "proactive" });
 
-    const again = await run(csv(rows), "import");
+    const again = await run(csv(rows), "submit");
     expect(again.data.errors.map((e) => e.message)).toEqual(Array(5).fill("disclosure:staff.import.errors.exists"));
     expect(await items()).toHaveLength(5);
   });
@@ -125,9 +129,10 @@ describe(`staff import (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite
     cells[HEADER.indexOf("发布日期")] = new Date(Date.UTC(2023, 5, 5));
     sheet.addRow(cells);
     const file = new File([new Uint8Array(await book.xlsx.writeBuffer())], "items.xlsx");
-    const res = await run(file, "import");
-    expect(res.data).toMatchObject({ errors: [], imported: { count: 1 } });
-    expect((await items()).some((i) => i.title === "关于2023年环境状况公报的发布")).toBe(true);
+    const res = await run(file, "submit");
+    expect(res.data).toMatchObject({ errors: [], submitted: { ok: true, count: 1 } });
+    await approveThrough(env, (res.data.submitted as { id: string }).id);
+    expect((await items()).find((i) => i.title === "关于2023年环境状况公报的发布")?.published_on).toBe("2023-06-05");
   });
 
   it("refuses a file over 10,000 rows, a CSV not in UTF-8, and other file types, with a clear message", async () => {
@@ -136,12 +141,12 @@ describe(`staff import (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite
     const gbk = new File([new Uint8Array([0xb1, 0xea, 0xcc, 0xe2, 0x0d, 0x0a])], "gbk.csv");
     expect((await run(gbk)).data).toMatchObject({ ok: false, fileError: "disclosure:staff.import.errors.notUtf8" });
     expect((await run(new File(["x"], "items.txt"))).data).toMatchObject({ ok: false, fileError: "disclosure:staff.import.errors.fileType" });
-    const empty = await post<Result>(env, action, env.users.drafter.id, "/import", { intent: "check" });
+    const empty = await post<ImportResult>(env, action, env.users.drafter.id, "/import", { intent: "check" });
     expect(empty.data).toMatchObject({ ok: false, fileError: "errors.required" });
   });
 
   it("is for those who hold the import permission", async () => {
     expect(await statusOf(load(env, loader, env.users.viewer.id, "/import"))).toBe(403);
-    expect((await post(env, action, env.users.leader.id, "/import", { file: csv([]), intent: "import" })).status).toBe(403);
+    expect((await post(env, action, env.users.leader.id, "/import", { file: csv([]), intent: "submit" })).status).toBe(403);
   });
 });

@@ -63,7 +63,7 @@ export function markdown(r: BenchResults): string {
     const i = r.import;
     if (i) {
       row(
-        `import of ${n(i.rows)} rows into ${i.tenantCode}, rolled back (read ${ms(i.readMs)} + check ${ms(i.checkMs)} + commit ${ms(i.commitMs)} ms; ${n(i.imported)} imported, ${i.rowErrors} row errors)`,
+        `import of ${n(i.rows)} rows into ${i.tenantCode} through approval and 保密审查, rolled back (read ${ms(i.readMs)} + check ${ms(i.checkMs)} + submit ${ms(i.submitMs)} + review ${ms(i.reviewMs)} + publish ${ms(i.publishMs)} ms; ${n(i.imported)} published, ${n(i.findings)} findings, ${i.rowErrors} row errors)`,
         i.totalMs,
         i.runsMs,
         BUDGETS.importMs,

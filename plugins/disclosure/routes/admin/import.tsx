@@ -1,70 +1,74 @@
 import { data } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
 import { FormMessage, PostForm, useLocale } from "../../../../app/plugin-api/ui";
-import { checkImport, commitImport, IMPORT_COLUMNS, templateCsv, type ImportRow, type RowError } from "../../server/staff/import.server";
+import { openBatches } from "../../server/import/pending.server";
+import { runImport, type Submitted } from "../../server/import/run.server";
+import { IMPORT_COLUMNS, templateCsv, type ImportRow, type RowError } from "../../server/staff/import.server";
 import { MAX_IMPORT_ROWS, readSheet } from "../../server/staff/spreadsheet.server";
 import { FieldError } from "./_parts/fields";
 
 const SHOWN_ERRORS = 500;
 const SHOWN_PREVIEW = 20;
 
-/** Import of items published before the platform: the documented columns and a template. */
+/** Import of items published before the platform: the documented columns, a template, and the batches in approval. */
 export const loader = pluginLoader(async (ctx) => ({
   base: `/t/${ctx.tenant.code}/admin/disclosure`,
   columns: IMPORT_COLUMNS.map((c) => ({ header: c.header, field: c.field, required: c.required })),
   template: `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${templateCsv()}`)}`,
   maxRows: MAX_IMPORT_ROWS,
+  batches: ctx.mode === "member" ? await ctx.withTenant((trx) => openBatches(ctx, trx)) : [],
 }));
 
 type Result =
   | { ok: false; fileError: string; count?: number }
   | {
       ok: true;
-      mode: "check" | "import";
+      mode: "check" | "submit";
       fileName: string;
       total: number;
       valid: number;
       errors: RowError[];
       errorCount: number;
       missing: string[];
-      preview: Pick<ImportRow, "row" | "title" | "categoryLabel" | "docNumber" | "publishedOn">[];
-      imported: { count: number; first: string | null; last: string | null } | null;
+      preview: Pick<ImportRow, "row" | "title" | "categoryLabel" | "docNumber" | "publishedOn" | "indexNumber">[];
+      submitted: Submitted | null;
     };
 
-/** `intent=check` (the default button) reports every problem and writes nothing; `intent=import` writes all rows or none. */
+/**
+ * `intent=check` (the default button) reports every problem and writes nothing; `intent=submit`
+ * makes a clean file one import batch and submits it for approval — nothing is public before the
+ * leader approves it.
+ */
 export const action = pluginAction(async (ctx, { request }) => {
   ctx.require("disclosure.items.import");
   if (ctx.mode !== "member") throw new Response("Forbidden", { status: 403 });
   const form = await request.formData();
   const file = form.get("file");
-  const mode = form.get("intent") === "import" ? "import" : "check";
+  const mode = form.get("intent") === "submit" ? "submit" : "check";
   if (!file || typeof file === "string" || file.size === 0) return data<Result>({ ok: false, fileError: "errors.required" }, { status: 400 });
   const sheet = await readSheet(file.name, new Uint8Array(await file.arrayBuffer()));
   if (!sheet.ok) return data<Result>({ ok: false, fileError: sheet.error, count: sheet.count }, { status: 400 });
 
-  const outcome = await ctx.withTenant(async (trx) => {
-    const checked = await checkImport(ctx, trx, sheet.sheet);
-    const clean = !checked.missing.length && !checked.errors.length && checked.rows.length > 0;
-    const imported = mode === "import" && clean ? await commitImport(ctx, trx, checked.rows, file.name) : null;
-    return { checked, imported };
-  });
-  const { checked, imported } = outcome;
+  const outcome = await runImport(ctx, sheet.sheet, file.name, mode);
+  const refused = (outcome.submitted && !outcome.submitted.ok) || outcome.errors.length > 0 || outcome.missing.length > 0;
   return data<Result>(
     {
       ok: true,
       mode,
       fileName: file.name,
       total: sheet.sheet.rows.length,
-      valid: checked.rows.length,
-      errors: checked.errors.slice(0, SHOWN_ERRORS),
-      errorCount: checked.errors.length,
-      missing: checked.missing,
-      preview: checked.rows.slice(0, SHOWN_PREVIEW).map((r) => ({ row: r.row, title: r.title, categoryLabel: r.categoryLabel, docNumber: r.docNumber, publishedOn: r.publishedOn })),
-      imported,
+      valid: outcome.rows.length,
+      errors: outcome.errors.slice(0, SHOWN_ERRORS),
+      errorCount: outcome.errors.length,
+      missing: outcome.missing,
+      preview: outcome.rows
+        .slice(0, SHOWN_PREVIEW)
+        .map((r) => ({ row: r.row, title: r.title, categoryLabel: r.categoryLabel, docNumber: r.docNumber, publishedOn: r.publishedOn, indexNumber: r.indexNumber })),
+      submitted: outcome.submitted,
     },
-    { status: checked.errors.length || checked.missing.length ? 400 : 200 },
+    { status: refused ? 400 : 200 },
   );
 });
 
@@ -74,8 +78,15 @@ function Outcome({ result }: { result: Extract<Result, { ok: true }> }) {
   return (
     <section aria-labelledby="import-result">
       <h2 id="import-result">{t("staff.import.resultTitle", { file: result.fileName })}</h2>
-      {result.imported ? (
-        <FormMessage tone="success">{t("staff.import.imported", { count: result.imported.count, first: result.imported.first, last: result.imported.last })}</FormMessage>
+      {result.submitted?.ok ? (
+        <div className="notice notice-success" role="status">
+          <p>{t("staff.import.submitted", { count: result.submitted.count, title: result.submitted.title })}</p>
+          <p>
+            <Link to={result.submitted.url}>{t("staff.import.follow")}</Link>
+          </p>
+        </div>
+      ) : result.submitted ? (
+        <FormMessage tone="error">{t(result.submitted.error)}</FormMessage>
       ) : result.errorCount ? (
         <FormMessage tone="error">{t("staff.import.hasErrors", { count: result.errorCount, rows: result.total })}</FormMessage>
       ) : result.total === 0 ? (
@@ -101,7 +112,7 @@ function Outcome({ result }: { result: Extract<Result, { ok: true }> }) {
                 <tr key={i}>
                   <th scope="row">{e.row}</th>
                   <td>{e.column || t("staff.import.wholeRow")}</td>
-                  <td>{t(e.message.includes(":") ? e.message : `core:${e.message}`)}</td>
+                  <td>{t(e.message.includes(":") ? e.message : `core:${e.message}`, e.params)}</td>
                 </tr>
               ))}
             </tbody>
@@ -109,7 +120,7 @@ function Outcome({ result }: { result: Extract<Result, { ok: true }> }) {
           {result.errorCount > result.errors.length && <p className="hint">{t("staff.import.moreErrors", { count: result.errorCount - result.errors.length })}</p>}
         </div>
       )}
-      {!result.imported && result.preview.length > 0 && (
+      {!result.submitted?.ok && result.preview.length > 0 && (
         <div className="table-scroll">
           <table className="table">
             <caption>{t("staff.import.previewCaption", { shown: result.preview.length, count: result.valid })}</caption>
@@ -120,6 +131,7 @@ function Outcome({ result }: { result: Extract<Result, { ok: true }> }) {
                 <th scope="col">{t("meta.category")}</th>
                 <th scope="col">{t("meta.docNumber")}</th>
                 <th scope="col">{t("meta.publishedOn")}</th>
+                <th scope="col">{t("meta.indexNumber")}</th>
               </tr>
             </thead>
             <tbody>
@@ -130,6 +142,7 @@ function Outcome({ result }: { result: Extract<Result, { ok: true }> }) {
                   <td>{r.categoryLabel}</td>
                   <td>{r.docNumber ?? ""}</td>
                   <td>{r.publishedOn}</td>
+                  <td>{r.indexNumber ?? ""}</td>
                 </tr>
               ))}
             </tbody>
@@ -143,14 +156,27 @@ function Outcome({ result }: { result: Extract<Result, { ok: true }> }) {
 export default function Import() {
   const { t } = useTranslation("disclosure");
   const locale = useLocale();
-  const { columns, template, maxRows } = useLoaderData<typeof loader>();
+  const { columns, template, maxRows, batches } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const fileError = result && !result.ok ? result : null;
   return (
     <>
       <h1>{t("staff.import.title")}</h1>
       <p>{t("staff.import.intro", { max: maxRows.toLocaleString(locale) })}</p>
+      <p className="notice notice-info">{t("staff.import.attributeNote")}</p>
       {result?.ok && <Outcome result={result} />}
+      {batches.length > 0 && (
+        <section aria-labelledby="import-batches">
+          <h2 id="import-batches">{t("staff.import.batchesTitle")}</h2>
+          <ul>
+            {batches.map((b) => (
+              <li key={b.id}>
+                <Link to={b.url}>{b.title}</Link> · {t(`core:workflow.status.${b.status}`)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <PostForm encType="multipart/form-data" className="stack narrow" noValidate>
         <div className="field">
@@ -174,7 +200,7 @@ export default function Import() {
           <button type="submit" name="intent" value="check" className="button primary">
             {t("staff.import.check")}
           </button>
-          <button type="submit" name="intent" value="import" className="button">
+          <button type="submit" name="intent" value="submit" className="button">
             {t("staff.import.run")}
           </button>
         </div>

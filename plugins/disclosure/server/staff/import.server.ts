@@ -2,15 +2,14 @@ import { chinaDate, type PluginRequestContext, type PluginTransaction } from "..
 import { typed } from "../../db/schema";
 import { catalogueTree, flatten } from "../catalogue.server";
 import { sanitizeBody } from "../html";
+import type { BatchRow } from "../import/batch-schema";
+import { pendingRows } from "../import/pending.server";
 import { ItemPayload, type Validity } from "../item-schema";
-import { toItem } from "../items.server";
-import { searchDocumentOf } from "../publish.server";
 import { csvField } from "./csv";
 import { labelOf } from "./editor.server";
 import type { Sheet } from "./spreadsheet.server";
 
 const E = "disclosure:staff.import.errors";
-const INSERT_CHUNK = 500;
 
 /** The columns an import file has, by their header in the first row (order does not matter). */
 export const IMPORT_COLUMNS = [
@@ -25,6 +24,7 @@ export const IMPORT_COLUMNS = [
   { header: "有效性", field: "validity", required: false },
   { header: "失效或废止日期", field: "endedOn", required: false },
   { header: "正文", field: "body", required: false },
+  { header: "索引号", field: "indexNumber", required: false },
 ] as const;
 type Field = (typeof IMPORT_COLUMNS)[number]["field"];
 
@@ -34,7 +34,7 @@ const VALIDITY: Record<string, Validity> = { 有效: "valid", 失效: "expired",
 
 /** A template file: the header and one example row. */
 export function templateCsv(): string {
-  const example = ["关于2024年第一季度空气质量状况的通报", "quality", "示范市生态环境局", "示环通〔2024〕3号", "2024-04-08", "2024-04-08", "2024-04-12", "环境监测、保护与治理", "", "", "一季度，全市空气质量优良天数比例为88.9%。"];
+  const example = ["关于2024年第一季度空气质量状况的通报", "quality", "示范市生态环境局", "示环通〔2024〕3号", "2024-04-08", "2024-04-08", "2024-04-12", "环境监测、保护与治理", "", "", "一季度，全市空气质量优良天数比例为88.9%。", ""];
   return `${[IMPORT_COLUMNS.map((c) => c.header), example].map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;
 }
 
@@ -43,23 +43,12 @@ export interface RowError {
   /** The column's header as the file names it; empty for a problem with the row as a whole. */
   column: string;
   message: string;
+  /** Values the message names, e.g. the batch a row already waits in. */
+  params?: Record<string, string>;
 }
 
-export interface ImportRow {
-  row: number;
-  title: string;
-  categoryKey: string;
-  categoryLabel: string;
-  issuer: string;
-  docNumber: string | null;
-  writtenOn: string;
-  formedOn: string;
-  publishedOn: string;
-  topic: string;
-  validity: Validity | null;
-  endedOn: string | null;
-  body: string;
-}
+/** A row that passed: what the batch carries, and its category's name for the preview. */
+export type ImportRow = BatchRow & { categoryLabel: string };
 
 /** 2024-3-5, 2024/03/05, 2024.3.5 and 2024年3月5日 are all the same day; anything else is not a date. */
 export function normaliseDate(s: string): string | null {
@@ -84,8 +73,22 @@ function bodyHtml(text: string): string {
     .join("");
 }
 
-/** Checks every row of the sheet: each problem with its row number and column, and the rows that pass. */
-export async function checkImport(ctx: Pick<PluginRequestContext, "tenant" | "locale">, trx: PluginTransaction, sheet: Sheet): Promise<{ rows: ImportRow[]; errors: RowError[]; missing: string[] }> {
+/** An original 索引号 as a file may give it: printable, no spaces. */
+const INDEX_NUMBER = /^\S{1,100}$/;
+
+const isoDay = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
+
+/**
+ * Checks every row of the sheet: each problem with its row number and column, and the rows that
+ * pass. Nothing is written. A row is refused when the office already has it (same title and date
+ * published, or the same 索引号), when an earlier row of the file has, or when an import batch
+ * still in approval carries it (withdraw that batch to import it again).
+ */
+export async function checkImport(
+  ctx: Pick<PluginRequestContext, "tenant" | "locale" | "workflow">,
+  trx: PluginTransaction,
+  sheet: Sheet,
+): Promise<{ rows: ImportRow[]; errors: RowError[]; missing: string[] }> {
   const index = new Map(sheet.header.map((h, i) => [h, i]));
   const missing = IMPORT_COLUMNS.filter((c) => c.required && !index.has(c.header)).map((c) => c.header);
   if (missing.length) return { rows: [], errors: [], missing };
@@ -94,23 +97,29 @@ export async function checkImport(ctx: Pick<PluginRequestContext, "tenant" | "lo
   const byKey = new Map(tree.map((c) => [c.key, c]));
   const byLabel = new Map<string, string[]>();
   for (const c of tree) byLabel.set(c.label["zh-CN"], [...(byLabel.get(c.label["zh-CN"]) ?? []), c.key]);
-  const existing = new Set(
-    (await typed(trx).selectFrom("disclosure_items").select(["title", "published_on"]).where("tenant_id", "=", ctx.tenant.id).execute()).map(
-      (r) => `${r.title}\u0000${r.published_on instanceof Date ? r.published_on.toISOString().slice(0, 10) : String(r.published_on).slice(0, 10)}`,
-    ),
-  );
+  const stored = await typed(trx).selectFrom("disclosure_items").select(["title", "published_on", "index_number"]).where("tenant_id", "=", ctx.tenant.id).execute();
+  const existing = new Set(stored.map((r) => `${r.title}\u0000${isoDay(r.published_on)}`));
+  const existingNumbers = new Set(stored.map((r) => r.index_number));
+  const pending = await pendingRows(ctx, trx);
   const today = chinaDate();
   const seen = new Set<string>();
+  const seenNumbers = new Set<string>();
   const rows: ImportRow[] = [];
   const errors: RowError[] = [];
 
-  for (const { number, cells } of sheet.rows) {
+  for (const { number, cells, refused = {} } of sheet.rows) {
     const get = (f: Field) => {
       const i = index.get(HEADER_OF[f]);
       return i === undefined ? "" : (cells[i] ?? "");
     };
-    const fail = (f: Field | null, message: string) => errors.push({ row: number, column: f ? HEADER_OF[f] : "", message });
+    const refusedColumns = new Set(Object.keys(refused).map((i) => sheet.header[Number(i)] || String(Number(i) + 1)));
+    // A refused cell is reported once, as refused: what it would have failed next is beside the point.
+    const fail = (f: Field | null, message: string, params?: Record<string, string>) => {
+      if (f && refusedColumns.has(HEADER_OF[f])) return;
+      errors.push({ row: number, column: f ? HEADER_OF[f] : "", message, ...(params ? { params } : {}) });
+    };
     const before = errors.length;
+    for (const [i, error] of Object.entries(refused)) errors.push({ row: number, column: sheet.header[Number(i)] || String(Number(i) + 1), message: error });
 
     const title = get("title");
     if (!title) fail("title", "errors.required");
@@ -166,80 +175,43 @@ export async function checkImport(ctx: Pick<PluginRequestContext, "tenant" | "lo
 
     const identity = `${title}\u0000${publishedOn}`;
     if (title && publishedOn) {
+      const waiting = pending.identities.get(identity);
       if (existing.has(identity)) fail(null, `${E}.exists`);
+      else if (waiting) fail(null, `${E}.pending`, { batch: waiting });
       else if (seen.has(identity)) fail(null, `${E}.duplicate`);
       seen.add(identity);
     }
 
+    const indexNumber = get("indexNumber");
+    if (indexNumber) {
+      const waiting = pending.indexNumbers.get(indexNumber);
+      if (!INDEX_NUMBER.test(indexNumber)) fail("indexNumber", `${E}.indexNumberFormat`);
+      else if (existingNumbers.has(indexNumber)) fail("indexNumber", `${E}.indexNumberExists`);
+      else if (waiting) fail("indexNumber", `${E}.pending`, { batch: waiting });
+      else if (seenNumbers.has(indexNumber)) fail("indexNumber", `${E}.indexNumberDuplicate`);
+      seenNumbers.add(indexNumber);
+    }
+
     if (errors.length === before && payload.success && publishedOn) {
       const category = byKey.get(categoryKey)!;
+      const p = payload.data;
       rows.push({
         row: number,
+        ...(indexNumber ? { indexNumber } : {}),
         title,
         categoryKey,
         categoryLabel: labelOf(category, ctx.locale),
-        issuer: payload.data.issuer,
-        docNumber: payload.data.docNumber ?? null,
-        writtenOn: payload.data.writtenOn,
-        formedOn: payload.data.formedOn,
+        issuer: p.issuer,
+        ...(p.docNumber ? { docNumber: p.docNumber } : {}),
+        writtenOn: p.writtenOn,
+        formedOn: p.formedOn,
         publishedOn,
-        topic: payload.data.topic,
-        validity: payload.data.validity ?? null,
-        endedOn: payload.data.endedOn ?? null,
-        body: bodyHtml(payload.data.body),
+        topic: p.topic,
+        ...(p.validity ? { validity: p.validity } : {}),
+        ...(p.endedOn ? { endedOn: p.endedOn } : {}),
+        body: bodyHtml(p.body),
       });
     }
   }
   return { rows, errors, missing };
-}
-
-/**
- * Writes every row as a published historic record, in publication-date order so that 索引号 run
- * consecutively through each year as if they had been published here; indexed for search and
- * audited once. The caller's transaction makes it all or nothing.
- */
-export async function commitImport(ctx: PluginRequestContext, trx: PluginTransaction, rows: ImportRow[], fileName: string): Promise<{ count: number; first: string | null; last: string | null }> {
-  const ordered = [...rows].sort((a, b) => a.publishedOn.localeCompare(b.publishedOn) || a.row - b.row);
-  // One block of consecutive 索引号 per publication year, taken in order.
-  const numbers: string[] = [];
-  for (let i = 0; i < ordered.length; ) {
-    const year = ordered[i]!.publishedOn.slice(0, 4);
-    let end = i;
-    while (end < ordered.length && ordered[end]!.publishedOn.startsWith(year)) end++;
-    const block = await ctx.numbering.nextMany(trx, "core.index", end - i, { year: Number(year) });
-    numbers.push(...block.map((n) => n.number));
-    i = end;
-  }
-  for (let start = 0; start < ordered.length; start += INSERT_CHUNK) {
-    const chunk = ordered.slice(start, start + INSERT_CHUNK).map((r, i) => ({
-      tenant_id: ctx.tenant.id,
-      index_number: numbers[start + i]!,
-      category_key: r.categoryKey,
-      title: r.title,
-      issuer: r.issuer,
-      doc_number: r.docNumber,
-      written_on: r.writtenOn,
-      formed_on: r.formedOn,
-      published_on: r.publishedOn,
-      topic: r.topic,
-      attribute: "proactive",
-      validity: r.validity,
-      ended_on: r.endedOn,
-      body_html: r.body,
-      attachments: "[]",
-    }));
-    const inserted = await typed(trx).insertInto("disclosure_items").values(chunk).returningAll().execute();
-    await ctx.search.indexMany(
-      trx,
-      inserted.flatMap((row) => searchDocumentOf(ctx.tenant.code, toItem(row)) ?? []),
-    );
-  }
-  const years: Record<string, number> = {};
-  for (const r of ordered) years[r.publishedOn.slice(0, 4)] = (years[r.publishedOn.slice(0, 4)] ?? 0) + 1;
-  await ctx.audit(trx, {
-    action: "disclosure.import.run",
-    target: { type: "disclosure_import", id: fileName.slice(0, 200) },
-    data: { file: fileName, count: ordered.length, years, first: numbers[0] ?? null, last: numbers.at(-1) ?? null },
-  });
-  return { count: ordered.length, first: numbers[0] ?? null, last: numbers.at(-1) ?? null };
 }

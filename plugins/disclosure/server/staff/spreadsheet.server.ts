@@ -1,16 +1,40 @@
 import ExcelJS from "exceljs";
+import { checkText } from "../../../../app/plugin-api/loaders.server";
+import { MAX_IMPORT_ROWS } from "../import/batch-schema";
 import { parseCsv } from "./csv";
+
+export { MAX_IMPORT_ROWS };
+
+export interface SheetRow {
+  /** The row's number in the file (the header is row 1). */
+  number: number;
+  /** Each cell as `checkText` leaves it, trimmed; a refused cell is "". */
+  cells: string[];
+  /** Cells `checkText` refused (a control character, a bidi override), by column index: the core's error key. */
+  refused?: Record<number, string>;
+}
 
 export interface Sheet {
   header: string[];
-  /** Data rows with their row number in the file (the header is row 1). Empty rows are left out. */
-  rows: { number: number; cells: string[] }[];
+  /** Data rows; empty rows are left out. */
+  rows: SheetRow[];
 }
 
 export type SheetResult = { ok: true; sheet: Sheet } | { ok: false; error: string; count?: number };
 
-export const MAX_IMPORT_ROWS = 10_000;
 const E = "disclosure:staff.import.errors";
+
+/** Every cell, CSV or Excel, through the one text check of every submitted value. */
+function checkedRow(number: number, raw: string[]): SheetRow {
+  const refused: Record<number, string> = {};
+  const cells = Array.from(raw, (cell, i) => {
+    const checked = checkText(cell ?? "");
+    if (checked.ok) return checked.value.trim();
+    refused[i] = checked.error;
+    return "";
+  });
+  return Object.keys(refused).length ? { number, cells, refused } : { number, cells };
+}
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -65,9 +89,8 @@ export async function readSheet(name: string, bytes: Uint8Array): Promise<SheetR
     return { ok: false, error: `${E}.fileType` };
   }
   const [header = [], ...data] = table;
-  const rows = data
-    .map((cells, i) => ({ number: i + 2, cells: cells.map((c) => c.trim()) }))
-    .filter((r) => r.cells.some((c) => c !== ""));
+  const rows = data.map((cells, i) => checkedRow(i + 2, cells)).filter((r) => r.refused || r.cells.some((c) => c !== ""));
   if (rows.length > MAX_IMPORT_ROWS) return { ok: false, error: `${E}.tooManyRows`, count: rows.length };
-  return { ok: true, sheet: { header: header.map((h) => h.trim()), rows } };
+  // A header the check refuses names no column: the file is then missing that column.
+  return { ok: true, sheet: { header: checkedRow(1, header).cells, rows } };
 }

@@ -1,0 +1,105 @@
+import { withScope } from "../../../db/scope";
+import { search } from "../../../app/core/search/index.server";
+import { reviewState } from "../../../app/core/classification/review.server";
+import { recordClassification, resolveFinding } from "../../../app/core/workflow/classification-step.server";
+import { act, documentById, type WorkflowDocument } from "../../../app/core/workflow/service.server";
+import { typed } from "../db/schema";
+import { action } from "../routes/admin/import";
+import { csvField } from "../server/staff/csv";
+import { IMPORT_COLUMNS } from "../server/staff/import.server";
+import { post, type StaffEnv } from "./staff-helpers";
+
+export const HEADER = IMPORT_COLUMNS.map((c) => c.header);
+export type Cells = Partial<Record<(typeof HEADER)[number], string>>;
+export const row = (cells: Cells) => HEADER.map((h) => cells[h as keyof Cells] ?? "");
+
+/** A row that passes the check; override what a test is about. */
+export const good = (title: string, publishedOn: string, extra: Cells = {}): Cells => ({
+  标题: title,
+  类别: "环境质量",
+  发布机构: "测试分局",
+  文号: "",
+  成文日期: publishedOn,
+  信息形成日期: publishedOn,
+  发布日期: publishedOn,
+  主题分类: "环境监测、保护与治理",
+  正文: "第一段。\n第二段。",
+  ...extra,
+});
+
+export const csv = (rows: string[][], header = HEADER, name = "items.csv") =>
+  new File([`\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`], name, { type: "text/csv" });
+
+export type ImportResult = {
+  ok: boolean;
+  mode: string;
+  total: number;
+  valid: number;
+  errors: { row: number; column: string; message: string; params?: Record<string, string> }[];
+  missing: string[];
+  preview: { row: number; title: string; indexNumber?: string }[];
+  submitted: { ok: true; id: string; title: string; url: string; count: number } | { ok: false; error: string } | null;
+  fileError?: string;
+};
+
+/** The import page's action as the drafter (or `userId`) posts it. */
+export const runAs = (env: StaffEnv, userId: string, file: File, intent: "check" | "submit" = "check") => post<ImportResult>(env, action, userId, "/import", { file, intent });
+
+/** The office's items as staff read them (published and not public alike). */
+export const storedItems = (env: StaffEnv) =>
+  env
+    .asStaff(env.users.viewer.id, (trx) =>
+      typed(trx)
+        .selectFrom("disclosure_items")
+        .select(["title", "index_number", "published_on", "written_on", "body_html", "attribute", "status"])
+        .where("tenant_id", "=", env.office.id)
+        .execute(),
+    )
+    .then((rows) => rows.map((r) => ({ ...r, published_on: day(r.published_on), written_on: day(r.written_on) })));
+
+const day = (d: unknown) => (d instanceof Date ? d.toISOString() : String(d)).slice(0, 10);
+
+/** What an anonymous reader of the portal finds: the office's items readable without signing in, and search hits. */
+export async function publicView(env: StaffEnv, q: string) {
+  const scope = { tenantId: null, readTenantIds: [env.office.id], userId: null };
+  const items = await withScope(env.handle.db, scope, (trx) => typed(trx).selectFrom("disclosure_items").select(["title", "body_html", "index_number"]).execute());
+  const hits = await withScope(env.handle.db, scope, (trx) => search(trx, { q, sources: ["disclosure.item"], limit: 50, offset: 0 }));
+  return { items, hits: hits.hits };
+}
+
+export const batch = (env: StaffEnv, id: string) => env.asStaff(env.users.viewer.id, (trx) => documentById(trx, env.office.id, id)).then((d) => d!);
+
+/** One decision on the batch as `userId`; the refusal's code when refused. */
+export async function decide(env: StaffEnv, userId: string, id: string, action: "approve" | "return" | "withdraw", comment?: string): Promise<WorkflowDocument | string> {
+  const doc = await batch(env, id);
+  const r = await env.asStaff(userId, (trx, ctx) => act(trx, ctx, { documentId: id, action, expectedVersion: doc.version, comment }));
+  return r.ok ? r.document : r.refusal.code;
+}
+
+/** 保密审查 of the batch: every finding decided as `resolution`, then the record (主动公开 unless given). */
+export async function classify(env: StaffEnv, id: string, resolution: "redact" | "keep" = "redact", review: Record<string, unknown> = { attribute: "proactive" }) {
+  const doc = await batch(env, id);
+  const state = await env.asStaff(env.users.classifier.id, (trx) => reviewState(trx, doc));
+  for (const f of state.findings) {
+    const r = await env.asStaff(env.users.classifier.id, (trx, ctx) => resolveFinding(trx, ctx, id, { field: f.field, key: f.key, action: resolution, reason: resolution === "keep" ? "已公开的单位联系方式" : undefined }));
+    if (!r.ok) throw new Error(JSON.stringify(r));
+  }
+  const recorded = await env.asStaff(env.users.classifier.id, (trx, ctx) => recordClassification(trx, ctx, id, { ...review, noStateSecret: true }));
+  if (!recorded.ok) throw new Error(JSON.stringify(recorded));
+  return state;
+}
+
+/** The whole default chain after submission: 科室负责人, 保密审查 (every finding redacted), 分管领导. */
+export async function approveThrough(env: StaffEnv, id: string, review?: Record<string, unknown>): Promise<WorkflowDocument> {
+  const steps: [string, () => Promise<unknown>][] = [
+    ["dept", () => decide(env, env.users.dept.id, id, "approve")],
+    ["classify", () => classify(env, id, "redact", review)],
+    ["classifier", () => decide(env, env.users.classifier.id, id, "approve")],
+    ["leader", () => decide(env, env.users.leader.id, id, "approve")],
+  ];
+  for (const [name, step] of steps) {
+    const r = await step();
+    if (typeof r === "string") throw new Error(`${name}: ${r}`);
+  }
+  return batch(env, id);
+}
