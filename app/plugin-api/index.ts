@@ -40,6 +40,7 @@ export { evaluateClock, type ClockEvent, type ClockStatus } from "../core/calend
 export { explainClock } from "../core/calendar/clock-explain";
 export { chinaDate, chinaYear } from "../core/calendar/china-time";
 export { toDayNumber, fromDayNumber, InvalidDateError, isCalendarDate } from "../core/calendar/dates";
+export { checkText } from "../core/input/text";
 /** The law behind the reply clock (条例 Art 30–33, fee rules), each rule with its source. */
 export { EXTENSION, FEE_NOTICE, OTHER_AGENCY, PAUSE_RULES, REPLY, SUPPLEMENT, THIRD_PARTY, type ClockRule, type Localized, type PauseReason } from "../core/calendar/clock-rules";
 export type { StopReason } from "../core/calendar/clock";
@@ -115,7 +116,9 @@ export interface PluginDocumentType {
   /**
    * How the document page shows payload values that are codes or references rather than text
    * (a category key, a linked record's id): `{ "payload.categoryKey": "环境监管" }`. Runs in the
-   * page's transaction; values with scan findings are always shown as written (or masked).
+   * page's transaction; values with scan findings are always shown as written (or masked). A path
+   * that holds texts rather than being one (a batch's `"payload.rows"`) is a summary: the page
+   * shows it in place of those texts and lists only the entries (`payload.rows.17`) with findings.
    */
   describe?(ctx: { trx: PluginTransaction; tenantId: string; locale: Locale }, payload: any): Promise<Record<string, string>>;
   /** Runs in the approving transaction; may e.g. publish at once with `ctx.workflow.act(…, "publish")`. */
