@@ -87,8 +87,7 @@ export function readNumber(pattern: string, parts: Omit<NumberParts, "year" | "s
     else if (p.field === "year") {
       source += year ? "\\k<year>" : "(?<year>\\d{4})";
       year = true;
-    }
-    else if (p.field === "credit_code") source += escapeRegExp(parts.creditCode);
+    } else if (p.field === "credit_code") source += escapeRegExp(parts.creditCode);
     else if (parts.tenantCode) source += escapeRegExp(parts.tenantCode);
     else return null;
   }

@@ -420,7 +420,7 @@ export async function inboxOf(trx: Trx, ctx: StaffContext): Promise<InboxItem[]>
   const roles = ctx.access.roles as string[];
   const rows = await trx
     .selectFrom("workflow_documents")
-    .selectAll()
+    .select(WITHOUT_PAYLOAD)
     .where("tenant_id", "=", ctx.tenant.id)
     .where("status", "=", "in_review")
     .where((eb) =>
