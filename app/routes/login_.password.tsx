@@ -78,7 +78,7 @@ export default function LoginNewPassword() {
             autoComplete="new-password"
             required
             errors={data?.errors}
-            hint={`${t("account.password.policy")} ${t("account.password.history", { count: history })}`}
+            hint={history > 0 ? `${t("account.password.policy")} ${t("account.password.history", { count: history })}` : t("account.password.policy")}
             autoFocus
           />
           <Field name="confirm" type="password" label={t("account.password.confirm")} autoComplete="new-password" required errors={data?.errors} />
