@@ -153,6 +153,17 @@ describe(`import through approval (${process.env.TEST_DATABASE_URL ? "PostgreSQL
     expect((await storedItems(env)).find((i) => i.title === "己通报")?.index_number).toBe(`${credit}/2022-00009`);
   });
 
+  it("leaves nothing behind when the workflow refuses the batch: an office that lets its principal import, who drafts nothing", async () => {
+    await env.asStaff(env.users.principal.id, (trx) =>
+      trx.insertInto("role_permissions").values({ tenant_id: env.office.id, role: "principal", permission: "disclosure.items.import", granted: true }).execute(),
+    );
+    const res = await runAs(env, env.users.principal.id, csv([row(good("关于2017年环境状况公报的发布", "2017-06-05"))]), "submit");
+    expect(res.status).toBe(400);
+    expect(res.data.submitted).toEqual({ ok: false, error: "core:workflow.errors.missingRole" });
+    const drafts = await env.asStaff(env.users.viewer.id, (trx) => trx.selectFrom("workflow_documents").select("id").where("tenant_id", "=", env.office.id).where("created_by", "=", env.users.principal.id).execute());
+    expect(drafts).toEqual([]);
+  });
+
   it("applies the 公开属性 保密审查 records to the whole batch: 依申请公开 rows are not public, a 不予公开 batch writes nothing", async () => {
     const onRequest = await submit(csv([row(good("关于2018年排污费征收情况的统计", "2018-12-20"))]));
     expect((await approveThrough(env, onRequest, { attribute: "on_request", ground: groundsFor("on_request")[0]!.key })).status).toBe("published");
