@@ -40,6 +40,7 @@ export { evaluateClock, type ClockEvent, type ClockStatus } from "../core/calend
 export { explainClock } from "../core/calendar/clock-explain";
 export { chinaDate, chinaYear } from "../core/calendar/china-time";
 export { toDayNumber, fromDayNumber, InvalidDateError, isCalendarDate } from "../core/calendar/dates";
+export { checkText } from "../core/input/text";
 /** The law behind the reply clock (条例 Art 30–33, fee rules), each rule with its source. */
 export { EXTENSION, FEE_NOTICE, OTHER_AGENCY, PAUSE_RULES, REPLY, SUPPLEMENT, THIRD_PARTY, type ClockRule, type Localized, type PauseReason } from "../core/calendar/clock-rules";
 export type { StopReason } from "../core/calendar/clock";

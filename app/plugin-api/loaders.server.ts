@@ -24,4 +24,4 @@ export function pluginAction<T>(fn: (ctx: PluginRequestContext, args: ActionFunc
   return guard(async (args: ActionFunctionArgs) => fn(await resolvePluginRequest(args), args));
 }
 export { badRequest, parseForm, parseQuery, readFilters, requireQuery, type FieldErrors, type Filters } from "../core/forms.server";
-export { checkText, hasForbiddenCharacters } from "../core/input/text";
+export { checkText, hasForbiddenCharacters, withoutForbiddenCharacters } from "../core/input/text";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { isCalendarDate } from "../../app/core/calendar/dates";
 import { parseForm, parseQuery } from "../../app/core/forms.server";
-import { checkText } from "../../app/core/input/text";
+import { checkText, withoutForbiddenCharacters } from "../../app/core/input/text";
 
 describe("checkText", () => {
   it.each([
@@ -67,4 +67,10 @@ describe("parseForm and parseQuery", () => {
 describe("isCalendarDate", () => {
   it.each(["2026-02-28", "2024-02-29", "2026-12-31"])("accepts %s", (d) => expect(isCalendarDate(d)).toBe(true));
   it.each(["2026-13-01", "2026-01-32", "2025-02-29", "2026-1-1", "２０２６-01-01", "", null, 20260101])("refuses %j", (d) => expect(isCalendarDate(d)).toBe(false));
+});
+
+describe("withoutForbiddenCharacters", () => {
+  it("makes text extracted from a file storable: controls become spaces, overrides go, the rest stays", () => {
+    expect(withoutForbiddenCharacters("第\u0000一\u000C页\u202E\t二\n三")).toBe("第 一 页\t二\n三");
+  });
 });

@@ -7,10 +7,12 @@
  */
 
 /** C0 controls except tab, LF and CR; DEL; C1 controls. */
+// eslint-disable-next-line no-control-regex -- finding control characters is this check's purpose
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** Bidirectional embeddings, overrides and isolates (LRE … RLO, LRI … PDI). */
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 /** Whitespace and characters that render as nothing: zero-width spaces and joiners, word joiner, BOM, fillers. */
+// eslint-disable-next-line no-misleading-character-class -- each listed mark renders as nothing on its own, which is what is matched
 const INVISIBLE = /^[\s\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u2060-\u2064\u3164\uFEFF\uFFA0]*$/;
 
 /** i18n keys (core namespace) of the refusals. */
@@ -36,4 +38,12 @@ export function checkText(raw: string): TextCheck {
 /** Whether a text would be refused by `checkText` (for a quick guard before deeper parsing). */
 export function hasForbiddenCharacters(raw: string): boolean {
   return CONTROL.test(raw) || BIDI.test(raw);
+}
+
+/**
+ * Text that nobody typed (extracted from an uploaded PDF or Word file) made storable: control
+ * characters become spaces and bidi overrides are dropped, rather than refusing the file.
+ */
+export function withoutForbiddenCharacters(raw: string): string {
+  return raw.replace(new RegExp(CONTROL.source, "g"), " ").replace(new RegExp(BIDI.source, "g"), "");
 }

@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { isCalendarDate as isDate } from "../../../app/plugin-api";
 
 const E = "disclosure:errors";
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** A real calendar day as YYYY-MM-DD (2026-02-30 is refused). */
-const isDate = (v: string | undefined): v is string => !!v && DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+/** A real calendar day as YYYY-MM-DD (2026-02-30 and 2026-13-01 are refused, not thrown on). */
 const date = z.string().refine(isDate, `${E}.date`);
 const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);
 

@@ -1,25 +1,29 @@
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { z } from "zod";
+import { pluginAction, pluginLoader, requireQuery } from "../../../../app/plugin-api/loaders.server";
 import { Field, FormMessage, PostForm, RowAction, useLocale, type FieldErrors } from "../../../../app/plugin-api/ui";
 import { addCategory, catalogueRows, CATEGORY_FIELDS, editCategory, removeCategory } from "../../server/staff/catalogue-edit.server";
-import { textValues } from "../../server/staff/form-errors";
+import { hasErrors } from "../../server/staff/form-errors";
+import { checkedTexts, formMessage, pick } from "../../server/staff/form-input.server";
 import { CategoryOptions, SelectField } from "./_parts/fields";
 
-const DONE = ["added", "edited", "removed"];
+const DONE = ["added", "edited", "removed"] as const;
 
 /** The office's catalogue (目录): its own categories to edit, those set above it to read. */
+/** What the page's own links carry: the category being edited, what was just done. */
+const CatalogueLinks = z.object({ edit: z.string().max(100).optional(), done: z.enum(DONE).optional() });
+
 export const loader = pluginLoader(async (ctx, { request }) => {
-  const url = new URL(request.url);
+  const links = requireQuery(CatalogueLinks, new URL(request.url).searchParams);
   const rows = await ctx.withTenant((trx) => catalogueRows(ctx, trx));
-  const editing = rows.find((r) => r.key === url.searchParams.get("edit") && !r.inherited) ?? null;
-  const done = url.searchParams.get("done");
+  const editing = rows.find((r) => r.key === links.edit && !r.inherited) ?? null;
   return {
     base: `/t/${ctx.tenant.code}/admin/disclosure/catalogue`,
     rows,
     editing,
-    done: done && DONE.includes(done) ? done : null,
+    done: links.done ?? null,
     writable: ctx.mode === "member",
   };
 });
@@ -30,9 +34,12 @@ type Failure = { intent: string; errors: FieldErrors; message?: string; values: 
 export const action = pluginAction(async (ctx, { request }) => {
   ctx.require("disclosure.catalogue.manage");
   if (ctx.mode !== "member") throw new Response("Forbidden", { status: 403 });
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const values = textValues(form, CATEGORY_FIELDS);
+  const { values: texts, errors: refused } = checkedTexts(await request.formData());
+  const intent = texts.intent ?? "";
+  const values = pick(texts, CATEGORY_FIELDS);
+  if (hasErrors(refused)) {
+    return data<Failure>({ intent, errors: refused, message: formMessage(refused, intent === "remove" ? [] : CATEGORY_FIELDS), values }, { status: 400 });
+  }
   const result = await ctx.withTenant((trx) => {
     if (intent === "add") return addCategory(ctx, trx, values);
     if (intent === "edit") return editCategory(ctx, trx, values);

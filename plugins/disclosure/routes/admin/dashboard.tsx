@@ -1,16 +1,19 @@
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { chinaYear } from "../../../../app/plugin-api";
-import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { z } from "zod";
+import { pluginLoader, readFilters } from "../../../../app/plugin-api/loaders.server";
+import { IgnoredFilters } from "../../../../app/plugin-api/ui";
 import { dashboard } from "../../server/staff/dashboard.server";
 import { SelectField } from "./_parts/fields";
 
 /** 公开统计: counts by category, timeliness and the annual report's table 二 figures for one year. */
 export const loader = pluginLoader(async (ctx, { request }) => {
-  const asked = Number(new URL(request.url).searchParams.get("year"));
-  const year = Number.isInteger(asked) && asked >= 1990 && asked <= chinaYear() ? asked : chinaYear();
+  const Filter = z.object({ year: z.coerce.number().int().min(1990).max(chinaYear()).optional() });
+  const { data: filter, ignored } = readFilters(Filter, new URL(request.url).searchParams);
+  const year = filter.year ?? chinaYear();
   const figures = await ctx.withTenant((trx) => dashboard(ctx, trx, year));
-  return { base: `/t/${ctx.tenant.code}/admin/disclosure`, year, ...figures };
+  return { base: `/t/${ctx.tenant.code}/admin/disclosure`, year, ignored, ...figures };
 });
 
 /** Two bars, on time and late; the numbers are written beside them, the late bar is also hatched. */
@@ -49,10 +52,11 @@ function TimelinessChart({ onTime, late }: { onTime: number; late: number }) {
 
 export default function Dashboard() {
   const { t } = useTranslation("disclosure");
-  const { base, year, years, categories, timeliness, tableTwo } = useLoaderData<typeof loader>();
+  const { base, year, ignored, years, categories, timeliness, tableTwo } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("staff.dashboard.title")}</h1>
+      <IgnoredFilters ignored={ignored} labels={{ year: t("staff.dashboard.year") }} />
       <Form method="get" className="filters" aria-label={t("staff.dashboard.filters")}>
         <SelectField name="year" label={t("staff.dashboard.year")} defaultValue={String(year)}>
           {years.map((y) => (

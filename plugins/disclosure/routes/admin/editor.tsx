@@ -1,11 +1,13 @@
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { z } from "zod";
+import { pluginAction, pluginLoader, requireQuery } from "../../../../app/plugin-api/loaders.server";
 import { FormMessage } from "../../../../app/plugin-api/ui";
 import { itemById } from "../../server/items.server";
 import { blankValues, EDITOR_FIELDS, editorOptions, ownDraft, valuesOfDraft, valuesOfItem, type EditorValues } from "../../server/staff/editor.server";
-import { textValues, type FieldErrors } from "../../server/staff/form-errors";
+import { hasErrors, type FieldErrors } from "../../server/staff/form-errors";
+import { checkedTexts, formMessage, pick } from "../../server/staff/form-input.server";
 import { draftFindings, saveDraft } from "../../server/staff/save-draft.server";
 import { DraftFindings, type ShownFinding } from "./_parts/findings";
 import { ItemForm, type FormAttachment } from "./_parts/item-form";
@@ -14,8 +16,15 @@ const base = (code: string) => `/t/${code}/admin/disclosure`;
 const refOf = (a: { id: string; name: string; mime: string; size: number }): FormAttachment => ({ id: a.id, name: a.name, mime: a.mime, size: a.size });
 
 /** `new` (optionally `?correct=<item id>`) or `drafts/:id`: the item editor, for the draft's creator only. */
+/** What the editor's own links put in the query: a note after saving, the published item to correct. */
+const EditorQuery = z.object({
+  held: z.literal("1").optional(),
+  saved: z.literal("1").optional(),
+  correct: z.uuid().optional(),
+});
+
 export const loader = pluginLoader(async (ctx, { params, request }) => {
-  const url = new URL(request.url);
+  const query = requireQuery(EditorQuery, new URL(request.url).searchParams);
   return ctx.withTenant(async (trx) => {
     const options = await editorOptions(ctx, trx);
     if (params.id) {
@@ -32,10 +41,10 @@ export const loader = pluginLoader(async (ctx, { params, request }) => {
         correcting: null,
         findings: findings as ShownFinding[],
         signature,
-        notice: url.searchParams.get("held") ? "held" : url.searchParams.get("saved") ? "saved" : null,
+        notice: query.held ? "held" : query.saved ? "saved" : null,
       };
     }
-    const correct = url.searchParams.get("correct");
+    const correct = query.correct;
     const item = correct ? await itemById(trx, ctx.tenant.id, correct) : null;
     if (correct && (!item || item.status !== "published")) throw new Response("Not Found", { status: 404 });
     return {
@@ -59,19 +68,23 @@ export const action = pluginAction(async (ctx, { params, request }) => {
   if (ctx.mode !== "member") throw new Response("Forbidden", { status: 403 });
   const existing = params.id ? await ctx.withTenant((trx) => ownDraft(ctx, trx, params.id)) : null;
   const form = await request.formData();
-  const values = textValues(form, EDITOR_FIELDS) as EditorValues;
+  const { values: texts, errors: refused } = checkedTexts(form);
+  const values = pick(texts, EDITOR_FIELDS) as EditorValues;
   const removed = form.getAll("removeAttachment").map(String);
   if (existing && !existing.editable) {
     return data<Failure>({ errors: {}, values, removed, message: "core:workflow.errors.wrongStatus" }, { status: 409 });
   }
+  const version = Number(texts.version);
+  if (existing && !(Number.isInteger(version) && version >= 1)) refused.version ??= ["errors.invalid"];
+  if (hasErrors(refused)) return data<Failure>({ errors: refused, values, removed, message: formMessage(refused, EDITOR_FIELDS) }, { status: 400 });
   const result = await saveDraft(ctx, {
     values,
-    existing: existing ? { id: existing.doc.id, version: Number(form.get("version")) } : undefined,
+    existing: existing ? { id: existing.doc.id, version } : undefined,
     keep: form.getAll("attachment").map(String),
     remove: removed,
     files: form.getAll("files"),
-    submit: form.get("intent") === "submit",
-    seenFindings: String(form.get("seenFindings") ?? ""),
+    submit: texts.intent === "submit",
+    seenFindings: texts.seenFindings ?? "",
   });
   if (!result.ok) return data<Failure>({ errors: result.errors, values, removed, message: result.message }, { status: result.status });
   if (result.outcome === "submitted") return redirect(result.doc.url);

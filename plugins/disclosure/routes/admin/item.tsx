@@ -1,9 +1,9 @@
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { parseForm, pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
 import { FormMessage, PostForm, useLocale, type FieldErrors } from "../../../../app/plugin-api/ui";
-import { fieldErrors } from "../../server/staff/form-errors";
+import { topFields } from "../../server/staff/form-errors";
 import { staffItemView } from "../../server/staff/item-view.server";
 import { withdrawItems, WithdrawForm } from "../../server/staff/withdraw.server";
 import { Timeliness } from "./_parts/timeliness";
@@ -30,9 +30,11 @@ export const action = pluginAction(async (ctx, { params, request }) => {
   if (ctx.mode !== "member") throw new Response("Forbidden", { status: 403 });
   const form = await request.formData();
   const reason = String(form.get("reason") ?? "");
-  const parsed = WithdrawForm.safeParse({ ids: [params.id ?? ""], reason, confirm: form.get("confirm") ?? undefined });
-  if (!parsed.success) {
-    const errors = fieldErrors(parsed.error);
+  form.delete("ids");
+  form.append("ids", params.id ?? "");
+  const parsed = parseForm(WithdrawForm, form, ["ids"]);
+  if (!parsed.ok) {
+    const errors = topFields(parsed.errors);
     if (errors.ids) throw new Response("Not Found", { status: 404 });
     return data<Result>({ ok: false, errors, reason }, { status: 400 });
   }

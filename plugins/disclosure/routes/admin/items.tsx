@@ -1,9 +1,9 @@
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
-import { FormMessage, PostForm, type FieldErrors } from "../../../../app/plugin-api/ui";
-import { fieldErrors } from "../../server/staff/form-errors";
+import { parseForm, pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { FormMessage, IgnoredFilters, PostForm, type FieldErrors } from "../../../../app/plugin-api/ui";
+import { topFields } from "../../server/staff/form-errors";
 import { readFilter, staffItemList, STATUSES } from "../../server/staff/items-list.server";
 import { withdrawItems, WithdrawForm } from "../../server/staff/withdraw.server";
 import { CategoryOptions, FieldError, SelectField } from "./_parts/fields";
@@ -11,16 +11,16 @@ import { WithdrawFields } from "./_parts/withdraw-fields";
 
 /** The office's disclosure items: drafts and documents in review, then what is published or withdrawn. */
 export const loader = pluginLoader(async (ctx, { request }) => {
-  const url = new URL(request.url);
-  const filter = readFilter(url);
+  const { data: filter, ignored } = readFilter(new URL(request.url));
   const member = ctx.mode === "member";
   const can = {
     edit: member && ctx.can("disclosure.items.edit"),
     import: member && ctx.can("disclosure.items.import"),
     withdraw: member && ctx.can("disclosure.items.withdraw"),
   };
-  const list = await ctx.withTenant((trx) => staffItemList(ctx, trx, filter, can.withdraw));
-  return { base: `/t/${ctx.tenant.code}/admin/disclosure`, filter, can, statuses: STATUSES, ...list };
+  const { unknownCategory, ...list } = await ctx.withTenant((trx) => staffItemList(ctx, trx, filter, can.withdraw));
+  if (unknownCategory) ignored.category = ["disclosure:portal.errors.category"];
+  return { base: `/t/${ctx.tenant.code}/admin/disclosure`, filter: unknownCategory ? { ...filter, category: undefined } : filter, ignored, can, statuses: STATUSES, ...list };
 });
 
 type Result = { ok: true; count: number } | { ok: false; errors: FieldErrors; message?: string; reason: string };
@@ -30,10 +30,9 @@ export const action = pluginAction(async (ctx, { request }) => {
   ctx.require("disclosure.items.withdraw");
   if (ctx.mode !== "member") throw new Response("Forbidden", { status: 403 });
   const form = await request.formData();
-  const input = { ids: form.getAll("ids").map(String), reason: form.get("reason") ?? "", confirm: form.get("confirm") ?? undefined };
-  const reason = String(input.reason);
-  const parsed = WithdrawForm.safeParse(input);
-  if (!parsed.success) return data<Result>({ ok: false, errors: fieldErrors(parsed.error), reason }, { status: 400 });
+  const reason = String(form.get("reason") ?? "");
+  const parsed = parseForm(WithdrawForm, form, ["ids"]);
+  if (!parsed.ok) return data<Result>({ ok: false, errors: topFields(parsed.errors), reason }, { status: 400 });
   const done = await withdrawItems(ctx, parsed.data.ids, parsed.data.reason);
   if (!done.ok) return data<Result>({ ok: false, errors: {}, message: done.error, reason }, { status: 409 });
   return data<Result>({ ok: true, count: done.count });
@@ -41,7 +40,7 @@ export const action = pluginAction(async (ctx, { request }) => {
 
 export default function Items() {
   const { t } = useTranslation("disclosure");
-  const { base, filter, can, statuses, rows, total, documents, pages, categories, years } = useLoaderData<typeof loader>();
+  const { base, filter, ignored, can, statuses, rows, total, documents, pages, categories, years } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && !result.ok ? result : null;
   const withdrawable = rows.some((r) => r.withdrawable);
@@ -74,6 +73,7 @@ export default function Items() {
       {result?.ok && <FormMessage tone="success">{t("staff.withdraw.done", { count: result.count })}</FormMessage>}
       {failed && <FormMessage tone="error">{failed.message ? t(failed.message) : t("staff.withdraw.notDone")}</FormMessage>}
 
+      <IgnoredFilters ignored={ignored} labels={{ status: t("staff.items.status"), category: t("meta.category"), year: t("staff.items.year"), q: t("staff.items.q") }} />
       <Form method="get" className="filters" role="search" aria-label={t("staff.items.filters")}>
         <SelectField name="status" label={t("staff.items.status")} defaultValue={filter.status ?? ""}>
           <option value="">{t("staff.items.all")}</option>

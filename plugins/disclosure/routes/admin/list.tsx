@@ -2,12 +2,15 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { chinaYear } from "../../../../app/plugin-api";
-import { pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
-import { FormMessage, RowAction, type FieldErrors } from "../../../../app/plugin-api/ui";
+import { z } from "zod";
+import { pluginAction, pluginLoader, readFilters, requireQuery } from "../../../../app/plugin-api/loaders.server";
+import { FormMessage, IgnoredFilters, RowAction, type FieldErrors } from "../../../../app/plugin-api/ui";
 import { typed } from "../../db/schema";
 import { catalogueTree, flatten } from "../../server/catalogue.server";
 import { labelOf } from "../../server/staff/editor.server";
-import { readRowForm, removeListRow, saveListRow } from "../../server/staff/list-rows.server";
+import { hasErrors } from "../../server/staff/form-errors";
+import { checkedTexts, formMessage } from "../../server/staff/form-input.server";
+import { readRowForm, removeListRow, ROW_FIELDS, saveListRow } from "../../server/staff/list-rows.server";
 import { listStatus, rowsInUse, type DueEntry } from "../../server/staff/list-status.server";
 import { SelectField } from "./_parts/fields";
 import { ListRowForm, type RowValues } from "./_parts/list-row-form";
@@ -31,22 +34,29 @@ const BLANK: RowValues = {
 };
 
 /** The 清单 with the MEE standard columns, and for each row what is published, due and late. */
+/** The year the 清单's figures count (a GET form's filter), and what the page's own links carry. */
+const ListFilter = z.object({ year: z.coerce.number().int().min(1990).max(2100).optional() });
+const ListLinks = z.object({ edit: z.string().max(100).optional(), done: z.enum(DONE).optional() });
+
 export const loader = pluginLoader(async (ctx, { request }) => {
   const url = new URL(request.url);
-  const year = Number(url.searchParams.get("year")) || undefined;
+  const { data: filter, ignored } = readFilters(ListFilter, url.searchParams);
+  const links = requireQuery(ListLinks, url.searchParams);
+  const year = filter.year;
   const manage = ctx.mode === "member" && ctx.can("disclosure.catalogue.manage");
   return ctx.withTenant(async (trx) => {
     const rows = await typed(trx).selectFrom("disclosure_list_rows").selectAll().where("tenant_id", "=", ctx.tenant.id).orderBy("position").orderBy("key").execute();
     const status = await listStatus(ctx, trx, rows, year);
     const used = manage ? await rowsInUse(ctx, trx) : new Set<string>();
     const tree = flatten(await catalogueTree(trx, ctx.tenant.id));
-    const editing = manage ? rows.find((r) => r.key === url.searchParams.get("edit")) : undefined;
+    const editing = manage ? rows.find((r) => r.key === links.edit) : undefined;
     return {
       base: `/t/${ctx.tenant.code}/admin/disclosure`,
       year: year ?? null,
+      ignored,
       years: Array.from({ length: 6 }, (_, i) => chinaYear() - i),
       manage,
-      done: DONE.find((d) => d === url.searchParams.get("done")) ?? null,
+      done: links.done ?? null,
       rows: rows.map((r) => ({
         key: r.key,
         firstLevel: r.first_level,
@@ -90,10 +100,15 @@ export const action = pluginAction(async (ctx, { request }) => {
   ctx.require("disclosure.catalogue.manage");
   if (ctx.mode !== "member") throw new Response("Forbidden", { status: 403 });
   const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const input = readRowForm(form);
+  const { values: texts, errors: refused } = checkedTexts(form);
+  const intent = texts.intent ?? "";
+  const input = readRowForm(texts, form.getAll("channels").map(String));
+  if (hasErrors(refused)) {
+    const values = { ...(input as unknown as RowValues), channels: input.channels as string[] };
+    return data<Failure>({ intent, errors: refused, message: formMessage(refused, intent === "remove" ? [] : ROW_FIELDS), values }, { status: 400 });
+  }
   const result = await ctx.withTenant((trx) => {
-    if (intent === "remove") return removeListRow(ctx, trx, String(form.get("key") ?? ""));
+    if (intent === "remove") return removeListRow(ctx, trx, texts.key ?? "");
     if (intent === "add" || intent === "update") return saveListRow(ctx, trx, input, intent);
     return Promise.resolve({ ok: false as const, errors: {}, message: "errors.invalid" });
   });
@@ -126,7 +141,7 @@ function Entries({ entries, kind }: { entries: DueEntry[]; kind: "due" | "late" 
 
 export default function DisclosureList() {
   const { t } = useTranslation("disclosure");
-  const { base, year, years, manage, done, rows, categories, editing } = useLoaderData<typeof loader>();
+  const { base, year, ignored, years, manage, done, rows, categories, editing } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const late = rows.reduce((n, r) => n + r.status.late.length, 0);
   const formValues = failed?.values && failed.intent !== "remove" ? failed.values : (editing ?? BLANK);
@@ -137,6 +152,7 @@ export default function DisclosureList() {
       <p className="muted">{t("staff.list.intro")}</p>
       {done && <FormMessage tone="success">{t(`staff.list.done.${done}`)}</FormMessage>}
       {failed?.message && <FormMessage tone="error">{t(failed.message)}</FormMessage>}
+      <IgnoredFilters ignored={ignored} labels={{ year: t("staff.list.year") }} />
       <Form method="get" className="filters" aria-label={t("staff.list.filters")}>
         <SelectField name="year" label={t("staff.list.year")} defaultValue={year ? String(year) : ""} hint={t("staff.list.yearHint")}>
           <option value="">{t("staff.items.all")}</option>

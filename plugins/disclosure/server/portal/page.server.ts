@@ -1,4 +1,6 @@
+import { z } from "zod";
 import type { PluginRequestContext } from "../../../../app/plugin-api";
+import { requireQuery } from "../../../../app/plugin-api/loaders.server";
 import type { Item } from "../items.server";
 
 /** What every portal page needs to draw its frame: the office's code and names. */
@@ -25,10 +27,11 @@ export function notFound(): Response {
   return new Response("Not Found", { status: 404 });
 }
 
-/** The page number asked for; anything that is not a positive integer is the first page. */
+const PageQuery = z.object({ page: z.union([z.literal(""), z.coerce.number().int().min(1).max(100_000)]).optional() });
+
+/** The page number asked for (none or empty: the first); anything else, a control character included, is a 400. */
 export function pageOf(url: URL): number {
-  const n = Number(url.searchParams.get("page"));
-  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
+  return requireQuery(PageQuery, url.searchParams).page || 1;
 }
 
 export const PAGE_SIZE = 20;

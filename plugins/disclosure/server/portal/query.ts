@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkText } from "../../../../app/plugin-api";
 import { VALIDITY } from "../item-schema";
 
 const E = "disclosure:portal.errors";
@@ -31,16 +32,24 @@ export const Paging = z.object({
 export type QueryErrors = Partial<Record<string, string[]>>;
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: QueryErrors };
 
-/** Reads the named parameters of a query string with a schema; repeated parameters count once (the first). */
+/**
+ * Reads the named parameters of a query string with a schema, through the host's check (a control
+ * character or bidi override is refused before any query); repeated parameters count once (the
+ * first). A host message is namespaced `core:`, so the page and the API's `ctx.t` both translate it.
+ */
 export function parseQuery<S extends z.ZodObject>(schema: S, params: URLSearchParams): Parsed<z.output<S>> {
   const input: Record<string, unknown> = {};
+  const errors: QueryErrors = {};
   for (const key of Object.keys(schema.shape)) {
     const value = params.get(key);
-    if (value !== null) input[key] = value;
+    if (value === null) continue;
+    const checked = checkText(value);
+    if (checked.ok) input[key] = checked.value;
+    else errors[key] = [`core:${checked.error}`];
   }
+  if (Object.keys(errors).length) return { ok: false, errors };
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
-  const errors: QueryErrors = {};
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? "_form");
     const key = issue.message.startsWith(`${E}.`) ? issue.message : `${E}.${field}`;

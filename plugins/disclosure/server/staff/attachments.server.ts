@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import mammoth from "mammoth";
 import { extractText, getDocumentProxy } from "unpdf";
 import type { PluginRequestContext, PluginTransaction } from "../../../../app/plugin-api";
+import { checkText, withoutForbiddenCharacters } from "../../../../app/plugin-api/loaders.server";
 import { typed } from "../../db/schema";
 import type { AttachmentRef } from "../item-schema";
 
@@ -54,7 +55,13 @@ export async function readUploads(files: FormDataEntryValue[]): Promise<{ upload
   const errors: string[] = [];
   for (const f of files) {
     if (typeof f === "string" || f.size === 0) continue;
-    const name = f.name.replace(/^.*[\\/]/, "").slice(0, 200) || "attachment";
+    const named = checkText(f.name.replace(/^.*[\\/]/, "").slice(0, 200));
+    // A name with an override (报告\u202Efdp.exe) would read as another file type.
+    if (!named.ok) {
+      errors.push(named.error);
+      continue;
+    }
+    const name = named.value.trim() || "attachment";
     if (f.size > MAX_ATTACHMENT_BYTES) {
       errors.push("disclosure:staff.editor.errors.tooLarge");
       continue;
@@ -66,7 +73,7 @@ export async function readUploads(files: FormDataEntryValue[]): Promise<{ upload
       continue;
     }
     try {
-      uploads.push({ name, kind, bytes, text: await textOf(kind, bytes) });
+      uploads.push({ name, kind, bytes, text: withoutForbiddenCharacters(await textOf(kind, bytes)) });
     } catch {
       errors.push("disclosure:staff.editor.errors.unreadable");
     }

@@ -22,6 +22,13 @@ export function addError(errors: FieldErrors, field: string, key: string): void 
   if (!list.includes(key)) list.push(key);
 }
 
+/** Errors of nested paths (`ids.0`) under their field (`ids`), where the page shows them. */
+export function topFields(errors: FieldErrors): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [path, keys] of Object.entries(errors)) for (const k of keys ?? []) addError(out, path.split(".")[0]!, k);
+  return out;
+}
+
 export const hasErrors = (errors: FieldErrors): boolean => Object.values(errors).some((e) => e?.length);
 
 /** The submitted text fields, as strings, to put back in the form after a refusal. */

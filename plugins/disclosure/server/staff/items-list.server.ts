@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { chinaDate, chinaYear, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
+import { readFilters, type Filters } from "../../../../app/plugin-api/loaders.server";
 import { typed } from "../../db/schema";
 import { catalogueTree, flatten, subtreeKeys } from "../catalogue.server";
 import { ITEM_TYPE } from "../item-schema";
@@ -10,19 +11,18 @@ export const PAGE_SIZE = 50;
 export const UNPUBLISHED = ["draft", "in_review", "returned", "approved"] as const;
 export const STATUSES = [...UNPUBLISHED, "published", "withdrawn"] as const;
 
-/** The list's GET filters; a value that makes no sense is ignored rather than refused. */
+/** The list's GET filters; a value that cannot be used is left out, and the page says which (see `readFilters`). */
 export const ItemsFilter = z.object({
-  status: z.enum(STATUSES).optional().catch(undefined),
-  category: z.string().max(100).optional().catch(undefined),
-  year: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  status: z.enum(STATUSES).optional(),
+  category: z.string().max(100).optional(),
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  q: z.string().trim().max(100).optional().transform((q) => q || undefined),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 export type ItemsFilter = z.output<typeof ItemsFilter>;
 
-export function readFilter(url: URL): ItemsFilter {
-  const get = (k: string) => url.searchParams.get(k) || undefined;
-  return ItemsFilter.parse({ status: get("status"), category: get("category"), year: get("year"), q: get("q"), page: get("page") ?? 1 });
+export function readFilter(url: URL): Filters<ItemsFilter> {
+  return readFilters(ItemsFilter, url.searchParams);
 }
 
 export interface ListRow {
@@ -62,7 +62,9 @@ export async function staffItemList(ctx: PluginRequestContext, trx: PluginTransa
   const base = `/t/${ctx.tenant.code}/admin/disclosure`;
   const tree = await catalogueTree(trx, ctx.tenant.id);
   const labels = new Map(flatten(tree).map(({ category }) => [category.key, labelOf(category, ctx.locale)]));
-  const keys = filter.category ? subtreeKeys(tree, filter.category) : undefined;
+  // A category this office does not have is no filter, and said so rather than an empty list.
+  const unknownCategory = Boolean(filter.category) && subtreeKeys(tree, filter.category!).length === 0;
+  const keys = filter.category && !unknownCategory ? subtreeKeys(tree, filter.category) : undefined;
   const wantsItems = !filter.status || filter.status === "published" || filter.status === "withdrawn";
   const wantsDocs = !filter.status || (UNPUBLISHED as readonly string[]).includes(filter.status);
 
@@ -117,6 +119,7 @@ export async function staffItemList(ctx: PluginRequestContext, trx: PluginTransa
   const yearList = [...new Set([chinaYear(), ...(await yearsOf(trx, ctx.tenant.id))])].sort((a, b) => b - a);
 
   return {
+    unknownCategory,
     rows: [...documents, ...items],
     documents: documents.length,
     total,

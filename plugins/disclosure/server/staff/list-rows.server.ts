@@ -32,9 +32,10 @@ export const ListRowForm = z.object({
 });
 export type ListRowInput = z.output<typeof ListRowForm>;
 
-export function readRowForm(form: FormData) {
-  const input: Record<string, unknown> = Object.fromEntries(ROW_FIELDS.map((k) => [k, typeof form.get(k) === "string" ? form.get(k) : ""]));
-  input.channels = form.getAll("channels").map(String);
+/** The row's fields from a form's checked texts (see `checkedTexts`), with the ticked channels. */
+export function readRowForm(texts: Record<string, string>, channels: string[]) {
+  const input: Record<string, unknown> = Object.fromEntries(ROW_FIELDS.map((k) => [k, texts[k] ?? ""]));
+  input.channels = channels;
   return input;
 }
 

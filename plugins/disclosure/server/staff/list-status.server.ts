@@ -1,4 +1,4 @@
-import { chinaDate, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
+import { chinaDate, isCalendarDate, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
 import { typed } from "../../db/schema";
 import { ITEM_TYPE } from "../item-schema";
 import { DEFAULT_LIMIT_WORKDAYS, timeliness } from "../timeliness";
@@ -24,7 +24,6 @@ export interface RowStatus {
 }
 
 const iso = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * For each row of the 清单: what was published under it, what is due, and what is late, against
@@ -62,7 +61,7 @@ export async function listStatus(
     const p = (d.payload ?? {}) as { listRowKey?: string; formedOn?: string };
     const s = p.listRowKey ? out[p.listRowKey] : undefined;
     if (!s) continue;
-    if (!p.formedOn || !DATE.test(p.formedOn)) continue;
+    if (!isCalendarDate(p.formedOn)) continue;
     const tl = timeliness(ctx.calendar, p.formedOn, null, today, limits.get(p.listRowKey!));
     const entry = { title: d.title, href: d.url, formedOn: p.formedOn, dueOn: tl.dueOn, daysLate: tl.daysLate, publishedOn: null };
     s.due.push(entry);

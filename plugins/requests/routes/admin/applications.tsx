@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
 import { IgnoredFilters, useLocale } from "../../../../app/plugin-api/ui";
 import { applicantLabel, replyTypeLabel } from "../../law/labels";
-import { applicationList, LIST_STATUSES, readFilter, URGENCIES } from "../../server/staff/list.server";
+import { readFilter } from "../../server/staff/list-filter.server";
+import { applicationList, LIST_STATUSES, URGENCIES } from "../../server/staff/list.server";
 import { Urgency } from "./_parts/urgency";
 
 /** The office's applications for information: the most pressing first, with due dates and what is overdue. */

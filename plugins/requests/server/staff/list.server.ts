@@ -1,6 +1,4 @@
-import { z } from "zod";
 import { chinaDate, type ClockStatus, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
-import { readFilters, type FieldErrors } from "../../../../app/plugin-api/loaders.server";
 import { clockId, typed, type ApplicationStatus } from "../../db/schema";
 
 export const LIST_STATUSES: readonly ApplicationStatus[] = ["unconfirmed", "processing", "awaiting_supplement", "consulting", "awaiting_fee", "closed"];
@@ -20,19 +18,6 @@ export interface ListFilter {
   page: number;
 }
 
-/** The list's GET filters; one that cannot be used is left out and named (see `readFilters`). */
-const ListFilterSchema = z.object({
-  status: z.enum(LIST_STATUSES).optional(),
-  urgency: z.enum(URGENCIES).optional(),
-  year: z.coerce.number().int().min(2001).max(2999).optional(),
-  q: z.string().trim().max(100, "requests:errors.tooLong").optional().transform((q) => q || undefined),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-});
-
-export function readFilter(url: URL): { filter: ListFilter; ignored: FieldErrors } {
-  const { data, ignored } = readFilters(ListFilterSchema, url.searchParams);
-  return { filter: data, ignored };
-}
 
 /** How pressing an open application is: overdue, due within DUE_SOON_DAYS working days, or neither. */
 export function urgencyOf(clock: ClockStatus | undefined): Urgency | null {
