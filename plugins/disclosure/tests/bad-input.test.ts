@@ -40,7 +40,7 @@ describe(`the item editor (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGl
     ["2026-13-01", "endedOn"],
   ])("refuses the impossible date %s in %s at the field instead of throwing", async (date, field) => {
     const before = await counts();
-    const extra = field === "endedOn" ? { validity: "repealed" } : field === "validFrom" ? { validity: "valid" } : {};
+    const extra: Record<string, string> = field === "endedOn" ? { validity: "repealed" } : field === "validFrom" ? { validity: "valid" } : {};
     const r = await post<Failure>(env, editorAction, env.users.drafter.id, "/new", draftForm({ ...extra, [field]: date }));
     expect(r.status).toBe(400);
     expect(r.data.errors[field]).toEqual(["disclosure:errors.date"]);

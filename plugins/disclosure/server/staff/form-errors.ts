@@ -30,8 +30,3 @@ export function topFields(errors: FieldErrors): FieldErrors {
 }
 
 export const hasErrors = (errors: FieldErrors): boolean => Object.values(errors).some((e) => e?.length);
-
-/** The submitted text fields, as strings, to put back in the form after a refusal. */
-export function textValues(form: FormData, names: readonly string[]): Record<string, string> {
-  return Object.fromEntries(names.map((n) => [n, typeof form.get(n) === "string" ? (form.get(n) as string) : ""]));
-}
