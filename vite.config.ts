@@ -36,7 +36,7 @@ export default defineConfig({
         }),
       ],
   test: {
-    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "plugins/*/tests/**/*.test.ts"],
+    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "plugins/*/tests/**/*.test.ts", "tests/attack/**/*.test.ts"],
     globalSetup: ["tests/helpers/global-setup.ts"],
     setupFiles: ["tests/helpers/setup.ts"],
     testTimeout: 30_000,
