@@ -11,8 +11,8 @@ import { chinaDate } from "../../app/core/calendar/china-time";
 import { badInput, formsTo, queriesTo } from "./bad-input";
 import { bigBody } from "./big-body";
 import { ensureBuild, loadBuild } from "./build";
-import { localeCycle, type Attack } from "./cases";
-import { plantCanaries, type Canaries } from "./canaries";
+import { changes, localeCycle, snapshot, type Attack } from "./cases";
+import { leakedIn, plantCanaries, type Canaries } from "./canaries";
 import { Checker, describe as describeFindings } from "./checks";
 import { get } from "./client";
 import { crawl, Harvest } from "./crawl";
@@ -46,6 +46,8 @@ const BIG_BODIES: { path: string; username: string | null }[] = [
 ];
 
 let attack: Attack;
+/** Rows changed by planting the canaries: the proof that the fingerprint sees a write. */
+let planting: string[] = [];
 
 beforeAll(async () => {
   const started = Date.now();
@@ -55,12 +57,14 @@ beforeAll(async () => {
   report.endpoints = endpoints.length;
   try {
     const canaries: Canaries = { where: new Map(), proofs: [] };
-    await plantCanaries(server, VICTIM, "xishan", chinaDate(), canaries);
-    await plantCanaries(server, ATTACKER, "donghu", chinaDate(), canaries);
-    report.stage("canaries");
     const checker = new Checker(server, report, canaries);
     const harvest = new Harvest();
     attack = { server, report, checker, harvest, canaries, endpoints, tables: await tablesOf(server.handle.db as never), nextLocale: localeCycle() };
+    const before = await snapshot(attack);
+    await plantCanaries(server, VICTIM, "xishan", chinaDate(), canaries);
+    await plantCanaries(server, ATTACKER, "donghu", chinaDate(), canaries);
+    planting = (await changes(attack, before, await snapshot(attack), [server.tenantId(VICTIM), server.tenantId(ATTACKER)])).map((c) => c.text);
+    report.stage("canaries");
     for (const username of VICTIM_READERS) {
       await crawl(server, checker, endpoints, harvest, { role: username, username, tenant: VICTIM, locale: "zh-CN", perEndpoint: 2, maxPages: 80, reads: [VICTIM] });
     }
@@ -82,12 +86,17 @@ afterAll(async () => {
   await attack.server.close();
 });
 
-describe("the planted canaries", () => {
-  it("are on the offices' pages for their own staff, so their absence elsewhere means something", async () => {
+describe("the checks themselves", () => {
+  it("the planted canaries are on the offices' pages for their own staff, and the leak check sees them there", async () => {
     for (const proof of attack.canaries.proofs) {
       const reply = await get(attack.server.baseUrl, proof.path, { session: await attack.server.sessionOf(proof.username), locale: "zh-CN" });
       expect(reply.body, `${proof.username} ${proof.path}`).toContain(proof.canary);
+      expect(leakedIn(attack.canaries, reply.body, [])).not.toEqual([]);
     }
+  });
+
+  it("the fingerprint sees the rows the planting wrote in both offices", () => {
+    expect(planting.map((c) => c.split(":")[0])).toEqual([VICTIM, ATTACKER]);
   });
 });
 
