@@ -112,11 +112,14 @@ async function newAuditEvents(attack: Attack, tenantId: string, n: number): Prom
   return rows.map((r) => `${r.action}/${r.outcome}`);
 }
 
-/** The offices (ids) and platform tables a role's requests to an endpoint may not change. */
+/**
+ * The offices (ids) and platform tables a role's requests to an endpoint may not change: platform
+ * administrators administer on /admin; anyone may change their own account (/account, /login).
+ */
 export function protectedScopes(attack: Attack, role: Role, area: string): string[] {
   if (role.platform && area === "platform") return [];
   const offices = role.protectedOffices.map((code) => attack.server.tenantId(code));
-  return role.platform ? offices : [...offices, PLATFORM];
+  return role.platform || area === "other" ? offices : [...offices, PLATFORM];
 }
 
 /** /healthz answers 200 and no exception escaped since `crashesBefore`: the server would still be up. */
