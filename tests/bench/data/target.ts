@@ -13,8 +13,15 @@ import type { BenchSpec } from "./spec";
 
 export const DATA_ROOT = new URL("../.data/", import.meta.url).pathname;
 
-/** The PostgreSQL server the bench databases are made on (its `postgres` database, for CREATE DATABASE). */
+/** The PostgreSQL server the bench databases are made on (its `postgres` database, for CREATE DATABASE), as a superuser. */
 export const postgresServer = () => process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+/**
+ * The bench databases are owned by this role, neither superuser nor BYPASSRLS, because a production
+ * server refuses to run as one (README, Running on PostgreSQL); it logs in with the superuser URL's
+ * password, if that has one.
+ */
+const OWNER = "gongkai_bench_owner";
 
 export interface Target {
   name: string;
@@ -34,11 +41,14 @@ export function targetOf(spec: BenchSpec): Target {
   const database = `gongkai_bench_${spec.preset}_s${spec.seed}`;
   const url = new URL(postgresServer());
   url.pathname = `/${database}`;
+  url.username = OWNER;
   return { name: database, manifestFile: join(DATA_ROOT, `${database}.json`), keyFile: join(DATA_ROOT, `${database}.key`), databaseUrl: url.toString(), database };
 }
 
-async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: postgresServer() });
+async function admin<T>(fn: (client: pg.Client) => Promise<T>, database?: string): Promise<T> {
+  const url = new URL(postgresServer());
+  if (database) url.pathname = `/${database}`;
+  const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
   try {
     return await fn(client);
@@ -62,10 +72,21 @@ export async function recreate(target: Target): Promise<void> {
     await mkdir(target.dataDir, { recursive: true });
     return;
   }
+  const password = new URL(postgresServer()).password;
   await admin(async (c) => {
     await c.query(`DROP DATABASE IF EXISTS ${target.database} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${target.database} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+    // As the README's operator does: the owner, the serving role it may become, the database.
+    await c.query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${OWNER}') THEN CREATE ROLE ${OWNER} LOGIN NOSUPERUSER NOBYPASSRLS CREATEROLE; END IF;
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'gongkai_app') THEN CREATE ROLE gongkai_app NOLOGIN NOSUPERUSER NOBYPASSRLS; END IF;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END $$`);
+    if (password) await c.query(`ALTER ROLE ${OWNER} PASSWORD ${pg.escapeLiteral(decodeURIComponent(password))}`);
+    await c.query(`GRANT gongkai_app TO ${OWNER}`);
+    await c.query(`CREATE DATABASE ${target.database} OWNER ${OWNER} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
   });
+  // Search's index under row-level security (migration 0013 asks a superuser for this).
+  await admin((c) => c.query("ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF"), target.database);
 }
 
 export async function writeKey(target: Target, key: Buffer): Promise<void> {
