@@ -58,6 +58,13 @@ describe(`the item editor (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGl
     expect(await counts()).toEqual(before);
   });
 
+  it("refuses a topic that is not one of the list's, as a select's unknown option", async () => {
+    const before = await counts();
+    const r = await post<Failure>(env, editorAction, env.users.drafter.id, "/new", draftForm({ topic: "no-such-option" }));
+    expect(r).toMatchObject({ status: 400, data: { errors: { topic: ["disclosure:staff.editor.errors.topic"] } } });
+    expect(await counts()).toEqual(before);
+  });
+
   it("treats a title of zero-width spaces as no title", async () => {
     const r = await post<Failure>(env, editorAction, env.users.drafter.id, "/new", draftForm({ title: "\u200B\u200B\uFEFF" }));
     expect(r).toMatchObject({ status: 400, data: { errors: { title: ["errors.required"] } } });
@@ -131,6 +138,8 @@ describe("the public search and open data", () => {
   it("refuses a control character in a filter at the field, before any query", async () => {
     const page = (await call(searchLoader as never, `/t/${env.office.code}/disclosure/search?issuer=%00`)) as { errors: Record<string, string[]> };
     expect(page.errors).toEqual({ issuer: ["core:errors.text.control"] });
+    const unknown = (await call(searchLoader as never, `/t/${env.office.code}/disclosure/search?issuer=no-such-option`)) as { errors: Record<string, string[]> };
+    expect(unknown.errors).toEqual({ issuer: ["disclosure:portal.errors.issuerUnknown"] });
   });
 
   it("answers the API and the CSV export with a 400 naming the parameter (issuer=%00 gave 500)", async () => {

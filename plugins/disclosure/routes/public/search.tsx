@@ -31,6 +31,7 @@ export const loader = pluginLoader(async (ctx, { request }) => {
     const { q, category, ...rest } = parsed.data;
     const categoryKeys = category ? subtreeKeys(tree, category) : undefined;
     if (categoryKeys?.length === 0) return { tree, issuers, years, result: null, errors: { category: ["disclosure:portal.errors.category"] } as QueryErrors };
+    if (rest.issuer && !issuers.includes(rest.issuer)) return { tree, issuers, years, result: null, errors: { issuer: ["disclosure:portal.errors.issuerUnknown"] } as QueryErrors };
     const result = await findItems(ctx.search, trx, ctx.tenant.id, q, { ...rest, categoryKeys }, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     return { tree, issuers, years, result, errors: {} as QueryErrors };
   });

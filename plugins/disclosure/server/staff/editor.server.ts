@@ -58,9 +58,13 @@ export function parseEditorForm(values: EditorValues): { ok: true; data: ParsedD
   return { ok: true, data: { title: title.data, payload: rest } };
 }
 
-/** Whatever the payload names must exist here: the category, the list row, the policy explained, the item corrected. */
-export async function checkReferences(trx: PluginTransaction, tenantId: string, payload: ParsedDraft["payload"]): Promise<FieldErrors> {
+/**
+ * Whatever the payload names must exist here: the category, the list row, the policy explained, the
+ * item corrected, and a topic of the list (or the one the draft or the corrected item already has).
+ */
+export async function checkReferences(trx: PluginTransaction, tenantId: string, payload: ParsedDraft["payload"], draftTopic?: string): Promise<FieldErrors> {
   const errors: FieldErrors = {};
+  const known = new Set([...TOPIC_CHOICES, ...(draftTopic ? [draftTopic] : [])]);
   const tree = await catalogueTree(trx, tenantId);
   if (!flatten(tree).some((e) => e.category.key === payload.categoryKey)) addError(errors, "categoryKey", "disclosure:errors.category");
   if (payload.listRowKey) {
@@ -75,7 +79,9 @@ export async function checkReferences(trx: PluginTransaction, tenantId: string, 
   if (payload.correctsId) {
     const corrected = await itemById(trx, tenantId, payload.correctsId);
     if (!corrected || corrected.status !== "published") addError(errors, "correctsId", "disclosure:staff.editor.errors.corrects");
+    else known.add(corrected.topic);
   }
+  if (!known.has(payload.topic)) addError(errors, "topic", "disclosure:staff.editor.errors.topic");
   return errors;
 }
 

@@ -47,7 +47,8 @@ export async function saveDraft(ctx: PluginRequestContext, input: SaveInput): Pr
     return await ctx.withTenant(async (trx): Promise<SaveOutcome> => {
       const kept = await attachmentRefs(trx, ctx.tenant.id, input.keep.filter((id) => !input.remove.includes(id)));
       if (kept.length + uploads.length > MAX_ATTACHMENTS) addError(errors, "attachments", "disclosure:staff.editor.errors.tooMany");
-      if (parsed.ok) for (const [field, keys] of Object.entries(await checkReferences(trx, ctx.tenant.id, parsed.data.payload))) for (const k of keys ?? []) addError(errors, field, k);
+      const draftTopic = input.existing ? ((await ctx.workflow.get(trx, input.existing.id))?.payload as { topic?: string } | undefined)?.topic : undefined;
+      if (parsed.ok) for (const [field, keys] of Object.entries(await checkReferences(trx, ctx.tenant.id, parsed.data.payload, draftTopic))) for (const k of keys ?? []) addError(errors, field, k);
       if (!parsed.ok || hasErrors(errors)) return { ok: false, errors, status: 400 };
 
       const attachments = [...kept];

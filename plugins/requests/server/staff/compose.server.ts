@@ -142,6 +142,7 @@ export async function compose(
     }
   }
   if (!title) (errors.title ??= []).push("requests:errors.titleRequired");
+  else if (title.length > 200) (errors.title ??= []).push("requests:errors.tooLong");
   if (Object.keys(errors).length) return { ok: false, errors, title, body };
   return { ok: true, payload: parsed.data!, title, body };
 }
