@@ -55,6 +55,8 @@ describe("the public application form", () => {
   it("refuses a control character when looking for published items, without searching", async () => {
     const r = await apply({ subject: "监测\u0000数据" }, "suggest");
     expect(r).toMatchObject({ status: 400, data: { outcome: "suggested", errors: { subject: ["errors.text.control"] }, suggestions: [] } });
+    const long = await apply({ subject: "监测".repeat(200_000) }, "suggest");
+    expect(long).toMatchObject({ status: 400, data: { outcome: "suggested", errors: { subject: ["requests:errors.tooLong"] }, suggestions: [] } });
   });
 });
 

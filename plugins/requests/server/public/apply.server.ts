@@ -22,6 +22,9 @@ export async function suggestForApplication(ctx: PluginRequestContext, form: For
   const values = applyValues(form);
   const chooseFileAgain = hasFile(form.get(ATTACHMENT));
   const refused = refusedTexts(form);
+  // The same limits as the application's, before any search runs on the text.
+  if (values.subject.trim().length > 200) refused.subject ??= ["requests:errors.tooLong"];
+  if (values.docNumber.trim().length > 100) refused.docNumber ??= ["requests:errors.tooLong"];
   if (Object.keys(refused).length) return { outcome: "suggested", values, errors: refused, suggestions: [], chooseFileAgain };
   if (!values.subject.trim() && !values.docNumber.trim()) {
     return { outcome: "suggested", values, errors: { subject: ["requests:public.errors.suggestNeedsSubject"] }, suggestions: [], chooseFileAgain };
