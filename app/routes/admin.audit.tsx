@@ -22,10 +22,10 @@ const FilterSchema = z
     tenant: z.string().max(64).optional(),
     actor: z.string().trim().max(64, { error: "errors.invalid" }).optional(),
     action: z.string().trim().max(100, { error: "errors.invalid" }).optional(),
-    outcome: z.enum(["success", "failure"]).optional().catch(undefined),
+    outcome: z.enum(["success", "failure"]).optional(),
     from: Day.optional(),
     to: Day.optional(),
-    page: z.coerce.number().int().min(1).max(100_000).catch(1),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
   })
   // Only two valid dates can be out of order; an invalid one already has its own message.
   .refine((f) => !Day.safeParse(f.from).success || !Day.safeParse(f.to).success || f.from! <= f.to!, {
@@ -185,7 +185,19 @@ export default function AuditPage() {
           {t("common.filter")}
         </button>
       </Form>
-      {errors.tenant && <FormMessage tone="error">{t("core:errors.invalid")}</FormMessage>}
+      {(
+        [
+          ["tenant", t("audit.col.tenant")],
+          ["outcome", t("audit.col.outcome")],
+          ["page", t("core:filters.page")],
+        ] as const
+      ).map(([field, label]) =>
+        errors[field]?.length ? (
+          <FormMessage key={field} tone="error">
+            {label}: {t(`core:${errors[field]![0]}`)}
+          </FormMessage>
+        ) : null,
+      )}
 
       <table className="table audit-table">
         <caption className="visually-hidden">{t("audit.caption")}</caption>

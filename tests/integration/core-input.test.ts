@@ -83,6 +83,8 @@ describe(`bad input on the core's pages (${process.env.TEST_DATABASE_URL ? "Post
     const day = await load(audit.loader as Fn, users.auditor.id, "/admin/audit?from=2026-13-01&to=2026-01-32");
     expect(day).toMatchObject({ status: 400, data: { errors: { from: ["errors.date"], to: ["errors.date"] } } });
     expect((await load(audit.loader as Fn, users.auditor.id, "/admin/audit?from=2026-01-01")).status).toBe(200);
+    const choice = await load(audit.loader as Fn, users.auditor.id, "/admin/audit?outcome=no-such-option&page=%E5%8D%81%E4%BA%8C");
+    expect(choice).toMatchObject({ status: 400, data: { errors: { outcome: ["errors.invalid"], page: ["errors.invalid"] } } });
   });
 
   it("the roles page ignores an unusable office with a note, and refuses a bad grant with a message", async () => {
