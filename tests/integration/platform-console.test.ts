@@ -1,8 +1,9 @@
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client";
 import { PLATFORM_CHAIN } from "../../db/roles";
 import type { PlatformRole } from "../../db/schema";
-import { withScope } from "../../db/scope";
+import { NO_TENANT, withScope } from "../../db/scope";
 import { queryAuditEvents } from "../../app/core/audit/query.server";
 import { recordAudit } from "../../app/core/audit/record.server";
 import {
@@ -11,12 +12,14 @@ import {
   listAccounts,
   removeAccountMembership,
   resetAccountPassword,
+  resetAccountSecondFactor,
   setAccountDisabled,
   setAccountMembership,
   unlockAccount,
   updateAccount,
 } from "../../app/core/auth/account-admin.server";
 import { PasswordPolicyError } from "../../app/core/auth/accounts.server";
+import { loadConfig } from "../../app/core/config.server";
 import { PermissionRegistry } from "../../app/core/permissions/catalog";
 import { membershipsOf, overridesOf } from "../../app/core/permissions/memberships.server";
 import { saveRoleGrants, tenantPermissions, UnknownGrantError, type Grant } from "../../app/core/permissions/overrides.server";
@@ -24,6 +27,9 @@ import type { PlatformContext } from "../../app/core/permissions/platform.server
 import { resolvePermissions } from "../../app/core/permissions/resolve";
 import { isBusinessRole } from "../../app/core/permissions/roles";
 import { createPlatformAdmin } from "../../app/core/operators/platform-admins.server";
+import { enrolSecondFactor } from "../../app/core/auth/second-factor.server";
+import { newTotpSecret } from "../../app/core/auth/totp.server";
+import { FieldCipher } from "../../app/core/crypto/field-cipher";
 import { createTenantTree, openTestDatabase, uniq } from "../helpers/db";
 
 const PASSWORD = "Strong-pass-2026";
@@ -34,12 +40,12 @@ let secadmin: PlatformContext;
 const registry = new PermissionRegistry();
 
 /** The context a route hands to the services after requirePlatform, without the HTTP around it. */
-function platformContext(user: { id: string; username: string }, role: PlatformRole): PlatformContext {
+function platformContext(user: { id: string; username: string }, role: PlatformRole, env: Record<string, string> = {}): PlatformContext {
   return {
     user: { id: user.id, username: user.username, displayName: user.username, platformRole: role },
     session: { token: "t", idHash: "h", createdAt: new Date(), expiresAt: new Date() },
     context: {
-      services: { db: handle.db, permissions: registry },
+      services: { db: handle.db, permissions: registry, config: loadConfig({ NODE_ENV: "test", ...env }) },
       clientIp: "192.0.2.10",
       requestId: `req-${uniq()}`,
     } as unknown as PlatformContext["context"],
@@ -157,6 +163,51 @@ describe("accounts", () => {
 
     await expect(setAccountDisabled(secadmin, secadmin.user.id, true)).rejects.toMatchObject({ i18nKey: "platform:errors.self.disable" });
     expect((await userByName(secadmin.user.username))?.disabled).toBe(false);
+  });
+
+  it("resets a password under PASSWORD_HISTORY, to be replaced at next sign-in", async () => {
+    const { id, username } = await newAccount();
+    // The default (5) refuses the current password; the setting decides, not the default.
+    await expect(resetAccountPassword(secadmin, id, PASSWORD)).rejects.toMatchObject({ i18nKeys: ["errors.password.reused"] });
+    const noHistory = platformContext(secadmin.user, "secadmin", { PASSWORD_HISTORY: "0" });
+    await resetAccountPassword(noHistory, id, PASSWORD);
+    expect(await userByName(username)).toMatchObject({ password_must_change: true });
+    const longHistory = platformContext(secadmin.user, "secadmin", { PASSWORD_HISTORY: "8" });
+    for (let i = 1; i <= 6; i++) await resetAccountPassword(noHistory, id, `Rotated-pass-${i}`);
+    // Six passwords ago is outside the default's five but inside eight.
+    await expect(resetAccountPassword(longHistory, id, PASSWORD)).rejects.toMatchObject({ i18nKeys: ["errors.password.reused"] });
+    await resetAccountPassword(secadmin, id, PASSWORD);
+  });
+
+  it("clears a staff member's lost second factor with their sessions and pending sign-ins, audited; nothing of its own or a platform administrator's", async () => {
+    const { id, username } = await newAccount();
+    const cipher = new FieldCipher(randomBytes(32));
+    await withScope(handle.db, NO_TENANT, (trx) => enrolSecondFactor(trx, cipher, id, newTotpSecret(), 1));
+    const inFuture = new Date(Date.now() + 3_600_000);
+    await handle.db.insertInto("sessions").values({ id_hash: `h-${uniq()}`, user_id: id, expires_at: inFuture, created_at: new Date(), ip: null, user_agent: null }).execute();
+    await handle.db.insertInto("login_challenges").values({ token_hash: `c-${uniq()}`, user_id: id, redirect_to: null, ip: null, user_agent: null, expires_at: inFuture }).execute();
+    const rows = (table: "sessions" | "login_challenges" | "user_totp" | "recovery_codes") =>
+      handle.db.selectFrom(table).select("user_id").where("user_id", "=", id).execute();
+    expect(await rows("recovery_codes")).toHaveLength(10);
+
+    await resetAccountSecondFactor(secadmin, id);
+    for (const table of ["sessions", "login_challenges", "user_totp", "recovery_codes"] as const) expect(await rows(table)).toEqual([]);
+    const [event] = await eventsFor(PLATFORM_CHAIN, "account.second_factor_reset", id);
+    expect(event).toMatchObject({ actor_name: secadmin.user.username, outcome: "success" });
+    expect(event!.data).toEqual({ username, sessionsEnded: 1 });
+
+    // Nothing to clear: refused, not audited again.
+    await expect(resetAccountSecondFactor(secadmin, id)).rejects.toMatchObject({ i18nKey: "platform:errors.secondFactor.none" });
+    expect(await eventsFor(PLATFORM_CHAIN, "account.second_factor_reset", id)).toHaveLength(1);
+
+    const auditor = await newAccount("auditor");
+    await withScope(handle.db, NO_TENANT, (trx) => enrolSecondFactor(trx, cipher, auditor.id, newTotpSecret(), 1));
+    await expect(resetAccountSecondFactor(secadmin, auditor.id)).rejects.toMatchObject({ i18nKey: "platform:errors.platformAccount.operatorOnly" });
+    await withScope(handle.db, NO_TENANT, (trx) => enrolSecondFactor(trx, cipher, secadmin.user.id, newTotpSecret(), 1));
+    await expect(resetAccountSecondFactor(secadmin, secadmin.user.id)).rejects.toMatchObject({ i18nKey: "platform:errors.self.any" });
+    for (const userId of [auditor.id, secadmin.user.id]) {
+      expect(await handle.db.selectFrom("user_totp").select("user_id").where("user_id", "=", userId).execute()).toHaveLength(1);
+    }
   });
 });
 

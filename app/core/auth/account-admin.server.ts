@@ -8,6 +8,7 @@ import { isPlatformMembershipViolation } from "../permissions/separation";
 import { createAccount, PasswordPolicyError, setPassword } from "./accounts.server";
 import { clearLoginLocks } from "./login-locks.server";
 import { passwordProblems } from "./password-policy";
+import { hasSecondFactor, resetSecondFactor } from "./second-factor.server";
 import { USERNAME_PATTERN } from "./username";
 
 /**
@@ -158,6 +159,8 @@ export interface AccountDetail {
   lockedUntil: Date | null;
   passwordChangedAt: Date;
   createdAt: Date;
+  /** Whether the account signs in with an authenticator (TOTP) as its second factor. */
+  secondFactor: boolean;
 }
 
 export async function getAccount(trx: Transaction<CoreDatabase>, userId: string, now = new Date()): Promise<AccountDetail | null> {
@@ -187,6 +190,7 @@ export async function getAccount(trx: Transaction<CoreDatabase>, userId: string,
     lockedUntil: r.locked_until,
     passwordChangedAt: r.password_changed_at,
     createdAt: r.created_at,
+    secondFactor: await hasSecondFactor(trx, r.id),
   };
 }
 
@@ -269,7 +273,8 @@ export async function unlockAccount(ctx: PlatformContext, userId: string): Promi
 }
 
 /**
- * Sets a new password under the policy and ends the account's sessions, so whoever knew the old
+ * Sets a new password under the policy, which its holder replaces at next sign-in and which may not
+ * be one of their last PASSWORD_HISTORY, and ends the account's sessions, so whoever knew the old
  * one is signed out. Administrators change their own password on the account page instead,
  * where the current password is asked for.
  */
@@ -277,12 +282,29 @@ export async function resetAccountPassword(ctx: PlatformContext, userId: string,
   if (userId === ctx.user.id) throw new AccountAdminError("password", "platform:errors.self.password");
   await withPlatform(ctx, {}, async (trx, audit) => {
     const user = await lockStaff(trx, ctx, userId, "password");
-    await setPassword(trx, userId, user.username, password);
+    await setPassword(trx, userId, user.username, password, { mustChange: true, history: ctx.context.services.config.PASSWORD_HISTORY });
     const ended = await trx.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst();
     await audit({
       action: "account.password_reset",
       target: { type: "user", id: userId },
       data: { username: user.username, sessionsEnded: Number(ended.numDeletedRows) },
+    });
+  });
+}
+
+/**
+ * Clears the second factor of office staff who lost both phone and recovery codes; their sessions
+ * and pending sign-ins end. Where their office requires one, the next sign-in enrols again.
+ */
+export async function resetAccountSecondFactor(ctx: PlatformContext, userId: string): Promise<void> {
+  await withPlatform(ctx, {}, async (trx, audit) => {
+    const user = await lockStaff(trx, ctx, userId);
+    const reset = await resetSecondFactor(trx, userId);
+    if (!reset) throw new AccountAdminError("_form", "platform:errors.secondFactor.none");
+    await audit({
+      action: "account.second_factor_reset",
+      target: { type: "user", id: userId },
+      data: { username: user.username, sessionsEnded: reset.sessionsEnded },
     });
   });
 }

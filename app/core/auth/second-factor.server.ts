@@ -56,6 +56,19 @@ export async function removeSecondFactor(trx: Transaction<CoreDatabase>, userId:
   return res.numDeletedRows > 0n;
 }
 
+/**
+ * Someone else clears the account's second factor, for a holder who lost both phone and recovery
+ * codes: the factor and its codes go, and with them every session and every sign-in waiting for a
+ * code, so whoever held the old factor is out. Where one is required, the next sign-in enrols
+ * again. Null when there was none (nothing changed); the caller audits and holds the row lock.
+ */
+export async function resetSecondFactor(trx: Transaction<CoreDatabase>, userId: string): Promise<{ sessionsEnded: number } | null> {
+  if (!(await removeSecondFactor(trx, userId))) return null;
+  await trx.deleteFrom("login_challenges").where("user_id", "=", userId).execute();
+  const ended = await trx.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst();
+  return { sessionsEnded: Number(ended.numDeletedRows) };
+}
+
 /** Checks a 6-digit code from the app, or else a recovery code (used up by this). */
 export async function checkSecondFactor(trx: Transaction<CoreDatabase>, cipher: FieldCipher, userId: string, input: string): Promise<SecondFactorCheck> {
   const code = input.replace(/\s/g, "");

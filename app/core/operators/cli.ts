@@ -41,7 +41,7 @@ try {
       out: (line) => console.log(line),
       err: (line) => console.error(line),
       readStdin,
-    });
+    }, { passwordHistory: config.PASSWORD_HISTORY });
   }
 } finally {
   await handle.close();

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { CoreDatabase } from "../../../db/schema";
+import { DEFAULT_PASSWORD_HISTORY } from "../auth/accounts.server";
 import { passwordProblems } from "../auth/password-policy";
 import { PLATFORM_ROLES } from "../permissions/roles";
 import { oneTimePassword } from "./one-time-password";
@@ -9,6 +10,7 @@ import {
   listPlatformAdmins,
   OperatorRefusal,
   parseRole,
+  resetAccountSecondFactor,
   resetPlatformPassword,
   revokePlatformRole,
   setPlatformAdminDisabled,
@@ -23,6 +25,9 @@ export const USAGE = `Usage: npm run platform -- <command>
   revoke <username>                           take the platform role away (the account stays, as office staff)
   reset-password <username> [--password-stdin]
   unlock <username>
+  reset-second-factor <username>              any account whose holder lost both phone and recovery codes:
+                                              clears the authenticator and recovery codes and ends the sessions;
+                                              where a second factor is required, the next sign-in sets up a new one
   disable <username> | enable <username>
 
 Without --password-stdin, create and reset-password print a generated one-time password.
@@ -34,6 +39,12 @@ export interface CommandIo {
   err(line: string): void;
   /** The whole of standard input, for --password-stdin. */
   readStdin(): Promise<string>;
+}
+
+/** Settings the commands follow (from the configuration, as the server does). */
+export interface CommandSettings {
+  /** PASSWORD_HISTORY: a reset password may not be one of the account's last this many. */
+  passwordHistory: number;
 }
 
 class UsageError extends Error {}
@@ -78,7 +89,13 @@ function printGenerated(io: CommandIo, username: string, password: string) {
 }
 
 /** Runs one command; returns the exit code (0 done, 1 refused, 2 usage). */
-export async function runPlatformCommand(db: Kysely<CoreDatabase>, operator: string, argv: readonly string[], io: CommandIo): Promise<number> {
+export async function runPlatformCommand(
+  db: Kysely<CoreDatabase>,
+  operator: string,
+  argv: readonly string[],
+  io: CommandIo,
+  settings: CommandSettings = { passwordHistory: DEFAULT_PASSWORD_HISTORY },
+): Promise<number> {
   try {
     const { positional, name, passwordStdin } = parseArgs(argv);
     const command = positional[0];
@@ -118,7 +135,7 @@ export async function runPlatformCommand(db: Kysely<CoreDatabase>, operator: str
       case "reset-password": {
         const [username] = expectArgs(positional, 1) as [string];
         const { password, generated } = await passwordFor(username.toLowerCase(), passwordStdin, io);
-        await resetPlatformPassword(db, operator, username, password);
+        await resetPlatformPassword(db, operator, username, password, settings.passwordHistory);
         io.out(`The password of ${username} was reset and their sessions ended.`);
         if (generated) printGenerated(io, username.toLowerCase(), password);
         return 0;
@@ -127,6 +144,13 @@ export async function runPlatformCommand(db: Kysely<CoreDatabase>, operator: str
         const [username] = expectArgs(positional, 1) as [string];
         await unlockPlatformAdmin(db, operator, username);
         io.out(`${username} was unlocked.`);
+        return 0;
+      }
+      case "reset-second-factor": {
+        const [username] = expectArgs(positional, 1) as [string];
+        await resetAccountSecondFactor(db, operator, username);
+        io.out(`The second factor of ${username} was cleared with its recovery codes, and their sessions ended.`);
+        io.out("Where one is required, the next sign-in with their password sets up a new authenticator.");
         return 0;
       }
       case "disable":

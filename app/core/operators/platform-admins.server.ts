@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from "kysely";
 import type { CoreDatabase, PlatformRole } from "../../../db/schema";
-import { createAccount, PasswordPolicyError, setPassword } from "../auth/accounts.server";
+import { createAccount, DEFAULT_PASSWORD_HISTORY, PasswordPolicyError, setPassword } from "../auth/accounts.server";
+import { clearLoginLocks } from "../auth/login-locks.server";
+import { resetSecondFactor } from "../auth/second-factor.server";
 import { USERNAME_PATTERN } from "../auth/username";
 import { isPlatformRole, PLATFORM_ROLES } from "../permissions/roles";
 import { isPlatformMembershipViolation } from "../permissions/separation";
@@ -137,21 +139,30 @@ export async function revokePlatformRole(db: Kysely<CoreDatabase>, operator: str
   });
 }
 
-/** Sets a new password for a platform administrator and signs them out everywhere. */
-export async function resetPlatformPassword(db: Kysely<CoreDatabase>, operator: string, username: string, password: string): Promise<void> {
+/**
+ * Sets a new password for a platform administrator, to be replaced at their next sign-in and none
+ * of their last `history` (PASSWORD_HISTORY), and signs them out everywhere.
+ */
+export async function resetPlatformPassword(
+  db: Kysely<CoreDatabase>,
+  operator: string,
+  username: string,
+  password: string,
+  history = DEFAULT_PASSWORD_HISTORY,
+): Promise<void> {
   await withOperator(db, operator, async (trx, audit) => {
     const user = await lockAdmin(trx, username);
-    await setPassword(trx, user.id, user.username, password).catch(explainPolicy);
+    await setPassword(trx, user.id, user.username, password, { mustChange: true, history }).catch(explainPolicy);
     const ended = await endSessions(trx, user.id);
     await audit({ action: "account.password_reset", target: { type: "user", id: user.id }, data: { username: user.username, sessionsEnded: ended } });
   });
 }
 
-/** Clears a platform administrator's lock after failed sign-ins. */
+/** Clears a platform administrator's locks after failed sign-ins, from every address, and their failure counts. */
 export async function unlockPlatformAdmin(db: Kysely<CoreDatabase>, operator: string, username: string): Promise<void> {
   await withOperator(db, operator, async (trx, audit) => {
     const user = await lockAdmin(trx, username);
-    await trx.updateTable("users").set({ locked_until: null, failed_attempts: 0, updated_at: new Date() }).where("id", "=", user.id).execute();
+    await clearLoginLocks(trx, user.id);
     await audit({
       action: "account.unlock",
       target: { type: "user", id: user.id },
@@ -171,6 +182,23 @@ export async function setPlatformAdminDisabled(db: Kysely<CoreDatabase>, operato
       action: disabled ? "account.disable" : "account.enable",
       target: { type: "user", id: user.id },
       data: disabled ? { username: user.username, sessionsEnded: ended } : { username: user.username },
+    });
+  });
+}
+
+/**
+ * Clears the second factor of any account, platform administrator or office staff, whose holder
+ * lost both phone and recovery codes; their sessions and pending sign-ins end with it.
+ */
+export async function resetAccountSecondFactor(db: Kysely<CoreDatabase>, operator: string, username: string): Promise<void> {
+  await withOperator(db, operator, async (trx, audit) => {
+    const user = await lockAccount(trx, username);
+    const reset = await resetSecondFactor(trx, user.id);
+    if (!reset) throw new OperatorRefusal(`${user.username} has no second factor; nothing changed.`);
+    await audit({
+      action: "account.second_factor_reset",
+      target: { type: "user", id: user.id },
+      data: { username: user.username, sessionsEnded: reset.sessionsEnded },
     });
   });
 }
