@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -7,12 +7,13 @@ import { NO_TENANT, PLATFORM_SCOPE, withScope } from "../../db/scope";
 import { PLATFORM_CHAIN } from "../../db/roles";
 import { recordAudit, recordPlatformEvent } from "~/core/audit/record.server";
 import { checkCurrentPassword, PasswordPolicyError, setPassword } from "~/core/auth/accounts.server";
-import { confirmEnrolment, enrolmentOffer, sealPendingSecret } from "~/core/auth/enrolment.server";
+import { confirmEnrolment, enrolmentOffer, sealPendingSecret, type EnrolmentOffer } from "~/core/auth/enrolment.server";
 import { requireAuth } from "~/core/auth/guards.server";
 import { hasSecondFactor, remainingRecoveryCodes, removeSecondFactor } from "~/core/auth/second-factor.server";
 import { secondFactorRequired } from "~/core/auth/second-factor-policy.server";
-import { parseForm, type FieldErrors } from "~/core/forms.server";
+import { badRequest, parseForm, parseQuery, type FieldErrors } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
+import { errorMessages, placeErrors } from "~/core/input/placed-errors";
 import { membershipsOf } from "~/core/permissions/memberships.server";
 import { Field, FormMessage, PostForm, RowAction } from "~/ui/forms";
 import { PublicLayout } from "~/ui/public-layout";
@@ -38,8 +39,19 @@ const EnrolSchema = z.object({
   enrolPassword: current,
 });
 const RemoveSchema = z.object({ intent: z.literal("mfaRemove"), removePassword: current });
+const NoFields = z.object({});
 
-type Result = { errors: FieldErrors; done: string | null; form?: string; recoveryCodes?: string[] };
+const INTENTS = ["password", "revoke", "revokeOthers", "signOutEverywhere", "mfaEnrol", "mfaRemove"] as const;
+const IntentSchema = z.object({ intent: z.enum(INTENTS, { error: "errors.invalid" }) });
+/** The fields each form shows its errors at; any other field's refusal is said above the form. */
+const SHOWN: Record<string, readonly string[]> = {
+  password: ["current", "next", "confirm"],
+  mfaEnrol: ["code", "enrolPassword"],
+  mfaRemove: ["removePassword"],
+};
+
+/** `offer`: a refused enrolment's secret again, so its form and errors stay on the page (the app may hold it already). */
+type Result = { errors: FieldErrors; done: string | null; form?: string; recoveryCodes?: string[]; offer?: EnrolmentOffer | null };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
@@ -74,18 +86,25 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs): Promise<Result | Response> {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { user, session } = await requireAuth(request, context);
   const { services } = context;
   const form = await request.formData();
+  const chosen = parseQuery(IntentSchema, new URLSearchParams({ intent: String(form.get("intent") ?? "") }));
+  if (!chosen.ok) throw badRequest(chosen.errors.intent?.[0]);
+  const { intent } = chosen.data;
+  // The three session actions share one place on the page for their messages.
+  const formName = intent === "revoke" || intent === "revokeOthers" || intent === "signOutEverywhere" ? "sessions" : intent;
+  const refused = (errors: FieldErrors, more: Partial<Result> = {}) =>
+    data<Result>({ errors: placeErrors(errors, SHOWN[intent]), done: null, form: formName, ...more }, { status: 400 });
   const event = { actor: { id: user.id, name: user.username }, ip: context.clientIp, requestId: context.requestId };
   const inUserScope = <T,>(fn: Parameters<typeof withScope<T>>[2]) => withScope(services.db, { ...PLATFORM_SCOPE, userId: user.id }, fn);
   const wrongCurrent = (formName: string, field = "current"): Result => ({ errors: { [field]: ["errors.password.wrongCurrent"] }, done: null, form: formName });
 
-  switch (form.get("intent")) {
+  switch (intent) {
     case "password": {
       const parsed = parseForm(PasswordSchema, form);
-      if (!parsed.ok) return { errors: parsed.errors, done: null, form: "password" };
+      if (!parsed.ok) return refused(parsed.errors);
       try {
         const ok = await inUserScope(async (trx) => {
           if (!(await checkCurrentPassword(trx, user.id, parsed.data.current))) return false;
@@ -104,24 +123,31 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
     }
     case "revoke": {
       const parsed = parseForm(RevokeSchema, form);
-      if (parsed.ok && (await services.sessions.revoke(user.id, parsed.data.session))) {
+      if (!parsed.ok) return refused(parsed.errors);
+      if (await services.sessions.revoke(user.id, parsed.data.session)) {
         await recordPlatformEvent(services.db, { ...event, action: "auth.session.revoke", target: { type: "session", id: parsed.data.session.slice(0, 12) } });
       }
       return { errors: {}, done: "account.sessions.revoked" };
     }
     case "revokeOthers": {
+      const parsed = parseForm(NoFields, form);
+      if (!parsed.ok) return refused(parsed.errors);
       const ended = await services.sessions.revokeOthers(user.id, session.idHash);
       await recordPlatformEvent(services.db, { ...event, action: "auth.session.revoke_others", data: { ended } });
       return { errors: {}, done: "account.sessions.othersRevoked" };
     }
     case "signOutEverywhere": {
+      const parsed = parseForm(NoFields, form);
+      if (!parsed.ok) return refused(parsed.errors);
       await services.sessions.invalidateAll(user.id);
       await recordPlatformEvent(services.db, { ...event, action: "auth.session.revoke_all" });
       return redirect("/login", { headers: { "Set-Cookie": services.sessions.blankCookie(context.secureCookies) } });
     }
     case "mfaEnrol": {
+      const pending = form.get("pending");
+      const offer = typeof pending === "string" ? await enrolmentOffer(services.cipher, user.id, user.username, pending) : null;
       const parsed = parseForm(EnrolSchema, form);
-      if (!parsed.ok) return { errors: parsed.errors, done: null, form: "mfaEnrol" };
+      if (!parsed.ok) return refused(parsed.errors, { offer });
       const result = await inUserScope(async (trx) => {
         if (!(await checkCurrentPassword(trx, user.id, parsed.data.enrolPassword))) return null;
         const replaced = await hasSecondFactor(trx, user.id);
@@ -129,13 +155,13 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
         if (r.ok) await recordAudit(trx, { ...event, tenantId: PLATFORM_CHAIN, action: "auth.mfa.enrol", data: { during: "account", replaced } });
         return r;
       });
-      if (!result) return wrongCurrent("mfaEnrol", "enrolPassword");
-      if (!result.ok) return { errors: { code: [result.error] }, done: null, form: "mfaEnrol" };
+      if (!result) return { ...wrongCurrent("mfaEnrol", "enrolPassword"), offer };
+      if (!result.ok) return { errors: { code: [result.error] }, done: null, form: "mfaEnrol", offer };
       return { errors: {}, done: "mfa.enrol.done", recoveryCodes: result.recoveryCodes };
     }
     case "mfaRemove": {
       const parsed = parseForm(RemoveSchema, form);
-      if (!parsed.ok) return { errors: parsed.errors, done: null, form: "mfaRemove" };
+      if (!parsed.ok) return refused(parsed.errors);
       if (await secondFactorRequired(services, user)) return { errors: { removePassword: ["errors.totp.required"] }, done: null, form: "mfaRemove" };
       const removed = await inUserScope(async (trx) => {
         if (!(await checkCurrentPassword(trx, user.id, parsed.data.removePassword))) return null;
@@ -146,9 +172,14 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
       if (removed === null) return wrongCurrent("mfaRemove", "removePassword");
       return { errors: {}, done: "mfa.removed" };
     }
-    default:
-      throw new Response("Bad Request", { status: 400 });
   }
+}
+
+/** A refusal no field of the form shows (a hidden value), above that form; `all` of them when the form is not on the page. */
+function FormError({ errors, all = false }: { errors: FieldErrors | undefined; all?: boolean }) {
+  const { t } = useTranslation();
+  const keys = errors && (all ? errorMessages(errors) : errors._form);
+  return keys?.length ? <FormMessage tone="error">{keys.map((k) => t(k)).join(" ")}</FormMessage> : null;
 }
 
 export default function Account() {
@@ -158,6 +189,7 @@ export default function Account() {
   const result = useActionData<typeof action>();
   const errorsOf = (form: string) => (result?.form === form ? result.errors : undefined);
   const others = sessions.filter((s) => !s.current).length;
+  const offer = (result?.form === "mfaEnrol" && result.offer) || secondFactor.offer;
   return (
     <PublicLayout title={t("app.name")}>
       <h1>{t("account.title")}</h1>
@@ -188,6 +220,7 @@ export default function Account() {
       <section aria-labelledby="password">
         <h2 id="password">{t("account.password.title")}</h2>
         {result?.done === "account.password.changed" && <FormMessage tone="success">{t(result.done)}</FormMessage>}
+        <FormError errors={errorsOf("password")} />
         <PostForm className="stack narrow">
           <input type="hidden" name="intent" value="password" />
           <Field name="current" type="password" label={t("account.password.current")} autoComplete="current-password" required errors={errorsOf("password")} />
@@ -211,15 +244,17 @@ export default function Account() {
         <h2 id="second-factor">{t("mfa.title")}</h2>
         {(result?.done === "mfa.enrol.done" || result?.done === "mfa.removed") && <FormMessage tone="success">{t(result.done)}</FormMessage>}
         {result?.recoveryCodes && <RecoveryCodes codes={result.recoveryCodes} />}
+        <FormError errors={errorsOf("mfaEnrol")} all={!offer} />
+        <FormError errors={errorsOf("mfaRemove")} all={!(secondFactor.enrolled && !secondFactor.required)} />
         <p>
           {t(secondFactor.enrolled ? "mfa.status.on" : "mfa.status.off")}
           {secondFactor.enrolled && ` ${t("mfa.status.remaining", { count: secondFactor.remaining })}`}
           {secondFactor.required && ` ${t("mfa.status.required")}`}
         </p>
-        {secondFactor.offer ? (
+        {offer ? (
           <PostForm className="stack narrow" action="/account" aria-label={t("mfa.enrol.title")}>
             <input type="hidden" name="intent" value="mfaEnrol" />
-            <EnrolmentFields offer={secondFactor.offer} errors={errorsOf("mfaEnrol")} />
+            <EnrolmentFields offer={offer} errors={errorsOf("mfaEnrol")} />
             <Field name="enrolPassword" type="password" label={t("account.password.current")} autoComplete="current-password" required errors={errorsOf("mfaEnrol")} />
             <button className="button primary" type="submit">
               {t("mfa.enrol.submit")}
@@ -248,6 +283,7 @@ export default function Account() {
         {(result?.done === "account.sessions.revoked" || result?.done === "account.sessions.othersRevoked") && (
           <FormMessage tone="success">{t(result.done)}</FormMessage>
         )}
+        <FormError errors={errorsOf("sessions")} />
         <table className="table">
           <caption className="visually-hidden">{t("account.sessions.title")}</caption>
           <thead>

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -9,13 +9,15 @@ import {
   refusalErrors,
   removeAccountMembership,
   resetAccountPassword,
+  resetAccountSecondFactor,
   setAccountDisabled,
   setAccountMembership,
   unlockAccount,
   updateAccount,
 } from "~/core/auth/account-admin.server";
-import { parseForm, type FieldErrors } from "~/core/forms.server";
+import { badRequest, parseForm, parseQuery, type FieldErrors } from "~/core/forms.server";
 import { fixedT, localeOf } from "~/core/i18n/locale.server";
+import { errorMessages, placeErrors } from "~/core/input/placed-errors";
 import { membershipsInScope } from "~/core/permissions/memberships.server";
 import { requirePlatform, withPlatform } from "~/core/permissions/platform.server";
 import { BUSINESS_ROLES, isBusinessRole } from "~/core/permissions/roles";
@@ -41,7 +43,14 @@ const MembershipSchema = z.object({
   roles: z.array(z.string()).refine((a) => a.every(isBusinessRole), { error: "errors.invalid" }),
 });
 
-const TenantSchema = z.object({ tenant: z.uuid() });
+const TenantSchema = z.object({ tenant: z.uuid({ error: "platform:errors.membership.unknownTenant" }) });
+
+const SecondFactorSchema = z.object({ confirmReset: z.literal("yes", { error: "platform:errors.secondFactor.confirm" }) });
+
+const NoFields = z.object({});
+
+const INTENTS = ["profile", "unlock", "password", "secondFactor", "disable", "enable", "membership", "removeMembership"] as const;
+const IntentSchema = z.object({ intent: z.enum(INTENTS, { error: "errors.invalid" }) });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requirePlatform(request, context, "core.accounts.manage");
@@ -78,52 +87,63 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 type Result = { intent: string; tenant?: string; errors: FieldErrors; done?: string };
 
-export async function action({ request, params, context }: ActionFunctionArgs): Promise<Result> {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requirePlatform(request, context, "core.accounts.manage");
   const userId = UserId.safeParse(params.userId);
   if (!userId.success) throw notFound();
   const id = userId.data;
   const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const fail = (errors: FieldErrors, tenant?: string): Result => ({ intent, tenant, errors });
+  const chosen = parseQuery(IntentSchema, new URLSearchParams({ intent: String(form.get("intent") ?? "") }));
+  if (!chosen.ok) throw badRequest(chosen.errors.intent?.[0]);
+  const { intent } = chosen.data;
+  const done = (key: string, tenant?: string) => data<Result>({ intent, tenant, errors: {}, done: key });
+  // Nothing changes; the page shows why, at the field or above its form.
+  const fail = (errors: FieldErrors, tenant?: string) => data<Result>({ intent, tenant, errors }, { status: 400 });
   const knownTenant = async (tenant: string) => !!(await context.services.tenants.fresh()).byId(tenant);
   try {
     switch (intent) {
       case "profile": {
         const parsed = parseForm(ProfileSchema, form);
-        if (!parsed.ok) return fail(parsed.errors);
+        if (!parsed.ok) return fail(placeErrors(parsed.errors, ["displayName"]));
         const changed = await updateAccount(ctx, id, parsed.data);
-        return { intent, errors: {}, done: changed ? "accounts.done.updated" : "accounts.done.unchanged" };
+        return done(changed ? "accounts.done.updated" : "accounts.done.unchanged");
       }
-      case "unlock":
-        await unlockAccount(ctx, id);
-        return { intent, errors: {}, done: "accounts.done.unlocked" };
       case "password": {
         const parsed = parseForm(PasswordSchema, form);
-        if (!parsed.ok) return fail(parsed.errors);
+        if (!parsed.ok) return fail(placeErrors(parsed.errors, ["password", "confirm"]));
         await resetAccountPassword(ctx, id, parsed.data.password);
-        return { intent, errors: {}, done: "accounts.done.passwordReset" };
+        return done("accounts.done.passwordReset");
       }
+      case "secondFactor": {
+        const parsed = parseForm(SecondFactorSchema, form);
+        if (!parsed.ok) return fail(placeErrors(parsed.errors, ["confirmReset"]));
+        await resetAccountSecondFactor(ctx, id);
+        return done("accounts.done.secondFactorReset");
+      }
+      case "unlock":
       case "disable":
-      case "enable":
-        await setAccountDisabled(ctx, id, intent === "disable");
-        return { intent, errors: {}, done: `accounts.done.${intent}d` };
+      case "enable": {
+        const parsed = parseForm(NoFields, form);
+        if (!parsed.ok) return fail(placeErrors(parsed.errors));
+        if (intent === "unlock") await unlockAccount(ctx, id);
+        else await setAccountDisabled(ctx, id, intent === "disable");
+        return done(`accounts.done.${intent === "unlock" ? "unlocked" : `${intent}d`}`);
+      }
       case "membership": {
-        const tenant = String(form.get("tenant") ?? "");
         const parsed = parseForm(MembershipSchema, form, ["roles"]);
-        if (!parsed.ok) return fail(parsed.errors, tenant);
-        if (!(await knownTenant(parsed.data.tenant))) return fail({ tenant: ["platform:errors.membership.unknownTenant"] }, tenant);
+        // A refused or unknown office belongs to the form for adding one, where the office is chosen.
+        if (!parsed.ok) return fail(placeErrors(parsed.errors, ["tenant", "roles"]), parsed.errors.tenant ? "" : String(form.get("tenant")));
+        if (!(await knownTenant(parsed.data.tenant))) return fail({ tenant: ["platform:errors.membership.unknownTenant"] }, "");
         const changed = await setAccountMembership(ctx, id, parsed.data.tenant, parsed.data.roles);
-        return { intent, tenant, errors: {}, done: changed ? "accounts.done.membershipSaved" : "accounts.done.unchanged" };
+        return done(changed ? "accounts.done.membershipSaved" : "accounts.done.unchanged", parsed.data.tenant);
       }
       case "removeMembership": {
         const parsed = parseForm(TenantSchema, form);
-        if (!parsed.ok || !(await knownTenant(parsed.data.tenant))) throw new Response("Bad Request", { status: 400 });
+        if (!parsed.ok) return fail(placeErrors(parsed.errors));
+        if (!(await knownTenant(parsed.data.tenant))) return fail({ _form: ["platform:errors.membership.unknownTenant"] });
         await removeAccountMembership(ctx, id, parsed.data.tenant);
-        return { intent, errors: {}, done: "accounts.done.membershipRemoved" };
+        return done("accounts.done.membershipRemoved");
       }
-      default:
-        throw new Response("Bad Request", { status: 400 });
     }
   } catch (e) {
     if (e instanceof AccountNotFoundError) throw notFound();
@@ -190,6 +210,8 @@ export default function AccountDetail() {
           {t(`accounts.statuses.${account.status}`)}
           {account.lockedUntil && ` · ${t("accounts.lockedUntil", { until: account.lockedUntil })}`}
         </dd>
+        <dt>{t("accounts.secondFactor")}</dt>
+        <dd>{t(account.secondFactor ? "accounts.secondFactorOn" : "accounts.secondFactorOff")}</dd>
         <dt>{t("accounts.failedAttempts")}</dt>
         <dd>{account.failedAttempts}</dd>
         <dt>{t("accounts.passwordChangedAt")}</dt>
@@ -201,7 +223,7 @@ export default function AccountDetail() {
         <>
           {result && !result.done && (
             <FormMessage tone="error">
-              {[...new Set(Object.values(result.errors).flatMap((v) => v ?? []))].map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}
+              {errorMessages(result.errors).map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}
             </FormMessage>
           )}
           <p className="notice notice-info">{t(readOnly)}</p>
@@ -276,11 +298,52 @@ export default function AccountDetail() {
                 {t("accounts.resetPassword")}
               </button>
             </PostForm>
+            {account.secondFactor && <SecondFactorReset result={result} errors={errorsFor("secondFactor")} />}
           </section>
 
           <MembershipEditor result={result} memberships={memberships} addable={addable} errorsFor={errorsFor} />
         </>
       )}
+    </>
+  );
+}
+
+/** Clearing a lost second factor, confirmed with a box the server checks too. */
+function SecondFactorReset({ result, errors }: { result: Result | undefined; errors: FieldErrors | undefined }) {
+  const { t } = useTranslation("platform");
+  const own = errors?.confirmReset;
+  return (
+    <>
+      <h3 id="second-factor-reset">{t("accounts.resetSecondFactor")}</h3>
+      <Notice result={result} intent="secondFactor" />
+      <PostForm className="stack narrow" noValidate aria-labelledby="second-factor-reset">
+        <input type="hidden" name="intent" value="secondFactor" />
+        <p className="hint">{t("accounts.resetSecondFactorHint")}</p>
+        <div className="field">
+          <label className="choice">
+            <input
+              type="checkbox"
+              id="f-confirmReset"
+              name="confirmReset"
+              value="yes"
+              required
+              aria-invalid={own?.length ? true : undefined}
+              aria-describedby={own?.length ? "f-confirmReset-error" : undefined}
+            />{" "}
+            {t("accounts.resetSecondFactorConfirm")}
+          </label>
+          {own?.length ? (
+            <p className="error" id="f-confirmReset-error" role="alert">
+              {own.map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}
+            </p>
+          ) : null}
+        </div>
+        <div>
+          <button type="submit" className="button danger">
+            {t("accounts.resetSecondFactor")}
+          </button>
+        </div>
+      </PostForm>
     </>
   );
 }
@@ -320,10 +383,12 @@ function MembershipEditor({
   errorsFor: (intent: string, tenant?: string) => FieldErrors | undefined;
 }) {
   const { t } = useTranslation("platform");
+  const stray = strayErrors(result, memberships, addable);
   return (
     <section aria-labelledby="memberships">
       <h2 id="memberships">{t("accounts.membershipsTitle")}</h2>
       <Notice result={result} intent="removeMembership" />
+      {stray && <FormMessage tone="error">{errorMessages(stray).map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}</FormMessage>}
       <table className="table">
         <caption className="visually-hidden">{t("accounts.membershipsTitle")}</caption>
         <thead>
@@ -384,6 +449,9 @@ function MembershipEditor({
           <h3 id="add-membership">{t("accounts.addMembership")}</h3>
           <PostForm className="stack" aria-labelledby="add-membership">
             <input type="hidden" name="intent" value="membership" />
+            {addErrors(result, addable)?._form && (
+              <FormMessage tone="error">{addErrors(result, addable)!._form!.map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}</FormMessage>
+            )}
             <div className="field">
               <label htmlFor="f-tenant">{t("accounts.tenant")}</label>
               <select
@@ -424,4 +492,12 @@ function MembershipEditor({
 function addErrors(result: Result | undefined, addable: { id: string }[]): FieldErrors | undefined {
   if (result?.intent !== "membership" || result.done) return undefined;
   return result.tenant === "" || addable.some((x) => x.id === result.tenant) ? result.errors : undefined;
+}
+
+/** Errors of a membership submission that neither an office's row nor the "add" form shows (that form is absent when the account is in every office). */
+function strayErrors(result: Result | undefined, memberships: MembershipRow[], addable: { id: string }[]): FieldErrors | undefined {
+  if (result?.intent !== "membership" || result.done) return undefined;
+  if (memberships.some((m) => m.tenantId === result.tenant)) return undefined;
+  if (addable.length > 0 && addErrors(result, addable)) return undefined;
+  return result.errors;
 }

@@ -11,6 +11,7 @@ import { attemptLogin } from "../../app/core/auth/login.server";
 import { enrolSecondFactor } from "../../app/core/auth/second-factor.server";
 import { newTotpSecret } from "../../app/core/auth/totp.server";
 import { action as accountAction, loader as accountLoader } from "../../app/routes/account";
+import { action as adminAccountAction, loader as adminAccountLoader } from "../../app/routes/admin.accounts.$userId";
 import { action as enrolAction, loader as enrolLoader } from "../../app/routes/login_.enrol";
 import { action as passwordAction } from "../../app/routes/login_.password";
 import { action as codesAction, loader as codesLoader } from "../../app/routes/login_.recovery-codes";
@@ -224,7 +225,8 @@ describe("enrolment and removal on the account page", () => {
 
     const enrol = (fields: Record<string, string>) => run(accountAction, request("/account", cookie, { intent: "mfaEnrol", pending: offer.pending, ...fields }));
     expect(await enrol({ code: totpCode(secret), enrolPassword: "Wrong-pass-1" })).toMatchObject({ errors: { enrolPassword: ["errors.password.wrongCurrent"] } });
-    expect(await enrol({ code: "000000", enrolPassword: TEST_PASSWORD })).toMatchObject({ errors: { code: ["errors.totp.wrongCode"] } });
+    // A refused code keeps the same secret on the page, where its error is shown.
+    expect(await enrol({ code: "000000", enrolPassword: TEST_PASSWORD })).toMatchObject({ errors: { code: ["errors.totp.wrongCode"] }, offer: { secret: offer.secret } });
     // An offer sealed for another account does not open for this one.
     const other = await createUser(handle);
     const otherToken = await context.services.sessions.create(other.id, { ip: null, userAgent: null });
@@ -245,6 +247,43 @@ describe("enrolment and removal on the account page", () => {
     expect(await run(accountAction, request("/account", cookie, { intent: "mfaRemove", removePassword: TEST_PASSWORD }))).toMatchObject({ done: "mfa.removed" });
     expect((await login(user.username)).ok).toBe(true);
     expect((await eventsOf(user.id)).filter((e) => e.action.startsWith("auth.mfa")).map((e) => e.action)).toEqual(["auth.mfa.enrol", "auth.mfa.remove"]);
+  });
+});
+
+describe("a lost second factor", () => {
+  it("the security administrator clears an office member's on the account page, with a confirmation; the next sign-in enrols again", async () => {
+    const secadmin = await createUser(handle, {}, ["secadmin"]);
+    // The first office requires a second factor.
+    const staff = await createUser(handle, { [tree.offices[0]!.id]: ["drafter"] });
+    await enrolled(staff.id);
+    const staffSession = await context.services.sessions.create(staff.id, { ip: null, userAgent: null });
+    const admin = `gk_session=${await context.services.sessions.create(secadmin.id, { ip: null, userAgent: null })}`;
+    const page = (path: string, form?: Record<string, string>) =>
+      (form ? adminAccountAction : adminAccountLoader)({ request: request(path, admin, form), params: { userId: staff.id }, context }) as Promise<unknown>;
+    const path = `/admin/accounts/${staff.id}`;
+    const shown = async () => ((await page(path)) as { account: { secondFactor: boolean } }).account.secondFactor;
+    expect(await shown()).toBe(true);
+
+    // Without the confirmation box: refused, nothing cleared.
+    expect(await page(path, { intent: "secondFactor" })).toMatchObject({
+      init: { status: 400 },
+      data: { errors: { confirmReset: ["platform:errors.secondFactor.confirm"] } },
+    });
+    expect(await shown()).toBe(true);
+
+    expect(await page(path, { intent: "secondFactor", confirmReset: "yes" })).toMatchObject({ data: { done: "accounts.done.secondFactorReset" } });
+    expect(await shown()).toBe(false);
+    expect(await context.services.sessions.validate(staffSession)).toBeNull();
+    const [event] = await withScope(handle.db, PLATFORM_SCOPE, (trx) =>
+      trx.selectFrom("audit_events").select(["actor_id", "data"]).where("tenant_id", "=", PLATFORM_CHAIN).where("action", "=", "account.second_factor_reset").where("target_id", "=", staff.id).execute(),
+    );
+    expect(event).toMatchObject({ actor_id: secadmin.id, data: { sessionsEnded: 1 } });
+    expect(await login(staff.username)).toMatchObject({ ok: "pending", step: "enrol" });
+
+    expect(await page(path, { intent: "secondFactor", confirmReset: "yes" })).toMatchObject({
+      init: { status: 400 },
+      data: { errors: { _form: ["platform:errors.secondFactor.none"] } },
+    });
   });
 });
 

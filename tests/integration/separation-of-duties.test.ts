@@ -5,9 +5,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import type { PlatformRole } from "../../db/schema";
-import { PLATFORM_SCOPE, withScope } from "../../db/scope";
+import { NO_TENANT, PLATFORM_SCOPE, withScope } from "../../db/scope";
 import { createAccount } from "../../app/core/auth/accounts.server";
 import { hashPassword } from "../../app/core/auth/password.server";
+import { enrolSecondFactor } from "../../app/core/auth/second-factor.server";
+import { newTotpSecret } from "../../app/core/auth/totp.server";
 import { createPlatformAdmin, grantPlatformRole } from "../../app/core/operators/platform-admins.server";
 import { action as accountAction } from "../../app/routes/admin.accounts.$userId";
 import { action as newAccountAction } from "../../app/routes/admin.accounts.new";
@@ -62,6 +64,10 @@ async function post(actorId: string, path: string, fields: Record<string, string
     throw e;
   }
   if (res instanceof Response) return { status: res.status, location: res.headers.get("Location"), body: {} } as Answer;
+  // An answer with a status, as data() gives it.
+  if (res && typeof res === "object" && "init" in res && "data" in res) {
+    return { status: (res.init as { status?: number } | null)?.status ?? 200, location: null, body: res.data } as Answer;
+  }
   return { status: 200, location: null, body: res } as Answer;
 }
 
@@ -69,7 +75,7 @@ const onAccount = (actorId: string, targetId: string, fields: Record<string, str
   post(actorId, `/admin/accounts/${targetId}`, fields, accountAction, { userId: targetId });
 
 function refusedWith(answer: Answer, key: string) {
-  expect(answer.status).toBe(200);
+  expect(answer.status).toBe(400);
   expect(answer.body.done).toBeUndefined();
   expect(Object.values(answer.body.errors ?? {}).flat()).toContain(key);
 }
@@ -125,7 +131,10 @@ describe("(b) the security administrator makes an auditor", () => {
 });
 
 describe("(c) the security administrator takes over the auditor's account", () => {
-  it("cannot reset, unlock, disable or rename it", async () => {
+  it("cannot reset, unlock, disable, rename it or clear its second factor", async () => {
+    await withScope(handle.db, NO_TENANT, (trx) => enrolSecondFactor(trx, context.services.cipher, auditor.id, newTotpSecret(), 1));
+    refusedWith(await onAccount(secadmin.id, auditor.id, { intent: "secondFactor", confirmReset: "yes" }), "platform:errors.platformAccount.operatorOnly");
+    expect(await handle.db.selectFrom("user_totp").select("user_id").where("user_id", "=", auditor.id).execute()).toHaveLength(1);
     const before = await user(auditor.id);
     const password = "Taken-over-2026";
     refusedWith(await onAccount(secadmin.id, auditor.id, { intent: "password", password, confirm: password }), "platform:errors.platformAccount.operatorOnly");
@@ -139,6 +148,9 @@ describe("(c) the security administrator takes over the auditor's account", () =
     const before = await user(secadmin.id);
     refusedWith(await onAccount(secadmin.id, secadmin.id, { intent: "profile", displayName: "改名" }), "platform:errors.self.any");
     refusedWith(await onAccount(secadmin.id, secadmin.id, { intent: "unlock" }), "platform:errors.self.any");
+    await withScope(handle.db, NO_TENANT, (trx) => enrolSecondFactor(trx, context.services.cipher, secadmin.id, newTotpSecret(), 1));
+    refusedWith(await onAccount(secadmin.id, secadmin.id, { intent: "secondFactor", confirmReset: "yes" }), "platform:errors.self.any");
+    expect(await handle.db.selectFrom("user_totp").select("user_id").where("user_id", "=", secadmin.id).execute()).toHaveLength(1);
     expect(await user(secadmin.id)).toEqual(before);
   });
 
