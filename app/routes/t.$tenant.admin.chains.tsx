@@ -118,7 +118,7 @@ type Result =
   | { ok: true; documentType: string; done: "chains.done.saved" | "chains.done.reset" }
   | { ok: false; documentType: string | null; errors: string[]; fieldErrors: FieldErrors; rows?: RowValues[] };
 
-/** The editor rows of a submitted form, by index; null when the form is not one this page renders. */
+/** The editor rows of a submitted form, by index; null when the form is not one this page renders (a box ticked is "on"). */
 function rowsOf(form: Record<string, unknown>): RowValues[] | null {
   const byIndex = new Map<number, Partial<Record<RowField, string>>>();
   for (const [name, value] of Object.entries(form)) {
@@ -127,6 +127,7 @@ function rowsOf(form: Record<string, unknown>): RowValues[] | null {
     const index = Number(m[1]);
     const field = m[2] as RowField;
     if (index >= MAX_ROWS || !FIELDS.includes(field) || typeof value !== "string") return null;
+    if ((field === "onlyIfImportant" || field === "classification") && value !== "on") return null;
     (byIndex.get(index) ?? byIndex.set(index, {}).get(index)!)[field] = value;
   }
   const last = Math.max(-1, ...byIndex.keys());
@@ -150,7 +151,12 @@ function stepsOf(rows: RowValues[]): { ok: true; steps: ChainStep[] } | { ok: fa
   const fieldErrors: FieldErrors = {};
   const kept: { order: number; index: number; step: ChainStep }[] = [];
   rows.forEach((row, index) => {
-    if (!row.key.trim() && !row.role.trim()) return;
+    if (!row.key.trim() && !row.role.trim()) {
+      // A dropped row's numbers are not used, but one that is no number is still a mistake to point out.
+      if (row.order.trim() && !/^[0-9]+$/.test(row.order.trim())) fieldErrors[`steps.${index}.order`] = [`${E}.order`];
+      if (row.dueWorkdays.trim() && !/^[0-9]+$/.test(row.dueWorkdays.trim())) fieldErrors[`steps.${index}.dueWorkdays`] = [`${E}.dueWorkdays`];
+      return;
+    }
     // A blank order keeps the row where it stands.
     const parsed = RowSchema.safeParse({ ...row, order: row.order.trim() || String(index + 1) });
     if (!parsed.success) {

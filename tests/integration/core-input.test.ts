@@ -134,6 +134,11 @@ describe(`bad input on the core's pages (${process.env.TEST_DATABASE_URL ? "Post
     const before = await count("workflow_chains");
     const r = await post(chains.action as Fn, users.principal.id, path, { intent: "save", documentType: TYPE, "steps.0.order": "1", "steps.0.key": "review", "steps.0.role": "dept_reviewer", "steps.0.label": "审核\u0000", "steps.0.dueWorkdays": "3" }, { tenant: office.code });
     expect(r).toMatchObject({ status: 400, data: { ok: false, fieldErrors: { "steps.0.label": ["errors.text.control"] } } });
+    const row = { intent: "save", documentType: TYPE, "steps.0.order": "1", "steps.0.key": "review", "steps.0.role": "dept_reviewer", "steps.0.dueWorkdays": "3" };
+    // A box ticked sends "on"; anything else is not this page's form. A blank row's position must still be a number.
+    expect((await post(chains.action as Fn, users.principal.id, path, { ...row, "steps.0.onlyIfImportant": "no-such-option" }, { tenant: office.code })).status).toBe(400);
+    const blank = await post(chains.action as Fn, users.principal.id, path, { ...row, "steps.1.order": "十二", "steps.1.key": "", "steps.1.role": "" }, { tenant: office.code });
+    expect(blank).toMatchObject({ status: 400, data: { fieldErrors: { "steps.1.order": ["chains.errors.order"] } } });
     expect(await count("workflow_chains")).toBe(before);
   });
 

@@ -55,6 +55,10 @@ describe(`the item editor (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGl
     expect(body).toMatchObject({ status: 400, data: { errors: { body: ["errors.text.control"] } } });
     const hidden = await post<Failure>(env, editorAction, env.users.drafter.id, "/new", draftForm({ seenFindings: "x\u0007" }));
     expect(hidden).toMatchObject({ status: 400, data: { errors: { seenFindings: ["errors.text.control"] }, message: "core:errors.text.control" } });
+    const huge = await post<Failure>(env, editorAction, env.users.drafter.id, "/new", draftForm({ intent: "submit", seenFindings: "长".repeat(350_000) }));
+    expect(huge).toMatchObject({ status: 400, data: { errors: { seenFindings: ["errors.invalid"] } } });
+    const intent = await post<Failure>(env, editorAction, env.users.drafter.id, "/new", draftForm({ intent: "no-such-option" }));
+    expect(intent).toMatchObject({ status: 400, data: { errors: { intent: ["errors.invalid"] }, message: "core:errors.invalid" } });
     expect(await counts()).toEqual(before);
   });
 

@@ -52,6 +52,13 @@ describe("the public application form", () => {
     expect(await applications()).toBe(before);
   });
 
+  it("refuses a form it does not send (an unknown intent) instead of taking it for an application", async () => {
+    const before = await applications();
+    const r = await apply({}, "no-such-option");
+    expect(r).toMatchObject({ status: 400, data: { outcome: "refused", message: "core:errors.invalid" } });
+    expect(await applications()).toBe(before);
+  });
+
   it("refuses a control character when looking for published items, without searching", async () => {
     const r = await apply({ subject: "监测\u0000数据" }, "suggest");
     expect(r).toMatchObject({ status: 400, data: { outcome: "suggested", errors: { subject: ["errors.text.control"] }, suggestions: [] } });
@@ -66,6 +73,8 @@ describe("the public tracking form", () => {
     expect(r).toMatchObject({ status: 400, data: { outcome: "refused", errors: { trackingNo: ["errors.text.control"] } } });
     const code = await post<TrackAnswer>(env, trackAction, null, publicPath(env, "/track"), { intent: "lookup", trackingNo: "YSQ202600001", queryCode: "\u202EABCDEFGH" }, {}, freshIp());
     expect(code).toMatchObject({ status: 400, data: { errors: { queryCode: ["errors.text.bidi"] } } });
+    const intent = await post<TrackAnswer>(env, trackAction, null, publicPath(env, "/track"), { intent: "no-such-option", trackingNo: "YSQ202600001", queryCode: "ABCDEFGH" }, {}, freshIp());
+    expect(intent).toMatchObject({ status: 400, data: { outcome: "refused", message: "core:errors.invalid" } });
   });
 });
 

@@ -44,7 +44,7 @@ export const action = pluginAction(async (ctx, { request }) => {
     if (intent === "add") return addCategory(ctx, trx, values);
     if (intent === "edit") return editCategory(ctx, trx, values);
     if (intent === "remove") return removeCategory(ctx, trx, values.key!);
-    return Promise.resolve({ ok: false as const, errors: {}, message: "errors.invalid" });
+    return Promise.resolve({ ok: false as const, errors: {}, message: "core:errors.invalid" });
   });
   if (result.ok) return redirect(`/t/${ctx.tenant.code}/admin/disclosure/catalogue?done=${intent === "add" ? "added" : intent === "edit" ? "edited" : "removed"}`);
   return data<Failure>({ intent, errors: result.errors, message: result.message, values }, { status: result.message ? 409 : 400 });

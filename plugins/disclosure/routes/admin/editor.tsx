@@ -76,6 +76,9 @@ export const action = pluginAction(async (ctx, { params, request }) => {
   }
   const version = Number(texts.version);
   if (existing && !(Number.isInteger(version) && version >= 1)) refused.version ??= ["errors.invalid"];
+  if (texts.intent !== undefined && texts.intent !== "save" && texts.intent !== "submit") refused.intent ??= ["errors.invalid"];
+  // A signature of the findings the page showed (16 hex digits), not free text.
+  if ((texts.seenFindings ?? "").length > 64) refused.seenFindings ??= ["errors.invalid"];
   if (hasErrors(refused)) return data<Failure>({ errors: refused, values, removed, message: formMessage(refused, EDITOR_FIELDS) }, { status: 400 });
   const result = await saveDraft(ctx, {
     values,

@@ -110,7 +110,7 @@ export const action = pluginAction(async (ctx, { request }) => {
   const result = await ctx.withTenant((trx) => {
     if (intent === "remove") return removeListRow(ctx, trx, texts.key ?? "");
     if (intent === "add" || intent === "update") return saveListRow(ctx, trx, input, intent);
-    return Promise.resolve({ ok: false as const, errors: {}, message: "errors.invalid" });
+    return Promise.resolve({ ok: false as const, errors: {}, message: "core:errors.invalid" });
   });
   if (result.ok) return redirect(`/t/${ctx.tenant.code}/admin/disclosure/list?done=${intent === "remove" ? "removed" : intent === "add" ? "added" : "updated"}`);
   const values = { ...(input as unknown as RowValues), channels: input.channels as string[] };

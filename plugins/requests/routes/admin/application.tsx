@@ -85,7 +85,7 @@ export default function Application() {
         {a.replyType && ` · ${replyTypeLabel(a.replyType, locale)}`}
       </p>
       {result?.ok && <FormMessage tone="success">{t(`staff.done.${result.intent}`, { defaultValue: t("staff.done.default") })}</FormMessage>}
-      {result && !result.ok && result.field === "_form" && <FormMessage tone="error">{t(result.error)}</FormMessage>}
+      {result && !result.ok && result.field === "_form" && <FormMessage tone="error">{t(result.error.includes(":") ? result.error : `core:${result.error}`)}</FormMessage>}
 
       <section aria-labelledby="clock-h" className="panel">
         <h2 id="clock-h">{t("staff.application.clock")}</h2>

@@ -2,7 +2,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "../../../../app/plugin-api";
-import { pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { badRequest, pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
 import { FormMessage, PostForm, useLocale } from "../../../../app/plugin-api/ui";
 import { replyTypeLabel } from "../../law/labels";
 import { replyTypes } from "../../law/reply-types";
@@ -50,6 +50,7 @@ export const action = pluginAction(async (ctx, { params, request }) => {
   if (ctx.mode !== "member") throw new Response("Forbidden", { status: 403 });
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "refresh");
+  if (intent !== "refresh" && intent !== "submit") throw badRequest();
   const letterLocale = (LETTER_LOCALES.includes(form.get("letterLocale") as Locale) ? form.get("letterLocale") : "zh-CN") as Locale;
   const values = noticeValues(kind, form);
   const refused = refusedTexts(form);
@@ -199,7 +200,7 @@ function ReplyFields({
         </select>
         {errors.replyType && (
           <p className="error" role="alert">
-            {t(errors.replyType[0]!)}
+            {t(errors.replyType[0]!.includes(":") ? errors.replyType[0]! : `core:${errors.replyType[0]}`)}
           </p>
         )}
       </div>
@@ -221,7 +222,7 @@ function ReplyFields({
         <p className="hint">{t("staff.notice.withheldHint")}</p>
         {errors.withheld && (
           <p className="error" role="alert">
-            {t(errors.withheld[0]!)}
+            {t(errors.withheld[0]!.includes(":") ? errors.withheld[0]! : `core:${errors.withheld[0]}`)}
           </p>
         )}
         {Array.from({ length: WITHHELD_SLOTS }, (_, i) => (

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
 import { FormMessage, useLocale } from "../../../../app/plugin-api/ui";
 import { blankValues } from "../../server/public/apply-form";
-import { submitApplication, suggestForApplication } from "../../server/public/apply.server";
+import { submitApplication, suggestForApplication, unknownIntent } from "../../server/public/apply.server";
 import { publicOffice } from "../../server/public/office";
 import { ApplicationForm } from "./_parts/application-form";
 import { Confirmation } from "./_parts/confirmation";
@@ -23,7 +23,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 /** `intent=suggest` looks for published items; anything else submits the application. */
 export const action = pluginAction(async (ctx, { request }) => {
   const form = await request.formData();
-  const answer = form.get("intent") === "suggest" ? await suggestForApplication(ctx, form) : await submitApplication(ctx, form);
+  const intent = form.get("intent") ?? "submit";
+  const answer = intent === "suggest" ? await suggestForApplication(ctx, form) : intent === "submit" ? await submitApplication(ctx, form) : unknownIntent(form);
   return data(answer, { status: answer.outcome === "refused" ? answer.status : answer.outcome === "suggested" && Object.keys(answer.errors).length ? 400 : 200 });
 });
 

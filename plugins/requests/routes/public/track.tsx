@@ -53,7 +53,7 @@ export default function Track() {
     <RequestsFrame office={office} current="track">
       <h1>{t("public.track.title")}</h1>
       <p>{t("public.track.intro")}</p>
-      {answer?.outcome === "refused" && answer.message && <FormMessage tone="error">{t(answer.message)}</FormMessage>}
+      {answer?.outcome === "refused" && answer.message && <FormMessage tone="error">{t(answer.message.includes(":") ? answer.message : `core:${answer.message}`)}</FormMessage>}
       <LookupForm keys={answer?.keys ?? { trackingNo: "", queryCode: "" }} errors={answer?.errors ?? {}} />
       <OfficeContact office={office} />
     </RequestsFrame>

@@ -17,6 +17,11 @@ export type ApplyAnswer =
 
 const hasFile = (v: FormDataEntryValue | null) => v !== null && typeof v !== "string" && v.size > 0;
 
+/** A form this page does not send (an intent other than submit or suggest): refused, nothing stored. */
+export function unknownIntent(form: FormData): ApplyAnswer {
+  return { outcome: "refused", values: applyValues(form), errors: {}, message: "core:errors.invalid", status: 400, chooseFileAgain: hasFile(form.get(ATTACHMENT)) };
+}
+
 /** Published items that may already answer the application; nothing is stored and nothing counted. */
 export async function suggestForApplication(ctx: PluginRequestContext, form: FormData): Promise<ApplyAnswer> {
   const values = applyValues(form);

@@ -93,6 +93,7 @@ export async function track(ctx: PluginRequestContext, form: FormData): Promise<
   const { supplement: refusedSupplement, ...refusedKeys } = refused;
   const [other] = Object.entries(refusedKeys).filter(([f]) => f !== "trackingNo" && f !== "queryCode");
   if (Object.keys(refusedKeys).length) return refuse(other ? other[1]![0]! : null, refusedKeys, 400);
+  if (values.intent !== undefined && values.intent !== "lookup" && values.intent !== "supplement") return refuse("core:errors.invalid", {}, 400);
   const parsed = TrackInput.safeParse(raw);
   if (!parsed.success) {
     const errors: FieldErrors = {};

@@ -24,7 +24,7 @@ function Errors({ id, errors }: { id: string; errors?: string[] }) {
   const { t } = useTranslation("requests");
   return errors?.length ? (
     <p className="error" id={`${id}-error`} role="alert">
-      {errors.map((k) => t(k)).join(" ")}
+      {errors.map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}
     </p>
   ) : null;
 }
