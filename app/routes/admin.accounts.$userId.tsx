@@ -153,12 +153,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-function Notice({ result, intent, tenant }: { result: Result | undefined; intent: string | string[]; tenant?: string }) {
+/** The outcome of a form's submission: done, or the refusals no field shows (`all` of them when the form is not on the page). */
+function Notice({ result, intent, tenant, all = false }: { result: Result | undefined; intent: string | string[]; tenant?: string; all?: boolean }) {
   const { t } = useTranslation("platform");
   if (!result || !(Array.isArray(intent) ? intent.includes(result.intent) : result.intent === intent)) return null;
   if (tenant !== undefined && result.tenant !== tenant) return null;
   if (result.done) return <FormMessage tone="success">{t(result.done)}</FormMessage>;
-  const form = result.errors._form;
+  const form = all ? errorMessages(result.errors) : result.errors._form;
   return form?.length ? <FormMessage tone="error">{form.map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}</FormMessage> : null;
 }
 
@@ -298,7 +299,12 @@ export default function AccountDetail() {
                 {t("accounts.resetPassword")}
               </button>
             </PostForm>
-            {account.secondFactor && <SecondFactorReset result={result} errors={errorsFor("secondFactor")} />}
+            {account.secondFactor ? (
+              <SecondFactorReset result={result} errors={errorsFor("secondFactor")} />
+            ) : (
+              // Its form is gone (nothing to clear, or just cleared): the outcome is said here.
+              <Notice result={result} intent="secondFactor" all />
+            )}
           </section>
 
           <MembershipEditor result={result} memberships={memberships} addable={addable} errorsFor={errorsFor} />
