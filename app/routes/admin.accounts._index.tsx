@@ -3,30 +3,29 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ACCOUNT_STATUSES, listAccounts } from "~/core/auth/account-admin.server";
+import { readFilters } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
 import { requirePlatform, withPlatform } from "~/core/permissions/platform.server";
 import { PLATFORM_ROLES } from "~/core/permissions/roles";
+import { IgnoredFilters } from "~/ui/ignored-filters";
 import { Pager } from "~/ui/pager";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 const PAGE_SIZE = 20;
 
-/** Filters arrive in the URL; an unusable value is dropped rather than refusing the page. */
+/** Filters arrive in the URL; an unusable one is left out and named above the list. */
 const FilterSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  status: z.enum(ACCOUNT_STATUSES).optional().catch(undefined),
-  role: z
-    .enum([...PLATFORM_ROLES, "none"])
-    .optional()
-    .catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  q: z.string().trim().max(100).optional(),
+  status: z.enum(ACCOUNT_STATUSES).optional(),
+  role: z.enum([...PLATFORM_ROLES, "none"]).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requirePlatform(request, context, "core.accounts.manage");
   const t = await fixedT(context, request, "platform");
-  const filter = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { data: filter, ignored } = readFilters(FilterSchema, new URL(request.url).searchParams);
   const tenantIds = (await context.services.tenants.fresh()).all().map((x) => x.id);
   const { accounts, total } = await withPlatform(ctx, { readTenantIds: tenantIds }, (trx) =>
     listAccounts(trx, { ...filter, q: filter.q || undefined, pageSize: PAGE_SIZE }),
@@ -38,12 +37,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     total,
     accounts,
+    ignored,
   };
 }
 
 export default function AccountList() {
   const { t } = useTranslation("platform");
-  const { filter, page, pages, total, accounts } = useLoaderData<typeof loader>();
+  const { filter, page, pages, total, accounts, ignored } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   return (
     <>
@@ -85,6 +85,7 @@ export default function AccountList() {
           {t("common.filter")}
         </button>
       </Form>
+      <IgnoredFilters ignored={ignored} labels={{ q: t("accounts.search"), status: t("accounts.status"), role: t("accounts.platformRole") }} />
       <table className="table">
         <caption>{t("accounts.caption", { count: total })}</caption>
         <thead>

@@ -7,8 +7,9 @@ import { hashSessionId } from "../../app/core/auth/session-store.server";
 import { LOCALES } from "../../app/core/i18n/config";
 import { action as accountAction } from "../../app/routes/account";
 import { action as adminAccountAction } from "../../app/routes/admin.accounts.$userId";
+import { loader as accountListLoader } from "../../app/routes/admin.accounts._index";
 import { createTenantTree, openTestDatabase } from "../helpers/db";
-import { createUser, testContext } from "../helpers/context";
+import { createUser, signedInRequest, testContext } from "../helpers/context";
 import { runAction } from "../helpers/routes";
 
 /**
@@ -132,5 +133,16 @@ describe("the security administrator's account page (/admin/accounts/:userId) re
       { tenant_id: office.id, roles: ["viewer"] },
     ]);
     expect(await platformEvents(secadmin.id)).toEqual([]);
+  });
+});
+
+describe("the account list (/admin/accounts) leaves out a filter it cannot use and says which", () => {
+  it("names an unknown status and a page that is not a number, and lists as if they were not given", async () => {
+    const request = await signedInRequest(context, secadmin.id, "/admin/accounts?status=frozen&page=abc&role=auditor");
+    const data = await accountListLoader({ request, params: {}, context });
+    expect(Object.keys(data.ignored).sort()).toEqual(["page", "status"]);
+    expect(data.filter).toEqual({ q: "", status: "", role: "auditor" });
+    expect(data.page).toBe(1);
+    expect(data.accounts.every((a) => a.platformRole === "auditor")).toBe(true);
   });
 });
