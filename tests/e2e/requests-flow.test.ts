@@ -194,7 +194,7 @@ describe("依申请公开 from the public form to a 部分公开 reply", () => {
     const classifier = await signedIn(browser(), "donghu.classifier");
     const classifierConsole = watch(classifier);
     await classifier.goto(replyUrl);
-    await classifier.getByText("居民身份证号码").first().waitFor();
+    await classifier.locator("tr[id^=resolve-]").getByText("居民身份证号码").first().waitFor();
     await classifier.getByText(THIRD_ID_MASKED).first().waitFor();
     await classifier.getByRole("button", { name: "同意", exact: true }).click();
     await classifier.getByText("自动检查发现的内容尚未全部处理").waitFor();
