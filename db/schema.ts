@@ -129,7 +129,7 @@ export interface CoreDatabase {
   tenant_plugins: TenantPluginsTable;
   calendar_overrides: { date: string; workday: boolean; note: string | null; updated_by: string | null; updated_at: Timestamp };
   number_sequences: { tenant_id: string; sequence: string; year: number; last_value: number };
-  search_documents: { tenant_id: string; source: string; source_id: string; title: string; body: string; url: string; published_at: Date | null; tokens: string; tsv: ColumnType<string, never, never> };
+  search_documents: { tenant_id: string; source: string; source_id: string; title: string; body: string; url: string; published_at: Date | null; reference: ColumnType<string | null, string | null | undefined, string | null>; tokens: string; tsv: ColumnType<string, never, never> };
   workflow_chains: { tenant_id: string; document_type: string; steps: ColumnType<WorkflowStepRow[], string, string>; updated_by: string | null; updated_at: Timestamp };
   workflow_documents: WorkflowDocumentsTable;
   workflow_decisions: { tenant_id: string; document_id: string; seq: number; step_key: string | null; action: WorkflowAction; actor_id: string; assignee_id: string | null; from_status: WorkflowStatus; to_status: WorkflowStatus; comment: string | null; at: Generated<Date> };

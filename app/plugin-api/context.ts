@@ -41,6 +41,8 @@ export interface PluginSearchDocument {
   /** Where a reader opens the thing, e.g. `/t/<tenant>/disclosure/items/42`. */
   url: string;
   publishedAt: Date | null;
+  /** The thing's own reference shown beside it, e.g. a disclosure item's 索引号; optional, not searched. */
+  reference?: string | null;
 }
 
 export interface PluginSearchQuery {

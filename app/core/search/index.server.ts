@@ -24,6 +24,8 @@ export interface SearchDocument {
   body: string;
   url: string;
   publishedAt: Date | null;
+  /** The thing's own reference (a disclosure item's 索引号), shown beside it; not searched. */
+  reference?: string | null;
 }
 
 export interface SearchHit {
@@ -32,6 +34,7 @@ export interface SearchHit {
   sourceId: string;
   url: string;
   publishedAt: Date | null;
+  reference: string | null;
   title: string;
   /** The whole title with matches marked. */
   titleSegments: Segment[];
@@ -73,6 +76,7 @@ export async function indexDocuments(trx: Trx, docs: readonly SearchDocument[]):
       body: doc.body,
       url: doc.url,
       published_at: doc.publishedAt,
+      reference: doc.reference ?? null,
       tokens: toDocumentText(doc.title, doc.body),
     }));
     await trx
@@ -84,6 +88,7 @@ export async function indexDocuments(trx: Trx, docs: readonly SearchDocument[]):
           body: eb.ref("excluded.body"),
           url: eb.ref("excluded.url"),
           published_at: eb.ref("excluded.published_at"),
+          reference: eb.ref("excluded.reference"),
           tokens: eb.ref("excluded.tokens"),
         })),
       )
@@ -140,7 +145,7 @@ export async function search(trx: Trx, query: SearchQuery): Promise<SearchResult
     .innerJoin("search_documents as d", (join) =>
       join.onRef("d.tenant_id", "=", "ranked.tenant_id").onRef("d.source", "=", "ranked.source").onRef("d.source_id", "=", "ranked.source_id"),
     )
-    .select(["d.tenant_id", "d.source", "d.source_id", "d.title", "d.body", "d.url", "d.published_at", "ranked.rank", "ranked.total"])
+    .select(["d.tenant_id", "d.source", "d.source_id", "d.title", "d.body", "d.url", "d.published_at", "d.reference", "ranked.rank", "ranked.total"])
     .orderBy("ranked.rank", "desc")
     .orderBy("ranked.published_at", (ob) => ob.desc().nullsLast())
     .orderBy("ranked.source")
@@ -163,6 +168,7 @@ export async function search(trx: Trx, query: SearchQuery): Promise<SearchResult
       sourceId: r.source_id,
       url: r.url,
       publishedAt: r.published_at,
+      reference: r.reference,
       title: r.title,
       titleSegments: highlight(r.title, phrases),
       snippet: snippet(r.body, phrases),
