@@ -38,6 +38,7 @@ export interface DisclosureDatabase {
     category_key: string;
     list_row_key: string | null;
     title: string;
+    summary: string | null;
     issuer: string;
     doc_number: string | null;
     written_on: DateColumn;

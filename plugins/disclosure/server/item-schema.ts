@@ -26,6 +26,8 @@ export type AttachmentRef = z.output<typeof AttachmentRef>;
  */
 export const ItemPayload = z
   .object({
+    /** 内容概述 (条例第十二条): a few sentences the catalogue shows under the title. */
+    summary: z.string().trim().max(500, `${E}.summaryTooLong`).optional().transform((v) => v || undefined),
     categoryKey: z.string().min(1, `${E}.category`),
     listRowKey: optionalText(100),
     issuer: z.string().trim().min(1, `${E}.issuer`).max(100),

@@ -10,6 +10,8 @@ export interface Item {
   categoryKey: string;
   listRowKey: string | null;
   title: string;
+  /** 内容概述; null for items published without one. */
+  summary: string | null;
   issuer: string;
   docNumber: string | null;
   writtenOn: string;
@@ -41,6 +43,7 @@ export function toItem(r: any): Item {
     categoryKey: r.category_key,
     listRowKey: r.list_row_key,
     title: r.title,
+    summary: r.summary ?? null,
     issuer: r.issuer,
     docNumber: r.doc_number,
     writtenOn: iso(r.written_on)!,

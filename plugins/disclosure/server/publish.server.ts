@@ -9,9 +9,9 @@ export function itemUrl(tenantCode: string, id: string): string {
   return `/t/${tenantCode}/disclosure/items/${id}`;
 }
 
-/** What the public search finds an item by: title, 文号, issuer, body and attachment text. */
-export function searchBody(item: Pick<Item, "docNumber" | "issuer" | "bodyHtml" | "attachments">): string {
-  return [item.docNumber ?? "", item.issuer, bodyText(item.bodyHtml), ...item.attachments.map((a) => `${a.name}\n${a.text}`)].join("\n");
+/** What the public search finds an item by: title, 内容概述, 文号, issuer, body and attachment text. */
+export function searchBody(item: Pick<Item, "summary" | "docNumber" | "issuer" | "bodyHtml" | "attachments">): string {
+  return [item.summary ?? "", item.docNumber ?? "", item.issuer, bodyText(item.bodyHtml), ...item.attachments.map((a) => `${a.name}\n${a.text}`)].join("\n");
 }
 
 /** The public search's row for an item: only proactive published items are found. */
@@ -64,6 +64,7 @@ export async function onPublished(ctx: PluginDocumentHookContext, doc: PluginPub
     category_key: payload.categoryKey,
     list_row_key: payload.listRowKey ?? null,
     title: doc.rendition.title,
+    summary: payload.summary ?? null,
     issuer: payload.issuer,
     doc_number: payload.docNumber ?? null,
     written_on: payload.writtenOn,

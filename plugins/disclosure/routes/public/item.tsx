@@ -48,7 +48,7 @@ export const loader = pluginLoader(async (ctx, { params }) => {
   const head: Head = {
     title: `${item.title} · ${office}`,
     canonical,
-    description: text.slice(0, 120) || item.title,
+    description: item.summary || text.slice(0, 120) || item.title,
     jsonLd: {
       "@context": "https://schema.org",
       "@type": "DigitalDocument",
@@ -75,6 +75,7 @@ export const loader = pluginLoader(async (ctx, { params }) => {
     item: {
       id: item.id,
       title: item.title,
+      summary: item.summary,
       indexNumber: item.indexNumber,
       issuer: item.issuer,
       writtenOn: item.writtenOn,

@@ -10,6 +10,7 @@ import { addError, fieldErrors, type FieldErrors } from "./form-errors";
 /** The editor's text fields, named as the payload's (plus the title) so zod's paths name the field at fault. */
 export const EDITOR_FIELDS = [
   "title",
+  "summary",
   "categoryKey",
   "listRowKey",
   "issuer",
@@ -36,7 +37,7 @@ const Title = z
   .min(1, { error: "errors.required" })
   .max(300, { error: "disclosure:staff.editor.errors.titleTooLong" });
 
-const OPTIONAL = new Set(["listRowKey", "docNumber", "validity", "validFrom", "endedOn", "interpretsId", "correctsId", "correctionReason"]);
+const OPTIONAL = new Set(["summary", "listRowKey", "docNumber", "validity", "validFrom", "endedOn", "interpretsId", "correctsId", "correctionReason"]);
 
 
 export type ParsedDraft = { title: string; payload: Omit<ItemPayload, "attachments"> };
@@ -140,6 +141,7 @@ export function valuesOfItem(item: Item): EditorValues {
   return {
     ...empty(),
     title: item.title,
+    summary: item.summary ?? "",
     categoryKey: item.categoryKey,
     listRowKey: item.listRowKey ?? "",
     issuer: item.issuer,

@@ -48,6 +48,7 @@ export function ItemForm({
       {correcting && <input type="hidden" name="correctsId" value={values.correctsId} />}
 
       <Field name="title" label={t("meta.title")} defaultValue={values.title} errors={errors} required maxLength={300} />
+      <TextAreaField name="summary" label={t("fields.summary")} defaultValue={values.summary} errors={errors} rows={3} maxLength={500} hint={t("staff.editor.summaryHint")} />
       <SelectField name="categoryKey" label={t("fields.categoryKey")} defaultValue={values.categoryKey} errors={errors} required>
         <option value="">{t("staff.editor.choose")}</option>
         <CategoryOptions categories={options.categories} />

@@ -15,9 +15,10 @@ export interface ItemMeta {
   validFrom: string | null;
   endedOn: string | null;
   attribute: "proactive" | "on_request";
+  summary: string | null;
 }
 
-/** The metadata table official portals put above a document: 索引号, 发布机构, dates, 文号, 主题分类, 有效性, 公开属性. */
+/** The metadata table official portals put above a document: 索引号, 发布机构, dates, 文号, 主题分类, 有效性, 公开属性, 内容概述. */
 export function ItemMetaTable({ item }: { item: ItemMeta }) {
   const { t } = useTranslation("disclosure");
   const locale = useLocale();
@@ -34,6 +35,7 @@ export function ItemMetaTable({ item }: { item: ItemMeta }) {
     [t("meta.validFrom"), item.validFrom && date(item.validFrom)],
     [t("meta.endedOn"), item.endedOn && date(item.endedOn)],
     [t("meta.attribute"), t(`attribute.${item.attribute}`)],
+    [t("meta.summary"), item.summary],
   ];
   return (
     <table className="table">
