@@ -58,7 +58,7 @@ export function refusals(translators: Record<Locale, i18n>): Refuse {
       .type("html")
       .send(
         `<!doctype html><html lang="${locale}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(title)}</title>` +
-          `<main><h1>${e(title)}</h1><p role="alert">${e(body)}</p><p>${e(t("errors.page.requestId"))}: <code>${e(requestId)}</code></p><p><a href="/">/</a></p></main></html>`,
+          `<main><h1>${e(title)}</h1><p role="alert">${e(body)}</p><p>${e(t("errors.page.requestId"))}: <code>${e(requestId)}</code></p><p><a href="/">${e(t("nav.home"))}</a></p></main></html>`,
       );
   };
 }
