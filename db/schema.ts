@@ -127,7 +127,7 @@ export interface CoreDatabase {
   role_permissions: RolePermissionsTable;
   audit_events: AuditEventsTable;
   tenant_plugins: TenantPluginsTable;
-  calendar_overrides: { date: string; workday: boolean; note: string | null; updated_by: string | null; updated_at: Timestamp };
+  calendar_overrides: { date: string; workday: boolean; note: string | null; notice_year: ColumnType<number | null, number | null | undefined, number | null>; updated_by: string | null; updated_at: Timestamp };
   number_sequences: { tenant_id: string; sequence: string; year: number; last_value: number };
   search_documents: { tenant_id: string; source: string; source_id: string; title: string; body: string; url: string; published_at: Date | null; reference: ColumnType<string | null, string | null | undefined, string | null>; tokens: string; tsv: ColumnType<string, never, never> };
   workflow_chains: { tenant_id: string; document_type: string; steps: ColumnType<WorkflowStepRow[], string, string>; updated_by: string | null; updated_at: Timestamp };

@@ -14,6 +14,7 @@ import * as loginThrottleIntoRateLimits from "./0012_login_throttle_into_rate_li
 import * as searchMatchLeakproof from "./0013_search_match_leakproof";
 import * as separationOfDuties from "./0014_separation_of_duties";
 import * as credentials from "./0015_credentials";
+import * as calendarNoticeYear from "./0016_calendar_notice_year";
 import * as searchReference from "./0017_search_reference";
 
 /** Core migrations, frozen in time: never edit one that has shipped; add the next. */
@@ -33,5 +34,6 @@ export const coreMigrations: Record<string, Migration> = {
   "0013_search_match_leakproof": searchMatchLeakproof,
   "0014_separation_of_duties": separationOfDuties,
   "0015_credentials": credentials,
+  "0016_calendar_notice_year": calendarNoticeYear,
   "0017_search_reference": searchReference,
 };

@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 describe(`calendar overrides (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
-  it("an unknown year is flagged until overrides for it are loaded, then results follow the table", async () => {
+  it("rows take effect when loaded; a year with only hand-set rows stays flagged, one with an imported notice does not", async () => {
     // 2097-01-01 is a Tuesday; 2097-01-05 a Saturday.
     expect(store.calendar.addWorkdays(`${YEAR}-01-01`, 3)).toEqual({ value: `${YEAR}-01-04`, unknownYears: [YEAR] });
 
@@ -38,9 +38,17 @@ describe(`calendar overrides (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "
     const refreshed = await store.refresh();
     expect(store.calendar).toBe(refreshed);
     expect(refreshed.coverage().overrideYears).toEqual([YEAR]);
-    expect(refreshed.dayInfo(`${YEAR}-01-05`)).toMatchObject({ workday: true, source: "override", note: "调休上班 (test)", unknownYear: false });
-    expect(refreshed.addWorkdays(`${YEAR}-01-01`, 3)).toEqual({ value: `${YEAR}-01-05`, unknownYears: [] });
-    expect(refreshed.workdaysBetween(`${YEAR}-12-20`, `${YEAR + 1}-01-10`).unknownYears).toEqual([YEAR + 1]);
+    expect(refreshed.dayInfo(`${YEAR}-01-05`)).toMatchObject({ workday: true, source: "override", note: "调休上班 (test)", unknownYear: true });
+    expect(refreshed.addWorkdays(`${YEAR}-01-01`, 3)).toEqual({ value: `${YEAR}-01-05`, unknownYears: [YEAR] });
+
+    await withScope(handle.db, NO_TENANT, (trx) =>
+      trx.insertInto("calendar_overrides").values({ date: `${YEAR}-01-01`, workday: false, note: "元旦 (test)", notice_year: YEAR }).execute(),
+    );
+    const withNotice = await store.refresh();
+    expect(withNotice.coverage()).toMatchObject({ overrideYears: [YEAR], noticeYears: [YEAR] });
+    expect(withNotice.addWorkdays(`${YEAR}-01-01`, 3)).toEqual({ value: `${YEAR}-01-05`, unknownYears: [] });
+    expect(withNotice.workdaysBetween(`${YEAR}-12-20`, `${YEAR + 1}-01-10`).unknownYears).toEqual([YEAR + 1]);
+    await withScope(handle.db, NO_TENANT, (trx) => trx.deleteFrom("calendar_overrides").where("date", "=", `${YEAR}-01-01`).execute());
   });
 
   it("the serving role can update and delete overrides, and a refresh picks that up", async () => {

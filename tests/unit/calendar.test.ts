@@ -72,11 +72,16 @@ describe("coverage and the unknown-year warning", () => {
     expect(calendar.addWorkdays(`${last}-06-01`, 20).unknownYears).toEqual([]);
   });
 
-  it("an override for an uncovered year covers it", () => {
+  it("an imported notice covers an uncovered year; a day set by hand does not", () => {
     const next = Math.max(...calendar.coverage().packageYears) + 1;
-    const withYear = new WorkCalendar([{ date: `${next}-01-01`, workday: false, note: "元旦" }]);
-    expect(withYear.coverage().overrideYears).toEqual([next]);
-    expect(withYear.addWorkdays(`${next}-06-01`, 5).unknownYears).toEqual([]);
+    const byHand = new WorkCalendar([{ date: `${next}-03-10`, workday: false, note: "停电" }]);
+    expect(byHand.coverage()).toMatchObject({ overrideYears: [next], noticeYears: [] });
+    expect(byHand.addWorkdays(`${next}-06-01`, 5).unknownYears).toEqual([next]);
+    expect(byHand.dayInfo(`${next}-01-01`)).toMatchObject({ workday: false, source: "statutory-rule" });
+
+    const imported = new WorkCalendar([{ date: `${next}-01-01`, workday: false, note: "元旦", noticeYear: next }]);
+    expect(imported.coverage()).toMatchObject({ overrideYears: [next], noticeYears: [next] });
+    expect(imported.addWorkdays(`${next}-06-01`, 5).unknownYears).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@ import { WorkCalendar, type CalendarOverride } from "./work-calendar";
 
 export async function loadCalendarOverrides(db: Kysely<CoreDatabase>): Promise<CalendarOverride[]> {
   return withScope(db, NO_TENANT, (trx) =>
-    trx.selectFrom("calendar_overrides").select(["date", "workday", "note"]).orderBy("date").execute(),
+    trx.selectFrom("calendar_overrides").select(["date", "workday", "note", "notice_year as noticeYear"]).orderBy("date").execute(),
   );
 }
 

@@ -1,25 +1,38 @@
 import { fromDayNumber, toDayNumber, weekdayOf, yearOf } from "./dates";
 import { packageYears, statutoryWorkday } from "./holiday-data";
+import { statutoryRestDays, type StatutoryDay } from "./statutory-holidays";
 
 /** One row of `calendar_overrides`: an administrator's word on a day, which beats the package data. */
 export interface CalendarOverride {
   date: string;
   workday: boolean;
   note: string | null;
+  /** The year of the State Council notice this row was imported from; null/absent for a day set by hand. */
+  noticeYear?: number | null;
 }
 
-export type DaySource = "override" | "state-council-notice" | "weekday-rule";
+/**
+ * Where a day's status comes from, strongest first: an override, the State Council notice (the
+ * package's or an imported one), the statutory holidays of the 放假办法 for a year without a
+ * notice, or plain weekdays.
+ */
+export type DaySource = "override" | "state-council-notice" | "statutory-rule" | "weekday-rule";
 
 export interface DayInfo {
   date: string;
   workday: boolean;
   source: DaySource;
   note: string | null;
-  /** True when neither the package nor an override knows the year: weekends-only guesswork. */
+  /** The statutory holiday (or its 补假) a "statutory-rule" day is. */
+  holiday?: StatutoryDay;
+  /** True when no State Council notice covers the year: its statutory holidays are computed, and 调休 may still move days. */
   unknownYear: boolean;
 }
 
-/** A computed date or count, with the years it touched that no holiday data covers (empty = trustworthy). */
+/**
+ * A computed date or count, with the years it touched that no State Council notice covers (empty =
+ * final): their statutory holidays are counted, but the year's notice may still add 调休.
+ */
 export interface CalendarResult<T> {
   value: T;
   unknownYears: number[];
@@ -27,26 +40,35 @@ export interface CalendarResult<T> {
 
 export interface Coverage {
   packageYears: readonly number[];
+  /** Years whose notice the system administrator imported. */
+  noticeYears: readonly number[];
   overrideYears: readonly number[];
 }
 
 /**
- * Working days per the State Council notices (incl. 调休) plus overrides. Built once from the
- * override rows and replaced on refresh, so every method is synchronous and cheap.
+ * Working days per the State Council notices (incl. 调休) plus overrides; a year no notice covers
+ * gets the statutory holidays of the 放假办法. Built once from the override rows and replaced on
+ * refresh, so every method is synchronous and cheap.
+ *
+ * A year is covered by the package's notice or by an imported one, not by hand-set overrides: one
+ * local closure entered for next year does not make its holidays known.
  */
 export class WorkCalendar {
   private readonly overrides: ReadonlyMap<string, CalendarOverride>;
   private readonly knownYears: ReadonlySet<number>;
   private readonly overrideYears: readonly number[];
+  private readonly noticeYears: readonly number[];
 
   constructor(overrides: readonly CalendarOverride[] = []) {
     this.overrides = new Map(overrides.map((o) => [o.date, o]));
-    this.overrideYears = [...new Set(overrides.map((o) => yearOf(o.date)))].sort((a, b) => a - b);
-    this.knownYears = new Set([...packageYears, ...this.overrideYears]);
+    const sorted = (years: Iterable<number>) => [...new Set(years)].sort((a, b) => a - b);
+    this.overrideYears = sorted(overrides.map((o) => yearOf(o.date)));
+    this.noticeYears = sorted(overrides.flatMap((o) => (o.noticeYear == null ? [] : [o.noticeYear])));
+    this.knownYears = new Set([...packageYears, ...this.noticeYears]);
   }
 
   coverage(): Coverage {
-    return { packageYears, overrideYears: this.overrideYears };
+    return { packageYears, noticeYears: this.noticeYears, overrideYears: this.overrideYears };
   }
 
   isKnownYear(year: number): boolean {
@@ -64,6 +86,8 @@ export class WorkCalendar {
     if (override) return { date, workday: override.workday, source: "override", note: override.note, unknownYear };
     const statutory = statutoryWorkday(date);
     if (statutory !== undefined) return { date, workday: statutory, source: "state-council-notice", note: null, unknownYear };
+    const holiday = unknownYear ? statutoryRestDays(yearOf(date)).get(date) : undefined;
+    if (holiday) return { date, workday: false, source: "statutory-rule", note: null, holiday, unknownYear };
     const weekday = weekdayOf(day);
     return { date, workday: weekday !== 0 && weekday !== 6, source: "weekday-rule", note: null, unknownYear };
   }
@@ -108,6 +132,8 @@ export class WorkCalendar {
     if (override) return override.workday;
     const statutory = statutoryWorkday(date);
     if (statutory !== undefined) return statutory;
+    const year = yearOf(date);
+    if (!this.knownYears.has(year) && statutoryRestDays(year).has(date)) return false;
     const weekday = weekdayOf(day);
     return weekday !== 0 && weekday !== 6;
   }
