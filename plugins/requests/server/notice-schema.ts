@@ -2,6 +2,8 @@ import { z } from "zod";
 import { IsoDate } from "./iso-date";
 import { groundByKey } from "../../../app/plugin-api";
 import { replyTypes } from "../law/reply-types";
+import { MAX_REPLY_FILES, ReplyFileRef } from "./reply-files/schema";
+import { groundRefusals } from "../law/reply-grounds";
 
 export const NOTICE_TYPE = "requests.notice";
 export const REPLY_TYPE = "requests.reply";
@@ -11,11 +13,20 @@ export const NOTICE_KINDS = ["supplement", "extension", "third_party", "other_ag
 export type NoticeKindKey = (typeof NOTICE_KINDS)[number];
 
 const body = z.string().trim().min(1, "requests:errors.noticeBodyRequired").max(8000, "requests:errors.tooLong");
-const base = { applicationId: z.string().uuid(), body };
+/** The letter's language: the dates fixed on sending are written in it. */
+const letterLocale = z.enum(["zh-CN", "zh-TW", "en"]).optional();
+const base = { applicationId: z.string().uuid(), body, letterLocale };
 
 /** A notice's payload: the letter and the facts the clock needs when it is sent. */
 export const NoticePayload = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("supplement"), ...base, items: z.string().trim().min(1, "requests:errors.itemsRequired").max(1000, "requests:errors.tooLong"), dueOn: IsoDate }),
+  z.object({
+    kind: z.literal("supplement"),
+    ...base,
+    items: z.string().trim().min(1, "requests:errors.itemsRequired").max(1000, "requests:errors.tooLong"),
+    dueOn: IsoDate,
+    // The period the draft gives (its dueOn as of drafting); on sending the date is counted anew from the sending day.
+    dueDays: z.number().int().min(1).max(250).optional(),
+  }),
   z.object({
     kind: z.literal("extension"),
     ...base,
@@ -55,13 +66,18 @@ export const ReplyPayload = z
     applicationId: z.string().uuid(),
     replyType: z.enum(REPLY_TYPE_KEYS, { message: "requests:errors.replyType" }),
     body,
+    letterLocale,
     withheld: z.array(WithheldPart).max(20).default([]),
     released: z.array(ReleasedDocument).max(20).default([]),
+    /** Files provided (PDF, Word, Excel, images), their text scanned in 保密审查 like the letter. */
+    files: z.array(ReplyFileRef).max(MAX_REPLY_FILES, "requests:replyFiles.errors.tooMany").default([]),
   })
   .superRefine((p, issue) => {
     const releases = p.replyType === "disclosed" || p.replyType === "partly_disclosed";
     if (p.replyType === "partly_disclosed" && p.withheld.length === 0)
       issue.addIssue({ code: "custom", path: ["withheld"], message: "requests:errors.withheldRequired" });
     if (!releases && p.released.length > 0) issue.addIssue({ code: "custom", path: ["released"], message: "requests:errors.releasedNotAllowed" });
+    if (!releases && p.files.length > 0) issue.addIssue({ code: "custom", path: ["files"], message: "requests:errors.releasedNotAllowed" });
+    for (const r of groundRefusals(p.replyType, p.withheld)) issue.addIssue({ code: "custom", path: r.path, message: r.error });
   });
 export type ReplyPayload = z.output<typeof ReplyPayload>;

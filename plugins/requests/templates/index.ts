@@ -99,7 +99,8 @@ export interface RenderedNotice {
 /** Undefined where the caller gave nothing: filling then names the placeholder that has no value. */
 type Values = Record<string, string | undefined>;
 
-const dateOf = (date: string | undefined, locale: Locale) => (date === undefined ? undefined : letterDate(date, locale));
+/** A date as the letter writes it; a `{placeholder}` stays as it is, for a date fixed only when the letter is sent. */
+const dateOf = (date: string | undefined, locale: Locale) => (date === undefined ? undefined : /^\{[A-Za-z]+\}$/.test(date) ? date : letterDate(date, locale));
 
 /** A template (the tenant's override for this locale, else the default) filled with `values`; throws `TemplateError` on any gap. */
 function renderTemplate(id: TemplateId, values: Values, locale: Locale, overrides: Readonly<Record<string, string>>): RenderedNotice {

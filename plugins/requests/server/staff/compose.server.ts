@@ -1,14 +1,17 @@
-import { chinaDate, isCalendarDate, type Locale, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
+import { chinaDate, FEE_NOTICE, isCalendarDate, type Locale, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
 import { computeFee, ordinalInMonth } from "../../law/fees";
 import { localGroundLabel } from "../ground-labels.server";
 import type { ReplyTypeKey } from "../../law/reply-types";
 import { typed, type NoticeKind } from "../../db/schema";
 import { renderNotice, type NoticeVars } from "../../templates";
+import { DEFERRED, placeholder } from "../letters/fields";
 import type { ApplicationRow } from "../applications.server";
 import { NoticePayload, ReplyPayload } from "../notice-schema";
+import type { ReplyFileRef } from "../reply-files/schema";
 import type { RequestsSettings } from "../settings";
 import type { ApplicationView } from "./view.server";
 import { RELEASED_SLOTS, slots, WITHHELD_SLOTS, type NoticeValues } from "./notice-form";
+import { replyRowErrors } from "./reply-checks";
 export { LETTER_LOCALES } from "./notice-form";
 
 export type Composed =
@@ -50,7 +53,9 @@ async function feeFor(trx: PluginTransaction, app: ApplicationRow, method: strin
 /**
  * Turns the editor's fields into the notice's payload and its letter. The letter is generated from
  * the office's template unless the officer edited it (`keepBody`); derived facts — the fee, the new
- * due date — are computed here, never taken from the form.
+ * due date — are computed here, never taken from the form. The addressee and the dates counted from
+ * the sending day stay placeholders (`{applicant}`, `{dueOn}`…): they are filled when the letter is
+ * sent (dates, from the clock's ledger) and read (the name, masked or in full).
  */
 export async function compose(
   ctx: PluginRequestContext,
@@ -59,17 +64,17 @@ export async function compose(
   view: ApplicationView,
   kind: NoticeKind,
   values: NoticeValues,
-  options: { keepBody: boolean; letterLocale: Locale },
+  options: { keepBody: boolean; letterLocale: Locale; /** The reply's files, as stored (never as the form says). */ files?: ReplyFileRef[] },
 ): Promise<Composed> {
   const today = chinaDate();
   const f = (name: string) => values[name] ?? "";
   const letter = {
     office: ctx.tenant.name[options.letterLocale],
-    applicant: app.applicant_masked,
+    applicant: placeholder("applicant"),
     trackingNo: app.tracking_no,
     receivedOn: app.received_on ?? today,
     subject: app.subject,
-    issuedOn: today,
+    issuedOn: DEFERRED.issuedOn,
   };
   const errors: Record<string, string[]> = {};
   let raw: Record<string, unknown>;
@@ -77,43 +82,46 @@ export async function compose(
   switch (kind) {
     case "supplement": {
       const items = f("items").split("\n").map((s) => s.trim()).filter(Boolean);
-      raw = { kind, items: f("items"), dueOn: f("dueOn") };
+      const dueDays = isCalendarDate(f("dueOn")) && f("dueOn") > today ? ctx.calendar.workdaysBetween(today, f("dueOn")).value : undefined;
+      raw = { kind, items: f("items"), dueOn: f("dueOn"), ...(dueDays ? { dueDays } : {}) };
       if (f("dueOn") && f("dueOn") <= today) errors.dueOn = ["requests:errors.dueOnPast"];
-      if (items.length && isCalendarDate(f("dueOn"))) vars = { ...letter, items, dueOn: f("dueOn") };
+      if (items.length && isCalendarDate(f("dueOn"))) vars = { ...letter, items, dueOn: DEFERRED.dueOn };
       break;
     }
     case "extension": {
       const days = Number(f("days"));
       raw = { kind, days: f("days"), reason: f("reason") };
       const due = view.clock?.dueDate;
-      if (due && Number.isInteger(days) && days >= 1 && days <= 20 && f("reason").trim()) vars = { ...letter, days, newDueDate: ctx.calendar.addWorkdays(due, days).value, reason: f("reason").trim() };
+      if (due && Number.isInteger(days) && days >= 1 && days <= 20 && f("reason").trim()) vars = { ...letter, days, newDueDate: DEFERRED.newDueDate, reason: f("reason").trim() };
       break;
     }
     case "third_party":
     case "other_agency":
       raw = { kind, party: f("party") };
-      if (f("party").trim()) vars = { ...letter, party: f("party").trim(), answerDue: ctx.calendar.addWorkdays(today, 15).value };
+      if (f("party").trim()) vars = { ...letter, party: f("party").trim(), answerDue: DEFERRED.answerDue };
       break;
     case "fee": {
       const pages = Number(f("pages") || 0);
       if (f("method") === "per_page" && !(Number.isInteger(pages) && pages > 0)) errors.pages = ["requests:errors.pages"];
       const fee = f("method") === "per_application" || f("method") === "per_page" ? await feeFor(trx, app, f("method"), pages) : null;
-      const dueOn = ctx.calendar.addWorkdays(today, 20).value;
+      // As if sent today; the notice's own date is fixed on sending, from the clock's ledger.
+      const dueOn = ctx.calendar.addWorkdays(today, FEE_NOTICE.days).value;
       raw = { kind, method: f("method"), pages: f("method") === "per_page" ? pages : undefined, fen: fee?.fen ?? 0, dueOn };
-      if (fee && fee.fen > 0) vars = { ...letter, method: fee.method, fen: fee.fen, lines: fee.lines, dueOn, payment: ctx.t("staff.notice.payment") };
+      if (fee && fee.fen > 0) vars = { ...letter, method: fee.method, fen: fee.fen, lines: fee.lines, dueOn: DEFERRED.dueOn, payment: ctx.t("staff.notice.payment") };
       break;
     }
     case "reply": {
       const withheld = slots(values, "withheld", WITHHELD_SLOTS, ["description", "groundKey"] as const);
       const released = slots(values, "released", RELEASED_SLOTS, ["title", "body"] as const);
-      raw = { replyType: f("replyType"), withheld, released };
+      raw = { replyType: f("replyType"), withheld, released, files: options.files ?? [] };
+      Object.assign(errors, replyRowErrors(view, values));
       const responsible = f("responsibleAgency").trim() ? { agency: f("responsibleAgency").trim(), contact: f("responsibleContact").trim() } : undefined;
       if (responsible && f("replyType") !== "unavailable.not_held") errors.responsibleAgency = ["requests:errors.responsibleOnlyNotHeld"];
       if (f("replyType")) {
         vars = {
           ...letter,
           replyType: f("replyType") as ReplyTypeKey,
-          documents: released.map((d) => d.title),
+          documents: [...released.map((d) => d.title), ...(options.files ?? []).map((file) => file.name)],
           obtain: f("obtain").trim() || ctx.t("staff.notice.obtainDefault"),
           withheld: withheld.map((w) => ({ description: w.description, groundLabel: localGroundLabel(w.groundKey, options.letterLocale) })),
           responsible,
@@ -134,10 +142,12 @@ export async function compose(
   const title = f("title").trim() || generated.title;
   const body = options.keepBody && f("body").trim() ? f("body") : generated.body;
   const schema = kind === "reply" ? ReplyPayload : NoticePayload;
-  const parsed = schema.safeParse({ ...raw, applicationId: app.id, body });
+  const parsed = schema.safeParse({ ...raw, applicationId: app.id, body, letterLocale: options.letterLocale });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path.map(String).join(".") || "_form";
+      // Said on the slot the officer filled (replyRowErrors); the payload's index skips empty slots.
+      if (issue.message === "requests:errors.groundNotOfRow" || issue.message === "requests:errors.withheldNotOfRow") continue;
       (errors[field] ??= []).push(issue.message.startsWith("requests:") ? issue.message : "errors.invalid");
     }
   }
