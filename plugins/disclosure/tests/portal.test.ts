@@ -406,7 +406,7 @@ describe("open data", () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).split("\r\n");
-    expect(lines[0]).toBe('"索引号","标题","所属类别","发布机构","文号","成文日期","发布日期","主题分类","有效性","施行日期","失效或废止日期","公开属性","链接"');
+    expect(lines[0]).toBe('"索引号","标题","内容概述","所属类别","发布机构","文号","成文日期","发布日期","主题分类","有效性","施行日期","失效或废止日期","公开属性","链接"');
     const row = lines.find((l) => l.includes(w.wetland.indexNumber))!;
     expect(row).toContain('"关于""鹭洲""湿地水质监测结果的公告（A&B段）"');
     expect(row).toContain('"主动公开"');

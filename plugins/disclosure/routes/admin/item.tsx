@@ -82,6 +82,8 @@ export default function StaffItem() {
       <dl className="meta-table">
         <dt>{t("meta.indexNumber")}</dt>
         <dd>{item.indexNumber}</dd>
+        <dt>{t("meta.summary")}</dt>
+        <dd>{item.summary ?? t("staff.item.none")}</dd>
         <dt>{t("meta.category")}</dt>
         <dd>{v.category}</dd>
         <dt>{t("meta.listRow")}</dt>

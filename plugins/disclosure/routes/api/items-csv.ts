@@ -15,10 +15,11 @@ export const loader = pluginLoader(async (ctx, { request }) => {
   const origin = originOf(ctx);
   const code = ctx.tenant.code;
   const m = zhCN.meta;
-  const header = [m.indexNumber, m.title, m.category, m.issuer, m.docNumber, m.writtenOn, m.publishedOn, m.topic, m.validity, m.validFrom, m.endedOn, m.attribute, zhCNPortal.portal.csv.url];
+  const header = [m.indexNumber, m.title, m.summary, m.category, m.issuer, m.docNumber, m.writtenOn, m.publishedOn, m.topic, m.validity, m.validFrom, m.endedOn, m.attribute, zhCNPortal.portal.csv.url];
   const rows = result.found.map(({ item: i }) => [
     i.indexNumber,
     i.title,
+    i.summary,
     labels.get(i.categoryKey) ?? i.categoryKey,
     i.issuer,
     i.docNumber,

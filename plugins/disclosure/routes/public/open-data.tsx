@@ -19,6 +19,7 @@ const FIELDS = [
   "id",
   "indexNumber",
   "title",
+  "summary",
   "categoryKey",
   "categoryLabel",
   "issuer",

@@ -22,6 +22,8 @@ export const BatchRow = z
     row: z.number().int().min(2),
     indexNumber: optional(100),
     title: z.string().trim().min(1).max(300),
+    /** 内容概述 (条例第十二条). */
+    summary: optional(500),
     categoryKey: z.string().min(1).max(100),
     issuer: z.string().trim().min(1).max(100),
     docNumber: optional(100),

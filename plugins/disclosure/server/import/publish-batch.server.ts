@@ -49,6 +49,7 @@ export async function onBatchPublished(ctx: PluginDocumentHookContext, doc: Plug
       index_number: numbers.get(r)!,
       category_key: r.categoryKey,
       title: r.title,
+      summary: r.summary ?? null,
       issuer: r.issuer,
       doc_number: r.docNumber ?? null,
       written_on: r.writtenOn,

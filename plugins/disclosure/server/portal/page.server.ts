@@ -9,11 +9,16 @@ export function portalOf(ctx: PluginRequestContext) {
 }
 export type Portal = ReturnType<typeof portalOf>;
 
+/** A list shows the start of a 内容概述 under the title, as Chinese portals do; the item page shows it whole. */
+const LISTED_SUMMARY = 120;
+
 /** An item as a list row shows it; lists never carry the body to the page. */
 export function listed(item: Item) {
+  const summary = item.summary && item.summary.length > LISTED_SUMMARY ? `${item.summary.slice(0, LISTED_SUMMARY)}…` : item.summary;
   return {
     id: item.id,
     title: item.title,
+    summary,
     indexNumber: item.indexNumber,
     docNumber: item.docNumber,
     issuer: item.issuer,

@@ -14,6 +14,7 @@ const E = "disclosure:staff.import.errors";
 /** The columns an import file has, by their header in the first row (order does not matter). */
 export const IMPORT_COLUMNS = [
   { header: "标题", field: "title", required: true },
+  { header: "内容概述", field: "summary", required: false },
   { header: "类别", field: "category", required: true },
   { header: "发布机构", field: "issuer", required: true },
   { header: "文号", field: "docNumber", required: false },
@@ -34,7 +35,7 @@ const VALIDITY: Record<string, Validity> = { 有效: "valid", 失效: "expired",
 
 /** A template file: the header and one example row. */
 export function templateCsv(): string {
-  const example = ["关于2024年第一季度空气质量状况的通报", "quality", "示范市生态环境局", "示环通〔2024〕3号", "2024-04-08", "2024-04-08", "2024-04-12", "环境监测、保护与治理", "", "", "一季度，全市空气质量优良天数比例为88.9%。", ""];
+  const example = ["关于2024年第一季度空气质量状况的通报", "通报全市2024年第一季度空气质量优良天数比例和主要污染物浓度。", "quality", "示范市生态环境局", "示环通〔2024〕3号", "2024-04-08", "2024-04-08", "2024-04-12", "环境监测、保护与治理", "", "", "一季度，全市空气质量优良天数比例为88.9%。", ""];
   return `${[IMPORT_COLUMNS.map((c) => c.header), example].map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;
 }
 
@@ -149,6 +150,7 @@ export async function checkImport(
     if (validityText && !validity) fail("validity", `${E}.validity`);
 
     const payload = ItemPayload.safeParse({
+      summary: get("summary") || undefined,
       categoryKey: categoryKey || "-",
       issuer: get("issuer"),
       docNumber: get("docNumber") || undefined,
@@ -199,6 +201,7 @@ export async function checkImport(
         row: number,
         ...(indexNumber ? { indexNumber } : {}),
         title,
+        ...(p.summary ? { summary: p.summary } : {}),
         categoryKey,
         categoryLabel: labelOf(category, ctx.locale),
         issuer: p.issuer,
