@@ -3,3 +3,4 @@ export { CsrfInput, Field, FormMessage, PostForm, RowAction, type FieldErrors } 
 export { IgnoredFilters } from "../ui/ignored-filters";
 export { useLocale } from "../ui/use-locale";
 export { PublicLayout } from "../ui/public-layout";
+export { RichTextEditor, type RichTextFormat } from "../ui/rich-text-editor";

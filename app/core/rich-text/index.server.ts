@@ -1,0 +1,5 @@
+export { docxToRichText, NotADocxError } from "./docx.server";
+export { escapeHtml, plainTextToHtml } from "./plain-text";
+export { renderRichText, richTextToText } from "./render.server";
+export { sanitizeRichText } from "./sanitize.server";
+export { cleanOfficeHtml } from "./word-paste";
