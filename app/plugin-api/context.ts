@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import type { Transaction } from "kysely";
 import type { ClockEvent, ClockStatus } from "../core/calendar/clock";
+import type { ExplainOptions } from "../core/calendar/clock-explain";
 import type { WorkCalendar } from "../core/calendar/work-calendar";
 import type { ClassificationReview } from "../core/classification/review.server";
 import type { Finding, FindingKind } from "../core/classification/finding";
@@ -61,8 +62,9 @@ export interface PluginSearchQuery {
 export interface PluginCoreServices {
   /**
    * The working-day calendar (State Council notices incl. 调休, plus the platform's overrides) as
-   * it stood when the context was made; synchronous. Results carry `unknownYears`: warn the reader
-   * when a date falls in a year no holiday data covers.
+   * it stood when the context was made; synchronous. A year without a notice gets the statutory
+   * holidays of the 放假办法. Results carry `unknownYears`, the years without a notice: tell staff
+   * that 调休 may still move such a date (not the applicant, who is owed the date itself).
    */
   calendar: WorkCalendar;
   /**
@@ -78,8 +80,12 @@ export interface PluginCoreServices {
     status(trx: PluginTransaction, clockId: string, asOf?: string): Promise<ClockStatus | null>;
     /** The same for many clocks in one query (a list page); clocks with no events are absent. */
     statusMany(trx: PluginTransaction, clockIds: readonly string[], asOf?: string): Promise<Map<string, ClockStatus>>;
-    /** "20 working days from 2025-09-26; paused 5 working days …; due 2025-11-06" in the reader's language. */
-    explain(status: ClockStatus, locale: Locale): string;
+    /**
+     * "20 working days from 2025-09-26; paused 5 working days …; due 2025-11-06" in the reader's
+     * language. Staff (the default) also read that a year without a holiday notice may still move
+     * the date; `audience: "applicant"` leaves that caveat out, for public pages and letters.
+     */
+    explain(status: ClockStatus, locale: Locale, options?: ExplainOptions): string;
   };
   /**
    * Encryption at rest of personal data (SM4 + HMAC-SM3; legal-spec §10.2). Sealed values open only

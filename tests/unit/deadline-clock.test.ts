@@ -98,12 +98,18 @@ describe("deadline clock", () => {
     expect(explainClock(s, "zh-TW")).toBe("自2025-09-26起20個工作日；截止2025-10-30，已逾期2個工作日");
   });
 
-  it("warns when the due date depends on a year without holiday data", () => {
+  it("warns staff, not the applicant, when the due date depends on a year without a holiday notice", () => {
     const last = Math.max(...calendar.coverage().packageYears);
     const s = evaluateClock([{ kind: "start", date: `${last}-12-15` }], `${last}-12-16`, calendar);
     expect(s.warnings).toEqual([{ kind: "unknown-years", years: [last + 1] }]);
-    expect(explainClock(s, "en")).toMatch(new RegExp(`no holiday data for ${last + 1} yet: the date may change$`));
-    expect(explainClock(s, "zh-CN")).toMatch(new RegExp(`缺少${last + 1}年节假日数据，日期可能变动$`));
+    expect(explainClock(s, "en")).toMatch(new RegExp(`notice for ${last + 1} is not out yet: statutory holidays are counted, make-up working days may still move the date$`));
+    expect(explainClock(s, "zh-CN")).toMatch(new RegExp(`${last + 1}年放假安排尚未公布，已按《全国年节及纪念日放假办法》计入法定节假日，调休可能使日期变动$`));
+    expect(explainClock(s, "zh-TW")).toMatch(/調休可能使日期變動$/);
+    for (const locale of ["zh-CN", "zh-TW", "en"] as const) {
+      const applicant = explainClock(s, locale, { audience: "applicant" });
+      expect(applicant).toContain(s.dueDate!);
+      expect(applicant).not.toMatch(/调休|調休|notice|放假/);
+    }
   });
 });
 

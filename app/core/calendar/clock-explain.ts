@@ -34,7 +34,7 @@ const MESSAGES: Record<Locale, Messages> = {
         "deemed-withdrawn": `${d}视为放弃申请`,
         "fee-unpaid": `逾期未缴费，${d}终止办理`,
       })[reason],
-    unknownYears: (y) => `缺少${y}年节假日数据，日期可能变动`,
+    unknownYears: (y) => `${y}年放假安排尚未公布，已按《全国年节及纪念日放假办法》计入法定节假日，调休可能使日期变动`,
     reasons: { supplement: "申请人补正", "third-party": "征求第三方意见", "other-agency": "征求其他机关意见", "fee-notice": "缴纳信息处理费" },
   },
   "zh-TW": {
@@ -54,7 +54,7 @@ const MESSAGES: Record<Locale, Messages> = {
         "deemed-withdrawn": `${d}視為放棄申請`,
         "fee-unpaid": `逾期未繳費，${d}終止辦理`,
       })[reason],
-    unknownYears: (y) => `缺少${y}年節假日資料，日期可能變動`,
+    unknownYears: (y) => `${y}年放假安排尚未公布，已依《全國年節及紀念日放假辦法》計入法定節假日，調休可能使日期變動`,
     reasons: { supplement: "申請人補正", "third-party": "徵求第三方意見", "other-agency": "徵求其他機關意見", "fee-notice": "繳納信息處理費" },
   },
   en: {
@@ -74,7 +74,7 @@ const MESSAGES: Record<Locale, Messages> = {
         "deemed-withdrawn": `deemed withdrawn on ${d}`,
         "fee-unpaid": `closed on ${d}: fee not paid`,
       })[reason],
-    unknownYears: (y) => `no holiday data for ${y} yet: the date may change`,
+    unknownYears: (y) => `the State Council holiday notice for ${y} is not out yet: statutory holidays are counted, make-up working days may still move the date`,
     reasons: {
       supplement: "the applicant to supplement the application",
       "third-party": "third-party consultation",
@@ -84,8 +84,16 @@ const MESSAGES: Record<Locale, Messages> = {
   },
 };
 
+export interface ExplainOptions {
+  /**
+   * Who reads the line. The applicant gets the dates only: the caveat that a year's 调休 may still
+   * move them is for staff, who watch the notice; a letter or tracking page must not hedge the date.
+   */
+  audience?: "staff" | "applicant";
+}
+
 /** One line for staff and applicant, e.g. "20 working days from 2025-09-26; paused 5 working days for third-party consultation; due 2025-11-06". */
-export function explainClock(status: ClockStatus, locale: Locale): string {
+export function explainClock(status: ClockStatus, locale: Locale, { audience = "staff" }: ExplainOptions = {}): string {
   const m = MESSAGES[locale];
   const parts = [m.period(REPLY.days, status.periodStart, status.restarted)];
   if (status.extension) parts.push(m.extension(status.extension.days, status.extension.approver));
@@ -100,7 +108,7 @@ export function explainClock(status: ClockStatus, locale: Locale): string {
   else if (status.dueDate) parts.push(m.due(status.dueDate));
   else parts.push(m.left(status.leftDays));
   const unknown = status.warnings.find((w) => w.kind === "unknown-years");
-  if (unknown) parts.push(m.unknownYears(unknown.years.join(locale === "en" ? ", " : "、")));
+  if (unknown && audience === "staff") parts.push(m.unknownYears(unknown.years.join(locale === "en" ? ", " : "、")));
   return parts.join(m.separator);
 }
 
