@@ -2,6 +2,7 @@ import { definePlugin } from "../../app/plugin-api";
 import * as requestsTables from "./db/0001_requests";
 import * as applicantLocale from "./db/0002_applicant_locale";
 import * as listIndex from "./db/0003_list_index";
+import * as unreceivedWithdrawal from "./db/0004_unreceived_withdrawal";
 import { locales } from "./locales";
 import { describeNotice } from "./server/describe.server";
 import { NOTICE_TYPE, NoticePayload, REPLY_TYPE, ReplyPayload } from "./server/notice-schema";
@@ -46,7 +47,7 @@ export default definePlugin({
     { key: "requests.applicants.read", label: "requests:permissions.readApplicant", defaultRoles: ["requests_officer", "principal"] },
     { key: "requests.appeals.manage", label: "requests:permissions.appeals", defaultRoles: ["requests_officer", "principal"] },
   ],
-  migrations: { "0001_requests": requestsTables, "0002_applicant_locale": applicantLocale, "0003_list_index": listIndex },
+  migrations: { "0001_requests": requestsTables, "0002_applicant_locale": applicantLocale, "0003_list_index": listIndex, "0004_unreceived_withdrawal": unreceivedWithdrawal },
   documentTypes: [
     // 补正, 延期, 征求意见 and 收费 notices: no material is released, so no 保密审查.
     { key: NOTICE_TYPE, label: "requests:documentTypes.notice", requiresClassification: false, drafterRole: "requests_officer", payload: NoticePayload, describe: describeNotice, onApproved: onNoticeApproved },

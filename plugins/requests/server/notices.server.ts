@@ -7,6 +7,7 @@ import {
   type PluginTransaction,
 } from "../../../app/plugin-api";
 import { clockId, typed, type NoticeKind } from "../db/schema";
+import { lapseRule } from "../law/lapses";
 import { applicationById, type ApplicationRow } from "./applications.server";
 import { fillLetter, type SentDates } from "./letters/fields";
 import { NOTICE_TYPE, NoticePayload, REPLY_TYPE, ReplyPayload } from "./notice-schema";
@@ -151,7 +152,7 @@ export async function onReplyApproved(ctx: PluginDocumentHookContext, doc: Plugi
   const today = chinaDate();
   // A file whose text 保密审查 redacted is sent as its redacted text, never as the file.
   const filesAsText = await releaseReplyFiles(trx, doc.id, p.files, sent.files, today);
-  await ctx.clocks.append(trx, clockId(app.id), { kind: "stop", date: today, reason: "replied", note: p.replyType });
+  await ctx.clocks.append(trx, clockId(app.id), { kind: "stop", date: today, reason: lapseRule(p.replyType)?.stop ?? "replied", note: p.replyType });
   await typed(trx).updateTable("requests_applications").set({ status: "closed", reply_type: p.replyType, closed_on: today, updated_at: new Date() }).where("id", "=", app.id).execute();
   await markSent(ctx, doc, app, { title: rendition.title, body: sent.body, released: [...sent.released, ...filesAsText], locale: letterLocaleOf(p, app), dates: { issuedOn: today } });
   await ctx.audit(trx, { action: "requests.notice.send", target: { type: "requests_application", id: app.id }, data: { kind: "reply", replyType: p.replyType, documentId: doc.id } });

@@ -1,5 +1,7 @@
 import { SUPPLEMENT, type ClockStatus, type WorkCalendar } from "../../../app/plugin-api";
 import type { ApplicationStatus, NoticeKind } from "../db/schema";
+import { LAPSE_RULES, lapseRefusal, lapseRule, type LapseRefusal } from "../law/lapses";
+import { replyTypes } from "../law/reply-types";
 
 /** What the office may do next with an application, decided in one place for the page and the server. */
 export type StaffStep =
@@ -16,6 +18,7 @@ export interface RuleFacts {
   status: ApplicationStatus;
   receivedOn: string | null;
   supplementDue: string | null;
+  /** The pay-by date on the application row, shown to staff; the ledger's answer date decides (六)2. */
   feeDue: string | null;
   clock: ClockStatus | null;
   /** Kinds of notice drafted and not yet sent or abandoned. */
@@ -49,15 +52,47 @@ export function allowedSteps(f: RuleFacts, calendar: WorkCalendar): Set<StaffSte
       break;
     case "awaiting_supplement":
       steps.add("supplement.receive");
-      if (f.supplementDue && f.today > f.supplementDue) steps.add("close.no_supplement");
       break;
     case "consulting":
       steps.add("consultation.answer");
       break;
     case "awaiting_fee":
       steps.add("fee.paid");
-      if (f.feeDue && f.today > f.feeDue) steps.add("close.fee_unpaid");
       break;
   }
+  // （六）1 and （六）2: closed without a letter, or by a reply of that row, once the ledger says the
+  // period ran out — and not while a reply is already on its way through approval.
+  if (free("reply")) {
+    for (const rule of LAPSE_RULES) {
+      if (lapseRefusal(rule, f, f.today)) continue;
+      steps.add(CLOSE_STEP[rule.row]);
+      steps.add("notice.reply");
+    }
+  }
   return steps;
+}
+
+const CLOSE_STEP = { "other.no_supplement": "close.no_supplement", "other.fee_unpaid": "close.fee_unpaid" } as const;
+
+export type ReplyFacts = Pick<RuleFacts, "status" | "clock" | "supplementDue" | "today">;
+
+/**
+ * The rows a reply drafted today may take: while the application is being processed, any row but
+ * （六）1 and （六）2, which only follow a notice whose period ran out; once one did, that row alone.
+ */
+export function admittedReplyRows(f: ReplyFacts): string[] {
+  const lapsed = LAPSE_RULES.filter((r) => !lapseRefusal(r, f, f.today)).map((r) => r.row as string);
+  if (lapsed.length) return lapsed;
+  if (f.status !== "processing") return [];
+  return replyTypes("2021")
+    .map((r) => r.key as string)
+    .filter((k) => !lapseRule(k));
+}
+
+/** Why a reply of `row` may not be drafted today: the lapse rule's reason, or that the application waits on the applicant. */
+export function replyRowRefusal(f: ReplyFacts, row: string): string | null {
+  if (admittedReplyRows(f).includes(row)) return null;
+  const rule = lapseRule(row);
+  const why: LapseRefusal | "waiting" = rule ? (lapseRefusal(rule, f, f.today) ?? "waiting") : "waiting";
+  return `requests:errors.lapse.${rule ? `${rule.pause}.` : ""}${why}`;
 }

@@ -105,7 +105,7 @@ export default function Application() {
             {a.status === "processing" && v.supplementNoticeBy && v.steps.includes("notice.supplement") && <p className="hint">{t("staff.application.supplementBy", { date: v.supplementNoticeBy })}</p>}
           </>
         ) : (
-          <p>{t("staff.application.notReceived")}</p>
+          <p>{t(a.status === "closed" ? "staff.application.withdrawnUnreceived" : "staff.application.notReceived")}</p>
         )}
       </section>
 

@@ -1,10 +1,12 @@
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "../../../../app/plugin-api";
 import { badRequest, pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
 import { FormMessage, PostForm, useLocale } from "../../../../app/plugin-api/ui";
 import { replyTypeLabel } from "../../law/labels";
+import { admittedGrounds } from "../../law/reply-grounds";
 import { replyTypes } from "../../law/reply-types";
 import type { NoticeKind } from "../../db/schema";
 import { applicationById } from "../../server/applications.server";
@@ -13,6 +15,8 @@ import { compose, defaultValues } from "../../server/staff/compose.server";
 import { groundOptions } from "../../server/ground-labels.server";
 import { KIND_FIELDS, LETTER_LOCALES, noticeValues, RELEASED_SLOTS, WITHHELD_SLOTS, type NoticeValues } from "../../server/staff/notice-form";
 import { applicationView } from "../../server/staff/view.server";
+import { admittedReplyRows } from "../../server/rules";
+import { replyFacts } from "../../server/staff/reply-checks";
 import { refusedTexts } from "../../server/refused-texts.server";
 
 const KINDS = Object.keys(KIND_FIELDS) as NoticeKind[];
@@ -39,7 +43,7 @@ export const loader = pluginLoader(async (ctx, { params }) => {
     const values = { ...Object.fromEntries(KIND_FIELDS[kind].map((f) => [f, ""])), ...defaultValues(ctx, kind), title: "", body: "" };
     const letterLocale = app.locale as Locale;
     const composed = await compose(ctx, trx, app, view, kind, values, { keepBody: false, letterLocale });
-    return { kind, base: `/t/${ctx.tenant.code}/admin/requests/applications/${app.id}`, application: view.application, clock: view.clock, values: { ...values, title: composed.title, body: composed.body }, letterLocale, grounds: groundOptions(ctx.locale) };
+    return { kind, base: `/t/${ctx.tenant.code}/admin/requests/applications/${app.id}`, application: view.application, clock: view.clock, values: { ...values, title: composed.title, body: composed.body }, letterLocale, grounds: groundOptions(ctx.locale), replyRows: admittedReplyRows(replyFacts(view)) };
   });
 });
 
@@ -137,7 +141,7 @@ export default function NoticeEditor() {
               {err("fen")}
             </>
           )}
-          {kind === "reply" && <ReplyFields values={values} errors={errors} input={input} locale={locale} grounds={loaded.grounds} />}
+          {kind === "reply" && <ReplyFields values={values} errors={errors} input={input} locale={locale} grounds={loaded.grounds} rows={loaded.replyRows} />}
         </fieldset>
         <fieldset className="stack">
           <legend>{t("staff.notice.letter")}</legend>
@@ -178,31 +182,50 @@ function ReplyFields({
   input,
   locale,
   grounds,
+  rows,
 }: {
   values: NoticeValues;
   errors: Record<string, string[]>;
   input: (name: string, type?: string) => JSX.Element;
   locale: Locale;
   grounds: { key: string; label: string }[];
+  /** The rows the clock's facts allow today. */
+  rows: string[];
 }) {
   const { t } = useTranslation("requests");
+  // The grounds offered follow the chosen row (law/reply-grounds.ts); without JavaScript, 刷新 does it.
+  const [row, setRow] = useState(values.replyType ?? "");
+  const offered = row ? grounds.filter((g) => admittedGrounds(row).includes(g.key)) : grounds;
+  const fieldError = (name: string) =>
+    errors[name]?.length ? (
+      <p className="error" id={`e-${name}`} role="alert">
+        {t(errors[name]![0]!.includes(":") ? errors[name]![0]! : `core:${errors[name]![0]}`)}
+      </p>
+    ) : null;
   return (
     <>
       <div className="field">
         <label htmlFor="f-replyType">{t("staff.notice.fields.replyType")}</label>
-        <select id="f-replyType" name="replyType" defaultValue={values.replyType} aria-invalid={errors.replyType ? true : undefined}>
+        <select
+          id="f-replyType"
+          name="replyType"
+          defaultValue={values.replyType}
+          onChange={(e) => setRow(e.currentTarget.value)}
+          aria-invalid={errors.replyType ? true : undefined}
+          aria-describedby={errors.replyType ? "e-replyType" : undefined}
+        >
           <option value="">{t("staff.notice.choose")}</option>
-          {replyTypes("2021").map((r) => (
-            <option key={r.key} value={r.key}>
-              {replyTypeLabel(r.key, locale)}
+          {rows.map((key) => (
+            <option key={key} value={key}>
+              {replyTypeLabel(key, locale)}
             </option>
           ))}
+          {/* A row sent back refused stays visible, so its error names what was chosen. */}
+          {values.replyType && !rows.includes(values.replyType) && replyTypes("2021").some((r) => r.key === values.replyType) && (
+            <option value={values.replyType}>{replyTypeLabel(values.replyType, locale)}</option>
+          )}
         </select>
-        {errors.replyType && (
-          <p className="error" role="alert">
-            {t(errors.replyType[0]!.includes(":") ? errors.replyType[0]! : `core:${errors.replyType[0]}`)}
-          </p>
-        )}
+        {fieldError("replyType")}
       </div>
       {input("obtain")}
       {input("note", "textarea")}
@@ -231,14 +254,29 @@ function ReplyFields({
             {input(`withheld.${i}.description`)}
             <div className="field">
               <label htmlFor={`f-withheld.${i}.groundKey`}>{t("staff.notice.fields.withheld.groundKey")}</label>
-              <select id={`f-withheld.${i}.groundKey`} name={`withheld.${i}.groundKey`} defaultValue={values[`withheld.${i}.groundKey`]}>
+              <select
+                id={`f-withheld.${i}.groundKey`}
+                name={`withheld.${i}.groundKey`}
+                defaultValue={values[`withheld.${i}.groundKey`]}
+                aria-invalid={errors[`withheld.${i}.groundKey`] ? true : undefined}
+                aria-describedby={errors[`withheld.${i}.groundKey`] ? `e-withheld.${i}.groundKey` : undefined}
+              >
                 <option value="">{t("staff.notice.choose")}</option>
-                {grounds.map((g) => (
+                {offered.map((g) => (
                   <option key={g.key} value={g.key}>
                     {g.label}
                   </option>
                 ))}
+                {/* A refused ground stays selected, so its error names what was chosen. */}
+                {grounds
+                  .filter((g) => g.key === values[`withheld.${i}.groundKey`] && !offered.includes(g))
+                  .map((g) => (
+                    <option key={g.key} value={g.key}>
+                      {g.label}
+                    </option>
+                  ))}
               </select>
+              {fieldError(`withheld.${i}.groundKey`)}
             </div>
           </fieldset>
         ))}

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { IsoDate } from "../iso-date";
 import { chinaDate, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
 import { clockId, typed } from "../../db/schema";
+import { lapseRefusal, lapseRule } from "../../law/lapses";
+import { ledgerRefusal } from "../clock-refusal";
 import { openApplicant } from "../applications.server";
 import { receiveSupplement } from "../supplement.server";
 import { applicationView, type ApplicationView } from "./view.server";
@@ -38,9 +40,32 @@ const CLOSURES = {
 
 /**
  * Performs one step on an application in the caller's transaction, after locking it and checking
- * that the step is open now (rules.ts); a refused step changes nothing.
+ * that the step is open now (rules.ts); a refused step changes nothing. A date the reply clock's
+ * ledger refuses (before the last event, a closing the law does not allow yet) is refused with the
+ * ledger's reason, never thrown: the caller rolls back what the step wrote before it.
  */
 export async function performStep(ctx: PluginRequestContext, trx: PluginTransaction, id: string, step: StepName, input: unknown): Promise<StepResult> {
+  try {
+    return await stepOnce(ctx, trx, id, step, input);
+  } catch (e) {
+    const rule = ledgerRefusal(e);
+    if (rule === null) throw e;
+    return refuse(DATE_FIELD[step], rule);
+  }
+}
+
+/** The date field each step's ledger event takes its date from. */
+const DATE_FIELD: Record<StepName, string> = {
+  confirm: "confirmedOn",
+  "supplement.receive": "receivedOn",
+  "consultation.answer": "answeredOn",
+  "fee.paid": "paidOn",
+  "close.no_supplement": "closedOn",
+  "close.fee_unpaid": "closedOn",
+  "close.withdrawn": "closedOn",
+};
+
+async function stepOnce(ctx: PluginRequestContext, trx: PluginTransaction, id: string, step: StepName, input: unknown): Promise<StepResult> {
   const today = chinaDate();
   const locked = await typed(trx).selectFrom("requests_applications").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
   if (!locked) throw new Response("Not Found", { status: 404 });
@@ -90,10 +115,22 @@ export async function performStep(ctx: PluginRequestContext, trx: PluginTransact
     case "close.withdrawn": {
       const closure = CLOSURES[step];
       const on = data.closedOn!;
-      if (locked.received_on) await ctx.clocks.append(trx, clock, { kind: "stop", date: on, reason: closure.stop, note: data.note });
-      else if (step !== "close.withdrawn") return refuse("_form", "requests:errors.stepNotOpen");
-      // An unconfirmed application withdrawn before receipt is closed without ever being received.
-      await apps.set({ status: "closed", reply_type: closure.replyType, closed_on: on, received_on: locked.received_on ?? on, updated_at: new Date() }).execute();
+      const lapse = lapseRule(closure.replyType);
+      if (lapse) {
+        const why = lapseRefusal(lapse, { clock: view.clock, supplementDue: locked.supplement_due }, on);
+        if (why) return refuse("closedOn", `requests:errors.lapse.${lapse.pause}.${why}`);
+      }
+      if (!locked.received_on) {
+        if (step !== "close.withdrawn") return refuse("_form", "requests:errors.stepNotOpen");
+        // Never confirmed, so never received (条例第三十一条): withdrawn, it is no application of table 三 —
+        // no receipt date, no row, no clock.
+        if (on < locked.submitted_at.toISOString().slice(0, 10)) return refuse("closedOn", "requests:errors.closeBeforeSubmit");
+        await apps.set({ status: "closed", reply_type: null, closed_on: on, updated_at: new Date() }).execute();
+        await audit("requests.application.close", { replyType: null, received: false });
+        return { ok: true };
+      }
+      await ctx.clocks.append(trx, clock, { kind: "stop", date: on, reason: closure.stop, note: data.note });
+      await apps.set({ status: "closed", reply_type: closure.replyType, closed_on: on, updated_at: new Date() }).execute();
       await audit("requests.application.close", { replyType: closure.replyType });
       return { ok: true };
     }
