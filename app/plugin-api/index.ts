@@ -101,6 +101,17 @@ export interface PluginManifest<S extends z.ZodObject = z.ZodObject>
   documentTypes?: PluginDocumentType[];
 }
 
+export interface PluginDescribeContext {
+  trx: PluginTransaction;
+  tenantId: string;
+  locale: Locale;
+  /** Computed when asked for: a batch of thousands of rows need not be rendered for its summary. */
+  rendition(): { title: string; payload: any } | null;
+}
+
+/** A described value: words for a code, or the rendition of a rich-text field. */
+export type PluginDescribed = string | { html: string };
+
 /** A kind of record that goes through the approval workflow (DESIGN §6). */
 export interface PluginDocumentType {
   /** `<pluginId>.<name>`. */
@@ -119,8 +130,11 @@ export interface PluginDocumentType {
    * page's transaction; values with scan findings are always shown as written (or masked). A path
    * that holds texts rather than being one (a batch's `"payload.rows"`) is a summary: the page
    * shows it in place of those texts and lists only the entries (`payload.rows.17`) with findings.
+   * A rich-text field is described as `{ html }`: its published rendition, rendered from
+   * `ctx.rendition()` (the payload with 保密审查's decisions applied and open findings masked, null
+   * when the scan no longer fits the text), so every approver reads what the public will.
    */
-  describe?(ctx: { trx: PluginTransaction; tenantId: string; locale: Locale }, payload: any): Promise<Record<string, string>>;
+  describe?(ctx: PluginDescribeContext, payload: any): Promise<Record<string, PluginDescribed>>;
   /** Runs in the approving transaction; may e.g. publish at once with `ctx.workflow.act(…, "publish")`. */
   onApproved?(ctx: PluginDocumentHookContext, doc: PluginDocument): Promise<void>;
   /** Runs in the publishing transaction, with the 索引号 and the redacted rendition. */

@@ -61,7 +61,7 @@ export const DocumentTypeSchema = z.object({
   drafterRole: z.enum(BUSINESS_ROLES).default("drafter"),
   payload: z.custom<z.ZodType>((v) => v instanceof z.ZodType, { message: "payload must be a zod schema" }),
   summary: fn<(payload: never) => string>("documentTypes[].summary").optional(),
-  describe: fn<(ctx: never, payload: never) => Promise<Record<string, string>>>("documentTypes[].describe").optional(),
+  describe: fn<(ctx: never, payload: never) => Promise<Record<string, string | { html: string }>>>("documentTypes[].describe").optional(),
   onApproved: fn<(ctx: never, doc: never) => Promise<void>>("documentTypes[].onApproved").optional(),
   onPublished: fn<(ctx: never, doc: never) => Promise<void>>("documentTypes[].onPublished").optional(),
 });

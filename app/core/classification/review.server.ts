@@ -105,6 +105,25 @@ export function renditionOf(doc: WorkflowDocument, state: ReviewState): { title:
   return renderDocument({ title: doc.title, payload: doc.payload }, state.scanned, state.resolutions);
 }
 
+/**
+ * The text as it will be published if nothing changes, for the reviewers' page: findings decided
+ * as decided, findings still open masked (what 保密审查 presumes). Null when the scan no longer fits
+ * the text.
+ */
+export function expectedRenditionOf(doc: WorkflowDocument, state: ReviewState): { title: string; payload: unknown } | null {
+  if (!doc.requires_classification) return { title: doc.title, payload: doc.payload };
+  const decided = resolutionIndex(state.resolutions);
+  const resolutions = state.findings.map((f): FieldResolution => {
+    const r = decided.get(`${f.field}\u0000${f.key}`);
+    return r && (r.action === "redact" || r.reason.trim()) ? r : { field: f.field, key: f.key, action: "redact" };
+  });
+  try {
+    return renderDocument({ title: doc.title, payload: doc.payload }, state.scanned, resolutions);
+  } catch {
+    return null;
+  }
+}
+
 export const ReviewInput = z
   .object({
     attribute: z.enum(DISCLOSURE_ATTRIBUTES, { message: "classification.errors.attribute" }),

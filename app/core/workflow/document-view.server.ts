@@ -5,14 +5,17 @@ import { FINDING_KINDS } from "../classification/finding";
 import { FINDING_LABELS } from "../classification/redact";
 import { maskFor } from "../classification/mask";
 import { groundByKey, groundsFor, DISCLOSURE_ATTRIBUTE_LABELS, DISCLOSURE_ATTRIBUTES } from "../classification/grounds";
-import { reviewState, type ReviewState } from "../classification/review.server";
+import { expectedRenditionOf, reviewState, type ReviewState } from "../classification/review.server";
 import type { Locale } from "../i18n/config";
 import { can, type StaffContext } from "../tenancy/staff.server";
 import { stepApplies, type ChainStep } from "./chain";
 import { chainFor, decisionsOf, documentById, drafterRoleOf, findDocumentType, type WorkflowDocument } from "./service.server";
 
 type Trx = Transaction<CoreDatabase>;
-type Describe = (ctx: { trx: Trx; tenantId: string; locale: Locale }, payload: unknown) => Promise<Record<string, string>>;
+type Describe = (
+  ctx: { trx: Trx; tenantId: string; locale: Locale; rendition(): { title: string; payload: unknown } | null },
+  payload: unknown,
+) => Promise<Record<string, string | { html: string }>>;
 
 /** A text as shown: plain runs and findings, each finding already masked for readers without the original. */
 export type Segment = { text: string } | { text: string; kind: string; index: number };
@@ -30,7 +33,8 @@ export interface DocumentView {
   createdBy: string;
   /** False: every finding is shown masked, whatever was decided. */
   original: boolean;
-  fields: { path: string; segments: Segment[] }[];
+  /** `html`: a rich-text field's published rendition (as the plugin renders it), shown as the public will see it. */
+  fields: { path: string; segments: Segment[]; html?: string }[];
   /** Texts left out of `fields` because a summary stands for them and they need no decision. */
   omitted: number;
   steps: { key: string; label: string; role: string; state: "done" | "current" | "pending" | "skipped" }[];
@@ -112,7 +116,14 @@ export async function documentView(trx: Trx, ctx: StaffContext, id: string, loca
 
   // The declaring plugin may say what codes and references mean; text with findings stays as it is.
   const describe = declared?.type.describe as Describe | undefined;
-  const described = (await describe?.({ trx, tenantId: doc.tenant_id, locale }, doc.payload)) ?? {};
+  const rendition = () => expectedRenditionOf(doc, state);
+  const descriptions = (await describe?.({ trx, tenantId: doc.tenant_id, locale, rendition }, doc.payload)) ?? {};
+  const described: Record<string, string> = {};
+  const rendered: Record<string, string> = {};
+  for (const [path, v] of Object.entries(descriptions)) {
+    if (typeof v === "string") described[path] = v;
+    else rendered[path] = v.html;
+  }
   // A stored payload comes back from jsonb with its keys in jsonb's order: show the fields in the
   // order the type's schema declares them (the title of a released document before its body).
   const declaredOrder = declared?.type.payload.safeParse(doc.payload);
@@ -126,16 +137,17 @@ export async function documentView(trx: Trx, ctx: StaffContext, id: string, loca
   });
   const { listed, summaries, omitted } = summarised(state.scanned, described, position, byField);
   const fields = [
-    ...listed.map((f) => {
+    ...listed.map((f): { at: number; path: string; segments: Segment[]; html?: string } => {
       const shown = described[f.path];
       const own = byField.get(f.path) ?? [];
       const plain = shown !== undefined && own.length === 0;
-      return { at: at(f.path), path: f.path, segments: plain ? [{ text: shown }] : segmentsOf(f.text, own, original) };
+      const html = rendered[f.path];
+      return { at: at(f.path), path: f.path, segments: plain ? [{ text: shown }] : segmentsOf(f.text, own, original), ...(html === undefined ? {} : { html }) };
     }),
     ...summaries,
   ]
     .sort((a, b) => a.at - b.at)
-    .map(({ path, segments }) => ({ path, segments }));
+    .map(({ at: _at, ...field }) => field);
   const reached = doc.current_step ?? (doc.status === "approved" || doc.status === "published" ? steps.length : -1);
   const conditions = { important: doc.important, requiresClassification: doc.requires_classification };
 

@@ -31,7 +31,33 @@ function readable(text: string): string {
     .replace(/&amp;/g, "&");
 }
 
-/** The document's texts, each scan finding marked; readers without the original see findings masked. */
+/** A text cut at its findings: each finding marked and linked to its decision. */
+function Segments({ segments }: { segments: DocumentView["fields"][number]["segments"] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {segments.map((s, i) =>
+        "kind" in s ? (
+          <mark key={i} id={`finding-${s.index + 1}`}>
+            {s.text}
+            <sup>
+              <a href={`#resolve-${s.index + 1}`} aria-label={t("documents.findingRef", { n: s.index + 1 })}>
+                {s.index + 1}
+              </a>
+            </sup>
+          </mark>
+        ) : (
+          <span key={i}>{readable(s.text)}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+/**
+ * The document's texts, each scan finding marked; readers without the original see findings
+ * masked. A rich-text field is shown as its published rendition, and its findings in its text below.
+ */
 export function DocumentText({ fields, original, ns, omitted = 0 }: { fields: DocumentView["fields"]; original: boolean; ns: string; omitted?: number }) {
   const { t } = useTranslation();
   return (
@@ -45,22 +71,24 @@ export function DocumentText({ fields, original, ns, omitted = 0 }: { fields: Do
             <dt>
               <FieldLabel path={f.path} ns={ns} />
             </dt>
-            <dd className="document-text">
-              {f.segments.map((s, i) =>
-                "kind" in s ? (
-                  <mark key={i} id={`finding-${s.index + 1}`}>
-                    {s.text}
-                    <sup>
-                      <a href={`#resolve-${s.index + 1}`} aria-label={t("documents.findingRef", { n: s.index + 1 })}>
-                        {s.index + 1}
-                      </a>
-                    </sup>
-                  </mark>
-                ) : (
-                  <span key={i}>{readable(s.text)}</span>
-                ),
-              )}
-            </dd>
+            {f.html === undefined ? (
+              <dd className="document-text">
+                <Segments segments={f.segments} />
+              </dd>
+            ) : (
+              <dd>
+                <p className="hint">{t("documents.renditionHint")}</p>
+                <div className="rich-text" data-rendition={f.path} aria-label={t("documents.rendition")} role="region" dangerouslySetInnerHTML={{ __html: f.html }} />
+                {f.segments.some((s) => "kind" in s) && (
+                  <details open>
+                    <summary>{t("documents.findingsInText")}</summary>
+                    <div className="document-text">
+                      <Segments segments={f.segments} />
+                    </div>
+                  </details>
+                )}
+              </dd>
+            )}
           </div>
         ))}
       </dl>

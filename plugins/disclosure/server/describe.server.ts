@@ -1,5 +1,6 @@
-import type { Locale, PluginTransaction } from "../../../app/plugin-api";
+import type { PluginDescribeContext, PluginDescribed } from "../../../app/plugin-api";
 import { flatten, catalogueTree } from "./catalogue.server";
+import { renderBody } from "./html";
 import { ItemPayload } from "./item-schema";
 import { itemById } from "./items.server";
 import en from "../locales/en/common.json";
@@ -11,14 +12,17 @@ const COMMON = { "zh-CN": zhCN, "zh-TW": zhTW, en };
 /**
  * What a draft's codes mean, for the core document page where reviewers read it: the category's
  * name instead of its key, the list row's 事项, the proposed attribute and validity in words, and
- * the titles of the policy it interprets or the item it corrects.
+ * the titles of the policy it interprets or the item it corrects; and the body as the public page
+ * will show it, redactions applied, by the same renderer.
  */
-export async function describeItem(ctx: { trx: PluginTransaction; tenantId: string; locale: Locale }, raw: unknown): Promise<Record<string, string>> {
+export async function describeItem(ctx: PluginDescribeContext, raw: unknown): Promise<Record<string, PluginDescribed>> {
   const parsed = ItemPayload.safeParse(raw);
   if (!parsed.success) return {};
   const p = parsed.data;
   const words = COMMON[ctx.locale];
-  const out: Record<string, string> = {};
+  const out: Record<string, PluginDescribed> = {};
+  const shown = ItemPayload.safeParse(ctx.rendition()?.payload);
+  if (shown.success && shown.data.body.trim()) out["payload.body"] = { html: renderBody(shown.data.body) };
   const category = flatten(await catalogueTree(ctx.trx, ctx.tenantId)).find((e) => e.category.key === p.categoryKey)?.category;
   if (category) out["payload.categoryKey"] = category.label[ctx.locale] || category.label["zh-CN"];
   if (p.listRowKey) {
