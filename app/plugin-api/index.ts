@@ -97,7 +97,8 @@ export interface PluginManifest<S extends z.ZodObject = z.ZodObject>
   seed?(ctx: PluginTenantContext<z.output<S>>): Promise<void>;
   onEnable?(ctx: PluginTenantContext<z.output<S>>): Promise<void>;
   onDisable?(ctx: PluginTenantContext<z.output<S>>): Promise<void>;
-  reportFigures?: { key: string; label: string; compute(ctx: PluginRequestContext, year: number): Promise<number> }[];
+  /** Annual report figures; `description` (an i18n key) says how the figure is counted, where the format leaves a choice. */
+  reportFigures?: { key: string; label: string; description?: string; compute(ctx: PluginRequestContext, year: number): Promise<number> }[];
   documentTypes?: PluginDocumentType[];
 }
 

@@ -69,6 +69,7 @@ export const DocumentTypeSchema = z.object({
 export const ReportFigureSchema = z.object({
   key: z.string(),
   label: z.string().min(1),
+  description: z.string().min(1).optional(),
   compute: fn<(ctx: never, year: number) => Promise<number>>("reportFigures[].compute"),
 });
 

@@ -82,3 +82,32 @@ export function checkTableFour(cells: TableFourCells): BrokenTableFour[] {
     return total === sum ? [] : [{ group, total, sum }];
   });
 }
+
+/**
+ * What a 行政复议 or 行政诉讼 about disclosure is brought against (条例第五十一条; 《行政复议法》
+ * and 《行政诉讼法》 admit both): the reply (or the closing decision) once given, or the office's
+ * failure to reply within the period of 条例第三十三条 (逾期不答复) — filed after the due date and
+ * before any reply.
+ */
+export type AppealTarget = "reply" | "no_reply";
+
+export function appealTarget(filedOn: string, app: { closedOn: string | null; dueDate: string | null }): AppealTarget | null {
+  if (app.closedOn && filedOn >= app.closedOn) return "reply";
+  if (app.dueDate && filedOn > app.dueDate) return "no_reply";
+  return null;
+}
+
+/**
+ * How table 四 counts a case across years. The format (国办公开办函〔2021〕30号) reports the year's
+ * work and gives 尚未审结 a column, so a case is counted in the year it was filed — with its result
+ * if decided by 31 December, else as 尚未审结 — and a case decided in a later year is counted again
+ * in the year of its decision, with its result: that year's report is where its result is first
+ * known. A case still undecided at the end of a later year is not repeated there as 尚未审结 (it
+ * was reported pending in the year filed). The spec quotes no 填报说明 on this; the rule is ours,
+ * stated beside the figures.
+ */
+export const TABLE_FOUR_COUNTING: Localized = {
+  "zh-CN": "按立案年度统计：复议申请或起诉当年计入，当年12月31日前审结的计入相应结果，未审结的计入“尚未审结”；以前年度立案、本年度审结的案件计入本年度相应结果。",
+  "zh-TW": "按立案年度統計：複議申請或起訴當年計入，當年12月31日前審結的計入相應結果，未審結的計入「尚未審結」；以前年度立案、本年度審結的案件計入本年度相應結果。",
+  en: "Counted in the year filed: with its result if decided by 31 December, else as pending; a case filed in an earlier year and decided this year is counted this year with its result.",
+};

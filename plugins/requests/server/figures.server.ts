@@ -30,6 +30,7 @@ export const reportFigures: NonNullable<PluginManifest["reportFigures"]> = [
   ...TABLE_FOUR_CELLS.map((c) => ({
     key: c.key,
     label: `requests:${c.labelKey}`,
+    description: `requests:${c.descriptionKey}`,
     compute: async (ctx: PluginRequestContext, year: number) => (await tablesFor(ctx, year)).four[c.group][c.outcome],
   })),
 ];

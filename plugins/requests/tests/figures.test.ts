@@ -115,9 +115,10 @@ describe("table 三 and 四 of a small, hand-built year", () => {
     expect(checkTableThree(current, { lastYear: last })).toEqual([]);
   });
 
-  it("counts appeals filed in the year with their outcome at its end: decided later is still pending", async () => {
+  it("counts appeals filed in the year with their outcome at its end (decided later: pending), and those of earlier years decided in it with their result", async () => {
     const [y2026, y2025] = await read(async (trx) => [await tableFour(trx, [officeId], 2026), await tableFour(trx, [officeId], 2025)]);
-    expect(y2026).toEqual(tableFourOf({ review: { upheld: 1, other: 1 }, direct_suit: { pending: 1 }, suit_after_review: { pending: 1 } }));
+    // a2's review, filed 2025-12-20 and decided (corrected) 2026-02-01: pending in 2025, corrected in 2026.
+    expect(y2026).toEqual(tableFourOf({ review: { upheld: 1, corrected: 1, other: 1 }, direct_suit: { pending: 1 }, suit_after_review: { pending: 1 } }));
     expect(y2025).toEqual(tableFourOf({ review: { pending: 1 } }));
     expect(checkTableFour(y2026)).toEqual([]);
   });

@@ -44,7 +44,7 @@ export const action = pluginAction(async (ctx, { params, request }) => {
     ctx.require("requests.appeals.manage");
     const r = await ctx.withTenant(async (trx) => {
       const app = await applicationView(ctx, trx, id);
-      const row = { id: app.application.id, closed_on: app.application.closedOn, tracking_no: app.application.trackingNo };
+      const row = { id: app.application.id, closed_on: app.application.closedOn, tracking_no: app.application.trackingNo, due_date: app.clock?.dueDate ?? null };
       return intent === "appeal.record" ? recordAppeal(ctx, trx, row, values) : decideAppeal(ctx, trx, row, values);
     });
     return r.ok ? data<ActionResult>({ ok: true, intent }) : fail(r.field, r.error);

@@ -1,7 +1,15 @@
 import type { Locale, Localized } from "../../../../app/plugin-api";
 import { APPLICANT_TYPES, ORGANISATION_GROUP_LABEL, TABLE_THREE_COLUMNS, columnLabel, type TableThreeColumn } from "../../law/applicants";
 import { tableThreeRow, type TableThreeRowKey } from "../../law/reply-types";
-import { REMEDY_LABELS, TABLE_FOUR_COLUMNS, TABLE_FOUR_GROUP_INFO, TABLE_FOUR_OUTCOME_LABELS, type TableFourGroup, type TableFourOutcome } from "../../law/table-four";
+import {
+  REMEDY_LABELS,
+  TABLE_FOUR_COLUMNS,
+  TABLE_FOUR_COUNTING,
+  TABLE_FOUR_GROUP_INFO,
+  TABLE_FOUR_OUTCOME_LABELS,
+  type TableFourGroup,
+  type TableFourOutcome,
+} from "../../law/table-four";
 import { dataRows } from "../../law/table-three";
 
 /**
@@ -25,7 +33,11 @@ export interface TableFourCell {
   outcome: TableFourOutcome;
   key: string;
   labelKey: string;
+  /** How a case is counted across years (law/table-four.ts, TABLE_FOUR_COUNTING). */
+  descriptionKey: string;
 }
+
+const TABLE_FOUR_COUNTING_KEY = "figures.t4.counting";
 
 export const TABLE_THREE_CELLS: readonly TableThreeCell[] = dataRows("2021").flatMap((row) =>
   TABLE_THREE_COLUMNS.map((column) => ({ row, column, key: `requests.t3.${row}.${column}`, labelKey: `figures.t3.${row}.${column}` })),
@@ -36,6 +48,7 @@ export const TABLE_FOUR_CELLS: readonly TableFourCell[] = TABLE_FOUR_COLUMNS.map
   outcome,
   key: `requests.t4.${group}.${outcome}`,
   labelKey: `figures.t4.${group}.${outcome}`,
+  descriptionKey: TABLE_FOUR_COUNTING_KEY,
 }));
 
 /** The row's label under its heading and group: "三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密". */
@@ -72,11 +85,12 @@ function setPath(tree: Tree, path: string, value: string) {
   node[parts.at(-1)!] = value;
 }
 
-/** What report.json holds for one language: { figures: { t3, t4 }, widgets }. */
+/** What report.json holds for one language: { figures: { t3, t4 (with the counting rule) }, widgets }. */
 export function reportLocale(locale: Locale): Tree {
   const tree: Tree = {};
   for (const c of TABLE_THREE_CELLS) setPath(tree, c.labelKey, joined([...rowPath(c.row), ...columnPath(c.column)], locale));
   for (const c of TABLE_FOUR_CELLS) setPath(tree, c.labelKey, joined(tableFourPath(c.group, c.outcome), locale));
+  setPath(tree, TABLE_FOUR_COUNTING_KEY, TABLE_FOUR_COUNTING[locale]);
   for (const [key, label] of Object.entries(WIDGET_LABELS)) setPath(tree, `widgets.${key}`, label[locale]);
   return tree;
 }

@@ -64,8 +64,10 @@ export async function tableThree(trx: PluginTransaction, tenantIds: readonly str
 }
 
 /**
- * Annual report table 四 (legal-spec §2.4) for `year`: the 行政复议 and 行政诉讼 filed in the year,
- * by kind, with their outcome as it stood at the year's end (decided later: 尚未审结).
+ * Annual report table 四 (legal-spec §2.4) for `year`, by the rule of law/table-four.ts
+ * (TABLE_FOUR_COUNTING): the 行政复议 and 行政诉讼 filed in the year with their outcome as it stood
+ * at its end (decided later: 尚未审结), and those filed in an earlier year and decided in this one,
+ * with their outcome.
  */
 export async function tableFour(trx: PluginTransaction, tenantIds: readonly string[], year: number): Promise<TableFourFigures> {
   const cells = Object.fromEntries(TABLE_FOUR_GROUPS.map((g) => [g, Object.fromEntries(TABLE_FOUR_OUTCOMES.map((o) => [o, 0]))])) as TableFourFigures;
@@ -77,7 +79,8 @@ export async function tableFour(trx: PluginTransaction, tenantIds: readonly stri
            count(*)::int AS n
       FROM requests_appeals
      WHERE tenant_id IN (${sql.join(tenantIds)})
-       AND filed_on BETWEEN ${start}::date AND ${end}::date
+       AND (filed_on BETWEEN ${start}::date AND ${end}::date
+            OR (filed_on < ${start}::date AND decided_on BETWEEN ${start}::date AND ${end}::date))
      GROUP BY 1, 2`.execute(trx);
   for (const r of rows) {
     cells[r.kind][r.outcome] += r.n;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { IsoDate } from "../iso-date";
 import { chinaDate, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
 import { typed } from "../../db/schema";
-
+import { appealTarget } from "../../law/table-four";
 
 export const AppealForm = z.object({
   kind: z.enum(["review", "direct_suit", "suit_after_review"], { message: "requests:errors.appealKind" }),
@@ -23,19 +23,41 @@ const first = (e: z.ZodError): Result => {
   return { ok: false, field: String(i.path[0] ?? "_form"), error: i.message.startsWith("requests:") ? i.message : "errors.invalid" };
 };
 
+/** The application an appeal is about, as its page reads it: when it was closed, and when its reply was due. */
+export interface AppealedApplication {
+  id: string;
+  tracking_no: string;
+  closed_on: string | null;
+  /** The reply clock's due date (条例第三十三条), null before receipt or while it is suspended. */
+  due_date: string | null;
+}
+
 /**
- * 行政复议 or 行政诉讼 about a reply (条例第五十一条), the data of annual report table 四: filed on
- * or after the reply, never in the future.
+ * 行政复议 or 行政诉讼 about disclosure (条例第五十一条), the data of annual report table 四: against
+ * the reply once given, or against 逾期不答复 once the reply period ran out (law/table-four.ts,
+ * appealTarget); never in the future. A 复议后起诉 follows the application's earlier 复议: one filed
+ * no later than the suit and, if decided, decided no later than it.
  */
-export async function recordAppeal(ctx: PluginRequestContext, trx: PluginTransaction, app: { id: string; closed_on: string | null; tracking_no: string }, input: unknown): Promise<Result> {
+export async function recordAppeal(ctx: PluginRequestContext, trx: PluginTransaction, app: AppealedApplication, input: unknown): Promise<Result> {
   const parsed = AppealForm.safeParse(input);
   if (!parsed.success) return first(parsed.error);
   const a = parsed.data;
-  if (!app.closed_on) return { ok: false, field: "_form", error: "requests:errors.appealBeforeReply" };
-  if (a.filedOn < app.closed_on) return { ok: false, field: "filedOn", error: "requests:errors.appealBeforeReply" };
   if (a.filedOn > chinaDate()) return { ok: false, field: "filedOn", error: "requests:errors.dateInFuture" };
+  const target = appealTarget(a.filedOn, { closedOn: app.closed_on, dueDate: app.due_date });
+  if (!target) return { ok: false, field: "filedOn", error: "requests:errors.appealNotOpen" };
+  if (a.kind === "suit_after_review") {
+    const review = await typed(trx)
+      .selectFrom("requests_appeals")
+      .select("id")
+      .where("application_id", "=", app.id)
+      .where("kind", "=", "review")
+      .where("filed_on", "<=", a.filedOn)
+      .where((w) => w.or([w("decided_on", "is", null), w("decided_on", "<=", a.filedOn)]))
+      .executeTakeFirst();
+    if (!review) return { ok: false, field: "kind", error: "requests:errors.appealNeedsReview" };
+  }
   await typed(trx).insertInto("requests_appeals").values({ tenant_id: ctx.tenant.id, application_id: app.id, kind: a.kind, body: a.body, filed_on: a.filedOn, outcome: "pending" }).execute();
-  await ctx.audit(trx, { action: "requests.appeal.record", target: { type: "requests_application", id: app.id }, data: { trackingNo: app.tracking_no, kind: a.kind } });
+  await ctx.audit(trx, { action: "requests.appeal.record", target: { type: "requests_application", id: app.id }, data: { trackingNo: app.tracking_no, kind: a.kind, against: target } });
   return { ok: true };
 }
 

@@ -83,7 +83,8 @@ export async function applicationView(ctx: PluginRequestContext, trx: PluginTran
     steps: [...steps],
     can: {
       readApplicant: member && ctx.can("requests.applicants.read"),
-      appeals: member && ctx.can("requests.appeals.manage") && app.status === "closed",
+      // A review or suit is against the reply, or against 逾期不答复 once the period ran out (law/table-four.ts).
+      appeals: member && ctx.can("requests.appeals.manage") && (app.status === "closed" || clock?.state === "overdue"),
     },
   };
 }

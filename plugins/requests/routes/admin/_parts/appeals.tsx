@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { appealTarget } from "../../../law/table-four";
 import type { ApplicationView } from "../../../server/staff/view.server";
 import type { ActionResult } from "../application";
 import { StepForm, StepInput } from "./step-form";
@@ -6,7 +7,7 @@ import { StepForm, StepInput } from "./step-form";
 const KINDS = ["review", "direct_suit", "suit_after_review"] as const;
 const OUTCOMES = ["upheld", "corrected", "other"] as const;
 
-/** 行政复议 and 行政诉讼 about the reply (table 四): recorded, then decided. */
+/** 行政复议 and 行政诉讼 about the reply or about 逾期不答复 (table 四): recorded, then decided. */
 export function Appeals({ view, result }: { view: ApplicationView; result: ActionResult | undefined }) {
   const { t } = useTranslation("requests");
   if (view.appeals.length === 0 && !view.can.appeals) return null;
@@ -17,7 +18,8 @@ export function Appeals({ view, result }: { view: ApplicationView; result: Actio
         <ul>
           {view.appeals.map((a) => (
             <li key={a.id}>
-              {t(`appealKind.${a.kind}`)} · {a.body} · {t("staff.appeals.filedOn", { date: a.filed_on })} · {t(`appealOutcome.${a.outcome}`)}
+              {t(`appealKind.${a.kind}`)} · {a.body} · {t("staff.appeals.filedOn", { date: a.filed_on })}
+              {appealTarget(a.filed_on, { closedOn: view.application.closedOn, dueDate: null }) !== "reply" && ` · ${t("staff.appeals.againstNoReply")}`} · {t(`appealOutcome.${a.outcome}`)}
               {a.decided_on && ` (${a.decided_on})`}
             </li>
           ))}
@@ -26,6 +28,7 @@ export function Appeals({ view, result }: { view: ApplicationView; result: Actio
       {view.can.appeals && (
         <>
           <StepForm intent="appeal.record" legend={t("staff.appeals.record")} button={t("staff.appeals.recordButton")} result={result}>
+            <p className="hint">{t("staff.appeals.recordHint")}</p>
             <div className="field">
               <label htmlFor="appeal-kind">{t("fields.appealKind")}</label>
               <select id="appeal-kind" name="kind">
