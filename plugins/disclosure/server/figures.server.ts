@@ -1,37 +1,55 @@
 import { sql } from "kysely";
 import { chinaDate, chinaYear, type PluginRequestContext, type PluginTransaction, type WidgetContext } from "../../../app/plugin-api";
+import { ENDING_VALIDITY, TABLE_TWO_KINDS, type TableTwoColumn, type TableTwoKind } from "../law/table-two";
 import { timeliness } from "./timeliness";
 
 /**
- * Annual report table 二 (legal-spec §2.2), rows 规章 and 行政规范性文件: 本年制发件数 (issued this
- * year: 成文日期 in the year), 本年废止件数 (repealed this year) and 现行有效件数 (in force at the end
- * of the year). Counted from the catalogue's `rule` and `normative` categories.
+ * Annual report table 二, 第二十条第（一）项: 规章 and 行政规范性文件 (the catalogue's `rule` and
+ * `normative` categories) by their state on 31 December, as law/table-two.ts states the rule — the
+ * same dates as its `entersOn` and `leavesOn`, counted in one read.
  */
-type Kind = "rule" | "normative";
+export type TableTwo = Record<TableTwoKind, Record<TableTwoColumn, number>>;
 
-async function kindKeys(trx: PluginTransaction, kind: Kind): Promise<string[]> {
-  const rows = await trx.selectFrom("disclosure_categories").select("key").distinct().where("kind", "=", kind).execute();
-  return rows.map((r) => r.key as string);
+const ENDING = sql.join(ENDING_VALIDITY.map((v) => sql.lit(v)));
+
+export async function tableTwo(trx: PluginTransaction, tenantId: string, year: number): Promise<TableTwo> {
+  const out = Object.fromEntries(TABLE_TWO_KINDS.map((k) => [k, { issued: 0, repealed: 0, valid: 0 }])) as TableTwo;
+  const categories = await trx.selectFrom("disclosure_categories").select(["key", "kind"]).distinct().where("kind", "in", [...TABLE_TWO_KINDS]).execute();
+  if (categories.length === 0) return out;
+  const kindOf = sql.join(categories.map((c) => sql`WHEN ${c.key} THEN ${c.kind}`), sql` `);
+  const [start, end] = [`${year}-01-01`, `${year}-12-31`];
+  const { rows } = await sql<{ kind: TableTwoKind; issued: number; repealed: number; valid: number }>`
+    WITH dated AS (
+      SELECT CASE category_key ${kindOf} END AS kind, enters,
+             CASE WHEN validity IN (${ENDING}) AND ended_on IS NOT NULL THEN greatest(ended_on, enters) END AS leaves
+      FROM (SELECT category_key, validity, ended_on, greatest(written_on, valid_from) AS enters
+            FROM disclosure_items
+            WHERE tenant_id = ${tenantId} AND status = 'published' AND category_key IN (${sql.join(categories.map((c) => c.key))})) i
+    )
+    SELECT kind,
+           count(*) FILTER (WHERE enters BETWEEN ${start}::date AND ${end}::date) AS issued,
+           count(*) FILTER (WHERE leaves BETWEEN ${start}::date AND ${end}::date) AS repealed,
+           count(*) FILTER (WHERE enters <= ${end}::date AND (leaves IS NULL OR leaves > ${end}::date)) AS valid
+    FROM dated GROUP BY kind`.execute(trx);
+  for (const r of rows) out[r.kind] = { issued: Number(r.issued), repealed: Number(r.repealed), valid: Number(r.valid) };
+  return out;
 }
 
-export async function tableTwoFigure(trx: PluginTransaction, tenantId: string, kind: Kind, figure: "issued" | "repealed" | "valid", year: number): Promise<number> {
-  const keys = await kindKeys(trx, kind);
-  if (keys.length === 0) return 0;
-  const end = `${year}-12-31`;
-  let q = trx.selectFrom("disclosure_items").select(sql<number>`count(*)`.as("n")).where("tenant_id", "=", tenantId).where("category_key", "in", keys);
-  if (figure === "issued") q = q.where("written_on", ">=", `${year}-01-01`).where("written_on", "<=", end).where("published_on", "<=", end);
-  if (figure === "repealed") q = q.where("validity", "=", "repealed").where("ended_on", ">=", `${year}-01-01`).where("ended_on", "<=", end);
-  if (figure === "valid")
-    q = q
-      .where("published_on", "<=", end)
-      .where((eb) => eb.or([eb("validity", "is", null), eb("validity", "=", "valid"), eb("ended_on", ">", end)]))
-      .where((eb) => eb.or([eb("status", "=", "published"), eb("withdrawn_on", ">", end)]));
-  const row = await q.executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+// The six figures are asked for one by one with one context: table 二 is read once per context and year.
+const computed = new WeakMap<PluginRequestContext, Map<number, Promise<TableTwo>>>();
 
-export function reportFigure(kind: Kind, figure: "issued" | "repealed" | "valid") {
-  return (ctx: PluginRequestContext, year: number) => ctx.withTenant((trx) => tableTwoFigure(trx, ctx.tenant.id, kind, figure, year));
+export function reportFigure(kind: TableTwoKind, column: TableTwoColumn) {
+  return async (ctx: PluginRequestContext, year: number): Promise<number> => {
+    let years = computed.get(ctx);
+    if (!years) computed.set(ctx, (years = new Map()));
+    let table = years.get(year);
+    if (!table) {
+      table = ctx.withTenant((trx) => tableTwo(trx, ctx.tenant.id, year));
+      years.set(year, table);
+      table.catch(() => years.delete(year));
+    }
+    return (await table)[kind][column];
+  };
 }
 
 /** Per office: items published this year. */

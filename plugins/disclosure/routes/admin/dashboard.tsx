@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import { chinaYear } from "../../../../app/plugin-api";
 import { z } from "zod";
 import { pluginLoader, readFilters } from "../../../../app/plugin-api/loaders.server";
-import { IgnoredFilters } from "../../../../app/plugin-api/ui";
+import { IgnoredFilters, useLocale } from "../../../../app/plugin-api/ui";
+import { TABLE_TWO_COLUMNS, TABLE_TWO_RULES, TABLE_TWO_SOURCE, TABLE_TWO_WITHDRAWN } from "../../law/table-two";
 import { dashboard } from "../../server/staff/dashboard.server";
 import { SelectField } from "./_parts/fields";
 
@@ -53,6 +54,7 @@ function TimelinessChart({ onTime, late }: { onTime: number; late: number }) {
 export default function Dashboard() {
   const { t } = useTranslation("disclosure");
   const { base, year, ignored, years, categories, timeliness, tableTwo } = useLoaderData<typeof loader>();
+  const locale = useLocale();
   return (
     <>
       <h1>{t("staff.dashboard.title")}</h1>
@@ -110,6 +112,12 @@ export default function Dashboard() {
       <section aria-labelledby="dash-table-two">
         <h2 id="dash-table-two">{t("staff.dashboard.tableTwoTitle", { year })}</h2>
         <p className="hint">{t("staff.dashboard.tableTwoHint")}</p>
+        <ul className="hint">
+          {TABLE_TWO_COLUMNS.map((c) => (
+            <li key={c}>{TABLE_TWO_RULES[c][locale]}</li>
+          ))}
+          <li>{TABLE_TWO_WITHDRAWN[locale]}</li>
+        </ul>
         <table className="table">
           <caption>{t("staff.dashboard.tableTwoCaption")}</caption>
           <thead>
@@ -139,6 +147,7 @@ export default function Dashboard() {
             ))}
           </tbody>
         </table>
+        <p className="hint">{TABLE_TWO_SOURCE[locale]}</p>
       </section>
 
       <section aria-labelledby="dash-categories">

@@ -2,7 +2,8 @@ import { sql } from "kysely";
 import { chinaDate, chinaYear, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
 import { typed } from "../../db/schema";
 import { catalogueTree, flatten, subtreeKeys } from "../catalogue.server";
-import { tableTwoFigure } from "../figures.server";
+import { TABLE_TWO_COLUMNS, TABLE_TWO_KINDS } from "../../law/table-two";
+import { tableTwo as tableTwoOf } from "../figures.server";
 import { yearsOf } from "../items.server";
 import { DEFAULT_LIMIT_WORKDAYS, timeliness } from "../timeliness";
 import { labelOf } from "./editor.server";
@@ -54,19 +55,10 @@ async function yearTimeliness(ctx: PluginRequestContext, trx: PluginTransaction,
   return { published: rows.length, onTime: rows.length - late.length, late };
 }
 
-const TABLE_TWO = [
-  { kind: "rule", figures: ["issued", "repealed", "valid"] },
-  { kind: "normative", figures: ["issued", "repealed", "valid"] },
-] as const;
-
 /** Counts by category, timeliness and the 年度报告 table 二 figures (第二十条第（一）项) for one year. */
 export async function dashboard(ctx: PluginRequestContext, trx: PluginTransaction, year: number) {
-  const tableTwo = [];
-  for (const { kind, figures } of TABLE_TWO) {
-    const values = [];
-    for (const f of figures) values.push(await tableTwoFigure(trx, ctx.tenant.id, kind, f, year));
-    tableTwo.push({ kind, values });
-  }
+  const figures = await tableTwoOf(trx, ctx.tenant.id, year);
+  const tableTwo = TABLE_TWO_KINDS.map((kind) => ({ kind, values: TABLE_TWO_COLUMNS.map((c) => figures[kind][c]) }));
   return {
     categories: await byCategory(ctx, trx, year),
     timeliness: await yearTimeliness(ctx, trx, year),
