@@ -34,6 +34,8 @@ export default definePlugin({
     { area: "admin", path: "register", file: "routes/admin/register.tsx", permission: "requests.applications.handle" },
     { area: "admin", path: "applications/:id", file: "routes/admin/application.tsx", permission: "requests.applications.view" },
     { area: "admin", path: "applications/:id/notices/:kind", file: "routes/admin/notice.tsx", permission: "requests.applications.handle" },
+    // The letter loader also requires handling or reading applicants (letter.server.ts).
+    { area: "admin", path: "applications/:id/letters/:noticeId", file: "routes/admin/letter.tsx", permission: "requests.applications.view" },
   ],
   nav: [
     { area: "admin", label: "requests:nav.applications", to: "", permission: "requests.applications.view", order: 200 },

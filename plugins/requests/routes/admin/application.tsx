@@ -13,13 +13,14 @@ import { Appeals } from "./_parts/appeals";
 import { ApplicantCard } from "./_parts/applicant";
 import { NextSteps } from "./_parts/next-steps";
 import { History } from "./_parts/history";
+import { mayPrintLetters } from "../../server/letters/letter.server";
 import { Urgency } from "./_parts/urgency";
 import { urgencyOf } from "../../server/staff/list.server";
 
 /** One application: what was asked, by whom (masked), the reply clock explained, what happened, and what to do next. */
 export const loader = pluginLoader(async (ctx, { params }) => {
   const view = await ctx.withTenant((trx) => applicationView(ctx, trx, params.id));
-  return { ...view, base: `/t/${ctx.tenant.code}/admin/requests`, urgency: view.clock ? urgencyOf(view.clock) : null };
+  return { ...view, base: `/t/${ctx.tenant.code}/admin/requests`, urgency: view.clock ? urgencyOf(view.clock) : null, canPrintLetters: mayPrintLetters(ctx) };
 });
 
 export type ActionResult =
@@ -152,7 +153,7 @@ export default function Application() {
       </dl>
       <ApplicantCard masked={a.applicantMasked} canRead={v.can.readApplicant} revealed={result?.ok ? result.applicant : undefined} />
 
-      <History view={v} />
+      <History view={v} canPrint={v.canPrintLetters} />
       <Appeals view={v} result={result} />
     </>
   );

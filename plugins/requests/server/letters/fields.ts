@@ -31,10 +31,10 @@ export function hasPlaceholders(text: string): boolean {
  * Fills the placeholders that have a value (dates as the letter's language writes them); the others
  * stay, so a letter can be filled in two steps (dates on sending, the addressee on reading).
  */
-export function fillLetter(text: string, values: { applicant?: string; dates?: SentDates }, locale: Locale): string {
+export function fillLetter(text: string, values: { applicant?: string; dates?: SentDates; pending?: string }, locale: Locale): string {
   return text.replace(TOKEN, (whole, name: string) => {
     if (name === APPLICANT) return values.applicant ?? whole;
     const date = values.dates?.[name as SentDate];
-    return date ? letterDate(date, locale) : whole;
+    return date ? letterDate(date, locale) : (values.pending ?? whole);
   });
 }

@@ -1,10 +1,15 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLocale } from "../../../../../app/plugin-api/ui";
+import { fillLetter } from "../../../server/letters/fields";
 import type { ApplicationView } from "../../../server/staff/view.server";
 
 /** What was sent and received, oldest first: notices (with their approval status until sent), supplements, consultations. */
-export function History({ view }: { view: ApplicationView }) {
+export function History({ view, canPrint = false }: { view: ApplicationView; canPrint?: boolean }) {
   const { t } = useTranslation("requests");
+  const locale = useLocale();
+  // A letter in approval still has its addressee and sending dates as placeholders: masked name, dates "fixed when sent".
+  const shown = (body: string) => fillLetter(body, { applicant: view.application.applicantMasked, pending: t("staff.history.pendingDate") }, locale);
   const { notices, supplements, consultations } = view;
   if (notices.length + supplements.length + consultations.length === 0) return null;
   return (
@@ -17,11 +22,12 @@ export function History({ view }: { view: ApplicationView }) {
           </h3>
           <p className="muted">
             {n.sentOn ? t("staff.history.sentOn", { date: n.sentOn }) : n.documentStatus ? t("staff.history.inApproval", { status: t(`core:workflow.status.${n.documentStatus}`) }) : ""}{" "}
-            {n.documentUrl && <Link to={n.documentUrl}>{t("staff.history.openDocument")}</Link>}
+            {n.documentUrl && <Link to={n.documentUrl}>{t("staff.history.openDocument")}</Link>}{" "}
+            {canPrint && <Link to={`letters/${n.id}`}>{t("staff.history.printLetter")}</Link>}
           </p>
           <details>
             <summary>{t("staff.history.letter")}</summary>
-            <div className="letter">{n.body}</div>
+            <div className="letter">{shown(n.body)}</div>
             {n.released.map((d, i) => (
               <div key={i}>
                 <h4>{d.title}</h4>
