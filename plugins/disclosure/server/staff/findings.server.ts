@@ -8,8 +8,8 @@ type Finding = Awaited<ReturnType<PluginCoreServices["classification"]["scan"]>>
 /** What the automatic check found in a draft, shown to its drafter before submitting. */
 export interface DraftFinding {
   kind: Finding["kind"];
-  /** `title`, `body`, or the attachment's file name. */
-  where: { field: "title" | "body" } | { field: "attachment"; name: string };
+  /** `title`, `summary` (内容概述), `body`, or the attachment's file name. */
+  where: { field: "title" | "summary" | "body" } | { field: "attachment"; name: string };
   before: string;
   match: string;
   after: string;
@@ -17,14 +17,15 @@ export interface DraftFinding {
 
 const CONTEXT = 12;
 
-/** Runs the 保密审查 scan over the title, the body's text and each attachment's text. */
+/** Runs the 保密审查 scan over the title, the 内容概述, the body's text and each attachment's text. */
 export async function scanDraft(
   ctx: Pick<PluginCoreServices, "classification">,
   trx: PluginTransaction,
-  draft: { title: string; body: string; attachments: Pick<AttachmentRef, "name" | "text">[] },
+  draft: { title: string; summary?: string; body: string; attachments: Pick<AttachmentRef, "name" | "text">[] },
 ): Promise<DraftFinding[]> {
   const texts: [DraftFinding["where"], string][] = [
     [{ field: "title" }, draft.title],
+    [{ field: "summary" }, draft.summary ?? ""],
     [{ field: "body" }, bodyText(draft.body)],
     ...draft.attachments.map((a): [DraftFinding["where"], string] => [{ field: "attachment", name: a.name }, a.text]),
   ];

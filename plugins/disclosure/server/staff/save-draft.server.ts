@@ -60,7 +60,7 @@ export async function saveDraft(ctx: PluginRequestContext, input: SaveInput): Pr
       if (!saved.ok) throw new Refused(saved.error, statusOf(saved.code));
       if (!input.submit) return { ok: true, doc: saved.document, outcome: "saved" };
 
-      const findings = await scanDraft(ctx, trx, { title: parsed.data.title, body: payload.body, attachments });
+      const findings = await scanDraft(ctx, trx, { title: parsed.data.title, summary: payload.summary, body: payload.body, attachments });
       if (findings.length && findingsSignature(findings) !== input.seenFindings) return { ok: true, doc: saved.document, outcome: "held" };
       const submitted = await ctx.workflow.act(trx, { id: saved.document.id, action: "submit", expectedVersion: saved.document.version });
       if (!submitted.ok) throw new Refused(submitted.error, statusOf(submitted.code));
@@ -78,7 +78,7 @@ function statusOf(code: string): number {
 
 /** The findings of a saved draft, and their signature for the form. */
 export async function draftFindings(ctx: PluginRequestContext, trx: PluginTransaction, doc: PluginDocument) {
-  const p = (doc.payload ?? {}) as { body?: string; attachments?: { name: string; text: string }[] };
-  const findings = await scanDraft(ctx, trx, { title: doc.title, body: p.body ?? "", attachments: p.attachments ?? [] });
+  const p = (doc.payload ?? {}) as { summary?: string; body?: string; attachments?: { name: string; text: string }[] };
+  const findings = await scanDraft(ctx, trx, { title: doc.title, summary: p.summary, body: p.body ?? "", attachments: p.attachments ?? [] });
   return { findings, signature: findingsSignature(findings) };
 }

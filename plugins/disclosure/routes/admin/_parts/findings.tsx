@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 
 export interface ShownFinding {
   kind: string;
-  where: { field: "title" | "body" } | { field: "attachment"; name: string };
+  where: { field: "title" | "summary" | "body" } | { field: "attachment"; name: string };
   before: string;
   match: string;
   after: string;
