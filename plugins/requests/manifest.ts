@@ -3,6 +3,7 @@ import * as requestsTables from "./db/0001_requests";
 import * as applicantLocale from "./db/0002_applicant_locale";
 import * as listIndex from "./db/0003_list_index";
 import * as unreceivedWithdrawal from "./db/0004_unreceived_withdrawal";
+import * as replyFiles from "./db/0006_reply_files";
 import { locales } from "./locales";
 import { describeNotice } from "./server/describe.server";
 import { NOTICE_TYPE, NoticePayload, REPLY_TYPE, ReplyPayload } from "./server/notice-schema";
@@ -29,6 +30,7 @@ export default definePlugin({
     // Public, /t/:tenant/requests/…
     { area: "public", path: "new", file: "routes/public/apply.tsx" },
     { area: "public", path: "track", file: "routes/public/track.tsx" },
+    { area: "public", path: "track/file", file: "routes/public/reply-file.ts" },
     // Staff, /t/:tenant/admin/requests/…
     { area: "admin", path: "", file: "routes/admin/applications.tsx", permission: "requests.applications.view" },
     { area: "admin", path: "register", file: "routes/admin/register.tsx", permission: "requests.applications.handle" },
@@ -36,6 +38,7 @@ export default definePlugin({
     { area: "admin", path: "applications/:id/notices/:kind", file: "routes/admin/notice.tsx", permission: "requests.applications.handle" },
     // The letter loader also requires handling or reading applicants (letter.server.ts).
     { area: "admin", path: "applications/:id/letters/:noticeId", file: "routes/admin/letter.tsx", permission: "requests.applications.view" },
+    { area: "admin", path: "applications/:id/files/:fileId", file: "routes/admin/reply-file.ts", permission: "requests.applications.view" },
   ],
   nav: [
     { area: "admin", label: "requests:nav.applications", to: "", permission: "requests.applications.view", order: 200 },
@@ -49,7 +52,7 @@ export default definePlugin({
     { key: "requests.applicants.read", label: "requests:permissions.readApplicant", defaultRoles: ["requests_officer", "principal"] },
     { key: "requests.appeals.manage", label: "requests:permissions.appeals", defaultRoles: ["requests_officer", "principal"] },
   ],
-  migrations: { "0001_requests": requestsTables, "0002_applicant_locale": applicantLocale, "0003_list_index": listIndex, "0004_unreceived_withdrawal": unreceivedWithdrawal },
+  migrations: { "0001_requests": requestsTables, "0002_applicant_locale": applicantLocale, "0003_list_index": listIndex, "0004_unreceived_withdrawal": unreceivedWithdrawal, "0006_reply_files": replyFiles },
   documentTypes: [
     // 补正, 延期, 征求意见 and 收费 notices: no material is released, so no 保密审查.
     { key: NOTICE_TYPE, label: "requests:documentTypes.notice", requiresClassification: false, drafterRole: "requests_officer", payload: NoticePayload, describe: describeNotice, onApproved: onNoticeApproved },
@@ -68,6 +71,8 @@ export default definePlugin({
     "requests.application.close",
     "requests.appeal.record",
     "requests.appeal.decide",
+    "requests.reply_file.upload",
+    "requests.reply_file.download",
   ],
   settings: { schema: RequestsSettings },
   reportFigures,

@@ -1,8 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
-import mammoth from "mammoth";
-import { extractText, getDocumentProxy } from "unpdf";
 import type { PluginRequestContext, PluginTransaction } from "../../../../app/plugin-api";
-import { checkText, withoutForbiddenCharacters } from "../../../../app/plugin-api/loaders.server";
+import { checkText, extractFileText, fileKind, withoutForbiddenCharacters } from "../../../../app/plugin-api/loaders.server";
 import { typed } from "../../db/schema";
 import type { AttachmentRef } from "../item-schema";
 
@@ -17,27 +15,13 @@ const KINDS = {
 } as const;
 type Kind = keyof typeof KINDS;
 
-const starts = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
-
-/** What the file really is, by its first bytes and its name; null for anything else (old .doc, executables…). */
+/** What the file really is, by its first bytes and its name; null for anything else (old .doc, workbooks, executables…). */
 export function attachmentKind(name: string, bytes: Uint8Array): Kind | null {
-  if (starts(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return "pdf";
-  if (starts(bytes, [0x89, 0x50, 0x4e, 0x47])) return "png";
-  if (starts(bytes, [0xff, 0xd8, 0xff])) return "jpeg";
-  // A .docx is a zip; an .xlsx or .pptx is too, so the name decides.
-  if (starts(bytes, [0x50, 0x4b, 0x03, 0x04]) && KINDS.docx.ext.test(name)) return "docx";
-  return null;
+  return fileKind(name, bytes, ["pdf", "docx", "png", "jpeg"]) as Kind | null;
 }
 
 /** The text the 保密审查 scan reads: PDF text, the raw text of a Word file, nothing for an image. */
-async function textOf(kind: Kind, bytes: Uint8Array): Promise<string> {
-  if (kind === "pdf") {
-    const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
-    return text.trim();
-  }
-  if (kind === "docx") return (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value.trim();
-  return "";
-}
+const textOf = (kind: Kind, bytes: Uint8Array) => extractFileText(kind, bytes);
 
 export interface Upload {
   name: string;

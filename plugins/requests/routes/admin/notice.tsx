@@ -18,6 +18,11 @@ import { applicationView } from "../../server/staff/view.server";
 import { admittedReplyRows } from "../../server/rules";
 import { replyFacts } from "../../server/staff/reply-checks";
 import { refusedTexts } from "../../server/refused-texts.server";
+import { readReplyFilesInput, replyFilesOf } from "../../server/reply-files/editor.server";
+import { REPLY_FILE_ACCEPT } from "../../server/reply-files/read.server";
+import { MAX_REPLY_FILE_BYTES, MAX_REPLY_FILES } from "../../server/reply-files/schema";
+import { draftFiles } from "../../server/reply-files/store.server";
+import { ReplyFilesField } from "./_parts/reply-files";
 
 const KINDS = Object.keys(KIND_FIELDS) as NoticeKind[];
 
@@ -43,11 +48,12 @@ export const loader = pluginLoader(async (ctx, { params }) => {
     const values = { ...Object.fromEntries(KIND_FIELDS[kind].map((f) => [f, ""])), ...defaultValues(ctx, kind), title: "", body: "" };
     const letterLocale = app.locale as Locale;
     const composed = await compose(ctx, trx, app, view, kind, values, { keepBody: false, letterLocale });
-    return { kind, base: `/t/${ctx.tenant.code}/admin/requests/applications/${app.id}`, application: view.application, clock: view.clock, values: { ...values, title: composed.title, body: composed.body }, letterLocale, grounds: groundOptions(ctx.locale), replyRows: admittedReplyRows(replyFacts(view)) };
+    const files = kind === "reply" ? await draftFiles(trx, app.id) : [];
+    return { kind, files, fileLimits: { accept: REPLY_FILE_ACCEPT, count: MAX_REPLY_FILES, mb: MAX_REPLY_FILE_BYTES / 1024 / 1024 }, base: `/t/${ctx.tenant.code}/admin/requests/applications/${app.id}`, application: view.application, clock: view.clock, values: { ...values, title: composed.title, body: composed.body }, letterLocale, grounds: groundOptions(ctx.locale), replyRows: admittedReplyRows(replyFacts(view)) };
   });
 });
 
-type Result = { values: NoticeValues; letterLocale: Locale; errors: Record<string, string[]>; message?: string };
+type Result = { values: NoticeValues; letterLocale: Locale; errors: Record<string, string[]>; message?: string; /** The reply's files ticked. */ files?: string[] };
 
 export const action = pluginAction(async (ctx, { params, request }) => {
   const kind = kindOf(params.kind);
@@ -60,12 +66,17 @@ export const action = pluginAction(async (ctx, { params, request }) => {
   const refused = refusedTexts(form);
   const [first] = Object.values(refused);
   if (first) return data<Result>({ values, letterLocale, errors: refused as Record<string, string[]>, message: first[0] }, { status: 400 });
+  // The reply's files are read and checked before anything is written: a refused one stores none.
+  const filesInput = kind === "reply" ? await readReplyFilesInput(form) : null;
+  if (filesInput?.errors.length) return data<Result>({ values, letterLocale, errors: { upload: filesInput.errors }, message: filesInput.errors[0], files: filesInput.chosen }, { status: 400 });
   const outcome = await ctx.withTenant(async (trx) => {
     const { view, app } = await openStep(ctx, trx, params.id, kind);
-    const composed = await compose(ctx, trx, app, view, kind, values, { keepBody: intent === "submit", letterLocale });
+    const files = filesInput ? await replyFilesOf(ctx, trx, app.id, filesInput) : undefined;
+    const composed = await compose(ctx, trx, app, view, kind, values, { keepBody: intent === "submit", letterLocale, files });
     const shown = { ...values, title: composed.title, body: composed.body };
-    if (intent !== "submit") return { result: { values: shown, letterLocale, errors: composed.ok ? {} : composed.errors } };
-    if (!composed.ok) return { result: { values: shown, letterLocale, errors: composed.errors }, status: 400 };
+    const ticked = files?.map((f) => f.id);
+    if (intent !== "submit") return { result: { values: shown, letterLocale, errors: composed.ok ? {} : composed.errors, files: ticked } };
+    if (!composed.ok) return { result: { values: shown, letterLocale, errors: composed.errors, files: ticked }, status: 400 };
     const drafted = await draftNotice(ctx, trx, app, { kind, title: composed.title, payload: composed.payload });
     if (!drafted.ok) return { result: { values: shown, letterLocale, errors: {}, message: drafted.error }, status: 409 };
     return { redirect: drafted.documentUrl };
@@ -109,7 +120,7 @@ export default function NoticeEditor() {
         {loaded.application.subject} · {loaded.clock?.explanation}
       </p>
       {result?.message && <FormMessage tone="error">{t(result.message.includes(":") ? result.message : `core:${result.message}`)}</FormMessage>}
-      <PostForm className="stack">
+      <PostForm className="stack" encType={kind === "reply" ? "multipart/form-data" : undefined}>
         <fieldset className="stack">
           <legend>{t("staff.notice.facts")}</legend>
           {kind === "supplement" && (
@@ -142,6 +153,7 @@ export default function NoticeEditor() {
             </>
           )}
           {kind === "reply" && <ReplyFields values={values} errors={errors} input={input} locale={locale} grounds={loaded.grounds} rows={loaded.replyRows} />}
+          {kind === "reply" && <ReplyFilesField files={loaded.files} chosen={result?.files} errors={errors.upload ?? errors.files} base={loaded.base} accept={loaded.fileLimits.accept} max={loaded.fileLimits} />}
         </fieldset>
         <fieldset className="stack">
           <legend>{t("staff.notice.letter")}</legend>

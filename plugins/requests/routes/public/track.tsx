@@ -41,7 +41,7 @@ export default function Track() {
           <TrackingResult view={view} />
         </section>
         {/* The notices first: the supplement form answers the 补正 notice above it. */}
-        <NoticeList notices={view.notices} />
+        <NoticeList notices={view.notices} keys={keys} code={office.code} />
         {view.status === "awaiting_supplement" && <SupplementForm keys={keys} errors={answer.errors} value={answer.supplement} />}
         {view.status !== "awaiting_supplement" && answer.errors.supplement && <FormMessage tone="error">{t(answer.errors.supplement[0]!.includes(":") ? answer.errors.supplement[0]! : `core:${answer.errors.supplement[0]}`)}</FormMessage>}
         <TrackAnother code={office.code} />

@@ -3,6 +3,7 @@ import { chinaDate, type PluginRequestContext, type PluginTransaction } from "..
 import { clockId, typed, type ApplicationStatus, type NoticeKind, type ReleasedDocument } from "../../db/schema";
 import { applicationByTracking, type ApplicationRow } from "../applications.server";
 import { checkedTexts } from "../refused-texts.server";
+import { sentFilesByDocument, type SentFile } from "../reply-files/store.server";
 import { receiveSupplement } from "../supplement.server";
 import type { FieldErrors } from "./apply-form";
 
@@ -22,6 +23,8 @@ export interface SentNotice {
   sentOn: string;
   body: string;
   released: ReleasedDocument[];
+  /** Files the reply released, downloaded with the tracking number and query code. */
+  files: SentFile[];
 }
 
 /** What the applicant sees of their application: never the identity, only the masked name. */
@@ -45,15 +48,18 @@ export interface TrackingView {
 
 /** The notices sent to the applicant, oldest first; drafts still in approval are not shown. */
 export async function sentNotices(trx: PluginTransaction, applicationId: string): Promise<SentNotice[]> {
-  const rows = await typed(trx)
-    .selectFrom("requests_notices")
-    .select(["id", "kind", "title", "sent_on", "body", "released"])
-    .where("application_id", "=", applicationId)
-    .where("sent_on", "is not", null)
-    .orderBy("sent_on")
-    .orderBy("created_at")
-    .execute();
-  return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, sentOn: r.sent_on!, body: r.body, released: r.released ?? [] }));
+  const [rows, files] = await Promise.all([
+    typed(trx)
+      .selectFrom("requests_notices")
+      .select(["id", "kind", "title", "sent_on", "body", "released", "document_id"])
+      .where("application_id", "=", applicationId)
+      .where("sent_on", "is not", null)
+      .orderBy("sent_on")
+      .orderBy("created_at")
+      .execute(),
+    sentFilesByDocument(trx, applicationId),
+  ]);
+  return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, sentOn: r.sent_on!, body: r.body, released: r.released ?? [], files: (r.document_id && files.get(r.document_id)) || [] }));
 }
 
 export async function trackingView(ctx: PluginRequestContext, trx: PluginTransaction, app: ApplicationRow): Promise<TrackingView> {

@@ -1,5 +1,6 @@
 import { Fragment, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { CsrfInput } from "../../../../../app/plugin-api/ui";
 import type { SentNotice, TrackingView } from "../../../server/public/track.server";
 
 /** Status, dates and the reply clock of one application, as its applicant may read them. */
@@ -32,8 +33,8 @@ export function TrackingResult({ view }: { view: TrackingView }) {
   );
 }
 
-/** Every notice and letter sent, oldest first, in full, with any documents a reply released. */
-export function NoticeList({ notices }: { notices: SentNotice[] }) {
+/** Every notice and letter sent, oldest first, in full, with any documents and files a reply released. */
+export function NoticeList({ notices, keys, code }: { notices: SentNotice[]; keys: { trackingNo: string; queryCode: string }; code: string }) {
   const { t } = useTranslation("requests");
   return (
     <section aria-labelledby="notices">
@@ -59,9 +60,41 @@ export function NoticeList({ notices }: { notices: SentNotice[] }) {
                 ))}
               </>
             )}
+            {n.files.length > 0 && <ReleasedFiles files={n.files} keys={keys} code={code} />}
           </article>
         ))
       )}
     </section>
+  );
+}
+
+const sizeOf = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
+/**
+ * The reply's files, each a download sent with the tracking number and query code: a plain form
+ * posted by the browser itself (no script needed), so the file is saved, never shown in the page.
+ */
+function ReleasedFiles({ files, keys, code }: { files: SentNotice["files"]; keys: { trackingNo: string; queryCode: string }; code: string }) {
+  const { t } = useTranslation("requests");
+  return (
+    <>
+      <h4>{t("replyFiles.public.title")}</h4>
+      <ul className="stack">
+        {files.map((f) => (
+          <li key={f.id}>
+            <form method="post" action={`/t/${code}/requests/track/file`} className="inline">
+              <CsrfInput />
+              <input type="hidden" name="trackingNo" value={keys.trackingNo} />
+              <input type="hidden" name="queryCode" value={keys.queryCode} />
+              <input type="hidden" name="file" value={f.id} />
+              <button type="submit" className="button">
+                {t("replyFiles.public.download", { name: f.name })}
+              </button>{" "}
+              <span className="muted">{sizeOf(f.size)}</span>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

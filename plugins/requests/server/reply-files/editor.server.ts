@@ -1,0 +1,24 @@
+import type { PluginRequestContext, PluginTransaction } from "../../../../app/plugin-api";
+import { readReplyUploads, type ReplyUpload } from "./read.server";
+import type { ReplyFileRef } from "./schema";
+import { replyFileRefs, storeReplyFiles } from "./store.server";
+
+/** The reply editor's files as the form sent them: read and checked before any transaction. */
+export interface ReplyFilesInput {
+  chosen: string[];
+  uploads: ReplyUpload[];
+  errors: string[];
+}
+
+/** Reads the ticked files (`file`) and the new ones (`upload`) of the reply form; a refused upload refuses them all. */
+export async function readReplyFilesInput(form: FormData): Promise<ReplyFilesInput> {
+  const chosen = form.getAll("file").filter((v): v is string => typeof v === "string");
+  const { uploads, errors } = await readReplyUploads(form.getAll("upload"), chosen.length);
+  return { chosen, uploads, errors };
+}
+
+/** Stores the new uploads with the application and returns every chosen file as the reply carries it. */
+export async function replyFilesOf(ctx: Pick<PluginRequestContext, "tenant" | "user" | "audit">, trx: PluginTransaction, applicationId: string, input: ReplyFilesInput): Promise<ReplyFileRef[]> {
+  const added = await storeReplyFiles(ctx, trx, applicationId, input.uploads);
+  return replyFileRefs(trx, applicationId, [...input.chosen, ...added]);
+}
