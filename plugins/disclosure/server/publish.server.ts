@@ -24,6 +24,8 @@ export function searchDocumentOf(tenantCode: string, item: Item): PluginSearchDo
     body: searchBody(item),
     url: itemUrl(tenantCode, item.id),
     publishedAt: new Date(`${item.publishedOn}T00:00:00+08:00`),
+    // 索引号, so an officer citing the item in a reply (已主动公开) names it as the catalogue does.
+    reference: item.indexNumber,
   };
 }
 
