@@ -9,6 +9,7 @@ import { loader as letterLoader } from "../routes/admin/letter";
 import { loader as applicationLoader } from "../routes/admin/application";
 import { action as noticeAction } from "../routes/admin/notice";
 import { action as registerAction } from "../routes/admin/register";
+import { describeNotice } from "../server/describe.server";
 import { GBT9704 } from "../server/letters/layout";
 import type { LetterView } from "../server/letters/letter.server";
 import { applicationForm, audited, load, post, staffPath, statusOf, openRequests, type RequestsEnv } from "./setup";
@@ -138,5 +139,13 @@ describe("the printable letter", () => {
     expect(await statusOf(load(env, letterLoader, env.users.officer.id, appPath(otherId, `/letters/${feeNotice}`), { id: otherId, noticeId: feeNotice }))).toBe(404);
     expect(await statusOf(load(env, letterLoader, env.users.officer.id, letterPath("not-a-uuid"), { id: appId, noticeId: "not-a-uuid" }))).toBe(404);
     expect(await statusOf(openLetter(env.users.officer.id, feeNotice, "?format=pdf"))).toBe(400);
+  });
+
+  it("shows the chain a draft's addressee masked and its sending dates as fixed on sending", async () => {
+    const described = await env.systemContext(env.office.id).withTenant((trx) =>
+      describeNotice({ trx, tenantId: env.office.id, locale: "zh-CN" }, { applicationId: appId, kind: "fee", fen: 100, dueOn: "2025-04-15", body: "{applicant}：\n请于{dueOn}前缴纳。\n{issuedOn}" }),
+    );
+    expect(described["payload.body"]).toBe("李*：\n请于〔发出时确定〕前缴纳。\n〔发出时确定〕");
+    expect(described["payload.dueOn"]).toBe("2025-04-15（按起草之日计算；发出时自发出之日起重新确定）");
   });
 });

@@ -30,6 +30,16 @@ function pageNumber(alignment: (typeof AlignmentType)[keyof typeof AlignmentType
   });
 }
 
+/** Width in body characters: a Chinese character is one, a digit or Latin letter about half. */
+const widthOf = (text: string) => [...text].reduce((w, c) => w + (/[\u2E80-\uFFEF]/.test(c) ? 1 : 0.5), 0);
+
+/** Right indents, in characters, of the office and the date lines of the signature. */
+function signatureIndents(office: string, date: string): { office: number; date: number } {
+  const centre = 4 + widthOf(date) / 2;
+  const officeRight = Math.max(0, centre - widthOf(office) / 2);
+  return { office: officeRight, date: Math.max(4, officeRight + (widthOf(office) - widthOf(date)) / 2) };
+}
+
 /** The letter as a Word file in 公文 layout (GB/T 9704-2012): A4, the standard margins, title, body, signature with room for the seal. */
 export async function letterDocx(letter: LetterView, labels: { address: string | null }): Promise<Buffer> {
   const chinese = letter.locale !== "en";
@@ -44,11 +54,11 @@ export async function letterDocx(letter: LetterView, labels: { address: string |
   for (const p of letter.paragraphs) {
     paragraphs.push(new Paragraph({ spacing: bodyLine, indent: chinese ? { firstLine: Math.round(CHAR * 2) } : undefined, children: [body(indentless(p))] }));
   }
-  // Signature: two blank lines for the seal, the office over the date, the date four characters from the right.
-  const right = { right: Math.round(CHAR * 4) };
+  // Signature (GB/T 9704 §7.3.5.1): room for the seal, the date four characters from the right, the office centred over it.
+  const { office, date } = signatureIndents(letter.office, letter.date);
   paragraphs.push(new Paragraph({ spacing: bodyLine, children: [] }), new Paragraph({ spacing: bodyLine, children: [] }));
-  paragraphs.push(new Paragraph({ spacing: bodyLine, alignment: AlignmentType.RIGHT, indent: right, children: [body(letter.office)] }));
-  paragraphs.push(new Paragraph({ spacing: bodyLine, alignment: AlignmentType.RIGHT, indent: right, children: [body(letter.date)] }));
+  paragraphs.push(new Paragraph({ spacing: bodyLine, alignment: AlignmentType.RIGHT, indent: { right: Math.round(CHAR * office) }, children: [body(letter.office)] }));
+  paragraphs.push(new Paragraph({ spacing: bodyLine, alignment: AlignmentType.RIGHT, indent: { right: Math.round(CHAR * date) }, children: [body(letter.date)] }));
   if (labels.address) {
     paragraphs.push(new Paragraph({ spacing: bodyLine, children: [] }));
     paragraphs.push(new Paragraph({ spacing: bodyLine, children: [body(labels.address)] }));
