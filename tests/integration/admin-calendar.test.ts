@@ -171,7 +171,7 @@ describe(`the working-day calendar page (${process.env.TEST_DATABASE_URL ? "Post
     expect(calendar().addWorkdays(`${YEAR}-01-02`, 1)).toEqual({ value: SATURDAY, unknownYears: [YEAR] });
 
     const listed = (await page(sysadmin.id)).overrides.filter((o) => o.date.startsWith(`${YEAR}-`));
-    expect(listed).toEqual([{ date: SATURDAY, weekday: expect.any(String), weekend: true, workday: true, note: "调休上班 (test)", builtIn: false }]);
+    expect(listed).toEqual([{ date: SATURDAY, weekday: expect.any(String), weekend: true, workday: true, note: "调休上班 (test)", noticeYear: null, builtIn: false }]);
     expect((await page(sysadmin.id)).overrideYears).toContain(YEAR);
 
     // Setting the day again replaces the override; the audit keeps what it was.

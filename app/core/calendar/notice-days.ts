@@ -1,4 +1,7 @@
 import { isCalendarDate, toDayNumber, weekdayOf, yearOf } from "./dates";
+import type { DaySource } from "./work-calendar";
+
+export type NoticeSource = "text" | "ics";
 
 /** One day a State Council holiday notice sets: a rest day, or a weekend declared a working day (调休上班). */
 export interface NoticeDay {
@@ -6,6 +9,11 @@ export interface NoticeDay {
   workday: boolean;
   /** The holiday the notice names it under (元旦, 春节 …), kept as the override's note. */
   name: string;
+}
+
+/** A day of a notice about to be imported, beside what it is now, so the sysadmin sees what changes. */
+export interface PreviewDay extends NoticeDay {
+  now: { workday: boolean; source: DaySource; noticeYear: number | null };
 }
 
 /** Why a notice was refused: an i18n key of the platform namespace and its values (a line, a date …). */

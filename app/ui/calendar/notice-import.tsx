@@ -1,0 +1,185 @@
+import { useTranslation } from "react-i18next";
+import type { NoticeError, NoticeSource, PreviewDay } from "~/core/calendar/notice-days";
+import { Field, PostForm, type FieldErrors } from "~/ui/forms";
+
+export interface NoticePreview {
+  year: number;
+  source: NoticeSource;
+  content: string;
+  days: (PreviewDay & { weekday: string })[];
+  /** Rows imported earlier for this year that the import replaces. */
+  replacing: number;
+}
+
+export interface NoticeFailure {
+  source: NoticeSource | null;
+  errors: FieldErrors;
+  noticeErrors: NoticeError[];
+  values: { year: string; text: string };
+}
+
+/** The two ways in (paste the notice, upload an .ics), each a plain form: preview first, write on confirm. */
+export function NoticeImportForms({ failure, firstYear, lastYear }: { failure: NoticeFailure | null; firstYear: number; lastYear: number }) {
+  const { t } = useTranslation("platform");
+  const own = (source: NoticeSource) => (failure?.source === source ? failure : null);
+  const errorsOf = (source: NoticeSource) => own(source)?.errors;
+  const yearField = (source: NoticeSource) => (
+    <Field
+      name="year"
+      type="number"
+      inputMode="numeric"
+      label={t("calendar.import.year")}
+      hint={t("calendar.import.yearHint")}
+      required
+      min={firstYear}
+      max={lastYear}
+      defaultValue={own(source)?.values.year}
+      errors={errorsOf(source)}
+    />
+  );
+  return (
+    <section aria-labelledby="calendar-import">
+      <h2 id="calendar-import">{t("calendar.import.title")}</h2>
+      <p className="muted">{t("calendar.import.intro")}</p>
+      <div className="stack">
+        <PostForm className="stack" noValidate aria-labelledby="calendar-import-text">
+          <h3 id="calendar-import-text">{t("calendar.import.textTitle")}</h3>
+          <input type="hidden" name="intent" value="preview" />
+          <input type="hidden" name="source" value="text" />
+          {own("text") && <NoticeErrors errors={own("text")!.noticeErrors} />}
+          {yearField("text")}
+          <div className="field">
+            <label htmlFor="f-text">{t("calendar.import.text")}</label>
+            <textarea
+              id="f-text"
+              name="text"
+              rows={10}
+              required
+              aria-describedby={["f-text-hint", errorsOf("text")?.text?.length ? "f-text-error" : ""].filter(Boolean).join(" ")}
+              aria-invalid={errorsOf("text")?.text?.length ? true : undefined}
+              defaultValue={own("text")?.values.text}
+            />
+            <p className="hint" id="f-text-hint">
+              {t("calendar.import.textHint")}
+            </p>
+            <FieldError id="f-text-error" keys={errorsOf("text")?.text} />
+          </div>
+          <button type="submit" className="button primary">
+            {t("calendar.import.preview")}
+          </button>
+        </PostForm>
+
+        <PostForm className="stack narrow" noValidate encType="multipart/form-data" aria-labelledby="calendar-import-ics">
+          <h3 id="calendar-import-ics">{t("calendar.import.icsTitle")}</h3>
+          <input type="hidden" name="intent" value="preview" />
+          <input type="hidden" name="source" value="ics" />
+          {own("ics") && <NoticeErrors errors={own("ics")!.noticeErrors} />}
+          {yearField("ics")}
+          <div className="field">
+            <label htmlFor="f-file">{t("calendar.import.file")}</label>
+            <input
+              id="f-file"
+              name="file"
+              type="file"
+              accept=".ics,text/calendar"
+              required
+              aria-describedby={["f-file-hint", errorsOf("ics")?.file?.length ? "f-file-error" : ""].filter(Boolean).join(" ")}
+              aria-invalid={errorsOf("ics")?.file?.length ? true : undefined}
+            />
+            <p className="hint" id="f-file-hint">
+              {t("calendar.import.fileHint")}
+            </p>
+            <FieldError id="f-file-error" keys={errorsOf("ics")?.file} />
+          </div>
+          <button type="submit" className="button primary">
+            {t("calendar.import.preview")}
+          </button>
+        </PostForm>
+      </div>
+    </section>
+  );
+}
+
+/** The days an import will set, beside what each is now; confirming posts the same notice again to be read and written. */
+export function NoticePreviewTable({ preview }: { preview: NoticePreview }) {
+  const { t } = useTranslation("platform");
+  const kind = (workday: boolean) => t(workday ? "calendar.import.makeUpDay" : "calendar.restDay");
+  const rest = preview.days.filter((d) => !d.workday).length;
+  return (
+    <section aria-labelledby="calendar-preview">
+      <h2 id="calendar-preview">{t("calendar.import.previewTitle", { year: preview.year })}</h2>
+      <p>{t("calendar.import.previewSummary", { year: preview.year, rest, work: preview.days.length - rest })}</p>
+      {preview.replacing > 0 && <p className="notice notice-info">{t("calendar.import.replacing", { year: preview.year, count: preview.replacing })}</p>}
+      <div className="table-scroll">
+        <table className="table">
+          <caption>{t("calendar.import.previewCaption", { year: preview.year })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("calendar.date")}</th>
+              <th scope="col">{t("calendar.weekday")}</th>
+              <th scope="col">{t("calendar.import.sets")}</th>
+              <th scope="col">{t("calendar.import.holiday")}</th>
+              <th scope="col">{t("calendar.import.now")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.days.map((d) => (
+              <tr key={d.date}>
+                <th scope="row">
+                  <time dateTime={d.date}>{d.date}</time>
+                </th>
+                <td>{d.weekday}</td>
+                <td>{d.workday ? <strong>{kind(true)}</strong> : kind(false)}</td>
+                <td>{d.name}</td>
+                <td>
+                  {t(d.now.workday ? "calendar.workday" : "calendar.restDay")}
+                  <span className="muted">
+                    {" "}
+                    {d.now.noticeYear !== null
+                      ? t("calendar.sources.imported", { year: d.now.noticeYear })
+                      : t(`calendar.sources.${d.now.source}`)}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <PostForm className="stack narrow">
+        <input type="hidden" name="intent" value="import" />
+        <input type="hidden" name="source" value={preview.source} />
+        <input type="hidden" name="year" value={preview.year} />
+        <input type="hidden" name="content" value={preview.content} />
+        <button type="submit" className="button primary">
+          {t("calendar.import.confirm", { year: preview.year, count: preview.days.length })}
+        </button>
+      </PostForm>
+    </section>
+  );
+}
+
+function NoticeErrors({ errors }: { errors: NoticeError[] }) {
+  const { t } = useTranslation("platform");
+  if (!errors.length) return null;
+  return (
+    <div className="notice notice-error" role="alert">
+      <p>{t("calendar.import.errors.intro")}</p>
+      <ul>
+        {errors.map((e, i) => (
+          <li key={i}>{t(e.key, e.values)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function FieldError({ id, keys }: { id: string; keys?: string[] }) {
+  const { t } = useTranslation("platform");
+  if (!keys?.length) return null;
+  return (
+    <p className="error" id={id} role="alert">
+      {keys.map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}
+    </p>
+  );
+}
+
