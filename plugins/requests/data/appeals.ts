@@ -6,7 +6,8 @@ import type { Random } from "./random";
 /**
  * 行政复议 and 行政诉讼 against some of the demo's replies (the data of table 四): a review within
  * 60 days of the reply and decided within 60 days, a suit within 6 months, a suit after review
- * within 15 days of the review decision. Filed or decided after today: still pending.
+ * within 15 days of the review decision. Filed or decided after today: still pending. In a branch
+ * office, one review is against 逾期不答复: an application still unanswered after its due date.
  */
 
 export interface PlannedAppeal {
@@ -30,6 +31,9 @@ const BODIES: Record<AppealKind, (no: string) => string> = {
   direct_suit: (no) => `原告不服被告就政府信息公开申请（申请编号：${no}）作出的答复，未经复议直接向人民法院提起行政诉讼。`,
   suit_after_review: (no) => `原告不服被告就政府信息公开申请（申请编号：${no}）作出的答复及复议决定，向人民法院提起行政诉讼。`,
 };
+
+/** A review against the office's silence (条例第五十一条): no reply within the period of Art 33. */
+const NO_REPLY_BODY = (no: string) => `申请人认为本机关未在法定期限内答复其政府信息公开申请（申请编号：${no}），向示范市人民政府申请行政复议，请求责令本机关限期答复。`;
 
 /** Replies someone would contest: a refusal, a partial release, information not provided or not processed. */
 const contestable = (r: DemoRequest) => /^(withheld|unavailable|not_processed|partly_disclosed|other\.no_supplement)/.test(r.timeline?.replyType ?? "");
@@ -65,6 +69,15 @@ export function demoAppeals(random: Random, days: Days, requests: DemoRequest[],
     body: BODIES[kind],
     note: outcome === "pending" ? null : NOTES[kind][outcome],
   });
+
+  if (branch) {
+    // Unanswered and overdue: received, never paused, its 20th working day passed at least two working days ago.
+    const unanswered = requests.find((r) => r.timeline && !r.timeline.closedOn && r.timeline.events.length === 0 && days.after(days.after(r.timeline.receivedOn, 20), 2) <= today);
+    if (unanswered) {
+      const filedOn = days.after(days.after(unanswered.timeline!.receivedOn, 20), 2);
+      unanswered.appeals.push({ ...appeal("review", "pending", filedOn, null), body: NO_REPLY_BODY });
+    }
+  }
 
   for (const spec of specs) {
     for (const r of candidates) {

@@ -6,10 +6,10 @@ import type { PluginRequestContext, PluginTransaction } from "../../../app/plugi
 import { signedInRequest } from "../../../tests/helpers/context";
 import { testCreditCode } from "../../../tests/helpers/db";
 import { seedOf } from "../data/random";
-import { typed, type AppealKind, type AppealOutcome } from "../db/schema";
+import { clockId, typed, type AppealKind, type AppealOutcome } from "../db/schema";
 import { TABLE_THREE_COLUMNS, type ApplicantType } from "../law/applicants";
 import { replyTypes } from "../law/reply-types";
-import { checkTableFour } from "../law/table-four";
+import { appealTarget, checkTableFour } from "../law/table-four";
 import { checkTableThree, dataRows } from "../law/table-three";
 import manifest from "../manifest";
 import { ApplicationInput } from "../server/applicant";
@@ -152,6 +152,29 @@ describe("table 三 and 四 of the demo year", () => {
       expect(checkTableFour(current.four)).toEqual([]);
       expect(current.four.review.total + current.four.direct_suit.total + current.four.suit_after_review.total).toBeGreaterThan(0);
     }
+  });
+
+  it("records only appeals the rules admit: against a reply or 逾期不答复, a 复议后起诉 after its 复议", async () => {
+    const ctx = env.systemContext(officeId);
+    const targets = await ctx.withTenant(async (trx) => {
+      const appeals = await typed(trx)
+        .selectFrom("requests_appeals as p")
+        .innerJoin("requests_applications as a", "a.id", "p.application_id")
+        .select(["p.application_id", "p.kind", "p.filed_on", "p.decided_on", "a.closed_on"])
+        .execute();
+      const out: string[] = [];
+      for (const p of appeals) {
+        const clock = await ctx.clocks.status(trx, clockId(p.application_id), TODAY);
+        const target = appealTarget(p.filed_on, { closedOn: p.closed_on, dueDate: clock?.dueDate ?? null });
+        expect(target, `${p.kind} filed ${p.filed_on}`).not.toBeNull();
+        if (p.kind === "suit_after_review")
+          expect(appeals.some((r) => r.application_id === p.application_id && r.kind === "review" && r.filed_on <= p.filed_on && (!r.decided_on || r.decided_on <= p.filed_on))).toBe(true);
+        out.push(target!);
+      }
+      return out;
+    });
+    expect(targets).toContain("reply");
+    expect(targets).toContain("no_reply");
   });
 
   it("has a reply of every type in a branch office's 2026", async () => {
