@@ -73,7 +73,7 @@ export async function trackingView(ctx: PluginRequestContext, trx: PluginTransac
     submittedOn: chinaDate(new Date(app.submitted_at)),
     receivedOn: app.received_on,
     dueDate: clock?.dueDate ?? null,
-    clock: clock ? ctx.clocks.explain(clock, ctx.locale) : null,
+    clock: clock ? ctx.clocks.explain(clock, ctx.locale, { audience: "applicant" }) : null,
     supplementDue: app.status === "awaiting_supplement" ? app.supplement_due : null,
     closedOn: app.closed_on,
     outcome: app.reply_type ? app.reply_type.split(".")[0]! : null,
