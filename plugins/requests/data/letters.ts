@@ -27,6 +27,11 @@ export type LetterFacts =
   | { kind: "fee"; fee: ReturnType<typeof computeFee>; pages?: number; dueOn: string }
   | { kind: "reply"; replyType: ReplyTypeKey; subject: string; extra?: string };
 
+/** The letter addressed to the applicant: `{applicant}` is their masked name on lists and their full name when printed (server/letters). */
+export function addressedLetter(trackingNo: string, receivedOn: string, f: LetterFacts): string {
+  return `{applicant}：\n${letterBody(trackingNo, receivedOn, f)}`;
+}
+
 export function letterBody(trackingNo: string, receivedOn: string, f: LetterFacts): string {
   const head = opening(trackingNo, receivedOn);
   switch (f.kind) {

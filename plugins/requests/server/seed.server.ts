@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import { sql, type Insertable } from "kysely";
 import { chinaDate, type PluginTenantContext, type PluginTransaction } from "../../../app/plugin-api";
 import { demoRequests, type DemoOffice, type DemoRequest } from "../data/demo-requests";
-import { letterBody, NOTICE_TITLES } from "../data/letters";
+import { addressedLetter, NOTICE_TITLES } from "../data/letters";
+import { fillLetter } from "./letters/fields";
 import { seedOf } from "../data/random";
 import { clockId, typed, type RequestsDatabase } from "../db/schema";
-import { ApplicationInput } from "./applicant";
+import { ApplicationInput, applicantDetails, maskedApplicant } from "./applicant";
 import { createApplication } from "./applications.server";
 import { RequestsSettings } from "./settings";
 
@@ -40,19 +41,19 @@ export async function seedDemoRequests(ctx: PluginTenantContext, today: string, 
     const existing = await typed(trx).selectFrom("requests_applications").select("id").where("tenant_id", "=", ctx.tenant.id).limit(1).execute();
     if (existing.length) return;
     const plan = demoRequests({ ...officeOf(ctx, today), ...office });
-    const recorded: { id: string; trackingNo: string; request: DemoRequest }[] = [];
+    const recorded: Recorded[] = [];
     for (const request of plan) {
       const input = ApplicationInput.parse({ ...request.applicant, ...request.content, form: request.form, delivery: request.delivery });
       const created = await createApplication(ctx, trx, { input, channel: request.channel, receipt: request.receipt });
       if (!created.ok) throw new Error(`requests demo: ${created.field} ${created.error}`);
       for (const event of request.timeline?.events ?? []) await ctx.clocks.append(trx, clockId(created.id), event);
-      recorded.push({ id: created.id, trackingNo: created.trackingNo, request });
+      recorded.push({ id: created.id, trackingNo: created.trackingNo, request, masked: maskedApplicant(applicantDetails(input)) });
     }
     await writeOutcomes(ctx, trx, recorded);
   });
 }
 
-type Recorded = { id: string; trackingNo: string; request: DemoRequest };
+type Recorded = { id: string; trackingNo: string; request: DemoRequest; masked: string };
 
 async function writeOutcomes(ctx: PluginTenantContext, trx: PluginTransaction, recorded: Recorded[]) {
   const tenant_id = ctx.tenant.id;
@@ -69,7 +70,7 @@ async function writeOutcomes(ctx: PluginTenantContext, trx: PluginTransaction, r
   const notices: Insertable<RequestsDatabase["requests_notices"]>[] = [];
   const supplements: Insertable<RequestsDatabase["requests_supplements"]>[] = [];
   const appeals: Insertable<RequestsDatabase["requests_appeals"]>[] = [];
-  for (const { id: application_id, trackingNo, request } of recorded) {
+  for (const { id: application_id, trackingNo, request, masked } of recorded) {
     const t = request.timeline;
     if (!t) continue;
     const consultationIds = t.consultations.map(() => randomUUID());
@@ -77,8 +78,10 @@ async function writeOutcomes(ctx: PluginTenantContext, trx: PluginTransaction, r
       consultations.push({ tenant_id, id: consultationIds[i]!, application_id, kind: c.kind, party: c.party, sent_on: c.sentOn, answer_due: c.answerDue, answered_on: c.answeredOn, answer: c.answer, note: c.note }),
     );
     for (const n of t.notices) {
-      const details = n.consultation === undefined ? n.details : { ...n.details, consultationId: consultationIds[n.consultation] };
-      const body = letterBody(trackingNo, t.receivedOn, n.letter);
+      // As a sent letter is kept (notices.server.ts): the masked addressee shown, the printable letter in details.
+      const letter = addressedLetter(trackingNo, t.receivedOn, n.letter);
+      const details = { ...n.details, ...(n.consultation === undefined ? {} : { consultationId: consultationIds[n.consultation] }), letter, letterLocale: "zh-CN" };
+      const body = fillLetter(letter, { applicant: masked }, "zh-CN");
       notices.push({ tenant_id, application_id, kind: n.kind, document_id: null, title: NOTICE_TITLES[n.kind], body, details: JSON.stringify(details), released: JSON.stringify(n.released), sent_on: n.sentOn });
     }
     for (const s of t.supplements) supplements.push({ tenant_id, application_id, body: s.body, received_on: s.receivedOn, via: s.via });

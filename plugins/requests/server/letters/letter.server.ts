@@ -2,7 +2,7 @@ import type { Locale, PluginRequestContext, PluginTransaction } from "../../../.
 import { letterDate } from "../../templates/format";
 import { typed, type NoticeKind } from "../../db/schema";
 import { applicationById, openApplicant } from "../applications.server";
-import { fillLetter, SENT_DATES, type SentDates } from "./fields";
+import { fillLetter, placeholder, SENT_DATES, type SentDates } from "./fields";
 import { provisionalDates } from "./provisional.server";
 
 /** Letters to a third party or another agency are addressed to them, not to the applicant. */
@@ -51,7 +51,8 @@ export async function letterView(ctx: PluginRequestContext, trx: PluginTransacti
     ? { ...Object.fromEntries(SENT_DATES.filter((d) => typeof details[d] === "string").map((d) => [d, details[d] as string])), issuedOn: notice.sent_on }
     : await provisionalDates(ctx, trx, app.id, notice.kind, details);
 
-  const toApplicant = !TO_PARTY.includes(notice.kind);
+  // A consultation letter goes to the party; one that names {applicant} (a demo's notice telling the applicant of it) to the applicant.
+  const toApplicant = source.includes(placeholder("applicant")) || !TO_PARTY.includes(notice.kind);
   const full = toApplicant && ctx.can("requests.applicants.read");
   let address: LetterView["address"] = null;
   let name = app.applicant_masked;
