@@ -14,6 +14,9 @@ export function NextSteps({ view, result }: { view: ApplicationView & { base: st
   const today = view.today;
   const at = `${view.base}/applications/${view.application.id}`;
   const open = view.consultations.filter((c) => !c.answered_on);
+  // While the applicant still has time, say until when: （六）1 and （六）2 open the day after (law/lapses.ts).
+  const waiting = view.clock?.openPause;
+  const lapseEnd = waiting?.reason === "supplement" ? view.application.supplementDue : waiting?.reason === "fee-notice" ? waiting.answerDue : null;
   return (
     <section aria-labelledby="next-h" className="panel">
       <h2 id="next-h">{t("staff.next.title")}</h2>
@@ -23,7 +26,13 @@ export function NextSteps({ view, result }: { view: ApplicationView & { base: st
             {t(`staff.next.${s}`)}
           </Link>
         ))}
+        {steps.has("notice.reply") && (
+          <Link className="button" to={`${at}/published`}>
+            {t("publishedAnswer.title")}
+          </Link>
+        )}
       </p>
+      {waiting && lapseEnd && view.today <= lapseEnd && <p className="hint">{t(`staff.next.lapseAfter.${waiting.reason}`, { date: lapseEnd })}</p>}
       {steps.has("confirm") && (
         <StepForm intent="confirm" legend={t("staff.next.confirm")} button={t("staff.next.confirmButton")} result={result}>
           <p className="hint">{t("staff.next.confirmHint")}</p>
@@ -71,7 +80,7 @@ export function NextSteps({ view, result }: { view: ApplicationView & { base: st
         .filter((s) => steps.has(s))
         .map((s) => (
           <StepForm key={s} intent={s} legend={t(`staff.next.${s}`)} button={t("staff.next.closeButton")} result={result}>
-            <p className="hint">{t(`staff.next.${s}Hint`)}</p>
+            <p className="hint">{t(s === "close.withdrawn" && !view.application.receivedOn ? "staff.next.close.withdrawnUnreceivedHint" : `staff.next.${s}Hint`)}</p>
             <StepInput intent={s} name="closedOn" type="date" label={t("fields.closedOn")} defaultValue={today} result={result} />
           </StepForm>
         ))}
