@@ -38,7 +38,9 @@ export default definePlugin({
     { area: "admin", path: "applications/:id/notices/:kind", file: "routes/admin/notice.tsx", permission: "requests.applications.handle" },
     // The letter loader also requires handling or reading applicants (letter.server.ts).
     { area: "admin", path: "applications/:id/letters/:noticeId", file: "routes/admin/letter.tsx", permission: "requests.applications.view" },
+    { area: "admin", path: "applications/:id/letters/:noticeId/docx", file: "routes/admin/letter-docx.ts", permission: "requests.applications.view" },
     { area: "admin", path: "applications/:id/files/:fileId", file: "routes/admin/reply-file.ts", permission: "requests.applications.view" },
+    { area: "admin", path: "applications/:id/published", file: "routes/admin/published.tsx", permission: "requests.applications.handle" },
   ],
   nav: [
     { area: "admin", label: "requests:nav.applications", to: "", permission: "requests.applications.view", order: 200 },
@@ -73,6 +75,7 @@ export default definePlugin({
     "requests.appeal.decide",
     "requests.reply_file.upload",
     "requests.reply_file.download",
+    "requests.reply.already_published",
   ],
   settings: { schema: RequestsSettings },
   reportFigures,

@@ -64,7 +64,7 @@ export async function compose(
   view: ApplicationView,
   kind: NoticeKind,
   values: NoticeValues,
-  options: { keepBody: boolean; letterLocale: Locale; /** The reply's files, as stored (never as the form says). */ files?: ReplyFileRef[] },
+  options: { keepBody: boolean; letterLocale: Locale; /** The reply's files, as stored (never as the form says). */ files?: ReplyFileRef[]; /** Lines the reply lists beside its documents (published items cited by 索引号). */ documents?: string[] },
 ): Promise<Composed> {
   const today = chinaDate();
   const f = (name: string) => values[name] ?? "";
@@ -121,7 +121,7 @@ export async function compose(
         vars = {
           ...letter,
           replyType: f("replyType") as ReplyTypeKey,
-          documents: [...released.map((d) => d.title), ...(options.files ?? []).map((file) => file.name)],
+          documents: [...released.map((d) => d.title), ...(options.files ?? []).map((file) => file.name), ...(options.documents ?? [])],
           obtain: f("obtain").trim() || ctx.t("staff.notice.obtainDefault"),
           withheld: withheld.map((w) => ({ description: w.description, groundLabel: localGroundLabel(w.groundKey, options.letterLocale) })),
           responsible,

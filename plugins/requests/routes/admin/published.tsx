@@ -1,0 +1,101 @@
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { pluginAction, pluginLoader, readFilters } from "../../../../app/plugin-api/loaders.server";
+import { FormMessage, IgnoredFilters, PostForm } from "../../../../app/plugin-api/ui";
+import { ALREADY_PUBLISHED } from "../../law/already-published";
+import { checkedTexts } from "../../server/refused-texts.server";
+import { draftPublishedAnswer, findPublished, MAX_QUERY, publishedQueries, replyableApplication } from "../../server/staff/published-answer.server";
+
+const Query = z.object({ q: z.string().trim().max(MAX_QUERY, "requests:errors.tooLong").default("") });
+
+/** 已主动公开 (条例第三十六条第（一）项): search the published items, pick those that answer the application. */
+export const loader = pluginLoader(async (ctx, { params, request }) => {
+  if (ctx.mode !== "member") throw new Response("Forbidden", { status: 403 });
+  const { data: query, ignored } = readFilters(Query, new URL(request.url).searchParams);
+  return ctx.withTenant(async (trx) => {
+    const { view, app } = await replyableApplication(ctx, trx, params.id);
+    const items = await findPublished(ctx, trx, publishedQueries(app, query.q));
+    return { application: view.application, back: `/t/${ctx.tenant.code}/admin/requests/applications/${app.id}`, q: query.q, ignored, items, source: ALREADY_PUBLISHED.source };
+  });
+});
+
+type Result = { error: string; picked: string[] };
+
+export const action = pluginAction(async (ctx, { params, request }) => {
+  if (ctx.mode !== "member") throw new Response("Forbidden", { status: 403 });
+  const form = await request.formData();
+  const { values, errors } = checkedTexts(form);
+  const picked = form.getAll("item").filter((v): v is string => typeof v === "string" && v.length <= 100);
+  const [refused] = Object.values(errors);
+  if (refused) return data<Result>({ error: refused[0]!, picked }, { status: 400 });
+  if (values.intent !== "draft") return data<Result>({ error: "core:errors.invalid", picked }, { status: 400 });
+  if ((values.q ?? "").length > MAX_QUERY) return data<Result>({ error: "requests:errors.tooLong", picked }, { status: 400 });
+  const drafted = await ctx.withTenant((trx) => draftPublishedAnswer(ctx, trx, params.id, { q: values.q ?? "", picked }));
+  if (drafted.ok) return redirect(drafted.documentUrl);
+  return data<Result>({ error: drafted.error, picked }, { status: "field" in drafted ? 400 : 409 });
+});
+
+export default function PublishedAnswer() {
+  const { t } = useTranslation("requests");
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const message = (key: string) => t(key.includes(":") ? key : `core:${key}`);
+  return (
+    <>
+      <p>
+        <Link to={loaded.back}>{t("staff.notice.back", { trackingNo: loaded.application.trackingNo })}</Link>
+      </p>
+      <h1>{t("publishedAnswer.title")}</h1>
+      <p className="lead">{loaded.application.subject}</p>
+      <p className="hint">{t("publishedAnswer.intro", { source: loaded.source })}</p>
+      <IgnoredFilters ignored={loaded.ignored} labels={{ q: t("publishedAnswer.search") }} />
+      <Form method="get" className="stack narrow" role="search">
+        <div className="field">
+          <label htmlFor="f-q">{t("publishedAnswer.search")}</label>
+          <input id="f-q" name="q" type="search" defaultValue={loaded.q} maxLength={MAX_QUERY_INPUT} />
+          <p className="hint">{t("publishedAnswer.searchHint")}</p>
+        </div>
+        <p className="actions">
+          <button type="submit" className="button">
+            {t("publishedAnswer.searchButton")}
+          </button>
+        </p>
+      </Form>
+      {result?.error && <FormMessage tone="error">{message(result.error)}</FormMessage>}
+      {loaded.items.length === 0 ? (
+        <p className="muted">{t("publishedAnswer.none")}</p>
+      ) : (
+        <PostForm className="stack">
+          <input type="hidden" name="q" value={loaded.q} />
+          <fieldset className="stack">
+            <legend>{t("publishedAnswer.pick")}</legend>
+            {loaded.items.map((item) => (
+              <div key={item.sourceId} className="field">
+                <label>
+                  <input type="checkbox" name="item" value={item.sourceId} defaultChecked={result?.picked.includes(item.sourceId)} /> {item.title}
+                </label>
+                <p className="hint">
+                  {t("publishedAnswer.reference")}：{item.reference ?? "—"}
+                  {item.publishedOn && ` · ${t("publishedAnswer.publishedOn", { date: item.publishedOn })}`} ·{" "}
+                  <a href={item.url} target="_blank" rel="noreferrer">
+                    {t("publishedAnswer.open")}
+                  </a>
+                </p>
+              </div>
+            ))}
+          </fieldset>
+          <p className="actions">
+            <button type="submit" name="intent" value="draft" className="button primary">
+              {t("publishedAnswer.draft")}
+            </button>
+          </p>
+          <p className="hint">{t("publishedAnswer.draftHint")}</p>
+        </PostForm>
+      )}
+    </>
+  );
+}
+
+const MAX_QUERY_INPUT = 200;
