@@ -13,7 +13,7 @@ export function TrackingResult({ view }: { view: TrackingView }) {
     ["public.track.subject", view.subject],
     ...(view.docNumber ? [["public.track.docNumber", view.docNumber] as [string, ReactNode]] : []),
     ["public.track.submittedOn", view.submittedOn],
-    ["public.track.receivedOn", view.receivedOn ?? t("public.track.waitingReceipt")],
+    ["public.track.receivedOn", view.receivedOn ?? t(view.status === "closed" ? "public.track.withdrawnUnreceived" : "public.track.waitingReceipt")],
   ];
   if (view.supplementDue) rows.push(["public.track.supplementDue", view.supplementDue]);
   if (view.status === "closed") {
