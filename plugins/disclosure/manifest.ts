@@ -4,6 +4,7 @@ import * as disclosureTables from "./db/0001_disclosure";
 import * as itemCounts from "./db/0002_item_counts";
 import * as issuerIndex from "./db/0003_issuer_index";
 import * as itemSummary from "./db/0004_item_summary";
+import * as bodyParagraphs from "./db/0005_body_paragraphs";
 import { locales } from "./locales";
 import { describeItem } from "./server/describe.server";
 import { IMPORT_TYPE, ImportPayload } from "./server/import/batch-schema";
@@ -66,7 +67,7 @@ export default definePlugin({
     { key: "disclosure.items.withdraw", label: "disclosure:permissions.withdraw", defaultRoles: ["leader", "principal"] },
     { key: "disclosure.catalogue.manage", label: "disclosure:permissions.catalogue", defaultRoles: ["principal"] },
   ],
-  migrations: { "0001_disclosure": disclosureTables, "0002_item_counts": itemCounts, "0003_issuer_index": issuerIndex, "0004_item_summary": itemSummary },
+  migrations: { "0001_disclosure": disclosureTables, "0002_item_counts": itemCounts, "0003_issuer_index": issuerIndex, "0004_item_summary": itemSummary, "0005_body_paragraphs": bodyParagraphs },
   documentTypes: [
     { key: ITEM_TYPE, label: "disclosure:documentType", requiresClassification: true, payload: ItemPayload, describe: describeItem, onApproved, onPublished },
     // An import: one batch of checked rows through the same chain and 保密审查 as an item.

@@ -7,11 +7,16 @@ const WORD = readFileSync(new URL("../fixtures/word-clipboard.html", import.meta
 
 describe("plain text as rich text", () => {
   it("makes a paragraph of each blank-line-separated block and a line break of a single newline", () => {
-    expect(plainTextToHtml("第一段第一行\n第一段第二行\n\n第二段\r\n\r\n\r\n　　第三段")).toBe("<p>第一段第一行<br>第一段第二行</p><p>第二段</p><p>第三段</p>");
+    expect(plainTextToHtml("第一段第一行\n第一段第二行\n\n第二段\r\n\r\n\r\n　　第三段")).toBe("<p>第一段第一行<br />第一段第二行</p><p>第二段</p><p>第三段</p>");
   });
 
   it("escapes what was typed, so markup typed as text stays text", () => {
-    expect(plainTextToHtml('a < b & "c" <script>')).toBe("<p>a &lt; b &amp; &quot;c&quot; &lt;script&gt;</p>");
+    expect(plainTextToHtml('a < b & "c" <script>')).toBe('<p>a &lt; b &amp; "c" &lt;script&gt;</p>');
+  });
+
+  it("writes what the sanitiser writes, so typed text is already in the stored form", () => {
+    const typed = plainTextToHtml("他说：\"甲\" & '乙' <丙> ＆\n第二行\n\n二");
+    expect(sanitizeRichText(typed)).toBe(typed);
   });
 
   it("gives nothing for blank text", () => {

@@ -1,5 +1,5 @@
 export { docxToRichText, NotADocxError } from "./docx.server";
-export { escapeHtml, plainTextToHtml } from "./plain-text";
+export { escapeText, plainTextToHtml } from "./plain-text";
 export { renderRichText, richTextToText } from "./render.server";
 export { sanitizeRichText } from "./sanitize.server";
 export { cleanOfficeHtml } from "./word-paste";

@@ -1,6 +1,8 @@
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
-export const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
+/** Text between tags, escaped as the sanitiser writes it (quotes stay), so its output is its input. */
+export const escapeText = (s: string) => s.replace(/[&<>]/g, (c) => ESCAPES[c]!);
+export const escapeAttribute = (s: string) => s.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
 
 /**
  * Text typed without the editor (the textarea without JavaScript, a spreadsheet cell) as rich text:
@@ -8,7 +10,7 @@ export const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ESCAPES[c]!
  * import and the old plain bodies all use this one rule, so a text reads the same wherever it came from.
  */
 export function plainTextToHtml(text: string): string {
-  return paragraphs(text, escapeHtml);
+  return paragraphs(text, escapeText);
 }
 
 /** The same rule over text that is already HTML-escaped (bodies stored as plain text before the editor). */
@@ -18,6 +20,6 @@ export function paragraphs(text: string, escape: (s: string) => string = (s) => 
     .split(/\n[ \t\u3000]*\n/)
     .map((p) => p.split("\n").map((line) => line.trim()).filter(Boolean))
     .filter((lines) => lines.length > 0)
-    .map((lines) => `<p>${lines.map(escape).join("<br>")}</p>`)
+    .map((lines) => `<p>${lines.map(escape).join("<br />")}</p>`)
     .join("");
 }

@@ -1,5 +1,5 @@
 import { DomUtils, parseDocument } from "htmlparser2";
-import { escapeHtml } from "./plain-text";
+import { escapeAttribute, escapeText } from "./plain-text";
 
 type Node = ReturnType<typeof parseDocument>["children"][number];
 type Element = Extract<Node, { name: string; attribs: Record<string, string> }>;
@@ -30,7 +30,7 @@ const isBlank = (n: Node) => isText(n) && !n.data.trim();
 function attributes(e: Element): string {
   return Object.entries(e.attribs)
     .filter(([k]) => ATTRIBUTES.has(k))
-    .map(([k, v]) => ` ${k}="${escapeHtml(v)}"`)
+    .map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`)
     .join("");
 }
 
@@ -89,7 +89,7 @@ function children(nodes: Node[]): string {
     } else if (isElement(n)) out += element(n);
     // Line breaks of the HTML source between blocks are no text of the document.
     else if (isBlank(n) && [nodes[i - 1], nodes[i + 1]].some((s) => !s || (isElement(s) && BLOCKS.has(s.name)))) continue;
-    else if (isText(n)) out += escapeHtml(n.data.replace(CJK_WRAP, "$1"));
+    else if (isText(n)) out += escapeText(n.data.replace(CJK_WRAP, "$1"));
     // Comments, Word's conditional comments (<![if !supportLists]>) and declarations are dropped.
   }
   return out;

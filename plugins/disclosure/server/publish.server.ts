@@ -1,5 +1,5 @@
 import { chinaDate, type PluginCoreServices, type PluginSearchDocument, type PluginDocument, type PluginDocumentHookContext, type PluginPublishedDocument, type PluginTransaction } from "../../../app/plugin-api";
-import { bodyText, sanitizeBody } from "./html";
+import { bodyText, renderBody } from "./html";
 import { ItemPayload } from "./item-schema";
 import { itemById, toItem, type Item } from "./items.server";
 
@@ -77,7 +77,8 @@ export async function onPublished(ctx: PluginDocumentHookContext, doc: PluginPub
     validity: payload.validity ?? null,
     valid_from: payload.validFrom ?? null,
     ended_on: payload.endedOn ?? null,
-    body_html: sanitizeBody(payload.body),
+    // The rendition the reviewers read on the document page, from the redacted payload.
+    body_html: renderBody(payload.body),
     // An attachment whose text needed redaction is offered as its redacted text, not as the file.
     attachments: JSON.stringify(payload.attachments.map((a, i) => (redactedAttachments.has(i) ? { ...a, redacted: true } : a))),
     interprets_id: payload.interpretsId ?? null,

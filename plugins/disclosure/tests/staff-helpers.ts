@@ -101,6 +101,7 @@ export function draftForm(overrides: Record<string, string | string[] | File | F
     endedOn: "",
     interpretsId: "",
     body: "<p>监测结果显示，片区空气质量优良天数比例为91.3%。</p>",
+    bodyFormat: "html",
     seenFindings: "",
     ...overrides,
   };

@@ -110,7 +110,7 @@ describe(`staff import (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite
       ["2025-00002", "2025-04-03"],
     ]);
     expect(stored.find((i) => i.title === "关于2024年第一季度水质的通报")?.body_html).toBe("<p>水质<strong>稳定</strong></p>");
-    expect(stored.find((i) => i.title === "关于2025年3月空气质量的通报")?.body_html).toBe("<p>第一段。</p><p>第二段。</p>");
+    expect(stored.find((i) => i.title === "关于2025年3月空气质量的通报")?.body_html).toBe("<p>第一段。<br />第二段。</p>"); // one newline in a cell is a line break, a blank line a new paragraph, as in the editor
     expect((await publicView(env, "环评审批")).hits.map((h) => h.title)).toEqual(["关于印发环评审批规定的通知"]);
     const events = await audited(env, "disclosure.import.run");
     expect(events).toHaveLength(1);

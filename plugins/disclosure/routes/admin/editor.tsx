@@ -4,7 +4,9 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { pluginAction, pluginLoader, requireQuery } from "../../../../app/plugin-api/loaders.server";
 import { FormMessage } from "../../../../app/plugin-api/ui";
+import { renderBody } from "../../server/html";
 import { itemById } from "../../server/items.server";
+import { bodyInput, editableBody } from "../../server/staff/body-input.server";
 import { blankValues, EDITOR_FIELDS, editorOptions, ownDraft, valuesOfDraft, valuesOfItem, type EditorValues } from "../../server/staff/editor.server";
 import { hasErrors, type FieldErrors } from "../../server/staff/form-errors";
 import { checkedTexts, formMessage, pick } from "../../server/staff/form-input.server";
@@ -34,7 +36,7 @@ export const loader = pluginLoader(async (ctx, { params, request }) => {
       const attachments = ((doc.payload as { attachments?: FormAttachment[] }).attachments ?? []).map(refOf);
       return {
         base: base(ctx.tenant.code),
-        values: valuesOfDraft(doc),
+        values: shownBody(valuesOfDraft(doc)),
         attachments,
         options,
         doc: { id: doc.id, version: doc.version, status: doc.status, url: doc.url },
@@ -49,7 +51,7 @@ export const loader = pluginLoader(async (ctx, { params, request }) => {
     if (correct && (!item || item.status !== "published")) throw new Response("Not Found", { status: 404 });
     return {
       base: base(ctx.tenant.code),
-      values: item ? valuesOfItem(item) : blankValues(ctx.tenant.name["zh-CN"]),
+      values: shownBody(item ? valuesOfItem(item) : blankValues(ctx.tenant.name["zh-CN"])),
       attachments: (item?.attachments ?? []).map(refOf),
       options,
       doc: null,
@@ -61,7 +63,14 @@ export const loader = pluginLoader(async (ctx, { params, request }) => {
   });
 });
 
-type Failure = { errors: FieldErrors; values: EditorValues; removed: string[]; message?: string };
+/** The stored body as the form shows it: typed text where that loses nothing, else HTML (see editableBody). */
+function shownBody<V extends { body: string }>(values: V): V & { bodyFormat: string } {
+  const shown = editableBody(values.body);
+  return { ...values, body: shown.value, bodyFormat: shown.format };
+}
+
+/** The form again: after a refusal (with the errors), or after 预览 (with the body's rendition, nothing saved). */
+type Failure = { errors: FieldErrors; values: EditorValues & { bodyFormat: string }; removed: string[]; message?: string; preview?: string };
 
 export const action = pluginAction(async (ctx, { params, request }) => {
   ctx.require("disclosure.items.edit");
@@ -69,19 +78,24 @@ export const action = pluginAction(async (ctx, { params, request }) => {
   const existing = params.id ? await ctx.withTenant((trx) => ownDraft(ctx, trx, params.id)) : null;
   const form = await request.formData();
   const { values: texts, errors: refused } = checkedTexts(form);
-  const values = pick(texts, EDITOR_FIELDS) as EditorValues;
+  const typed = pick(texts, EDITOR_FIELDS) as EditorValues;
   const removed = form.getAll("removeAttachment").map(String);
+  // The body in its stored form, from a .docx, the editor's HTML or typed text.
+  const body = await bodyInput(typed.body, texts.bodyFormat, form.get("bodyFile"));
+  if (!body.ok) refused[body.field] ??= [body.error];
+  const values = body.ok ? shownBody({ ...typed, body: body.html }) : { ...typed, bodyFormat: texts.bodyFormat ?? "plain" };
   if (existing && !existing.editable) {
     return data<Failure>({ errors: {}, values, removed, message: "core:workflow.errors.wrongStatus" }, { status: 409 });
   }
   const version = Number(texts.version);
   if (existing && !(Number.isInteger(version) && version >= 1)) refused.version ??= ["errors.invalid"];
-  if (texts.intent !== undefined && texts.intent !== "save" && texts.intent !== "submit") refused.intent ??= ["errors.invalid"];
+  if (texts.intent !== undefined && texts.intent !== "save" && texts.intent !== "submit" && texts.intent !== "preview") refused.intent ??= ["errors.invalid"];
   // A signature of the findings the page showed (16 hex digits), not free text.
   if ((texts.seenFindings ?? "").length > 64) refused.seenFindings ??= ["errors.invalid"];
-  if (hasErrors(refused)) return data<Failure>({ errors: refused, values, removed, message: formMessage(refused, EDITOR_FIELDS) }, { status: 400 });
+  if (hasErrors(refused) || !body.ok) return data<Failure>({ errors: refused, values, removed, message: formMessage(refused, [...EDITOR_FIELDS, "bodyFile"]) }, { status: 400 });
+  if (texts.intent === "preview") return data<Failure>({ errors: {}, values, removed, preview: renderBody(body.html) });
   const result = await saveDraft(ctx, {
-    values,
+    values: { ...typed, body: body.html },
     existing: existing ? { id: existing.doc.id, version } : undefined,
     keep: form.getAll("attachment").map(String),
     remove: removed,
@@ -97,8 +111,10 @@ export const action = pluginAction(async (ctx, { params, request }) => {
 export default function Editor() {
   const { t } = useTranslation("disclosure");
   const loaded = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>();
-  const values = failed?.values ?? loaded.values;
+  const answered = useActionData<typeof action>();
+  const preview = answered?.preview ?? null;
+  const failed = preview === null ? answered : undefined;
+  const values = answered?.values ?? loaded.values;
   const title = loaded.correcting ? t("staff.editor.correctTitle") : loaded.doc ? t("staff.editor.editTitle") : t("staff.editor.newTitle");
   return (
     <>
@@ -122,9 +138,10 @@ export default function Editor() {
         errors={failed?.errors ?? {}}
         options={loaded.options}
         attachments={loaded.attachments}
-        removed={failed?.removed ?? []}
+        removed={answered?.removed ?? []}
         version={loaded.doc?.version ?? null}
         signature={failed ? "" : loaded.signature}
+        preview={preview}
         correcting={Boolean(values.correctsId)}
       />
     </>

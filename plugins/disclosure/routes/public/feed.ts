@@ -1,5 +1,5 @@
 import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
-import { bodyText } from "../../server/html";
+import { bodyText, renderBody } from "../../server/html";
 import { listItems } from "../../server/items.server";
 import { atomFeed, feedId } from "../../server/portal/atom";
 import { catalogueTree, flatten } from "../../server/catalogue.server";
@@ -36,7 +36,8 @@ export const loader = pluginLoader(async (ctx, { params }) => {
     author: office,
     updated: (items.length ? new Date(Math.max(...items.map((i) => new Date(i.updatedAt).getTime()))) : new Date()).toISOString(),
     entries: items.map((i) => {
-      const text = bodyText(i.bodyHtml).replace(/\s+/g, " ");
+      const body = renderBody(i.bodyHtml);
+      const text = bodyText(body).replace(/\s+/g, " ");
       const meta = [i.indexNumber, i.docNumber].filter(Boolean).join(" ");
       return {
         id: `urn:uuid:${i.id}`,
@@ -47,6 +48,7 @@ export const loader = pluginLoader(async (ctx, { params }) => {
         author: i.issuer,
         category: labels.has(i.categoryKey) ? { term: i.categoryKey, label: labels.get(i.categoryKey)! } : null,
         summary: `${meta}${meta && text ? " — " : ""}${text.length > SUMMARY_LENGTH ? `${text.slice(0, SUMMARY_LENGTH)}…` : text}`,
+        contentHtml: body,
       };
     }),
   });

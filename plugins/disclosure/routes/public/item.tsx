@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
 import { useLocale } from "../../../../app/plugin-api/ui";
-import { bodyText } from "../../server/html";
+import { bodyText, renderBody } from "../../server/html";
 import { absolute, organization, portalPath, type Head } from "../../server/portal/head";
 import { publicItem } from "../../server/portal/item.server";
 import { listed, notFound, portalOf } from "../../server/portal/page.server";
@@ -87,7 +87,7 @@ export const loader = pluginLoader(async (ctx, { params }) => {
       validFrom: item.validFrom,
       endedOn: item.endedOn,
       attribute: item.attribute,
-      bodyHtml: item.bodyHtml,
+      bodyHtml: renderBody(item.bodyHtml),
       attachments: item.attachments.map((a) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, redacted: a.redacted === true, text: a.redacted ? a.text : "" })),
       version: item.version,
     },
@@ -144,7 +144,8 @@ export default function ItemPage() {
         <h2 id="item-body" className="visually-hidden">
           {t("fields.body")}
         </h2>
-        {item.bodyHtml ? <div dangerouslySetInnerHTML={{ __html: item.bodyHtml }} /> : <p className="muted">{t("portal.item.noBody")}</p>}
+        {/* The same rendition the reviewers approved on the document page (one renderer). */}
+        {item.bodyHtml ? <div className="rich-text" data-rendition="payload.body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} /> : <p className="muted">{t("portal.item.noBody")}</p>}
       </section>
 
       {item.attachments.length > 0 && (

@@ -23,6 +23,8 @@ export interface AtomEntry {
   author: string;
   category: { term: string; label: string } | null;
   summary: string;
+  /** The item's published body (the one rendition), as escaped HTML content. */
+  contentHtml: string;
 }
 
 export interface AtomFeed {
@@ -62,7 +64,7 @@ export function atomFeed(feed: AtomFeed): string {
     <updated>${x(e.updated)}</updated>
     <author><name>${x(e.author)}</name></author>
 ${e.category ? `    <category term="${x(e.category.term)}" label="${x(e.category.label)}"/>\n` : ""}    <summary type="text">${x(e.summary)}</summary>
-  </entry>
+${e.contentHtml ? `    <content type="html">${x(e.contentHtml)}</content>\n` : ""}  </entry>
 `,
   );
   return `<?xml version="1.0" encoding="utf-8"?>

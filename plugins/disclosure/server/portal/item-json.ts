@@ -1,4 +1,4 @@
-import { bodyText } from "../html";
+import { bodyText, renderBody } from "../html";
 import type { Item } from "../items.server";
 import { apiPath, portalPath } from "./head";
 
@@ -59,10 +59,12 @@ export function itemDetailJson(
     };
   }
   const summary = itemSummaryJson(item, origin, tenantCode, categoryLabel);
+  // The body as the item page shows it (the one renderer), and its text a line per block.
+  const bodyHtml = renderBody(item.bodyHtml);
   return {
     ...summary,
-    bodyHtml: item.bodyHtml,
-    bodyText: bodyText(item.bodyHtml),
+    bodyHtml,
+    bodyText: bodyText(bodyHtml),
     attachments: summary.attachments.map((a, i) => (a.redacted ? { ...a, text: item.attachments[i]!.text } : a)),
     interpretations: related.interpretations.map(link),
     policy: related.policy && related.policy.status === "published" ? link(related.policy) : null,

@@ -1,7 +1,7 @@
 import { chinaDate, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
 import { typed } from "../../db/schema";
 import { catalogueTree, flatten } from "../catalogue.server";
-import { sanitizeBody } from "../html";
+import { plainTextToBody, sanitizeBody } from "../html";
 import type { BatchRow } from "../import/batch-schema";
 import { pendingRows } from "../import/pending.server";
 import { ItemPayload, type Validity } from "../item-schema";
@@ -61,17 +61,10 @@ export function normaliseDate(s: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
-/** The body as stored: HTML is sanitised, plain text becomes paragraphs. */
+/** The body as stored: HTML is sanitised, plain text gets paragraphs by the editor's rule (a blank line ends one). */
 function bodyHtml(text: string): string {
   if (/<[a-z][\s\S]*>/i.test(text)) return sanitizeBody(text);
-  return text
-    .split(/\r?\n+/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => `<p>${escape(p)}</p>`)
-    .join("");
+  return plainTextToBody(text);
 }
 
 /** An original 索引号 as a file may give it: printable, no spaces. */

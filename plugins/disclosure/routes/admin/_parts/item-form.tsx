@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Field, PostForm, type FieldErrors } from "../../../../../app/plugin-api/ui";
+import { Field, PostForm, RichTextEditor, type FieldErrors } from "../../../../../app/plugin-api/ui";
 import { VALIDITY } from "../../../server/item-schema";
 import { CategoryOptions, FieldError, SelectField, TextAreaField } from "./fields";
 
@@ -29,6 +29,7 @@ export function ItemForm({
   version,
   signature,
   correcting,
+  preview,
 }: {
   values: Record<string, string>;
   errors: FieldErrors;
@@ -38,6 +39,8 @@ export function ItemForm({
   version: number | null;
   signature: string;
   correcting: boolean;
+  /** The body's published rendition, after 预览. */
+  preview: string | null;
 }) {
   const { t } = useTranslation("disclosure");
   const topics = values.topic && !options.topics.includes(values.topic) ? [...options.topics, values.topic] : options.topics;
@@ -106,7 +109,14 @@ export function ItemForm({
         ))}
       </SelectField>
 
-      <TextAreaField name="body" label={t("fields.body")} defaultValue={values.body} errors={errors} rows={14} hint={t("staff.editor.bodyHint")} />
+      <BodyField values={values} errors={errors} />
+      {preview !== null && (
+        <section aria-labelledby="preview-title" className="preview">
+          <h2 id="preview-title">{t("staff.editor.previewTitle")}</h2>
+          <p className="hint">{t("staff.editor.previewHint")}</p>
+          <div className="rich-text" data-rendition="preview" dangerouslySetInnerHTML={{ __html: preview }} />
+        </section>
+      )}
 
       <fieldset className="stack">
         <legend>{t("fields.attachments")}</legend>
@@ -153,11 +163,71 @@ export function ItemForm({
         <button type="submit" name="intent" value="save" className="button">
           {t("staff.editor.save")}
         </button>
+        <button type="submit" name="intent" value="preview" className="button">
+          {t("staff.editor.preview")}
+        </button>
         <button type="submit" name="intent" value="submit" className="button primary">
           {t("staff.editor.submit")}
         </button>
       </div>
       <p className="hint">{t("staff.editor.submitHint")}</p>
     </PostForm>
+  );
+}
+
+/**
+ * 正文: the rich-text editor once JavaScript runs, the textarea before (typed text, blank lines
+ * between paragraphs; a body with structure as its HTML), and a .docx that replaces it.
+ */
+function BodyField({ values, errors }: { values: Record<string, string>; errors: FieldErrors }) {
+  const { t } = useTranslation("disclosure");
+  const format = values.bodyFormat === "html" ? "html" : "plain";
+  const own = [...(errors.body ?? []), ...(errors.bodyFormat ?? [])];
+  const fileErrors = errors.bodyFile ?? [];
+  return (
+    <>
+      <div className="field">
+        <label id="f-body-label" htmlFor="f-body">
+          {t("fields.body")}
+        </label>
+        <RichTextEditor
+          // A body the server replaced (a .docx, the sanitised preview) starts the editor afresh.
+          key={`${format}:${values.body}`}
+          id="f-body"
+          name="body"
+          formatName="bodyFormat"
+          labelId="f-body-label"
+          defaultValue={values.body ?? ""}
+          defaultFormat={format}
+          rows={14}
+          aria-describedby={`f-body-hint${own.length ? " f-body-error" : ""}`}
+          aria-invalid={own.length ? true : undefined}
+        />
+        <p className="hint" id="f-body-hint">
+          {t("staff.editor.bodyHint")}
+        </p>
+        {format === "html" && (
+          <noscript>
+            <p className="hint">{t("staff.editor.bodyHtmlShown")}</p>
+          </noscript>
+        )}
+        <FieldError id="f-body" keys={own.length ? own : undefined} />
+      </div>
+      <div className="field">
+        <label htmlFor="f-bodyFile">{t("staff.editor.bodyFile")}</label>
+        <input
+          id="f-bodyFile"
+          type="file"
+          name="bodyFile"
+          accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          aria-describedby={`f-bodyFile-hint${fileErrors.length ? " f-bodyFile-error" : ""}`}
+          aria-invalid={fileErrors.length ? true : undefined}
+        />
+        <p className="hint" id="f-bodyFile-hint">
+          {t("staff.editor.bodyFileHint")}
+        </p>
+        <FieldError id="f-bodyFile" keys={fileErrors.length ? fileErrors : undefined} />
+      </div>
+    </>
   );
 }
