@@ -52,6 +52,8 @@ export function RichTextEditor({ id, name, formatName, defaultValue, defaultForm
   const editor = useEditor({
     extensions,
     immediatelyRender: false,
+    // Its <style> element would be refused by the CSP; the rules are in styles.css.
+    injectCSS: false,
     shouldRerenderOnTransaction: true,
     content: defaultFormat === "plain" ? plainTextToHtml(defaultValue) : defaultValue,
     editorProps: {
