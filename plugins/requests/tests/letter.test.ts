@@ -6,6 +6,7 @@ import { recordClassification, resolveFinding } from "../../../app/core/workflow
 import { act, documentById } from "../../../app/core/workflow/service.server";
 import { typed } from "../db/schema";
 import { loader as letterLoader } from "../routes/admin/letter";
+import { loader as docxLoader } from "../routes/admin/letter-docx";
 import { loader as applicationLoader } from "../routes/admin/application";
 import { action as noticeAction } from "../routes/admin/notice";
 import { action as registerAction } from "../routes/admin/register";
@@ -104,7 +105,7 @@ describe("the printable letter", () => {
   });
 
   it("downloads as a .docx in 公文 layout: A4, GB/T 9704 margins in twips, the title, the full name", async () => {
-    const res = (await load(env, letterLoader, env.users.officer.id, letterPath(feeNotice, "?format=docx"), { id: appId, noticeId: feeNotice })) as unknown as Response;
+    const res = (await load(env, docxLoader, env.users.officer.id, letterPath(feeNotice, "/docx"), { id: appId, noticeId: feeNotice })) as unknown as Response;
     expect(res).toBeInstanceOf(Response);
     expect(res.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     expect(res.headers.get("Content-Disposition")).toContain("attachment");
@@ -129,16 +130,18 @@ describe("the printable letter", () => {
 
   it("is for those who handle applications or read applicants: the principal may, a viewer or a drafter may not, nor another office's supervisor", async () => {
     expect((await openLetter(env.users.principal.id, feeNotice)).letter.salutation).toBe("李明：");
-    for (const user of [env.users.viewer, env.users.drafter, env.users.dept]) expect(await statusOf(openLetter(user.id, feeNotice))).toBe(403);
+    for (const user of [env.users.viewer, env.users.drafter, env.users.dept]) {
+      expect(await statusOf(openLetter(user.id, feeNotice))).toBe(403);
+      expect(await statusOf(load(env, docxLoader, user.id, letterPath(feeNotice, "/docx"), { id: appId, noticeId: feeNotice }))).toBe(403);
+    }
     expect(await statusOf(openLetter(env.users.supervisor.id, feeNotice))).toBe(403);
   });
 
-  it("answers 404 for a letter of another application or an id that is none, and 400 for an unknown format", async () => {
+  it("answers 404 for a letter of another application or an id that is none", async () => {
     const other = await post(env, registerAction, env.users.officer.id, staffPath(env, "/register"), { ...applicationForm(), channel: "in_person", submittedOn: today });
     const otherId = other.location!.split("/").pop()!;
     expect(await statusOf(load(env, letterLoader, env.users.officer.id, appPath(otherId, `/letters/${feeNotice}`), { id: otherId, noticeId: feeNotice }))).toBe(404);
     expect(await statusOf(load(env, letterLoader, env.users.officer.id, letterPath("not-a-uuid"), { id: appId, noticeId: "not-a-uuid" }))).toBe(404);
-    expect(await statusOf(openLetter(env.users.officer.id, feeNotice, "?format=pdf"))).toBe(400);
   });
 
   it("shows the chain a draft's addressee masked and its sending dates as fixed on sending", async () => {

@@ -1,36 +1,21 @@
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { badRequest, parseQuery, pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
 import { isApplicationId } from "../../server/applications.server";
-import { letterDocx } from "../../server/letters/docx.server";
-import { addressLine, docxFileName } from "../../server/letters/labels";
+import { addressLine } from "../../server/letters/labels";
 import { letterView } from "../../server/letters/letter.server";
 import { PrintButton } from "./_parts/print-button";
 
-const Query = z.object({ format: z.enum(["docx"]).optional() });
-
 /**
  * A notice or reply as it is printed for post or in-person delivery, in 公文 layout (GB/T 9704):
- * the page (its print stylesheet hides the staff frame) and the same letter as a Word file.
+ * the page (its print stylesheet hides the staff frame), with the same letter as a Word file
+ * (letter-docx.ts).
  */
-export const loader = pluginLoader(async (ctx, { params, request }) => {
+export const loader = pluginLoader(async (ctx, { params }) => {
   if (ctx.mode !== "member") throw new Response("Forbidden", { status: 403 });
   if (!isApplicationId(params.id) || !isApplicationId(params.noticeId)) throw new Response("Not Found", { status: 404 });
-  const query = parseQuery(Query, new URL(request.url).searchParams);
-  if (!query.ok) throw badRequest();
   const letter = await ctx.withTenant((trx) => letterView(ctx, trx, params.id!, params.noticeId!));
   const address = letter.address ? addressLine(letter.address, letter.locale) : null;
-  if (query.data.format === "docx") {
-    const file = await letterDocx(letter, { address });
-    return new Response(new Uint8Array(file), {
-      headers: {
-        "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "Content-Disposition": `attachment; filename="letter.docx"; filename*=UTF-8''${encodeURIComponent(docxFileName(letter))}`,
-        "Cache-Control": "no-store",
-      },
-    });
-  }
   return { letter, address, back: `/t/${ctx.tenant.code}/admin/requests/applications/${letter.applicationId}` };
 });
 
@@ -49,7 +34,7 @@ export default function Letter() {
         {letter.masked && <p className="notice">{t("staff.letter.masked")}</p>}
         <p className="actions">
           <PrintButton label={t("staff.letter.print")} />
-          <a className="button" href="?format=docx" download>
+          <a className="button" href={`${back}/letters/${letter.noticeId}/docx`} download>
             {t("staff.letter.docx")}
           </a>
         </p>
