@@ -1,5 +1,7 @@
+import { sql, type Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaDate, NON_DISCLOSURE_GROUNDS } from "../../../app/plugin-api";
+import * as migration from "../db/0004_unreceived_withdrawal";
 import { clockId, typed } from "../db/schema";
 import { admittedGrounds, REPLY_ROW_GROUNDS } from "../law/reply-grounds";
 import { replyTypes, tableThreeRow } from "../law/reply-types";
@@ -102,5 +104,25 @@ describe("an online application withdrawn before it was confirmed", () => {
     const r = await post(env, applicationAction, env.users.officer.id, appPath(created.id), { intent: "close.withdrawn", closedOn: "2020-01-02" }, { id: created.id });
     expect(r.status).toBe(400);
     expect(r.data).toMatchObject({ field: "closedOn", error: "requests:errors.closeBeforeSubmit" });
+  });
+});
+
+describe("migration 0004", () => {
+  it("sets right a withdrawal before confirmation stored the old way, and leaves a received application's （六）3 alone", async () => {
+    const ctx = env.systemContext(env.office.id);
+    const online = await ctx.withTenant((trx) => createApplication(ctx, trx, { input: ApplicationInput.parse(applicationForm()), channel: "internet" }));
+    const received = await ctx.withTenant((trx) => createApplication(ctx, trx, { input: ApplicationInput.parse(applicationForm()), channel: "in_person", receipt: { submittedOn: today } }));
+    if (!online.ok || !received.ok) throw new Error("not created");
+    const db = env.handle.db as unknown as Kysely<unknown>;
+    await migration.down(db);
+    // The old close path: received on the day withdrawn, counted in （六）3.
+    for (const id of [online.id, received.id])
+      await sql`UPDATE requests_applications SET status = 'closed', received_on = ${today}::date, reply_type = 'other.other', closed_on = ${today}::date WHERE id = ${id}::uuid`.execute(db);
+    await migration.up(db);
+    const rows = await ctx.withTenant((trx) =>
+      typed(trx).selectFrom("requests_applications").select(["id", "received_on", "reply_type"]).where("id", "in", [online.id, received.id]).execute(),
+    );
+    expect(rows.find((r) => r.id === online.id)).toMatchObject({ received_on: null, reply_type: null });
+    expect(rows.find((r) => r.id === received.id)).toMatchObject({ received_on: today, reply_type: "other.other" });
   });
 });
