@@ -141,6 +141,7 @@ function localeProblems(m: Pick<Manifest, "id" | "name" | "nav" | "permissions" 
     ...m.inbox.map((s, i): [string, string] => [`inbox.${i}.label`, s.label]),
     ...m.documentTypes.map((d, i): [string, string] => [`documentTypes.${i}.label`, d.label]),
     ...m.reportFigures.map((r, i): [string, string] => [`reportFigures.${i}.label`, r.label]),
+    ...m.reportFigures.flatMap((r, i): [string, string][] => (r.description ? [[`reportFigures.${i}.description`, r.description]] : [])),
   ];
   for (const [field, label] of labels) {
     if (!label.startsWith(`${m.id}:`)) {
