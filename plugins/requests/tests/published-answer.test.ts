@@ -68,6 +68,7 @@ describe("answer before you ask (已主动公开, Art 36(一))", () => {
     // An id the search did not give (another office's, or made up) is not cited.
     const forged = await post(env, publishedAction, env.users.officer.id, appPath(id, "/published"), { intent: "draft", q: "", item: "00000000-0000-4000-8000-000000000000" }, { id });
     expect(forged.status).toBe(400);
+    expect((forged.data as { error: string }).error).toBe("requests:publishedAnswer.errors.unknownItem");
     expect(await system((trx) => typed(trx).selectFrom("requests_notices").select("id").where("application_id", "=", id).execute())).toEqual([]);
 
     const drafted = await post(env, publishedAction, env.users.officer.id, appPath(id, "/published"), { intent: "draft", q: "", item: item.id as string }, { id });

@@ -174,5 +174,11 @@ describe("a reply that provides files", () => {
     const refused = await post(env, noticeAction, env.users.officer.id, appPath(app.id, "/notices/reply"), { intent: "submit", replyType: "unavailable.not_held", title: "", body: "", file: kept!.id }, { id: app.id, kind: "reply" });
     expect(refused.status).toBe(400);
     expect((refused.data as { errors: Record<string, string[]> }).errors.files).toEqual(["requests:errors.releasedNotAllowed"]);
+    // A ticked value that is not one of this application's unsent files refuses the form and stores nothing.
+    const other = await applied();
+    const forged = await post(env, noticeAction, env.users.officer.id, appPath(other.id, "/notices/reply"), { intent: "refresh", replyType: "disclosed", title: "", body: "", file: kept!.id, upload: file(pdfWithText("x"), "x.pdf") }, { id: other.id, kind: "reply" });
+    expect(forged.status).toBe(400);
+    expect((forged.data as { errors: Record<string, string[]> }).errors.upload).toEqual(["requests:replyFiles.errors.unknownFile"]);
+    expect(await storedFiles(other.id)).toEqual([]);
   });
 });

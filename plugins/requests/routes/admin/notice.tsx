@@ -71,7 +71,9 @@ export const action = pluginAction(async (ctx, { params, request }) => {
   if (filesInput?.errors.length) return data<Result>({ values, letterLocale, errors: { upload: filesInput.errors }, message: filesInput.errors[0], files: filesInput.chosen }, { status: 400 });
   const outcome = await ctx.withTenant(async (trx) => {
     const { view, app } = await openStep(ctx, trx, params.id, kind);
-    const files = filesInput ? await replyFilesOf(ctx, trx, app.id, filesInput) : undefined;
+    const withFiles = filesInput ? await replyFilesOf(ctx, trx, app.id, filesInput) : undefined;
+    if (withFiles && !withFiles.ok) return { result: { values, letterLocale, errors: { upload: [withFiles.error] } as Record<string, string[]>, message: withFiles.error, files: filesInput!.chosen }, status: 400 };
+    const files = withFiles?.files;
     const composed = await compose(ctx, trx, app, view, kind, values, { keepBody: intent === "submit", letterLocale, files });
     const shown = { ...values, title: composed.title, body: composed.body };
     const ticked = files?.map((f) => f.id);

@@ -17,8 +17,19 @@ export async function readReplyFilesInput(form: FormData): Promise<ReplyFilesInp
   return { chosen, uploads, errors };
 }
 
-/** Stores the new uploads with the application and returns every chosen file as the reply carries it. */
-export async function replyFilesOf(ctx: Pick<PluginRequestContext, "tenant" | "user" | "audit">, trx: PluginTransaction, applicationId: string, input: ReplyFilesInput): Promise<ReplyFileRef[]> {
+/**
+ * Every chosen file as the reply carries it, the new uploads stored with the application. A ticked
+ * file that is not one of this application's unsent files (another's id, a made-up value) refuses
+ * the whole form before anything is stored.
+ */
+export async function replyFilesOf(
+  ctx: Pick<PluginRequestContext, "tenant" | "user" | "audit">,
+  trx: PluginTransaction,
+  applicationId: string,
+  input: ReplyFilesInput,
+): Promise<{ ok: true; files: ReplyFileRef[] } | { ok: false; error: string }> {
+  const chosen = await replyFileRefs(trx, applicationId, input.chosen);
+  if (chosen.length !== new Set(input.chosen).size) return { ok: false, error: "requests:replyFiles.errors.unknownFile" };
   const added = await storeReplyFiles(ctx, trx, applicationId, input.uploads);
-  return replyFileRefs(trx, applicationId, [...input.chosen, ...added]);
+  return { ok: true, files: await replyFileRefs(trx, applicationId, [...chosen.map((f) => f.id), ...added]) };
 }

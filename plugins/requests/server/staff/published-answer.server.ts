@@ -63,8 +63,10 @@ export type PublishedAnswer = DraftResult | { ok: false; error: string; field: "
 export async function draftPublishedAnswer(ctx: PluginRequestContext, trx: PluginTransaction, id: string | undefined, input: { q: string; picked: readonly string[] }): Promise<PublishedAnswer> {
   const { view, app } = await replyableApplication(ctx, trx, id);
   const wanted = new Set(input.picked);
+  if (wanted.size === 0) return { ok: false, field: "item", error: "requests:publishedAnswer.errors.pickOne" };
   const items = (await findPublished(ctx, trx, publishedQueries(app, input.q))).filter((i) => wanted.has(i.sourceId));
-  if (items.length === 0) return { ok: false, field: "item", error: "requests:publishedAnswer.errors.pickOne" };
+  // Only what the search gives is cited: an id it did not give (another office's, made up) refuses the step.
+  if (items.length !== wanted.size) return { ok: false, field: "item", error: "requests:publishedAnswer.errors.unknownItem" };
   const letterLocale = app.locale as Locale;
   const values = { replyType: ALREADY_PUBLISHED.replyType, obtain: ALREADY_PUBLISHED.obtain[letterLocale], note: ALREADY_PUBLISHED.note[letterLocale], title: "", body: "" };
   const documents = items.map((i) => itemLine(i, letterLocale, ctx.publicOrigin));
