@@ -14,6 +14,8 @@ export interface DemoItem {
   catalogueKey: string;
   listRowKey?: string;
   title: string;
+  /** 内容概述 (条例第十二条): the catalogue shows it under the title. */
+  summary?: string;
   /** 发布机构 */
   issuer: string;
   /** 文号 */
@@ -288,6 +290,7 @@ export function demoItems(tenant: DemoTenant): DemoItem[] {
       catalogueKey: "policy.normative",
       listRowKey: "art20.normative",
       title: `关于印发《${title}》的通知`,
+      summary: `印发《${title}》。${summary.join("")}`,
       docNumber: docNo("环规", t.writtenOn),
       ...t,
       validity: { status: "有效", effectiveFrom: effective(t.publishedOn) },
@@ -305,6 +308,7 @@ export function demoItems(tenant: DemoTenant): DemoItem[] {
     return add("interpretation", {
       catalogueKey: "interpretation",
       title: `《${name}》政策解读`,
+      summary: `解读《${name}》的制定背景、主要内容和施行时间：${points.join("")}`,
       writtenOn,
       formedOn,
       publishedOn,
@@ -514,6 +518,7 @@ export function demoItems(tenant: DemoTenant): DemoItem[] {
       catalogueKey: "enforcement.penalty",
       listRowKey: "mee.penalty-decision",
       title: `${company.name}行政处罚决定书（${no}）`,
+      summary: `${company.name}${violation.fact}，违反${violation.law}，依法予以罚款。`,
       docNumber: no,
       ...t,
       bodyHtml:
@@ -619,6 +624,7 @@ export function demoItems(tenant: DemoTenant): DemoItem[] {
     add("quality", {
       catalogueKey: "quality",
       title: `${area}${y}年${m}月环境质量状况`,
+      summary: `${y}年${m}月${area}环境空气优良天数比例为${good}%，公布主要污染物浓度及其同比变化和地表水断面水质状况。`,
       ...t,
       bodyHtml:
         p(`${y}年${m}月，${area}环境空气优良天数比例为${good}%。`) +

@@ -65,6 +65,7 @@ function rowOf(tenantId: string, d: DemoItem, indexNumber: string, ids: Map<stri
     category_key: d.catalogueKey,
     list_row_key: d.listRowKey ?? null,
     title: d.title,
+    summary: d.summary ?? null,
     issuer: d.issuer,
     doc_number: d.docNumber ?? null,
     written_on: d.writtenOn,
