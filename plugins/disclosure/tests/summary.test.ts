@@ -8,6 +8,7 @@ import { loader as apiItemLoader } from "../routes/api/item";
 import { loader as apiItemsLoader } from "../routes/api/items";
 import { loader as csvLoader } from "../routes/api/items-csv";
 import { loader as categoryLoader } from "../routes/public/category";
+import { loader as feedLoader } from "../routes/public/feed";
 import { loader as itemLoader } from "../routes/public/item";
 import { loader as searchLoader } from "../routes/public/search";
 import { templateCsv } from "../server/staff/import.server";
@@ -59,6 +60,9 @@ describe(`内容概述 (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite
     // Found by words that are only in the summary.
     const found = await call(searchLoader, portal(`/search?q=${encodeURIComponent("臭氧浓度同比")}`));
     expect(found.results!.map((r) => r.id)).toContain(item.id);
+
+    const feed = await (await call(feedLoader, portal("/feeds/quality"), { key: "quality" })).text();
+    expect(feed).toContain(`<summary type="text">${item.index_number} 东环通〔2026〕7号 — ${SUMMARY}</summary>`);
 
     const one = (await (await call(apiItemLoader, api(`/items/${item.id}`), { id: item.id })).json()) as Record<string, unknown>;
     expect(one.summary).toBe(SUMMARY);

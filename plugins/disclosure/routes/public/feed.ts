@@ -37,7 +37,8 @@ export const loader = pluginLoader(async (ctx, { params }) => {
     updated: (items.length ? new Date(Math.max(...items.map((i) => new Date(i.updatedAt).getTime()))) : new Date()).toISOString(),
     entries: items.map((i) => {
       const body = renderBody(i.bodyHtml);
-      const text = bodyText(body).replace(/\s+/g, " ");
+      // The 内容概述 where the item has one, else the start of its text.
+      const text = (i.summary ?? bodyText(body)).replace(/\s+/g, " ");
       const meta = [i.indexNumber, i.docNumber].filter(Boolean).join(" ");
       return {
         id: `urn:uuid:${i.id}`,
