@@ -43,11 +43,12 @@ type Props = {
  */
 export function RichTextEditor({ id, name, formatName, defaultValue, defaultFormat, labelId, ...area }: Props) {
   const area$ = useRef<HTMLTextAreaElement>(null);
-  const format$ = useRef<HTMLInputElement>(null);
+  // State, not a ref: React writes an uncontrolled hidden input's defaultValue back on every render.
+  const [format, setFormat] = useState<RichTextFormat>(defaultFormat);
   const [ready, setReady] = useState(false);
   const sync = (editor: Editor) => {
     if (area$.current) area$.current.value = editor.isEmpty ? "" : editor.getHTML();
-    if (format$.current) format$.current.value = "html";
+    setFormat("html");
   };
   const editor = useEditor({
     extensions,
@@ -76,7 +77,7 @@ export function RichTextEditor({ id, name, formatName, defaultValue, defaultForm
 
   return (
     <div className="rich-text-editor" data-ready={ready ? "true" : undefined}>
-      <input type="hidden" name={formatName} defaultValue={defaultFormat} ref={format$} />
+      <input type="hidden" name={formatName} value={format} />
       {editor && ready && <Toolbar editor={editor} controls={id} />}
       {editor && <EditorContent editor={editor} />}
       <textarea id={id} name={name} defaultValue={defaultValue} ref={area$} hidden={ready} {...area} />

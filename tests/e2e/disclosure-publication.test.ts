@@ -36,7 +36,11 @@ describe("an item goes from a drafter's editor to the public portal", () => {
     await drafter.locator("#f-writtenOn").fill("2026-11-16");
     await drafter.locator("#f-formedOn").fill("2026-11-16");
     await drafter.locator("#f-topic").selectOption({ index: 1 });
-    await drafter.locator("#f-body").fill(`<p>巡查发现湿地周边存在违规倾倒现象，已责令清理。</p><p>举报人身份证号${ID}，已电话回复。</p>`);
+    // The body is the rich-text editor once the page has hydrated: two paragraphs.
+    await drafter.getByRole("textbox", { name: "正文" }).click();
+    await drafter.keyboard.type("巡查发现湿地周边存在违规倾倒现象，已责令清理。");
+    await drafter.keyboard.press("Enter");
+    await drafter.keyboard.type(`举报人身份证号${ID}，已电话回复。`);
     await drafter.getByRole("button", { name: "保存并提交审核" }).click();
     // The scan holds the submission and shows what it found; submitting again sends it on.
     await drafter.waitForURL("**/admin/disclosure/drafts/**");
