@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { inject } from "vitest";
 import { openDatabase, type DatabaseHandle } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
@@ -15,6 +16,8 @@ import { TenantSettingsSchema } from "../../app/core/tenancy/definition";
 /** The engine under test: the run's PostgreSQL database when TEST_DATABASE_URL is set, else an in-memory PGlite. */
 export async function openTestDatabase(): Promise<DatabaseHandle> {
   const url = inject("databaseUrl");
+  const snapshot = url ? undefined : inject("pgliteSnapshot");
+  if (snapshot) return openDatabase({ dataDir: "memory://", loadDataDir: new Blob([readFileSync(snapshot)]) });
   const handle = await openDatabase({ url, dataDir: "memory://" });
   await migrateToLatest(handle.db);
   await migratePlugins(handle.db, await discoverPlugins());
