@@ -5,7 +5,7 @@ import { recordClassification, resolveFinding } from "../../../app/core/workflow
 import { act, documentById } from "../../../app/core/workflow/service.server";
 import { formBody } from "../../../tests/helpers/routes";
 import { typed } from "../db/schema";
-import { action as applicationAction } from "../routes/admin/application";
+import { action as applicationAction, loader as applicationLoader } from "../routes/admin/application";
 import { action as noticeAction, loader as noticeLoader } from "../routes/admin/notice";
 import { loader as staffFileLoader } from "../routes/admin/reply-file";
 import { action as applyAction } from "../routes/public/apply";
@@ -145,6 +145,12 @@ describe("a reply that provides files", () => {
     // Staff open any of the application's files (the classifier looks at an image by eye).
     const staffGot = (await load(env, staffFileLoader, env.users.classifier.id, appPath(app.id, `/files/${sheet!.id}`), { id: app.id, fileId: sheet!.id })) as unknown as Response;
     expect(staffGot.status).toBe(200);
+    const page = await load<{ replyFiles: { name: string; state: string; hasText: boolean }[] }>(env, applicationLoader, env.users.classifier.id, appPath(app.id), { id: app.id });
+    expect(page.replyFiles.map((f) => [f.name, f.state, f.hasText])).toEqual([
+      ["监测报告.pdf", "sent", true],
+      ["监测数据.xlsx", "sentAsText", true],
+      ["现场照片.png", "sent", false],
+    ]);
   });
 
   it("refuses a file that is not a PDF, Word, Excel file or image by its content, with a localised message, storing nothing", async () => {

@@ -16,11 +16,16 @@ import { History } from "./_parts/history";
 import { mayPrintLetters } from "../../server/letters/letter.server";
 import { Urgency } from "./_parts/urgency";
 import { urgencyOf } from "../../server/staff/list.server";
+import { applicationReplyFiles } from "../../server/reply-files/store.server";
+import { ReplyFilesList } from "./_parts/reply-files";
 
 /** One application: what was asked, by whom (masked), the reply clock explained, what happened, and what to do next. */
 export const loader = pluginLoader(async (ctx, { params }) => {
-  const view = await ctx.withTenant((trx) => applicationView(ctx, trx, params.id));
-  return { ...view, base: `/t/${ctx.tenant.code}/admin/requests`, urgency: view.clock ? urgencyOf(view.clock) : null, canPrintLetters: mayPrintLetters(ctx) };
+  const [view, replyFiles] = await ctx.withTenant(async (trx) => {
+    const found = await applicationView(ctx, trx, params.id);
+    return [found, await applicationReplyFiles(trx, found.application.id)] as const;
+  });
+  return { ...view, replyFiles, base: `/t/${ctx.tenant.code}/admin/requests`, urgency: view.clock ? urgencyOf(view.clock) : null, canPrintLetters: mayPrintLetters(ctx) };
 });
 
 export type ActionResult =
@@ -154,6 +159,7 @@ export default function Application() {
       <ApplicantCard masked={a.applicantMasked} canRead={v.can.readApplicant} revealed={result?.ok ? result.applicant : undefined} />
 
       <History view={v} canPrint={v.canPrintLetters} />
+      <ReplyFilesList files={v.replyFiles} base={`${v.base}/applications/${a.id}`} />
       <Appeals view={v} result={result} />
     </>
   );

@@ -136,3 +136,15 @@ export async function openReplyFile(trx: PluginTransaction, applicationId: strin
   if (which === "released") q = q.where("released_on", "is not", null).where("withheld", "=", false);
   return (await q.executeTakeFirst()) ?? null;
 }
+
+/** Every reply file of the application with where it stands, for the staff page (newest reply's files last). */
+export async function applicationReplyFiles(trx: PluginTransaction, applicationId: string): Promise<(DraftFile & { state: "unsent" | "sent" | "sentAsText" })[]> {
+  const rows = await filesTable(trx)
+    .selectFrom("requests_reply_files")
+    .select(["id", "name", "mime", "size", "released_on", "withheld", (eb) => eb("text", "!=", "").as("has_text")])
+    .where("application_id", "=", applicationId)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, mime: r.mime, size: r.size, hasText: Boolean(r.has_text), state: r.released_on === null ? "unsent" : r.withheld ? "sentAsText" : "sent" }));
+}

@@ -40,3 +40,21 @@ export function ReplyFilesField({ files, chosen, errors, base, accept, max }: { 
     </fieldset>
   );
 }
+
+/** The application's reply files on its staff page, each openable (a reviewer reads an image by eye), with whether it was sent. */
+export function ReplyFilesList({ files, base }: { files: (DraftFile & { state: "unsent" | "sent" | "sentAsText" })[]; base: string }) {
+  const { t } = useTranslation("requests");
+  if (files.length === 0) return null;
+  return (
+    <section aria-labelledby="reply-files-h">
+      <h2 id="reply-files-h">{t("replyFiles.staff.title")}</h2>
+      <ul className="stack">
+        {files.map((f) => (
+          <li key={f.id}>
+            <a href={`${base}/files/${f.id}`}>{f.name}</a> <span className="muted">{sizeOf(f.size)} · {f.hasText ? t("replyFiles.staff.hasText") : t("replyFiles.staff.noText")} · {t(`replyFiles.staff.state.${f.state}`)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
