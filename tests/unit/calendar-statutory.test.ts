@@ -74,6 +74,17 @@ describe("a year without a State Council notice gets the 放假办法's statutor
     ]);
   });
 
+  it("中秋 on a 国庆 day (2028-10-03) is made up like a weekend one, as the 2020 notice did", () => {
+    expect(restByRule(2028).filter((d) => d.startsWith("2028-09") || d.startsWith("2028-10"))).toEqual([
+      "2028-10-01 nationalDay", // a Sunday
+      "2028-10-02 nationalDay",
+      "2028-10-03 midAutumn",
+      "2028-10-04 nationalDay 补假", // for Sunday 10-01
+      "2028-10-05 nationalDay 补假", // for 10-03, 中秋 and 国庆 at once
+    ]);
+    expect(calendar.workdaysBetween("2028-09-29", "2028-10-06").value).toBe(1);
+  });
+
   it("the law's 13 days every year, each holiday as long as 第二条 says", () => {
     expect(STATUTORY_HOLIDAYS.reduce((n, h) => n + h.days, 0)).toBe(13);
     for (const year of [2027, 2030, 2035, 2050, 2099]) {

@@ -35,8 +35,15 @@ export const STATUTORY_HOLIDAYS: readonly StatutoryHoliday[] = [
   { key: "nationalDay", name: "国庆节", first: { solar: "10-01" }, days: 3, source: "第二条第（七）项：国庆节，放假3天（10月1日至3日）" },
 ];
 
-/** 第六条: a holiday on a Saturday or Sunday is made up (补假) on a working day — the next one after it. */
-export const MAKE_UP_RULE = { source: "第六条：全体公民放假的假日，如果适逢星期六、星期日，应当在工作日补假。" } as const;
+/**
+ * 第六条: a holiday on a Saturday or Sunday is made up (补假) on a working day — the next one after
+ * it. A holiday on the day of another (中秋 on 1–3 October, next in 2028) is made up the same way,
+ * as the notices do: in 2020 中秋 fell on 1 October and 国庆、中秋 together gave four statutory days.
+ */
+export const MAKE_UP_RULE = {
+  source: "第六条：全体公民放假的假日，如果适逢星期六、星期日，应当在工作日补假。",
+  overlap: "两节同日的，按国务院办公厅2020年安排（国庆节、中秋节合计4天法定假日）同样补足。",
+} as const;
 
 /** The revision's first year; earlier years had other holidays (and the package covers them). */
 export const IN_FORCE_FROM = 2025;
@@ -63,14 +70,19 @@ export function statutoryRestDays(year: number): ReadonlyMap<string, StatutoryDa
 
 function compute(year: number): Map<string, StatutoryDay> {
   const days = new Map<string, StatutoryDay>();
+  const isWeekend = (day: number) => [0, 6].includes(weekdayOf(day));
+  // Holiday days that give no day off of their own: on a weekend, or on another holiday's day.
+  const owed: { day: number; holiday: StatutoryHolidayKey }[] = [];
   for (const h of STATUTORY_HOLIDAYS) {
     const first = firstDay(year, h.first);
-    for (let i = 0; i < h.days; i++) days.set(fromDayNumber(first + i), { holiday: h.key, inLieu: false });
+    for (let day = first; day < first + h.days; day++) {
+      const date = fromDayNumber(day);
+      if (isWeekend(day) || days.has(date)) owed.push({ day, holiday: h.key });
+      if (!days.has(date)) days.set(date, { holiday: h.key, inLieu: false });
+    }
   }
-  const isWeekend = (day: number) => [0, 6].includes(weekdayOf(day));
-  const onWeekends = [...days].filter(([date]) => isWeekend(toDayNumber(date))).sort(([a], [b]) => a.localeCompare(b));
-  for (const [date, { holiday }] of onWeekends) {
-    let day = toDayNumber(date) + 1;
+  for (const { day: from, holiday } of owed.sort((a, b) => a.day - b.day)) {
+    let day = from + 1;
     while (isWeekend(day) || days.has(fromDayNumber(day))) day += 1;
     days.set(fromDayNumber(day), { holiday, inLieu: true });
   }
