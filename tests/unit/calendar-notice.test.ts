@@ -7,11 +7,13 @@ import { parseNoticeText } from "../../app/core/calendar/notice-text";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/calendar/${name}`, import.meta.url), "utf8");
 
-/** The package's 2026 notice, the truth the parsers must reproduce. */
-const PACKAGE_2026 = [
-  ...Object.keys(data.holidays).filter((d) => d.startsWith("2026-")).map((date) => ({ date, workday: false })),
-  ...Object.keys(data.workdays).filter((d) => d.startsWith("2026-")).map((date) => ({ date, workday: true })),
-].sort((a, b) => a.date.localeCompare(b.date));
+/** The package's notice of a year, the truth the parsers must reproduce. */
+const packageDays = (year: number) =>
+  [
+    ...Object.keys(data.holidays).filter((d) => d.startsWith(`${year}-`)).map((date) => ({ date, workday: false })),
+    ...Object.keys(data.workdays).filter((d) => d.startsWith(`${year}-`)).map((date) => ({ date, workday: true })),
+  ].sort((a, b) => a.date.localeCompare(b.date));
+const PACKAGE_2026 = packageDays(2026);
 
 const kinds = (days: NoticeDay[]) => days.map(({ date, workday }) => ({ date, workday }));
 
@@ -30,6 +32,13 @@ describe("reading a State Council holiday notice pasted as text", () => {
     expect(days.find((d) => d.date === "2026-01-04")).toEqual({ date: "2026-01-04", workday: true, name: "元旦" });
     expect(days.find((d) => d.date === "2026-09-20")).toEqual({ date: "2026-09-20", workday: true, name: "国庆节" });
     expect(days.find((d) => d.date === "2026-02-23")).toEqual({ date: "2026-02-23", workday: false, name: "春节" });
+  });
+
+  it("the 2025 notice too: a range across two months, 放假1天 without a total, two holidays under one heading", () => {
+    const days = parsed(parseNoticeText(2025, fixture("notice-2025.txt")));
+    expect(kinds(days)).toEqual(packageDays(2025));
+    expect(days.find((d) => d.date === "2025-02-01")).toMatchObject({ workday: false, name: "春节" });
+    expect(days.find((d) => d.date === "2025-10-08")).toMatchObject({ workday: false, name: "国庆节、中秋节" });
   });
 
   it("reads full-width digits and a 元旦 beginning in the year before; skips the signature date", () => {

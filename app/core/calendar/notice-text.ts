@@ -10,7 +10,7 @@ import { NOTICE_ERRORS, checkNoticeDays, type NoticeDay, type NoticeError, type 
  * than guessed.
  */
 
-const HEAD = /^\s*(?:[一二三四五六七八九十]+[、.]\s*)?([^\s:\d、,，。;]{1,12})\s*:/;
+const HEAD = /^\s*(?:[一二三四五六七八九十]+[、.]\s*)?([^\s:\d,，。;]{1,16})\s*:/;
 const DATE = String.raw`(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日`;
 const SPAN = new RegExp(`${DATE}(?:\\s*(?:至|到|~|-)\\s*(?:(\\d{4})年)?(?:(\\d{1,2})月)?(\\d{1,2})日)?`, "g");
 const TOTAL = /共\s*(\d{1,3})\s*天/;
