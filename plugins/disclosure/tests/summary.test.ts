@@ -11,7 +11,9 @@ import { loader as categoryLoader } from "../routes/public/category";
 import { loader as feedLoader } from "../routes/public/feed";
 import { loader as itemLoader } from "../routes/public/item";
 import { loader as searchLoader } from "../routes/public/search";
-import { templateCsv } from "../server/staff/import.server";
+import ExcelJS from "exceljs";
+import { IMPORT_COLUMNS, templateCsv, templateXlsx } from "../server/staff/import.server";
+import { readSheet } from "../server/staff/spreadsheet.server";
 import { approveThrough, csv, good, HEADER, row, runAs } from "./import-helpers";
 import { draftForm, load, openStaff, post, type StaffEnv } from "./staff-helpers";
 
@@ -136,5 +138,24 @@ describe(`内容概述 (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite
     const plain = good("关于2019年第四季度空气质量的通报", "2020-01-10");
     const checked = await runAs(env, env.users.drafter.id, csv([without.map((h) => plain[h as keyof typeof plain] ?? "")], without));
     expect(checked.data).toMatchObject({ missing: [], valid: 1, errors: [] });
+  });
+
+  it("offers an Excel template with the 内容概述 column, which reads back as the CSV one does and imports once filled in", async () => {
+    const template = await readSheet("template.xlsx", new Uint8Array(await templateXlsx()));
+    if (!template.ok) throw new Error(template.error);
+    expect(template.sheet.header).toEqual(IMPORT_COLUMNS.map((c) => c.header));
+    const csvTemplate = await readSheet("template.csv", new TextEncoder().encode(templateCsv()));
+    expect(csvTemplate.ok && csvTemplate.sheet.rows[0]!.cells).toEqual(template.sheet.rows[0]!.cells);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await templateXlsx()) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const filled = good("关于2018年第四季度空气质量的通报", "2019-01-10", { 内容概述: SUMMARY });
+    sheet.spliceRows(2, 1, HEADER.map((h) => filled[h as keyof typeof filled] ?? ""));
+    const file = new File([new Uint8Array(await book.xlsx.writeBuffer())], "items.xlsx");
+    const submitted = await runAs(env, env.users.drafter.id, file, "submit");
+    expect(submitted.data.errors).toEqual([]);
+    await approveThrough(env, (submitted.data.submitted as { id: string }).id);
+    expect((await itemOf("关于2018年第四季度空气质量的通报"))?.summary).toBe(SUMMARY);
   });
 });

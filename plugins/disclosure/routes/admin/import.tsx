@@ -5,7 +5,7 @@ import { pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.s
 import { FormMessage, PostForm, useLocale } from "../../../../app/plugin-api/ui";
 import { openBatches } from "../../server/import/pending.server";
 import { runImport, type Submitted } from "../../server/import/run.server";
-import { IMPORT_COLUMNS, templateCsv, type ImportRow, type RowError } from "../../server/staff/import.server";
+import { IMPORT_COLUMNS, templateCsv, templateXlsx, type ImportRow, type RowError } from "../../server/staff/import.server";
 import { MAX_IMPORT_ROWS, readSheet } from "../../server/staff/spreadsheet.server";
 import { FieldError } from "./_parts/fields";
 
@@ -17,6 +17,7 @@ export const loader = pluginLoader(async (ctx) => ({
   base: `/t/${ctx.tenant.code}/admin/disclosure`,
   columns: IMPORT_COLUMNS.map((c) => ({ header: c.header, field: c.field, required: c.required })),
   template: `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${templateCsv()}`)}`,
+  templateXlsx: `data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,${(await templateXlsx()).toString("base64")}`,
   maxRows: MAX_IMPORT_ROWS,
   batches: ctx.mode === "member" ? await ctx.withTenant((trx) => openBatches(ctx, trx)) : [],
 }));
@@ -156,7 +157,7 @@ function Outcome({ result }: { result: Extract<Result, { ok: true }> }) {
 export default function Import() {
   const { t } = useTranslation("disclosure");
   const locale = useLocale();
-  const { columns, template, maxRows, batches } = useLoaderData<typeof loader>();
+  const { columns, template, templateXlsx, maxRows, batches } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const fileError = result && !result.ok ? result : null;
   return (
@@ -210,6 +211,10 @@ export default function Import() {
       <section aria-labelledby="import-columns">
         <h2 id="import-columns">{t("staff.import.columnsTitle")}</h2>
         <p>
+          <a href={templateXlsx} download="disclosure-import-template.xlsx">
+            {t("staff.import.templateXlsx")}
+          </a>
+          {" · "}
           <a href={template} download="disclosure-import-template.csv">
             {t("staff.import.template")}
           </a>

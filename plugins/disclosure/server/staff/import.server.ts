@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { chinaDate, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
 import { typed } from "../../db/schema";
 import { catalogueTree, flatten } from "../catalogue.server";
@@ -33,10 +34,22 @@ const HEADER_OF = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.field, c.heade
 const DATE_FIELDS = new Set<Field>(["writtenOn", "formedOn", "publishedOn", "endedOn"]);
 const VALIDITY: Record<string, Validity> = { 有效: "valid", 失效: "expired", 废止: "repealed" };
 
+const TEMPLATE_EXAMPLE = ["关于2024年第一季度空气质量状况的通报", "通报全市2024年第一季度空气质量优良天数比例和主要污染物浓度。", "quality", "示范市生态环境局", "示环通〔2024〕3号", "2024-04-08", "2024-04-08", "2024-04-12", "环境监测、保护与治理", "", "", "一季度，全市空气质量优良天数比例为88.9%。", ""];
+
 /** A template file: the header and one example row. */
 export function templateCsv(): string {
-  const example = ["关于2024年第一季度空气质量状况的通报", "通报全市2024年第一季度空气质量优良天数比例和主要污染物浓度。", "quality", "示范市生态环境局", "示环通〔2024〕3号", "2024-04-08", "2024-04-08", "2024-04-12", "环境监测、保护与治理", "", "", "一季度，全市空气质量优良天数比例为88.9%。", ""];
-  return `${[IMPORT_COLUMNS.map((c) => c.header), example].map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;
+  return `${[IMPORT_COLUMNS.map((c) => c.header), TEMPLATE_EXAMPLE].map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;
+}
+
+/** The same template as an Excel workbook: every cell text, so Excel keeps dates and 文号 as typed. */
+export async function templateXlsx(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("导入");
+  sheet.columns = IMPORT_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: c.field === "body" || c.field === "summary" ? 40 : c.field === "title" ? 36 : 16, style: { numFmt: "@" } }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  sheet.addRow([...TEMPLATE_EXAMPLE]);
+  return Buffer.from(await book.xlsx.writeBuffer());
 }
 
 export interface RowError {
