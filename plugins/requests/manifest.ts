@@ -36,9 +36,9 @@ export default definePlugin({
     { area: "admin", path: "register", file: "routes/admin/register.tsx", permission: "requests.applications.handle" },
     { area: "admin", path: "applications/:id", file: "routes/admin/application.tsx", permission: "requests.applications.view" },
     { area: "admin", path: "applications/:id/notices/:kind", file: "routes/admin/notice.tsx", permission: "requests.applications.handle" },
-    // The letter loader also requires handling or reading applicants (letter.server.ts).
-    { area: "admin", path: "applications/:id/letters/:noticeId", file: "routes/admin/letter.tsx", permission: "requests.applications.view" },
-    { area: "admin", path: "applications/:id/letters/:noticeId/docx", file: "routes/admin/letter-docx.ts", permission: "requests.applications.view" },
+    // A notice's printable letter and its Word file; the loaders also require handling or reading applicants (letter.server.ts).
+    { area: "admin", path: "applications/:id/notices/:noticeId/letter", file: "routes/admin/letter.tsx", permission: "requests.applications.view" },
+    { area: "admin", path: "applications/:id/notices/:noticeId/letter/docx", file: "routes/admin/letter-docx.ts", permission: "requests.applications.view" },
     { area: "admin", path: "applications/:id/files/:fileId", file: "routes/admin/reply-file.ts", permission: "requests.applications.view" },
     { area: "admin", path: "applications/:id/published", file: "routes/admin/published.tsx", permission: "requests.applications.handle" },
   ],

@@ -28,7 +28,7 @@ describe("a printable letter", () => {
     await page.waitForURL("**/admin/requests/applications/**");
     await hydrated(page);
     await page.getByRole("link", { name: "打印或下载" }).first().click();
-    await page.waitForURL("**/letters/**");
+    await page.waitForURL("**/letter");
     await hydrated(page);
 
     const letter = page.locator("article.gongwen-letter");

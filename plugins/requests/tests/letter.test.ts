@@ -28,7 +28,7 @@ let draftNotice: string;
 const today = chinaDate();
 
 const appPath = (id: string, sub = "") => staffPath(env, `/applications/${id}${sub}`);
-const letterPath = (noticeId: string, query = "") => appPath(appId, `/letters/${noticeId}${query}`);
+const letterPath = (noticeId: string, query = "") => appPath(appId, `/notices/${noticeId}/letter${query}`);
 const openLetter = (userId: string, noticeId: string, query = "") => load<{ letter: LetterView; address: string | null }>(env, letterLoader, userId, letterPath(noticeId, query), { id: appId, noticeId });
 
 async function draft(id: string, kind: string, fields: Record<string, string>) {
@@ -140,7 +140,7 @@ describe("the printable letter", () => {
   it("answers 404 for a letter of another application or an id that is none", async () => {
     const other = await post(env, registerAction, env.users.officer.id, staffPath(env, "/register"), { ...applicationForm(), channel: "in_person", submittedOn: today });
     const otherId = other.location!.split("/").pop()!;
-    expect(await statusOf(load(env, letterLoader, env.users.officer.id, appPath(otherId, `/letters/${feeNotice}`), { id: otherId, noticeId: feeNotice }))).toBe(404);
+    expect(await statusOf(load(env, letterLoader, env.users.officer.id, appPath(otherId, `/notices/${feeNotice}/letter`), { id: otherId, noticeId: feeNotice }))).toBe(404);
     expect(await statusOf(load(env, letterLoader, env.users.officer.id, letterPath("not-a-uuid"), { id: appId, noticeId: "not-a-uuid" }))).toBe(404);
   });
 

@@ -34,7 +34,7 @@ export default function Letter() {
         {letter.masked && <p className="notice">{t("staff.letter.masked")}</p>}
         <p className="actions">
           <PrintButton label={t("staff.letter.print")} />
-          <a className="button" href={`${back}/letters/${letter.noticeId}/docx`} download>
+          <a className="button" href={`${back}/notices/${letter.noticeId}/letter/docx`} download>
             {t("staff.letter.docx")}
           </a>
         </p>

@@ -23,7 +23,7 @@ export function History({ view, canPrint = false }: { view: ApplicationView; can
           <p className="muted">
             {n.sentOn ? t("staff.history.sentOn", { date: n.sentOn }) : n.documentStatus ? t("staff.history.inApproval", { status: t(`core:workflow.status.${n.documentStatus}`) }) : ""}{" "}
             {n.documentUrl && <Link to={n.documentUrl}>{t("staff.history.openDocument")}</Link>}{" "}
-            {canPrint && <Link to={`letters/${n.id}`}>{t("staff.history.printLetter")}</Link>}
+            {canPrint && <Link to={`notices/${n.id}/letter`}>{t("staff.history.printLetter")}</Link>}
           </p>
           <details>
             <summary>{t("staff.history.letter")}</summary>
