@@ -74,12 +74,12 @@ export default definePlugin({
     { key: IMPORT_TYPE, label: "disclosure:importDocumentType", requiresClassification: true, payload: ImportPayload, describe: describeBatch, onApproved: onBatchApproved, onPublished: onBatchPublished },
   ],
   reportFigures: [
-    { key: "disclosure.rules.issued", label: "disclosure:figures.rulesIssued", compute: reportFigure("rule", "issued") },
-    { key: "disclosure.rules.repealed", label: "disclosure:figures.rulesRepealed", compute: reportFigure("rule", "repealed") },
-    { key: "disclosure.rules.valid", label: "disclosure:figures.rulesValid", compute: reportFigure("rule", "valid") },
-    { key: "disclosure.normative.issued", label: "disclosure:figures.normativeIssued", compute: reportFigure("normative", "issued") },
-    { key: "disclosure.normative.repealed", label: "disclosure:figures.normativeRepealed", compute: reportFigure("normative", "repealed") },
-    { key: "disclosure.normative.valid", label: "disclosure:figures.normativeValid", compute: reportFigure("normative", "valid") },
+    { key: "disclosure.rules.issued", label: "disclosure:figures.rulesIssued", description: "disclosure:tableTwo.issued", compute: reportFigure("rule", "issued") },
+    { key: "disclosure.rules.repealed", label: "disclosure:figures.rulesRepealed", description: "disclosure:tableTwo.repealed", compute: reportFigure("rule", "repealed") },
+    { key: "disclosure.rules.valid", label: "disclosure:figures.rulesValid", description: "disclosure:tableTwo.valid", compute: reportFigure("rule", "valid") },
+    { key: "disclosure.normative.issued", label: "disclosure:figures.normativeIssued", description: "disclosure:tableTwo.issued", compute: reportFigure("normative", "issued") },
+    { key: "disclosure.normative.repealed", label: "disclosure:figures.normativeRepealed", description: "disclosure:tableTwo.repealed", compute: reportFigure("normative", "repealed") },
+    { key: "disclosure.normative.valid", label: "disclosure:figures.normativeValid", description: "disclosure:tableTwo.valid", compute: reportFigure("normative", "valid") },
   ],
   widgets: [
     { key: "disclosure.published", label: "disclosure:widgets.published", compute: publishedThisYear },

@@ -1,4 +1,4 @@
-import type { Localized } from "../../../app/plugin-api";
+import type { Locale, Localized } from "../../../app/plugin-api";
 
 /**
  * Annual report table 二, 第二十条第（一）项 (legal-spec §2.2): 规章 and 行政规范性文件, each with
@@ -83,4 +83,15 @@ export function countedIn(item: TableTwoDates, year: number): Record<TableTwoCol
   const leaves = leavesOn(item);
   const inYear = (d: string | null) => (d !== null && d >= start && d <= end ? 1 : 0);
   return { issued: inYear(enters), repealed: inYear(leaves), valid: enters <= end && (leaves === null || leaves > end) ? 1 : 0 };
+}
+
+/**
+ * The rules as the `disclosure` namespace carries them (locales/index.ts), so that each report
+ * figure's description (`disclosure:tableTwo.<column>`) is this text and nothing else: the column's
+ * rule, then that withdrawn records count nowhere.
+ */
+export function tableTwoLocale(locale: Locale): { tableTwo: Record<TableTwoColumn | "source", string> } {
+  const space = locale === "en" ? " " : "";
+  const described = (c: TableTwoColumn) => `${TABLE_TWO_RULES[c][locale]}${space}${TABLE_TWO_WITHDRAWN[locale]}`;
+  return { tableTwo: { issued: described("issued"), repealed: described("repealed"), valid: described("valid"), source: TABLE_TWO_SOURCE[locale] } };
 }

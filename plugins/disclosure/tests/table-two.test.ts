@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PluginRequestContext } from "../../../app/plugin-api";
 import manifest from "../manifest";
-import { countedIn, TABLE_TWO_COLUMNS, TABLE_TWO_RULES, type TableTwoColumn } from "../law/table-two";
+import { countedIn, TABLE_TWO_COLUMNS, TABLE_TWO_RULES, TABLE_TWO_WITHDRAWN, type TableTwoColumn } from "../law/table-two";
 import { typed } from "../db/schema";
 import { tableTwo } from "../server/figures.server";
 import { seedDisclosure } from "../server/seed.server";
@@ -156,5 +156,15 @@ describe(`table 二 第二十条（一） by the state on 31 December (${process
     }
     expect(TABLE_TWO_RULES.repealed["zh-CN"]).toContain("失效");
     expect(TABLE_TWO_RULES.valid["zh-CN"]).toContain("12月31日");
+    // Each report figure is described by its column's rule, from the law, in every locale.
+    for (const f of manifest.reportFigures ?? []) {
+      const column = f.key.split(".").at(-1) as TableTwoColumn;
+      expect(f.description).toBe(`disclosure:tableTwo.${column}`);
+      for (const locale of ["zh-CN", "zh-TW", "en"] as const) {
+        const text = (manifest.locales[locale] as unknown as { tableTwo: Record<string, string> }).tableTwo[column]!;
+        expect(text.startsWith(TABLE_TWO_RULES[column][locale])).toBe(true);
+        expect(text.endsWith(TABLE_TWO_WITHDRAWN[locale])).toBe(true);
+      }
+    }
   });
 });
