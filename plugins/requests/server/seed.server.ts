@@ -9,6 +9,7 @@ import { clockId, typed, type RequestsDatabase } from "../db/schema";
 import { ApplicationInput, applicantDetails, maskedApplicant } from "./applicant";
 import { createApplication } from "./applications.server";
 import { RequestsSettings } from "./settings";
+import { seedDemoReplyFile } from "./reply-files/demo.server";
 
 /** Demo offices get a year of applications; other offices start empty. */
 export async function seedRequests(ctx: PluginTenantContext): Promise<void> {
@@ -50,6 +51,8 @@ export async function seedDemoRequests(ctx: PluginTenantContext, today: string, 
       recorded.push({ id: created.id, trackingNo: created.trackingNo, request, masked: maskedApplicant(applicantDetails(input)) });
     }
     await writeOutcomes(ctx, trx, recorded);
+    const answering = recorded.find((r) => r.request.timeline?.status === "processing");
+    if (answering) await seedDemoReplyFile(ctx, trx, answering.id);
   });
 }
 

@@ -19,7 +19,7 @@ export interface DraftFile {
 }
 
 /** Stores the uploaded files of an application's reply, each with its checksum and text, audited in the same transaction. */
-export async function storeReplyFiles(ctx: Pick<PluginRequestContext, "tenant" | "user" | "audit">, trx: PluginTransaction, applicationId: string, uploads: readonly ReplyUpload[]): Promise<string[]> {
+export async function storeReplyFiles(ctx: { tenant: { id: string }; user: { id: string } | null; audit: PluginRequestContext["audit"] }, trx: PluginTransaction, applicationId: string, uploads: readonly ReplyUpload[]): Promise<string[]> {
   const ids: string[] = [];
   for (const u of uploads) {
     const sha256 = createHash("sha256").update(u.bytes).digest("hex");
