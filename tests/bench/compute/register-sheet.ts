@@ -69,8 +69,11 @@ export function registerRows(count: number, labels: Map<string, string>, issuerP
     const formed = new Date(published.getTime() - ((n % 10) + 1) * 86_400_000);
     const written = new Date(formed.getTime() - (n % 3) * 86_400_000);
     const validity = t.categoryKey === "plans" ? "有效" : "";
+    const body = t.body(n, year);
     const row: Record<string, string> = {
       标题: t.title(n, year),
+      // Half the register gives a 内容概述, as an office's older records often do not.
+      内容概述: i % 2 === 0 ? `${body.split(/[。\n]/)[0]!.slice(0, 200)}。` : "",
       类别: labels.get(t.categoryKey) ?? fallback,
       发布机构: `${issuerPrefix}${ISSUERS[n % ISSUERS.length]}`,
       文号: t.docNumber ? `${PLACES[n % PLACES.length]!.slice(0, 1)}环${["审", "罚", "发"][i % 3]}〔${year}〕${(n % 400) + 1}号` : "",
@@ -80,7 +83,7 @@ export function registerRows(count: number, labels: Map<string, string>, issuerP
       主题分类: "环境监测、保护与治理",
       有效性: validity,
       失效或废止日期: "",
-      正文: t.body(n, year),
+      正文: body,
     };
     rows.push(IMPORT_COLUMNS.map((c) => row[c.header] ?? ""));
   }
