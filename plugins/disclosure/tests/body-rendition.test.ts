@@ -88,6 +88,11 @@ describe(`the body: editor input and one rendition (${process.env.TEST_DATABASE_
     expect(res.status).toBe(200);
     expect(res.data.preview).toBe("<p>甲</p><h2>乙</h2>");
     expect(res.data.values).toMatchObject({ body: "<p>甲</p><h2>乙</h2>", bodyFormat: "html" });
+    // 预览 makes every check a save makes: a bad date is refused at its field, not previewed.
+    const bad = await post<Answer>(env, action, env.users.drafter.id, "/new", draftForm({ intent: "preview", writtenOn: "2026-01-32" }));
+    expect(bad.status).toBe(400);
+    expect(bad.data.errors.writtenOn?.length).toBeGreaterThan(0);
+    expect(bad.data.preview).toBeUndefined();
     expect((await documents()).length).toBe(before);
   });
 

@@ -93,7 +93,6 @@ export const action = pluginAction(async (ctx, { params, request }) => {
   // A signature of the findings the page showed (16 hex digits), not free text.
   if ((texts.seenFindings ?? "").length > 64) refused.seenFindings ??= ["errors.invalid"];
   if (hasErrors(refused) || !body.ok) return data<Failure>({ errors: refused, values, removed, message: formMessage(refused, [...EDITOR_FIELDS, "bodyFile"]) }, { status: 400 });
-  if (texts.intent === "preview") return data<Failure>({ errors: {}, values, removed, preview: renderBody(body.html) });
   const result = await saveDraft(ctx, {
     values: { ...typed, body: body.html },
     existing: existing ? { id: existing.doc.id, version } : undefined,
@@ -101,9 +100,12 @@ export const action = pluginAction(async (ctx, { params, request }) => {
     remove: removed,
     files: form.getAll("files"),
     submit: texts.intent === "submit",
+    preview: texts.intent === "preview",
     seenFindings: texts.seenFindings ?? "",
   });
   if (!result.ok) return data<Failure>({ errors: result.errors, values, removed, message: result.message }, { status: result.status });
+  // 预览 passed every check a save makes and wrote nothing.
+  if (result.outcome === "previewed") return data<Failure>({ errors: {}, values, removed, preview: renderBody(body.html) });
   if (result.outcome === "submitted") return redirect(result.doc.url);
   return redirect(`${base(ctx.tenant.code)}/drafts/${result.doc.id}?${result.outcome === "held" ? "held" : "saved"}=1`);
 });

@@ -8,6 +8,7 @@ import { addError, hasErrors, type FieldErrors } from "./form-errors";
 
 export type SaveOutcome =
   | { ok: true; doc: PluginDocument; outcome: "saved" | "submitted" | "held" }
+  | { ok: true; outcome: "previewed" }
   | { ok: false; errors: FieldErrors; message?: string; status: number };
 
 /** A workflow refusal after something was written: thrown so the transaction rolls back. */
@@ -28,6 +29,8 @@ export interface SaveInput {
   remove: string[];
   files: FormDataEntryValue[];
   submit: boolean;
+  /** 预览: every check a save makes, then nothing written. */
+  preview?: boolean;
   /** The signature of the findings the page showed the drafter. */
   seenFindings: string;
 }
@@ -50,6 +53,7 @@ export async function saveDraft(ctx: PluginRequestContext, input: SaveInput): Pr
       const draftTopic = input.existing ? ((await ctx.workflow.get(trx, input.existing.id))?.payload as { topic?: string } | undefined)?.topic : undefined;
       if (parsed.ok) for (const [field, keys] of Object.entries(await checkReferences(trx, ctx.tenant.id, parsed.data.payload, draftTopic))) for (const k of keys ?? []) addError(errors, field, k);
       if (!parsed.ok || hasErrors(errors)) return { ok: false, errors, status: 400 };
+      if (input.preview) return { ok: true, outcome: "previewed" };
 
       const attachments = [...kept];
       for (const u of uploads) attachments.push(await storeUpload(ctx, trx, u));
