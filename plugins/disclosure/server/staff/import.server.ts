@@ -41,8 +41,15 @@ export function templateCsv(): string {
   return `${[IMPORT_COLUMNS.map((c) => c.header), TEMPLATE_EXAMPLE].map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;
 }
 
-/** The same template as an Excel workbook: every cell text, so Excel keeps dates and 文号 as typed. */
-export async function templateXlsx(): Promise<Buffer> {
+let xlsxTemplate: Promise<Buffer> | undefined;
+
+/** The same template as an Excel workbook: every cell text, so Excel keeps dates and 文号 as typed. Built once: it never changes. */
+export function templateXlsx(): Promise<Buffer> {
+  xlsxTemplate ??= buildTemplateXlsx();
+  return xlsxTemplate;
+}
+
+async function buildTemplateXlsx(): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet("导入");
   sheet.columns = IMPORT_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: c.field === "body" || c.field === "summary" ? 40 : c.field === "title" ? 36 : 16, style: { numFmt: "@" } }));
