@@ -41,6 +41,7 @@ export { explainClock } from "../core/calendar/clock-explain";
 export { chinaDate, chinaYear } from "../core/calendar/china-time";
 export { toDayNumber, fromDayNumber, InvalidDateError, isCalendarDate } from "../core/calendar/dates";
 export { checkText } from "../core/input/text";
+export { DecisionRefused } from "../core/workflow/decision-refused";
 /** The law behind the reply clock (条例 Art 30–33, fee rules), each rule with its source. */
 export { EXTENSION, FEE_NOTICE, OTHER_AGENCY, PAUSE_RULES, REPLY, SUPPLEMENT, THIRD_PARTY, type ClockRule, type Localized, type PauseReason } from "../core/calendar/clock-rules";
 export type { StopReason } from "../core/calendar/clock";
@@ -136,7 +137,10 @@ export interface PluginDocumentType {
    * when the scan no longer fits the text), so every approver reads what the public will.
    */
   describe?(ctx: PluginDescribeContext, payload: any): Promise<Record<string, PluginDescribed>>;
-  /** Runs in the approving transaction; may e.g. publish at once with `ctx.workflow.act(…, "publish")`. */
+  /**
+   * Runs in the approving transaction; may e.g. publish at once with `ctx.workflow.act(…, "publish")`.
+   * Throw `DecisionRefused` with a locale key to refuse the approval with a reason (nothing is kept).
+   */
   onApproved?(ctx: PluginDocumentHookContext, doc: PluginDocument): Promise<void>;
   /** Runs in the publishing transaction, with the 索引号 and the redacted rendition. */
   onPublished?(ctx: PluginDocumentHookContext, doc: PluginPublishedDocument): Promise<void>;

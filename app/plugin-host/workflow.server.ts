@@ -43,7 +43,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function pluginWorkflow(staff: StaffContext, pluginId: string): PluginWorkflow {
   const owns = (type: string) => type.startsWith(`${pluginId}.`);
   const result = (r: WorkflowResult): PluginWorkflowResult =>
-    r.ok ? { ok: true, document: toPlugin(r.document, staff.tenant.code) } : { ok: false, error: `core:${r.refusal.key}`, code: r.refusal.code };
+    r.ok ? { ok: true, document: toPlugin(r.document, staff.tenant.code) } : { ok: false, error: r.refusal.key.includes(":") ? r.refusal.key : `core:${r.refusal.key}`, code: r.refusal.code };
   const own = async (trx: PluginTransaction, id: string) => {
     if (!UUID.test(id)) return undefined;
     const doc = await documentById(core(trx), staff.tenant.id, id);

@@ -7,7 +7,7 @@ import { localeOf } from "~/core/i18n/locale.server";
 import { notFound, requirePermission, requireStaff, withTenant } from "~/core/tenancy/staff.server";
 import { recordClassification, resolveFinding, resolveFindingsOfKind } from "~/core/workflow/classification-step.server";
 import { documentView } from "~/core/workflow/document-view.server";
-import { act } from "~/core/workflow/service.server";
+import { decide } from "~/core/workflow/service.server";
 import { DecisionPanel } from "~/ui/document/decision-panel";
 import { DocumentText } from "~/ui/document/document-text";
 import { FindingsReview } from "~/ui/document/findings-review";
@@ -83,15 +83,13 @@ export async function action(args: ActionFunctionArgs) {
     return data<Result>({ intent, ok: false, message }, { status: 400 });
   }
   const d = parsed.data;
-  const result = await withTenant(ctx, (trx) =>
-    act(trx, ctx, {
-      documentId: id,
-      action: d.intent,
-      expectedVersion: d.version,
-      comment: d.intent === "return" ? d.comment : null,
-      assignee: d.intent === "reassign" ? d.assignee : null,
-    }),
-  );
+  const result = await decide(ctx, {
+    documentId: id,
+    action: d.intent,
+    expectedVersion: d.version,
+    comment: d.intent === "return" ? d.comment : null,
+    assignee: d.intent === "reassign" ? d.assignee : null,
+  });
   if (!result.ok) {
     const status = result.refusal.code === "staleVersion" ? 409 : result.refusal.code === "notFound" ? 404 : 400;
     return data<Result>({ intent, ok: false, message: result.refusal.key }, { status });

@@ -6,7 +6,7 @@ import { parseForm } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
 import { requirePermission, requireStaff, withTenant } from "~/core/tenancy/staff.server";
 import { chinaDate } from "~/core/calendar/china-time";
-import { act, findDocumentType, inboxOf } from "~/core/workflow/service.server";
+import { decide, findDocumentType, inboxOf } from "~/core/workflow/service.server";
 import { pluginInboxSections, type InboxSection } from "~/plugin-host/inbox.server";
 import { FormMessage, PostForm } from "~/ui/forms";
 
@@ -66,7 +66,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data<Result>({ documentId, error: Object.values(parsed.errors).flat()[0] ?? "errors.invalid", done: null }, { status: 400 });
   }
   const { intent, documentId, version, comment } = parsed.data;
-  const result = await withTenant(ctx, (trx) => act(trx, ctx, { documentId, action: intent, expectedVersion: version, comment: comment ?? null }));
+  const result = await decide(ctx, { documentId, action: intent, expectedVersion: version, comment: comment ?? null });
   if (!result.ok) {
     const status = result.refusal.code === "staleVersion" ? 409 : result.refusal.code === "notFound" ? 404 : 400;
     return data<Result>({ documentId, error: result.refusal.key, done: null }, { status });

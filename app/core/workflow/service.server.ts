@@ -6,7 +6,8 @@ import { chinaDate, chinaYear } from "../calendar/china-time";
 import type { WorkCalendar } from "../calendar/work-calendar";
 import { reviewBlocker, reviewState } from "../classification/review.server";
 import { INDEX_SEQUENCE, nextNumber } from "../numbering/sequences.server";
-import { auditTenant, type StaffContext } from "../tenancy/staff.server";
+import { auditTenant, withTenant, type StaffContext } from "../tenancy/staff.server";
+import { DecisionRefused } from "./decision-refused";
 import { chainProblems, DEFAULT_CHAIN, storedChainInForce, SUBMITTER_ROLE, type ChainStep } from "./chain";
 import type { BusinessRole } from "../permissions/roles";
 import { refusal, transition, type Refusal, type WorkflowAction, type WorkflowState } from "./transitions";
@@ -377,6 +378,19 @@ export async function act(trx: Trx, ctx: StaffContext, input: ActInput, options:
     return { ok: true, document: latest ? { ...latest, payload: doc.payload } : updated };
   }
   return { ok: true, document: updated };
+}
+
+/**
+ * `act` in a transaction of its own, as a page takes a decision: a plugin hook that refuses
+ * (`DecisionRefused`) undoes the whole decision and comes back as a refusal with the plugin's reason.
+ */
+export async function decide(ctx: StaffContext, input: ActInput): Promise<WorkflowResult> {
+  try {
+    return await withTenant(ctx, (trx) => act(trx, ctx, input));
+  } catch (e) {
+    if (e instanceof DecisionRefused) return { ok: false, refusal: { code: "refusedByPlugin", key: e.key } };
+    throw e;
+  }
 }
 
 /** The next 索引号 of the office, taken in the publishing transaction (a rollback hands it back). */

@@ -54,12 +54,13 @@ export type RefusalCode =
   | "notFound"
   | "unknownType"
   | "invalidPayload"
-  | "titleRequired";
+  | "titleRequired"
+  | "refusedByPlugin";
 
 export interface Refusal {
   code: RefusalCode;
-  /** i18n key in the core namespace. */
-  key: `workflow.errors.${string}`;
+  /** i18n key: `workflow.errors.<code>` in the core namespace, or a plugin's own ("requests:…") for `refusedByPlugin`. */
+  key: string;
 }
 
 export type TransitionResult =
