@@ -1,3 +1,5 @@
+import { DecisionRefused } from "../../../app/plugin-api";
+
 /**
  * The core's `ClockLedgerError` (a ledger the law refuses) as the locale key that says why, or null
  * for any other error. Plugins see the error by its name and rule, not its class.
@@ -26,4 +28,18 @@ export function ledgerRefusal(e: unknown): string | null {
   if (!(e instanceof Error) || e.name !== "ClockLedgerError") return null;
   const rule = (e as Error & { rule?: string }).rule;
   return (LEDGER_RULES as readonly string[]).includes(rule ?? "") ? `requests:errors.clock.${rule}` : "requests:errors.clock.refused";
+}
+
+/**
+ * Runs the ledger writes of an approval: when the facts changed while the letter was in review (the
+ * fee came in before a 逾期未缴费 reply was approved), the approval is refused with the rule's reason.
+ */
+export async function refusingOnLedger<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    const key = ledgerRefusal(e);
+    if (key) throw new DecisionRefused(key);
+    throw e;
+  }
 }

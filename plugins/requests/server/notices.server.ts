@@ -1,5 +1,6 @@
 import {
   chinaDate,
+  DecisionRefused,
   type Locale,
   type PluginDocument,
   type PluginDocumentHookContext,
@@ -9,6 +10,7 @@ import {
 import { clockId, typed, type NoticeKind } from "../db/schema";
 import { lapseRule } from "../law/lapses";
 import { applicationById, type ApplicationRow } from "./applications.server";
+import { refusingOnLedger } from "./clock-refusal";
 import { fillLetter, type SentDates } from "./letters/fields";
 import { NOTICE_TYPE, NoticePayload, REPLY_TYPE, ReplyPayload } from "./notice-schema";
 import { bindReplyFiles, releaseReplyFiles } from "./reply-files/store.server";
@@ -93,7 +95,11 @@ async function markSent(
  * are the pause's answer date, the new reply date the extended clock's due date, and the 补正
  * deadline the drafted number of working days from today.
  */
-export async function onNoticeApproved(ctx: PluginDocumentHookContext, doc: PluginDocument): Promise<void> {
+export function onNoticeApproved(ctx: PluginDocumentHookContext, doc: PluginDocument): Promise<void> {
+  return refusingOnLedger(() => sendNotice(ctx, doc));
+}
+
+async function sendNotice(ctx: PluginDocumentHookContext, doc: PluginDocument): Promise<void> {
   const p = NoticePayload.parse(doc.payload);
   const trx = ctx.trx;
   const app = await lockedApplication(trx, p.applicationId);
@@ -141,11 +147,15 @@ export async function onNoticeApproved(ctx: PluginDocumentHookContext, doc: Plug
  * as 保密审查 left them (redactions applied), the clock stops, and the application is closed
  * under its table 三 row.
  */
-export async function onReplyApproved(ctx: PluginDocumentHookContext, doc: PluginDocument): Promise<void> {
+export function onReplyApproved(ctx: PluginDocumentHookContext, doc: PluginDocument): Promise<void> {
+  return refusingOnLedger(() => sendReply(ctx, doc));
+}
+
+async function sendReply(ctx: PluginDocumentHookContext, doc: PluginDocument): Promise<void> {
   const p = ReplyPayload.parse(doc.payload);
   const trx = ctx.trx;
   const app = await lockedApplication(trx, p.applicationId);
-  if (app.status === "closed") throw new Error(`requests: application ${app.tracking_no} is already closed`);
+  if (app.status === "closed") throw new DecisionRefused("requests:errors.clock.after-stop");
   const rendition = await ctx.workflow.rendition(trx, doc.id);
   // What the applicant receives is the redacted text; the codes (application, reply type) are the original's.
   const sent = rendition.payload as Pick<ReplyPayload, "body" | "released" | "files">;
