@@ -290,7 +290,7 @@ export function demoItems(tenant: DemoTenant): DemoItem[] {
       catalogueKey: "policy.normative",
       listRowKey: "art20.normative",
       title: `关于印发《${title}》的通知`,
-      summary: `印发《${title}》。${summary.join("")}`,
+      summary: summary.join(""),
       docNumber: docNo("环规", t.writtenOn),
       ...t,
       validity: { status: "有效", effectiveFrom: effective(t.publishedOn) },
@@ -308,7 +308,7 @@ export function demoItems(tenant: DemoTenant): DemoItem[] {
     return add("interpretation", {
       catalogueKey: "interpretation",
       title: `《${name}》政策解读`,
-      summary: `解读《${name}》的制定背景、主要内容和施行时间：${points.join("")}`,
+      summary: `解读要点：${points.join("")}`,
       writtenOn,
       formedOn,
       publishedOn,

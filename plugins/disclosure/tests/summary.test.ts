@@ -14,6 +14,8 @@ import { loader as searchLoader } from "../routes/public/search";
 import ExcelJS from "exceljs";
 import { IMPORT_COLUMNS, templateCsv, templateXlsx } from "../server/staff/import.server";
 import { readSheet } from "../server/staff/spreadsheet.server";
+import { itemById } from "../server/items.server";
+import { listed } from "../server/portal/page.server";
 import { approveThrough, csv, good, HEADER, row, runAs } from "./import-helpers";
 import { draftForm, load, openStaff, post, type StaffEnv } from "./staff-helpers";
 
@@ -59,6 +61,9 @@ describe(`内容概述 (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite
     expect(page.head.description).toBe(SUMMARY);
     const category = await call(categoryLoader, portal("/categories/quality"), { key: "quality" });
     expect(category.items.find((i) => i.id === item.id)).toMatchObject({ summary: SUMMARY });
+    // A list shows the start of a long one; the item page shows it whole.
+    const full = (await env.asStaff(env.users.viewer.id, (trx) => itemById(trx, env.office.id, item.id)))!;
+    expect(listed({ ...full, summary: "概".repeat(80) }).summary).toBe(`${"概".repeat(60)}…`);
     // Found by words that are only in the summary.
     const found = await call(searchLoader, portal(`/search?q=${encodeURIComponent("臭氧浓度同比")}`));
     expect(found.results!.map((r) => r.id)).toContain(item.id);

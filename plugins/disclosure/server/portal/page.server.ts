@@ -10,7 +10,7 @@ export function portalOf(ctx: PluginRequestContext) {
 export type Portal = ReturnType<typeof portalOf>;
 
 /** A list shows the start of a 内容概述 under the title, as Chinese portals do; the item page shows it whole. */
-const LISTED_SUMMARY = 120;
+const LISTED_SUMMARY = 60;
 
 /** An item as a list row shows it; lists never carry the body to the page. */
 export function listed(item: Item) {
