@@ -155,4 +155,30 @@ describe("the body editor: what the reviewers approve is what is published", () 
     await screenshot(reader, "body-editor-public");
     await context.close();
   });
+
+  test("without JavaScript the body is the textarea: a blank line makes a paragraph, a newline a line break", async () => {
+    const context = await newContext(browser(), { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await login(page, "donghu.drafter");
+    await page.waitForURL("**/t/demo-donghu/admin");
+    await page.goto("/t/demo-donghu/admin/disclosure/new");
+    await page.locator("#f-title").fill(`关于无脚本正文的说明（${stamp}）`);
+    await page.locator("#f-categoryKey").selectOption("supervision");
+    await page.locator("#f-writtenOn").fill("2026-11-16");
+    await page.locator("#f-formedOn").fill("2026-11-16");
+    await page.locator("#f-topic").selectOption({ index: 1 });
+    const typed = "第一段第一行\n第一段第二行\n\n第二段 <b>不是标记</b>";
+    await page.locator("#f-body").fill(typed);
+    await page.getByRole("button", { name: "预览", exact: true }).click();
+    await page.locator('[data-rendition="preview"]').waitFor();
+    expect(await page.locator('[data-rendition="preview"]').innerHTML()).toBe("<p>第一段第一行<br>第一段第二行</p><p>第二段 &lt;b&gt;不是标记&lt;/b&gt;</p>");
+    // The textarea keeps what was typed, and so does the saved draft.
+    expect(await page.locator("#f-body").inputValue()).toBe(typed);
+    await page.getByRole("button", { name: "保存草稿", exact: true }).click();
+    await page.waitForURL("**/admin/disclosure/drafts/**");
+    expect(await page.locator("#f-body").inputValue()).toBe(typed);
+    await screenshot(page, "body-editor-no-script");
+    await context.close();
+  });
 });
