@@ -151,4 +151,19 @@ describe("the printable letter", () => {
     expect(described["payload.body"]).toBe("李*：\n请于〔发出时确定〕前缴纳。\n〔发出时确定〕");
     expect(described["payload.dueOn"]).toBe("2025-04-15（按起草之日计算；发出时自发出之日起重新确定）");
   });
+
+  // Last: it changes the office's grants.
+  it("gives someone who handles applications without the reveal permission the letter with the name masked, reading nothing", async () => {
+    await env.handle.db.insertInto("role_permissions" as never).values({ tenant_id: env.office.id, role: "viewer", permission: "requests.applications.handle", granted: true } as never).execute();
+    const before = (await audited(env, "requests.applicant.read")).length;
+    const { letter, address } = await openLetter(env.users.viewer.id, feeNotice);
+    expect(letter.masked).toBe(true);
+    expect(letter.salutation).toBe("李*：");
+    expect(address).toBeNull();
+    const res = (await load(env, docxLoader, env.users.viewer.id, letterPath(feeNotice, "/docx"), { id: appId, noticeId: feeNotice })) as unknown as Response;
+    const xml = strFromU8(unzipSync(new Uint8Array(await res.arrayBuffer()))["word/document.xml"]!);
+    expect(xml).toContain("李*：");
+    expect(xml).not.toContain("李明");
+    expect((await audited(env, "requests.applicant.read")).length).toBe(before);
+  });
 });
