@@ -59,6 +59,7 @@ export function RichTextEditor({ id, name, formatName, defaultValue, defaultForm
     content: defaultFormat === "plain" ? plainTextToHtml(defaultValue) : defaultValue,
     editorProps: {
       attributes: {
+        id: `${id}-editor`,
         class: "rich-text rich-text-editor-area",
         role: "textbox",
         "aria-multiline": "true",
@@ -78,7 +79,7 @@ export function RichTextEditor({ id, name, formatName, defaultValue, defaultForm
   return (
     <div className="rich-text-editor" data-ready={ready ? "true" : undefined}>
       <input type="hidden" name={formatName} value={format} />
-      {editor && ready && <Toolbar editor={editor} controls={id} />}
+      {editor && ready && <Toolbar editor={editor} controls={`${id}-editor`} />}
       {editor && <EditorContent editor={editor} />}
       <textarea id={id} name={name} defaultValue={defaultValue} ref={area$} hidden={ready} {...area} />
     </div>
