@@ -145,12 +145,16 @@ describe(`disclosure publication (${process.env.TEST_DATABASE_URL ? "PostgreSQL"
     // Every year the demo items span: the figures are the law's rule applied to each item (law/table-two.ts).
     const normative = items.filter((i) => i.categoryKey === "policy.normative" && i.status === "published");
     expect(normative.some((i) => i.validity === "repealed")).toBe(true);
-    const years = [...new Set(normative.flatMap((i) => [i.writtenOn, i.validFrom, i.endedOn]).filter((d): d is string => !!d).map((d) => Number(d.slice(0, 4))))];
-    for (const year of years) {
+    const years = normative.flatMap((i) => [i.writtenOn, i.validFrom, i.endedOn]).filter((d): d is string => !!d).map((d) => Number(d.slice(0, 4)));
+    let lastValid = 0;
+    for (let year = Math.min(...years); year <= Math.max(...years) + 1; year++) {
       const figures = await ctx.withTenant((trx) => tableTwo(trx, other.id, year));
       const expected = { issued: 0, repealed: 0, valid: 0 };
       for (const i of normative) for (const [c, n] of Object.entries(countedIn(i, year))) expected[c as keyof typeof expected] += n;
       expect(figures.normative, String(year)).toEqual(expected);
+      // Last year's 现行有效 + 本年制发 − 本年废止 = this year's 现行有效.
+      expect(lastValid + figures.normative.issued - figures.normative.repealed, String(year)).toBe(figures.normative.valid);
+      lastValid = figures.normative.valid;
     }
   });
 });
