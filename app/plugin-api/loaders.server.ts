@@ -27,3 +27,4 @@ export { badRequest, parseForm, parseQuery, readFilters, requireQuery, type Fiel
 export { checkText, hasForbiddenCharacters, withoutForbiddenCharacters } from "../core/input/text";
 export { extractFileText, fileKind, FILE_KINDS, type FileKind } from "../core/files/extract-text.server";
 export { contentDisposition } from "../core/files/content-disposition";
+export { pdfWithText } from "../core/files/sample-pdf";
