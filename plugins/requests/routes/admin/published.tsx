@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { pluginAction, pluginLoader, readFilters } from "../../../../app/plugin-api/loaders.server";
 import { FormMessage, IgnoredFilters, PostForm } from "../../../../app/plugin-api/ui";
-import { ALREADY_PUBLISHED } from "../../law/already-published";
 import { checkedTexts } from "../../server/refused-texts.server";
 import { draftPublishedAnswer, findPublished, MAX_QUERY, publishedQueries, replyableApplication } from "../../server/staff/published-answer.server";
 
@@ -17,7 +16,7 @@ export const loader = pluginLoader(async (ctx, { params, request }) => {
   return ctx.withTenant(async (trx) => {
     const { view, app } = await replyableApplication(ctx, trx, params.id);
     const items = await findPublished(ctx, trx, publishedQueries(app, query.q));
-    return { application: view.application, back: `/t/${ctx.tenant.code}/admin/requests/applications/${app.id}`, q: query.q, ignored, items, source: ALREADY_PUBLISHED.source };
+    return { application: view.application, back: `/t/${ctx.tenant.code}/admin/requests/applications/${app.id}`, q: query.q, ignored, items };
   });
 });
 
@@ -49,7 +48,7 @@ export default function PublishedAnswer() {
       </p>
       <h1>{t("publishedAnswer.title")}</h1>
       <p className="lead">{loaded.application.subject}</p>
-      <p className="hint">{t("publishedAnswer.intro", { source: loaded.source })}</p>
+      <p className="hint">{t("publishedAnswer.intro")}</p>
       <IgnoredFilters ignored={loaded.ignored} labels={{ q: t("publishedAnswer.search") }} />
       <Form method="get" className="stack narrow" role="search">
         <div className="field">
