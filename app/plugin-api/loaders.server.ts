@@ -25,6 +25,3 @@ export function pluginAction<T>(fn: (ctx: PluginRequestContext, args: ActionFunc
 }
 export { badRequest, parseForm, parseQuery, readFilters, requireQuery, type FieldErrors, type Filters } from "../core/forms.server";
 export { checkText, hasForbiddenCharacters, withoutForbiddenCharacters } from "../core/input/text";
-export { extractFileText, fileKind, FILE_KINDS, type FileKind } from "../core/files/extract-text.server";
-export { contentDisposition } from "../core/files/content-disposition";
-export { pdfWithText } from "../core/files/sample-pdf";

@@ -106,6 +106,42 @@ function pluginSources(pluginDir: string): SourceFile[] {
     .map((path) => ({ path, text: readFileSync(path, "utf8") }));
 }
 
+const LOADERS = join(API_DIR, "loaders.server.ts");
+
+/** The file a relative specifier names, trying the extensions TypeScript would. */
+function resolveFile(from: string, specifier: string): string | null {
+  const base = resolve(dirname(from), specifier);
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, "index.ts")]) if (existsSync(candidate) && SOURCE.test(candidate)) return candidate;
+  return null;
+}
+
+/**
+ * The chain of relative imports by which the manifest reaches `loaders.server` (and with it the
+ * request machinery), or [] when it does not. The route config evaluates every manifest when the
+ * app is built, so what a manifest names (hooks, seeds, describe) must stay free of it.
+ */
+function manifestReachesLoaders(pluginDir: string): string[] {
+  const start = join(pluginDir, "manifest.ts");
+  const parent = new Map<string, string | null>([[start, null]]);
+  const queue = [start];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (file === LOADERS) {
+      const chain: string[] = [];
+      for (let at: string | null = file; at; at = parent.get(at) ?? null) chain.unshift(relative(ROOT, at));
+      return chain;
+    }
+    for (const s of specifiersOf(file, readFileSync(file, "utf8"))) {
+      const next = s.startsWith(".") ? resolveFile(file, s) : null;
+      if (next && !parent.has(next)) {
+        parent.set(next, file);
+        queue.push(next);
+      }
+    }
+  }
+  return [];
+}
+
 /** Names of a route module's loader/action exports that were not built with pluginLoader/pluginAction. */
 function unguardedExports(mod: Record<string, unknown>): string[] {
   return (["loader", "action"] as const).filter((name) => {
@@ -197,6 +233,10 @@ describe("plugin contract", () => {
       const files = pluginSources(dir);
       expect(files.length, "a plugin has at least its manifest").toBeGreaterThan(0);
       expect(boundaryViolations(dir, files)).toEqual([]);
+    });
+
+    it("keeps what its manifest names (hooks, seed, describe) free of the route loaders", () => {
+      expect(manifestReachesLoaders(dir)).toEqual([]);
     });
 
     it("builds every route loader and action with pluginLoader/pluginAction", async () => {

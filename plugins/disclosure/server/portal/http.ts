@@ -1,5 +1,5 @@
 // Moved to core, where the requests plugin's reply files use it too.
-export { contentDisposition } from "../../../../app/plugin-api/loaders.server";
+export { contentDisposition } from "../../../../app/plugin-api/files.server";
 
 /** Open data may be read by any site's scripts. */
 export const OPEN_DATA_HEADERS = { "Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=60" };

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { PluginRequestContext, PluginTransaction } from "../../../../app/plugin-api";
-import { checkText, extractFileText, fileKind, withoutForbiddenCharacters } from "../../../../app/plugin-api/loaders.server";
+import { extractFileText, fileKind } from "../../../../app/plugin-api/files.server";
+import { checkText, withoutForbiddenCharacters } from "../../../../app/plugin-api/loaders.server";
 import { typed } from "../../db/schema";
 import type { AttachmentRef } from "../item-schema";
 

@@ -1,4 +1,5 @@
-import { contentDisposition, pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { contentDisposition } from "../../../../app/plugin-api/files.server";
+import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
 import { isApplicationId } from "../../server/applications.server";
 import { letterDocx } from "../../server/letters/docx.server";
 import { addressLine, docxFileName } from "../../server/letters/labels";

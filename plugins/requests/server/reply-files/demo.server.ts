@@ -1,5 +1,5 @@
 import type { PluginTenantContext, PluginTransaction } from "../../../../app/plugin-api";
-import { extractFileText, pdfWithText } from "../../../../app/plugin-api/loaders.server";
+import { extractFileText, pdfWithText } from "../../../../app/plugin-api/files.server";
 import { storeReplyFiles } from "./store.server";
 
 /**

@@ -1,5 +1,5 @@
 import type { PluginRequestContext } from "../../../../app/plugin-api";
-import { contentDisposition } from "../../../../app/plugin-api/loaders.server";
+import { contentDisposition } from "../../../../app/plugin-api/files.server";
 import { applicationByTracking } from "../applications.server";
 import { checkedTexts } from "../refused-texts.server";
 import { TRACK_LIMIT, TrackInput } from "../public/track.server";

@@ -1,4 +1,5 @@
-import { checkText, extractFileText, fileKind, FILE_KINDS, type FileKind } from "../../../../app/plugin-api/loaders.server";
+import { checkText } from "../../../../app/plugin-api";
+import { extractFileText, fileKind, FILE_KINDS, type FileKind } from "../../../../app/plugin-api/files.server";
 import { MAX_REPLY_FILE_BYTES, MAX_REPLY_FILES } from "./schema";
 
 /** What a reply may provide: documents and images any applicant can open. */

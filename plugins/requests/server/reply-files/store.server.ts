@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { PluginRequestContext, PluginTransaction } from "../../../../app/plugin-api";
-import { FILE_KINDS } from "../../../../app/plugin-api/loaders.server";
+import { FILE_KINDS } from "../../../../app/plugin-api/files.server";
 import type { ReleasedDocument } from "../../db/schema";
 import type { ReplyUpload } from "./read.server";
 import type { ReplyFileRef } from "./schema";

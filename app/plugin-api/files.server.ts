@@ -1,0 +1,9 @@
+/**
+ * Files for plugins: the kind of an upload read from its content, its extractable text for the
+ * 保密审查 scan, a download's Content-Disposition, and the sample PDF of demos and tests. Kept apart
+ * from `loaders.server` so that code a manifest reaches (hooks, seeds) never loads the request
+ * machinery: the route config evaluates every manifest when the app is built.
+ */
+export { extractFileText, fileKind, FILE_KINDS, type FileKind } from "../core/files/extract-text.server";
+export { contentDisposition } from "../core/files/content-disposition";
+export { pdfWithText } from "../core/files/sample-pdf";
