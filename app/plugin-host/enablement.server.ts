@@ -3,8 +3,9 @@ import type { CoreDatabase } from "../../db/schema";
 import { withPlatform, type PlatformContext } from "../core/permissions/platform.server";
 import type { Tenant } from "../core/tenancy/directory.server";
 import type { PluginTenantContext, PluginTransaction } from "../plugin-api/context";
+import { pluginSettings } from "./context-parts.server";
 import type { LoadedPlugin } from "./registry";
-import { pluginSettings, tenantContext } from "./request-context.server";
+import { tenantContext } from "./request-context.server";
 import { changedKeys, validateSettings, type SettingsErrors } from "./settings-form";
 
 /**

@@ -5,131 +5,18 @@ import type { CoreDatabase } from "../../db/schema";
 import { withScope } from "../../db/scope";
 import { takeRateLimit, type RateLimit } from "../core/rate-limit.server";
 import { recordAudit } from "../core/audit/record.server";
-import { chinaDate, chinaYear } from "../core/calendar/china-time";
-import { evaluateClock } from "../core/calendar/clock";
-import { explainClock } from "../core/calendar/clock-explain";
-import { appendClockEvent, clockEvents, clockStatuses } from "../core/calendar/clock-store.server";
-import { scanText } from "../core/classification/scan";
-import { sensitiveWordsIn } from "../core/classification/sensitive-words.server";
-import { claimNumbers, INDEX_SEQUENCE, nextNumbers } from "../core/numbering/sequences.server";
-import { indexDocument, indexDocuments, removeDocument, search } from "../core/search/index.server";
-import type { Services } from "../core/services.server";
 import { publicOrigin } from "../core/public-origin";
 import { fixedT, localeOf } from "../core/i18n/locale.server";
 import type { Tenant } from "../core/tenancy/directory.server";
 import { auditTenant, forbidden, notFound, requirePermission, requireStaff, requireTenant, withTenant, type StaffContext } from "../core/tenancy/staff.server";
-import type {
-  PluginAuditEvent,
-  PluginCoreServices,
-  PluginRequestContext,
-  PluginTenant,
-  PluginTenantContext,
-  PluginTransaction,
-  PluginWorkflow,
-} from "../plugin-api/context";
+import type { PluginRequestContext, PluginTenantContext, PluginTransaction, PluginWorkflow } from "../plugin-api/context";
+import { checkDeclared, coreServices, pluginSettings, pluginTenant } from "./context-parts.server";
 import type { LoadedPlugin } from "./registry";
 import { pluginWorkflow } from "./workflow.server";
 
 type Args = { request: Request; params: Record<string, string | undefined>; context: AppLoadContext };
 
-export function pluginTenant(t: Tenant): PluginTenant {
-  return { id: t.id, code: t.code, name: t.name, creditCode: t.creditCode, regionCode: t.regionCode, contact: t.settings.contact };
-}
-
-/** The plugin's settings for a tenant: stored values validated by its schema, defaults filled in. */
-export function pluginSettings(plugin: LoadedPlugin, tenant: Tenant): Record<string, unknown> {
-  const schema = plugin.manifest.settings?.schema;
-  if (!schema) return {};
-  const parsed = schema.safeParse(tenant.pluginSettings[plugin.manifest.id] ?? {});
-  return parsed.success ? parsed.data : schema.parse({});
-}
-
-export function checkDeclared(plugin: LoadedPlugin, event: PluginAuditEvent) {
-  if (!plugin.manifest.auditEvents.includes(event.action)) {
-    throw new Error(`Plugin ${plugin.manifest.id} audits "${event.action}", which its manifest does not declare in auditEvents`);
-  }
-}
-
-
 const core = (trx: PluginTransaction) => trx as Transaction<CoreDatabase>;
-
-/**
- * The calendar, numbering, search and classification helpers of a plugin context, bound to the
- * plugin (which may only number `core.index` and its own sequences, and index its own sources)
- * and to the tenant (whose rows they write, through the caller's transaction).
- */
-export function coreServices(services: Services, plugin: LoadedPlugin, tenant: Tenant, userId: string | null = null): PluginCoreServices {
-  const id = plugin.manifest.id;
-  const ownClock = (clockId: string) => {
-    if (!owns(clockId)) throw new Error(`Plugin ${id} may only keep clocks named "${id}.<name>", not "${clockId}"`);
-  };
-  const owns = (name: string) => name.startsWith(`${id}.`) && name.length > id.length + 1;
-  const ownSource = (source: string) => {
-    if (!owns(source)) throw new Error(`Plugin ${id} may only index search sources named "${id}.<kind>", not "${source}"`);
-  };
-  const sequenceInput = (sequence: string, options: { year?: number; pattern?: string }) => {
-    if (sequence !== INDEX_SEQUENCE && !owns(sequence)) {
-      throw new Error(`Plugin ${id} may only number "${INDEX_SEQUENCE}" or its own sequences "${id}.<name>", not "${sequence}"`);
-    }
-    const pattern = options.pattern ?? (sequence === INDEX_SEQUENCE ? tenant.settings.indexNumberPattern : undefined);
-    if (!pattern) throw new Error(`Plugin ${id} numbers "${sequence}" without a pattern such as "{year}-{seq:5}"`);
-    return { tenantId: tenant.id, sequence, year: options.year ?? chinaYear(), pattern, creditCode: tenant.creditCode, tenantCode: tenant.code };
-  };
-  const numbers = (trx: PluginTransaction, sequence: string, count: number, options: { year?: number; pattern?: string }) =>
-    nextNumbers(core(trx), sequenceInput(sequence, options), count);
-  const sealedFor = `${id}:${tenant.id}`;
-  return {
-    calendar: services.calendar.calendar,
-    crypto: {
-      seal: (plain) => services.cipher.seal(plain, sealedFor),
-      open: (sealed) => services.cipher.open(sealed, sealedFor),
-      blindIndex: (value) => services.cipher.blindIndex(value, sealedFor),
-    },
-    clocks: {
-      events(trx, clockId) {
-        ownClock(clockId);
-        return clockEvents(core(trx), tenant.id, clockId);
-      },
-      append(trx, clockId, event) {
-        ownClock(clockId);
-        return appendClockEvent(core(trx), { tenantId: tenant.id, clockId, event, recordedBy: userId, calendar: services.calendar.calendar });
-      },
-      async status(trx, clockId, asOf = chinaDate()) {
-        ownClock(clockId);
-        const events = await clockEvents(core(trx), tenant.id, clockId);
-        return events.length ? evaluateClock(events, asOf, services.calendar.calendar) : null;
-      },
-      statusMany(trx, clockIds, asOf = chinaDate()) {
-        clockIds.forEach(ownClock);
-        return clockStatuses(core(trx), clockIds, asOf, services.calendar.calendar);
-      },
-      explain: explainClock,
-    },
-    numbering: {
-      next: async (trx, sequence, options = {}) => (await numbers(trx, sequence, 1, options))[0]!,
-      nextMany: (trx, sequence, count, options = {}) => numbers(trx, sequence, count, options),
-      claim: (trx, sequence, claimed, options = {}) => claimNumbers(core(trx), sequenceInput(sequence, options), claimed),
-    },
-    search: {
-      async index(trx, doc) {
-        ownSource(doc.source);
-        await indexDocument(core(trx), { ...doc, tenantId: tenant.id });
-      },
-      async indexMany(trx, docs) {
-        docs.forEach((d) => ownSource(d.source));
-        await indexDocuments(core(trx), docs.map((d) => ({ ...d, tenantId: tenant.id })));
-      },
-      async remove(trx, source, sourceId) {
-        ownSource(source);
-        await removeDocument(core(trx), { tenantId: tenant.id, source, sourceId });
-      },
-      query: (trx, q) => search(core(trx), { q: q.q, sources: q.sources, limit: q.limit ?? 20, offset: q.offset ?? 0 }),
-    },
-    classification: {
-      scan: async (trx, text) => scanText(text, { sensitiveWords: await sensitiveWordsIn(core(trx)) }),
-    },
-  };
-}
 
 /**
  * Resolves the request to the plugin route that serves it and applies the host's rules before any

@@ -6,8 +6,8 @@ import { auditTenant } from "../core/tenancy/staff.server";
 import type { DocumentHookRunner } from "../core/workflow/hooks";
 import { act, createDocument, documentById, findDocumentType, updateDocument, type WorkflowDocument, type WorkflowResult } from "../core/workflow/service.server";
 import type { PluginDocument, PluginDocumentHookContext, PluginPublishedDocument, PluginTransaction, PluginWorkflow, PluginWorkflowResult } from "../plugin-api/context";
+import { checkDeclared, coreServices, pluginSettings, pluginTenant } from "./context-parts.server";
 import type { PluginRegistry } from "./registry";
-import { checkDeclared, coreServices, pluginSettings, pluginTenant } from "./request-context.server";
 
 const core = (trx: PluginTransaction) => trx as Transaction<CoreDatabase>;
 

@@ -5,7 +5,7 @@ import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { requirePlatform } from "~/core/permissions/platform.server";
 import { notFound } from "~/core/tenancy/staff.server";
 import { savePluginSettings } from "~/plugin-host/enablement.server";
-import { pluginSettings } from "~/plugin-host/request-context.server";
+import { pluginSettings } from "~/plugin-host/context-parts.server";
 import { inputValue, readSettingsForm, settingsFields, type SettingsErrors, type SettingsField } from "~/plugin-host/settings-form";
 import { Field, FormMessage, PostForm } from "~/ui/forms";
 

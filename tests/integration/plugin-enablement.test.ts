@@ -9,7 +9,8 @@ import type { PlatformContext } from "../../app/core/permissions/platform.server
 import { validateManifest } from "../../app/plugin-host/discover";
 import { PluginAdminError, savePluginSettings, setPluginEnabled } from "../../app/plugin-host/enablement.server";
 import { PluginRegistry, type LoadedPlugin } from "../../app/plugin-host/registry";
-import { pluginSettings, resolvePluginRequest } from "../../app/plugin-host/request-context.server";
+import { pluginSettings } from "../../app/plugin-host/context-parts.server";
+import { resolvePluginRequest } from "../../app/plugin-host/request-context.server";
 import { readSettingsForm } from "../../app/plugin-host/settings-form";
 import type { PluginTenantContext } from "../../app/plugin-api";
 import { action as pluginsAction } from "../../app/routes/admin.plugins";
