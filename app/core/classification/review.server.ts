@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Transaction } from "kysely";
 import { z } from "zod";
 import type { CoreDatabase } from "../../../db/schema";
-import type { WorkflowDocument } from "../workflow/service.server";
+import type { WorkflowDocument } from "../workflow/document";
 import { FINDING_KINDS, findingKey, type Finding } from "./finding";
 import { openFindings, renderDocument, resolutionIndex, scanFields, textFields, type FieldResolution, type ScannedField } from "./document-text";
 import { DISCLOSURE_ATTRIBUTES, isGroundAllowed, type DisclosureAttribute } from "./grounds";

@@ -1,6 +1,5 @@
 import { sql, type Transaction } from "kysely";
-import type { CoreDatabase, WorkflowDocumentsTable } from "../../../db/schema";
-import type { Selectable } from "kysely";
+import type { CoreDatabase } from "../../../db/schema";
 import type { PluginRegistry } from "../../plugin-host/registry";
 import { chinaDate, chinaYear } from "../calendar/china-time";
 import type { WorkCalendar } from "../calendar/work-calendar";
@@ -8,12 +7,13 @@ import { reviewBlocker, reviewState } from "../classification/review.server";
 import { INDEX_SEQUENCE, nextNumber } from "../numbering/sequences.server";
 import { auditTenant, withTenant, type StaffContext } from "../tenancy/staff.server";
 import { DecisionRefused } from "./decision-refused";
+import type { WorkflowDocument } from "./document";
 import { chainProblems, DEFAULT_CHAIN, storedChainInForce, SUBMITTER_ROLE, type ChainStep } from "./chain";
 import type { BusinessRole } from "../permissions/roles";
 import { refusal, transition, type Refusal, type WorkflowAction, type WorkflowState } from "./transitions";
 
 type Trx = Transaction<CoreDatabase>;
-export type WorkflowDocument = Selectable<WorkflowDocumentsTable>;
+export type { WorkflowDocument };
 
 export type WorkflowResult = { ok: true; document: WorkflowDocument } | { ok: false; refusal: Refusal };
 
