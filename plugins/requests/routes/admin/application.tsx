@@ -9,6 +9,7 @@ import { performStep, revealApplicant, StepForms, type StepName } from "../../se
 import { applicationView } from "../../server/staff/view.server";
 import { isApplicationId } from "../../server/applications.server";
 import { checkedTexts } from "../../server/refused-texts.server";
+import type { ActionResult } from "./_parts/action-result";
 import { Appeals } from "./_parts/appeals";
 import { ApplicantCard } from "./_parts/applicant";
 import { NextSteps } from "./_parts/next-steps";
@@ -27,10 +28,6 @@ export const loader = pluginLoader(async (ctx, { params }) => {
   });
   return { ...view, replyFiles, base: `/t/${ctx.tenant.code}/admin/requests`, urgency: view.clock ? urgencyOf(view.clock) : null, canPrintLetters: mayPrintLetters(ctx) };
 });
-
-export type ActionResult =
-  | { ok: true; intent: string; applicant?: Awaited<ReturnType<typeof revealApplicant>> }
-  | { ok: false; intent: string; field: string; error: string; values: Record<string, string> };
 
 export const action = pluginAction(async (ctx, { params, request }) => {
   if (ctx.mode !== "member") throw new Response("Forbidden", { status: 403 });

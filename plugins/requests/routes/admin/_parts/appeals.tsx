@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { appealTarget } from "../../../law/table-four";
 import type { ApplicationView } from "../../../server/staff/view.server";
-import type { ActionResult } from "../application";
+import type { ActionResult } from "./action-result";
 import { StepForm, StepInput } from "./step-form";
 
 const KINDS = ["review", "direct_suit", "suit_after_review"] as const;

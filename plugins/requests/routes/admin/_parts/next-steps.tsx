@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ApplicationView } from "../../../server/staff/view.server";
-import type { ActionResult } from "../application";
+import type { ActionResult } from "./action-result";
 import { StepForm, StepInput } from "./step-form";
 
 const NOTICE_STEPS = ["notice.supplement", "notice.third_party", "notice.other_agency", "notice.extension", "notice.fee", "notice.reply"] as const;
