@@ -1,7 +1,7 @@
 import type { AppealKind, AppealOutcome } from "../db/schema";
 import type { Days } from "./days";
-import type { DemoRequest } from "./demo-requests";
 import type { Random } from "./random";
+import type { Timeline } from "./timelines";
 
 /**
  * 行政复议 and 行政诉讼 against some of the demo's replies (the data of table 四): a review within
@@ -35,12 +35,15 @@ const BODIES: Record<AppealKind, (no: string) => string> = {
 /** A review against the office's silence (条例第五十一条): no reply within the period of Art 33. */
 const NO_REPLY_BODY = (no: string) => `申请人认为本机关未在法定期限内答复其政府信息公开申请（申请编号：${no}），向示范市人民政府申请行政复议，请求责令本机关限期答复。`;
 
+/** What an appeal is planned on: a demo request's timeline and the appeals planned for it so far. */
+type Appealable = { timeline: Timeline | null; appeals: PlannedAppeal[] };
+
 /** Replies someone would contest: a refusal, a partial release, information not provided or not processed. */
-const contestable = (r: DemoRequest) => /^(withheld|unavailable|not_processed|partly_disclosed|other\.no_supplement)/.test(r.timeline?.replyType ?? "");
+const contestable = (r: Appealable) => /^(withheld|unavailable|not_processed|partly_disclosed|other\.no_supplement)/.test(r.timeline?.replyType ?? "");
 
 type Spec = { kind: AppealKind; outcome: AppealOutcome };
 
-export function demoAppeals(random: Random, days: Days, requests: DemoRequest[], branch: boolean) {
+export function demoAppeals(random: Random, days: Days, requests: Appealable[], branch: boolean) {
   const specs: Spec[] = branch
     ? [
         { kind: "review", outcome: "upheld" },
@@ -58,7 +61,7 @@ export function demoAppeals(random: Random, days: Days, requests: DemoRequest[],
         { kind: "direct_suit", outcome: "pending" },
       ];
   const candidates = random.shuffle(requests.filter(contestable));
-  const used = new Set<DemoRequest>();
+  const used = new Set<Appealable>();
   const { today } = days;
   const on = (from: string, min: number, max: number) => days.onOrAfter(days.addDays(from, random.int(min, max)));
   const appeal = (kind: AppealKind, outcome: AppealOutcome, filedOn: string, decidedOn: string | null): PlannedAppeal => ({
