@@ -155,7 +155,7 @@ export function circles(graph: Graph, root: string): string[] {
 }
 
 describe("import graph", () => {
-  it("finds a value circle and ignores one made of types only", () => {
+  it("finds value circles (named imports, re-exports, bare imports) and ignores ones made of types only", () => {
     const dir = mkdtempSync(join(tmpdir(), "import-graph-"));
     try {
       const file = (name: string, text: string) => {
@@ -168,9 +168,13 @@ describe("import graph", () => {
         file("c.ts", `import { a } from "./a";\nexport const c = () => a();\n`),
         file("shape.ts", `import type { Other } from "./other";\nexport interface Shape { other: Other }\n`),
         file("other.ts", `import { Shape } from "./shape";\nexport interface Other { shape: Shape }\n`),
+        file("kinds.ts", `import { type Label } from "./labels";\nexport type Kind = string;\nexport const KINDS: Label[] = [];\n`),
+        file("labels.ts", `export type { Kind } from "./kinds";\nimport { KINDS } from "./kinds";\nexport type Label = string;\nexport const first = () => KINDS[0];\n`),
+        file("d.ts", `export * from "./e";\n`),
+        file("e.ts", `import "./d";\nexport const e = 1;\n`),
       ];
       const options: ts.CompilerOptions = { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true };
-      expect(circles(importGraph(files, options), dir)).toEqual(["a.ts → b.ts → c.ts → a.ts"]);
+      expect(circles(importGraph(files, options), dir)).toEqual(["a.ts → b.ts → c.ts → a.ts", "d.ts → e.ts → d.ts"]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
