@@ -64,25 +64,38 @@ describe("the body editor: what the reviewers approve is what is published", () 
     await drafter.locator("#f-topic").selectOption({ index: 1 });
 
     const editor = drafter.getByRole("textbox", { name: "正文" });
+    const area = drafter.locator(".rich-text-editor-area");
+    // Each step waits for the editor to show it before the next key: under load, a key sent while
+    // ProseMirror has not yet read the text typed before it lands in the wrong place.
+    const typed = () => area.evaluate((el) => (el.textContent ?? "").length);
+    const type = async (text: string) => {
+      const before = await typed();
+      await drafter.keyboard.type(text);
+      await expect.poll(typed).toBeGreaterThanOrEqual(before + text.length);
+    };
+    const toolbar = async (button: string, shows: string) => {
+      await drafter.getByRole("button", { name: button }).click();
+      await area.locator(shows).last().waitFor();
+    };
     await editor.click();
-    await drafter.getByRole("button", { name: "一级标题" }).click();
-    await drafter.keyboard.type("工作概况");
+    await toolbar("一级标题", "h2");
+    await type("工作概况");
     await drafter.keyboard.press("Enter");
-    await drafter.keyboard.type("第一段：本季度开展东江流域水质监测。");
+    await type("第一段：本季度开展东江流域水质监测。");
     await drafter.keyboard.press("Enter");
-    await drafter.keyboard.type(`第二段：举报人身份证号${ID}，已回复。`);
+    await type(`第二段：举报人身份证号${ID}，已回复。`);
     await drafter.keyboard.press("Enter");
-    await drafter.keyboard.type("第三段：监测结果总体稳定。");
+    await type("第三段：监测结果总体稳定。");
     await drafter.keyboard.press("Enter");
-    await drafter.getByRole("button", { name: "编号列表" }).click();
-    await drafter.keyboard.type("加强监测");
+    await toolbar("编号列表", "ol");
+    await type("加强监测");
     await drafter.keyboard.press("Enter");
-    await drafter.keyboard.type("严格执法");
+    await type("严格执法");
     await drafter.keyboard.press("Enter");
     await drafter.keyboard.press("Enter");
-    await drafter.getByRole("button", { name: "插入表格" }).click();
+    await toolbar("插入表格", "table");
     for (const cell of ["断面", "水质", "备注", "东江桥", "Ⅱ类"]) {
-      await drafter.keyboard.type(cell);
+      await type(cell);
       await drafter.keyboard.press("Tab");
     }
     await drafter.keyboard.press("Control+End");
