@@ -99,6 +99,10 @@ describe("the body editor: what the reviewers approve is what is published", () 
       await drafter.keyboard.press("Tab");
     }
     await drafter.keyboard.press("Control+End");
+    // The paste below is a synthetic event, read at ProseMirror's selection: wait until the caret has
+    // left the table (ProseMirror takes a key's move of the caret from the browser a moment later).
+    const inTable = () => editor.evaluate((el) => (el as HTMLElement & { editor: { isActive(node: string): boolean } }).editor.isActive("table"));
+    await expect.poll(inTable).toBe(false);
     // Pasting from Word: the browser hands the editor the clipboard's HTML.
     await editor.evaluate((el, html) => {
       const data = new DataTransfer();
