@@ -1,7 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { reviewState } from "../../../app/core/classification/review.server";
-import { recordClassification, resolveFinding } from "../../../app/core/workflow/classification-step.server";
-import { act, documentById } from "../../../app/core/workflow/service.server";
+import { approveChain } from "./chain";
 import { clockId, typed } from "../db/schema";
 import { loader as applicationLoader } from "../routes/admin/application";
 import { action as noticeAction } from "../routes/admin/notice";
@@ -42,23 +40,6 @@ async function draft(id: string, kind: string, fields: Record<string, string>) {
   return r.location!.split("/").pop()!;
 }
 
-async function approveChain(documentId: string) {
-  for (const userId of [env.users.dept.id, env.users.classifier.id, env.users.leader.id]) {
-    const doc = (await env.asStaff(userId, (trx) => documentById(trx, env.office.id, documentId)))!;
-    if (doc.status !== "in_review") break;
-    const step = doc.steps[doc.current_step!]!;
-    if (step.classification) {
-      if (userId !== env.users.classifier.id) continue;
-      const state = await env.asStaff(userId, (trx) => reviewState(trx, doc));
-      for (const f of state.findings) await env.asStaff(userId, (trx, ctx) => resolveFinding(trx, ctx, doc.id, { field: f.field, key: f.key, action: "redact" }));
-      const recorded = await env.asStaff(userId, (trx, ctx) => recordClassification(trx, ctx, doc.id, { attribute: "on_request", ground: "art15.third_party", noStateSecret: true }));
-      expect(recorded.ok, JSON.stringify(recorded)).toBe(true);
-    } else if (userId === env.users.classifier.id) continue;
-    const r = await env.asStaff(userId, (trx, ctx) => act(trx, ctx, { documentId: doc.id, action: "approve", expectedVersion: doc.version }));
-    expect(r.ok, JSON.stringify(r)).toBe(true);
-  }
-}
-
 async function sentNotice(id: string, kind: string) {
   const rows = await system((trx) => typed(trx).selectFrom("requests_notices").selectAll().where("application_id", "=", id).where("kind", "=", kind as never).execute());
   expect(rows).toHaveLength(1);
@@ -79,7 +60,7 @@ describe("dates in letters are fixed when the letter is sent", () => {
     expect(drafted.body).toContain("{dueOn}");
     expect(drafted.body).not.toContain("2025年4月15日");
     on("2025-03-20");
-    await approveChain(doc);
+    await approveChain(env, doc);
     const sent = await sentNotice(id, "fee");
     expect(sent.sent_on).toBe("2025-03-20");
     expect(sent.body).toContain("即2025年4月18日前");
@@ -103,7 +84,7 @@ describe("dates in letters are fixed when the letter is sent", () => {
     on("2025-03-17");
     const doc = await draft(id, "third_party", { party: "示范市某化工有限公司" });
     on("2025-03-20");
-    await approveChain(doc);
+    await approveChain(env, doc);
     // 15 working days from 03-20: 03-21, 03-24…28, 03-31…04-03, 04-07…04-11 (04-04 清明).
     const sent = await sentNotice(id, "third_party");
     expect(sent.body).toContain("即2025年4月11日前");
@@ -119,7 +100,7 @@ describe("dates in letters are fixed when the letter is sent", () => {
     // Drafted on 03-11 with 5 working days (to 03-18); sent on 03-13, the applicant still has 5: to 03-20.
     const doc = await draft(id, "supplement", { items: "请写明企业名称", dueOn: "2025-03-18" });
     on("2025-03-13");
-    await approveChain(doc);
+    await approveChain(env, doc);
     const sent = await sentNotice(id, "supplement");
     expect(sent.body).toContain("请您于2025年3月20日前");
     const app = await system((trx) => typed(trx).selectFrom("requests_applications").select(["supplement_due"]).where("id", "=", id).executeTakeFirstOrThrow());
@@ -132,7 +113,7 @@ describe("dates in letters are fixed when the letter is sent", () => {
     on("2025-03-17");
     const doc = await draft(id, "extension", { days: "10", reason: "需调取档案" });
     on("2025-03-20");
-    await approveChain(doc);
+    await approveChain(env, doc);
     const due = (await clockOf(id))!.dueDate!;
     const sent = await sentNotice(id, "extension");
     expect(sent.body).toContain(`将于${Number(due.slice(0, 4))}年${Number(due.slice(5, 7))}月${Number(due.slice(8, 10))}日前作出答复`);

@@ -1,9 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { chinaDate } from "../../../app/plugin-api";
-import { reviewState } from "../../../app/core/classification/review.server";
-import { recordClassification, resolveFinding } from "../../../app/core/workflow/classification-step.server";
-import { act, documentById } from "../../../app/core/workflow/service.server";
+import { approveChain } from "./chain";
 import { typed } from "../db/schema";
 import { loader as letterLoader } from "../routes/admin/letter";
 import { loader as docxLoader } from "../routes/admin/letter-docx";
@@ -37,22 +35,6 @@ async function draft(id: string, kind: string, fields: Record<string, string>) {
   return r.location!.split("/").pop()!;
 }
 
-async function approveChain(documentId: string) {
-  for (const userId of [env.users.dept.id, env.users.classifier.id, env.users.leader.id]) {
-    const doc = (await env.asStaff(userId, (trx) => documentById(trx, env.office.id, documentId)))!;
-    if (doc.status !== "in_review") break;
-    const step = doc.steps[doc.current_step!]!;
-    if (step.classification) {
-      if (userId !== env.users.classifier.id) continue;
-      const state = await env.asStaff(userId, (trx) => reviewState(trx, doc));
-      for (const f of state.findings) await env.asStaff(userId, (trx, ctx) => resolveFinding(trx, ctx, doc.id, { field: f.field, key: f.key, action: "redact" }));
-      await env.asStaff(userId, (trx, ctx) => recordClassification(trx, ctx, doc.id, { attribute: "on_request", ground: "art15.third_party", noStateSecret: true }));
-    } else if (userId === env.users.classifier.id) continue;
-    const r = await env.asStaff(userId, (trx, ctx) => act(trx, ctx, { documentId: doc.id, action: "approve", expectedVersion: doc.version }));
-    expect(r.ok, JSON.stringify(r)).toBe(true);
-  }
-}
-
 const noticeIdOf = (kind: string) =>
   env.systemContext(env.office.id).withTenant(async (trx) => (await typed(trx).selectFrom("requests_notices").select("id").where("application_id", "=", appId).where("kind", "=", kind as never).executeTakeFirstOrThrow()).id);
 
@@ -63,7 +45,7 @@ beforeAll(async () => {
   appId = r.location!.split("/").pop()!;
   await draft(appId, "third_party", { party: "示范市某化工有限公司" });
   draftNotice = await noticeIdOf("third_party");
-  await approveChain(await draft(appId, "fee", { method: "per_page", pages: "120" }));
+  await approveChain(env, await draft(appId, "fee", { method: "per_page", pages: "120" }));
   feeNotice = await noticeIdOf("fee");
 });
 

@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { chinaDate } from "../../../app/plugin-api";
-import { reviewState } from "../../../app/core/classification/review.server";
-import { recordClassification, resolveFinding } from "../../../app/core/workflow/classification-step.server";
-import { act, documentById } from "../../../app/core/workflow/service.server";
+import { approveChain } from "./chain";
 import { clockId, typed } from "../db/schema";
 import { action as applicationAction, loader as applicationLoader } from "../routes/admin/application";
 import { loader as listLoader } from "../routes/admin/applications";
@@ -28,24 +26,6 @@ async function register(overrides: Record<string, string> = {}) {
 
 const appPath = (id: string, sub = "") => staffPath(env, `/applications/${id}${sub}`);
 const view = (id: string, userId = env.users.officer.id) => load<Awaited<ReturnType<typeof applicationLoader>>>(env, applicationLoader, userId, appPath(id), { id });
-
-/** Every step of the chain approves the document, 保密审查 redacting what the scan found. */
-async function approveChain(documentId: string) {
-  for (const userId of [env.users.dept.id, env.users.classifier.id, env.users.leader.id]) {
-    const doc = (await env.asStaff(userId, (trx) => documentById(trx, env.office.id, documentId)))!;
-    if (doc.status !== "in_review") break;
-    const step = doc.steps[doc.current_step!]!;
-    if (step.classification) {
-      if (userId !== env.users.classifier.id) continue;
-      const state = await env.asStaff(userId, (trx) => reviewState(trx, doc));
-      for (const f of state.findings) await env.asStaff(userId, (trx, ctx) => resolveFinding(trx, ctx, doc.id, { field: f.field, key: f.key, action: "redact" }));
-      const recorded = await env.asStaff(userId, (trx, ctx) => recordClassification(trx, ctx, doc.id, { attribute: "on_request", ground: "art15.third_party", noStateSecret: true }));
-      expect(recorded.ok, JSON.stringify(recorded)).toBe(true);
-    } else if (userId === env.users.classifier.id) continue;
-    const r = await env.asStaff(userId, (trx, ctx) => act(trx, ctx, { documentId: doc.id, action: "approve", expectedVersion: doc.version }));
-    expect(r.ok, JSON.stringify(r)).toBe(true);
-  }
-}
 
 async function draft(id: string, kind: string, fields: Record<string, string>) {
   const r = await post(env, noticeAction, env.users.officer.id, appPath(id, `/notices/${kind}`), { intent: "submit", ...fields }, { id, kind });
@@ -106,7 +86,7 @@ describe("a request handled from receipt to reply", () => {
     let v = await view(id);
     expect(v.application.status).toBe("processing");
     expect(v.steps).not.toContain("notice.supplement");
-    await approveChain(noticeDoc);
+    await approveChain(env, noticeDoc);
     v = await view(id);
     expect(v.application.status).toBe("awaiting_supplement");
     expect(v.notices[0]!.sentOn).toBe(today);
@@ -131,7 +111,7 @@ describe("a request handled from receipt to reply", () => {
       title: "",
       body: "",
     });
-    await approveChain(replyDoc);
+    await approveChain(env, replyDoc);
     v = await view(id);
     expect(v.application.status).toBe("closed");
     expect(v.application.replyType).toBe("partly_disclosed");
@@ -154,13 +134,13 @@ describe("a request handled from receipt to reply", () => {
   it("an extension approved by the chain adds its days once; a consultation pauses until answered", async () => {
     const id = await register();
     const before = (await view(id)).clock!.dueDate!;
-    await approveChain(await draft(id, "extension", { days: "10", reason: "需调取档案", title: "", body: "" }));
+    await approveChain(env, await draft(id, "extension", { days: "10", reason: "需调取档案", title: "", body: "" }));
     let v = await view(id);
     expect(v.clock?.extension?.days).toBe(10);
     expect(v.clock!.dueDate! > before).toBe(true);
     expect(v.steps).not.toContain("notice.extension");
 
-    await approveChain(await draft(id, "third_party", { party: "示范市某化工有限公司", title: "", body: "" }));
+    await approveChain(env, await draft(id, "third_party", { party: "示范市某化工有限公司", title: "", body: "" }));
     v = await view(id);
     expect(v.application.status).toBe("consulting");
     expect(v.clock?.openPause?.reason).toBe("third-party");
