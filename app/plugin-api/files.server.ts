@@ -4,6 +4,6 @@
  * from `loaders.server` so that code a manifest reaches (hooks, seeds) never loads the request
  * machinery: the route config evaluates every manifest when the app is built.
  */
-export { extractFileText, fileKind, FILE_KINDS, type FileKind } from "../core/files/extract-text.server";
+export { cellText, extractFileText, fileKind, FILE_KINDS, type FileKind } from "../core/files/extract-text.server";
 export { contentDisposition } from "../core/files/content-disposition";
 export { pdfWithText } from "../core/files/sample-pdf";

@@ -32,7 +32,8 @@ export function fileKind(name: string, bytes: Uint8Array, allowed: readonly File
   return kind && allowed.includes(kind) ? kind : null;
 }
 
-const cellText = (value: ExcelJS.CellValue): string => {
+/** A spreadsheet cell as text: dates as YYYY-MM-DD, formulas by their result, rich text and links by their text. */
+export const cellText = (value: ExcelJS.CellValue): string => {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "object") {

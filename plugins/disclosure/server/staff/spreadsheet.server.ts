@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { checkText } from "../../../../app/plugin-api/loaders.server";
+import { cellText } from "../../../../app/plugin-api/files.server";
 import { MAX_IMPORT_ROWS } from "../import/batch-schema";
 import { parseCsv } from "./csv";
 
@@ -34,21 +35,6 @@ function checkedRow(number: number, raw: string[]): SheetRow {
     return "";
   });
   return Object.keys(refused).length ? { number, cells, refused } : { number, cells };
-}
-
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-
-/** A cell as text: dates as YYYY-MM-DD, formulas by their result, rich text and links by their text. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) return iso(value);
-  if (typeof value === "object") {
-    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-    if ("richText" in value) return value.richText.map((r) => r.text).join("");
-    if ("text" in value) return String(value.text);
-    if ("error" in value) return "";
-  }
-  return String(value);
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<string[][] | null> {
