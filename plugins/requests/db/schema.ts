@@ -103,6 +103,23 @@ export interface RequestsDatabase {
     decided_on: string | null;
     note: string | null;
   };
+  /** The files a reply provides (0006_reply_files). */
+  requests_reply_files: {
+    tenant_id: string;
+    id: Generated<string>;
+    application_id: string;
+    name: string;
+    mime: string;
+    size: number;
+    sha256: string;
+    content: Buffer;
+    text: string;
+    uploaded_by: string | null;
+    document_id: string | null;
+    released_on: string | null;
+    withheld: Generated<boolean>;
+    created_at: Created;
+  };
 }
 
 /** A transaction seen with the plugin's tables typed. */

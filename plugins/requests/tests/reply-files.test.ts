@@ -14,7 +14,6 @@ import { action as trackAction } from "../routes/public/track";
 import { describeNotice } from "../server/describe.server";
 import type { ApplyAnswer } from "../server/public/apply.server";
 import type { TrackAnswer } from "../server/public/track.server";
-import { filesTable } from "../server/reply-files/table";
 import { file, pdfWithText, png, programAsPdf, xlsxWithRows } from "./reply-file-fixtures";
 import { applicationForm, load, openRequests, post, publicPath, staffPath, type RequestsEnv } from "./setup";
 
@@ -46,7 +45,7 @@ async function applied() {
 }
 
 const storedFiles = (applicationId: string) =>
-  system((trx) => filesTable(trx).selectFrom("requests_reply_files").select(["id", "name", "released_on", "withheld"]).where("application_id", "=", applicationId).orderBy("created_at").execute());
+  system((trx) => typed(trx).selectFrom("requests_reply_files").select(["id", "name", "released_on", "withheld"]).where("application_id", "=", applicationId).orderBy("created_at").execute());
 
 /** The file download as the browser posts it from the tracking page: the raw Response. */
 async function download(fields: Record<string, string>): Promise<Response> {

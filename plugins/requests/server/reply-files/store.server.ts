@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
 import type { PluginRequestContext, PluginTransaction } from "../../../../app/plugin-api";
 import { FILE_KINDS } from "../../../../app/plugin-api/files.server";
-import type { ReleasedDocument } from "../../db/schema";
+import { typed, type ReleasedDocument } from "../../db/schema";
 import type { ReplyUpload } from "./read.server";
 import type { ReplyFileRef } from "./schema";
-import { filesTable } from "./table";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -24,7 +23,7 @@ export async function storeReplyFiles(ctx: { tenant: { id: string }; user: { id:
   for (const u of uploads) {
     const sha256 = createHash("sha256").update(u.bytes).digest("hex");
     const mime = FILE_KINDS[u.kind].mime;
-    const row = await filesTable(trx)
+    const row = await typed(trx)
       .insertInto("requests_reply_files")
       .values({ tenant_id: ctx.tenant.id, application_id: applicationId, name: u.name, mime, size: u.bytes.length, sha256, content: Buffer.from(u.bytes), text: u.text, uploaded_by: ctx.user?.id ?? null })
       .returning("id")
@@ -37,7 +36,7 @@ export async function storeReplyFiles(ctx: { tenant: { id: string }; user: { id:
 
 /** The application's files no reply has sent yet, oldest first: what a reply being drafted may provide. */
 export async function draftFiles(trx: PluginTransaction, applicationId: string): Promise<DraftFile[]> {
-  const rows = await filesTable(trx)
+  const rows = await typed(trx)
     .selectFrom("requests_reply_files")
     .select(["id", "name", "mime", "size", (eb) => eb("text", "!=", "").as("has_text")])
     .where("application_id", "=", applicationId)
@@ -52,7 +51,7 @@ export async function draftFiles(trx: PluginTransaction, applicationId: string):
 export async function replyFileRefs(trx: PluginTransaction, applicationId: string, ids: readonly string[]): Promise<ReplyFileRef[]> {
   const wanted = [...new Set(ids.filter((i) => UUID.test(i)))];
   if (!wanted.length) return [];
-  const rows = await filesTable(trx)
+  const rows = await typed(trx)
     .selectFrom("requests_reply_files")
     .select(["id", "name", "mime", "size", "text"])
     .where("application_id", "=", applicationId)
@@ -66,7 +65,7 @@ export async function replyFileRefs(trx: PluginTransaction, applicationId: strin
 /** The reply document now carries these files (a later draft of the reply takes them over). */
 export async function bindReplyFiles(trx: PluginTransaction, documentId: string, files: readonly ReplyFileRef[]): Promise<void> {
   if (!files.length) return;
-  await filesTable(trx)
+  await typed(trx)
     .updateTable("requests_reply_files")
     .set({ document_id: documentId })
     .where("id", "in", files.map((f) => f.id))
@@ -91,7 +90,7 @@ export async function releaseReplyFiles(
     const shown = rendition?.[i];
     const redacted = !shown || shown.name !== file.name || (shown.text ?? "") !== file.text;
     if (redacted) asText.push({ title: shown?.name ?? file.name, body: shown?.text ?? "" });
-    await filesTable(trx)
+    await typed(trx)
       .updateTable("requests_reply_files")
       .set({ released_on: sentOn, withheld: redacted, document_id: documentId })
       .where("id", "=", file.id)
@@ -111,7 +110,7 @@ export interface SentFile {
 
 /** The files each sent reply released (by reply document), for the applicant's tracking page. */
 export async function sentFilesByDocument(trx: PluginTransaction, applicationId: string): Promise<Map<string, SentFile[]>> {
-  const rows = await filesTable(trx)
+  const rows = await typed(trx)
     .selectFrom("requests_reply_files")
     .select(["id", "name", "mime", "size", "document_id"])
     .where("application_id", "=", applicationId)
@@ -132,14 +131,14 @@ export async function sentFilesByDocument(trx: PluginTransaction, applicationId:
 /** A file's bytes: `released` only a file the applicant has been sent; staff read any file of the application. */
 export async function openReplyFile(trx: PluginTransaction, applicationId: string, id: string, which: "released" | "any"): Promise<{ name: string; mime: string; content: Buffer } | null> {
   if (!UUID.test(id)) return null;
-  let q = filesTable(trx).selectFrom("requests_reply_files").select(["name", "mime", "content"]).where("application_id", "=", applicationId).where("id", "=", id);
+  let q = typed(trx).selectFrom("requests_reply_files").select(["name", "mime", "content"]).where("application_id", "=", applicationId).where("id", "=", id);
   if (which === "released") q = q.where("released_on", "is not", null).where("withheld", "=", false);
   return (await q.executeTakeFirst()) ?? null;
 }
 
 /** Every reply file of the application with where it stands, for the staff page (newest reply's files last). */
 export async function applicationReplyFiles(trx: PluginTransaction, applicationId: string): Promise<(DraftFile & { state: "unsent" | "sent" | "sentAsText" })[]> {
-  const rows = await filesTable(trx)
+  const rows = await typed(trx)
     .selectFrom("requests_reply_files")
     .select(["id", "name", "mime", "size", "released_on", "withheld", (eb) => eb("text", "!=", "").as("has_text")])
     .where("application_id", "=", applicationId)
