@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import type { Transaction } from "kysely";
+import type { CoreDatabase } from "../../db/schema";
 import type { ClockEvent, ClockStatus } from "../core/calendar/clock";
 import type { ExplainOptions } from "../core/calendar/clock-explain";
 import type { WorkCalendar } from "../core/calendar/work-calendar";
@@ -10,9 +11,16 @@ import type { TenantContact } from "../core/tenancy/definition";
 import type { AssignedNumber } from "../core/numbering/sequences.server";
 import type { SearchResults } from "../core/search/index.server";
 import type { RefusalCode, WorkflowAction, WorkflowStatus } from "../core/workflow/transitions";
+import type { PluginReports } from "./reports";
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- a plugin's own tables are typed by the plugin */
-export type PluginTransaction = Transaction<any>;
+/* eslint-disable @typescript-eslint/no-explicit-any -- the host's own view of a context knows no plugin's tables */
+/**
+ * A transaction of a plugin's context. `DB` is the plugin's own tables as Kysely sees them (its
+ * `db/schema.ts`), typed beside core's; the host, and the core services that take any plugin's
+ * transaction, use `any`. Row-level security and the serving role's grants, not these types, decide
+ * what a transaction may read or write: read core's data through the context where it offers it.
+ */
+export type PluginTransaction<DB = any> = Transaction<CoreDatabase & DB>;
 
 export interface PluginTenant {
   id: string;
@@ -68,9 +76,10 @@ export interface PluginCoreServices {
    */
   calendar: WorkCalendar;
   /**
-   * Deadline clocks (DESIGN §7): append-only ledgers of start, pause, resume, restart, extend and
-   * stop events, from which due date, days used and days left are derived. Clock ids are the
-   * plugin's own, `<pluginId>.<anything>` (e.g. `requests.reply:<request id>`).
+   * Deadline clocks: append-only ledgers of start, pause, resume, restart, extend and stop events,
+   * from which due date, days used and days left are derived by the rules of the clock's kind.
+   * Clock ids are `<kind>:<anything>` of a kind the plugin declares in `clockKinds` (e.g.
+   * `requests.reply:<request id>`); any other id is refused.
    */
   clocks: {
     events(trx: PluginTransaction, clockId: string): Promise<ClockEvent[]>;
@@ -188,32 +197,39 @@ export interface PluginWorkflow {
   review(
     trx: PluginTransaction,
     id: string,
-  ): Promise<{ record: ClassificationReview | null; openFindings: number; findings: { field: string; kind: FindingKind; resolution: "redact" | "keep" | null }[] } | null>;
+  ): Promise<{ record: ClassificationReview | null; openFindings: number; findings: PluginFinding[] } | null>;
   /** Title and payload as the public may read them: redactions applied. Throws while a finding is unresolved. */
   rendition(trx: PluginTransaction, id: string): Promise<{ title: string; payload: unknown }>;
 }
 
 /** What `onApproved` and `onPublished` receive: the decision's own transaction, as the deciding staff member. */
-export interface PluginDocumentHookContext<Settings = Record<string, unknown>> extends PluginCoreServices {
+export interface PluginDocumentHookContext<DB = any, Settings = Record<string, unknown>> extends PluginCoreServices {
   pluginId: string;
   tenant: PluginTenant;
   settings: Settings;
   user: { id: string; username: string; displayName: string };
   /** The transaction of the decision: throw to undo it. */
-  trx: PluginTransaction;
+  trx: PluginTransaction<DB>;
   workflow: PluginWorkflow;
   audit(trx: PluginTransaction, event: PluginAuditEvent): Promise<void>;
 }
 
+/** A scan finding and its 保密审查 decision, without the matched text. */
+export interface PluginFinding {
+  field: string;
+  kind: FindingKind;
+  resolution: "redact" | "keep" | null;
+}
+
 /**
- * `onPublished` also gets the published rendition (redactions applied) and the 保密审查 record of
- * the round that was approved (null for a type without classification review): its 公开属性
- * decides, not the drafter's proposal.
+ * `onPublished` also gets the published rendition (redactions applied), the 保密审查 record of the
+ * round that was approved (null for a type without classification review) — its 公开属性 decides,
+ * not the drafter's proposal — and the findings as decided: the one review the decision was taken on.
  */
-export type PluginPublishedDocument = PluginDocument & { rendition: { title: string; payload: unknown }; review: ClassificationReview | null };
+export type PluginPublishedDocument = PluginDocument & { rendition: { title: string; payload: unknown }; review: ClassificationReview | null; findings: PluginFinding[] };
 
 /** What a plugin's loader or action receives: tenant, user, permissions, a tenant-scoped transaction, audit, settings, t(). */
-export interface PluginRequestContext<Settings = Record<string, unknown>> extends PluginCoreServices {
+export interface PluginRequestContext<DB = any, Settings = Record<string, unknown>> extends PluginCoreServices {
   pluginId: string;
   area: "admin" | "public" | "api";
   tenant: PluginTenant;
@@ -228,14 +244,14 @@ export interface PluginRequestContext<Settings = Record<string, unknown>> extend
   /** Throws 403 unless the user holds the permission. */
   require(permission: string): void;
   /** One transaction under row-level security: staff write their own office; public readers read this tenant only. */
-  withTenant<T>(fn: (trx: PluginTransaction) => Promise<T>): Promise<T>;
+  withTenant<T>(fn: (trx: PluginTransaction<DB>) => Promise<T>): Promise<T>;
   /**
    * Public routes only: one transaction that writes this tenant's rows on behalf of an anonymous
    * member of the public (an application, a supplement to it). Audit inside it names the actor
    * "public" with the client's address. Check what the visitor may touch yourself: RLS keeps
    * them inside the tenant, not inside their own records. Staff routes throw.
    */
-  withPublicSubmission<T>(fn: (trx: PluginTransaction) => Promise<T>): Promise<T>;
+  withPublicSubmission<T>(fn: (trx: PluginTransaction<DB>) => Promise<T>): Promise<T>;
   /**
    * Counts one use of a public form by this client (`name` is the plugin's own, e.g. "apply")
    * and says whether it is within `max` uses per `windowMinutes`, across every app process.
@@ -253,23 +269,27 @@ export interface PluginRequestContext<Settings = Record<string, unknown>> extend
    * production) a loopback request's own. Null: write relative URLs. Never read it from `request.url`.
    */
   publicOrigin: string | null;
+  /** The annual-report figures of every plugin, for this office (or, for a supervisor, the offices under it). */
+  reports: PluginReports;
 }
 
 /** What seed, onEnable and onDisable receive: one tenant, written as the system. */
-export interface PluginTenantContext<Settings = Record<string, unknown>> extends PluginCoreServices {
+export interface PluginTenantContext<DB = any, Settings = Record<string, unknown>> extends PluginCoreServices {
   pluginId: string;
   tenant: PluginTenant;
   settings: Settings;
-  withTenant<T>(fn: (trx: PluginTransaction) => Promise<T>): Promise<T>;
+  withTenant<T>(fn: (trx: PluginTransaction<DB>) => Promise<T>): Promise<T>;
   audit(trx: PluginTransaction, event: PluginAuditEvent): Promise<void>;
+  /** The annual-report figures of every plugin enabled here, for this office only. */
+  reports: PluginReports;
 }
 
 /** What a widget's compute receives: read access to the given tenants only. */
-export interface WidgetContext {
+export interface WidgetContext<DB = any> {
   pluginId: string;
   /** The working-day calendar, for figures such as "published late". */
   calendar: WorkCalendar;
-  /** The state of the plugin's clocks (`<pluginId>.…`) among the tenants read, as of today in China unless given. */
+  /** The state of the plugin's clocks (of its declared kinds) among the tenants read, as of today in China unless given. */
   clockStatuses(trx: PluginTransaction, clockIds: readonly string[], asOf?: string): Promise<Map<string, ClockStatus>>;
-  withRead<T>(tenantIds: string[], fn: (trx: PluginTransaction) => Promise<T>): Promise<T>;
+  withRead<T>(tenantIds: string[], fn: (trx: PluginTransaction<DB>) => Promise<T>): Promise<T>;
 }

@@ -1,4 +1,4 @@
-import type { Services } from "../core/services.server";
+import type { Services } from "../server/services.server";
 import { tenantContext } from "./request-context.server";
 
 /**

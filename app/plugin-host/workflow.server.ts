@@ -1,13 +1,14 @@
 import type { Transaction } from "kysely";
 import type { CoreDatabase } from "../../db/schema";
-import { renditionOf, reviewState } from "../core/classification/review.server";
+import { renditionOf, reviewState, type ReviewState } from "../core/classification/review.server";
 import type { StaffContext } from "../core/tenancy/staff.server";
+import { isUuid } from "../core/input/uuid";
 import { auditTenant } from "../core/tenancy/staff.server";
-import type { DocumentHookRunner } from "../core/workflow/hooks";
-import { act, createDocument, documentById, findDocumentType, updateDocument, type WorkflowDocument, type WorkflowResult } from "../core/workflow/service.server";
+import type { DocumentTypes } from "../core/workflow/document-types";
+import { act, createDocument, documentById, updateDocument, type WorkflowDocument, type WorkflowResult } from "../core/workflow/service.server";
 import type { PluginDocument, PluginDocumentHookContext, PluginPublishedDocument, PluginTransaction, PluginWorkflow, PluginWorkflowResult } from "../plugin-api/context";
 import { checkDeclared, coreServices, pluginSettings, pluginTenant } from "./context-parts.server";
-import type { PluginRegistry } from "./registry";
+import type { LoadedPlugin, PluginRegistry } from "./registry";
 
 const core = (trx: PluginTransaction) => trx as Transaction<CoreDatabase>;
 
@@ -34,8 +35,6 @@ function toPlugin(doc: WorkflowDocument, tenantCode: string): PluginDocument {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * `ctx.workflow` of a staff request: the plugin's own document types only (`<pluginId>.<name>`),
  * every call inside the caller's transaction and under the staff member's roles.
@@ -45,13 +44,13 @@ export function pluginWorkflow(staff: StaffContext, pluginId: string): PluginWor
   const result = (r: WorkflowResult): PluginWorkflowResult =>
     r.ok ? { ok: true, document: toPlugin(r.document, staff.tenant.code) } : { ok: false, error: r.refusal.key.includes(":") ? r.refusal.key : `core:${r.refusal.key}`, code: r.refusal.code };
   const own = async (trx: PluginTransaction, id: string) => {
-    if (!UUID.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const doc = await documentById(core(trx), staff.tenant.id, id);
     return doc && owns(doc.document_type) ? doc : undefined;
   };
   // Deciding or editing needs the type only, not a payload that may be megabytes.
   const ownsId = async (trx: PluginTransaction, id: string) => {
-    if (!UUID.test(id)) return false;
+    if (!isUuid(id)) return false;
     const doc = await core(trx).selectFrom("workflow_documents").select("document_type").where("tenant_id", "=", staff.tenant.id).where("id", "=", id).executeTakeFirst();
     return !!doc && owns(doc.document_type);
   };
@@ -89,7 +88,7 @@ export function pluginWorkflow(staff: StaffContext, pluginId: string): PluginWor
       const doc = await own(trx, id);
       if (!doc) return null;
       const state = await reviewState(core(trx), doc);
-      return { record: state.review, openFindings: state.open, findings: state.findings.map((f) => ({ field: f.field, kind: f.finding.kind, resolution: f.resolution?.action ?? null })) };
+      return { record: state.review, openFindings: state.open, findings: pluginFindings(state) };
     },
     async rendition(trx, id) {
       const doc = await own(trx, id);
@@ -99,32 +98,44 @@ export function pluginWorkflow(staff: StaffContext, pluginId: string): PluginWor
   };
 }
 
-/** Runs `onApproved` / `onPublished` of the plugin that declares the document's type. */
-export function documentHookRunner(registry: PluginRegistry): DocumentHookRunner {
-  return async (trx, staff, doc, event) => {
-    const declared = findDocumentType(registry, doc.document_type);
-    const hook = declared?.type[event];
-    if (!declared || !hook) return;
-    const plugin = registry.get(declared.pluginId)!;
-    const ctx: PluginDocumentHookContext = {
-      ...coreServices(staff.context.services, plugin, staff.tenant, staff.user.id),
-      pluginId: plugin.manifest.id,
-      tenant: pluginTenant(staff.tenant),
-      settings: pluginSettings(plugin, staff.tenant),
-      user: { id: staff.user.id, username: staff.user.username, displayName: staff.user.displayName },
-      trx,
-      workflow: pluginWorkflow(staff, plugin.manifest.id),
-      audit: (t, e) => {
-        checkDeclared(plugin, e);
-        return auditTenant(staff, core(t), e);
-      },
-    };
-    const view = toPlugin(doc, staff.tenant.code);
-    let published: PluginPublishedDocument | null = null;
-    if (event === "onPublished") {
-      const state = await reviewState(trx, doc);
-      published = { ...view, rendition: renditionOf(doc, state), review: state.review };
-    }
-    await (hook as (c: PluginDocumentHookContext, d: PluginDocument | PluginPublishedDocument) => Promise<void>)(ctx, published ?? view);
+/** The registry's document types as the workflow sees them, with their hooks. */
+export function pluginDocumentTypes(registry: PluginRegistry): DocumentTypes {
+  const byKey = new Map(registry.plugins.flatMap((p) => p.manifest.documentTypes.map((type) => [type.key, { pluginId: p.manifest.id, type }] as const)));
+  const hookContext = (trx: Transaction<CoreDatabase>, staff: StaffContext, plugin: LoadedPlugin): PluginDocumentHookContext => ({
+    ...coreServices(staff.context.services, plugin, staff.tenant, staff.user.id),
+    pluginId: plugin.manifest.id,
+    tenant: pluginTenant(staff.tenant),
+    settings: pluginSettings(plugin, staff.tenant),
+    user: { id: staff.user.id, username: staff.user.username, displayName: staff.user.displayName },
+    trx,
+    workflow: pluginWorkflow(staff, plugin.manifest.id),
+    audit: (t, e) => {
+      checkDeclared(plugin, e);
+      return auditTenant(staff, core(t), e);
+    },
+  });
+  return {
+    find: (key) => byKey.get(key),
+    async approved(trx, staff, doc) {
+      const declared = byKey.get(doc.document_type);
+      if (!declared?.type.onApproved) return;
+      await declared.type.onApproved(hookContext(trx, staff, registry.get(declared.pluginId)!) as never, toPlugin(doc, staff.tenant.code) as never);
+    },
+    async published(trx, staff, doc, review) {
+      const declared = byKey.get(doc.document_type);
+      if (!declared?.type.onPublished) return;
+      const published: PluginPublishedDocument = {
+        ...toPlugin(doc, staff.tenant.code),
+        rendition: renditionOf(doc, review),
+        review: review.review,
+        findings: pluginFindings(review),
+      };
+      await declared.type.onPublished(hookContext(trx, staff, registry.get(declared.pluginId)!) as never, published as never);
+    },
   };
+}
+
+/** What the scan found and how each finding was decided, without the matched text. */
+function pluginFindings(state: ReviewState): PluginPublishedDocument["findings"] {
+  return state.findings.map((f) => ({ field: f.field, kind: f.finding.kind, resolution: f.resolution?.action ?? null }));
 }

@@ -6,7 +6,7 @@ import { parseForm } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
 import { requirePermission, requireStaff, withTenant } from "~/core/tenancy/staff.server";
 import { chinaDate } from "~/core/calendar/china-time";
-import { decide, findDocumentType, inboxOf } from "~/core/workflow/service.server";
+import { decide, inboxOf } from "~/core/workflow/service.server";
 import { pluginInboxSections, type InboxSection } from "~/plugin-host/inbox.server";
 import { FormMessage, PostForm } from "~/ui/forms";
 
@@ -32,7 +32,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       return {
         id: i.id,
         title: i.title,
-        typeLabel: findDocumentType(context.services.plugins, i.documentType)?.type.label ?? i.documentType,
+        typeLabel: context.services.documentTypes.find(i.documentType)?.type.label ?? i.documentType,
         stepLabel: i.step.label ?? i.step.key,
         classification: !!i.step.classification,
         important: i.important,

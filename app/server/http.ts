@@ -5,7 +5,7 @@ import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@re
 import type { ViteDevServer } from "vite";
 import { I18N_BUNDLE_PREFIX } from "../core/i18n/bundles.server";
 import { LOCALES } from "../core/i18n/config";
-import type { Services } from "../core/services.server";
+import type { Services } from "./services.server";
 import { catching } from "./async-middleware";
 import { bufferBody, declaresTooMuch } from "./body";
 import { csrf } from "./csrf";

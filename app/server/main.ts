@@ -6,7 +6,7 @@ import { auditAnchorFile } from "../core/audit/anchor-file.server";
 import { startAuditTrail } from "../core/audit/start.server";
 import { loadAuditKey } from "../core/crypto/audit-key.server";
 import { loadDataKey } from "../core/crypto/data-key.server";
-import { createServices } from "../core/services.server";
+import { createServices } from "./services.server";
 import { syncTenants } from "../core/tenancy/sync.server";
 import { openDatabase } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
@@ -72,7 +72,7 @@ if (audit.rekey) {
 }
 const sync = await syncTenants(handle.db, await loadTenantDefinitions());
 logger.info({ created: sync.created, updated: sync.updated.map((u) => u.code) }, "tenants synced");
-const demo = config.GONGKAI_DEMO ? await seedDemo(handle.db, { password: config.GONGKAI_DEMO_PASSWORD }) : null;
+const demo = config.GONGKAI_DEMO ? await seedDemo(handle.db, { password: config.GONGKAI_DEMO_PASSWORD, plugins }) : null;
 
 const services = await createServices({ db: handle.db, engine: handle.engine, config, logger, plugins, dataKey });
 if (demo) logger.info({ seeded: await seedPlugins(services) }, "plugin demo data");

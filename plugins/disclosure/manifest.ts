@@ -9,10 +9,10 @@ import { locales } from "./locales";
 import { describeItem } from "./server/describe.server";
 import { IMPORT_TYPE, ImportPayload } from "./server/import/batch-schema";
 import { describeBatch } from "./server/import/describe-batch.server";
-import { onBatchApproved, onBatchPublished } from "./server/import/publish-batch.server";
-import { lateThisYear, listCompleteness, publishedThisYear, reportFigure } from "./server/figures.server";
+import { onBatchPublished } from "./server/import/publish-batch.server";
+import { lateThisYear, listCompleteness, publishedThisYear, tableTwoSection } from "./server/figures.server";
 import { ITEM_TYPE, ItemPayload } from "./server/item-schema";
-import { onApproved, onPublished } from "./server/publish.server";
+import { isNewItem, onPublished } from "./server/publish.server";
 import { seedDisclosure } from "./server/seed.server";
 
 const STAFF = ["drafter", "dept_reviewer", "classifier", "leader", "principal", "requests_officer", "supervisor", "viewer"] as const;
@@ -69,18 +69,12 @@ export default definePlugin({
   ],
   migrations: { "0001_disclosure": disclosureTables, "0002_item_counts": itemCounts, "0003_issuer_index": issuerIndex, "0004_item_summary": itemSummary, "0005_body_paragraphs": bodyParagraphs },
   documentTypes: [
-    { key: ITEM_TYPE, label: "disclosure:documentType", requiresClassification: true, payload: ItemPayload, describe: describeItem, onApproved, onPublished },
+    // Published on approval: a new item takes the next 索引号, a correction keeps its item's.
+    { key: ITEM_TYPE, label: "disclosure:documentType", requiresClassification: true, payload: ItemPayload, describe: describeItem, publishOnApproval: { numbered: isNewItem }, onPublished },
     // An import: one batch of checked rows through the same chain and 保密审查 as an item.
-    { key: IMPORT_TYPE, label: "disclosure:importDocumentType", requiresClassification: true, payload: ImportPayload, describe: describeBatch, onApproved: onBatchApproved, onPublished: onBatchPublished },
+    { key: IMPORT_TYPE, label: "disclosure:importDocumentType", requiresClassification: true, payload: ImportPayload, describe: describeBatch, publishOnApproval: { numbered: false }, onPublished: onBatchPublished },
   ],
-  reportFigures: [
-    { key: "disclosure.rules.issued", label: "disclosure:figures.rulesIssued", description: "disclosure:tableTwo.issued", compute: reportFigure("rule", "issued") },
-    { key: "disclosure.rules.repealed", label: "disclosure:figures.rulesRepealed", description: "disclosure:tableTwo.repealed", compute: reportFigure("rule", "repealed") },
-    { key: "disclosure.rules.valid", label: "disclosure:figures.rulesValid", description: "disclosure:tableTwo.valid", compute: reportFigure("rule", "valid") },
-    { key: "disclosure.normative.issued", label: "disclosure:figures.normativeIssued", description: "disclosure:tableTwo.issued", compute: reportFigure("normative", "issued") },
-    { key: "disclosure.normative.repealed", label: "disclosure:figures.normativeRepealed", description: "disclosure:tableTwo.repealed", compute: reportFigure("normative", "repealed") },
-    { key: "disclosure.normative.valid", label: "disclosure:figures.normativeValid", description: "disclosure:tableTwo.valid", compute: reportFigure("normative", "valid") },
-  ],
+  reportFigures: [tableTwoSection],
   widgets: [
     { key: "disclosure.published", label: "disclosure:widgets.published", compute: publishedThisYear },
     { key: "disclosure.late", label: "disclosure:widgets.late", better: "lower", compute: lateThisYear },

@@ -63,10 +63,7 @@ beforeAll(async () => {
       label: "fixture-notes:name",
       payload,
       // Published the moment it is approved, as a disclosure item is.
-      async onApproved(ctx, doc) {
-        const r = await ctx.workflow.act(ctx.trx, { id: doc.id, action: "publish", expectedVersion: doc.version });
-        if (!r.ok) throw new Error(r.code);
-      },
+      publishOnApproval: { numbered: true },
       async onPublished(_ctx, doc) {
         published.push(doc);
       },
@@ -117,10 +114,12 @@ describe("classification review", () => {
     doc = await decideOk(users.classifier.id, doc, { action: "approve" });
     doc = await decideOk(users.leader.id, doc, { action: "approve" });
 
-    // onApproved published it in the same transaction, with the next 索引号.
+    // Published in the approving transaction, with the next 索引号, and onPublished called once with the one review.
     expect(doc.status).toBe("published");
     expect(doc.index_number).toMatch(/^[0-9A-Z]{18}\/\d{4}-\d{5}$/);
+    expect(published.filter((p) => p.id === doc.id)).toHaveLength(1);
     const mine = published.find((p) => p.id === doc.id)!;
+    expect(mine.findings.map((f) => f.resolution)).not.toContain(null);
     expect(mine.indexNumber).toBe(doc.index_number);
     const body = (mine.rendition.payload as { body: string }).body;
     expect(body).toContain("110101********4514");

@@ -7,7 +7,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client";
-import type { Services } from "../../app/core/services.server";
+import type { Services } from "../../app/server/services.server";
 import { createHttpServer } from "../../app/server/http";
 import { openTestDatabase } from "../helpers/db";
 import { testContext } from "../helpers/context";

@@ -9,7 +9,7 @@ import { expectedRenditionOf, reviewState, type ReviewState } from "../classific
 import type { Locale } from "../i18n/config";
 import { can, type StaffContext } from "../tenancy/staff.server";
 import { stepApplies, type ChainStep } from "./chain";
-import { chainFor, decisionsOf, documentById, drafterRoleOf, findDocumentType, type WorkflowDocument } from "./service.server";
+import { chainFor, decisionsOf, documentById, drafterRoleOf, type WorkflowDocument } from "./service.server";
 
 type Trx = Transaction<CoreDatabase>;
 type Describe = (
@@ -84,12 +84,12 @@ async function names(trx: Trx, ids: string[]): Promise<Map<string, string>> {
 export async function documentView(trx: Trx, ctx: StaffContext, id: string, locale: Locale): Promise<DocumentView | null> {
   const doc = await documentById(trx, ctx.tenant.id, id);
   if (!doc) return null;
-  const declared = findDocumentType(ctx.context.services.plugins, doc.document_type);
+  const declared = ctx.context.services.documentTypes.find(doc.document_type);
   const steps: ChainStep[] = doc.status === "draft" ? await chainFor(trx, doc.tenant_id, doc.document_type) : (doc.steps as ChainStep[]);
   const [decisions, state] = await Promise.all([decisionsOf(trx, doc.tenant_id, doc.id), reviewState(trx, doc)]);
   const who = await names(trx, [...decisions.flatMap((d) => [d.actor_id, d.assignee_id ?? d.actor_id]), doc.created_by, state.review?.reviewerId ?? doc.created_by]);
   const original = can(ctx, "core.originals.view");
-  const submitterRole = drafterRoleOf(ctx.context.services.plugins, doc.document_type);
+  const submitterRole = drafterRoleOf(ctx.context.services.documentTypes, doc.document_type);
 
   const member = ctx.access.mode === "member";
   const current = doc.status === "in_review" && doc.current_step !== null ? steps[doc.current_step] : undefined;

@@ -1,15 +1,14 @@
 import { sql, type Transaction } from "kysely";
 import type { CoreDatabase } from "../../../db/schema";
-import type { PluginRegistry } from "../../plugin-host/registry";
 import { chinaDate, chinaYear } from "../calendar/china-time";
 import type { WorkCalendar } from "../calendar/work-calendar";
-import { reviewBlocker, reviewState } from "../classification/review.server";
+import { reviewBlocker, reviewState, type ReviewState } from "../classification/review.server";
+import type { DocumentTypes } from "./document-types";
 import { INDEX_SEQUENCE, nextNumber } from "../numbering/sequences.server";
 import { auditTenant, withTenant, type StaffContext } from "../tenancy/staff.server";
 import { DecisionRefused } from "./decision-refused";
 import type { WorkflowDocument } from "./document";
 import { chainProblems, DEFAULT_CHAIN, storedChainInForce, SUBMITTER_ROLE, type ChainStep } from "./chain";
-import type { BusinessRole } from "../permissions/roles";
 import { refusal, transition, type Refusal, type WorkflowAction, type WorkflowState } from "./transitions";
 
 type Trx = Transaction<CoreDatabase>;
@@ -46,18 +45,9 @@ export const WITHOUT_PAYLOAD = [
   "index_number",
 ] as const satisfies readonly Exclude<keyof WorkflowDocument, "payload">[];
 
-/** A declared document type (`<plugin>.<name>`) and the plugin that declares it. */
-export function findDocumentType(registry: PluginRegistry, key: string) {
-  for (const p of registry.plugins) {
-    const type = p.manifest.documentTypes.find((d) => d.key === key);
-    if (type) return { pluginId: p.manifest.id, type };
-  }
-  return undefined;
-}
-
 /** The business role that drafts and submits a document type (the 经办人 unless the type names another). */
-export function drafterRoleOf(registry: PluginRegistry, key: string): BusinessRole {
-  return findDocumentType(registry, key)?.type.drafterRole ?? SUBMITTER_ROLE;
+export function drafterRoleOf(types: DocumentTypes, key: string): string {
+  return types.find(key)?.type.drafterRole ?? SUBMITTER_ROLE;
 }
 
 /** The chain a tenant runs for a document type: its own override, or the default (also when the stored one breaks today's rules). */
@@ -112,9 +102,9 @@ export async function createDocument(
   input: { documentType: string; title: string; payload: unknown; important?: boolean },
 ): Promise<WorkflowResult> {
   if (ctx.access.mode !== "member") return refusal("missingRole");
-  const declared = findDocumentType(ctx.context.services.plugins, input.documentType);
+  const declared = ctx.context.services.documentTypes.find(input.documentType);
   if (!declared) return refusal("unknownType");
-  if (!ctx.access.roles.includes(declared.type.drafterRole ?? SUBMITTER_ROLE)) return refusal("missingRole");
+  if (!(ctx.access.roles as readonly string[]).includes(drafterRoleOf(ctx.context.services.documentTypes, input.documentType))) return refusal("missingRole");
   const payload = declared.type.payload.safeParse(input.payload);
   if (!payload.success) return refusal("invalidPayload");
   const title = input.title.trim();
@@ -171,7 +161,7 @@ export async function updateDocument(
   if (doc.version !== input.expectedVersion) return refusal("staleVersion");
   if (doc.status !== "draft" && doc.status !== "returned") return refusal("wrongStatus");
   if (doc.created_by !== ctx.user.id) return refusal("notSubmitter");
-  const declared = findDocumentType(ctx.context.services.plugins, doc.document_type);
+  const declared = ctx.context.services.documentTypes.find(doc.document_type);
   if (!declared) return refusal("unknownType");
   const payload = input.payload === undefined ? { success: true as const, data: doc.payload } : declared.type.payload.safeParse(input.payload);
   if (!payload.success) return refusal("invalidPayload");
@@ -283,28 +273,62 @@ export async function act(trx: Trx, ctx: StaffContext, input: ActInput, options:
     assignee = { id: input.assignee, roles: m?.roles ?? [] };
   }
 
-  const result = transition(stateOf(doc, await approversOfRound(trx, doc), drafterRoleOf(ctx.context.services.plugins, doc.document_type)), steps, {
+  const types = ctx.context.services.documentTypes;
+  const declared = types.find(doc.document_type);
+  const submitterRole = drafterRoleOf(types, doc.document_type);
+  const actor = { id: ctx.user.id, roles: ctx.access.roles };
+  const result = transition(stateOf(doc, await approversOfRound(trx, doc), submitterRole), steps, {
     action: input.action,
-    actor: { id: ctx.user.id, roles: ctx.access.roles },
+    actor,
     expectedVersion: input.expectedVersion,
     comment: input.comment,
     assignee,
   });
   const currentKey = doc.current_step !== null ? (doc.steps[doc.current_step]?.key ?? null) : null;
   if (!result.ok) return refuse(result, currentKey);
+  // The decision's one scan of the text: 保密审查's check, the withheld check and the published rendition read it.
+  let review: ReviewState | undefined;
+  const reviewed = async () => (review ??= await reviewState(trx, doc));
   // 保密审查 passes only with its record complete and every scan finding decided.
   if (input.action === "approve" && result.decidedStep?.classification) {
-    const blocker = reviewBlocker(await reviewState(trx, doc));
+    const blocker = reviewBlocker(await reviewed());
     if (blocker) return refuse(refusal(blocker), currentKey);
   }
 
-  const { next, decidedStep, waitingStep } = result;
   const now = options.now ?? new Date();
+  let updated = await record(trx, ctx, { doc, steps, input, result, now, calendar: options.calendar });
+  // The row is locked, so this only fails if row-level security hides it from writing.
+  if (!updated) return refuse(refusal("staleVersion"), currentKey);
+
+  if (updated.status === "approved" && doc.status !== "approved") {
+    await types.approved(trx, ctx, updated);
+    const publish = declared?.type.publishOnApproval;
+    const withheld = async () => doc.requires_classification && (await reviewed()).review?.attribute === "withheld";
+    if (publish && !(await withheld())) {
+      const numbered = typeof publish.numbered === "function" ? publish.numbered(doc.payload as never) : publish.numbered;
+      const publishing = { documentId: doc.id, action: "publish" as const, expectedVersion: updated.version, numbered };
+      const next = transition(stateOf(updated, [], submitterRole), steps, { action: "publish", actor, expectedVersion: updated.version });
+      if (!next.ok) throw new Error(`document ${doc.id} approved but not publishable: ${next.refusal.code}`);
+      updated = await record(trx, ctx, { doc: updated, steps, input: publishing, result: next, now, calendar: options.calendar });
+      if (!updated) throw new Error(`document ${doc.id} changed while it was published`);
+    }
+  }
+  if (updated.status === "published" && doc.status !== "published") await types.published(trx, ctx, updated, await reviewed());
+  return { ok: true, document: updated };
+}
+
+/** Writes one decision: the document's new state, the decision row and the audit event. Null when the row could not be written. */
+async function record(
+  trx: Trx,
+  ctx: StaffContext,
+  { doc, steps, input, result, now, calendar }: { doc: WorkflowDocument; steps: ChainStep[]; input: ActInput; result: Extract<ReturnType<typeof transition>, { ok: true }>; now: Date; calendar?: WorkCalendar },
+): Promise<WorkflowDocument | null> {
+  const tenantId = doc.tenant_id;
+  const { next, decidedStep, waitingStep } = result;
   let dueDate = doc.due_date;
   if (!waitingStep) dueDate = null;
   else if (input.action !== "reassign") {
-    const calendar = options.calendar ?? ctx.context.services.calendar.calendar;
-    dueDate = calendar.addWorkdays(chinaDate(now), waitingStep.dueWorkdays).value;
+    dueDate = (calendar ?? ctx.context.services.calendar.calendar).addWorkdays(chinaDate(now), waitingStep.dueWorkdays).value;
   }
 
   const publishing = input.action === "publish";
@@ -328,10 +352,7 @@ export async function act(trx: Trx, ctx: StaffContext, input: ActInput, options:
     .where("version", "=", doc.version)
     .returning(WITHOUT_PAYLOAD)
     .executeTakeFirst();
-  // The row is locked, so this only fails if row-level security hides it from writing.
-  if (!changed) return refuse(refusal("staleVersion"), currentKey);
-  // A decision never changes the payload.
-  const updated: WorkflowDocument = { ...changed, payload: doc.payload };
+  if (!changed) return null;
 
   const last = await trx
     .selectFrom("workflow_decisions")
@@ -371,13 +392,8 @@ export async function act(trx: Trx, ctx: StaffContext, input: ActInput, options:
       ...(index ? { indexNumber: index } : {}),
     },
   });
-  if (next.status !== doc.status && (next.status === "approved" || next.status === "published")) {
-    await ctx.context.services.documentHooks(trx, ctx, updated, next.status === "approved" ? "onApproved" : "onPublished");
-    // A hook may have moved the document on (e.g. published it on approval).
-    const latest = await trx.selectFrom("workflow_documents").select(WITHOUT_PAYLOAD).where("tenant_id", "=", tenantId).where("id", "=", doc.id).executeTakeFirst();
-    return { ok: true, document: latest ? { ...latest, payload: doc.payload } : updated };
-  }
-  return { ok: true, document: updated };
+  // A decision never changes the payload.
+  return { ...changed, payload: doc.payload };
 }
 
 /**

@@ -1,7 +1,8 @@
-import { chinaDate, type PluginCoreServices, type PluginSearchDocument, type PluginDocument, type PluginDocumentHookContext, type PluginPublishedDocument, type PluginTransaction } from "../../../app/plugin-api";
+import { chinaDate, type PluginCoreServices, type PluginSearchDocument, type PluginPublishedDocument } from "../../../app/plugin-api";
 import { bodyText, renderBody } from "./html";
 import { ItemPayload } from "./item-schema";
 import { itemById, toItem, type Item } from "./items.server";
+import type { DisclosureHookContext, DisclosureTransaction } from "./context";
 
 export const SEARCH_SOURCE = "disclosure.item";
 
@@ -30,35 +31,27 @@ export function searchDocumentOf(tenantCode: string, item: Item): PluginSearchDo
 }
 
 /** Keeps the public search in step with an item: indexed while public, removed otherwise. */
-export async function syncSearch(ctx: Pick<PluginCoreServices, "search">, trx: PluginTransaction, tenantCode: string, item: Item): Promise<void> {
+export async function syncSearch(ctx: Pick<PluginCoreServices, "search">, trx: DisclosureTransaction, tenantCode: string, item: Item): Promise<void> {
   const doc = searchDocumentOf(tenantCode, item);
   if (doc) await ctx.search.index(trx, doc);
   else await ctx.search.remove(trx, SEARCH_SOURCE, item.id);
 }
 
-/**
- * An approved item is published at once — a new item takes the next 索引号, a correction keeps its
- * item's — unless 保密审查 decided 不予公开: then it stays approved and unpublished.
- */
-export async function onApproved(ctx: PluginDocumentHookContext, doc: PluginDocument): Promise<void> {
-  const payload = ItemPayload.parse(doc.payload);
-  const review = await ctx.workflow.review(ctx.trx, doc.id);
-  if (review?.record?.attribute === "withheld") return;
-  const result = await ctx.workflow.act(ctx.trx, { id: doc.id, action: "publish", expectedVersion: doc.version, numbered: !payload.correctsId });
-  if (!result.ok) throw new Error(`disclosure item ${doc.id} could not be published: ${result.code}`);
+/** Whether an approved item takes the next 索引号: a correction keeps its item's. */
+export function isNewItem(payload: ItemPayload): boolean {
+  return !payload.correctsId;
 }
 
 /**
  * Writes the published record from the redacted rendition — never from the original — in the
  * publishing transaction. A correction snapshots the earlier version first.
  */
-export async function onPublished(ctx: PluginDocumentHookContext, doc: PluginPublishedDocument): Promise<void> {
+export async function onPublished(ctx: DisclosureHookContext, doc: PluginPublishedDocument): Promise<void> {
   const payload = ItemPayload.parse(doc.rendition.payload);
   const trx = ctx.trx;
   const tenantId = ctx.tenant.id;
-  const review = await ctx.workflow.review(trx, doc.id);
   const redactedAttachments = new Set(
-    (review?.findings ?? [])
+    doc.findings
       .filter((f) => f.resolution === "redact" && f.field.startsWith("payload.attachments."))
       .map((f) => Number(f.field.split(".")[2])),
   );
@@ -73,7 +66,7 @@ export async function onPublished(ctx: PluginDocumentHookContext, doc: PluginPub
     formed_on: payload.formedOn,
     topic: payload.topic,
     // 保密审查 decides the 公开属性; the drafter's choice was a proposal.
-    attribute: review?.record?.attribute ?? payload.attribute,
+    attribute: doc.review?.attribute ?? payload.attribute,
     validity: payload.validity ?? null,
     valid_from: payload.validFrom ?? null,
     ended_on: payload.endedOn ?? null,
@@ -118,7 +111,7 @@ export async function onPublished(ctx: PluginDocumentHookContext, doc: PluginPub
 /** 撤回: the item leaves the lists and the search, and its page becomes a public notice of withdrawal. */
 export async function withdrawItem(
   ctx: Pick<PluginCoreServices, "search"> & { tenant: { id: string; code: string } },
-  trx: PluginTransaction,
+  trx: DisclosureTransaction,
   id: string,
   reason: string,
   today = chinaDate(),

@@ -4,7 +4,7 @@ import { openDatabase, type DatabaseHandle } from "../../../db/client";
 import { loadConfig } from "../../../app/core/config.server";
 import { installAuditKey } from "../../../app/core/audit/hasher";
 import { loadDataKey } from "../../../app/core/crypto/data-key.server";
-import { createServices } from "../../../app/core/services.server";
+import { createServices } from "../../../app/server/services.server";
 import { discoverPlugins } from "../../../app/plugin-host/discover";
 import { tenantContext } from "../../../app/plugin-host/request-context.server";
 import type { PluginRequestContext } from "../../../app/plugin-api";

@@ -8,7 +8,7 @@ import { withScope } from "../../../db/scope";
 import { recordAudit } from "../../../app/core/audit/record.server";
 import { chinaDate } from "../../../app/core/calendar/china-time";
 import { loadConfig } from "../../../app/core/config.server";
-import { createServices, type Services } from "../../../app/core/services.server";
+import { createServices, type Services } from "../../../app/server/services.server";
 import { syncTenants } from "../../../app/core/tenancy/sync.server";
 import { discoverPlugins } from "../../../app/plugin-host/discover";
 import { migratePlugins } from "../../../app/plugin-host/migrate";

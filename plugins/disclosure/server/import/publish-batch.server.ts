@@ -1,9 +1,9 @@
-import type { PluginDocument, PluginDocumentHookContext, PluginPublishedDocument } from "../../../../app/plugin-api";
-import { typed } from "../../db/schema";
+import type { PluginPublishedDocument } from "../../../../app/plugin-api";
 import { sanitizeBody } from "../html";
 import { toItem } from "../items.server";
 import { searchDocumentOf } from "../publish.server";
 import { ImportPayload, type BatchRow } from "./batch-schema";
+import type { DisclosureHookContext } from "../context";
 
 const INSERT_CHUNK = 500;
 /** A plain-text cell as the check renders it: escaped paragraphs, nothing for the sanitiser to do (most rows; it costs a second per 10,000). */
@@ -11,23 +11,13 @@ const PLAIN_PARAGRAPHS = /^(?:<p>[^<>]*<\/p>)*$/;
 const INDEX = "core.index";
 
 /**
- * An approved batch is published at once, unless 保密审查 decided 不予公开 for it: then it stays
- * approved and none of its rows is written. The batch itself takes no 索引号; its rows do.
- */
-export async function onBatchApproved(ctx: PluginDocumentHookContext, doc: PluginDocument): Promise<void> {
-  const review = await ctx.workflow.review(ctx.trx, doc.id);
-  if (review?.record?.attribute === "withheld") return;
-  const result = await ctx.workflow.act(ctx.trx, { id: doc.id, action: "publish", expectedVersion: doc.version, numbered: false });
-  if (!result.ok) throw new Error(`import batch ${doc.id} could not be published: ${result.code}`);
-}
-
-/**
- * Writes every row of the batch as a published item, from the redacted rendition, in the publishing
+ * An approved batch is published at once (`publishOnApproval`), unless 保密审查 decided 不予公开 for
+ * it. The batch itself takes no 索引号; its rows do. Writes every row of the batch as a published item, from the redacted rendition, in the publishing
  * transaction: the original 索引号 where the file gave one (the office's counter moves past it),
  * else the office's next numbers, consecutive through each year in order of the file's dates
  * published. The 公开属性 is the one 保密审查 recorded for the batch. Indexed for search, audited once.
  */
-export async function onBatchPublished(ctx: PluginDocumentHookContext, doc: PluginPublishedDocument): Promise<void> {
+export async function onBatchPublished(ctx: DisclosureHookContext, doc: PluginPublishedDocument): Promise<void> {
   const payload = ImportPayload.parse(doc.rendition.payload);
   const attribute = doc.review?.attribute ?? "proactive";
   if (attribute === "withheld") throw new Error(`import batch ${doc.id} was decided not to be disclosed`);
@@ -37,7 +27,7 @@ export async function onBatchPublished(ctx: PluginDocumentHookContext, doc: Plug
   const kept = payload.rows.flatMap((r) => (r.indexNumber ? [r.indexNumber] : []));
   await ctx.numbering.claim(trx, INDEX, kept);
   for (let i = 0; i < kept.length; i += INSERT_CHUNK) {
-    const taken = await typed(trx).selectFrom("disclosure_items").select("index_number").where("tenant_id", "=", tenantId).where("index_number", "in", kept.slice(i, i + INSERT_CHUNK)).execute();
+    const taken = await trx.selectFrom("disclosure_items").select("index_number").where("tenant_id", "=", tenantId).where("index_number", "in", kept.slice(i, i + INSERT_CHUNK)).execute();
     if (taken.length) throw new Error(`import batch ${doc.id}: 索引号 already in use: ${taken.map((t) => t.index_number).join(", ")}`);
   }
 
@@ -62,7 +52,7 @@ export async function onBatchPublished(ctx: PluginDocumentHookContext, doc: Plug
       body_html: PLAIN_PARAGRAPHS.test(r.body) ? r.body : sanitizeBody(r.body),
       attachments: "[]",
     }));
-    const inserted = await typed(trx).insertInto("disclosure_items").values(chunk).returningAll().execute();
+    const inserted = await trx.insertInto("disclosure_items").values(chunk).returningAll().execute();
     await ctx.search.indexMany(
       trx,
       inserted.flatMap((row) => searchDocumentOf(ctx.tenant.code, toItem(row)) ?? []),
@@ -80,7 +70,7 @@ export async function onBatchPublished(ctx: PluginDocumentHookContext, doc: Plug
 }
 
 /** Each row's 索引号: its own, or one of a block of consecutive numbers per publication year, taken in order. */
-async function assignNumbers(ctx: PluginDocumentHookContext, ordered: BatchRow[]): Promise<Map<BatchRow, string>> {
+async function assignNumbers(ctx: DisclosureHookContext, ordered: BatchRow[]): Promise<Map<BatchRow, string>> {
   const out = new Map<BatchRow, string>();
   const byYear = new Map<number, BatchRow[]>();
   for (const r of ordered) {

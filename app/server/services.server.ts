@@ -4,19 +4,20 @@ import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { Engine } from "../../db/client";
 import type { CoreDatabase } from "../../db/schema";
-import { createSessionManager, type SessionManager } from "./auth/sessions.server";
-import type { Config } from "./config.server";
-import { PermissionRegistry } from "./permissions/catalog";
-import { TenantDirectory } from "./tenancy/directory.server";
-import { LOCALES, type Locale } from "./i18n/config";
-import { i18nBundles, type I18nBundle } from "./i18n/bundles.server";
-import { translators } from "./i18n/locale.server";
-import { resources as coreResources, type Namespaces } from "./i18n/resources.server";
+import { createSessionManager, type SessionManager } from "../core/auth/sessions.server";
+import type { Config } from "../core/config.server";
+import { PermissionRegistry } from "../core/permissions/catalog";
+import { RoleCatalogue } from "../core/permissions/role-catalogue";
+import { TenantDirectory } from "../core/tenancy/directory.server";
+import { LOCALES, type Locale } from "../core/i18n/config";
+import { i18nBundles, type I18nBundle } from "../core/i18n/bundles.server";
+import { translators } from "../core/i18n/locale.server";
+import { resources as coreResources, type Namespaces } from "../core/i18n/resources.server";
 import { PluginRegistry } from "../plugin-host/registry";
-import { openWorkCalendar, type WorkCalendarStore } from "./calendar/overrides.server";
-import { documentHookRunner } from "../plugin-host/workflow.server";
-import type { DocumentHookRunner } from "./workflow/hooks";
-import { FieldCipher } from "./crypto/field-cipher";
+import { openWorkCalendar, type WorkCalendarStore } from "../core/calendar/overrides.server";
+import { pluginDocumentTypes } from "../plugin-host/workflow.server";
+import type { DocumentTypes } from "../core/workflow/document-types";
+import { FieldCipher } from "../core/crypto/field-cipher";
 
 /** Process-wide services, created once by the server and handed to every request in its load context. */
 export interface Services {
@@ -26,6 +27,7 @@ export interface Services {
   logger: Logger;
   sessions: SessionManager;
   tenants: TenantDirectory;
+  /** Core's and the plugins' permissions, and the role catalogue (`permissions.roles`) they are held by. */
   permissions: PermissionRegistry;
   plugins: PluginRegistry;
   /** The working-day calendar: read `.calendar` synchronously; call `refresh()` after editing the overrides. */
@@ -36,8 +38,8 @@ export interface Services {
   translators: Record<Locale, i18n>;
   /** The same translations as the browser fetches them, one cacheable file per locale. */
   i18nBundles: Record<Locale, I18nBundle>;
-  /** Runs a plugin's `onApproved` / `onPublished` for its document types. */
-  documentHooks: DocumentHookRunner;
+  /** The plugins' document types for the workflow, and their `onApproved` / `onPublished`. */
+  documentTypes: DocumentTypes;
   /** Field encryption of personal data at rest (SM4 + HMAC-SM3). */
   cipher: FieldCipher;
 }
@@ -53,7 +55,7 @@ export async function createServices(
   await tenants.refresh();
   const calendar = await openWorkCalendar(deps.db);
   const plugins = deps.plugins ?? new PluginRegistry([]);
-  const permissions = new PermissionRegistry();
+  const permissions = new PermissionRegistry(new RoleCatalogue(plugins.roles()));
   plugins.permissions().forEach((p) => permissions.register(p));
   const i18n = Object.fromEntries(
     LOCALES.map((l) => [l, { ...coreResources[l], ...Object.fromEntries(plugins.locales().map((p) => [p.ns, p.byLocale[l]])) }]),
@@ -71,7 +73,7 @@ export async function createServices(
     i18n,
     translators: translators(i18n),
     i18nBundles: i18nBundles(i18n),
-    documentHooks: documentHookRunner(plugins),
+    documentTypes: pluginDocumentTypes(plugins),
     cipher,
   };
 }
