@@ -29,6 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     i18nBundle: context.services.i18nBundles[locale].path,
     elder: elderModeOf(request),
     csrfToken: context.csrfToken,
+    roleLabels: context.services.permissions.roles.labels(),
     // For the <title> of the error page, which a meta function cannot translate itself.
     errorTitles: {
       app: t("app.name"),

@@ -3,9 +3,11 @@ import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import semver from "semver";
 import { PERMISSION_KEY } from "../core/permissions/catalog";
-import { BUSINESS_ROLES, isBusinessRole } from "../core/permissions/roles";
+import { RoleCatalogue } from "../core/permissions/role-catalogue";
+import { CORE_ROLES } from "../core/permissions/roles";
 import { HOST_VERSION } from "../plugin-api/version";
 import { ManifestSchema, type Manifest } from "./manifest-schema";
+import { roleProblems, roleReference } from "./manifest/roles";
 import { PluginRegistry, type LoadedPlugin } from "./registry";
 
 /** Ids the host uses itself: i18n namespaces (core, platform) and path segments under /t/:tenant/ and /. */
@@ -36,7 +38,9 @@ export async function discoverPlugins(dir = PLUGINS_DIR, hostVersion = HOST_VERS
     loaded.push({ manifest: validateManifest(folder, mod.default, hostVersion), dir: join(dir, folder) });
     await checkRouteFiles(folder, loaded.at(-1)!);
   }
-  return new PluginRegistry(inDependencyOrder(loaded));
+  const registry = new PluginRegistry(inDependencyOrder(loaded));
+  checkRoleCatalogue(registry);
+  return registry;
 }
 
 export function validateManifest(folder: string, raw: unknown, hostVersion = HOST_VERSION): Manifest {
@@ -75,11 +79,13 @@ export function validateManifest(folder: string, raw: unknown, hostVersion = HOS
   m.permissions.forEach((p, i) => {
     // The permission registry refuses other shapes at start, without naming the plugin.
     if (!PERMISSION_KEY.test(p.key)) fail(`permissions.${i}.key`, `"${p.key}" is not <id>.<entity>.<action> (lower case)`);
-    // The role editor lists only permissions whose default roles are all business roles.
-    p.defaultRoles.forEach((r, j) => isBusinessRole(r) || fail(`permissions.${i}.defaultRoles.${j}`, `"${r}" is not one of ${BUSINESS_ROLES.join(", ")}`));
     if (ids.has(p.key)) fail(`permissions.${i}`, `"${p.key}" is declared twice`);
     ids.add(p.key);
   });
+  roleProblems(m.id, m.roles).forEach(({ field, problem }) => fail(field, problem));
+  // The role editor lists only permissions whose default roles are all business roles; another plugin's role is looked up at discovery.
+  const ownRoles = [...CORE_ROLES, ...m.roles.map((r) => r.key)].join(", ");
+  roleReferences(m).forEach(({ field, role }) => roleReference(m.id, m.roles, role) !== "no" || fail(field, `"${role}" is not one of ${ownRoles}`));
   const paths = new Set<string>();
   m.routes.forEach((r, i) => {
     const key = `${r.area}:${r.path}`;
@@ -87,6 +93,32 @@ export function validateManifest(folder: string, raw: unknown, hostVersion = HOS
     paths.add(key);
   });
   return m;
+}
+
+/** Where a manifest names a business role: its permissions' default roles and its document types' drafter. */
+function roleReferences(m: Manifest): { field: string; role: string }[] {
+  return [
+    ...m.permissions.flatMap((p, i) => p.defaultRoles.map((role, j) => ({ field: `permissions.${i}.defaultRoles.${j}`, role }))),
+    ...m.documentTypes.map((d, i) => ({ field: `documentTypes.${i}.drafterRole`, role: d.drafterRole })),
+  ];
+}
+
+/** Every plugin's roles together: no key declared twice, and every role a manifest names is declared somewhere. */
+function checkRoleCatalogue(registry: PluginRegistry) {
+  const owner = new Map<string, string>();
+  for (const p of registry.plugins) {
+    p.manifest.roles.forEach((r, i) => {
+      const other = owner.get(r.key);
+      if (other) throw new PluginError(p.manifest.id, `roles.${i}.key`, `"${r.key}" is declared by plugin ${other} too`);
+      owner.set(r.key, p.manifest.id);
+    });
+  }
+  const catalogue = new RoleCatalogue(registry.roles());
+  for (const p of registry.plugins) {
+    for (const { field, role } of roleReferences(p.manifest)) {
+      if (!catalogue.has(role)) throw new PluginError(p.manifest.id, field, `"${role}" is not one of ${catalogue.keys().join(", ")}`);
+    }
+  }
 }
 
 async function checkRouteFiles(folder: string, plugin: LoadedPlugin) {

@@ -1,4 +1,5 @@
 import type { PermissionDef } from "../core/permissions/catalog";
+import type { PluginRoleDef } from "../core/permissions/role-catalogue";
 import type { Manifest, PluginInboxSource, PluginNav, PluginRoute, PluginWidget } from "./manifest-schema";
 
 export interface LoadedPlugin {
@@ -45,6 +46,11 @@ export class PluginRegistry {
 
   permissions(): PermissionDef[] {
     return this.plugins.flatMap((p) => p.manifest.permissions.map((d) => ({ key: d.key, label: d.label, defaultRoles: d.defaultRoles as PermissionDef["defaultRoles"] })));
+  }
+
+  /** The business roles the plugins declare, for the role catalogue. */
+  roles(): PluginRoleDef[] {
+    return this.plugins.flatMap((p) => p.manifest.roles.map((r) => ({ ...r, pluginId: p.manifest.id })));
   }
 
   nav(area: PluginNav["area"]): (PluginNav & { pluginId: string })[] {

@@ -18,6 +18,7 @@ import { membershipsOf } from "~/core/permissions/memberships.server";
 import { Field, FormMessage, PostForm, RowAction } from "~/ui/forms";
 import { PublicLayout } from "~/ui/public-layout";
 import { EnrolmentFields, RecoveryCodes } from "~/ui/second-factor";
+import { useRoleLabel } from "~/ui/role-label";
 import { useLocale } from "~/ui/use-locale";
 
 const current = z.string({ error: "errors.required" }).min(1, { error: "errors.required" }).max(256);
@@ -184,6 +185,7 @@ function FormError({ errors, all = false }: { errors: FieldErrors | undefined; a
 
 export default function Account() {
   const { t } = useTranslation();
+  const roleLabel = useRoleLabel();
   const locale = useLocale();
   const { user, memberships, sessions, secondFactor, passwordHistory } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -210,7 +212,7 @@ export default function Account() {
           <ul>
             {memberships.map((m) => (
               <li key={m.code}>
-                <Link to={`/t/${m.code}/admin`}>{m.name[locale]}</Link> — {m.roles.map((r) => t(`roles.${r}`)).join("、")}
+                <Link to={`/t/${m.code}/admin`}>{m.name[locale]}</Link> — {m.roles.map(roleLabel).join("、")}
               </li>
             ))}
           </ul>

@@ -20,9 +20,9 @@ import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { errorMessages, placeErrors } from "~/core/input/placed-errors";
 import { membershipsInScope } from "~/core/permissions/memberships.server";
 import { requirePlatform, withPlatform } from "~/core/permissions/platform.server";
-import { BUSINESS_ROLES, isBusinessRole } from "~/core/permissions/roles";
 import { notFound } from "~/core/tenancy/staff.server";
 import { Field, FormMessage, PostForm } from "~/ui/forms";
+import { useRoleLabel } from "~/ui/role-label";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -39,8 +39,8 @@ const PasswordSchema = z
 
 const MembershipSchema = z.object({
   tenant: z.uuid({ error: "errors.required" }),
-  // An empty list is the service's to refuse, with its own message.
-  roles: z.array(z.string()).refine((a) => a.every(isBusinessRole), { error: "errors.invalid" }),
+  // An empty list, and a role not in the catalogue, are the service's to refuse.
+  roles: z.array(z.string().max(100)),
 });
 
 const TenantSchema = z.object({ tenant: z.uuid({ error: "platform:errors.membership.unknownTenant" }) });
@@ -82,6 +82,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       .map((m) => ({ tenantId: m.tenantId, name: m.tenant?.name[locale] ?? m.tenantId, code: m.tenant?.code ?? "", roles: m.roles }))
       .sort((a, b) => a.code.localeCompare(b.code)),
     addable: tenants.filter((x) => !member.has(x.id)).map((x) => ({ id: x.id, name: x.name[locale], code: x.code })),
+    roles: context.services.permissions.roles.keys(),
   };
 }
 
@@ -165,13 +166,15 @@ function Notice({ result, intent, tenant, all = false }: { result: Result | unde
 
 function RoleBoxes({ selected, legend, errors }: { selected: readonly string[]; legend: string; errors?: string[] }) {
   const { t } = useTranslation("platform");
+  const roleLabel = useRoleLabel();
+  const { roles } = useLoaderData<typeof loader>();
   return (
     <fieldset className="checks" aria-invalid={errors?.length ? true : undefined}>
       <legend>{legend}</legend>
-      {BUSINESS_ROLES.map((r) => (
+      {roles.map((r) => (
         <label key={r}>
           <input type="checkbox" name="roles" value={r} defaultChecked={selected.includes(r)} />
-          {t(`core:roles.${r}`)}
+          {roleLabel(r)}
         </label>
       ))}
       {errors?.length ? (
@@ -359,6 +362,7 @@ type MembershipRow = { tenantId: string; name: string; code: string; roles: stri
 /** The account's offices and roles, read only. */
 function MembershipList({ memberships }: { memberships: MembershipRow[] }) {
   const { t } = useTranslation("platform");
+  const roleLabel = useRoleLabel();
   return (
     <section aria-labelledby="memberships">
       <h2 id="memberships">{t("accounts.membershipsTitle")}</h2>
@@ -368,7 +372,7 @@ function MembershipList({ memberships }: { memberships: MembershipRow[] }) {
         <ul>
           {memberships.map((m) => (
             <li key={m.tenantId}>
-              {m.name} <span className="muted">{m.code}</span>: {m.roles.map((r) => t(`core:roles.${r}`)).join("、")}
+              {m.name} <span className="muted">{m.code}</span>: {m.roles.map(roleLabel).join("、")}
             </li>
           ))}
         </ul>

@@ -8,9 +8,9 @@ import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { overridesOf } from "~/core/permissions/memberships.server";
 import { saveRoleGrants, tenantPermissions, UnknownGrantError, type Grant } from "~/core/permissions/overrides.server";
 import { requirePlatform } from "~/core/permissions/platform.server";
-import { BUSINESS_ROLES, isBusinessRole } from "~/core/permissions/roles";
 import { FormMessage, PostForm } from "~/ui/forms";
 import { IgnoredFilters } from "~/ui/ignored-filters";
+import { useRoleLabel } from "~/ui/role-label";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -30,20 +30,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const tenant = tenants.find((x) => x.code === wanted.tenant) ?? tenants[0];
   const title = `${t("roles.title")} · ${t("console.title")}`;
   const choices = tenants.map((x) => ({ code: x.code, name: x.name[locale] }));
-  if (!tenant) return { title, choices, ignored, tenant: null, roles: [...BUSINESS_ROLES], matrix: [] };
+  const roles = context.services.permissions.roles.keys();
+  if (!tenant) return { title, choices, ignored, tenant: null, roles, matrix: [] };
   const overrides = await withScope(context.services.db, { tenantId: null, readTenantIds: [tenant.id], userId: ctx.user.id }, (trx) =>
     overridesOf(trx, tenant.id),
   );
   const matrix = tenantPermissions(context.services.permissions).map((def) => ({
     key: def.key,
     label: def.label,
-    cells: BUSINESS_ROLES.map((role) => {
+    cells: roles.map((role) => {
       const byDefault = def.defaultRoles.includes(role);
       const override = overrides.find((o) => o.role === role && o.permission === def.key);
       return { role, byDefault, granted: override ? override.granted : byDefault };
     }),
   }));
-  return { title, choices, ignored, tenant: { id: tenant.id, code: tenant.code, name: tenant.name[locale] }, roles: [...BUSINESS_ROLES], matrix };
+  return { title, choices, ignored, tenant: { id: tenant.id, code: tenant.code, name: tenant.name[locale] }, roles, matrix };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -56,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const registry = context.services.permissions;
   const grants: Grant[] =
     intent === "reset"
-      ? tenantPermissions(registry).flatMap((d) => d.defaultRoles.filter(isBusinessRole).map((role) => ({ role, permission: d.key })))
+      ? tenantPermissions(registry).flatMap((d) => d.defaultRoles.filter((r) => registry.roles.has(r)).map((role) => ({ role, permission: d.key })))
       : parsed.data.grant.map((g) => {
           const [role = "", permission = ""] = g.split("|");
           return { role: role as Grant["role"], permission };
@@ -74,6 +75,7 @@ export default function RolesPage() {
   const { t } = useTranslation("platform");
   const { choices, ignored, tenant, roles, matrix } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const roleLabel = useRoleLabel();
   const label = (key: string) => t(key.includes(":") ? key : `core:${key}`);
   return (
     <>
@@ -109,7 +111,7 @@ export default function RolesPage() {
                 <th scope="col">{t("roles.permission")}</th>
                 {roles.map((r) => (
                   <th scope="col" key={r}>
-                    {t(`core:roles.${r}`)}
+                    {roleLabel(r)}
                   </th>
                 ))}
               </tr>
@@ -127,7 +129,7 @@ export default function RolesPage() {
                       <label>
                         <input type="checkbox" name="grant" value={`${c.role}|${p.key}`} defaultChecked={c.granted} />
                         <span className="visually-hidden">
-                          {t("roles.cell", { role: t(`core:roles.${c.role}`), permission: label(p.label) })}
+                          {t("roles.cell", { role: roleLabel(c.role), permission: label(p.label) })}
                         </span>
                       </label>
                       {c.byDefault && <span className="badge">{t("roles.default")}</span>}

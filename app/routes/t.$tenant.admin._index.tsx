@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { localeOf } from "~/core/i18n/locale.server";
 import { requirePermission, requireStaff } from "~/core/tenancy/staff.server";
 import { computeWidgets } from "~/plugin-host/widgets.server";
+import { useRoleLabel } from "~/ui/role-label";
 import { WidgetCards } from "~/ui/widget-cards";
 
 /** The staff home: the office's figures from its modules' widgets, then who you are here and what you may do. */
@@ -32,6 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function StaffHome() {
   const { t } = useTranslation();
+  const roleLabel = useRoleLabel();
   const { tenantId, tenantName, displayName, widgets, roles, permissions } = useLoaderData<typeof loader>();
   return (
     <>
@@ -45,7 +47,7 @@ export default function StaffHome() {
         <h2 id="roles">{t("workspace.yourRoles")}</h2>
         <ul className="inline-list tags">
           {roles.map((r) => (
-            <li key={r}>{t(`roles.${r}`)}</li>
+            <li key={r}>{roleLabel(r)}</li>
           ))}
         </ul>
         <details className="permission-list">

@@ -2,13 +2,14 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { BUSINESS_ROLES } from "~/core/permissions/roles";
+import type { BusinessRole } from "~/core/permissions/roles";
 import { parseForm, type FieldErrors } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
 import { can, forbidden, requirePermission, requireStaff, withTenant, type StaffContext } from "~/core/tenancy/staff.server";
 import { canDecide, storedChainInForce, type ChainStep } from "~/core/workflow/chain";
 import { chainFor, saveChain } from "~/core/workflow/service.server";
 import { FormMessage, PostForm } from "~/ui/forms";
+import { useRoleLabel } from "~/ui/role-label";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -46,8 +47,8 @@ const whole = (min: number, max: number, error: string) =>
     .transform(Number)
     .pipe(z.number().int().min(min, { error }).max(max, { error }));
 
-/** One kept row (its key or role filled in), checked field by field before the chain as a whole. */
-const RowSchema = z.object({
+/** One kept row (its key or role filled in), checked field by field before the chain as a whole; `roles` are the catalogue's. */
+const rowSchema = (roles: readonly string[]) => z.object({
   order: whole(1, 99, `${E}.order`),
   key: z
     .string()
@@ -55,7 +56,9 @@ const RowSchema = z.object({
     .min(1, { error: "errors.required", abort: true })
     .regex(/^[a-z][a-z0-9_]*$/, { error: "workflow.errors.chainStepKey" })
     .max(40, { error: `${E}.keyTooLong` }),
-  role: z.enum(BUSINESS_ROLES, { error: "errors.required" }).refine(canDecide, { error: "workflow.errors.chainRoleCannotDecide" }),
+  role: z
+    .custom<BusinessRole>((v) => typeof v === "string" && roles.includes(v), { error: "errors.required", abort: true })
+    .refine(canDecide, { error: "workflow.errors.chainRoleCannotDecide" }),
   label: z.string().trim().max(LABEL_MAX, { error: `${E}.labelTooLong` }),
   labelKey: z.union([z.literal(""), z.string().regex(STEP_LABEL_KEY)], { error: "errors.invalid" }),
   dueWorkdays: whole(1, 60, `${E}.dueWorkdays`),
@@ -111,7 +114,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     }
     return out;
   });
-  return { title: t("chains.title"), canEdit: mayEdit(ctx), types: chains };
+  return { title: t("chains.title"), canEdit: mayEdit(ctx), types: chains, roles: ctx.context.services.permissions.roles.keys() };
 }
 
 type Result =
@@ -147,7 +150,7 @@ function rowsOf(form: Record<string, unknown>): RowValues[] | null {
 }
 
 /** Validates the rows, dropping those with neither key nor role, and orders the steps by `order`. */
-function stepsOf(rows: RowValues[]): { ok: true; steps: ChainStep[] } | { ok: false; fieldErrors: FieldErrors } {
+function stepsOf(rows: RowValues[], roles: readonly string[]): { ok: true; steps: ChainStep[] } | { ok: false; fieldErrors: FieldErrors } {
   const fieldErrors: FieldErrors = {};
   const kept: { order: number; index: number; step: ChainStep }[] = [];
   rows.forEach((row, index) => {
@@ -158,7 +161,7 @@ function stepsOf(rows: RowValues[]): { ok: true; steps: ChainStep[] } | { ok: fa
       return;
     }
     // A blank order keeps the row where it stands.
-    const parsed = RowSchema.safeParse({ ...row, order: row.order.trim() || String(index + 1) });
+    const parsed = rowSchema(roles).safeParse({ ...row, order: row.order.trim() || String(index + 1) });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = `steps.${index}.${issue.path.join(".")}`;
@@ -221,7 +224,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const rows = rowsOf(form);
   if (!rows) return bad([`${E}.badRequest`], 400, type.key);
-  const parsed = stepsOf(rows);
+  const parsed = stepsOf(rows, ctx.context.services.permissions.roles.keys());
   if (!parsed.ok) return data<Result>({ ok: false, documentType: type.key, errors: [], fieldErrors: parsed.fieldErrors, rows }, { status: 400 });
   const saved = await withTenant(ctx, (trx) =>
     saveChain(trx, ctx, { documentType: type.key, steps: parsed.steps, requiresClassification: type.requiresClassification }),
@@ -280,6 +283,8 @@ function ChainEditor({
   busy: boolean;
 }) {
   const { t } = useTranslation();
+  const roleLabel = useRoleLabel();
+  const { roles } = useLoaderData<typeof loader>();
   const captionId = `chain-${index}-caption`;
   const hintId = `chain-${index}-hint`;
   return (
@@ -340,9 +345,9 @@ function ChainEditor({
                     {a11y("role", t("chains.role"))}
                     <select id={id("role")} name={name("role")} defaultValue={row.role} {...invalid("role")}>
                       <option value="">{t("chains.noRole")}</option>
-                      {BUSINESS_ROLES.filter((r) => canDecide(r) || r === row.role).map((r) => (
+                      {roles.filter((r) => canDecide(r) || r === row.role).map((r) => (
                         <option key={r} value={r} disabled={!canDecide(r)}>
-                          {t(`roles.${r}`)}
+                          {roleLabel(r)}
                         </option>
                       ))}
                     </select>
@@ -408,6 +413,7 @@ function ChainEditor({
 export default function Chains() {
   const { t } = useTranslation();
   const { types, canEdit, title } = useLoaderData<typeof loader>();
+  const roleLabel = useRoleLabel();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const stepLabel = (s: ChainStep) => (s.label && I18N_KEY.test(s.label) ? t(s.label, { defaultValue: s.label }) : (s.label ?? s.key));
@@ -442,7 +448,7 @@ export default function Chains() {
             <ol aria-labelledby={`${headingId}-current`}>
               {type.steps.map((s) => (
                 <li key={s.key}>
-                  {stepLabel(s)} <span className="muted">— {t(`roles.${s.role}`)} · {t("chains.dueIn", { count: s.dueWorkdays })}</span>
+                  {stepLabel(s)} <span className="muted">— {roleLabel(s.role)} · {t("chains.dueIn", { count: s.dueWorkdays })}</span>
                   {s.onlyIfImportant && <span className="badge">{t("chains.onlyIfImportant")}</span>}
                   {s.classification && <span className="badge">{t("chains.classification")}</span>}
                 </li>

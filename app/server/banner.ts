@@ -19,7 +19,7 @@ export function printDemoBanner(url: string, demo: DemoSeedResult, engine: "pgli
     "  Demo accounts (one per role and office):",
     "    platform.sysadmin  platform.secadmin  platform.auditor",
     "    city.*  donghu.*  xishan.*  nanling.*   where * is one of",
-    "      drafter dept_reviewer classifier leader principal requests_officer supervisor viewer",
+    `      ${demo.roles.join(" ")}`,
     "",
     demo.password
       ? `  Password for every demo account: ${demo.password}   (shown once; keep it)`

@@ -54,6 +54,8 @@ export default definePlugin({
     { key: "requests.applicants.read", label: "requests:permissions.readApplicant", defaultRoles: ["requests_officer", "principal"] },
     { key: "requests.appeals.manage", label: "requests:permissions.appeals", defaultRoles: ["requests_officer", "principal"] },
   ],
+  // 依申请公开专员: enters the workspace like every business role; holds the plugin's permissions above.
+  roles: [{ key: "requests_officer", label: "requests:roles.officer", description: "requests:roles.officerDescription" }],
   migrations: { "0001_requests": requestsTables, "0002_applicant_locale": applicantLocale, "0003_list_index": listIndex, "0004_unreceived_withdrawal": unreceivedWithdrawal, "0006_reply_files": replyFiles },
   documentTypes: [
     // 补正, 延期, 征求意见 and 收费 notices: no material is released, so no 保密审查.

@@ -1,4 +1,5 @@
-import { BUSINESS_ROLES } from "../../app/core/permissions/roles";
+import { RoleCatalogue } from "../../app/core/permissions/role-catalogue";
+import { discoverPlugins } from "../../app/plugin-host/discover";
 
 /** The office whose users attack, the office attacked (its private data carries the canaries), and their city. */
 export const ATTACKER = "demo-donghu";
@@ -20,6 +21,9 @@ export interface Role {
 }
 
 const others = (own: string) => OFFICES.filter((o) => o !== own);
+
+/** Core's roles and every role the plugins declare: the demo gives each office one account per role. */
+const BUSINESS_ROLES = new RoleCatalogue((await discoverPlugins()).roles()).keys();
 
 /**
  * Who attacks: a visitor, each business role of one branch office, the city supervisor (who reads

@@ -3,7 +3,6 @@ import type { CoreDatabase, PlatformRole } from "../../../db/schema";
 import type { FieldErrors } from "../forms.server";
 import { deleteMembership, putMembership } from "../permissions/memberships.server";
 import { withPlatform, type PlatformContext } from "../permissions/platform.server";
-import { isBusinessRole } from "../permissions/roles";
 import { isPlatformMembershipViolation } from "../permissions/separation";
 import { createAccount, PasswordPolicyError, setPassword } from "./accounts.server";
 import { clearLoginLocks } from "./login-locks.server";
@@ -337,7 +336,7 @@ export async function setAccountMembership(
 ): Promise<boolean> {
   const wanted = [...new Set(roles)];
   if (wanted.length === 0) throw new AccountAdminError("roles", "platform:errors.membership.rolesRequired");
-  if (!wanted.every(isBusinessRole)) throw new AccountAdminError("roles", "errors.invalid");
+  if (!wanted.every((r) => ctx.context.services.permissions.roles.has(r))) throw new AccountAdminError("roles", "errors.invalid");
   return withPlatform(ctx, { tenantId }, async (trx, audit) => {
     const user = await lockStaff(trx, ctx, userId, "roles");
     const tenant = await trx.selectFrom("tenants").select("id").where("id", "=", tenantId).executeTakeFirst();

@@ -1,4 +1,5 @@
-import { BUSINESS_ROLES, isBusinessRole, isPlatformRole, type Role } from "./roles";
+import { RoleCatalogue } from "./role-catalogue";
+import { CORE_ROLES, isPlatformRole, type Role } from "./roles";
 
 /**
  * A permission is a key `area.entity.action` with a translated label and the roles that hold it
@@ -14,8 +15,11 @@ export interface PermissionDef {
 
 export const PERMISSION_KEY = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9_-]*\.[a-z][a-z0-9_-]*$/;
 
+/** Entering the staff workspace: held by default by every business role, a plugin's included. */
+export const WORKSPACE_PERMISSION = "core.workspace.view";
+
 export const CORE_PERMISSIONS: readonly PermissionDef[] = [
-  { key: "core.workspace.view", label: "permissions.core.workspace.view", defaultRoles: BUSINESS_ROLES },
+  { key: WORKSPACE_PERMISSION, label: "permissions.core.workspace.view", defaultRoles: CORE_ROLES },
   { key: "core.oversight.view", label: "permissions.core.oversight.view", defaultRoles: ["supervisor"] },
   { key: "core.accounts.manage", label: "permissions.core.accounts.manage", defaultRoles: ["secadmin"] },
   { key: "core.roles.manage", label: "permissions.core.roles.manage", defaultRoles: ["secadmin"] },
@@ -44,20 +48,29 @@ export function isReadOnly(key: string): boolean {
   return action === "view" || action === "read";
 }
 
+/**
+ * The permissions of this host and who holds them by default. A role a plugin declares adds
+ * itself to the defaults of the core permissions it names (and of the workspace).
+ */
 export class PermissionRegistry {
   readonly #defs = new Map<string, PermissionDef>();
 
-  constructor(defs: readonly PermissionDef[] = CORE_PERMISSIONS) {
-    defs.forEach((d) => this.register(d));
+  constructor(readonly roles: RoleCatalogue = new RoleCatalogue()) {
+    CORE_PERMISSIONS.forEach((d) => this.register(d));
   }
 
   register(def: PermissionDef): void {
     if (!PERMISSION_KEY.test(def.key)) throw new Error(`Permission key "${def.key}" is not area.entity.action`);
     if (this.#defs.has(def.key)) throw new Error(`Permission "${def.key}" is declared twice`);
-    if (isPlatformPermission(def) && def.defaultRoles.some(isBusinessRole)) {
+    if (isPlatformPermission(def) && def.defaultRoles.some((r) => !isPlatformRole(r))) {
       throw new Error(`Permission "${def.key}" mixes platform and business roles (三员分立)`);
     }
-    this.#defs.set(def.key, def);
+    // A platform administrator's permission never follows a business role (the manifest check names the plugin).
+    const byRole = (isPlatformPermission(def) ? [] : this.roles.declared())
+      .filter((r) => def.key === WORKSPACE_PERMISSION || r.defaultPermissions.includes(def.key))
+      .map((r) => r.key)
+      .filter((r) => !def.defaultRoles.includes(r));
+    this.#defs.set(def.key, byRole.length ? { ...def, defaultRoles: [...def.defaultRoles, ...byRole] } : def);
   }
 
   all(): PermissionDef[] {

@@ -2,7 +2,10 @@ import type { Kysely, Transaction } from "kysely";
 import type { CoreDatabase } from "../../../db/schema";
 import { withScope } from "../../../db/scope";
 import type { Override } from "./resolve";
-import { isBusinessRole, type BusinessRole } from "./roles";
+import { isPlatformRole, type BusinessRole } from "./roles";
+
+/** A platform role never counts when found in a membership (三员分立): only the account itself holds one. */
+const isMemberRole = (r: string): r is BusinessRole => !isPlatformRole(r);
 
 export interface Membership {
   tenantId: string;
@@ -14,7 +17,7 @@ export async function membershipsOf(db: Kysely<CoreDatabase>, userId: string): P
   const rows = await withScope(db, { tenantId: null, readTenantIds: [], userId }, (trx) =>
     trx.selectFrom("memberships").select(["tenant_id", "roles"]).where("user_id", "=", userId).execute(),
   );
-  return rows.map((r) => ({ tenantId: r.tenant_id, roles: r.roles.filter(isBusinessRole) }));
+  return rows.map((r) => ({ tenantId: r.tenant_id, roles: r.roles.filter(isMemberRole) }));
 }
 
 export function overridesOf(trx: Transaction<CoreDatabase>, tenantId: string): Promise<Override[]> {
@@ -24,7 +27,7 @@ export function overridesOf(trx: Transaction<CoreDatabase>, tenantId: string): P
 /** Every membership of one user in the tenants the transaction may read (a platform scope reads them all). */
 export async function membershipsInScope(trx: Transaction<CoreDatabase>, userId: string): Promise<Membership[]> {
   const rows = await trx.selectFrom("memberships").select(["tenant_id", "roles"]).where("user_id", "=", userId).execute();
-  return rows.map((r) => ({ tenantId: r.tenant_id, roles: r.roles.filter(isBusinessRole) }));
+  return rows.map((r) => ({ tenantId: r.tenant_id, roles: r.roles.filter(isMemberRole) }));
 }
 
 /**
@@ -49,7 +52,7 @@ export async function putMembership(
     .values({ tenant_id: tenantId, user_id: userId, roles: [...roles] })
     .onConflict((oc) => oc.columns(["tenant_id", "user_id"]).doUpdateSet({ roles: [...roles] }))
     .execute();
-  return before ? before.roles.filter(isBusinessRole) : null;
+  return before ? before.roles.filter(isMemberRole) : null;
 }
 
 /** Ends a user's membership in the transaction's tenant; returns the roles it held, or null if there was none. */
@@ -60,5 +63,5 @@ export async function deleteMembership(trx: Transaction<CoreDatabase>, tenantId:
     .where("user_id", "=", userId)
     .returning("roles")
     .executeTakeFirst();
-  return row ? row.roles.filter(isBusinessRole) : null;
+  return row ? row.roles.filter(isMemberRole) : null;
 }

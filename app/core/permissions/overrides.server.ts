@@ -2,7 +2,7 @@ import { isPlatformPermission, type PermissionDef, type PermissionRegistry } fro
 import { overridesOf } from "./memberships.server";
 import { withPlatform, type PlatformContext } from "./platform.server";
 import type { Override } from "./resolve";
-import { BUSINESS_ROLES, isBusinessRole, type BusinessRole } from "./roles";
+import type { BusinessRole } from "./roles";
 
 /**
  * Per-tenant role editing. A tenant stores only where it departs from the defaults, so a default
@@ -30,7 +30,7 @@ export function overridesFor(registry: PermissionRegistry, granted: readonly Gra
   const wanted = new Set(granted.map((g) => cell(g.role, g.permission)));
   const out: Override[] = [];
   for (const def of tenantPermissions(registry)) {
-    for (const role of BUSINESS_ROLES) {
+    for (const role of registry.roles.keys()) {
       const want = wanted.has(cell(role, def.key));
       if (want !== def.defaultRoles.includes(role)) out.push({ role, permission: def.key, granted: want });
     }
@@ -44,7 +44,7 @@ export function grantChanges(registry: PermissionRegistry, before: readonly Over
     overrides.find((o) => o.role === role && o.permission === def.key)?.granted ?? def.defaultRoles.includes(role);
   const changes: GrantChange[] = [];
   for (const def of tenantPermissions(registry)) {
-    for (const role of BUSINESS_ROLES) {
+    for (const role of registry.roles.keys()) {
       const now = effective(after, role, def);
       if (effective(before, role, def) !== now) changes.push({ role, permission: def.key, granted: now });
     }
@@ -67,16 +67,16 @@ export async function saveRoleGrants(ctx: PlatformContext, tenantId: string, gra
   const registry = ctx.context.services.permissions;
   const known = new Set(tenantPermissions(registry).map((d) => d.key));
   for (const g of granted)
-    if (!isBusinessRole(g.role) || !known.has(g.permission)) throw new UnknownGrantError(`${g.role}/${g.permission}`);
+    if (!registry.roles.has(g.role) || !known.has(g.permission)) throw new UnknownGrantError(`${g.role}/${g.permission}`);
   const after = overridesFor(registry, granted);
   return withPlatform(ctx, { tenantId }, async (trx, audit) => {
-    const before = (await overridesOf(trx, tenantId)).filter((o) => isBusinessRole(o.role) && known.has(o.permission));
+    const before = (await overridesOf(trx, tenantId)).filter((o) => registry.roles.has(o.role) && known.has(o.permission));
     const changes = grantChanges(registry, before, after);
     if (changes.length === 0) return changes;
     await trx
       .deleteFrom("role_permissions")
       .where("tenant_id", "=", tenantId)
-      .where("role", "in", [...BUSINESS_ROLES])
+      .where("role", "in", registry.roles.keys())
       .where("permission", "in", [...known])
       .execute();
     if (after.length) {

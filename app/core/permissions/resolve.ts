@@ -1,5 +1,5 @@
 import { isPlatformPermission, isReadOnly, type PermissionRegistry } from "./catalog";
-import type { Role } from "./roles";
+import { isPlatformRole, type Role } from "./roles";
 
 export interface Override {
   role: string;
@@ -10,7 +10,8 @@ export interface Override {
 /**
  * The permissions a set of roles holds in one tenant: the defaults, then that tenant's overrides
  * (a grant or a revocation per role and key). `readOnly` keeps only view/read keys. A platform
- * administrator's permission is never overridden: only its platform role holds it.
+ * administrator's permission is never overridden: only its platform role holds it. A role no
+ * longer in the catalogue (its plugin removed) holds nothing, whatever overrides it left.
  */
 export function resolvePermissions(
   registry: PermissionRegistry,
@@ -19,9 +20,10 @@ export function resolvePermissions(
   opts: { readOnly?: boolean } = {},
 ): Set<string> {
   const granted = new Set<string>();
+  const known = roles.filter((r) => isPlatformRole(r) || registry.roles.has(r));
   for (const def of registry.all()) {
     const fixed = isPlatformPermission(def);
-    for (const role of roles) {
+    for (const role of known) {
       const override = fixed ? undefined : overrides.find((o) => o.role === role && o.permission === def.key);
       if (override ? override.granted : def.defaultRoles.includes(role)) granted.add(def.key);
     }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BUSINESS_ROLES, type BusinessRole } from "../permissions/roles";
+import { isPlatformRole, type BusinessRole } from "../permissions/roles";
 
 /**
  * One review step after the 经办人 (drafter) submits. `role` is the business role that decides it;
@@ -42,7 +42,8 @@ export const DEFAULT_CHAIN: readonly ChainStep[] = [
 const StepSchema = z
   .object({
     key: z.string().regex(/^[a-z][a-z0-9_]*$/, "workflow.errors.chainStepKey"),
-    role: z.enum(BUSINESS_ROLES),
+    // A role key of core or of a plugin; the chains page offers only roles in the catalogue.
+    role: z.custom<BusinessRole>((v) => typeof v === "string" && /^[a-z][a-z0-9_]*$/.test(v) && !isPlatformRole(v)),
     label: z.string().min(1).max(100).optional(),
     dueWorkdays: z.number().int().min(1).max(60),
     onlyIfImportant: z.boolean().optional(),

@@ -1,9 +1,11 @@
 import { useTranslation } from "react-i18next";
 import type { DocumentView } from "~/core/workflow/document-view.server";
+import { useRoleLabel } from "~/ui/role-label";
 
 /** The chain with where the document stands, then every decision taken on it. */
 export function StepsAndHistory({ steps, decisions }: Pick<DocumentView, "steps" | "decisions">) {
   const { t, i18n } = useTranslation();
+  const roleLabel = useRoleLabel();
   const date = new Intl.DateTimeFormat(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
   return (
     <section aria-labelledby="document-steps">
@@ -11,7 +13,7 @@ export function StepsAndHistory({ steps, decisions }: Pick<DocumentView, "steps"
       <ol className="steps">
         {steps.map((s) => (
           <li key={s.key} className={`step step-${s.state}`} aria-current={s.state === "current" ? "step" : undefined}>
-            {t(s.label, { defaultValue: s.label })} <span className="muted">({t(`roles.${s.role}`)})</span> —{" "}
+            {t(s.label, { defaultValue: s.label })} <span className="muted">({roleLabel(s.role)})</span> —{" "}
             <strong>{t(`documents.stepState.${s.state}`)}</strong>
           </li>
         ))}
