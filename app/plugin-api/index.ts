@@ -16,6 +16,7 @@ import type {
   PluginTransaction,
   WidgetContext,
 } from "./context";
+import type { PluginReportSection } from "./reports";
 
 export type {
   PluginAuditEvent,
@@ -34,17 +35,19 @@ export type {
   WidgetContext,
 } from "./context";
 export { HOST_VERSION } from "./version";
+export type { PluginReportFigure, PluginReports, PluginReportSection, ReportBatchContext, ReportFigures, ReportOffice, ReportSectionInfo } from "./reports";
 export type { Locale } from "../core/i18n/config";
 export type { WorkCalendar } from "../core/calendar/work-calendar";
-export { evaluateClock, type ClockEvent, type ClockStatus } from "../core/calendar/clock";
+export { ClockLedgerError, evaluateClock, type ClockEvent, type ClockStatus, type ClockWarning } from "../core/calendar/clock";
 export { explainClock } from "../core/calendar/clock-explain";
 export { chinaDate, chinaYear } from "../core/calendar/china-time";
 export { toDayNumber, fromDayNumber, InvalidDateError, isCalendarDate } from "../core/calendar/dates";
 export { checkText } from "../core/input/text";
+export { addError, hasErrors, issueErrors, topFields, type FieldErrors, type Issue } from "../core/input/field-errors";
+export { isUuid } from "../core/input/uuid";
 export { DecisionRefused } from "../core/workflow/decision-refused";
-/** The law behind the reply clock (条例 Art 30–33, fee rules), each rule with its source. */
-export { EXTENSION, FEE_NOTICE, OTHER_AGENCY, PAUSE_RULES, REPLY, SUPPLEMENT, THIRD_PARTY, type ClockRule, type Localized, type PauseReason } from "../core/calendar/clock-rules";
-export type { StopReason } from "../core/calendar/clock";
+/** A plugin's clock kinds (manifest `clockKinds`): period, pauses, extension and stops, each with its legal source. */
+export type { ClockExtensionRule, ClockKind, ClockPauseRule, ClockStopRule, DayUnit, Localized } from "../core/calendar/clock-kind";
 /** 条例 Art 14–16: the grounds for not disclosing, and the 公开属性 they go with. */
 export { DISCLOSURE_ATTRIBUTES, groundByKey, groundsFor, NON_DISCLOSURE_GROUNDS, type DisclosureAttribute, type NonDisclosureGround } from "../core/classification/grounds";
 export { isValidIdNumber } from "../core/classification/checksums";
@@ -59,25 +62,25 @@ export interface PluginMigration {
   down?(db: Kysely<any>): Promise<void>;
 }
 
-export interface PluginWidgetDecl {
+export interface PluginWidgetDecl<DB = any> {
   key: string;
   label: string;
   format?: "count" | "percent" | "days";
   better?: "higher" | "lower";
   permission?: string;
   /** One number (or null: not applicable) per tenant id asked for. */
-  compute(ctx: WidgetContext, tenantIds: string[]): Promise<Record<string, number | null>>;
+  compute(ctx: WidgetContext<DB>, tenantIds: string[]): Promise<Record<string, number | null>>;
 }
 
 /** Work of the plugin's waiting for a staff member, shown in their 收件箱 beside the documents to decide. */
-export interface PluginInboxDecl {
+export interface PluginInboxDecl<DB = any> {
   key: string;
   /** i18n key of the section heading, e.g. "requests:inbox.title". */
   label: string;
   /** Only staff holding it see the section. */
   permission: string;
   /** Most urgent first; the host shows the first 50. */
-  list(ctx: PluginRequestContext): Promise<PluginInboxEntry[]>;
+  list(ctx: PluginRequestContext<DB>): Promise<PluginInboxEntry[]>;
 }
 
 export interface PluginInboxEntry {
@@ -90,23 +93,23 @@ export interface PluginInboxEntry {
   note: string;
 }
 
-export interface PluginManifest<S extends z.ZodObject = z.ZodObject>
+export interface PluginManifest<DB = any, S extends z.ZodObject = z.ZodObject>
   extends Omit<ManifestInput, "migrations" | "widgets" | "inbox" | "settings" | "seed" | "onEnable" | "onDisable" | "reportFigures" | "documentTypes"> {
   migrations?: Record<string, PluginMigration>;
-  widgets?: PluginWidgetDecl[];
-  inbox?: PluginInboxDecl[];
+  widgets?: PluginWidgetDecl<DB>[];
+  inbox?: PluginInboxDecl<DB>[];
   /** Per-tenant settings: a zod object whose fields all have defaults. */
   settings?: { schema: S };
-  seed?(ctx: PluginTenantContext<z.output<S>>): Promise<void>;
-  onEnable?(ctx: PluginTenantContext<z.output<S>>): Promise<void>;
-  onDisable?(ctx: PluginTenantContext<z.output<S>>): Promise<void>;
-  /** Annual report figures; `description` (an i18n key) says how the figure is counted, where the format leaves a choice. */
-  reportFigures?: { key: string; label: string; description?: string; compute(ctx: PluginRequestContext, year: number): Promise<number> }[];
-  documentTypes?: PluginDocumentType[];
+  seed?(ctx: PluginTenantContext<DB, z.output<S>>): Promise<void>;
+  onEnable?(ctx: PluginTenantContext<DB, z.output<S>>): Promise<void>;
+  onDisable?(ctx: PluginTenantContext<DB, z.output<S>>): Promise<void>;
+  /** Annual report figures in sections, each computed for many offices at once; read by other plugins through `ctx.reports`. */
+  reportFigures?: PluginReportSection<DB>[];
+  documentTypes?: PluginDocumentType<DB>[];
 }
 
-export interface PluginDescribeContext {
-  trx: PluginTransaction;
+export interface PluginDescribeContext<DB = any> {
+  trx: PluginTransaction<DB>;
   tenantId: string;
   locale: Locale;
   /** Computed when asked for: a batch of thousands of rows need not be rendered for its summary. */
@@ -117,7 +120,7 @@ export interface PluginDescribeContext {
 export type PluginDescribed = string | { html: string };
 
 /** A kind of record that goes through the approval workflow (DESIGN §6). */
-export interface PluginDocumentType {
+export interface PluginDocumentType<DB = any> {
   /** `<pluginId>.<name>`. */
   key: string;
   /** i18n key of the plugin's namespace, e.g. "disclosure:documentTypes.item". */
@@ -138,17 +141,28 @@ export interface PluginDocumentType {
    * `ctx.rendition()` (the payload with 保密审查's decisions applied and open findings masked, null
    * when the scan no longer fits the text), so every approver reads what the public will.
    */
-  describe?(ctx: PluginDescribeContext, payload: any): Promise<Record<string, PluginDescribed>>;
+  describe?(ctx: PluginDescribeContext<DB>, payload: any): Promise<Record<string, PluginDescribed>>;
   /**
-   * Runs in the approving transaction; may e.g. publish at once with `ctx.workflow.act(…, "publish")`.
+   * Publish in the approving transaction when the last step approves, unless 保密审查 decided 不予公开
+   * (then the document stays approved). `numbered`: whether it takes the office's next 索引号 — a
+   * function of the payload (a correction keeps its item's number), or false when the plugin numbers
+   * what it publishes itself. Core reviews the text once and calls `onPublished` once.
+   */
+  publishOnApproval?: { numbered: boolean | ((payload: any) => boolean) };
+  /**
+   * Runs in the approving transaction, before a `publishOnApproval` type is published.
    * Throw `DecisionRefused` with a locale key to refuse the approval with a reason (nothing is kept).
    */
-  onApproved?(ctx: PluginDocumentHookContext, doc: PluginDocument): Promise<void>;
+  onApproved?(ctx: PluginDocumentHookContext<DB>, doc: PluginDocument): Promise<void>;
   /** Runs in the publishing transaction, with the 索引号 and the redacted rendition. */
-  onPublished?(ctx: PluginDocumentHookContext, doc: PluginPublishedDocument): Promise<void>;
+  onPublished?(ctx: PluginDocumentHookContext<DB>, doc: PluginPublishedDocument): Promise<void>;
 }
 
-/** Declares a plugin. The host validates it at start and refuses it with a message naming the field at fault. */
-export function definePlugin<S extends z.ZodObject>(manifest: PluginManifest<S>): PluginManifest<S> {
+/**
+ * Declares a plugin. The host validates it at start and refuses it with a message naming the field at fault.
+ * `DB`, the plugin's own tables, is read from its typed hooks (or given: `definePlugin<NotesDatabase>`),
+ * and types the transaction of every context the manifest's functions receive.
+ */
+export function definePlugin<DB = any, S extends z.ZodObject = z.ZodObject>(manifest: PluginManifest<DB, S>): PluginManifest<DB, S> {
   return manifest;
 }

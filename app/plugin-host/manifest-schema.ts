@@ -2,6 +2,8 @@ import type { Kysely } from "kysely";
 import semver from "semver";
 import { z } from "zod";
 import type { BusinessRole } from "../core/permissions/roles";
+import { ClockKindSchema } from "./manifest/clock-kinds";
+import { ReportSectionSchema } from "./manifest/report-figures";
 import { RoleSchema } from "./manifest/roles";
 
 const fn = <T extends (...args: never[]) => unknown>(what: string) =>
@@ -64,15 +66,11 @@ export const DocumentTypeSchema = z.object({
   payload: z.custom<z.ZodType>((v) => v instanceof z.ZodType, { message: "payload must be a zod schema" }),
   summary: fn<(payload: never) => string>("documentTypes[].summary").optional(),
   describe: fn<(ctx: never, payload: never) => Promise<Record<string, string | { html: string }>>>("documentTypes[].describe").optional(),
+  publishOnApproval: z
+    .object({ numbered: z.union([z.boolean(), fn<(payload: never) => boolean>("documentTypes[].publishOnApproval.numbered")]) })
+    .optional(),
   onApproved: fn<(ctx: never, doc: never) => Promise<void>>("documentTypes[].onApproved").optional(),
   onPublished: fn<(ctx: never, doc: never) => Promise<void>>("documentTypes[].onPublished").optional(),
-});
-
-export const ReportFigureSchema = z.object({
-  key: z.string(),
-  label: z.string().min(1),
-  description: z.string().min(1).optional(),
-  compute: fn<(ctx: never, year: number) => Promise<number>>("reportFigures[].compute"),
 });
 
 export const MigrationSchema = z.object({
@@ -98,7 +96,8 @@ export const ManifestSchema = z.object({
   roles: z.array(RoleSchema).default([]),
   migrations: z.record(z.string().regex(/^\d{4}_[a-z0-9_]+$/, "named like 0001_create_items"), MigrationSchema).default({}),
   documentTypes: z.array(DocumentTypeSchema).default([]),
-  reportFigures: z.array(ReportFigureSchema).default([]),
+  reportFigures: z.array(ReportSectionSchema).default([]),
+  clockKinds: z.array(ClockKindSchema).default([]),
   widgets: z.array(WidgetSchema).default([]),
   inbox: z.array(InboxSourceSchema).default([]),
   auditEvents: z.array(z.string()).default([]),

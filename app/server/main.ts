@@ -6,7 +6,7 @@ import { auditAnchorFile } from "../core/audit/anchor-file.server";
 import { startAuditTrail } from "../core/audit/start.server";
 import { loadAuditKey } from "../core/crypto/audit-key.server";
 import { loadDataKey } from "../core/crypto/data-key.server";
-import { createServices } from "../core/services.server";
+import { createServices } from "./services.server";
 import { syncTenants } from "../core/tenancy/sync.server";
 import { openDatabase } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";

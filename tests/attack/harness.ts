@@ -13,7 +13,7 @@ import { seedDemo } from "../../db/seed/demo";
 import { PLATFORM_SCOPE, withScope } from "../../db/scope";
 import { startAuditTrail } from "../../app/core/audit/start.server";
 import { loadConfig } from "../../app/core/config.server";
-import { createServices, type Services } from "../../app/core/services.server";
+import { createServices, type Services } from "../../app/server/services.server";
 import { syncTenants } from "../../app/core/tenancy/sync.server";
 import { discoverPlugins } from "../../app/plugin-host/discover";
 import { migratePlugins } from "../../app/plugin-host/migrate";
