@@ -1,12 +1,10 @@
 import type { z } from "zod";
+import { addError, issueErrors, type FieldErrors } from "./input/field-errors";
 import { checkText } from "./input/text";
 
-export type FieldErrors = Partial<Record<string, string[]>>;
+export { addError, hasErrors, issueErrors, topFields, type FieldErrors, type Issue } from "./input/field-errors";
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
-
-/** An i18n key of an error: `errors.…`, or a namespace's `<ns>:errors.…` or `<ns>:section.errors.…`; anything else is a zod default in English. */
-const MESSAGE_KEY = /^([a-z0-9-]+:)?([A-Za-z0-9_-]+\.)*errors\./;
 
 type Entries = { keys(): Iterable<string>; getAll(key: string): (FormDataEntryValue | string)[] };
 
@@ -35,18 +33,9 @@ function parseEntries<S extends z.ZodType>(schema: S, entries: Entries, lists: r
   const refused = new Set(Object.keys(errors));
   const result = schema.safeParse(input);
   if (result.success && refused.size === 0) return { ok: true, data: result.data };
-  for (const issue of result.success ? [] : result.error.issues) {
-    // A refused value was emptied: its own error says why, not "required".
-    if (refused.has(String(issue.path[0]))) continue;
-    const message = MESSAGE_KEY.test(issue.message) ? issue.message : "errors.invalid";
-    addError(errors, issue.path.join(".") || "_form", message);
-  }
-  return { ok: false, errors };
-}
-
-function addError(errors: FieldErrors, field: string, message: string) {
-  const list = (errors[field] ??= []);
-  if (!list.includes(message)) list.push(message);
+  // A refused value was emptied: its own error says why, not "required".
+  const issues = result.success ? [] : result.error.issues.filter((issue) => !refused.has(String(issue.path[0])));
+  return { ok: false, errors: issueErrors(issues, undefined, errors) };
 }
 
 /** A submitted form, checked and validated (see parseEntries). */

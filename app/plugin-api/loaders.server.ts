@@ -25,3 +25,4 @@ export function pluginAction<T>(fn: (ctx: PluginRequestContext, args: ActionFunc
 }
 export { badRequest, parseForm, parseQuery, readFilters, requireQuery, type FieldErrors, type Filters } from "../core/forms.server";
 export { checkText, hasForbiddenCharacters, withoutForbiddenCharacters } from "../core/input/text";
+export { requireUuidParam } from "../core/input/uuid";

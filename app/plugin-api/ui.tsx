@@ -1,5 +1,25 @@
-/** The shared UI kit for plugin pages: forms that carry the CSRF token, fields with localised errors, the reader's locale. */
-export { CsrfInput, Field, FormMessage, PostForm, RowAction, type FieldErrors } from "../ui/forms";
+/** The shared UI kit for plugin pages: forms that carry the CSRF token, the form kit's fields with localised errors, the reader's locale. */
+export { CsrfInput, Field, FormMessage, PostForm, RowAction } from "../ui/forms";
+export {
+  Checkbox,
+  CheckboxGroup,
+  DateField,
+  ErrorSummary,
+  FieldError,
+  FileField,
+  FilterBar,
+  Hint,
+  Pager,
+  RadioGroup,
+  SelectField,
+  SubmitButton,
+  TextArea,
+  TextField,
+  type Choice,
+  type FieldProps,
+  type Option,
+} from "../ui/form-kit";
+export { hasErrors, topFields, type FieldErrors } from "../core/input/field-errors";
 export { IgnoredFilters } from "../ui/ignored-filters";
 export { useLocale } from "../ui/use-locale";
 export { PublicLayout } from "../ui/public-layout";

@@ -7,7 +7,8 @@ import { createStaffAccount, newAccountProblems, refusalErrors } from "~/core/au
 import { parseForm } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
 import { requirePlatform } from "~/core/permissions/platform.server";
-import { Field, PostForm } from "~/ui/forms";
+import { PostForm } from "~/ui/forms";
+import { TextField } from "~/ui/form-kit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -63,7 +64,7 @@ export default function NewAccount() {
       <h1>{t("accounts.create.title")}</h1>
       <p className="muted">{t("accounts.create.staffOnly")}</p>
       <PostForm className="stack narrow" noValidate>
-        <Field
+        <TextField
           name="username"
           label={t("accounts.username")}
           hint={t("accounts.usernameHint")}
@@ -72,8 +73,8 @@ export default function NewAccount() {
           defaultValue={result?.values.username}
           errors={errors}
         />
-        <Field name="displayName" label={t("accounts.displayName")} required defaultValue={result?.values.displayName} errors={errors} />
-        <Field
+        <TextField name="displayName" label={t("accounts.displayName")} required defaultValue={result?.values.displayName} errors={errors} />
+        <TextField
           name="password"
           type="password"
           label={t("accounts.initialPassword")}
@@ -82,7 +83,7 @@ export default function NewAccount() {
           required
           errors={errors}
         />
-        <Field name="confirm" type="password" label={t("accounts.confirmPassword")} autoComplete="new-password" required errors={errors} />
+        <TextField name="confirm" type="password" label={t("accounts.confirmPassword")} autoComplete="new-password" required errors={errors} />
         <button type="submit" className="button primary">
           {t("accounts.create.submit")}
         </button>

@@ -10,7 +10,8 @@ import { isCalendarDate } from "~/core/calendar/dates";
 import { badRequest, parseQuery, type FieldErrors } from "~/core/forms.server";
 import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { requirePlatform, withPlatform } from "~/core/permissions/platform.server";
-import { Field, FormMessage, PostForm } from "~/ui/forms";
+import { FormMessage, PostForm } from "~/ui/forms";
+import { TextField } from "~/ui/form-kit";
 import { Pager } from "~/ui/pager";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -169,8 +170,8 @@ export default function AuditPage() {
             ))}
           </select>
         </div>
-        <Field name="actor" label={t("audit.actorFilter")} defaultValue={values.actor} errors={errors} />
-        <Field name="action" label={t("audit.actionFilter")} hint={t("audit.actionHint")} defaultValue={values.action} errors={errors} />
+        <TextField name="actor" label={t("audit.actorFilter")} defaultValue={values.actor} errors={errors} />
+        <TextField name="action" label={t("audit.actionFilter")} hint={t("audit.actionHint")} defaultValue={values.action} errors={errors} />
         <div className="field">
           <label htmlFor="f-outcome">{t("audit.col.outcome")}</label>
           <select id="f-outcome" name="outcome" defaultValue={values.outcome}>
@@ -179,8 +180,8 @@ export default function AuditPage() {
             <option value="failure">{t("audit.outcome.failure")}</option>
           </select>
         </div>
-        <Field name="from" type="date" label={t("audit.from")} defaultValue={values.from} errors={errors} />
-        <Field name="to" type="date" label={t("audit.to")} defaultValue={values.to} errors={errors} />
+        <TextField name="from" type="date" label={t("audit.from")} defaultValue={values.from} errors={errors} />
+        <TextField name="to" type="date" label={t("audit.to")} defaultValue={values.to} errors={errors} />
         <button type="submit" className="button">
           {t("common.filter")}
         </button>

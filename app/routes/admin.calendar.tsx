@@ -13,7 +13,8 @@ import { parseForm, type FieldErrors } from "~/core/forms.server";
 import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { requirePlatform, withPlatform, type PlatformContext } from "~/core/permissions/platform.server";
 import { NoticeImportForms, NoticePreviewTable, type NoticeFailure, type NoticePreview } from "~/ui/calendar/notice-import";
-import { Field, FormMessage, PostForm, RowAction } from "~/ui/forms";
+import { FormMessage, PostForm, RowAction } from "~/ui/forms";
+import { TextField } from "~/ui/form-kit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -406,7 +407,7 @@ export default function CalendarPage() {
         <h2 id="calendar-add">{t("calendar.add")}</h2>
         <PostForm className="stack narrow" noValidate>
           <input type="hidden" name="intent" value="set" />
-          <Field
+          <TextField
             name="date"
             type="date"
             label={t("calendar.date")}
@@ -430,7 +431,7 @@ export default function CalendarPage() {
               </p>
             ) : null}
           </fieldset>
-          <Field
+          <TextField
             name="note"
             label={t("calendar.note")}
             hint={t("calendar.noteHint")}

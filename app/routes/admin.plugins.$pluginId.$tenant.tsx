@@ -7,7 +7,8 @@ import { notFound } from "~/core/tenancy/staff.server";
 import { savePluginSettings } from "~/plugin-host/enablement.server";
 import { pluginSettings } from "~/plugin-host/context-parts.server";
 import { inputValue, readSettingsForm, settingsFields, type SettingsErrors, type SettingsField } from "~/plugin-host/settings-form";
-import { Field, FormMessage, PostForm } from "~/ui/forms";
+import { FormMessage, PostForm } from "~/ui/forms";
+import { TextField } from "~/ui/form-kit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -129,7 +130,7 @@ function SettingInput({
   switch (f.kind) {
     case "text":
       return (
-        <Field
+        <TextField
           name={f.name}
           label={f.label}
           errors={errors}
@@ -142,7 +143,7 @@ function SettingInput({
       );
     case "number":
       return (
-        <Field
+        <TextField
           name={f.name}
           label={f.label}
           errors={errors}

@@ -10,7 +10,8 @@ import { LOGIN_STEP_PATHS } from "~/core/auth/login-steps.server";
 import { attemptLogin } from "~/core/auth/login.server";
 import { parseForm } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
-import { Field, FormMessage, PostForm } from "~/ui/forms";
+import { FormMessage, PostForm } from "~/ui/forms";
+import { TextField } from "~/ui/form-kit";
 import { PublicLayout } from "~/ui/public-layout";
 
 const LoginSchema = z.object({
@@ -75,8 +76,8 @@ export default function Login() {
         )}
         <PostForm className="stack" aria-label={t("login.title")}>
           <input type="hidden" name="redirectTo" value={redirectTo} />
-          <Field name="username" label={t("login.username")} autoComplete="username" required errors={data?.errors} autoFocus />
-          <Field name="password" label={t("login.password")} type="password" autoComplete="current-password" required errors={data?.errors} />
+          <TextField name="username" label={t("login.username")} autoComplete="username" required errors={data?.errors} autoFocus />
+          <TextField name="password" label={t("login.password")} type="password" autoComplete="current-password" required errors={data?.errors} />
           <button type="submit" className="button primary">
             {t("login.submit")}
           </button>

@@ -9,7 +9,8 @@ import { PasswordPolicyError, setPassword } from "~/core/auth/accounts.server";
 import { advance, requireStep, signInMeta } from "~/core/auth/login-flow.server";
 import { parseForm } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
-import { Field, PostForm } from "~/ui/forms";
+import { PostForm } from "~/ui/forms";
+import { TextField } from "~/ui/form-kit";
 import { PublicLayout } from "~/ui/public-layout";
 
 const NewPasswordSchema = z
@@ -71,7 +72,7 @@ export default function LoginNewPassword() {
         <h1>{t("login.newPassword.title")}</h1>
         <p>{t(`login.newPassword.${reason}`, { days })}</p>
         <PostForm className="stack" aria-label={t("login.newPassword.title")}>
-          <Field
+          <TextField
             name="next"
             type="password"
             label={t("account.password.next")}
@@ -81,7 +82,7 @@ export default function LoginNewPassword() {
             hint={history > 0 ? `${t("account.password.policy")} ${t("account.password.history", { count: history })}` : t("account.password.policy")}
             autoFocus
           />
-          <Field name="confirm" type="password" label={t("account.password.confirm")} autoComplete="new-password" required errors={data?.errors} />
+          <TextField name="confirm" type="password" label={t("account.password.confirm")} autoComplete="new-password" required errors={data?.errors} />
           <button type="submit" className="button primary">
             {t("account.password.submit")}
           </button>

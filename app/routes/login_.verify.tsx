@@ -8,7 +8,8 @@ import { blankChallengeCookie } from "~/core/auth/login-challenge.server";
 import { verifyPendingSignIn } from "~/core/auth/login-verify.server";
 import { parseForm } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
-import { Field, PostForm } from "~/ui/forms";
+import { PostForm } from "~/ui/forms";
+import { TextField } from "~/ui/form-kit";
 import { PublicLayout } from "~/ui/public-layout";
 
 const CodeSchema = z.object({
@@ -43,7 +44,7 @@ export default function LoginVerify() {
         <h1>{t("login.verify.title")}</h1>
         <p>{t("login.verify.intro")}</p>
         <PostForm className="stack" aria-label={t("login.verify.title")}>
-          <Field
+          <TextField
             name="code"
             label={t("login.verify.code")}
             hint={t("login.verify.hint")}

@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { parseForm } from "~/core/forms.server";
+import { requireUuidParam } from "~/core/input/uuid";
 import { localeOf } from "~/core/i18n/locale.server";
 import { notFound, requirePermission, requireStaff, withTenant } from "~/core/tenancy/staff.server";
 import { recordClassification, resolveFinding, resolveFindingsOfKind } from "~/core/workflow/classification-step.server";
@@ -16,14 +17,10 @@ import { FormMessage } from "~/ui/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.document.title }];
 
-const Id = z.string().uuid();
-
 async function guard(args: LoaderFunctionArgs) {
   const ctx = await requireStaff(args.request, args.context, args.params.tenant);
   requirePermission(ctx, "core.workspace.view");
-  const id = Id.safeParse(args.params.id);
-  if (!id.success) throw notFound();
-  return { ctx, id: id.data };
+  return { ctx, id: requireUuidParam(args.params, "id") };
 }
 
 /** One workflow document: its text (masked unless the reader may see the original), its chain, its decisions, its 保密审查. */

@@ -6,7 +6,8 @@ import { addSensitiveWord, removeSensitiveWord, SENSITIVE_WORD_MAX, sensitiveWor
 import { parseForm, type FieldErrors } from "~/core/forms.server";
 import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { auditTenant, requirePermission, requireStaff, withTenant, type StaffContext } from "~/core/tenancy/staff.server";
-import { Field, FormMessage, PostForm, RowAction } from "~/ui/forms";
+import { FormMessage, PostForm, RowAction } from "~/ui/forms";
+import { TextField } from "~/ui/form-kit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -161,7 +162,7 @@ export default function SensitiveWords() {
         <h2 id="sensitive-words-add">{t("sensitiveWords.add")}</h2>
         <PostForm className="stack narrow" noValidate>
           <input type="hidden" name="intent" value="add" />
-          <Field
+          <TextField
             name="word"
             label={t("sensitiveWords.word")}
             hint={t("sensitiveWords.wordHint")}

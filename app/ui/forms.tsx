@@ -1,6 +1,5 @@
 import { Form, type FormProps } from "@remix-run/react";
-import type { InputHTMLAttributes, ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import type { ReactNode } from "react";
 import { useRootData } from "~/root";
 
 /** The CSRF token every POST carries; the server refuses a POST without the matching cookie. */
@@ -19,37 +18,8 @@ export function PostForm({ children, ...props }: Omit<FormProps, "method">) {
   );
 }
 
-export type FieldErrors = Partial<Record<string, string[]>>;
-
-/** A labelled input with its localised errors announced to screen readers. */
-export function Field({
-  name,
-  label,
-  errors,
-  hint,
-  ...input
-}: { name: string; label: string; errors?: FieldErrors; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
-  const { t } = useTranslation();
-  const own = errors?.[name];
-  const id = `f-${name}`;
-  const described = [hint ? `${id}-hint` : "", own?.length ? `${id}-error` : ""].filter(Boolean).join(" ");
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} aria-invalid={own?.length ? true : undefined} aria-describedby={described || undefined} {...input} />
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {own?.length ? (
-        <p className="error" id={`${id}-error`} role="alert">
-          {own.map((k) => t(k)).join(" ")}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+/** The kit's text field under the name older pages use. */
+export { TextField as Field } from "./form-kit/text-field";
 
 export function FormMessage({ tone, children }: { tone: "error" | "success"; children: ReactNode }) {
   return (

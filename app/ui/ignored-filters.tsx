@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { FieldErrors } from "./forms";
+import type { FieldErrors } from "~/core/input/field-errors";
 
 /**
  * Says which of a list's filters were left out and why (see `readFilters`): a list answers with

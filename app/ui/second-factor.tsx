@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { Field, type FieldErrors } from "./forms";
+import { TextField } from "./form-kit";
+import type { FieldErrors } from "~/core/input/field-errors";
 
 /** What an enrolment page shows: the QR code, the same secret as text, and the sealed offer to send back. */
 export interface EnrolmentView {
@@ -27,7 +28,7 @@ export function EnrolmentFields({ offer, errors }: { offer: EnrolmentView; error
         <li>{t("mfa.enrol.confirm")}</li>
       </ol>
       <input type="hidden" name="pending" value={offer.pending} />
-      <Field
+      <TextField
         name="code"
         label={t("mfa.enrol.code")}
         autoComplete="one-time-code"

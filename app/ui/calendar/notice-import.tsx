@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
 import type { NoticeError, NoticeSource, PreviewDay } from "~/core/calendar/notice-days";
-import { Field, PostForm, type FieldErrors } from "~/ui/forms";
+import { PostForm } from "~/ui/forms";
+import { TextField } from "~/ui/form-kit";
+import type { FieldErrors } from "~/core/input/field-errors";
 
 export interface NoticePreview {
   year: number;
@@ -24,7 +26,7 @@ export function NoticeImportForms({ failure, firstYear, lastYear }: { failure: N
   const own = (source: NoticeSource) => (failure?.source === source ? failure : null);
   const errorsOf = (source: NoticeSource) => own(source)?.errors;
   const yearField = (source: NoticeSource) => (
-    <Field
+    <TextField
       name="year"
       type="number"
       inputMode="numeric"

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { DocumentView } from "~/core/workflow/document-view.server";
+import { isUuid } from "~/core/input/uuid";
 
 /** `payload.attachments.0.text` → the plugin's label for `text` (or the name itself), numbered when in a list. */
 export function FieldLabel({ path, ns }: { path: string; ns: string }) {
@@ -17,8 +18,6 @@ export function FieldLabel({ path, ns }: { path: string; ns: string }) {
     </>
   );
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Rich text is read, not its markup: block ends become line breaks, other tags go. */
 function readable(text: string): string {
@@ -66,7 +65,7 @@ export function DocumentText({ fields, original, ns, omitted = 0 }: { fields: Do
       <p className="muted">{original ? t("documents.originalShown") : t("documents.maskedShown")}</p>
       <dl className="document-fields">
         {/* References to other records (ids) are not text to read. */}
-        {fields.filter((f) => !(f.segments.length === 1 && UUID.test(f.segments[0]!.text))).map((f) => (
+        {fields.filter((f) => !(f.segments.length === 1 && isUuid(f.segments[0]!.text))).map((f) => (
           <div key={f.path}>
             <dt>
               <FieldLabel path={f.path} ns={ns} />

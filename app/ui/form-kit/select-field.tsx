@@ -1,0 +1,33 @@
+import type { SelectHTMLAttributes } from "react";
+import { controlIds } from "./control-ids";
+import type { FieldProps } from "./field-props";
+import { FieldShell } from "./field-shell";
+
+export type Option = { value: string; label: string };
+
+/** A labelled select with its hint and localised errors; the choices as `options`, or as `<option>` children. */
+export function SelectField({
+  name,
+  label,
+  errors,
+  hint,
+  idPrefix,
+  options,
+  children,
+  ...select
+}: FieldProps & { options?: readonly Option[] } & SelectHTMLAttributes<HTMLSelectElement>) {
+  const own = errors?.[name];
+  const ids = controlIds(name, hint, own, idPrefix);
+  return (
+    <FieldShell id={ids.id} label={label} hint={hint} errors={own} required={select.required}>
+      <select id={ids.id} name={name} aria-invalid={ids.invalid} aria-describedby={ids.describedBy} {...select}>
+        {options?.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+        {children}
+      </select>
+    </FieldShell>
+  );
+}
