@@ -1,10 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { approveChain } from "./chain";
 import { clockId, typed } from "../db/schema";
 import { loader as applicationLoader } from "../routes/admin/application";
 import { action as noticeAction } from "../routes/admin/notice";
 import { action as registerAction } from "../routes/admin/register";
-import { applicationForm, load, post, staffPath, type RequestsEnv, openRequests } from "./setup";
+import { applicationForm, approveChain, load, post, staffPath, type RequestsEnv, openRequests } from "./setup";
 
 /**
  * Dates in letters are fixed when the letter is sent, from the ledger the clock uses (issue 14): a

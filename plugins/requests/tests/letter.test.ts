@@ -1,7 +1,6 @@
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { chinaDate } from "../../../app/plugin-api";
-import { approveChain } from "./chain";
 import { typed } from "../db/schema";
 import { loader as letterLoader } from "../routes/admin/letter";
 import { loader as docxLoader } from "../routes/admin/letter-docx";
@@ -11,7 +10,7 @@ import { action as registerAction } from "../routes/admin/register";
 import { describeNotice } from "../server/describe.server";
 import { GBT9704 } from "../server/letters/layout";
 import type { LetterView } from "../server/letters/letter.server";
-import { applicationForm, audited, load, post, staffPath, statusOf, openRequests, type RequestsEnv } from "./setup";
+import { applicationForm, approveChain, audited, load, post, staffPath, statusOf, openRequests, type RequestsEnv } from "./setup";
 
 /**
  * Letters to the applicant name them in full, with their address, for post and in-person delivery

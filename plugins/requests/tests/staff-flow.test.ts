@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { chinaDate } from "../../../app/plugin-api";
-import { approveChain } from "./chain";
 import { clockId, typed } from "../db/schema";
 import { action as applicationAction, loader as applicationLoader } from "../routes/admin/application";
 import { loader as listLoader } from "../routes/admin/applications";
@@ -8,7 +7,7 @@ import { action as noticeAction, loader as noticeLoader } from "../routes/admin/
 import { action as registerAction } from "../routes/admin/register";
 import { ApplicationInput } from "../server/applicant";
 import { createApplication } from "../server/applications.server";
-import { applicationForm, audited, load, openRequests, post, staffPath, statusOf, type RequestsEnv } from "./setup";
+import { applicationForm, approveChain, audited, load, openRequests, post, staffPath, statusOf, type RequestsEnv } from "./setup";
 
 let env: RequestsEnv;
 beforeAll(async () => {

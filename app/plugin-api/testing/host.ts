@@ -1,0 +1,61 @@
+import type { Transaction } from "kysely";
+import type { CoreDatabase } from "../../../db/schema";
+import { withScope } from "../../../db/scope";
+import { clockStatuses } from "../../core/calendar/clock-store.server";
+import { search, type SearchQuery, type SearchResults } from "../../core/search/index.server";
+import type { InboxSection } from "../../plugin-host/inbox.server";
+import { resolvePluginRequest } from "../../plugin-host/request-context.server";
+import { computeWidgets, type WidgetRequest, type WidgetResult } from "../../plugin-host/widgets.server";
+import { loader as inboxLoader } from "../../routes/t.$tenant.admin.inbox";
+import { chinaDate } from "../../core/calendar/china-time";
+import type { PluginRequestContext, WidgetContext } from "../context";
+import { signedInRequest } from "./accounts";
+import { load } from "./calls";
+import type { Testbed } from "./testbed";
+
+export type { InboxSection, SearchResults, WidgetResult };
+
+type Trx = Transaction<CoreDatabase>;
+type Env = Pick<Testbed, "handle" | "context" | "office">;
+
+/** Reads as an anonymous reader of these tenants' public pages: row-level security as the portal has it. */
+export function publicRead<T>(env: Env, tenantIds: string[], fn: (trx: Trx) => Promise<T>): Promise<T> {
+  return withScope(env.handle.db, { tenantId: null, readTenantIds: tenantIds, userId: null }, fn);
+}
+
+/** Reads as `userId` over these tenants without writing anywhere (a supervisor's, a report's view); in one tenant's scope when `tenantId` is given. */
+export function readAs<T>(env: Env, userId: string, tenantIds: string[], fn: (trx: Trx) => Promise<T>, tenantId: string | null = null): Promise<T> {
+  return withScope(env.handle.db, { tenantId, readTenantIds: tenantIds, userId }, fn);
+}
+
+/** The portal's search over one office, as an anonymous reader. */
+export function publicSearch(env: Env, tenantId: string, query: SearchQuery): Promise<SearchResults> {
+  return publicRead(env, [tenantId], (trx) => search(trx, query));
+}
+
+/** The sections plugins add to the member's 收件箱 in the office. */
+export async function inboxSections(env: Env, userId: string): Promise<InboxSection[]> {
+  return (await load<{ sections: InboxSection[] }>(env, inboxLoader, userId, `/t/${env.office.code}/admin/inbox`)).sections;
+}
+
+/** The widgets of the oversight page and the staff home, as the host computes them for this viewer. */
+export function widgetValues(env: Env, request: WidgetRequest): Promise<WidgetResult[]> {
+  return computeWidgets(env.context, request);
+}
+
+/** A widget context as the host gives a plugin's widget, reading as `viewerUserId`. */
+export function widgetContext(env: Env, pluginId: string, viewerUserId: string): WidgetContext {
+  const calendar = env.context.services.calendar.calendar;
+  return {
+    pluginId,
+    calendar,
+    clockStatuses: (trx, ids, asOf = chinaDate()) => clockStatuses(trx as Trx, ids, asOf, calendar, env.context.services.plugins.clockKinds(pluginId)),
+    withRead: (ids, fn) => withScope(env.handle.db, { tenantId: null, readTenantIds: ids, userId: viewerUserId }, fn),
+  };
+}
+
+/** The request context a plugin's admin route at `path` gets for this signed-in member. */
+export async function pluginRequest(env: Env, userId: string, path: string, params: Record<string, string> = {}): Promise<PluginRequestContext> {
+  const request = await signedInRequest(env.context, userId, path);
+  return resolvePluginRequest({ request, params: { tenant: env.office.code, ...params }, context: env.context });
+}
