@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { chinaYear } from "~/core/calendar/china-time";
 import { z } from "zod";
-import { loadCalendarOverrides } from "~/core/calendar/overrides.server";
+import { loadCalendarOverrides, removeCalendarOverride, setCalendarOverride } from "~/core/calendar/overrides.server";
 import { fromDayNumber, isCalendarDate, toDayNumber, weekdayOf } from "~/core/calendar/dates";
 import { NOTICE_TEXT_MAX, NOTICE_ICS_MAX_BYTES, parseNotice, previewDays, readIcsUpload, writeNotice } from "~/core/calendar/notice-import.server";
 import type { NoticeError, NoticeSource } from "~/core/calendar/notice-days";
@@ -178,30 +178,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       note: change.note || null,
     };
     await withPlatform(ctx, {}, async (trx, audit) => {
-      const previous = await trx
-        .selectFrom("calendar_overrides")
-        .select(["workday", "note"])
-        .where("date", "=", row.date)
-        .executeTakeFirst();
-      await trx
-        .insertInto("calendar_overrides")
-        .values({ ...row, updated_by: ctx.user.id, updated_at: new Date() })
-        .onConflict((oc) =>
-          oc.column("date").doUpdateSet({
-            workday: row.workday,
-            note: row.note,
-            // Set by hand, the day no longer belongs to an imported notice.
-            notice_year: null,
-            updated_by: ctx.user.id,
-            updated_at: new Date(),
-          }),
-        )
-        .execute();
-      await audit({
-        action: "calendar.override.set",
-        target,
-        data: { ...row, previous: previous ?? null },
-      });
+      const previous = await setCalendarOverride(trx, row, ctx.user.id);
+      await audit({ action: "calendar.override.set", target, data: { ...row, previous } });
     });
     await context.services.calendar.refresh();
     return data<Result>({
@@ -211,11 +189,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   const removed = await withPlatform(ctx, {}, async (trx, audit) => {
-    const gone = await trx
-      .deleteFrom("calendar_overrides")
-      .where("date", "=", change.date)
-      .returning(["workday", "note"])
-      .executeTakeFirst();
+    const gone = await removeCalendarOverride(trx, change.date);
     if (gone)
       await audit({
         action: "calendar.override.remove",

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { CoreDatabase } from "../../../db/schema";
 import { NO_TENANT, withScope } from "../../../db/scope";
 import { WorkCalendar, type CalendarOverride } from "./work-calendar";
@@ -7,6 +7,25 @@ export async function loadCalendarOverrides(db: Kysely<CoreDatabase>): Promise<C
   return withScope(db, NO_TENANT, (trx) =>
     trx.selectFrom("calendar_overrides").select(["date", "workday", "note", "notice_year as noticeYear"]).orderBy("date").execute(),
   );
+}
+
+type Trx = Transaction<CoreDatabase>;
+
+/** Sets one day by hand (it then no longer belongs to an imported notice); returns what the day was before. */
+export async function setCalendarOverride(trx: Trx, day: { date: string; workday: boolean; note: string | null }, userId: string) {
+  const previous = await trx.selectFrom("calendar_overrides").select(["workday", "note"]).where("date", "=", day.date).executeTakeFirst();
+  const now = new Date();
+  await trx
+    .insertInto("calendar_overrides")
+    .values({ ...day, updated_by: userId, updated_at: now })
+    .onConflict((oc) => oc.column("date").doUpdateSet({ workday: day.workday, note: day.note, notice_year: null, updated_by: userId, updated_at: now }))
+    .execute();
+  return previous ?? null;
+}
+
+/** Removes one day's override; returns what it was, or undefined when there was none. */
+export function removeCalendarOverride(trx: Trx, date: string) {
+  return trx.deleteFrom("calendar_overrides").where("date", "=", date).returning(["workday", "note"]).executeTakeFirst();
 }
 
 /**
