@@ -119,7 +119,7 @@ export interface PluginDescribeContext<DB = any> {
 /** A described value: words for a code, or the rendition of a rich-text field. */
 export type PluginDescribed = string | { html: string };
 
-/** A kind of record that goes through the approval workflow (DESIGN §6). */
+/** A kind of record that goes through the approval workflow. */
 export interface PluginDocumentType<DB = any> {
   /** `<pluginId>.<name>`. */
   key: string;

@@ -9,7 +9,7 @@ import { tenantContext } from "./request-context.server";
 import { changedKeys, validateSettings, type SettingsErrors } from "./settings-form";
 
 /**
- * A sysadmin's switches for plugins, per tenant (DESIGN §5: a plugin is enabled per tenant). Each
+ * A sysadmin's switches for plugins, per tenant (a plugin is enabled per tenant). Each
  * change is one transaction in the tenant's scope: the `tenant_plugins` row, the plugin's own
  * `onEnable`/`onDisable` hook and the audit event on the tenant's chain commit or roll back together.
  */

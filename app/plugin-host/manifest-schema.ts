@@ -82,7 +82,7 @@ export const SettingsSchema = z.object({
   schema: z.custom<z.ZodObject>((v) => v instanceof z.ZodObject, { message: "settings.schema must be a z.object(...)" }),
 });
 
-/** The whole plugin contract (DESIGN §5): everything a plugin adds to the host, in one object. */
+/** The whole plugin contract (plugins/README.md): everything a plugin adds to the host, in one object. */
 export const ManifestSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, "kebab-case, starting with a letter"),
   version: z.string().refine((v) => semver.valid(v) !== null, "a semantic version such as 1.0.0"),

@@ -2,7 +2,7 @@ import { sql, type Kysely } from "kysely";
 import { protectTenantTable } from "../rls";
 
 /**
- * The approval workflow (DESIGN §6): per-tenant chains per document type, documents moving through
+ * The approval workflow: per-tenant chains per document type, documents moving through
  * them, and an append-only ledger of decisions. A document keeps a snapshot of the chain it was
  * submitted under (`steps`), so editing a tenant's chain never reshuffles documents in flight, and
  * the role its current step waits for (`waiting_role`), so an inbox is one indexed query.

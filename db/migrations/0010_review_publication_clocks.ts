@@ -2,7 +2,7 @@ import { sql, type Kysely } from "kysely";
 import { allowAncestorRead, protectTenantTable } from "../rls";
 
 /**
- * What the approval workflow was still missing (DESIGN §6–7):
+ * What the approval workflow was still missing:
  * - publication: an approved document is published once, in the transaction that gives it its
  *   索引号; `round` counts submissions, so a classification review belongs to one round and a
  *   document returned and resubmitted is reviewed again;

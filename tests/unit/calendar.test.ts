@@ -4,7 +4,7 @@ import { WorkCalendar } from "../../app/core/calendar/work-calendar";
 
 const calendar = new WorkCalendar();
 
-describe("working days from the State Council notices (legal-spec §8)", () => {
+describe("working days from the State Council notices (国务院办公厅 notices, 《全国年节及纪念日放假办法》)", () => {
   it("received 2025-09-26: the 20th working day is 2025-10-30", () => {
     expect(calendar.addWorkdays("2025-09-26", 20)).toEqual({ value: "2025-10-30", unknownYears: [] });
   });

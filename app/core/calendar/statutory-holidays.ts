@@ -3,7 +3,7 @@ import { fromDayNumber, toDayNumber, weekdayOf } from "./dates";
 
 /**
  * The statutory holidays of 《全国年节及纪念日放假办法》 as revised by 国务院令第795号 (2024-11-10, in
- * force 2025-01-01), as data: what a year without a State Council notice gets (legal-spec §8). The
+ * force 2025-01-01), as data: what a year without a State Council notice gets. The
  * annual notice (调休) may still move days around them; this is the floor the law guarantees.
  */
 

@@ -2,8 +2,7 @@ import type { Locale } from "../i18n/config";
 
 /**
  * 公开属性 and the grounds for not disclosing proactively, as the law states them. Wording is
- * copied from /work/shared/domain/legal-spec.md §1.1 (checked against the full text of the
- * Regulation); `reportLabel` is the row label the annual report (表三 （三）) counts them under.
+ * copied from 《政府信息公开条例》 Art 13–16 (checked against the full text of the Regulation); `reportLabel` is the row label the annual report (表三 （三）) counts them under.
  */
 export const REGULATION = {
   title: "《中华人民共和国政府信息公开条例》",

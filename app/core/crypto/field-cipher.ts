@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEq
 
 /**
  * Encryption at rest of personal data in chosen fields (an applicant's name, ID number, address),
- * with the national algorithms the 密评 baseline expects (legal-spec §10.2): SM4 in counter mode,
+ * with the national algorithms the 密评 baseline expects (GB/T 39786-2021): SM4 in counter mode,
  * then an HMAC-SM3 over the version, the context, the IV and the ciphertext (encrypt-then-MAC, as
  * this OpenSSL has no SM4-GCM). The context (e.g. plugin and tenant) is bound into the MAC, so a
  * value copied into another tenant's row does not open there. `blindIndex` gives an equality-only

@@ -1,6 +1,6 @@
 /**
  * The statutory catalogue (目录) a tenant is seeded with. Tenants edit their own copy; this is only
- * the starting tree. Sources are the legal spec (shared/domain/legal-spec.md): 条例 Art 12, 20, 49–50
+ * the starting tree. Sources: 条例 Art 12, 20, 49–50
  * and the rows of the MEE 《生态环境领域基层政务公开标准指引》 (环办厅函〔2019〕672号) that local copies
  * confirm. A node with no `legalSource` is a conventional portal heading with no single statutory
  * source in the spec.

@@ -1,7 +1,7 @@
 import type { Localized } from "../../../app/plugin-api";
 
 /**
- * Who applied, as the columns of annual report table 三 count them (legal-spec §2.3): 自然人, then
+ * Who applied, as the columns of annual report table 三 count them (国办公开办函〔2021〕30号): 自然人, then
  * 法人或其他组织 split five ways, then 总计. An application's applicant type is its column.
  */
 

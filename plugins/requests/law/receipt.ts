@@ -1,8 +1,7 @@
 import { toDayNumber, type Localized } from "../../../app/plugin-api";
 
 /**
- * 收到申请之日 — the day the reply clock starts — by how the application came in (条例 Art 31,
- * legal-spec §1.3). The Regulation lists no separate e-mail channel.
+ * 收到申请之日 — the day the reply clock starts — by how the application came in (条例 Art 31). The Regulation lists no separate e-mail channel.
  */
 
 export const RECEIPT_CHANNELS = ["in_person", "post", "ordinary_letter", "internet", "email", "fax"] as const;

@@ -2,8 +2,8 @@ import { groundByKey, NON_DISCLOSURE_GROUNDS } from "../../../app/plugin-api";
 import { article, replyTypes, type LegalBasis } from "./reply-types";
 
 /**
- * The Art 14–16 grounds a reply of each table 三 row may give for what it withholds (legal-spec
- * §2.3, mapping of replies to rows): a 不予公开 row counts one ground, so its withheld parts rest on
+ * The Art 14–16 grounds a reply of each table 三 row may give for what it withholds (国办公开办函〔2021〕30号
+ * table 三, mapping of replies to rows): a 不予公开 row counts one ground, so its withheld parts rest on
  * that ground alone — （三）1 属于国家秘密 is Art 14's state secret, not Art 16's process information;
  * （二）部分公开 separates what any of the grounds protects from the rest (Art 37); every other row
  * decides without withholding anything, so it admits none.

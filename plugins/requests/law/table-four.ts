@@ -1,7 +1,7 @@
 import type { Localized } from "../../../app/plugin-api";
 
 /**
- * Annual report table 四 (legal-spec §2.4): the outcomes of 行政复议 and 行政诉讼 about disclosure,
+ * Annual report table 四 (国办公开办函〔2021〕30号): the outcomes of 行政复议 and 行政诉讼 about disclosure,
  * three groups of the same five columns, unchanged since the 2019 format.
  */
 

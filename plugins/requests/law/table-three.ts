@@ -2,7 +2,7 @@ import type { Localized } from "../../../app/plugin-api";
 import { APPLICANT_TYPES, TABLE_THREE_COLUMNS, columnLabel, type TableThreeColumn } from "./applicants";
 import { TABLE_THREE_ROWS, replyTypes, tableThreeRow, type ReportFormat, type TableThreeRowKey } from "./reply-types";
 
-/** Annual report table 三 and the identities its cells must satisfy (legal-spec §2.3). */
+/** Annual report table 三 and the identities its cells must satisfy (国办公开办函〔2021〕30号). */
 
 export const TABLE_THREE_TITLE: Localized = {
   "zh-CN": "三、收到和处理政府信息公开申请情况",

@@ -22,7 +22,7 @@ import {
   checkTableFour,
 } from "../law/table-four";
 
-// legal-spec §2.3, table 三's rows as listed there, in order.
+// 国办公开办函〔2021〕30号, table 三's rows as listed there, in order.
 const SPEC_ROWS = [
   "一、本年新收政府信息公开申请数量",
   "二、上年结转政府信息公开申请数量",
@@ -273,7 +273,7 @@ describe("fees (国办函〔2020〕109号)", () => {
 });
 
 describe("table 三 identities", () => {
-  // Fixture totals (legal-spec §2.3): 14069 + 560 = 13810 + 819, all in the 自然人 column for brevity.
+  // Fixture totals (国办公开办函〔2021〕30号 table 三): 14069 + 560 = 13810 + 819, all in the 自然人 column for brevity.
   function consistent(): TableThreeCells {
     const cells: TableThreeCells = {};
     const put = (row: TableThreeRowKey, natural: number, business = 0) => {

@@ -1,4 +1,4 @@
-/** DESIGN §11, as numbers the report checks. */
+/** The performance budgets, as numbers the report checks. */
 export const BUDGETS = {
   /** Catalogue and item pages: our req/s at least this share of the baseline's. */
   pageRatio: 0.5,
