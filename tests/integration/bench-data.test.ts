@@ -6,6 +6,7 @@ import { PLATFORM_SCOPE, withScope, type Scope } from "../../db/scope";
 import { passwordMatches } from "../../app/core/auth/credentials.server";
 import { FieldCipher } from "../../app/core/crypto/field-cipher";
 import { clockStatuses } from "../../app/core/calendar/clock-store.server";
+import { clockKindLookup } from "../../app/core/calendar/clock-kind";
 import { formatNumber } from "../../app/core/numbering/format";
 import { INDEX_SEQUENCE, nextNumber } from "../../app/core/numbering/sequences.server";
 import { search } from "../../app/core/search/index.server";
@@ -15,7 +16,9 @@ import { toItem } from "../../plugins/disclosure/server/items.server";
 import { searchDocumentOf } from "../../plugins/disclosure/server/publish.server";
 import { applicantIdentity, maskedApplicant, type ApplicantDetails } from "../../plugins/requests/server/applicant";
 import { checkTableThree } from "../../plugins/requests/law/table-three";
+import { REPLY_CLOCK } from "../../plugins/requests/law/reply-clock";
 import { tableThree } from "../../plugins/requests/server/figures/tables.server";
+import type { RequestsDatabase } from "../../plugins/requests/db/schema";
 import { benchCalendar } from "../bench/data/calendar";
 import { generateInto, type Generated } from "../bench/data/generate";
 import { BENCH_PASSWORD } from "../bench/data/staff";
@@ -154,14 +157,14 @@ describe("bench data generator", () => {
     await withScope(handle.db, { tenantId: null, readTenantIds: ids, userId: officers.get(city.code)!.id }, async (trx) => {
       let lastYear;
       for (const year of [2024, 2025, 2026]) {
-        for (const scope of [...ids.map((id) => [id]), ids]) expect(checkTableThree(await tableThree(trx, scope, year))).toEqual([]);
-        const consolidated = await tableThree(trx, ids, year);
+        for (const scope of [...ids.map((id) => [id]), ids]) expect(checkTableThree(await tableThree(trx.withTables<RequestsDatabase>(), scope, year))).toEqual([]);
+        const consolidated = await tableThree(trx.withTables<RequestsDatabase>(), ids, year);
         expect(checkTableThree(consolidated, { lastYear })).toEqual([]);
         lastYear = consolidated;
       }
       const { rows: received } = await sql<{ id: string }>`SELECT id FROM requests_applications WHERE received_on IS NOT NULL`.execute(trx);
       expect(received.length).toBeGreaterThan(0);
-      const statuses = await clockStatuses(trx, received.map((a) => `requests.reply:${a.id}`), BENCH_TODAY, benchCalendar);
+      const statuses = await clockStatuses(trx, received.map((a) => `requests.reply:${a.id}`), BENCH_TODAY, benchCalendar, clockKindLookup([REPLY_CLOCK]));
       expect(statuses.size).toBe(received.length);
     });
   });

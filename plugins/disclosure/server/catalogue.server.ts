@@ -1,6 +1,7 @@
-import type { PluginTransaction } from "../../../app/plugin-api";
+
 import { flattenCatalogue, type LocalizedLabel } from "../data/catalogue";
 import { STANDARD_LIST } from "../data/standard-list";
+import type { DisclosureTransaction } from "./context";
 
 export interface Category {
   key: string;
@@ -15,7 +16,7 @@ export interface Category {
 }
 
 /** Gives an office the statutory catalogue; categories it already has are left as they are. */
-export async function seedCatalogue(trx: PluginTransaction, tenantId: string): Promise<void> {
+export async function seedCatalogue(trx: DisclosureTransaction, tenantId: string): Promise<void> {
   const rows = flattenCatalogue().map((e, position) => ({
     tenant_id: tenantId,
     key: e.node.key,
@@ -29,7 +30,7 @@ export async function seedCatalogue(trx: PluginTransaction, tenantId: string): P
 }
 
 /** Gives an office the MEE standard list (清单); rows it already has are left as they are. */
-export async function seedList(trx: PluginTransaction, tenantId: string): Promise<void> {
+export async function seedList(trx: DisclosureTransaction, tenantId: string): Promise<void> {
   const rows = STANDARD_LIST.map((r, position) => ({
     tenant_id: tenantId,
     key: r.key,
@@ -53,7 +54,7 @@ export async function seedList(trx: PluginTransaction, tenantId: string): Promis
  * The office's catalogue as a tree: its own categories and those of the offices above it (a
  * city's additions reach its branch offices); where both have a key, the office's own wins.
  */
-export async function catalogueTree(trx: PluginTransaction, tenantId: string): Promise<Category[]> {
+export async function catalogueTree(trx: DisclosureTransaction, tenantId: string): Promise<Category[]> {
   const rows = await trx.selectFrom("disclosure_categories").selectAll().orderBy("position").orderBy("key").execute();
   const byKey = new Map<string, Category>();
   for (const r of rows.sort((a, b) => Number(b.tenant_id === tenantId) - Number(a.tenant_id === tenantId))) {

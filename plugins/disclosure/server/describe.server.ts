@@ -1,4 +1,4 @@
-import type { PluginDescribeContext, PluginDescribed } from "../../../app/plugin-api";
+import type { PluginDescribed } from "../../../app/plugin-api";
 import { flatten, catalogueTree } from "./catalogue.server";
 import { renderBody } from "./html";
 import { ItemPayload } from "./item-schema";
@@ -6,6 +6,7 @@ import { itemById } from "./items.server";
 import en from "../locales/en/common.json";
 import zhCN from "../locales/zh-CN/common.json";
 import zhTW from "../locales/zh-TW/common.json";
+import type { DisclosureDescribeContext } from "./context";
 
 const COMMON = { "zh-CN": zhCN, "zh-TW": zhTW, en };
 
@@ -15,7 +16,7 @@ const COMMON = { "zh-CN": zhCN, "zh-TW": zhTW, en };
  * the titles of the policy it interprets or the item it corrects; and the body as the public page
  * will show it, redactions applied, by the same renderer.
  */
-export async function describeItem(ctx: PluginDescribeContext, raw: unknown): Promise<Record<string, PluginDescribed>> {
+export async function describeItem(ctx: DisclosureDescribeContext, raw: unknown): Promise<Record<string, PluginDescribed>> {
   const parsed = ItemPayload.safeParse(raw);
   if (!parsed.success) return {};
   const p = parsed.data;

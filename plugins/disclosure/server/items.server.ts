@@ -1,6 +1,8 @@
 import { sql } from "kysely";
-import type { PluginTransaction } from "../../../app/plugin-api";
+
+import { isUuid } from "../../../app/plugin-api";
 import type { AttachmentRef, Validity } from "./item-schema";
+import type { DisclosureTransaction } from "./context";
 
 /** A published (or withdrawn) disclosure record, as the portal and the staff lists show it. */
 export interface Item {
@@ -76,11 +78,9 @@ export interface ItemFilters {
   ids?: string[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Items matching the filters, newest first, one page of them, and how many match in all. */
 export async function listItems(
-  trx: PluginTransaction,
+  trx: DisclosureTransaction,
   tenantId: string,
   filters: ItemFilters,
   page: { limit: number; offset: number },
@@ -92,7 +92,7 @@ export async function listItems(
   if (filters.docNumber) q = q.where("doc_number", "ilike", `%${filters.docNumber.replace(/[\\%_]/g, "\\$&")}%`);
   if (filters.validity) q = q.where("validity", "=", filters.validity);
   if (filters.status) q = q.where("status", "=", filters.status);
-  if (filters.ids) q = q.where("id", "in", filters.ids.filter((i) => UUID.test(i)).length ? filters.ids.filter((i) => UUID.test(i)) : ["00000000-0000-0000-0000-000000000000"]);
+  if (filters.ids) q = q.where("id", "in", filters.ids.filter(isUuid).length ? filters.ids.filter(isUuid) : ["00000000-0000-0000-0000-000000000000"]);
   const [rows, count] = await Promise.all([
     q.selectAll().orderBy("published_on", "desc").orderBy("index_number", "desc").limit(page.limit).offset(page.offset).execute(),
     q.select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow(),
@@ -100,14 +100,14 @@ export async function listItems(
   return { items: rows.map(toItem), total: Number(count.n) };
 }
 
-export async function itemById(trx: PluginTransaction, tenantId: string, id: string): Promise<Item | null> {
-  if (!UUID.test(id)) return null;
+export async function itemById(trx: DisclosureTransaction, tenantId: string, id: string): Promise<Item | null> {
+  if (!isUuid(id)) return null;
   const row = await trx.selectFrom("disclosure_items").selectAll().where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
   return row ? toItem(row) : null;
 }
 
 /** The interpretations of a policy, and the policy an interpretation explains: the link both ways. */
-export async function relatedItems(trx: PluginTransaction, tenantId: string, item: Item): Promise<{ interpretations: Item[]; policy: Item | null }> {
+export async function relatedItems(trx: DisclosureTransaction, tenantId: string, item: Item): Promise<{ interpretations: Item[]; policy: Item | null }> {
   const interpretations = await trx
     .selectFrom("disclosure_items")
     .selectAll()
@@ -127,7 +127,7 @@ export async function relatedItems(trx: PluginTransaction, tenantId: string, ite
  */
 
 /** The issuers an office has published under, for the search filter. */
-export async function issuersOf(trx: PluginTransaction, tenantId: string): Promise<string[]> {
+export async function issuersOf(trx: DisclosureTransaction, tenantId: string): Promise<string[]> {
   const { rows } = await sql<{ issuer: string }>`
     WITH RECURSIVE issuers(issuer) AS (
       (SELECT issuer FROM disclosure_items WHERE tenant_id = ${tenantId} ORDER BY issuer LIMIT 1)
@@ -144,7 +144,7 @@ export async function issuersOf(trx: PluginTransaction, tenantId: string): Promi
  * condition (make_date) is not LEAKPROOF, so under row-level security it could not be an index
  * condition and every step read the office's items again.
  */
-export async function yearsOf(trx: PluginTransaction, tenantId: string): Promise<number[]> {
+export async function yearsOf(trx: DisclosureTransaction, tenantId: string): Promise<number[]> {
   const { rows } = await sql<{ y: number }>`
     WITH RECURSIVE years(starts) AS (
       (SELECT date_trunc('year', published_on)::date FROM disclosure_items WHERE tenant_id = ${tenantId} ORDER BY published_on DESC LIMIT 1)

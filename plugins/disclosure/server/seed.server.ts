@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { PluginTenantContext, PluginTransaction } from "../../../app/plugin-api";
+
 import { demoItems, type DemoItem } from "../data/demo-items";
 import { sanitizeBody } from "./html";
 import { toItem } from "./items.server";
 import { syncSearch } from "./publish.server";
 import { seedCatalogue, seedList } from "./catalogue.server";
+import type { DisclosureTenantContext, DisclosureTransaction } from "./context";
 
 const VALIDITY: Record<string, "valid" | "expired" | "repealed"> = { 有效: "valid", 失效: "expired", 废止: "repealed" };
 
@@ -25,7 +26,7 @@ function seedOf(code: string): number {
  * they had been published through the system. The one demo item carrying personal data is left
  * out: that is what a drafter demonstrates with the scan.
  */
-export async function seedDisclosure(ctx: PluginTenantContext): Promise<void> {
+export async function seedDisclosure(ctx: DisclosureTenantContext): Promise<void> {
   await ctx.withTenant(async (trx) => {
     await seedCatalogue(trx, ctx.tenant.id);
     await seedList(trx, ctx.tenant.id);
@@ -34,7 +35,7 @@ export async function seedDisclosure(ctx: PluginTenantContext): Promise<void> {
 }
 
 /** A few years of published items written for the demo, once per office (idempotent). */
-export async function seedDemoItems(ctx: PluginTenantContext): Promise<void> {
+export async function seedDemoItems(ctx: DisclosureTenantContext): Promise<void> {
   const nameZh = ctx.tenant.name["zh-CN"];
   const items = demoItems({ code: ctx.tenant.code, nameZh, shortName: shortName(nameZh), seed: seedOf(ctx.tenant.code) })
     .filter((i) => !i.containsPersonalData)
@@ -82,7 +83,7 @@ function rowOf(tenantId: string, d: DemoItem, indexNumber: string, ids: Map<stri
 }
 
 /** Demo attachments are stored as their text: the demo has no real PDFs to offer. */
-async function storeDemoAttachment(trx: PluginTransaction, tenantId: string, a: { name: string; text: string }) {
+async function storeDemoAttachment(trx: DisclosureTransaction, tenantId: string, a: { name: string; text: string }) {
   const bytes = Buffer.from(a.text, "utf8");
   const name = a.name.replace(/\.[A-Za-z0-9]+$/, "") + ".txt";
   const mime = "text/plain; charset=utf-8";

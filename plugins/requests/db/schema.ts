@@ -16,7 +16,7 @@ export interface ReleasedDocument {
 }
 
 /** The plugin's tables as Kysely sees them (db/0001_requests.ts is the source of truth). Dates are `YYYY-MM-DD`. */
-export interface RequestsDatabase {
+export type RequestsDatabase = {
   requests_applications: {
     tenant_id: string;
     id: Generated<string>;
@@ -120,7 +120,7 @@ export interface RequestsDatabase {
     withheld: Generated<boolean>;
     created_at: Created;
   };
-}
+};
 
 /** A transaction seen with the plugin's tables typed. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the context's transaction knows no plugin tables

@@ -1,9 +1,12 @@
 import { randomInt } from "node:crypto";
 import type { Selectable } from "kysely";
-import type { Locale, PluginCoreServices, PluginTenant, PluginTransaction } from "../../../app/plugin-api";
+import type { Locale, PluginCoreServices, PluginTenant } from "../../../app/plugin-api";
+import { isUuid } from "../../../app/plugin-api";
 import { receiptDate, type ReceiptChannel, type ReceiptFacts } from "../law/receipt";
-import { clockId, typed, type RequestsDatabase } from "../db/schema";
+import { clockId, type RequestsDatabase } from "../db/schema";
+
 import { applicantDetails, applicantIdentity, maskedApplicant, type ApplicantDetails, type ApplicationInput } from "./applicant";
+import type { RequestsTransaction } from "./context";
 
 type Services = Pick<PluginCoreServices, "crypto" | "numbering" | "clocks"> & { tenant: PluginTenant };
 export type ApplicationRow = Selectable<RequestsDatabase["requests_applications"]>;
@@ -38,7 +41,7 @@ export type CreateResult =
  * registered by staff, the receipt date follows from the channel's rule and the reply clock starts.
  * The applicant's identity is sealed; the query code is kept only as a blind index.
  */
-export async function createApplication(ctx: Services, trx: PluginTransaction, app: NewApplication): Promise<CreateResult> {
+export async function createApplication(ctx: Services, trx: RequestsTransaction, app: NewApplication): Promise<CreateResult> {
   let receivedOn: string | null = null;
   if (app.receipt) {
     const r = receiptDate(app.channel, app.receipt);
@@ -48,7 +51,7 @@ export async function createApplication(ctx: Services, trx: PluginTransaction, a
   const details = applicantDetails(app.input);
   const queryCode = newQueryCode();
   const tracking = await ctx.numbering.next(trx, "requests.tracking", { pattern: TRACKING_PATTERN, ...(receivedOn ? { year: Number(receivedOn.slice(0, 4)) } : {}) });
-  const row = await typed(trx)
+  const row = await trx
     .insertInto("requests_applications")
     .values({
       tenant_id: ctx.tenant.id,
@@ -76,21 +79,16 @@ export async function createApplication(ctx: Services, trx: PluginTransaction, a
   return { ok: true, id: row.id, trackingNo: tracking.number, queryCode, receivedOn };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether a URL's id can name an application at all (anything else is no application, not a database error). */
-export const isApplicationId = (id: string | undefined): id is string => !!id && UUID.test(id);
-
-export async function applicationById(trx: PluginTransaction, id: string): Promise<ApplicationRow | undefined> {
-  if (!isApplicationId(id)) return undefined;
-  return typed(trx).selectFrom("requests_applications").selectAll().where("id", "=", id).executeTakeFirst();
+export async function applicationById(trx: RequestsTransaction, id: string): Promise<ApplicationRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  return trx.selectFrom("requests_applications").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
 /** The application a tracking number and query code open, or null (both must match). */
-export async function applicationByTracking(ctx: Pick<Services, "crypto">, trx: PluginTransaction, trackingNo: string, queryCode: string): Promise<ApplicationRow | null> {
+export async function applicationByTracking(ctx: Pick<Services, "crypto">, trx: RequestsTransaction, trackingNo: string, queryCode: string): Promise<ApplicationRow | null> {
   const no = trackingNo.trim().toUpperCase();
   const hash = ctx.crypto.blindIndex(`query:${no}:${normaliseQueryCode(queryCode)}`);
-  const row = await typed(trx).selectFrom("requests_applications").selectAll().where("tracking_no", "=", no).executeTakeFirst();
+  const row = await trx.selectFrom("requests_applications").selectAll().where("tracking_no", "=", no).executeTakeFirst();
   return row && row.query_code_hash === hash ? row : null;
 }
 

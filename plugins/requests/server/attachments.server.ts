@@ -1,5 +1,6 @@
-import type { PluginCoreServices, PluginTenant, PluginTransaction } from "../../../app/plugin-api";
-import { typed } from "../db/schema";
+import type { PluginCoreServices, PluginTenant } from "../../../app/plugin-api";
+import { isUuid } from "../../../app/plugin-api";
+import type { RequestsTransaction } from "./context";
 
 /** A copy of an identity document or a signed letter: small, and only kinds any office can open. */
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
@@ -41,8 +42,8 @@ export async function readAttachment(entry: FormDataEntryValue | null): Promise<
 type Services = Pick<PluginCoreServices, "crypto"> & { tenant: PluginTenant };
 
 /** Stores the file with its bytes sealed like the applicant's details; returns its id. */
-export async function storeAttachment(ctx: Services, trx: PluginTransaction, applicationId: string, upload: AttachmentUpload): Promise<string> {
-  const row = await typed(trx)
+export async function storeAttachment(ctx: Services, trx: RequestsTransaction, applicationId: string, upload: AttachmentUpload): Promise<string> {
+  const row = await trx
     .insertInto("requests_attachments")
     .values({
       tenant_id: ctx.tenant.id,
@@ -58,8 +59,8 @@ export async function storeAttachment(ctx: Services, trx: PluginTransaction, app
 }
 
 /** An application's files without their content, oldest first. */
-export function attachmentsOf(trx: PluginTransaction, applicationId: string) {
-  return typed(trx)
+export function attachmentsOf(trx: RequestsTransaction, applicationId: string) {
+  return trx
     .selectFrom("requests_attachments")
     .select(["id", "name", "mime", "size", "created_at"])
     .where("application_id", "=", applicationId)
@@ -68,11 +69,9 @@ export function attachmentsOf(trx: PluginTransaction, applicationId: string) {
     .execute();
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A stored file's bytes, opened; callers audit the read (`requests.applicant.read`): it may be an identity document. */
-export async function openAttachment(ctx: Pick<PluginCoreServices, "crypto">, trx: PluginTransaction, id: string): Promise<{ name: string; mime: string; bytes: Buffer } | null> {
-  if (!UUID.test(id)) return null;
-  const row = await typed(trx).selectFrom("requests_attachments").select(["name", "mime", "content_sealed"]).where("id", "=", id).executeTakeFirst();
+export async function openAttachment(ctx: Pick<PluginCoreServices, "crypto">, trx: RequestsTransaction, id: string): Promise<{ name: string; mime: string; bytes: Buffer } | null> {
+  if (!isUuid(id)) return null;
+  const row = await trx.selectFrom("requests_attachments").select(["name", "mime", "content_sealed"]).where("id", "=", id).executeTakeFirst();
   return row ? { name: row.name, mime: row.mime, bytes: Buffer.from(ctx.crypto.open(row.content_sealed), "base64") } : null;
 }

@@ -1,25 +1,19 @@
-import {
-  chinaDate,
-  DecisionRefused,
-  type Locale,
-  type PluginDocument,
-  type PluginDocumentHookContext,
-  type PluginRequestContext,
-  type PluginTransaction,
-} from "../../../app/plugin-api";
-import { clockId, typed, type NoticeKind } from "../db/schema";
+import { chinaDate, DecisionRefused, type Locale, type PluginDocument } from "../../../app/plugin-api";
+import { clockId, type NoticeKind } from "../db/schema";
+
 import { lapseRule } from "../law/lapses";
 import { applicationById, type ApplicationRow } from "./applications.server";
 import { refusingOnLedger } from "./clock-refusal";
 import { fillLetter, type SentDates } from "./letters/fields";
 import { NOTICE_TYPE, NoticePayload, REPLY_TYPE, ReplyPayload } from "./notice-schema";
 import { bindReplyFiles, releaseReplyFiles } from "./reply-files/store.server";
+import type { RequestsContext, RequestsHookContext, RequestsTransaction } from "./context";
 
 export type DraftResult = { ok: true; documentUrl: string } | { ok: false; error: string };
 
 /** The applicant's facts the staff pages and rules need: notices in flight, whether 补正 was asked. */
-export async function noticesOf(trx: PluginTransaction, applicationId: string) {
-  return typed(trx).selectFrom("requests_notices").selectAll().where("application_id", "=", applicationId).orderBy("created_at").execute();
+export async function noticesOf(trx: RequestsTransaction, applicationId: string) {
+  return trx.selectFrom("requests_notices").selectAll().where("application_id", "=", applicationId).orderBy("created_at").execute();
 }
 
 /**
@@ -28,8 +22,8 @@ export async function noticesOf(trx: PluginTransaction, applicationId: string) {
  * when the last step approves (`onApproved`). The application row is locked meanwhile.
  */
 export async function draftNotice(
-  ctx: PluginRequestContext,
-  trx: PluginTransaction,
+  ctx: RequestsContext,
+  trx: RequestsTransaction,
   app: ApplicationRow,
   input: { kind: NoticeKind; title: string; payload: NoticePayload | ReplyPayload },
 ): Promise<DraftResult> {
@@ -38,7 +32,7 @@ export async function draftNotice(
   if (!created.ok) return { ok: false, error: created.error };
   const submitted = await ctx.workflow.act(trx, { id: created.document.id, action: "submit", expectedVersion: created.document.version });
   if (!submitted.ok) return { ok: false, error: submitted.error };
-  await typed(trx)
+  await trx
     .insertInto("requests_notices")
     .values({ tenant_id: ctx.tenant.id, application_id: app.id, kind: input.kind, document_id: created.document.id, title: input.title, body: input.payload.body, details: JSON.stringify(detailsOf(input.payload)) })
     .execute();
@@ -54,8 +48,8 @@ function detailsOf(payload: NoticePayload | ReplyPayload): Record<string, unknow
   return details;
 }
 
-async function lockedApplication(trx: PluginTransaction, id: string): Promise<ApplicationRow> {
-  const app = await typed(trx).selectFrom("requests_applications").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+async function lockedApplication(trx: RequestsTransaction, id: string): Promise<ApplicationRow> {
+  const app = await trx.selectFrom("requests_applications").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
   if (!app) throw new Error(`requests: application ${id} is gone`);
   return app;
 }
@@ -66,15 +60,15 @@ async function lockedApplication(trx: PluginTransaction, id: string): Promise<Ap
  * placeholder for the printed letter, which names the applicant in full.
  */
 async function markSent(
-  ctx: PluginDocumentHookContext,
+  ctx: RequestsHookContext,
   doc: PluginDocument,
   app: ApplicationRow,
   values: { title: string; body: string; released?: unknown[]; locale: Locale; dates: SentDates },
 ) {
   const letter = fillLetter(values.body, { dates: values.dates }, values.locale);
-  const row = await typed(ctx.trx).selectFrom("requests_notices").select(["details"]).where("document_id", "=", doc.id).executeTakeFirst();
+  const row = await ctx.trx.selectFrom("requests_notices").select(["details"]).where("document_id", "=", doc.id).executeTakeFirst();
   const details = { ...((row?.details ?? {}) as Record<string, unknown>), ...values.dates, letterLocale: values.locale, letter };
-  await typed(ctx.trx)
+  await ctx.trx
     .updateTable("requests_notices")
     .set({
       sent_on: values.dates.issuedOn!,
@@ -95,17 +89,17 @@ async function markSent(
  * are the pause's answer date, the new reply date the extended clock's due date, and the 补正
  * deadline the drafted number of working days from today.
  */
-export function onNoticeApproved(ctx: PluginDocumentHookContext, doc: PluginDocument): Promise<void> {
+export function onNoticeApproved(ctx: RequestsHookContext, doc: PluginDocument): Promise<void> {
   return refusingOnLedger(() => sendNotice(ctx, doc));
 }
 
-async function sendNotice(ctx: PluginDocumentHookContext, doc: PluginDocument): Promise<void> {
+async function sendNotice(ctx: RequestsHookContext, doc: PluginDocument): Promise<void> {
   const p = NoticePayload.parse(doc.payload);
   const trx = ctx.trx;
   const app = await lockedApplication(trx, p.applicationId);
   const today = chinaDate();
   const clock = clockId(app.id);
-  const update = typed(trx).updateTable("requests_applications").where("id", "=", app.id);
+  const update = trx.updateTable("requests_applications").where("id", "=", app.id);
   const dates: SentDates = { issuedOn: today };
   switch (p.kind) {
     case "supplement": {
@@ -124,7 +118,7 @@ async function sendNotice(ctx: PluginDocumentHookContext, doc: PluginDocument): 
     case "other_agency": {
       const status = await ctx.clocks.append(trx, clock, { kind: "pause", date: today, reason: p.kind === "third_party" ? "third-party" : "other-agency", note: p.party });
       dates.answerDue = answerDueOf(status);
-      await typed(trx)
+      await trx
         .insertInto("requests_consultations")
         .values({ tenant_id: ctx.tenant.id, application_id: app.id, kind: p.kind, party: p.party, sent_on: today, answer_due: dates.answerDue })
         .execute();
@@ -147,11 +141,11 @@ async function sendNotice(ctx: PluginDocumentHookContext, doc: PluginDocument): 
  * as 保密审查 left them (redactions applied), the clock stops, and the application is closed
  * under its table 三 row.
  */
-export function onReplyApproved(ctx: PluginDocumentHookContext, doc: PluginDocument): Promise<void> {
+export function onReplyApproved(ctx: RequestsHookContext, doc: PluginDocument): Promise<void> {
   return refusingOnLedger(() => sendReply(ctx, doc));
 }
 
-async function sendReply(ctx: PluginDocumentHookContext, doc: PluginDocument): Promise<void> {
+async function sendReply(ctx: RequestsHookContext, doc: PluginDocument): Promise<void> {
   const p = ReplyPayload.parse(doc.payload);
   const trx = ctx.trx;
   const app = await lockedApplication(trx, p.applicationId);
@@ -163,7 +157,7 @@ async function sendReply(ctx: PluginDocumentHookContext, doc: PluginDocument): P
   // A file whose text 保密审查 redacted is sent as its redacted text, never as the file.
   const filesAsText = await releaseReplyFiles(trx, doc.id, p.files, sent.files, today);
   await ctx.clocks.append(trx, clockId(app.id), { kind: "stop", date: today, reason: lapseRule(p.replyType)?.stop ?? "replied", note: p.replyType });
-  await typed(trx).updateTable("requests_applications").set({ status: "closed", reply_type: p.replyType, closed_on: today, updated_at: new Date() }).where("id", "=", app.id).execute();
+  await trx.updateTable("requests_applications").set({ status: "closed", reply_type: p.replyType, closed_on: today, updated_at: new Date() }).where("id", "=", app.id).execute();
   await markSent(ctx, doc, app, { title: rendition.title, body: sent.body, released: [...sent.released, ...filesAsText], locale: letterLocaleOf(p, app), dates: { issuedOn: today } });
   await ctx.audit(trx, { action: "requests.notice.send", target: { type: "requests_application", id: app.id }, data: { kind: "reply", replyType: p.replyType, documentId: doc.id } });
 }

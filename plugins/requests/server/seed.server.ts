@@ -1,23 +1,25 @@
 import { randomUUID } from "node:crypto";
 import { sql, type Insertable } from "kysely";
-import { chinaDate, type PluginTenantContext, type PluginTransaction } from "../../../app/plugin-api";
+import { chinaDate } from "../../../app/plugin-api";
 import { demoRequests, type DemoOffice, type DemoRequest } from "../data/demo-requests";
 import { addressedLetter, NOTICE_TITLES } from "../data/letters";
 import { fillLetter } from "./letters/fields";
 import { seedOf } from "../data/random";
-import { clockId, typed, type RequestsDatabase } from "../db/schema";
+import { clockId, type RequestsDatabase } from "../db/schema";
+
 import { ApplicationInput, applicantDetails, maskedApplicant } from "./applicant";
 import { createApplication } from "./applications.server";
 import { RequestsSettings } from "./settings";
 import { seedDemoReplyFile } from "./reply-files/demo.server";
+import type { RequestsTenantContext, RequestsTransaction } from "./context";
 
 /** Demo offices get a year of applications; other offices start empty. */
-export async function seedRequests(ctx: PluginTenantContext): Promise<void> {
+export async function seedRequests(ctx: RequestsTenantContext): Promise<void> {
   if (ctx.tenant.code.startsWith("demo-")) await seedDemoRequests(ctx, chinaDate());
 }
 
 /** "示范市生态环境局东湖分局" → 东湖区 and 示环东; the city bureau → 示范市 and 示环. */
-function officeOf(ctx: PluginTenantContext, today: string): DemoOffice {
+function officeOf(ctx: RequestsTenantContext, today: string): DemoOffice {
   const short = /局(.+?)分局$/.exec(ctx.tenant.name["zh-CN"])?.[1];
   return {
     area: short ? `${short}区` : "示范市",
@@ -37,9 +39,9 @@ function officeOf(ctx: PluginTenantContext, today: string): DemoOffice {
  * Once per office: nothing happens where applications exist. `office` overrides what the
  * office's name says (tests seed offices not named like the demo's).
  */
-export async function seedDemoRequests(ctx: PluginTenantContext, today: string, office: Partial<DemoOffice> = {}): Promise<void> {
+export async function seedDemoRequests(ctx: RequestsTenantContext, today: string, office: Partial<DemoOffice> = {}): Promise<void> {
   await ctx.withTenant(async (trx) => {
-    const existing = await typed(trx).selectFrom("requests_applications").select("id").where("tenant_id", "=", ctx.tenant.id).limit(1).execute();
+    const existing = await trx.selectFrom("requests_applications").select("id").where("tenant_id", "=", ctx.tenant.id).limit(1).execute();
     if (existing.length) return;
     const plan = demoRequests({ ...officeOf(ctx, today), ...office });
     const recorded: Recorded[] = [];
@@ -58,9 +60,8 @@ export async function seedDemoRequests(ctx: PluginTenantContext, today: string, 
 
 type Recorded = { id: string; trackingNo: string; request: DemoRequest; masked: string };
 
-async function writeOutcomes(ctx: PluginTenantContext, trx: PluginTransaction, recorded: Recorded[]) {
+async function writeOutcomes(ctx: RequestsTenantContext, trx: RequestsTransaction, recorded: Recorded[]) {
   const tenant_id = ctx.tenant.id;
-  const db = typed(trx);
   const rows = recorded.map(({ id, request: { timeline: t, submittedOn } }) => sql`(${id}::uuid, ${submittedOn}::date, ${t?.status ?? "unconfirmed"}, ${t?.supplementDue ?? null}::date, ${t?.feeFen ?? null}::int, ${t?.feeDue ?? null}::date, ${t?.feePaidOn ?? null}::date, ${t?.replyType ?? null}, ${t?.closedOn ?? null}::date)`);
   await sql`
     UPDATE requests_applications a
@@ -90,8 +91,8 @@ async function writeOutcomes(ctx: PluginTenantContext, trx: PluginTransaction, r
     for (const s of t.supplements) supplements.push({ tenant_id, application_id, body: s.body, received_on: s.receivedOn, via: s.via });
     for (const a of request.appeals) appeals.push({ tenant_id, application_id, kind: a.kind, body: a.body(trackingNo), filed_on: a.filedOn, outcome: a.outcome, decided_on: a.decidedOn, note: a.note });
   }
-  if (consultations.length) await db.insertInto("requests_consultations").values(consultations).execute();
-  if (notices.length) await db.insertInto("requests_notices").values(notices).execute();
-  if (supplements.length) await db.insertInto("requests_supplements").values(supplements).execute();
-  if (appeals.length) await db.insertInto("requests_appeals").values(appeals).execute();
+  if (consultations.length) await trx.insertInto("requests_consultations").values(consultations).execute();
+  if (notices.length) await trx.insertInto("requests_notices").values(notices).execute();
+  if (supplements.length) await trx.insertInto("requests_supplements").values(supplements).execute();
+  if (appeals.length) await trx.insertInto("requests_appeals").values(appeals).execute();
 }

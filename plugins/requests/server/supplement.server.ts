@@ -1,7 +1,9 @@
 import { z } from "zod";
-import type { ClockStatus, PluginAuditEvent, PluginCoreServices, PluginTenant, PluginTransaction } from "../../../app/plugin-api";
-import { clockId, typed } from "../db/schema";
+import type { ClockStatus, PluginAuditEvent, PluginCoreServices, PluginTenant } from "../../../app/plugin-api";
+import { clockId } from "../db/schema";
+
 import type { ApplicationRow } from "./applications.server";
+import type { RequestsTransaction } from "./context";
 
 /** What the applicant sends in answer to a 补正 notice. */
 export const SupplementText = z
@@ -12,7 +14,7 @@ export const SupplementText = z
 
 type Services = Pick<PluginCoreServices, "clocks"> & {
   tenant: PluginTenant;
-  audit(trx: PluginTransaction, event: PluginAuditEvent): Promise<void>;
+  audit(trx: RequestsTransaction, event: PluginAuditEvent): Promise<void>;
 };
 
 export interface ReceivedSupplement {
@@ -30,11 +32,11 @@ export type SupplementResult = { ok: true; supplementId: string; clock: ClockSta
  * application is waiting for one. The row is locked first, so two supplements sent at once cannot
  * both restart the clock.
  */
-export async function receiveSupplement(ctx: Services, trx: PluginTransaction, application: Pick<ApplicationRow, "id">, s: ReceivedSupplement): Promise<SupplementResult> {
+export async function receiveSupplement(ctx: Services, trx: RequestsTransaction, application: Pick<ApplicationRow, "id">, s: ReceivedSupplement): Promise<SupplementResult> {
   // Browsers send a text area's line breaks as CRLF; the limit counts what the applicant typed.
   const body = SupplementText.safeParse(s.body.replace(/\r\n?/g, "\n"));
   if (!body.success) return { ok: false, error: body.error.issues[0]!.message };
-  const current = await typed(trx).selectFrom("requests_applications").select(["id", "status"]).where("id", "=", application.id).forUpdate().executeTakeFirst();
+  const current = await trx.selectFrom("requests_applications").select(["id", "status"]).where("id", "=", application.id).forUpdate().executeTakeFirst();
   if (current?.status !== "awaiting_supplement") return { ok: false, error: "requests:public.errors.notAwaitingSupplement" };
 
   let clock: ClockStatus;
@@ -45,12 +47,12 @@ export async function receiveSupplement(ctx: Services, trx: PluginTransaction, a
     if (e instanceof Error && e.name === "ClockLedgerError") return { ok: false, error: "requests:public.errors.supplementDate" };
     throw e;
   }
-  const row = await typed(trx)
+  const row = await trx
     .insertInto("requests_supplements")
     .values({ tenant_id: ctx.tenant.id, application_id: current.id, body: body.data, received_on: s.receivedOn, via: s.via })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await typed(trx)
+  await trx
     .updateTable("requests_applications")
     .set({ status: "processing", supplement_due: null, updated_at: new Date() })
     .where("id", "=", current.id)

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from "kysely";
 import type { AppLoadContext } from "@remix-run/node";
 import type { CoreDatabase } from "../../../db/schema";
+import type { DisclosureDatabase } from "../../../plugins/disclosure/db/schema";
 import { withScope } from "../../../db/scope";
 import { chinaDate } from "../../../app/core/calendar/china-time";
 import { reviewState } from "../../../app/core/classification/review.server";
@@ -109,11 +110,11 @@ export async function timeImport(ip: InProcess, tenantId: string, rowCount: numb
       const staff = await chainStaff(trx, ip, tenantId, i);
       const mark = performance.now();
       const plugin = { ...ctx, workflow: pluginWorkflow(staff.drafter, "disclosure") };
-      const checked = await checkImport(plugin, trx, sheet.sheet);
+      const checked = await checkImport(plugin, trx.withTables<DisclosureDatabase>(), sheet.sheet);
       errors = checked.errors;
       if (checked.missing.length) throw new Error(`the generated register lacks columns ${checked.missing.join(", ")}`);
       marks.push(performance.now() - mark);
-      const submitted = await submitBatch(plugin, trx, checked.rows, "register.xlsx", `导入：register.xlsx（${checked.rows.length} 条）`);
+      const submitted = await submitBatch(plugin, trx.withTables<DisclosureDatabase>(), checked.rows, "register.xlsx", `导入：register.xlsx（${checked.rows.length} 条）`);
       if (!submitted.ok) throw new Error(`bench import: the batch was refused: ${submitted.error}`);
       marks.push(performance.now() - mark);
 

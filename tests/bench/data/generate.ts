@@ -3,6 +3,7 @@ import { sql, type Transaction } from "kysely";
 import { pino } from "pino";
 import type { DatabaseHandle } from "../../../db/client";
 import type { CoreDatabase } from "../../../db/schema";
+import type { DisclosureDatabase } from "../../../plugins/disclosure/db/schema";
 import { migrateToLatest } from "../../../db/migrate";
 import { withScope } from "../../../db/scope";
 import { recordAudit } from "../../../app/core/audit/record.server";
@@ -101,8 +102,9 @@ async function loadTenant(services: Services, work: TenantWork, seed: number): P
   const scope = { tenantId: tenant.id, readTenantIds: [tenant.id], userId: work.staff.officer.id };
   return withScope(services.db, scope, async (trx) => {
     await addMemberships(trx, tenant.id, work.staff);
-    await seedCatalogue(trx, tenant.id);
-    await seedList(trx, tenant.id);
+    const own = trx.withTables<DisclosureDatabase>();
+    await seedCatalogue(own, tenant.id);
+    await seedList(own, tenant.id);
     const loaded = await loadItems(disclosure, trx, items);
     await loadDrafts(trx, tenant.id, drafts, work.staff.drafter.id);
     const tracking = await loadRequests(requests, trx, applications, work.staff.officer.id, seed);

@@ -2,12 +2,12 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { pluginAction, pluginLoader, requireQuery } from "../../../../app/plugin-api/loaders.server";
-import { Field, FormMessage, PostForm, RowAction, useLocale, type FieldErrors } from "../../../../app/plugin-api/ui";
+import { requireQuery } from "../../../../app/plugin-api/loaders.server";
+import { pluginAction, pluginLoader } from "../../server/loaders.server";
+import { CategoryOptions } from "./_parts/category-options";
+import { type FieldErrors, FormMessage, hasErrors, PostForm, RowAction, SelectField, TextField, useLocale } from "../../../../app/plugin-api/ui";
 import { addCategory, catalogueRows, CATEGORY_FIELDS, editCategory, removeCategory } from "../../server/staff/catalogue-edit.server";
-import { hasErrors } from "../../server/staff/form-errors";
 import { checkedTexts, formMessage, pick } from "../../server/staff/form-input.server";
-import { CategoryOptions, SelectField } from "./_parts/fields";
 
 const DONE = ["added", "edited", "removed"] as const;
 
@@ -129,17 +129,17 @@ export default function Catalogue() {
               <input type="hidden" name="key" value={values.key} />
             ) : (
               <>
-                <Field name="key" label={t("staff.catalogue.key")} hint={t("staff.catalogue.keyHint")} defaultValue={values.key} errors={errors} required maxLength={60} />
+                <TextField name="key" label={t("staff.catalogue.key")} hint={t("staff.catalogue.keyHint")} defaultValue={values.key} errors={errors} required maxLength={60} />
                 <SelectField name="parentKey" label={t("staff.catalogue.parent")} defaultValue={values.parentKey} errors={errors}>
                   <option value="">{t("staff.catalogue.root")}</option>
                   <CategoryOptions categories={rows.map((r) => ({ key: r.key, label: label(r.label), depth: r.depth }))} />
                 </SelectField>
               </>
             )}
-            <Field name="labelZhCN" label={t("staff.catalogue.labelZhCN")} defaultValue={values.labelZhCN} errors={errors} required maxLength={60} lang="zh-CN" />
-            <Field name="labelZhTW" label={t("staff.catalogue.labelZhTW")} hint={t("staff.catalogue.labelFallback")} defaultValue={values.labelZhTW} errors={errors} maxLength={60} lang="zh-TW" />
-            <Field name="labelEn" label={t("staff.catalogue.labelEn")} hint={t("staff.catalogue.labelFallback")} defaultValue={values.labelEn} errors={errors} maxLength={100} lang="en" />
-            <Field name="position" type="number" min={0} label={t("staff.catalogue.position")} hint={t("staff.catalogue.positionHint")} defaultValue={values.position} errors={errors} />
+            <TextField name="labelZhCN" label={t("staff.catalogue.labelZhCN")} defaultValue={values.labelZhCN} errors={errors} required maxLength={60} lang="zh-CN" />
+            <TextField name="labelZhTW" label={t("staff.catalogue.labelZhTW")} hint={t("staff.catalogue.labelFallback")} defaultValue={values.labelZhTW} errors={errors} maxLength={60} lang="zh-TW" />
+            <TextField name="labelEn" label={t("staff.catalogue.labelEn")} hint={t("staff.catalogue.labelFallback")} defaultValue={values.labelEn} errors={errors} maxLength={100} lang="en" />
+            <TextField name="position" type="number" min={0} label={t("staff.catalogue.position")} hint={t("staff.catalogue.positionHint")} defaultValue={values.position} errors={errors} />
             <div className="actions">
               <button type="submit" className="button primary">
                 {edit ? t("staff.catalogue.save") : t("staff.catalogue.add")}

@@ -2,11 +2,11 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { chinaYear } from "../../../../app/plugin-api";
 import { z } from "zod";
-import { pluginLoader, readFilters } from "../../../../app/plugin-api/loaders.server";
-import { IgnoredFilters, useLocale } from "../../../../app/plugin-api/ui";
+import { readFilters } from "../../../../app/plugin-api/loaders.server";
+import { pluginLoader } from "../../server/loaders.server";
+import { IgnoredFilters, SelectField, useLocale } from "../../../../app/plugin-api/ui";
 import { TABLE_TWO_COLUMNS, TABLE_TWO_RULES, TABLE_TWO_SOURCE, TABLE_TWO_WITHDRAWN } from "../../law/table-two";
 import { dashboard } from "../../server/staff/dashboard.server";
-import { SelectField } from "./_parts/fields";
 
 /** 公开统计: counts by category, timeliness and the annual report's table 二 figures for one year. */
 export const loader = pluginLoader(async (ctx, { request }) => {

@@ -1,13 +1,12 @@
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
-import { FormMessage, PostForm, useLocale } from "../../../../app/plugin-api/ui";
+import { pluginAction, pluginLoader } from "../../server/loaders.server";
+import { FieldError, FormMessage, PostForm, useLocale } from "../../../../app/plugin-api/ui";
 import { openBatches } from "../../server/import/pending.server";
 import { runImport, type Submitted } from "../../server/import/run.server";
 import { IMPORT_COLUMNS, templateCsv, templateXlsx, type ImportRow, type RowError } from "../../server/staff/import.server";
 import { MAX_IMPORT_ROWS, readSheet } from "../../server/staff/spreadsheet.server";
-import { FieldError } from "./_parts/fields";
 
 const SHOWN_ERRORS = 500;
 const SHOWN_PREVIEW = 20;

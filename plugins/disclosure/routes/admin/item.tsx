@@ -1,9 +1,9 @@
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { parseForm, pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
-import { FormMessage, PostForm, useLocale, type FieldErrors } from "../../../../app/plugin-api/ui";
-import { topFields } from "../../server/staff/form-errors";
+import { parseForm } from "../../../../app/plugin-api/loaders.server";
+import { pluginAction, pluginLoader } from "../../server/loaders.server";
+import { type FieldErrors, FormMessage, PostForm, topFields, useLocale } from "../../../../app/plugin-api/ui";
 import { staffItemView } from "../../server/staff/item-view.server";
 import { withdrawItems, WithdrawForm } from "../../server/staff/withdraw.server";
 import { Timeliness } from "./_parts/timeliness";

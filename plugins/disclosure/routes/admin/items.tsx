@@ -1,12 +1,12 @@
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { parseForm, pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
-import { FormMessage, IgnoredFilters, PostForm, type FieldErrors } from "../../../../app/plugin-api/ui";
-import { topFields } from "../../server/staff/form-errors";
+import { parseForm } from "../../../../app/plugin-api/loaders.server";
+import { pluginAction, pluginLoader } from "../../server/loaders.server";
+import { CategoryOptions } from "./_parts/category-options";
+import { FieldError, type FieldErrors, FormMessage, IgnoredFilters, PostForm, SelectField, topFields } from "../../../../app/plugin-api/ui";
 import { readFilter, staffItemList, STATUSES } from "../../server/staff/items-list.server";
 import { withdrawItems, WithdrawForm } from "../../server/staff/withdraw.server";
-import { CategoryOptions, FieldError, SelectField } from "./_parts/fields";
 import { WithdrawFields } from "./_parts/withdraw-fields";
 
 /** The office's disclosure items: drafts and documents in review, then what is published or withdrawn. */

@@ -3,16 +3,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { chinaYear } from "../../../../app/plugin-api";
 import { z } from "zod";
-import { pluginAction, pluginLoader, readFilters, requireQuery } from "../../../../app/plugin-api/loaders.server";
-import { FormMessage, IgnoredFilters, RowAction, type FieldErrors } from "../../../../app/plugin-api/ui";
-import { typed } from "../../db/schema";
+import { readFilters, requireQuery } from "../../../../app/plugin-api/loaders.server";
+import { pluginAction, pluginLoader } from "../../server/loaders.server";
+import { type FieldErrors, FormMessage, hasErrors, IgnoredFilters, RowAction, SelectField } from "../../../../app/plugin-api/ui";
 import { catalogueTree, flatten } from "../../server/catalogue.server";
 import { labelOf } from "../../server/staff/editor.server";
-import { hasErrors } from "../../server/staff/form-errors";
 import { checkedTexts, formMessage } from "../../server/staff/form-input.server";
 import { readRowForm, removeListRow, ROW_FIELDS, saveListRow } from "../../server/staff/list-rows.server";
 import { listStatus, rowsInUse, type DueEntry } from "../../server/staff/list-status.server";
-import { SelectField } from "./_parts/fields";
 import { ListRowForm, type RowValues } from "./_parts/list-row-form";
 
 const DONE = ["added", "updated", "removed"] as const;
@@ -45,7 +43,7 @@ export const loader = pluginLoader(async (ctx, { request }) => {
   const year = filter.year;
   const manage = ctx.mode === "member" && ctx.can("disclosure.catalogue.manage");
   return ctx.withTenant(async (trx) => {
-    const rows = await typed(trx).selectFrom("disclosure_list_rows").selectAll().where("tenant_id", "=", ctx.tenant.id).orderBy("position").orderBy("key").execute();
+    const rows = await trx.selectFrom("disclosure_list_rows").selectAll().where("tenant_id", "=", ctx.tenant.id).orderBy("position").orderBy("key").execute();
     const status = await listStatus(ctx, trx, rows, year);
     const used = manage ? await rowsInUse(ctx, trx) : new Set<string>();
     const tree = flatten(await catalogueTree(trx, ctx.tenant.id));

@@ -1,4 +1,4 @@
-import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { pluginLoader } from "../../server/loaders.server";
 import { originOf } from "../../server/portal/head";
 import { jsonError, OPEN_DATA_HEADERS } from "../../server/portal/http";
 import { itemDetailJson } from "../../server/portal/item-json";

@@ -1,7 +1,7 @@
 import zhCN from "../../locales/zh-CN/common.json";
 import zhCNPortal from "../../locales/zh-CN/portal.json";
 import { chinaDate } from "../../../../app/plugin-api";
-import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { pluginLoader } from "../../server/loaders.server";
 import { originOf, portalPath } from "../../server/portal/head";
 import { contentDisposition, OPEN_DATA_HEADERS } from "../../server/portal/http";
 import { toCsv } from "../../server/portal/csv";

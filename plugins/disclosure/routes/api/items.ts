@@ -1,4 +1,4 @@
-import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { pluginLoader } from "../../server/loaders.server";
 import { absolute, apiPath, originOf } from "../../server/portal/head";
 import { OPEN_DATA_HEADERS } from "../../server/portal/http";
 import { itemSummaryJson } from "../../server/portal/item-json";

@@ -1,9 +1,8 @@
-import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
-import { typed } from "../../db/schema";
+import { requireUuidParam } from "../../../../app/plugin-api/loaders.server";
+import { pluginLoader } from "../../server/loaders.server";
 import { contentDisposition } from "../../server/portal/http";
 import { notFound } from "../../server/portal/page.server";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(\s*;\s*[a-z0-9-]+=[a-z0-9-]+)*$/i;
 
 /**
@@ -11,10 +10,9 @@ const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(\s*;\s*[a-
  * proactive item offers and that were not redacted; anything else is a 404.
  */
 export const loader = pluginLoader(async (ctx, { params }) => {
-  const id = params.id ?? "";
-  if (!UUID.test(id)) throw notFound();
+  const id = requireUuidParam(params, "id");
   const file = await ctx.withTenant((trx) =>
-    typed(trx).selectFrom("disclosure_attachments").select(["name", "mime", "bytes"]).where("tenant_id", "=", ctx.tenant.id).where("id", "=", id).executeTakeFirst(),
+    trx.selectFrom("disclosure_attachments").select(["name", "mime", "bytes"]).where("tenant_id", "=", ctx.tenant.id).where("id", "=", id).executeTakeFirst(),
   );
   if (!file) throw notFound();
   const bytes = new Uint8Array(file.bytes);

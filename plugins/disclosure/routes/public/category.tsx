@@ -1,8 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
-import { useLocale } from "../../../../app/plugin-api/ui";
+import { pluginLoader } from "../../server/loaders.server";
+import { Pager, useLocale } from "../../../../app/plugin-api/ui";
 import { listItems } from "../../server/items.server";
 import { categoryPath, keysUnder, portalCatalogue, yearsIn } from "../../server/portal/catalogue.server";
 import { absolute, organization, portalPath, type Head } from "../../server/portal/head";
@@ -12,7 +12,6 @@ import { CatalogueTree } from "./_parts/catalogue-tree";
 import { PortalFrame } from "./_parts/frame";
 import { headTags } from "./_parts/head";
 import { ItemTable } from "./_parts/item-table";
-import { Pager } from "./_parts/pager";
 
 /** One catalogue category: its items and its subcategories' items, newest first, 20 a page, by year if asked. */
 export const loader = pluginLoader(async (ctx, { request, params }) => {

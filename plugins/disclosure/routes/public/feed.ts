@@ -1,4 +1,4 @@
-import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { pluginLoader } from "../../server/loaders.server";
 import { bodyText, renderBody } from "../../server/html";
 import { listItems } from "../../server/items.server";
 import { atomFeed, feedId } from "../../server/portal/atom";

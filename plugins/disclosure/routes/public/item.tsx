@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { pluginLoader } from "../../server/loaders.server";
 import { useLocale } from "../../../../app/plugin-api/ui";
 import { bodyText, renderBody } from "../../server/html";
 import { absolute, organization, portalPath, type Head } from "../../server/portal/head";

@@ -2,7 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useId, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { pluginLoader } from "../../server/loaders.server";
 import { useLocale } from "../../../../app/plugin-api/ui";
 import { catalogueTree, flatten } from "../../server/catalogue.server";
 import { listItems } from "../../server/items.server";

@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { pluginLoader } from "../../server/loaders.server";
 import { useLocale } from "../../../../app/plugin-api/ui";
 import { listItems } from "../../server/items.server";
 import { portalCatalogue } from "../../server/portal/catalogue.server";

@@ -1,8 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
-import { Field, useLocale } from "../../../../app/plugin-api/ui";
+import { pluginLoader } from "../../server/loaders.server";
+import { Pager, SelectField, TextField, useLocale } from "../../../../app/plugin-api/ui";
 import { catalogueTree, flatten, subtreeKeys } from "../../server/catalogue.server";
 import { VALIDITY } from "../../server/item-schema";
 import { issuersOf, yearsOf } from "../../server/items.server";
@@ -14,8 +14,6 @@ import { PortalFrame } from "./_parts/frame";
 import { headTags } from "./_parts/head";
 import { ItemTable } from "./_parts/item-table";
 import { Marked } from "./_parts/marked";
-import { Pager } from "./_parts/pager";
-import { SelectField } from "./_parts/select-field";
 
 const FIELDS = ["q", "year", "category", "issuer", "docNumber", "validity"] as const;
 
@@ -83,22 +81,22 @@ export default function Search() {
     <PortalFrame portal={portal} current="search" crumbs={[{ label: t("portal.search.title") }]}>
       <h1>{t("portal.search.title")}</h1>
       <Form method="get" role="search" aria-label={t("portal.search.title")} className="stack">
-        <Field name="q" type="search" label={t("portal.search.q")} defaultValue={values.q} maxLength={100} errors={errors} hint={t("portal.search.hint")} />
+        <TextField name="q" type="search" label={t("portal.search.q")} defaultValue={values.q} maxLength={100} errors={errors} hint={t("portal.search.hint")} />
         <fieldset className="checks">
           <legend>{t("portal.search.filters")}</legend>
           <div className="filters">
             <SelectField
               name="year"
               label={t("portal.search.year")}
-              value={values.year}
-              errors={errors.year}
+              defaultValue={values.year}
+              errors={errors}
               options={[{ value: "", label: t("portal.search.anyYear") }, ...options.years.map((y) => ({ value: String(y), label: t("portal.search.yearOption", { year: y }) }))]}
             />
             <SelectField
               name="category"
               label={t("meta.category")}
-              value={values.category}
-              errors={errors.category}
+              defaultValue={values.category}
+              errors={errors}
               options={[
                 { value: "", label: t("portal.search.anyCategory") },
                 ...options.categories.map((c) => ({ value: c.key, label: `${"\u3000".repeat(c.depth)}${c.label[locale]}` })),
@@ -107,16 +105,16 @@ export default function Search() {
             <SelectField
               name="issuer"
               label={t("meta.issuer")}
-              value={values.issuer}
-              errors={errors.issuer}
+              defaultValue={values.issuer}
+              errors={errors}
               options={[{ value: "", label: t("portal.search.anyIssuer") }, ...options.issuers.map((i) => ({ value: i, label: i }))]}
             />
-            <Field name="docNumber" label={t("meta.docNumber")} defaultValue={values.docNumber} maxLength={100} errors={errors} />
+            <TextField name="docNumber" label={t("meta.docNumber")} defaultValue={values.docNumber} maxLength={100} errors={errors} />
             <SelectField
               name="validity"
               label={t("meta.validity")}
-              value={values.validity}
-              errors={errors.validity}
+              defaultValue={values.validity}
+              errors={errors}
               options={[{ value: "", label: t("portal.search.anyValidity") }, ...VALIDITY.map((v) => ({ value: v, label: t(`validity.${v}`) }))]}
             />
           </div>

@@ -1,4 +1,4 @@
-import type { Locale, PluginTransaction } from "../../../../app/plugin-api";
+import type { Locale } from "../../../../app/plugin-api";
 import { catalogueTree, flatten } from "../catalogue.server";
 import { labelOf } from "../staff/editor.server";
 import enCommon from "../../locales/en/common.json";
@@ -8,6 +8,7 @@ import zhCN from "../../locales/zh-CN/staff.json";
 import zhTWCommon from "../../locales/zh-TW/common.json";
 import zhTW from "../../locales/zh-TW/staff.json";
 import { ImportPayload } from "./batch-schema";
+import type { DisclosureTransaction } from "../context";
 
 const WORDS = { "zh-CN": zhCN.staff.import.batch, "zh-TW": zhTW.staff.import.batch, en: en.staff.import.batch };
 const VALIDITY_WORDS = { "zh-CN": zhCNCommon.validity, "zh-TW": zhTWCommon.validity, en: enCommon.validity };
@@ -20,7 +21,7 @@ const fill = (template: string, values: Record<string, string | number>) => temp
  * place of the rows without scan findings; a row with a finding is shown whole, its category by
  * name and its validity in words.
  */
-export async function describeBatch(ctx: { trx: PluginTransaction; tenantId: string; locale: Locale }, raw: unknown): Promise<Record<string, string>> {
+export async function describeBatch(ctx: { trx: DisclosureTransaction; tenantId: string; locale: Locale }, raw: unknown): Promise<Record<string, string>> {
   const parsed = ImportPayload.safeParse(raw);
   if (!parsed.success) return {};
   const { rows } = parsed.data;

@@ -1,7 +1,8 @@
-import type { PluginRequestContext, PluginTransaction } from "../../../../app/plugin-api";
+
 import { checkImport, type ImportRow, type RowError } from "../staff/import.server";
 import type { Sheet } from "../staff/spreadsheet.server";
 import { IMPORT_TYPE } from "./batch-schema";
+import type { DisclosureContext, DisclosureTransaction } from "../context";
 
 export type Submitted = { ok: true; id: string; title: string; url: string; count: number } | { ok: false; error: string };
 
@@ -31,8 +32,8 @@ class Refused extends Error {
  * exist). The original 索引号 are the batch's from then on: nothing published meanwhile takes one.
  */
 export async function submitBatch(
-  ctx: Pick<PluginRequestContext, "workflow" | "numbering">,
-  trx: PluginTransaction,
+  ctx: Pick<DisclosureContext, "workflow" | "numbering">,
+  trx: DisclosureTransaction,
   rows: readonly ImportRow[],
   fileName: string,
   title: string,
@@ -52,7 +53,7 @@ export async function submitBatch(
  * it as one batch (`submit`), all in one transaction: a refusal by the workflow leaves nothing
  * behind. The rows are public only once the batch is approved and published.
  */
-export async function runImport(ctx: PluginRequestContext, sheet: Sheet, fileName: string, mode: "check" | "submit"): Promise<ImportOutcome> {
+export async function runImport(ctx: DisclosureContext, sheet: Sheet, fileName: string, mode: "check" | "submit"): Promise<ImportOutcome> {
   try {
     return await ctx.withTenant(async (trx) => {
       const checked = await checkImport(ctx, trx, sheet);

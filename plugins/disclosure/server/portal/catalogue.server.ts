@@ -1,7 +1,8 @@
 import { sql } from "kysely";
-import type { PluginTransaction } from "../../../../app/plugin-api";
+
 import type { LocalizedLabel } from "../../data/catalogue";
 import { catalogueTree, type Category } from "../catalogue.server";
+import type { DisclosureTransaction } from "../context";
 
 /** A category as the portal shows it: what it is, and how many published items it and its subcategories hold. */
 export interface PortalCategory {
@@ -14,7 +15,7 @@ export interface PortalCategory {
   children: PortalCategory[];
 }
 
-async function publishedCounts(trx: PluginTransaction, tenantId: string): Promise<Map<string, number>> {
+async function publishedCounts(trx: DisclosureTransaction, tenantId: string): Promise<Map<string, number>> {
   const rows = await trx
     .selectFrom("disclosure_items")
     .select(["category_key", sql<number>`count(*)`.as("n")])
@@ -34,7 +35,7 @@ function withCounts(tree: Category[], counts: Map<string, number>): PortalCatego
 }
 
 /** The office's catalogue (its own categories and those inherited from above) with item counts. */
-export async function portalCatalogue(trx: PluginTransaction, tenantId: string): Promise<PortalCategory[]> {
+export async function portalCatalogue(trx: DisclosureTransaction, tenantId: string): Promise<PortalCategory[]> {
   const [tree, counts] = await Promise.all([catalogueTree(trx, tenantId), publishedCounts(trx, tenantId)]);
   return withCounts(tree, counts);
 }
@@ -55,7 +56,7 @@ export function keysUnder(category: PortalCategory): string[] {
 }
 
 /** Years in which items of these categories were published, newest first (the year filter's choices). */
-export async function yearsIn(trx: PluginTransaction, tenantId: string, keys: string[]): Promise<number[]> {
+export async function yearsIn(trx: DisclosureTransaction, tenantId: string, keys: string[]): Promise<number[]> {
   if (keys.length === 0) return [];
   const rows = await trx
     .selectFrom("disclosure_items")

@@ -1,6 +1,7 @@
-import type { PluginCoreServices, PluginTransaction } from "../../../../app/plugin-api";
+import type { PluginCoreServices } from "../../../../app/plugin-api";
 import { listItems, type Item, type ItemFilters } from "../items.server";
 import { SEARCH_SOURCE } from "../publish.server";
+import type { DisclosureTransaction } from "../context";
 
 type Hit = Awaited<ReturnType<PluginCoreServices["search"]["query"]>>["hits"][number];
 /** A piece of highlighted text: `hit` pieces matched the query. */
@@ -30,7 +31,7 @@ export interface FindResult {
  */
 export async function findItems(
   search: PluginCoreServices["search"],
-  trx: PluginTransaction,
+  trx: DisclosureTransaction,
   tenantId: string,
   q: string | undefined,
   filters: Omit<ItemFilters, "status" | "ids">,
@@ -60,7 +61,7 @@ export async function findItems(
 }
 
 /** Loads the items of these hits that pass the filters, keeping the hits' order. */
-async function inHitOrder(trx: PluginTransaction, tenantId: string, hits: Hit[], filters: ItemFilters): Promise<Found[]> {
+async function inHitOrder(trx: DisclosureTransaction, tenantId: string, hits: Hit[], filters: ItemFilters): Promise<Found[]> {
   if (hits.length === 0) return [];
   const { items } = await listItems(trx, tenantId, { ...filters, ids: hits.map((h) => h.sourceId) }, { limit: hits.length, offset: 0 });
   const byId = new Map(items.map((i) => [i.id, i]));

@@ -1,4 +1,5 @@
-import type { PluginRequestContext, PluginTenant } from "../../../../app/plugin-api";
+import type { PluginTenant } from "../../../../app/plugin-api";
+import type { DisclosureContext } from "../context";
 
 /** What a portal page puts in <head>: built by the loader (it knows the origin and the reader's language), rendered by `headTags`. */
 export interface Head {
@@ -14,7 +15,7 @@ export interface Head {
 }
 
 /** Where the host says absolute URLs point (never the Host header a client sent). */
-type Origin = Pick<PluginRequestContext, "publicOrigin">;
+type Origin = Pick<DisclosureContext, "publicOrigin">;
 
 /** The origin to put before a path in canonical links, feeds and the API's links; "" (relative URLs) when the host has none to give. */
 export function originOf(ctx: Origin): string {

@@ -1,8 +1,9 @@
-import type { PluginTransaction } from "../../../../app/plugin-api";
+
 import { chinaDate } from "../../../../app/plugin-api";
 import { catalogueTree, type Category } from "../catalogue.server";
 import { itemById, relatedItems, type Item } from "../items.server";
 import { categoryPath } from "./catalogue.server";
+import type { DisclosureTransaction } from "../context";
 
 export interface PublicItem {
   item: Item;
@@ -14,7 +15,7 @@ export interface PublicItem {
 }
 
 /** A published or withdrawn proactive item with what its page shows around it; null for anything the public may not see. */
-export async function publicItem(trx: PluginTransaction, tenantId: string, id: string): Promise<PublicItem | null> {
+export async function publicItem(trx: DisclosureTransaction, tenantId: string, id: string): Promise<PublicItem | null> {
   const item = await itemById(trx, tenantId, id);
   // Row-level security hides 依申请公开 records from the public already; the portal never shows one, whoever asks.
   if (!item || item.attribute !== "proactive") return null;
@@ -32,7 +33,7 @@ export async function publicItem(trx: PluginTransaction, tenantId: string, id: s
   };
 }
 
-async function latestCorrection(trx: PluginTransaction, tenantId: string, itemId: string) {
+async function latestCorrection(trx: DisclosureTransaction, tenantId: string, itemId: string) {
   const row = await trx
     .selectFrom("disclosure_item_versions")
     .select(["reason", "changed_at"])

@@ -1,8 +1,9 @@
-import type { PluginRequestContext } from "../../../../app/plugin-api";
+
 import { catalogueTree, flatten, subtreeKeys } from "../catalogue.server";
 import { findItems, type FindResult } from "./find.server";
 import { jsonError } from "./http";
 import { Paging, parseQuery, PublicFilters, type QueryErrors } from "./query";
+import type { DisclosureContext } from "../context";
 
 export const CSV_MAX_ROWS = 10_000;
 
@@ -15,7 +16,7 @@ export interface OpenDataQuery {
   labels: Map<string, string>;
 }
 
-function refuse(ctx: PluginRequestContext, errors: QueryErrors): Response {
+function refuse(ctx: DisclosureContext, errors: QueryErrors): Response {
   const [parameter, keys] = Object.entries(errors)[0]!;
   return jsonError(400, "invalid_parameter", ctx.t(keys![0]!), parameter);
 }
@@ -24,7 +25,7 @@ function refuse(ctx: PluginRequestContext, errors: QueryErrors): Response {
  * The API's and the CSV export's reading of the query string: the portal's filters, a page (the
  * export asks for one large page) and the matching items; a 400 answer for a bad parameter.
  */
-export async function openDataQuery(ctx: PluginRequestContext, request: Request, limit?: number): Promise<OpenDataQuery | Response> {
+export async function openDataQuery(ctx: DisclosureContext, request: Request, limit?: number): Promise<OpenDataQuery | Response> {
   const params = new URL(request.url).searchParams;
   const filters = parseQuery(PublicFilters, params);
   if (!filters.ok) return refuse(ctx, filters.errors);

@@ -1,10 +1,11 @@
 import { z } from "zod";
-import type { PluginRequestContext } from "../../../../app/plugin-api";
+
 import { requireQuery } from "../../../../app/plugin-api/loaders.server";
 import type { Item } from "../items.server";
+import type { DisclosureContext } from "../context";
 
 /** What every portal page needs to draw its frame: the office's code and names. */
-export function portalOf(ctx: PluginRequestContext) {
+export function portalOf(ctx: DisclosureContext) {
   return { code: ctx.tenant.code, name: ctx.tenant.name };
 }
 export type Portal = ReturnType<typeof portalOf>;

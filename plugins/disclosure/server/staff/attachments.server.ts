@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { PluginRequestContext, PluginTransaction } from "../../../../app/plugin-api";
+
+import { isUuid } from "../../../../app/plugin-api";
 import { extractFileText, fileKind } from "../../../../app/plugin-api/files.server";
 import { checkText, withoutForbiddenCharacters } from "../../../../app/plugin-api/loaders.server";
-import { typed } from "../../db/schema";
 import type { AttachmentRef } from "../item-schema";
+import type { DisclosureContext, DisclosureTransaction } from "../context";
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 20;
@@ -67,11 +68,11 @@ export async function readUploads(files: FormDataEntryValue[]): Promise<{ upload
 }
 
 /** Stores an uploaded file with its checksum and extracted text, audited in the same transaction. */
-export async function storeUpload(ctx: Pick<PluginRequestContext, "tenant" | "user" | "audit">, trx: PluginTransaction, u: Upload): Promise<AttachmentRef> {
+export async function storeUpload(ctx: Pick<DisclosureContext, "tenant" | "user" | "audit">, trx: DisclosureTransaction, u: Upload): Promise<AttachmentRef> {
   const id = randomUUID();
   const sha256 = createHash("sha256").update(u.bytes).digest("hex");
   const mime = KINDS[u.kind].mime;
-  await typed(trx)
+  await trx
     .insertInto("disclosure_attachments")
     .values({ tenant_id: ctx.tenant.id, id, name: u.name, mime, size: u.bytes.length, sha256, bytes: Buffer.from(u.bytes), text: u.text, uploaded_by: ctx.user?.id ?? null })
     .execute();
@@ -79,13 +80,11 @@ export async function storeUpload(ctx: Pick<PluginRequestContext, "tenant" | "us
   return { id, name: u.name, mime, size: u.bytes.length, text: u.text };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The stored files with these ids, in the order given; unknown ids are dropped. */
-export async function attachmentRefs(trx: PluginTransaction, tenantId: string, ids: string[]): Promise<AttachmentRef[]> {
-  const wanted = [...new Set(ids.filter((i) => UUID.test(i)))];
+export async function attachmentRefs(trx: DisclosureTransaction, tenantId: string, ids: string[]): Promise<AttachmentRef[]> {
+  const wanted = [...new Set(ids.filter(isUuid))];
   if (!wanted.length) return [];
-  const rows = await typed(trx)
+  const rows = await trx
     .selectFrom("disclosure_attachments")
     .select(["id", "name", "mime", "size", "text"])
     .where("tenant_id", "=", tenantId)

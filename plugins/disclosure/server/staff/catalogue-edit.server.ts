@@ -1,11 +1,11 @@
 import { sql } from "kysely";
 import { z } from "zod";
-import type { PluginRequestContext, PluginTransaction } from "../../../../app/plugin-api";
-import { typed } from "../../db/schema";
+
 import { catalogueTree, flatten } from "../catalogue.server";
 import { ITEM_TYPE } from "../item-schema";
-import { addError, fieldErrors, type FieldErrors } from "./form-errors";
+import { addError, issueErrors, topFields, type FieldErrors } from "../../../../app/plugin-api";
 import { UNPUBLISHED } from "./items-list.server";
+import type { DisclosureContext, DisclosureTransaction } from "../context";
 
 const C = "disclosure:staff.catalogue.errors";
 const optional = (max: number) => z.string().trim().max(max, { error: `${C}.tooLong` });
@@ -35,14 +35,14 @@ type Outcome = { ok: true } | { ok: false; errors: FieldErrors; message?: string
 const labelJson = (v: { labelZhCN: string; labelZhTW: string; labelEn: string }) =>
   JSON.stringify({ "zh-CN": v.labelZhCN, "zh-TW": v.labelZhTW || v.labelZhCN, en: v.labelEn || v.labelZhCN });
 
-async function ownRow(trx: PluginTransaction, tenantId: string, key: string) {
-  return typed(trx).selectFrom("disclosure_categories").selectAll().where("tenant_id", "=", tenantId).where("key", "=", key).executeTakeFirst();
+async function ownRow(trx: DisclosureTransaction, tenantId: string, key: string) {
+  return trx.selectFrom("disclosure_categories").selectAll().where("tenant_id", "=", tenantId).where("key", "=", key).executeTakeFirst();
 }
 
 /** A new category of this office, under any category it sees (its own or one set above it). */
-export async function addCategory(ctx: PluginRequestContext, trx: PluginTransaction, input: Record<string, unknown>): Promise<Outcome> {
+export async function addCategory(ctx: DisclosureContext, trx: DisclosureTransaction, input: Record<string, unknown>): Promise<Outcome> {
   const parsed = CategoryAdd.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: topFields(issueErrors(parsed.error.issues)) };
   const v = parsed.data;
   const tree = flatten(await catalogueTree(trx, ctx.tenant.id));
   const errors: FieldErrors = {};
@@ -50,7 +50,7 @@ export async function addCategory(ctx: PluginRequestContext, trx: PluginTransact
   if (v.parentKey && !tree.some((e) => e.category.key === v.parentKey)) addError(errors, "parentKey", `${C}.parent`);
   if (Object.keys(errors).length) return { ok: false, errors };
   const siblings = tree.filter((e) => e.category.parentKey === v.parentKey).map((e) => e.category.position);
-  await typed(trx)
+  await trx
     .insertInto("disclosure_categories")
     .values({ tenant_id: ctx.tenant.id, key: v.key, parent_key: v.parentKey, label: labelJson(v), position: v.position ?? Math.max(0, ...siblings) + 10 })
     .execute();
@@ -59,13 +59,13 @@ export async function addCategory(ctx: PluginRequestContext, trx: PluginTransact
 }
 
 /** New labels or position for one of this office's own categories; a category set above is edited there. */
-export async function editCategory(ctx: PluginRequestContext, trx: PluginTransaction, input: Record<string, unknown>): Promise<Outcome> {
+export async function editCategory(ctx: DisclosureContext, trx: DisclosureTransaction, input: Record<string, unknown>): Promise<Outcome> {
   const parsed = CategoryEdit.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: topFields(issueErrors(parsed.error.issues)) };
   const v = parsed.data;
   const row = await ownRow(trx, ctx.tenant.id, v.key);
   if (!row) return { ok: false, errors: {}, message: `${C}.notOwn` };
-  await typed(trx)
+  await trx
     .updateTable("disclosure_categories")
     .set({ label: labelJson(v), position: v.position ?? row.position })
     .where("tenant_id", "=", ctx.tenant.id)
@@ -76,35 +76,35 @@ export async function editCategory(ctx: PluginRequestContext, trx: PluginTransac
 }
 
 /** Why a category may not be removed, or null. */
-export async function removalBlocker(ctx: Pick<PluginRequestContext, "tenant" | "workflow">, trx: PluginTransaction, key: string): Promise<string | null> {
+export async function removalBlocker(ctx: Pick<DisclosureContext, "tenant" | "workflow">, trx: DisclosureTransaction, key: string): Promise<string | null> {
   const row = await ownRow(trx, ctx.tenant.id, key);
   if (!row) return `${C}.notOwn`;
   // Statutory headings (条例第二十条) and categories with special behaviour stay.
   if (row.legal_source || row.kind) return `${C}.statutory`;
   const tree = flatten(await catalogueTree(trx, ctx.tenant.id));
   if (tree.some((e) => e.category.parentKey === key)) return `${C}.hasChildren`;
-  const item = await typed(trx).selectFrom("disclosure_items").select("id").where("tenant_id", "=", ctx.tenant.id).where("category_key", "=", key).limit(1).executeTakeFirst();
+  const item = await trx.selectFrom("disclosure_items").select("id").where("tenant_id", "=", ctx.tenant.id).where("category_key", "=", key).limit(1).executeTakeFirst();
   if (item) return `${C}.hasItems`;
   const docs = await ctx.workflow.list(trx, { type: ITEM_TYPE, statuses: [...UNPUBLISHED] });
   if (docs.some((d) => (d.payload as { categoryKey?: string } | null)?.categoryKey === key)) return `${C}.hasItems`;
-  const listRow = await typed(trx).selectFrom("disclosure_list_rows").select("key").where("tenant_id", "=", ctx.tenant.id).where("category_key", "=", key).limit(1).executeTakeFirst();
+  const listRow = await trx.selectFrom("disclosure_list_rows").select("key").where("tenant_id", "=", ctx.tenant.id).where("category_key", "=", key).limit(1).executeTakeFirst();
   if (listRow) return `${C}.hasListRows`;
   return null;
 }
 
-export async function removeCategory(ctx: PluginRequestContext, trx: PluginTransaction, key: string): Promise<Outcome> {
+export async function removeCategory(ctx: DisclosureContext, trx: DisclosureTransaction, key: string): Promise<Outcome> {
   const blocker = await removalBlocker(ctx, trx, key);
   if (blocker) return { ok: false, errors: {}, message: blocker };
   const row = (await ownRow(trx, ctx.tenant.id, key))!;
-  await typed(trx).deleteFrom("disclosure_categories").where("tenant_id", "=", ctx.tenant.id).where("key", "=", key).execute();
+  await trx.deleteFrom("disclosure_categories").where("tenant_id", "=", ctx.tenant.id).where("key", "=", key).execute();
   await ctx.audit(trx, { action: "disclosure.catalogue.update", target: { type: "disclosure_category", id: key }, data: { op: "remove", label: row.label, parentKey: row.parent_key } });
   return { ok: true };
 }
 
 /** The catalogue as the editor shows it: every category with its depth, origin, use and whether it may go. */
-export async function catalogueRows(ctx: PluginRequestContext, trx: PluginTransaction) {
+export async function catalogueRows(ctx: DisclosureContext, trx: DisclosureTransaction) {
   const tree = flatten(await catalogueTree(trx, ctx.tenant.id));
-  const counts = await typed(trx)
+  const counts = await trx
     .selectFrom("disclosure_items")
     .select(["category_key", sql<number>`count(*)`.as("n")])
     .where("tenant_id", "=", ctx.tenant.id)
@@ -112,13 +112,13 @@ export async function catalogueRows(ctx: PluginRequestContext, trx: PluginTransa
     .execute();
   const used = new Map(counts.map((c) => [c.category_key, Number(c.n)]));
   const listed = new Set(
-    (await typed(trx).selectFrom("disclosure_list_rows").select("category_key").distinct().where("tenant_id", "=", ctx.tenant.id).execute()).map((r) => r.category_key),
+    (await trx.selectFrom("disclosure_list_rows").select("category_key").distinct().where("tenant_id", "=", ctx.tenant.id).execute()).map((r) => r.category_key),
   );
   const inherited = tree.filter((e) => e.category.inherited).map((e) => e.category.key);
   const origins = new Map<string, string>();
   if (inherited.length) {
     // The office that set it: the nearest office above with this key.
-    const rows = await typed(trx)
+    const rows = await trx
       .selectFrom("disclosure_categories")
       .select(["key", "tenant_id"])
       .where("key", "in", inherited)
@@ -126,9 +126,9 @@ export async function catalogueRows(ctx: PluginRequestContext, trx: PluginTransa
       .execute();
     const ids = [...new Set(rows.map((r) => r.tenant_id))];
     const names = ids.length
-      ? await (trx as PluginTransaction).selectFrom("tenants").select(["id", "name"]).where("id", "in", ids).execute()
+      ? await trx.selectFrom("tenants").select(["id", "name"]).where("id", "in", ids).execute()
       : [];
-    const nameOf = new Map(names.map((n: { id: string; name: Record<string, string> }) => [n.id, n.name[ctx.locale] || n.name["zh-CN"] || ""]));
+    const nameOf = new Map(names.map((n) => [n.id, n.name[ctx.locale] || n.name["zh-CN"] || ""]));
     for (const r of rows) origins.set(r.key, nameOf.get(r.tenant_id) ?? "");
   }
   const out = [];

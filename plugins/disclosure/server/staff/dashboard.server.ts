@@ -1,19 +1,19 @@
 import { sql } from "kysely";
-import { chinaDate, chinaYear, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
-import { typed } from "../../db/schema";
+import { chinaDate, chinaYear } from "../../../../app/plugin-api";
 import { catalogueTree, flatten, subtreeKeys } from "../catalogue.server";
 import { TABLE_TWO_COLUMNS, TABLE_TWO_KINDS } from "../../law/table-two";
 import { tableTwo as tableTwoOf } from "../figures.server";
 import { yearsOf } from "../items.server";
 import { DEFAULT_LIMIT_WORKDAYS, timeliness } from "../timeliness";
 import { labelOf } from "./editor.server";
+import type { DisclosureContext, DisclosureTransaction } from "../context";
 
 const iso = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
 
 /** Published items per category (with its subcategories), in the year and in all. */
-async function byCategory(ctx: PluginRequestContext, trx: PluginTransaction, year: number) {
+async function byCategory(ctx: DisclosureContext, trx: DisclosureTransaction, year: number) {
   const tree = await catalogueTree(trx, ctx.tenant.id);
-  const counts = await typed(trx)
+  const counts = await trx
     .selectFrom("disclosure_items")
     .select([
       "category_key",
@@ -36,8 +36,8 @@ async function byCategory(ctx: PluginRequestContext, trx: PluginTransaction, yea
 }
 
 /** Items published in the year: on time or late against their list row's limit (20 working days by default). */
-async function yearTimeliness(ctx: PluginRequestContext, trx: PluginTransaction, year: number) {
-  const rows = await typed(trx)
+async function yearTimeliness(ctx: DisclosureContext, trx: DisclosureTransaction, year: number) {
+  const rows = await trx
     .selectFrom("disclosure_items as i")
     .leftJoin("disclosure_list_rows as r", (j) => j.onRef("r.tenant_id", "=", "i.tenant_id").onRef("r.key", "=", "i.list_row_key"))
     .select(["i.id", "i.title", "i.formed_on", "i.published_on", "r.time_limit_workdays"])
@@ -56,7 +56,7 @@ async function yearTimeliness(ctx: PluginRequestContext, trx: PluginTransaction,
 }
 
 /** Counts by category, timeliness and the 年度报告 table 二 figures (第二十条第（一）项) for one year. */
-export async function dashboard(ctx: PluginRequestContext, trx: PluginTransaction, year: number) {
+export async function dashboard(ctx: DisclosureContext, trx: DisclosureTransaction, year: number) {
   const figures = await tableTwoOf(trx, ctx.tenant.id, year);
   const tableTwo = TABLE_TWO_KINDS.map((kind) => ({ kind, values: TABLE_TWO_COLUMNS.map((c) => figures[kind][c]) }));
   return {

@@ -1,11 +1,10 @@
 import { z } from "zod";
-import type { PluginDocument, PluginRequestContext, PluginTransaction } from "../../../../app/plugin-api";
+import { addError, issueErrors, topFields, type FieldErrors, type PluginDocument } from "../../../../app/plugin-api";
 import { TOPICS } from "../../data/demo-items";
-import { typed } from "../../db/schema";
 import { catalogueTree, flatten, subtreeKeys, type Category } from "../catalogue.server";
 import { ITEM_TYPE, ItemPayload } from "../item-schema";
 import { itemById, listItems, type Item } from "../items.server";
-import { addError, fieldErrors, type FieldErrors } from "./form-errors";
+import type { DisclosureContext, DisclosureTransaction } from "../context";
 
 /** The editor's text fields, named as the payload's (plus the title) so zod's paths name the field at fault. */
 export const EDITOR_FIELDS = [
@@ -39,7 +38,6 @@ const Title = z
 
 const OPTIONAL = new Set(["summary", "listRowKey", "docNumber", "validity", "validFrom", "endedOn", "interpretsId", "correctsId", "correctionReason"]);
 
-
 export type ParsedDraft = { title: string; payload: Omit<ItemPayload, "attachments"> };
 
 /** Title and payload from the form (attachments aside), or the errors of every field at fault. */
@@ -52,8 +50,8 @@ export function parseEditorForm(values: EditorValues): { ok: true; data: ParsedD
   }
   const title = Title.safeParse(values.title);
   const payload = ItemPayload.safeParse(input);
-  const errors: FieldErrors = payload.success ? {} : fieldErrors(payload.error);
-  if (!title.success) for (const e of title.error.issues) addError(errors, "title", /^(errors\.|disclosure:)/.test(e.message) ? e.message : "errors.invalid");
+  const errors: FieldErrors = payload.success ? {} : topFields(issueErrors(payload.error.issues));
+  if (!title.success) issueErrors(title.error.issues.map((e) => ({ ...e, path: ["title"] })), undefined, errors);
   if (!title.success || !payload.success) return { ok: false, errors };
   const { attachments: _none, ...rest } = payload.data;
   return { ok: true, data: { title: title.data, payload: rest } };
@@ -63,13 +61,13 @@ export function parseEditorForm(values: EditorValues): { ok: true; data: ParsedD
  * Whatever the payload names must exist here: the category, the list row, the policy explained, the
  * item corrected, and a topic of the list (or the one the draft or the corrected item already has).
  */
-export async function checkReferences(trx: PluginTransaction, tenantId: string, payload: ParsedDraft["payload"], draftTopic?: string): Promise<FieldErrors> {
+export async function checkReferences(trx: DisclosureTransaction, tenantId: string, payload: ParsedDraft["payload"], draftTopic?: string): Promise<FieldErrors> {
   const errors: FieldErrors = {};
   const known = new Set([...TOPIC_CHOICES, ...(draftTopic ? [draftTopic] : [])]);
   const tree = await catalogueTree(trx, tenantId);
   if (!flatten(tree).some((e) => e.category.key === payload.categoryKey)) addError(errors, "categoryKey", "disclosure:errors.category");
   if (payload.listRowKey) {
-    const row = await typed(trx).selectFrom("disclosure_list_rows").select("key").where("tenant_id", "=", tenantId).where("key", "=", payload.listRowKey).executeTakeFirst();
+    const row = await trx.selectFrom("disclosure_list_rows").select("key").where("tenant_id", "=", tenantId).where("key", "=", payload.listRowKey).executeTakeFirst();
     if (!row) addError(errors, "listRowKey", "disclosure:staff.editor.errors.listRow");
   }
   if (payload.interpretsId) {
@@ -96,9 +94,9 @@ export interface EditorOptions {
 export const labelOf = (c: Pick<Category, "label">, locale: string) => (c.label as Record<string, string>)[locale] || c.label["zh-CN"];
 
 /** The choices of the editor's selects. */
-export async function editorOptions(ctx: Pick<PluginRequestContext, "tenant" | "locale">, trx: PluginTransaction): Promise<EditorOptions> {
+export async function editorOptions(ctx: Pick<DisclosureContext, "tenant" | "locale">, trx: DisclosureTransaction): Promise<EditorOptions> {
   const tree = await catalogueTree(trx, ctx.tenant.id);
-  const rows = await typed(trx)
+  const rows = await trx
     .selectFrom("disclosure_list_rows")
     .select(["key", "first_level", "second_level"])
     .where("tenant_id", "=", ctx.tenant.id)
@@ -165,7 +163,7 @@ export type OwnDraft = { doc: PluginDocument; editable: boolean };
  * A draft for the editor: only its creator edits it, and only while it is a draft or returned.
  * 404 for no such item document here, 403 for someone else's.
  */
-export async function ownDraft(ctx: Pick<PluginRequestContext, "workflow" | "user">, trx: PluginTransaction, id: string | undefined): Promise<OwnDraft> {
+export async function ownDraft(ctx: Pick<DisclosureContext, "workflow" | "user">, trx: DisclosureTransaction, id: string | undefined): Promise<OwnDraft> {
   const doc = id ? await ctx.workflow.get(trx, id) : null;
   if (!doc || doc.type !== ITEM_TYPE) throw new Response("Not Found", { status: 404 });
   if (doc.createdBy !== ctx.user?.id) throw new Response("Forbidden", { status: 403 });

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import type { PluginCoreServices, PluginTransaction } from "../../../../app/plugin-api";
+import type { PluginCoreServices } from "../../../../app/plugin-api";
 import { bodyText } from "../html";
 import type { AttachmentRef } from "../item-schema";
+import type { DisclosureTransaction } from "../context";
 
 type Finding = Awaited<ReturnType<PluginCoreServices["classification"]["scan"]>>[number];
 
@@ -20,7 +21,7 @@ const CONTEXT = 12;
 /** Runs the 保密审查 scan over the title, the 内容概述, the body's text and each attachment's text. */
 export async function scanDraft(
   ctx: Pick<PluginCoreServices, "classification">,
-  trx: PluginTransaction,
+  trx: DisclosureTransaction,
   draft: { title: string; summary?: string; body: string; attachments: Pick<AttachmentRef, "name" | "text">[] },
 ): Promise<DraftFinding[]> {
   const texts: [DraftFinding["where"], string][] = [

@@ -1,5 +1,4 @@
-import { checkText } from "../../../../app/plugin-api/loaders.server";
-import type { FieldErrors } from "./form-errors";
+import { checkText, type FieldErrors } from "../../../../app/plugin-api/loaders.server";
 
 /**
  * Every text of a submitted staff form through the host's check, whatever field it is in: the

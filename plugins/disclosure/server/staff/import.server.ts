@@ -1,6 +1,5 @@
 import ExcelJS from "exceljs";
-import { chinaDate, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
-import { typed } from "../../db/schema";
+import { chinaDate } from "../../../../app/plugin-api";
 import { catalogueTree, flatten } from "../catalogue.server";
 import { plainTextToBody, sanitizeBody } from "../html";
 import type { BatchRow } from "../import/batch-schema";
@@ -9,6 +8,7 @@ import { ItemPayload, type Validity } from "../item-schema";
 import { csvField } from "./csv";
 import { labelOf } from "./editor.server";
 import type { Sheet } from "./spreadsheet.server";
+import type { DisclosureContext, DisclosureTransaction } from "../context";
 
 const E = "disclosure:staff.import.errors";
 
@@ -99,8 +99,8 @@ const isoDay = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10)
  * still in approval carries it (withdraw that batch to import it again).
  */
 export async function checkImport(
-  ctx: Pick<PluginRequestContext, "tenant" | "locale" | "workflow">,
-  trx: PluginTransaction,
+  ctx: Pick<DisclosureContext, "tenant" | "locale" | "workflow">,
+  trx: DisclosureTransaction,
   sheet: Sheet,
 ): Promise<{ rows: ImportRow[]; errors: RowError[]; missing: string[] }> {
   const index = new Map(sheet.header.map((h, i) => [h, i]));
@@ -111,7 +111,7 @@ export async function checkImport(
   const byKey = new Map(tree.map((c) => [c.key, c]));
   const byLabel = new Map<string, string[]>();
   for (const c of tree) byLabel.set(c.label["zh-CN"], [...(byLabel.get(c.label["zh-CN"]) ?? []), c.key]);
-  const stored = await typed(trx).selectFrom("disclosure_items").select(["title", "published_on", "index_number"]).where("tenant_id", "=", ctx.tenant.id).execute();
+  const stored = await trx.selectFrom("disclosure_items").select(["title", "published_on", "index_number"]).where("tenant_id", "=", ctx.tenant.id).execute();
   const existing = new Set(stored.map((r) => `${r.title}\u0000${isoDay(r.published_on)}`));
   const existingNumbers = new Set(stored.map((r) => r.index_number));
   const pending = await pendingRows(ctx, trx);

@@ -1,5 +1,4 @@
-import { chinaDate, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
-import { typed } from "../../db/schema";
+import { chinaDate } from "../../../../app/plugin-api";
 import { catalogueTree, flatten } from "../catalogue.server";
 import { ITEM_TYPE } from "../item-schema";
 import { itemById, relatedItems } from "../items.server";
@@ -7,25 +6,26 @@ import { itemUrl } from "../publish.server";
 import { DEFAULT_LIMIT_WORKDAYS, timeliness } from "../timeliness";
 import { labelOf } from "./editor.server";
 import { UNPUBLISHED } from "./items-list.server";
+import type { DisclosureContext, DisclosureTransaction } from "../context";
 
 const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : String(d));
 
 /** A published or withdrawn item as staff see it: metadata, history, timeliness, corrections in progress. */
-export async function staffItemView(ctx: PluginRequestContext, trx: PluginTransaction, id: string | undefined) {
+export async function staffItemView(ctx: DisclosureContext, trx: DisclosureTransaction, id: string | undefined) {
   const item = id ? await itemById(trx, ctx.tenant.id, id) : null;
   if (!item) throw new Response("Not Found", { status: 404 });
   const base = `/t/${ctx.tenant.code}/admin/disclosure`;
   const tree = flatten(await catalogueTree(trx, ctx.tenant.id));
   const category = tree.find((e) => e.category.key === item.categoryKey)?.category;
   const row = item.listRowKey
-    ? await typed(trx)
+    ? await trx
         .selectFrom("disclosure_list_rows")
         .select(["first_level", "second_level", "time_limit_workdays"])
         .where("tenant_id", "=", ctx.tenant.id)
         .where("key", "=", item.listRowKey)
         .executeTakeFirst()
     : undefined;
-  const versions = await typed(trx)
+  const versions = await trx
     .selectFrom("disclosure_item_versions")
     .select(["version", "reason", "changed_at", "snapshot"])
     .where("tenant_id", "=", ctx.tenant.id)

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { chinaDate, chinaYear, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
+import { chinaDate, chinaYear } from "../../../../app/plugin-api";
 import { readFilters, type Filters } from "../../../../app/plugin-api/loaders.server";
-import { typed } from "../../db/schema";
 import { catalogueTree, flatten, subtreeKeys } from "../catalogue.server";
 import { ITEM_TYPE } from "../item-schema";
 import { listItems, yearsOf } from "../items.server";
 import { labelOf } from "./editor.server";
+import type { DisclosureContext, DisclosureTransaction } from "../context";
 
 export const PAGE_SIZE = 50;
 export const UNPUBLISHED = ["draft", "in_review", "returned", "approved"] as const;
@@ -43,8 +43,8 @@ export interface ListRow {
 const escapeLike = (s: string) => `%${s.replace(/[\\%_]/g, "\\$&")}%`;
 
 /** Published and withdrawn items matching title or 文号, as ids for `listItems`. */
-async function idsMatching(trx: PluginTransaction, tenantId: string, q: string): Promise<string[]> {
-  const rows = await typed(trx)
+async function idsMatching(trx: DisclosureTransaction, tenantId: string, q: string): Promise<string[]> {
+  const rows = await trx
     .selectFrom("disclosure_items")
     .select("id")
     .where("tenant_id", "=", tenantId)
@@ -58,7 +58,7 @@ async function idsMatching(trx: PluginTransaction, tenantId: string, q: string):
  * One list of what the office discloses: documents still in the workflow (on the first page) and
  * published or withdrawn items (a page of them), with the filters applied to both.
  */
-export async function staffItemList(ctx: PluginRequestContext, trx: PluginTransaction, filter: ItemsFilter, canWithdraw: boolean) {
+export async function staffItemList(ctx: DisclosureContext, trx: DisclosureTransaction, filter: ItemsFilter, canWithdraw: boolean) {
   const base = `/t/${ctx.tenant.code}/admin/disclosure`;
   const tree = await catalogueTree(trx, ctx.tenant.id);
   const labels = new Map(flatten(tree).map(({ category }) => [category.key, labelOf(category, ctx.locale)]));

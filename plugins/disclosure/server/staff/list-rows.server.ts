@@ -1,10 +1,10 @@
 import { z } from "zod";
-import type { PluginRequestContext, PluginTransaction } from "../../../../app/plugin-api";
+
 import { DISCLOSURE_CHANNELS } from "../../data/standard-list";
-import { typed } from "../../db/schema";
 import { catalogueTree, flatten } from "../catalogue.server";
-import { addError, fieldErrors, type FieldErrors } from "./form-errors";
+import { addError, issueErrors, topFields, type FieldErrors } from "../../../../app/plugin-api";
 import { rowsInUse } from "./list-status.server";
+import type { DisclosureContext, DisclosureTransaction } from "../context";
 
 const L = "disclosure:staff.list.errors";
 const text = (max: number) =>
@@ -56,24 +56,24 @@ const columns = (r: ListRowInput) => ({
 });
 
 /** Adds a row (a new key) or edits one (its key stays), audited as `disclosure.list.update`. */
-export async function saveListRow(ctx: PluginRequestContext, trx: PluginTransaction, input: Record<string, unknown>, op: "add" | "update"): Promise<Outcome> {
+export async function saveListRow(ctx: DisclosureContext, trx: DisclosureTransaction, input: Record<string, unknown>, op: "add" | "update"): Promise<Outcome> {
   const parsed = ListRowForm.safeParse(input);
-  const errors = parsed.success ? {} : fieldErrors(parsed.error);
+  const errors = parsed.success ? {} : topFields(issueErrors(parsed.error.issues));
   const tree = flatten(await catalogueTree(trx, ctx.tenant.id));
   if (parsed.success && !tree.some((e) => e.category.key === parsed.data.categoryKey)) addError(errors, "categoryKey", `${L}.category`);
   if (!parsed.success || Object.keys(errors).length) return { ok: false, errors };
   const r = parsed.data;
-  const existing = await typed(trx).selectFrom("disclosure_list_rows").select(["key", "position"]).where("tenant_id", "=", ctx.tenant.id).where("key", "=", r.key).executeTakeFirst();
+  const existing = await trx.selectFrom("disclosure_list_rows").select(["key", "position"]).where("tenant_id", "=", ctx.tenant.id).where("key", "=", r.key).executeTakeFirst();
   if (op === "add") {
     if (existing) return { ok: false, errors: { key: [`${L}.keyTaken`] } };
-    const last = await typed(trx).selectFrom("disclosure_list_rows").select((eb) => eb.fn.max("position").as("p")).where("tenant_id", "=", ctx.tenant.id).executeTakeFirst();
-    await typed(trx)
+    const last = await trx.selectFrom("disclosure_list_rows").select((eb) => eb.fn.max("position").as("p")).where("tenant_id", "=", ctx.tenant.id).executeTakeFirst();
+    await trx
       .insertInto("disclosure_list_rows")
       .values({ tenant_id: ctx.tenant.id, key: r.key, ...columns(r), position: r.position ?? Number(last?.p ?? 0) + 10 })
       .execute();
   } else {
     if (!existing) return { ok: false, errors: {}, message: `${L}.gone` };
-    await typed(trx)
+    await trx
       .updateTable("disclosure_list_rows")
       .set({ ...columns(r), position: r.position ?? existing.position })
       .where("tenant_id", "=", ctx.tenant.id)
@@ -85,9 +85,9 @@ export async function saveListRow(ctx: PluginRequestContext, trx: PluginTransact
 }
 
 /** Removes a row nothing is filed under; a row in use stays (its items would lose their place in the 清单). */
-export async function removeListRow(ctx: PluginRequestContext, trx: PluginTransaction, key: string): Promise<Outcome> {
+export async function removeListRow(ctx: DisclosureContext, trx: DisclosureTransaction, key: string): Promise<Outcome> {
   if ((await rowsInUse(ctx, trx)).has(key)) return { ok: false, errors: {}, message: `${L}.inUse` };
-  const gone = await typed(trx).deleteFrom("disclosure_list_rows").where("tenant_id", "=", ctx.tenant.id).where("key", "=", key).executeTakeFirst();
+  const gone = await trx.deleteFrom("disclosure_list_rows").where("tenant_id", "=", ctx.tenant.id).where("key", "=", key).executeTakeFirst();
   if (!Number(gone.numDeletedRows)) return { ok: false, errors: {}, message: `${L}.gone` };
   await ctx.audit(trx, { action: "disclosure.list.update", target: { type: "disclosure_list_row", id: key }, data: { op: "remove" } });
   return { ok: true };

@@ -1,8 +1,8 @@
-import { chinaDate, isCalendarDate, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
-import { typed } from "../../db/schema";
+import { chinaDate, isCalendarDate } from "../../../../app/plugin-api";
 import { ITEM_TYPE } from "../item-schema";
 import { DEFAULT_LIMIT_WORKDAYS, timeliness } from "../timeliness";
 import { UNPUBLISHED } from "./items-list.server";
+import type { DisclosureContext, DisclosureTransaction } from "../context";
 
 export interface DueEntry {
   title: string;
@@ -30,8 +30,8 @@ const iso = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : 
  * the row's time limit in working days (条例第二十六条's 20 when the row gives none).
  */
 export async function listStatus(
-  ctx: Pick<PluginRequestContext, "tenant" | "calendar" | "workflow">,
-  trx: PluginTransaction,
+  ctx: Pick<DisclosureContext, "tenant" | "calendar" | "workflow">,
+  trx: DisclosureTransaction,
   rows: { key: string; time_limit_workdays: number | null }[],
   year?: number,
 ): Promise<Record<string, RowStatus>> {
@@ -40,7 +40,7 @@ export async function listStatus(
   const limits = new Map(rows.map((r) => [r.key, r.time_limit_workdays ?? DEFAULT_LIMIT_WORKDAYS]));
   const out: Record<string, RowStatus> = Object.fromEntries(rows.map((r) => [r.key, { published: 0, latest: null, due: [], late: [] }]));
 
-  let q = typed(trx)
+  let q = trx
     .selectFrom("disclosure_items")
     .select(["id", "title", "list_row_key", "formed_on", "published_on", "status"])
     .where("tenant_id", "=", ctx.tenant.id)
@@ -72,8 +72,8 @@ export async function listStatus(
 }
 
 /** The rows an item (any year, any status) or a document in the workflow is filed under: those are not removed. */
-export async function rowsInUse(ctx: Pick<PluginRequestContext, "tenant" | "workflow">, trx: PluginTransaction): Promise<Set<string>> {
-  const items = await typed(trx).selectFrom("disclosure_items").select("list_row_key").distinct().where("tenant_id", "=", ctx.tenant.id).where("list_row_key", "is not", null).execute();
+export async function rowsInUse(ctx: Pick<DisclosureContext, "tenant" | "workflow">, trx: DisclosureTransaction): Promise<Set<string>> {
+  const items = await trx.selectFrom("disclosure_items").select("list_row_key").distinct().where("tenant_id", "=", ctx.tenant.id).where("list_row_key", "is not", null).execute();
   const used = new Set(items.map((i) => i.list_row_key!));
   // Published documents are items already; abandoned (withdrawn) ones no longer count.
   for (const d of await ctx.workflow.list(trx, { type: ITEM_TYPE, statuses: [...UNPUBLISHED] })) {

@@ -1,10 +1,10 @@
-import type { PluginDocument, PluginRequestContext, PluginTransaction } from "../../../../app/plugin-api";
+import { addError, hasErrors, type FieldErrors, type PluginDocument } from "../../../../app/plugin-api";
 import { sanitizeBody } from "../html";
 import { ITEM_TYPE } from "../item-schema";
 import { attachmentRefs, MAX_ATTACHMENTS, readUploads, storeUpload } from "./attachments.server";
 import { checkReferences, parseEditorForm, type EditorValues } from "./editor.server";
 import { findingsSignature, scanDraft } from "./findings.server";
-import { addError, hasErrors, type FieldErrors } from "./form-errors";
+import type { DisclosureContext, DisclosureTransaction } from "../context";
 
 export type SaveOutcome =
   | { ok: true; doc: PluginDocument; outcome: "saved" | "submitted" | "held" }
@@ -40,7 +40,7 @@ export interface SaveInput {
  * submit" submits it — unless the automatic check finds something the drafter has not yet been
  * shown, in which case the draft is saved and held for a second look.
  */
-export async function saveDraft(ctx: PluginRequestContext, input: SaveInput): Promise<SaveOutcome> {
+export async function saveDraft(ctx: DisclosureContext, input: SaveInput): Promise<SaveOutcome> {
   const parsed = parseEditorForm(input.values);
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
   const { uploads, errors: fileErrors } = await readUploads(input.files);
@@ -81,7 +81,7 @@ function statusOf(code: string): number {
 }
 
 /** The findings of a saved draft, and their signature for the form. */
-export async function draftFindings(ctx: PluginRequestContext, trx: PluginTransaction, doc: PluginDocument) {
+export async function draftFindings(ctx: DisclosureContext, trx: DisclosureTransaction, doc: PluginDocument) {
   const p = (doc.payload ?? {}) as { summary?: string; body?: string; attachments?: { name: string; text: string }[] };
   const findings = await scanDraft(ctx, trx, { title: doc.title, summary: p.summary, body: p.body ?? "", attachments: p.attachments ?? [] });
   return { findings, signature: findingsSignature(findings) };

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import type { PluginRequestContext } from "../../../../app/plugin-api";
+
 import { withdrawItem } from "../publish.server";
+import type { DisclosureContext } from "../context";
 
 const W = "disclosure:staff.withdraw.errors";
 
@@ -17,7 +18,7 @@ class NotPublished extends Error {}
  * Withdraws every item named, with one reason, in one transaction: if any of them is no longer
  * published (withdrawn meanwhile, or not this office's), none is withdrawn.
  */
-export async function withdrawItems(ctx: PluginRequestContext, ids: string[], reason: string): Promise<{ ok: true; count: number } | { ok: false; error: string }> {
+export async function withdrawItems(ctx: DisclosureContext, ids: string[], reason: string): Promise<{ ok: true; count: number } | { ok: false; error: string }> {
   try {
     const count = await ctx.withTenant(async (trx) => {
       for (const id of new Set(ids)) {

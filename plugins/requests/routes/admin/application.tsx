@@ -1,13 +1,13 @@
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { requireUuidParam } from "../../../../app/plugin-api/loaders.server";
+import { pluginAction, pluginLoader } from "../../server/loaders.server";
 import { FormMessage, useLocale } from "../../../../app/plugin-api/ui";
 import { applicantLabel, channelLabel, replyTypeLabel } from "../../law/labels";
 import { decideAppeal, recordAppeal } from "../../server/staff/appeals.server";
 import { performStep, revealApplicant, StepForms, type StepName } from "../../server/staff/actions.server";
 import { applicationView } from "../../server/staff/view.server";
-import { isApplicationId } from "../../server/applications.server";
 import { checkedTexts } from "../../server/refused-texts.server";
 import type { ActionResult } from "./_parts/action-result";
 import { Appeals } from "./_parts/appeals";
@@ -31,8 +31,7 @@ export const loader = pluginLoader(async (ctx, { params }) => {
 
 export const action = pluginAction(async (ctx, { params, request }) => {
   if (ctx.mode !== "member") throw new Response("Forbidden", { status: 403 });
-  if (!isApplicationId(params.id)) throw new Response("Not Found", { status: 404 });
-  const id = params.id;
+  const id = requireUuidParam(params, "id");
   const { values, errors } = checkedTexts(await request.formData());
   const intent = values.intent ?? "";
   const fail = (field: string, error: string, status = 400) => data<ActionResult>({ ok: false, intent, field, error, values }, { status });

@@ -1,6 +1,6 @@
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { pluginLoader } from "../../server/loaders.server";
 import { IgnoredFilters, useLocale } from "../../../../app/plugin-api/ui";
 import { applicantLabel, replyTypeLabel } from "../../law/labels";
 import { readFilter } from "../../server/staff/list-filter.server";

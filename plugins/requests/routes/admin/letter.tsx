@@ -1,7 +1,7 @@
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pluginLoader } from "../../../../app/plugin-api/loaders.server";
-import { isApplicationId } from "../../server/applications.server";
+import { requireUuidParam } from "../../../../app/plugin-api/loaders.server";
+import { pluginLoader } from "../../server/loaders.server";
 import { addressLine } from "../../server/letters/labels";
 import { letterView } from "../../server/letters/letter.server";
 import { PrintButton } from "./_parts/print-button";
@@ -13,8 +13,9 @@ import { PrintButton } from "./_parts/print-button";
  */
 export const loader = pluginLoader(async (ctx, { params }) => {
   if (ctx.mode !== "member") throw new Response("Forbidden", { status: 403 });
-  if (!isApplicationId(params.id) || !isApplicationId(params.noticeId)) throw new Response("Not Found", { status: 404 });
-  const letter = await ctx.withTenant((trx) => letterView(ctx, trx, params.id!, params.noticeId!));
+  const id = requireUuidParam(params, "id");
+  const noticeId = requireUuidParam(params, "noticeId");
+  const letter = await ctx.withTenant((trx) => letterView(ctx, trx, id, noticeId));
   const address = letter.address ? addressLine(letter.address, letter.locale) : null;
   return { letter, address, back: `/t/${ctx.tenant.code}/admin/requests/applications/${letter.applicationId}` };
 });

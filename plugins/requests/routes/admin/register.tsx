@@ -2,15 +2,14 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { chinaDate } from "../../../../app/plugin-api";
-import { pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
-import { Field, FormMessage, PostForm, useLocale } from "../../../../app/plugin-api/ui";
+import { pluginAction, pluginLoader } from "../../server/loaders.server";
+import { FormMessage, PostForm, RadioGroup, SelectField, TextArea, TextField, useLocale } from "../../../../app/plugin-api/ui";
 import { APPLICANT_TYPE_INFO } from "../../law/applicants";
 import { RECEIPT_CHANNELS, RECEIPT_RULES, type ReceiptChannel } from "../../law/receipt";
 import { DELIVERIES, FORMS, ID_TYPES } from "../../server/applicant";
 import { blankValues } from "../../server/public/apply-form";
 import { RECEIPT_FIELDS } from "../../server/staff/register-form";
 import { registerApplication, type RegisterValues } from "../../server/staff/register.server";
-import { ChoiceGroup, SelectField, TextArea } from "../public/_parts/fields";
 
 /** Registers an application that came by letter, in person, fax or e-mail (条例第二十九条, 第三十一条). */
 export const loader = pluginLoader(async (ctx) => {
@@ -48,41 +47,41 @@ export default function Register() {
           <SelectField
             name="channel"
             label={t("fields.channel")}
-            value={values.channel}
+            defaultValue={values.channel}
             errors={errors}
             options={RECEIPT_CHANNELS.map((c) => ({ value: c, label: `${RECEIPT_RULES[c].label[locale]} — ${RECEIPT_RULES[c].receivedOn[locale]}` }))}
           />
           <p className="hint">{t("staff.register.receiptHint")}</p>
           {RECEIPT_FIELDS.map((f) => (
-            <Field key={f} name={f} type="date" label={t(`staff.register.facts.${f}`)} defaultValue={values[f]} errors={errors} hint={t(`staff.register.factHints.${f}`, { channels: channelsUsing(f, locale) })} />
+            <TextField key={f} name={f} type="date" label={t(`staff.register.facts.${f}`)} defaultValue={values[f]} errors={errors} hint={t(`staff.register.factHints.${f}`, { channels: channelsUsing(f, locale) })} />
           ))}
         </fieldset>
         <fieldset className="stack">
           <legend>{p("applicant.legend")}</legend>
-          <ChoiceGroup
+          <RadioGroup
             name="applicantType"
             legend={p("applicant.type")}
             value={values.applicantType}
             errors={errors}
             groups={[{ choices: APPLICANT_TYPE_INFO.map((i) => ({ value: i.key, label: i.label[locale] })) }]}
           />
-          <Field name="name" label={p("name")} defaultValue={values.name} errors={errors} maxLength={50} />
-          <SelectField name="idType" label={p("idType")} value={values.idType} errors={errors} options={[{ value: "", label: p("idTypeChoose") }, ...ID_TYPES.map((k) => ({ value: k, label: p(`idTypes.${k}`) }))]} />
-          <Field name="idNumber" label={p("idNumber")} defaultValue={values.idNumber} errors={errors} maxLength={30} />
-          <Field name="organisation" label={p("organisationName")} defaultValue={values.organisation} errors={errors} maxLength={100} />
-          <Field name="creditCode" label={p("creditCode")} defaultValue={values.creditCode} errors={errors} maxLength={18} />
-          <Field name="phone" type="tel" label={p("phone")} defaultValue={values.phone} errors={errors} maxLength={20} />
-          <Field name="email" type="email" label={p("email")} defaultValue={values.email} errors={errors} maxLength={100} />
-          <Field name="address" label={p("address")} defaultValue={values.address} errors={errors} maxLength={200} />
-          <Field name="postcode" label={p("postcode")} defaultValue={values.postcode} errors={errors} maxLength={6} />
+          <TextField name="name" label={p("name")} defaultValue={values.name} errors={errors} maxLength={50} />
+          <SelectField name="idType" label={p("idType")} defaultValue={values.idType} errors={errors} options={[{ value: "", label: p("idTypeChoose") }, ...ID_TYPES.map((k) => ({ value: k, label: p(`idTypes.${k}`) }))]} />
+          <TextField name="idNumber" label={p("idNumber")} defaultValue={values.idNumber} errors={errors} maxLength={30} />
+          <TextField name="organisation" label={p("organisationName")} defaultValue={values.organisation} errors={errors} maxLength={100} />
+          <TextField name="creditCode" label={p("creditCode")} defaultValue={values.creditCode} errors={errors} maxLength={18} />
+          <TextField name="phone" type="tel" label={p("phone")} defaultValue={values.phone} errors={errors} maxLength={20} />
+          <TextField name="email" type="email" label={p("email")} defaultValue={values.email} errors={errors} maxLength={100} />
+          <TextField name="address" label={p("address")} defaultValue={values.address} errors={errors} maxLength={200} />
+          <TextField name="postcode" label={p("postcode")} defaultValue={values.postcode} errors={errors} maxLength={6} />
         </fieldset>
         <fieldset className="stack">
           <legend>{p("request")}</legend>
-          <Field name="subject" label={p("subject")} defaultValue={values.subject} errors={errors} maxLength={200} />
-          <Field name="docNumber" label={p("docNumber")} defaultValue={values.docNumber} errors={errors} maxLength={100} />
+          <TextField name="subject" label={p("subject")} defaultValue={values.subject} errors={errors} maxLength={200} />
+          <TextField name="docNumber" label={p("docNumber")} defaultValue={values.docNumber} errors={errors} maxLength={100} />
           <TextArea name="description" label={p("description")} defaultValue={values.description} errors={errors} />
-          <ChoiceGroup name="form" legend={p("form")} value={values.form} errors={errors} groups={[{ choices: FORMS.map((k) => ({ value: k, label: p(`forms.${k}`) })) }]} />
-          <ChoiceGroup name="delivery" legend={p("delivery")} value={values.delivery} errors={errors} groups={[{ choices: DELIVERIES.map((k) => ({ value: k, label: p(`deliveries.${k}`) })) }]} />
+          <RadioGroup name="form" legend={p("form")} value={values.form} errors={errors} groups={[{ choices: FORMS.map((k) => ({ value: k, label: p(`forms.${k}`) })) }]} />
+          <RadioGroup name="delivery" legend={p("delivery")} value={values.delivery} errors={errors} groups={[{ choices: DELIVERIES.map((k) => ({ value: k, label: p(`deliveries.${k}`) })) }]} />
         </fieldset>
         <p className="actions">
           <button type="submit" className="button primary">

@@ -1,7 +1,7 @@
 import { data, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { pluginAction, pluginLoader } from "../../server/loaders.server";
 import { FormMessage, useLocale } from "../../../../app/plugin-api/ui";
 import { blankValues } from "../../server/public/apply-form";
 import { submitApplication, suggestForApplication, unknownIntent } from "../../server/public/apply.server";

@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { pluginAction, pluginLoader } from "../../../../app/plugin-api/loaders.server";
+import { pluginAction, pluginLoader } from "../../server/loaders.server";
 import { downloadReplyFile } from "../../server/reply-files/download.server";
 
 /** A file a reply released, downloaded from the tracking page with the tracking number and query code. */

@@ -1,9 +1,9 @@
 import { sql } from "kysely";
-import type { PluginTransaction } from "../../../../app/plugin-api";
 import { TABLE_THREE_COLUMNS, type ApplicantType } from "../../law/applicants";
 import { replyTypes, type TableThreeRowKey } from "../../law/reply-types";
 import { TABLE_FOUR_GROUPS, TABLE_FOUR_OUTCOMES, type TableFourGroup, type TableFourOutcome } from "../../law/table-four";
 import { dataRows } from "../../law/table-three";
+import type { RequestsTransaction } from "../context";
 
 /** Every data cell of table 三, zeros included: a blank in a published report means 0. */
 export type TableThreeFigures = Record<TableThreeRowKey, Record<(typeof TABLE_THREE_COLUMNS)[number], number>>;
@@ -19,6 +19,7 @@ function emptyTableThree(): TableThreeFigures {
 }
 
 interface TableThreeGroup {
+  tenant_id: string;
   applicant_type: ApplicantType;
   received_this_year: boolean;
   /** The reply type when closed within the year, else null (still open at its end). */
@@ -27,18 +28,19 @@ interface TableThreeGroup {
 }
 
 /**
- * Annual report table 三 (legal-spec §2.3) for `year`, summed over `tenantIds` (an office, or a
- * city with its offices). The applications counted are those received by the year's end and not
- * closed before it began; each is 一 (received in the year) or 二 (carried over), and either closed
- * in the year under its reply type's row or 四 (carried forward) — so 一 + 二 = （七） + 四 in every
- * column by construction. Online applications not yet confirmed (no receipt date) are not received.
+ * Annual report table 三 (国办公开办函〔2021〕30号) for `year`, per office among `tenantIds`, in one read.
+ * The applications counted are those received by the year's end and not closed before it began;
+ * each is 一 (received in the year) or 二 (carried over), and either closed in the year under its
+ * reply type's row or 四 (carried forward) — so 一 + 二 = （七） + 四 in every column by
+ * construction. Online applications not yet confirmed (no receipt date) are not received.
  */
-export async function tableThree(trx: PluginTransaction, tenantIds: readonly string[], year: number): Promise<TableThreeFigures> {
-  const cells = emptyTableThree();
-  if (tenantIds.length === 0) return cells;
+export async function tableThreeByTenant(trx: RequestsTransaction, tenantIds: readonly string[], year: number): Promise<Map<string, TableThreeFigures>> {
+  const tables = new Map(tenantIds.map((id) => [id, emptyTableThree()]));
+  if (tenantIds.length === 0) return tables;
   const { start, end } = yearBounds(year);
   const { rows } = await sql<TableThreeGroup>`
-    SELECT applicant_type,
+    SELECT tenant_id,
+           applicant_type,
            received_on >= ${start}::date AS received_this_year,
            CASE WHEN closed_on <= ${end}::date THEN reply_type END AS outcome,
            count(*)::int AS n
@@ -46,50 +48,74 @@ export async function tableThree(trx: PluginTransaction, tenantIds: readonly str
      WHERE tenant_id IN (${sql.join(tenantIds)})
        AND received_on <= ${end}::date
        AND (closed_on IS NULL OR closed_on >= ${start}::date)
-     GROUP BY 1, 2, 3`.execute(trx);
-  for (const r of rows) {
-    if (r.outcome !== null && !OUTCOME_ROWS.has(r.outcome)) throw new Error(`requests: reply type "${r.outcome}" is no row of table 三`);
-    const add = (row: TableThreeRowKey) => {
-      cells[row][r.applicant_type] += r.n;
-      cells[row].total += r.n;
-    };
-    add(r.received_this_year ? "received" : "carried_over");
-    if (r.outcome === null) add("carried_forward");
-    else {
-      add(r.outcome as TableThreeRowKey);
-      add("handled_total");
-    }
+     GROUP BY 1, 2, 3, 4`.execute(trx);
+  for (const r of rows) addToTableThree(tables.get(r.tenant_id)!, r);
+  return tables;
+}
+
+function addToTableThree(cells: TableThreeFigures, r: TableThreeGroup) {
+  if (r.outcome !== null && !OUTCOME_ROWS.has(r.outcome)) throw new Error(`requests: reply type "${r.outcome}" is no row of table 三`);
+  const add = (row: TableThreeRowKey) => {
+    cells[row][r.applicant_type] += r.n;
+    cells[row].total += r.n;
+  };
+  add(r.received_this_year ? "received" : "carried_over");
+  if (r.outcome === null) add("carried_forward");
+  else {
+    add(r.outcome as TableThreeRowKey);
+    add("handled_total");
   }
-  return cells;
+}
+
+function emptyTableFour(): TableFourFigures {
+  return Object.fromEntries(TABLE_FOUR_GROUPS.map((g) => [g, Object.fromEntries(TABLE_FOUR_OUTCOMES.map((o) => [o, 0]))])) as TableFourFigures;
 }
 
 /**
- * Annual report table 四 (legal-spec §2.4) for `year`, by the rule of law/table-four.ts
- * (TABLE_FOUR_COUNTING): the 行政复议 and 行政诉讼 filed in the year with their outcome as it stood
- * at its end (decided later: 尚未审结), and those filed in an earlier year and decided in this one,
- * with their outcome.
+ * Annual report table 四 (国办公开办函〔2021〕30号) for `year`, per office among `tenantIds`, by the rule of
+ * law/table-four.ts (TABLE_FOUR_COUNTING): the 行政复议 and 行政诉讼 filed in the year with their
+ * outcome as it stood at its end (decided later: 尚未审结), and those filed in an earlier year and
+ * decided in this one, with their outcome.
  */
-export async function tableFour(trx: PluginTransaction, tenantIds: readonly string[], year: number): Promise<TableFourFigures> {
-  const cells = Object.fromEntries(TABLE_FOUR_GROUPS.map((g) => [g, Object.fromEntries(TABLE_FOUR_OUTCOMES.map((o) => [o, 0]))])) as TableFourFigures;
-  if (tenantIds.length === 0) return cells;
+export async function tableFourByTenant(trx: RequestsTransaction, tenantIds: readonly string[], year: number): Promise<Map<string, TableFourFigures>> {
+  const tables = new Map(tenantIds.map((id) => [id, emptyTableFour()]));
+  if (tenantIds.length === 0) return tables;
   const { start, end } = yearBounds(year);
-  const { rows } = await sql<{ kind: TableFourGroup; outcome: Exclude<TableFourOutcome, "total">; n: number }>`
-    SELECT kind,
+  const { rows } = await sql<{ tenant_id: string; kind: TableFourGroup; outcome: Exclude<TableFourOutcome, "total">; n: number }>`
+    SELECT tenant_id,
+           kind,
            CASE WHEN decided_on IS NULL OR decided_on > ${end}::date THEN 'pending' ELSE outcome END AS outcome,
            count(*)::int AS n
       FROM requests_appeals
      WHERE tenant_id IN (${sql.join(tenantIds)})
        AND (filed_on BETWEEN ${start}::date AND ${end}::date
             OR (filed_on < ${start}::date AND decided_on BETWEEN ${start}::date AND ${end}::date))
-     GROUP BY 1, 2`.execute(trx);
+     GROUP BY 1, 2, 3`.execute(trx);
   for (const r of rows) {
+    const cells = tables.get(r.tenant_id)!;
     cells[r.kind][r.outcome] += r.n;
     cells[r.kind].total += r.n;
   }
-  return cells;
+  return tables;
 }
 
-/** Both tables, read in one transaction. */
-export async function reportTables(trx: PluginTransaction, tenantIds: readonly string[], year: number) {
+/** Cell by cell sums: a city consolidating its offices. */
+function summed<T extends Record<string, Record<string, number>>>(empty: T, tables: Iterable<T>): T {
+  for (const table of tables) for (const [row, cells] of Object.entries(table)) for (const [column, n] of Object.entries(cells)) empty[row]![column]! += n;
+  return empty;
+}
+
+/** Table 三 summed over `tenantIds` (an office, or a city with its offices). */
+export async function tableThree(trx: RequestsTransaction, tenantIds: readonly string[], year: number): Promise<TableThreeFigures> {
+  return summed(emptyTableThree(), (await tableThreeByTenant(trx, tenantIds, year)).values());
+}
+
+/** Table 四 summed over `tenantIds`. */
+export async function tableFour(trx: RequestsTransaction, tenantIds: readonly string[], year: number): Promise<TableFourFigures> {
+  return summed(emptyTableFour(), (await tableFourByTenant(trx, tenantIds, year)).values());
+}
+
+/** Both tables summed over `tenantIds`, read in one transaction. */
+export async function reportTables(trx: RequestsTransaction, tenantIds: readonly string[], year: number) {
   return { three: await tableThree(trx, tenantIds, year), four: await tableFour(trx, tenantIds, year) };
 }

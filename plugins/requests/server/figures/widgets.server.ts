@@ -1,9 +1,11 @@
 import { sql } from "kysely";
-import { chinaDate, type PluginTransaction, type WidgetContext } from "../../../../app/plugin-api";
+import { chinaDate } from "../../../../app/plugin-api";
 import { clockId } from "../../db/schema";
 
+import type { RequestsTransaction, RequestsWidgetContext } from "../context";
+
 /**
- * The oversight widgets (DESIGN §5): one number per office, as of `today` in China. Replies are
+ * The oversight widgets: one number per office, as of `today` in China. Replies are
  * judged by the reply clock on the core ledger, so on time and days used follow the law's working
  * days, pauses and extension exactly as the application page shows them.
  */
@@ -17,7 +19,7 @@ interface AppRow {
 
 const byTenant = (tenantIds: string[], value: (id: string) => number | null): PerTenant => Object.fromEntries(tenantIds.map((id) => [id, value(id)]));
 
-async function withStatuses(ctx: WidgetContext, trx: PluginTransaction, rows: AppRow[], today: string) {
+async function withStatuses(ctx: RequestsWidgetContext, trx: RequestsTransaction, rows: AppRow[], today: string) {
   const statuses = await ctx.clockStatuses(trx, rows.map((r) => clockId(r.id)), today);
   return rows.flatMap((r) => {
     const status = statuses.get(clockId(r.id));
@@ -26,7 +28,7 @@ async function withStatuses(ctx: WidgetContext, trx: PluginTransaction, rows: Ap
 }
 
 /** Applications closed this year (by reply or otherwise), with their stopped clocks. */
-function closedThisYear(ctx: WidgetContext, tenantIds: string[], today: string) {
+function closedThisYear(ctx: RequestsWidgetContext, tenantIds: string[], today: string) {
   return ctx.withRead(tenantIds, async (trx) => {
     const { rows } = await sql<AppRow>`
       SELECT tenant_id, id FROM requests_applications
@@ -37,7 +39,7 @@ function closedThisYear(ctx: WidgetContext, tenantIds: string[], today: string) 
 }
 
 /** Applications received this year (receipt date in the year; unconfirmed online ones are not yet received). */
-export async function receivedThisYear(ctx: WidgetContext, tenantIds: string[], today = chinaDate()): Promise<PerTenant> {
+export async function receivedThisYear(ctx: RequestsWidgetContext, tenantIds: string[], today = chinaDate()): Promise<PerTenant> {
   const rows = await ctx.withRead(tenantIds, async (trx) => {
     const { rows } = await sql<{ tenant_id: string; n: number }>`
       SELECT tenant_id, count(*)::int AS n FROM requests_applications
@@ -50,7 +52,7 @@ export async function receivedThisYear(ctx: WidgetContext, tenantIds: string[], 
 }
 
 /** Of the applications closed this year, the share closed by their due date (percent, one decimal); null when none closed. */
-export async function onTimeThisYear(ctx: WidgetContext, tenantIds: string[], today = chinaDate()): Promise<PerTenant> {
+export async function onTimeThisYear(ctx: RequestsWidgetContext, tenantIds: string[], today = chinaDate()): Promise<PerTenant> {
   const closed = await closedThisYear(ctx, tenantIds, today);
   return byTenant(tenantIds, (id) => {
     const mine = closed.filter((c) => c.tenantId === id);
@@ -61,7 +63,7 @@ export async function onTimeThisYear(ctx: WidgetContext, tenantIds: string[], to
 }
 
 /** Open applications past their due date today. */
-export async function overdueNow(ctx: WidgetContext, tenantIds: string[], today = chinaDate()): Promise<PerTenant> {
+export async function overdueNow(ctx: RequestsWidgetContext, tenantIds: string[], today = chinaDate()): Promise<PerTenant> {
   const open = await ctx.withRead(tenantIds, async (trx) => {
     const { rows } = await sql<AppRow>`
       SELECT tenant_id, id FROM requests_applications
@@ -79,7 +81,7 @@ export function median(xs: readonly number[]): number | null {
 }
 
 /** The median of working days used by the replies closed this year (pauses excluded); null when none closed. */
-export async function medianDaysThisYear(ctx: WidgetContext, tenantIds: string[], today = chinaDate()): Promise<PerTenant> {
+export async function medianDaysThisYear(ctx: RequestsWidgetContext, tenantIds: string[], today = chinaDate()): Promise<PerTenant> {
   const closed = await closedThisYear(ctx, tenantIds, today);
   return byTenant(tenantIds, (id) => median(closed.filter((c) => c.tenantId === id).map((c) => c.status.usedDays)));
 }

@@ -1,9 +1,10 @@
-import type { Locale, PluginRequestContext, PluginTransaction } from "../../../../app/plugin-api";
+import type { Locale } from "../../../../app/plugin-api";
 import { letterDate } from "../../templates/format";
-import { typed, type NoticeKind } from "../../db/schema";
+import { type NoticeKind } from "../../db/schema";
 import { applicationById, openApplicant } from "../applications.server";
 import { fillLetter, placeholder, SENT_DATES, type SentDates } from "./fields";
 import { provisionalDates } from "./provisional.server";
+import type { RequestsContext, RequestsTransaction } from "../context";
 
 /** Letters to a third party or another agency are addressed to them, not to the applicant. */
 const TO_PARTY: readonly NoticeKind[] = ["third_party", "other_agency"];
@@ -30,7 +31,7 @@ export interface LetterView {
 }
 
 /** Who may print a letter: those who handle applications or may read the applicants' identities. */
-export function mayPrintLetters(ctx: PluginRequestContext): boolean {
+export function mayPrintLetters(ctx: RequestsContext): boolean {
   return ctx.mode === "member" && (ctx.can("requests.applications.handle") || ctx.can("requests.applicants.read"));
 }
 
@@ -39,10 +40,10 @@ export function mayPrintLetters(ctx: PluginRequestContext): boolean {
  * the dates it would have if sent today), addressed to the applicant by full name and address for
  * a reader allowed to see them — audited like any read of the applicant — and masked otherwise.
  */
-export async function letterView(ctx: PluginRequestContext, trx: PluginTransaction, applicationId: string, noticeId: string): Promise<LetterView> {
+export async function letterView(ctx: RequestsContext, trx: RequestsTransaction, applicationId: string, noticeId: string): Promise<LetterView> {
   if (!mayPrintLetters(ctx)) throw new Response("Forbidden", { status: 403 });
   const app = await applicationById(trx, applicationId);
-  const notice = app && (await typed(trx).selectFrom("requests_notices").selectAll().where("id", "=", noticeId).where("application_id", "=", app.id).executeTakeFirst());
+  const notice = app && (await trx.selectFrom("requests_notices").selectAll().where("id", "=", noticeId).where("application_id", "=", app.id).executeTakeFirst());
   if (!app || !notice) throw new Response("Not Found", { status: 404 });
   const details = (notice.details ?? {}) as Record<string, unknown>;
   const locale = (typeof details.letterLocale === "string" && ["zh-CN", "zh-TW", "en"].includes(details.letterLocale) ? details.letterLocale : app.locale) as Locale;

@@ -1,6 +1,9 @@
-import { chinaDate, FEE_NOTICE, OTHER_AGENCY, THIRD_PARTY, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
+import { chinaDate } from "../../../../app/plugin-api";
+import { FEE_NOTICE, OTHER_AGENCY, THIRD_PARTY } from "../../law/reply-clock";
 import { clockId, type NoticeKind } from "../../db/schema";
+
 import type { SentDates } from "./fields";
+import type { RequestsContext, RequestsTransaction } from "../context";
 
 /**
  * The dates a letter still in approval would give if it were sent today, counted as sending will
@@ -8,8 +11,8 @@ import type { SentDates } from "./fields";
  * provisional.
  */
 export async function provisionalDates(
-  ctx: PluginRequestContext,
-  trx: PluginTransaction,
+  ctx: RequestsContext,
+  trx: RequestsTransaction,
   applicationId: string,
   kind: NoticeKind,
   details: Record<string, unknown>,

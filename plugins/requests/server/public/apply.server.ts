@@ -1,11 +1,12 @@
-import type { PluginRequestContext } from "../../../../app/plugin-api";
-import { parseForm } from "../../../../app/plugin-api/loaders.server";
+
+import { parseForm, type FieldErrors } from "../../../../app/plugin-api/loaders.server";
 import { ApplicationInput } from "../applicant";
 import { createApplication } from "../applications.server";
 import { readAttachment, storeAttachment } from "../attachments.server";
 import { refusedTexts } from "../refused-texts.server";
-import { applyValues, ATTACHMENT, firstErrors, HONEYPOT, relevantForm, type ApplyValues, type FieldErrors } from "./apply-form";
+import { applyValues, ATTACHMENT, firstErrors, HONEYPOT, relevantForm, type ApplyValues } from "./apply-form";
 import { suggestPublished, type Suggestion } from "./suggest.server";
+import type { RequestsContext } from "../context";
 
 /** 5 applications an hour from one connection: enough for a family or a small office, not for a flood. */
 export const APPLY_LIMIT = { max: 5, windowMinutes: 60 };
@@ -23,7 +24,7 @@ export function unknownIntent(form: FormData): ApplyAnswer {
 }
 
 /** Published items that may already answer the application; nothing is stored and nothing counted. */
-export async function suggestForApplication(ctx: PluginRequestContext, form: FormData): Promise<ApplyAnswer> {
+export async function suggestForApplication(ctx: RequestsContext, form: FormData): Promise<ApplyAnswer> {
   const values = applyValues(form);
   const chooseFileAgain = hasFile(form.get(ATTACHMENT));
   const refused = refusedTexts(form);
@@ -43,7 +44,7 @@ export async function suggestForApplication(ctx: PluginRequestContext, form: For
  * written, then the application, its attachment and the audit event in one transaction. Received
  * only once the office confirms (第三十一条), so no clock starts here.
  */
-export async function submitApplication(ctx: PluginRequestContext, form: FormData): Promise<ApplyAnswer> {
+export async function submitApplication(ctx: RequestsContext, form: FormData): Promise<ApplyAnswer> {
   const values = applyValues(form);
   const chooseFileAgain = hasFile(form.get(ATTACHMENT));
   const refuse = (message: string, errors: FieldErrors = {}, status: 400 | 429 = 400): ApplyAnswer => ({ outcome: "refused", values, errors, message, status, chooseFileAgain });

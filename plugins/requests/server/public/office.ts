@@ -1,10 +1,10 @@
-import type { PluginRequestContext } from "../../../../app/plugin-api";
+import type { RequestsContext } from "../context";
 
 const CONTACT_FIELDS = ["address", "postcode", "hours", "phone", "email"] as const;
 export type ContactField = (typeof CONTACT_FIELDS)[number];
 
 /** What the public pages show of the office: its names for the frame and the contact details it filled in. */
-export function publicOffice(ctx: PluginRequestContext) {
+export function publicOffice(ctx: RequestsContext) {
   const c = ctx.tenant.contact;
   const values: Record<ContactField, string | undefined> = {
     address: c.address?.[ctx.locale],

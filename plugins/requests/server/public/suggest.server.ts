@@ -1,4 +1,5 @@
-import { chinaDate, type PluginCoreServices, type PluginTransaction } from "../../../../app/plugin-api";
+import { chinaDate, type PluginCoreServices } from "../../../../app/plugin-api";
+import type { RequestsTransaction } from "../context";
 
 export interface Suggestion {
   title: string;
@@ -25,7 +26,7 @@ export function suggestionQueries(subject: string, docNumber: string): string[] 
 }
 
 /** Published disclosure items that may already answer the application, best first, at most five. */
-export async function suggestPublished(search: PluginCoreServices["search"], trx: PluginTransaction, subject: string, docNumber: string): Promise<Suggestion[]> {
+export async function suggestPublished(search: PluginCoreServices["search"], trx: RequestsTransaction, subject: string, docNumber: string): Promise<Suggestion[]> {
   const found = new Map<string, Suggestion>();
   for (const q of suggestionQueries(subject, docNumber)) {
     const { hits } = await search.query(trx, { q, sources: SOURCES, limit: SUGGESTION_LIMIT });

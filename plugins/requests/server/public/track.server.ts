@@ -1,11 +1,13 @@
 import { z } from "zod";
-import { chinaDate, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
-import { clockId, typed, type ApplicationStatus, type NoticeKind, type ReleasedDocument } from "../../db/schema";
+import { chinaDate, issueErrors, type FieldErrors } from "../../../../app/plugin-api";
+import { clockId, type ApplicationStatus, type NoticeKind, type ReleasedDocument } from "../../db/schema";
+
 import { applicationByTracking, type ApplicationRow } from "../applications.server";
 import { checkedTexts } from "../refused-texts.server";
 import { sentFilesByDocument, type SentFile } from "../reply-files/store.server";
 import { receiveSupplement } from "../supplement.server";
-import type { FieldErrors } from "./apply-form";
+import { firstErrors } from "./apply-form";
+import type { RequestsContext, RequestsTransaction } from "../context";
 
 /** 20 look-ups in 10 minutes from one connection: plenty for a person, too few to guess query codes. */
 export const TRACK_LIMIT = { max: 20, windowMinutes: 10 };
@@ -47,9 +49,9 @@ export interface TrackingView {
 }
 
 /** The notices sent to the applicant, oldest first; drafts still in approval are not shown. */
-export async function sentNotices(trx: PluginTransaction, applicationId: string): Promise<SentNotice[]> {
+export async function sentNotices(trx: RequestsTransaction, applicationId: string): Promise<SentNotice[]> {
   const [rows, files] = await Promise.all([
-    typed(trx)
+    trx
       .selectFrom("requests_notices")
       .select(["id", "kind", "title", "sent_on", "body", "released", "document_id"])
       .where("application_id", "=", applicationId)
@@ -62,7 +64,7 @@ export async function sentNotices(trx: PluginTransaction, applicationId: string)
   return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, sentOn: r.sent_on!, body: r.body, released: r.released ?? [], files: (r.document_id && files.get(r.document_id)) || [] }));
 }
 
-export async function trackingView(ctx: PluginRequestContext, trx: PluginTransaction, app: ApplicationRow): Promise<TrackingView> {
+export async function trackingView(ctx: RequestsContext, trx: RequestsTransaction, app: ApplicationRow): Promise<TrackingView> {
   const [clock, notices] = await Promise.all([ctx.clocks.status(trx, clockId(app.id)), sentNotices(trx, app.id)]);
   return {
     trackingNo: app.tracking_no,
@@ -90,7 +92,7 @@ export type TrackAnswer =
  * page. An unknown number and a wrong code get the same answer, so numbers cannot be probed.
  * Request rows are readable only in a submission transaction, hence the look-up runs in one.
  */
-export async function track(ctx: PluginRequestContext, form: FormData): Promise<TrackAnswer> {
+export async function track(ctx: RequestsContext, form: FormData): Promise<TrackAnswer> {
   const { values, errors: refused } = checkedTexts(form);
   const raw = { trackingNo: values.trackingNo ?? "", queryCode: values.queryCode ?? "" };
   const refuse = (message: string | null, errors: FieldErrors, status: 400 | 404 | 429): TrackAnswer => ({ outcome: "refused", keys: raw, errors, message, status });
@@ -101,11 +103,7 @@ export async function track(ctx: PluginRequestContext, form: FormData): Promise<
   if (Object.keys(refusedKeys).length) return refuse(other ? other[1]![0]! : null, refusedKeys, 400);
   if (values.intent !== undefined && values.intent !== "lookup" && values.intent !== "supplement") return refuse("core:errors.invalid", {}, 400);
   const parsed = TrackInput.safeParse(raw);
-  if (!parsed.success) {
-    const errors: FieldErrors = {};
-    for (const i of parsed.error.issues) errors[String(i.path[0])] ??= [i.message];
-    return refuse(null, errors, 400);
-  }
+  if (!parsed.success) return refuse(null, firstErrors(issueErrors(parsed.error.issues)), 400);
   const keys = parsed.data;
   const supplement = values.intent === "supplement" ? (values.supplement ?? "") : null;
 
@@ -115,7 +113,7 @@ export async function track(ctx: PluginRequestContext, form: FormData): Promise<
     if (supplement === null) return { outcome: "found", keys, view: await trackingView(ctx, trx, app), supplemented: false, errors: {}, supplement: "" };
     if (refusedSupplement) return { outcome: "found", keys, view: await trackingView(ctx, trx, app), supplemented: false, errors: { supplement: refusedSupplement }, supplement };
     const received = await receiveSupplement(ctx, trx, app, { body: supplement, receivedOn: chinaDate(), via: "online" });
-    const current = received.ok ? ((await typed(trx).selectFrom("requests_applications").selectAll().where("id", "=", app.id).executeTakeFirst()) ?? app) : app;
+    const current = received.ok ? ((await trx.selectFrom("requests_applications").selectAll().where("id", "=", app.id).executeTakeFirst()) ?? app) : app;
     const view = await trackingView(ctx, trx, current);
     if (received.ok) return { outcome: "found", keys, view, supplemented: true, errors: {}, supplement: "" };
     return { outcome: "found", keys, view, supplemented: false, errors: { supplement: [received.error] }, supplement };

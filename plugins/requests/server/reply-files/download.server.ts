@@ -1,15 +1,16 @@
-import type { PluginRequestContext } from "../../../../app/plugin-api";
+
 import { contentDisposition } from "../../../../app/plugin-api/files.server";
 import { applicationByTracking } from "../applications.server";
 import { checkedTexts } from "../refused-texts.server";
 import { TRACK_LIMIT, TrackInput } from "../public/track.server";
 import { openReplyFile } from "./store.server";
+import type { RequestsContext } from "../context";
 
 const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
 /** The answer to a download that is refused: the reason in the reader's language and the way back, never cached. */
-function refusal(ctx: PluginRequestContext, status: 400 | 404 | 429, key: string): Response {
+function refusal(ctx: RequestsContext, status: 400 | 404 | 429, key: string): Response {
   const back = `/t/${ctx.tenant.code}/requests/track`;
   const title = ctx.t("replyFiles.download.refusedTitle");
   const html = `<!doctype html><html lang="${ctx.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(ctx.t(key))}</p><p><a href="${escapeHtml(back)}">${escapeHtml(ctx.t("replyFiles.download.back"))}</a></p></main></body></html>`;
@@ -22,7 +23,7 @@ function refusal(ctx: PluginRequestContext, status: 400 | 404 | 429, key: string
  * number, a file of another application or one not yet sent all get the same 404; look-ups share the
  * tracking page's limit, so neither codes nor file ids can be guessed.
  */
-export async function downloadReplyFile(ctx: PluginRequestContext, form: FormData): Promise<Response> {
+export async function downloadReplyFile(ctx: RequestsContext, form: FormData): Promise<Response> {
   if (!(await ctx.rateLimit("track", TRACK_LIMIT))) return refusal(ctx, 429, "requests:public.errors.tooManyLookups");
   const { values, errors } = checkedTexts(form);
   if (Object.keys(errors).length) return refusal(ctx, 400, "requests:replyFiles.download.refused");

@@ -1,7 +1,8 @@
-import type { PluginRequestContext, PluginTransaction } from "../../../../app/plugin-api";
+
 import { readReplyUploads, type ReplyUpload } from "./read.server";
 import type { ReplyFileRef } from "./schema";
 import { replyFileRefs, storeReplyFiles } from "./store.server";
+import type { RequestsContext, RequestsTransaction } from "../context";
 
 /** The reply editor's files as the form sent them: read and checked before any transaction. */
 export interface ReplyFilesInput {
@@ -23,8 +24,8 @@ export async function readReplyFilesInput(form: FormData): Promise<ReplyFilesInp
  * the whole form before anything is stored.
  */
 export async function replyFilesOf(
-  ctx: Pick<PluginRequestContext, "tenant" | "user" | "audit">,
-  trx: PluginTransaction,
+  ctx: Pick<RequestsContext, "tenant" | "user" | "audit">,
+  trx: RequestsTransaction,
   applicationId: string,
   input: ReplyFilesInput,
 ): Promise<{ ok: true; files: ReplyFileRef[] } | { ok: false; error: string }> {

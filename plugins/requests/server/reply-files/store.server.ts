@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import type { PluginRequestContext, PluginTransaction } from "../../../../app/plugin-api";
+
+import { isUuid } from "../../../../app/plugin-api";
 import { FILE_KINDS } from "../../../../app/plugin-api/files.server";
-import { typed, type ReleasedDocument } from "../../db/schema";
+import { type ReleasedDocument } from "../../db/schema";
 import type { ReplyUpload } from "./read.server";
 import type { ReplyFileRef } from "./schema";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import type { RequestsContext, RequestsTransaction } from "../context";
 
 /** A file not yet sent, as the reply editor lists it. */
 export interface DraftFile {
@@ -18,12 +18,12 @@ export interface DraftFile {
 }
 
 /** Stores the uploaded files of an application's reply, each with its checksum and text, audited in the same transaction. */
-export async function storeReplyFiles(ctx: { tenant: { id: string }; user: { id: string } | null; audit: PluginRequestContext["audit"] }, trx: PluginTransaction, applicationId: string, uploads: readonly ReplyUpload[]): Promise<string[]> {
+export async function storeReplyFiles(ctx: { tenant: { id: string }; user: { id: string } | null; audit: RequestsContext["audit"] }, trx: RequestsTransaction, applicationId: string, uploads: readonly ReplyUpload[]): Promise<string[]> {
   const ids: string[] = [];
   for (const u of uploads) {
     const sha256 = createHash("sha256").update(u.bytes).digest("hex");
     const mime = FILE_KINDS[u.kind].mime;
-    const row = await typed(trx)
+    const row = await trx
       .insertInto("requests_reply_files")
       .values({ tenant_id: ctx.tenant.id, application_id: applicationId, name: u.name, mime, size: u.bytes.length, sha256, content: Buffer.from(u.bytes), text: u.text, uploaded_by: ctx.user?.id ?? null })
       .returning("id")
@@ -35,8 +35,8 @@ export async function storeReplyFiles(ctx: { tenant: { id: string }; user: { id:
 }
 
 /** The application's files no reply has sent yet, oldest first: what a reply being drafted may provide. */
-export async function draftFiles(trx: PluginTransaction, applicationId: string): Promise<DraftFile[]> {
-  const rows = await typed(trx)
+export async function draftFiles(trx: RequestsTransaction, applicationId: string): Promise<DraftFile[]> {
+  const rows = await trx
     .selectFrom("requests_reply_files")
     .select(["id", "name", "mime", "size", (eb) => eb("text", "!=", "").as("has_text")])
     .where("application_id", "=", applicationId)
@@ -48,10 +48,10 @@ export async function draftFiles(trx: PluginTransaction, applicationId: string):
 }
 
 /** The chosen files as the reply document carries them: only this application's unsent files, in the order chosen. */
-export async function replyFileRefs(trx: PluginTransaction, applicationId: string, ids: readonly string[]): Promise<ReplyFileRef[]> {
-  const wanted = [...new Set(ids.filter((i) => UUID.test(i)))];
+export async function replyFileRefs(trx: RequestsTransaction, applicationId: string, ids: readonly string[]): Promise<ReplyFileRef[]> {
+  const wanted = [...new Set(ids.filter(isUuid))];
   if (!wanted.length) return [];
-  const rows = await typed(trx)
+  const rows = await trx
     .selectFrom("requests_reply_files")
     .select(["id", "name", "mime", "size", "text"])
     .where("application_id", "=", applicationId)
@@ -63,9 +63,9 @@ export async function replyFileRefs(trx: PluginTransaction, applicationId: strin
 }
 
 /** The reply document now carries these files (a later draft of the reply takes them over). */
-export async function bindReplyFiles(trx: PluginTransaction, documentId: string, files: readonly ReplyFileRef[]): Promise<void> {
+export async function bindReplyFiles(trx: RequestsTransaction, documentId: string, files: readonly ReplyFileRef[]): Promise<void> {
   if (!files.length) return;
-  await typed(trx)
+  await trx
     .updateTable("requests_reply_files")
     .set({ document_id: documentId })
     .where("id", "in", files.map((f) => f.id))
@@ -79,7 +79,7 @@ export async function bindReplyFiles(trx: PluginTransaction, documentId: string,
  * applicant receives its redacted text as a released document instead. Returns those texts.
  */
 export async function releaseReplyFiles(
-  trx: PluginTransaction,
+  trx: RequestsTransaction,
   documentId: string,
   original: readonly ReplyFileRef[],
   rendition: readonly Partial<ReplyFileRef>[] | undefined,
@@ -90,7 +90,7 @@ export async function releaseReplyFiles(
     const shown = rendition?.[i];
     const redacted = !shown || shown.name !== file.name || (shown.text ?? "") !== file.text;
     if (redacted) asText.push({ title: shown?.name ?? file.name, body: shown?.text ?? "" });
-    await typed(trx)
+    await trx
       .updateTable("requests_reply_files")
       .set({ released_on: sentOn, withheld: redacted, document_id: documentId })
       .where("id", "=", file.id)
@@ -109,8 +109,8 @@ export interface SentFile {
 }
 
 /** The files each sent reply released (by reply document), for the applicant's tracking page. */
-export async function sentFilesByDocument(trx: PluginTransaction, applicationId: string): Promise<Map<string, SentFile[]>> {
-  const rows = await typed(trx)
+export async function sentFilesByDocument(trx: RequestsTransaction, applicationId: string): Promise<Map<string, SentFile[]>> {
+  const rows = await trx
     .selectFrom("requests_reply_files")
     .select(["id", "name", "mime", "size", "document_id"])
     .where("application_id", "=", applicationId)
@@ -129,16 +129,16 @@ export async function sentFilesByDocument(trx: PluginTransaction, applicationId:
 }
 
 /** A file's bytes: `released` only a file the applicant has been sent; staff read any file of the application. */
-export async function openReplyFile(trx: PluginTransaction, applicationId: string, id: string, which: "released" | "any"): Promise<{ name: string; mime: string; content: Buffer } | null> {
-  if (!UUID.test(id)) return null;
-  let q = typed(trx).selectFrom("requests_reply_files").select(["name", "mime", "content"]).where("application_id", "=", applicationId).where("id", "=", id);
+export async function openReplyFile(trx: RequestsTransaction, applicationId: string, id: string, which: "released" | "any"): Promise<{ name: string; mime: string; content: Buffer } | null> {
+  if (!isUuid(id)) return null;
+  let q = trx.selectFrom("requests_reply_files").select(["name", "mime", "content"]).where("application_id", "=", applicationId).where("id", "=", id);
   if (which === "released") q = q.where("released_on", "is not", null).where("withheld", "=", false);
   return (await q.executeTakeFirst()) ?? null;
 }
 
 /** Every reply file of the application with where it stands, for the staff page (newest reply's files last). */
-export async function applicationReplyFiles(trx: PluginTransaction, applicationId: string): Promise<(DraftFile & { state: "unsent" | "sent" | "sentAsText" })[]> {
-  const rows = await typed(trx)
+export async function applicationReplyFiles(trx: RequestsTransaction, applicationId: string): Promise<(DraftFile & { state: "unsent" | "sent" | "sentAsText" })[]> {
+  const rows = await trx
     .selectFrom("requests_reply_files")
     .select(["id", "name", "mime", "size", "released_on", "withheld", (eb) => eb("text", "!=", "").as("has_text")])
     .where("application_id", "=", applicationId)

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { IsoDate } from "../iso-date";
-import { chinaDate, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
-import { clockId, typed } from "../../db/schema";
+import { chinaDate } from "../../../../app/plugin-api";
+import { clockId } from "../../db/schema";
 import { lapseRefusal, lapseRule } from "../../law/lapses";
 import { ledgerRefusal } from "../clock-refusal";
 import { openApplicant } from "../applications.server";
 import { receiveSupplement } from "../supplement.server";
 import { applicationView, type ApplicationView } from "./view.server";
+import type { RequestsContext, RequestsTransaction } from "../context";
 
 const notFuture = (today: string) => IsoDate.refine((d) => d <= today, "requests:errors.dateInFuture");
 
@@ -44,7 +45,7 @@ const CLOSURES = {
  * ledger refuses (before the last event, a closing the law does not allow yet) is refused with the
  * ledger's reason, never thrown: the caller rolls back what the step wrote before it.
  */
-export async function performStep(ctx: PluginRequestContext, trx: PluginTransaction, id: string, step: StepName, input: unknown): Promise<StepResult> {
+export async function performStep(ctx: RequestsContext, trx: RequestsTransaction, id: string, step: StepName, input: unknown): Promise<StepResult> {
   try {
     return await stepOnce(ctx, trx, id, step, input);
   } catch (e) {
@@ -65,9 +66,9 @@ const DATE_FIELD: Record<StepName, string> = {
   "close.withdrawn": "closedOn",
 };
 
-async function stepOnce(ctx: PluginRequestContext, trx: PluginTransaction, id: string, step: StepName, input: unknown): Promise<StepResult> {
+async function stepOnce(ctx: RequestsContext, trx: RequestsTransaction, id: string, step: StepName, input: unknown): Promise<StepResult> {
   const today = chinaDate();
-  const locked = await typed(trx).selectFrom("requests_applications").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+  const locked = await trx.selectFrom("requests_applications").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
   if (!locked) throw new Response("Not Found", { status: 404 });
   const view = await applicationView(ctx, trx, id);
   if (!view.steps.includes(step)) return refuse("_form", "requests:errors.stepNotOpen");
@@ -77,7 +78,7 @@ async function stepOnce(ctx: PluginRequestContext, trx: PluginTransaction, id: s
     return refuse(String(issue.path[0] ?? "_form"), issue.message.startsWith("requests:") ? issue.message : "errors.invalid");
   }
   const data = parsed.data as Record<string, string | undefined>;
-  const apps = typed(trx).updateTable("requests_applications").where("id", "=", id);
+  const apps = trx.updateTable("requests_applications").where("id", "=", id);
   const clock = clockId(id);
   const audit = (action: string, extra: Record<string, unknown> = {}) =>
     ctx.audit(trx, { action, target: { type: "requests_application", id }, data: { trackingNo: locked.tracking_no, ...extra } });
@@ -99,7 +100,7 @@ async function stepOnce(ctx: PluginRequestContext, trx: PluginTransaction, id: s
       const c = view.consultations.find((x) => x.id === data.consultationId && !x.answered_on);
       if (!c) return refuse("consultationId", "requests:errors.consultationClosed");
       if (data.answeredOn! < c.sent_on) return refuse("answeredOn", "requests:errors.answerBeforeSent");
-      await typed(trx).updateTable("requests_consultations").set({ answered_on: data.answeredOn!, answer: data.answer as "consent", note: data.note ?? null }).where("id", "=", c.id).execute();
+      await trx.updateTable("requests_consultations").set({ answered_on: data.answeredOn!, answer: data.answer as "consent", note: data.note ?? null }).where("id", "=", c.id).execute();
       await ctx.clocks.append(trx, clock, { kind: "resume", date: data.answeredOn!, note: data.answer });
       await apps.set({ status: "processing", updated_at: new Date() }).execute();
       await audit("requests.consultation.answer", { answer: data.answer });
@@ -138,9 +139,9 @@ async function stepOnce(ctx: PluginRequestContext, trx: PluginTransaction, id: s
 }
 
 /** The applicant's identity in clear, for staff allowed to read it; every read is audited. */
-export async function revealApplicant(ctx: PluginRequestContext, trx: PluginTransaction, view: ApplicationView) {
+export async function revealApplicant(ctx: RequestsContext, trx: RequestsTransaction, view: ApplicationView) {
   ctx.require("requests.applicants.read");
-  const row = await typed(trx).selectFrom("requests_applications").select(["applicant_sealed"]).where("id", "=", view.application.id).executeTakeFirstOrThrow();
+  const row = await trx.selectFrom("requests_applications").select(["applicant_sealed"]).where("id", "=", view.application.id).executeTakeFirstOrThrow();
   await ctx.audit(trx, { action: "requests.applicant.read", target: { type: "requests_application", id: view.application.id }, data: { trackingNo: view.application.trackingNo } });
   return openApplicant(ctx, row.applicant_sealed);
 }

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { IsoDate } from "../iso-date";
-import { chinaDate, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
-import { typed } from "../../db/schema";
+import { chinaDate } from "../../../../app/plugin-api";
 import { appealTarget } from "../../law/table-four";
+import type { RequestsContext, RequestsTransaction } from "../context";
 
 export const AppealForm = z.object({
   kind: z.enum(["review", "direct_suit", "suit_after_review"], { message: "requests:errors.appealKind" }),
@@ -38,7 +38,7 @@ export interface AppealedApplication {
  * appealTarget); never in the future. A 复议后起诉 follows the application's earlier 复议: one filed
  * no later than the suit and, if decided, decided no later than it.
  */
-export async function recordAppeal(ctx: PluginRequestContext, trx: PluginTransaction, app: AppealedApplication, input: unknown): Promise<Result> {
+export async function recordAppeal(ctx: RequestsContext, trx: RequestsTransaction, app: AppealedApplication, input: unknown): Promise<Result> {
   const parsed = AppealForm.safeParse(input);
   if (!parsed.success) return first(parsed.error);
   const a = parsed.data;
@@ -46,7 +46,7 @@ export async function recordAppeal(ctx: PluginRequestContext, trx: PluginTransac
   const target = appealTarget(a.filedOn, { closedOn: app.closed_on, dueDate: app.due_date });
   if (!target) return { ok: false, field: "filedOn", error: "requests:errors.appealNotOpen" };
   if (a.kind === "suit_after_review") {
-    const review = await typed(trx)
+    const review = await trx
       .selectFrom("requests_appeals")
       .select("id")
       .where("application_id", "=", app.id)
@@ -56,21 +56,21 @@ export async function recordAppeal(ctx: PluginRequestContext, trx: PluginTransac
       .executeTakeFirst();
     if (!review) return { ok: false, field: "kind", error: "requests:errors.appealNeedsReview" };
   }
-  await typed(trx).insertInto("requests_appeals").values({ tenant_id: ctx.tenant.id, application_id: app.id, kind: a.kind, body: a.body, filed_on: a.filedOn, outcome: "pending" }).execute();
+  await trx.insertInto("requests_appeals").values({ tenant_id: ctx.tenant.id, application_id: app.id, kind: a.kind, body: a.body, filed_on: a.filedOn, outcome: "pending" }).execute();
   await ctx.audit(trx, { action: "requests.appeal.record", target: { type: "requests_application", id: app.id }, data: { trackingNo: app.tracking_no, kind: a.kind, against: target } });
   return { ok: true };
 }
 
 /** The outcome of a pending appeal: 结果维持, 结果纠正 or 其他结果. */
-export async function decideAppeal(ctx: PluginRequestContext, trx: PluginTransaction, app: { id: string; tracking_no: string }, input: unknown): Promise<Result> {
+export async function decideAppeal(ctx: RequestsContext, trx: RequestsTransaction, app: { id: string; tracking_no: string }, input: unknown): Promise<Result> {
   const parsed = AppealDecision.safeParse(input);
   if (!parsed.success) return first(parsed.error);
   const d = parsed.data;
-  const appeal = await typed(trx).selectFrom("requests_appeals").selectAll().where("id", "=", d.appealId).where("application_id", "=", app.id).forUpdate().executeTakeFirst();
+  const appeal = await trx.selectFrom("requests_appeals").selectAll().where("id", "=", d.appealId).where("application_id", "=", app.id).forUpdate().executeTakeFirst();
   if (!appeal || appeal.outcome !== "pending") return { ok: false, field: "appealId", error: "requests:errors.appealDecided" };
   if (d.decidedOn < appeal.filed_on) return { ok: false, field: "decidedOn", error: "requests:errors.decidedBeforeFiled" };
   if (d.decidedOn > chinaDate()) return { ok: false, field: "decidedOn", error: "requests:errors.dateInFuture" };
-  await typed(trx).updateTable("requests_appeals").set({ outcome: d.outcome, decided_on: d.decidedOn, note: d.note ?? null }).where("id", "=", appeal.id).execute();
+  await trx.updateTable("requests_appeals").set({ outcome: d.outcome, decided_on: d.decidedOn, note: d.note ?? null }).where("id", "=", appeal.id).execute();
   await ctx.audit(trx, { action: "requests.appeal.decide", target: { type: "requests_application", id: app.id }, data: { trackingNo: app.tracking_no, outcome: d.outcome } });
   return { ok: true };
 }

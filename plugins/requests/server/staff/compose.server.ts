@@ -1,8 +1,9 @@
-import { chinaDate, FEE_NOTICE, isCalendarDate, type Locale, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
+import { chinaDate, isCalendarDate, type Locale } from "../../../../app/plugin-api";
+import { FEE_NOTICE } from "../../law/reply-clock";
 import { computeFee, ordinalInMonth } from "../../law/fees";
 import { localGroundLabel } from "../ground-labels.server";
 import type { ReplyTypeKey } from "../../law/reply-types";
-import { typed, type NoticeKind } from "../../db/schema";
+import { type NoticeKind } from "../../db/schema";
 import { renderNotice, type NoticeVars } from "../../templates";
 import { DEFERRED, placeholder } from "../letters/fields";
 import type { ApplicationRow } from "../applications.server";
@@ -12,6 +13,7 @@ import type { RequestsSettings } from "../settings";
 import type { ApplicationView } from "./view.server";
 import { RELEASED_SLOTS, slots, WITHHELD_SLOTS, type NoticeValues } from "./notice-form";
 import { replyRowErrors } from "./reply-checks";
+import type { RequestsContext, RequestsTransaction } from "../context";
 export { LETTER_LOCALES } from "./notice-form";
 
 export type Composed =
@@ -19,7 +21,7 @@ export type Composed =
   | { ok: false; errors: Record<string, string[]>; title: string; body: string };
 
 /** What the editor starts from: sensible defaults by kind (a 补正 deadline from the office's setting, 20 days of extension…). */
-export function defaultValues(ctx: PluginRequestContext, kind: NoticeKind): NoticeValues {
+export function defaultValues(ctx: RequestsContext, kind: NoticeKind): NoticeValues {
   const today = chinaDate();
   const settings = ctx.settings as RequestsSettings;
   switch (kind) {
@@ -35,11 +37,11 @@ export function defaultValues(ctx: PluginRequestContext, kind: NoticeKind): Noti
 }
 
 /** The fee this application owes by `method`: per application, its place among the applicant's applications this month. */
-async function feeFor(trx: PluginTransaction, app: ApplicationRow, method: string, pages: number) {
+async function feeFor(trx: RequestsTransaction, app: ApplicationRow, method: string, pages: number) {
   if (method === "per_page") return computeFee({ method: "per_page", pages });
   const receivedOn = app.received_on ?? chinaDate();
   const month = receivedOn.slice(0, 7);
-  const same = await typed(trx)
+  const same = await trx
     .selectFrom("requests_applications")
     .select(["received_on"])
     .where("applicant_key", "=", app.applicant_key)
@@ -58,8 +60,8 @@ async function feeFor(trx: PluginTransaction, app: ApplicationRow, method: strin
  * sent (dates, from the clock's ledger) and read (the name, masked or in full).
  */
 export async function compose(
-  ctx: PluginRequestContext,
-  trx: PluginTransaction,
+  ctx: RequestsContext,
+  trx: RequestsTransaction,
   app: ApplicationRow,
   view: ApplicationView,
   kind: NoticeKind,

@@ -1,8 +1,9 @@
-import type { PluginInboxEntry, PluginRequestContext } from "../../../../app/plugin-api";
+import type { PluginInboxEntry } from "../../../../app/plugin-api";
 import { applicationList } from "./list.server";
+import type { RequestsContext } from "../context";
 
 /** The officer's 收件箱 part: open applications overdue or due within a few working days, most urgent first. */
-export async function urgentApplications(ctx: PluginRequestContext): Promise<PluginInboxEntry[]> {
+export async function urgentApplications(ctx: RequestsContext): Promise<PluginInboxEntry[]> {
   const list = await ctx.withTenant((trx) => applicationList(ctx, trx, { urgency: "any", page: 1 }));
   return list.rows.map((r) => ({
     title: `${r.trackingNo} ${r.subject}`,

@@ -1,5 +1,6 @@
-import { chinaDate, type ClockStatus, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
-import { clockId, typed, type ApplicationStatus } from "../../db/schema";
+import { chinaDate, type ClockStatus } from "../../../../app/plugin-api";
+import { clockId, type ApplicationStatus } from "../../db/schema";
+import type { RequestsContext, RequestsTransaction } from "../context";
 
 export const LIST_STATUSES: readonly ApplicationStatus[] = ["unconfirmed", "processing", "awaiting_supplement", "consulting", "awaiting_fee", "closed"];
 export const URGENCIES = ["overdue", "due_soon"] as const;
@@ -18,7 +19,6 @@ export interface ListFilter {
   page: number;
 }
 
-
 /** How pressing an open application is: overdue, due within DUE_SOON_DAYS working days, or neither. */
 export function urgencyOf(clock: ClockStatus | undefined): Urgency | null {
   if (!clock || clock.stop) return null;
@@ -35,9 +35,9 @@ const OPEN_STATUSES = LIST_STATUSES.filter((s) => s !== "closed");
  * at most a few hundred open); closed ones, most of the table, are counted and paged in SQL, without
  * clocks: the list shows no due date for them.
  */
-export async function applicationList(ctx: PluginRequestContext, trx: PluginTransaction, filter: ListFilter) {
+export async function applicationList(ctx: RequestsContext, trx: RequestsTransaction, filter: ListFilter) {
   const matching = (statuses: readonly ApplicationStatus[]) => {
-    let q = typed(trx).selectFrom("requests_applications").where("tenant_id", "=", ctx.tenant.id).where("status", "in", statuses);
+    let q = trx.selectFrom("requests_applications").where("tenant_id", "=", ctx.tenant.id).where("status", "in", statuses);
     if (filter.year) q = q.where((eb) => eb.or([eb("received_on", ">=", `${filter.year}-01-01`).and("received_on", "<=", `${filter.year}-12-31`), eb("received_on", "is", null)]));
     if (filter.q) {
       const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

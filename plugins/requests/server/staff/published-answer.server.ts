@@ -1,10 +1,11 @@
-import { chinaDate, type Locale, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
+import { chinaDate, type Locale } from "../../../../app/plugin-api";
 import { ALREADY_PUBLISHED } from "../../law/already-published";
 import { applicationById, type ApplicationRow } from "../applications.server";
 import { draftNotice, type DraftResult } from "../notices.server";
 import { suggestionQueries } from "../public/suggest.server";
 import { compose } from "./compose.server";
 import { applicationView } from "./view.server";
+import type { RequestsContext, RequestsTransaction } from "../context";
 
 /** Published items any office's disclosure plugin indexes for the public search. */
 const SOURCES = ["disclosure.item"];
@@ -27,7 +28,7 @@ export function publishedQueries(app: Pick<ApplicationRow, "subject" | "doc_numb
 }
 
 /** Published items matching the searches, best first, at most PUBLISHED_LIMIT. */
-export async function findPublished(ctx: Pick<PluginRequestContext, "search">, trx: PluginTransaction, queries: readonly string[]): Promise<PublishedItem[]> {
+export async function findPublished(ctx: Pick<RequestsContext, "search">, trx: RequestsTransaction, queries: readonly string[]): Promise<PublishedItem[]> {
   const found = new Map<string, PublishedItem>();
   for (const q of queries) {
     const { hits } = await ctx.search.query(trx, { q, sources: SOURCES, limit: PUBLISHED_LIMIT });
@@ -40,7 +41,7 @@ export async function findPublished(ctx: Pick<PluginRequestContext, "search">, t
 }
 
 /** The reply may be drafted now (the rules' `notice.reply` step), else 409 as the notice editor does. */
-export async function replyableApplication(ctx: PluginRequestContext, trx: PluginTransaction, id: string | undefined) {
+export async function replyableApplication(ctx: RequestsContext, trx: RequestsTransaction, id: string | undefined) {
   const view = await applicationView(ctx, trx, id);
   if (!view.steps.includes("notice.reply")) throw new Response("Conflict", { status: 409 });
   return { view, app: (await applicationById(trx, view.application.id))! };
@@ -60,7 +61,7 @@ export type PublishedAnswer = DraftResult | { ok: false; error: string; field: "
  * listed in a （一）予以公开 reply with their 索引号 and addresses, drafted from the office's reply
  * template in the applicant's language and submitted to the approval chain like any reply.
  */
-export async function draftPublishedAnswer(ctx: PluginRequestContext, trx: PluginTransaction, id: string | undefined, input: { q: string; picked: readonly string[] }): Promise<PublishedAnswer> {
+export async function draftPublishedAnswer(ctx: RequestsContext, trx: RequestsTransaction, id: string | undefined, input: { q: string; picked: readonly string[] }): Promise<PublishedAnswer> {
   const { view, app } = await replyableApplication(ctx, trx, id);
   const wanted = new Set(input.picked);
   if (wanted.size === 0) return { ok: false, field: "item", error: "requests:publishedAnswer.errors.pickOne" };

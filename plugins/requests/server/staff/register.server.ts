@@ -1,13 +1,13 @@
 import { IsoDate } from "../iso-date";
-import { chinaDate, type PluginRequestContext } from "../../../../app/plugin-api";
-import { parseForm } from "../../../../app/plugin-api/loaders.server";
+import { chinaDate } from "../../../../app/plugin-api";
+import { parseForm, type FieldErrors } from "../../../../app/plugin-api/loaders.server";
 import { RECEIPT_CHANNELS, RECEIPT_RULES, type ReceiptChannel, type ReceiptFacts } from "../../law/receipt";
 import { ApplicationInput } from "../applicant";
 import { createApplication } from "../applications.server";
 import { refusedTexts } from "../refused-texts.server";
 import { RECEIPT_FIELDS } from "./register-form";
-import { applyValues, firstErrors, relevantForm, type ApplyValues, type FieldErrors } from "../public/apply-form";
-
+import { applyValues, firstErrors, relevantForm, type ApplyValues } from "../public/apply-form";
+import type { RequestsContext } from "../context";
 
 export type RegisterValues = ApplyValues & { channel: string } & Record<(typeof RECEIPT_FIELDS)[number], string>;
 export type RegisterAnswer = { ok: true; id: string } | { ok: false; values: RegisterValues; errors: FieldErrors };
@@ -17,13 +17,12 @@ export function registerValues(form: FormData): RegisterValues {
   return { ...applyValues(form), channel: text("channel"), ...Object.fromEntries(RECEIPT_FIELDS.map((f) => [f, text(f)])) } as RegisterValues;
 }
 
-
 /**
  * An application that came by letter, in person, fax or e-mail, registered by the officer: the
  * receipt date follows from the channel (Art 31), the clock starts on it, and nothing is written
  * unless every field is right.
  */
-export async function registerApplication(ctx: PluginRequestContext, form: FormData): Promise<RegisterAnswer> {
+export async function registerApplication(ctx: RequestsContext, form: FormData): Promise<RegisterAnswer> {
   const values = registerValues(form);
   const errors: FieldErrors = refusedTexts(form);
   const channel = RECEIPT_CHANNELS.includes(values.channel as ReceiptChannel) ? (values.channel as ReceiptChannel) : null;

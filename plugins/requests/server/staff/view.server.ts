@@ -1,24 +1,24 @@
-import { chinaDate, type PluginRequestContext, type PluginTransaction } from "../../../../app/plugin-api";
-import { clockId, typed, type NoticeKind } from "../../db/schema";
+import { chinaDate } from "../../../../app/plugin-api";
+import { clockId, type NoticeKind } from "../../db/schema";
 import { applicationById } from "../applications.server";
 import { noticesOf } from "../notices.server";
 import { allowedSteps, supplementNoticeDeadline } from "../rules";
+import type { RequestsContext, RequestsTransaction } from "../context";
 
 const IN_FLIGHT = new Set(["draft", "in_review", "returned", "approved"]);
 
 /** Everything the staff page of one application shows, and what the reader may do next. */
-export async function applicationView(ctx: PluginRequestContext, trx: PluginTransaction, id: string | undefined) {
+export async function applicationView(ctx: RequestsContext, trx: RequestsTransaction, id: string | undefined) {
   const app = id ? await applicationById(trx, id) : undefined;
   if (!app) throw new Response("Not Found", { status: 404 });
   const today = chinaDate();
-  const t = typed(trx);
   const [clock, notices, supplements, consultations, appeals, attachments] = await Promise.all([
     ctx.clocks.status(trx, clockId(app.id), today),
     noticesOf(trx, app.id),
-    t.selectFrom("requests_supplements").selectAll().where("application_id", "=", app.id).orderBy("received_on").execute(),
-    t.selectFrom("requests_consultations").selectAll().where("application_id", "=", app.id).orderBy("sent_on").execute(),
-    t.selectFrom("requests_appeals").selectAll().where("application_id", "=", app.id).orderBy("filed_on").execute(),
-    t.selectFrom("requests_attachments").select(["id", "name", "mime", "size"]).where("application_id", "=", app.id).execute(),
+    trx.selectFrom("requests_supplements").selectAll().where("application_id", "=", app.id).orderBy("received_on").execute(),
+    trx.selectFrom("requests_consultations").selectAll().where("application_id", "=", app.id).orderBy("sent_on").execute(),
+    trx.selectFrom("requests_appeals").selectAll().where("application_id", "=", app.id).orderBy("filed_on").execute(),
+    trx.selectFrom("requests_attachments").select(["id", "name", "mime", "size"]).where("application_id", "=", app.id).execute(),
   ]);
   const docs = await Promise.all(notices.map((n) => (n.document_id && !n.sent_on ? ctx.workflow.get(trx, n.document_id) : null)));
   const noticeViews = notices.map((n, i) => ({
