@@ -159,7 +159,9 @@ function leaves(table: unknown, prefix = ""): [string, unknown][] {
 }
 
 /** What is wrong with a plugin's translations: keys one locale has and another lacks, empty strings, missing labels. */
-function localeProblems(m: Pick<Manifest, "id" | "name" | "nav" | "permissions" | "widgets" | "inbox" | "documentTypes" | "reportFigures" | "locales">): string[] {
+function localeProblems(
+  m: Pick<Manifest, "id" | "name" | "nav" | "permissions" | "widgets" | "inbox" | "documentTypes" | "reportFigures" | "locales"> & Partial<Pick<Manifest, "roles">>,
+): string[] {
   const problems: string[] = [];
   const tables = Object.fromEntries(LOCALES.map((l) => [l, new Map(leaves(m.locales[l]))]));
   const all = new Set(LOCALES.flatMap((l) => [...tables[l]!.keys()]));
@@ -173,6 +175,7 @@ function localeProblems(m: Pick<Manifest, "id" | "name" | "nav" | "permissions" 
     ["name", m.name],
     ...m.nav.map((n, i): [string, string] => [`nav.${i}.label`, n.label]),
     ...m.permissions.map((p, i): [string, string] => [`permissions.${i}.label`, p.label]),
+    ...(m.roles ?? []).flatMap((r, i): [string, string][] => [[`roles.${i}.label`, r.label], [`roles.${i}.description`, r.description]]),
     ...m.widgets.map((w, i): [string, string] => [`widgets.${i}.label`, w.label]),
     ...m.inbox.map((s, i): [string, string] => [`inbox.${i}.label`, s.label]),
     ...m.documentTypes.map((d, i): [string, string] => [`documentTypes.${i}.label`, d.label]),
@@ -430,6 +433,42 @@ describe("manifest validation", () => {
       manifest: manifest("typo-role", { permissions: [{ key: "typo-role.items.view", label: "typo-role:permissions.view", defaultRoles: ["drafter", "drafterr"] }] }),
       field: "permissions.0.defaultRoles.1",
       problem: /"drafterr" is not one of drafter, /,
+    },
+    {
+      what: "a role key without the plugin's prefix",
+      folder: "site-visits",
+      manifest: manifest("site-visits", { roles: [{ key: "site_inspector", label: "site-visits:roles.x", description: "site-visits:roles.xHint" }] }),
+      field: "roles.0.key",
+      problem: /"site_inspector" must start with "site_visits_"/,
+    },
+    {
+      what: "a role key that is a core role",
+      folder: "dept",
+      manifest: manifest("dept", { roles: [{ key: "dept_reviewer", label: "dept:roles.x", description: "dept:roles.xHint" }] }),
+      field: "roles.0.key",
+      problem: /"dept_reviewer" is a core role/,
+    },
+    {
+      what: "a role key another plugin declares (site_ is a prefix of site_visits_)",
+      folder: "site-visits",
+      manifest: manifest("site-visits", { roles: [{ key: "site_visits_inspector", label: "site-visits:roles.x", description: "site-visits:roles.xHint" }] }),
+      extra: { site: { manifest: manifest("site", { roles: [{ key: "site_visits_inspector", label: "site:roles.x", description: "site:roles.xHint" }] }) } },
+      field: "roles.0.key",
+      problem: /"site_visits_inspector" is declared by plugin site too/,
+    },
+    {
+      what: "a role holding a permission of the three platform administrators by default",
+      folder: "auditing",
+      manifest: manifest("auditing", { roles: [{ key: "auditing_clerk", label: "auditing:roles.x", description: "auditing:roles.xHint", defaultPermissions: ["core.audit.read"] }] }),
+      field: "roles.0.defaultPermissions.0",
+      problem: /"core.audit.read" is not a core permission a business role may hold/,
+    },
+    {
+      what: "a default role no plugin declares",
+      folder: "borrows-role",
+      manifest: manifest("borrows-role", { permissions: [{ key: "borrows-role.items.view", label: "borrows-role:permissions.view", defaultRoles: ["ghost_officer"] }] }),
+      field: "permissions.0.defaultRoles.0",
+      problem: /"ghost_officer" is not one of drafter, .*viewer/,
     },
     {
       what: "an id that is not its folder's name (two plugins can never share an id)",

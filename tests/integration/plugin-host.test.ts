@@ -43,7 +43,8 @@ describe("plugin requests", () => {
 
   it("answer 403 to a member without the route's permission", async () => {
     const [one] = tree.offices;
-    const user = await createUser(handle, { [one!.id]: ["requests_officer"] });
+    // The fixture's own role enters the workspace but does not hold the route's fixture-notes.notes.view.
+    const user = await createUser(handle, { [one!.id]: ["fixture_notes_reviewer"] });
     const thrown = await resolvePluginRequest(args(await signedInRequest(context, user.id, `/t/${one!.code}/admin/fixture-notes`), one!.code)).catch((e: unknown) => e);
     expect((thrown as Response).status).toBe(403);
   });
