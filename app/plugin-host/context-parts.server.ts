@@ -1,9 +1,9 @@
 import type { Transaction } from "kysely";
 import type { CoreDatabase } from "../../db/schema";
 import { chinaDate, chinaYear } from "../core/calendar/china-time";
-import { evaluateClock } from "../core/calendar/clock";
 import { explainClock } from "../core/calendar/clock-explain";
-import { appendClockEvent, clockEvents, clockStatuses } from "../core/calendar/clock-store.server";
+import { clockKindKey, UndeclaredClockKindError } from "../core/calendar/clock-kind";
+import { appendClockEvent, clockEvents, clockStatus, clockStatuses } from "../core/calendar/clock-store.server";
 import type { WorkCalendarStore } from "../core/calendar/overrides.server";
 import { scanText } from "../core/classification/scan";
 import { sensitiveWordsIn } from "../core/classification/sensitive-words.server";
@@ -12,7 +12,7 @@ import { claimNumbers, INDEX_SEQUENCE, nextNumbers } from "../core/numbering/seq
 import { indexDocument, indexDocuments, removeDocument, search } from "../core/search/index.server";
 import type { Tenant } from "../core/tenancy/directory.server";
 import type { PluginAuditEvent, PluginCoreServices, PluginTenant, PluginTransaction } from "../plugin-api/context";
-import type { LoadedPlugin } from "./registry";
+import { pluginClockKinds, type LoadedPlugin } from "./registry";
 
 /*
  * The parts every plugin context is built from, whether for a request (request-context.server)
@@ -50,8 +50,12 @@ const core = (trx: PluginTransaction) => trx as Transaction<CoreDatabase>;
  */
 export function coreServices(services: BoundServices, plugin: LoadedPlugin, tenant: Tenant, userId: string | null = null): PluginCoreServices {
   const id = plugin.manifest.id;
+  const kinds = pluginClockKinds(plugin);
+  const declared = plugin.manifest.clockKinds.map((k) => k.key);
   const ownClock = (clockId: string) => {
-    if (!owns(clockId)) throw new Error(`Plugin ${id} may only keep clocks named "${id}.<name>", not "${clockId}"`);
+    if (!declared.includes(clockKindKey(clockId) ?? "")) {
+      throw new Error(`Plugin ${id} may only keep clocks of the kinds it declares in clockKinds (${declared.join(", ") || "none"}), named "<kind>:<id>", not "${clockId}"`);
+    }
   };
   const owns = (name: string) => name.startsWith(`${id}.`) && name.length > id.length + 1;
   const ownSource = (source: string) => {
@@ -82,18 +86,21 @@ export function coreServices(services: BoundServices, plugin: LoadedPlugin, tena
       },
       append(trx, clockId, event) {
         ownClock(clockId);
-        return appendClockEvent(core(trx), { tenantId: tenant.id, clockId, event, recordedBy: userId, calendar: services.calendar.calendar });
+        return appendClockEvent(core(trx), { tenantId: tenant.id, clockId, event, recordedBy: userId, calendar: services.calendar.calendar, kinds });
       },
-      async status(trx, clockId, asOf = chinaDate()) {
+      status(trx, clockId, asOf = chinaDate()) {
         ownClock(clockId);
-        const events = await clockEvents(core(trx), tenant.id, clockId);
-        return events.length ? evaluateClock(events, asOf, services.calendar.calendar) : null;
+        return clockStatus(core(trx), { tenantId: tenant.id, clockId, asOf, calendar: services.calendar.calendar, kinds });
       },
       statusMany(trx, clockIds, asOf = chinaDate()) {
         clockIds.forEach(ownClock);
-        return clockStatuses(core(trx), clockIds, asOf, services.calendar.calendar);
+        return clockStatuses(core(trx), clockIds, asOf, services.calendar.calendar, kinds);
       },
-      explain: explainClock,
+      explain(status, locale, options) {
+        const kind = kinds.get(status.kind);
+        if (!kind) throw new UndeclaredClockKindError(status.kind);
+        return explainClock(kind, status, locale, options);
+      },
     },
     numbering: {
       next: async (trx, sequence, options = {}) => (await numbers(trx, sequence, 1, options))[0]!,

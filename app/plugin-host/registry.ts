@@ -1,3 +1,4 @@
+import { clockKindLookup, type ClockKinds } from "../core/calendar/clock-kind";
 import type { PermissionDef } from "../core/permissions/catalog";
 import type { PluginRoleDef } from "../core/permissions/role-catalogue";
 import type { Manifest, PluginInboxSource, PluginNav, PluginRoute, PluginWidget } from "./manifest-schema";
@@ -28,6 +29,15 @@ export function routeId(pluginId: string, route: PluginRoute): string {
   return `plugins/${pluginId}/${route.area}/${route.path || "index"}`;
 }
 
+const clockKindsByPlugin = new WeakMap<LoadedPlugin, ClockKinds>();
+
+/** The clock kinds a plugin declares, by a clock id's prefix: another plugin's kind is as unknown to it as an undeclared one. */
+export function pluginClockKinds(plugin: LoadedPlugin): ClockKinds {
+  let kinds = clockKindsByPlugin.get(plugin);
+  if (!kinds) clockKindsByPlugin.set(plugin, (kinds = clockKindLookup(plugin.manifest.clockKinds)));
+  return kinds;
+}
+
 /** The validated plugins, in dependency order, and what they add to the host. */
 export class PluginRegistry {
   readonly #byId: Map<string, LoadedPlugin>;
@@ -46,6 +56,12 @@ export class PluginRegistry {
 
   permissions(): PermissionDef[] {
     return this.plugins.flatMap((p) => p.manifest.permissions.map((d) => ({ key: d.key, label: d.label, defaultRoles: d.defaultRoles as PermissionDef["defaultRoles"] })));
+  }
+
+  /** The clock kinds of one plugin (none for an unknown id). */
+  clockKinds(pluginId: string): ClockKinds {
+    const plugin = this.#byId.get(pluginId);
+    return plugin ? pluginClockKinds(plugin) : clockKindLookup([]);
   }
 
   /** The business roles the plugins declare, for the role catalogue. */

@@ -2,6 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import type { Transaction } from "kysely";
 import type { CoreDatabase } from "../../db/schema";
 import { chinaDate } from "../core/calendar/china-time";
+import { clockKindKey } from "../core/calendar/clock-kind";
 import { clockStatuses } from "../core/calendar/clock-store.server";
 import { withScope } from "../../db/scope";
 import { forbidden } from "../core/tenancy/staff.server";
@@ -50,9 +51,10 @@ export async function computeWidgets(context: Pick<AppLoadContext, "services">, 
       pluginId: widget.pluginId,
       calendar: context.services.calendar.calendar,
       clockStatuses: (trx, clockIds, asOf = chinaDate()) => {
-        const foreign = clockIds.find((id) => !id.startsWith(`${widget.pluginId}.`));
+        const kinds = plugins.clockKinds(widget.pluginId);
+        const foreign = clockIds.find((id) => !kinds.get(clockKindKey(id) ?? ""));
         if (foreign) return Promise.reject(new Error(`widget ${widget.key} may not read clock ${foreign}`));
-        return clockStatuses(trx as Transaction<CoreDatabase>, clockIds, asOf, context.services.calendar.calendar);
+        return clockStatuses(trx as Transaction<CoreDatabase>, clockIds, asOf, context.services.calendar.calendar, kinds);
       },
       withRead: (asked, fn) => {
         const outside = asked.filter((id) => !ids.includes(id));

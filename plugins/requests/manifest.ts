@@ -4,6 +4,7 @@ import * as applicantLocale from "./db/0002_applicant_locale";
 import * as listIndex from "./db/0003_list_index";
 import * as unreceivedWithdrawal from "./db/0004_unreceived_withdrawal";
 import * as replyFiles from "./db/0006_reply_files";
+import { REPLY_CLOCK } from "./law/reply-clock";
 import { locales } from "./locales";
 import { describeNotice } from "./server/describe.server";
 import { NOTICE_TYPE, NoticePayload, REPLY_TYPE, ReplyPayload } from "./server/notice-schema";
@@ -81,6 +82,7 @@ export default definePlugin({
   ],
   settings: { schema: RequestsSettings },
   reportFigures,
+  clockKinds: [REPLY_CLOCK],
   widgets,
   inbox: [{ key: "requests.urgent", label: "requests:inbox.title", permission: "requests.applications.handle", list: urgentApplications }],
   locales,

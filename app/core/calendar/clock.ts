@@ -1,42 +1,48 @@
-import { EXTENSION, FEE_NOTICE, PAUSE_LAPSES_AT_ANSWER_DUE, PAUSE_RULES, REPLY, SUPPLEMENT, type PauseReason } from "./clock-rules";
-import { fromDayNumber, toDayNumber, yearOf } from "./dates";
+import { dayCounter, type DayCounter } from "./clock-days";
+import { cite, type ClockKind } from "./clock-kind";
+import { fromDayNumber, toDayNumber } from "./dates";
 import type { WorkCalendar } from "./work-calendar";
 
-export type StopReason = "replied" | "withdrawn" | "deemed-withdrawn" | "fee-unpaid";
-
-/** One entry of a reply clock's ledger. Ledgers are append-only and in date order. */
+/**
+ * One entry of a clock's ledger. Ledgers are append-only and in date order. Pause and stop
+ * reasons are those the clock's kind declares.
+ */
 export type ClockEvent =
   | { kind: "start"; date: string; note?: string }
-  | { kind: "pause"; date: string; reason: PauseReason; note?: string }
+  | { kind: "pause"; date: string; reason: string; note?: string }
   | { kind: "resume"; date: string; note?: string }
-  /** The supplemented application arrived: the period runs anew from this date (Art 30). */
+  /** The period runs anew from this date, ending a pause that ends with restart (a 补正). */
   | { kind: "restart"; date: string; note?: string }
   | { kind: "extend"; date: string; days: number; approver: string; note?: string }
-  | { kind: "stop"; date: string; reason: StopReason; note?: string };
+  | { kind: "stop"; date: string; reason: string; note?: string };
 
 export type ClockState = "running" | "paused" | "stopped" | "overdue";
 
 export type ClockWarning =
   | { kind: "unknown-years"; years: number[] }
-  | { kind: "answer-overdue"; reason: PauseReason; answerDue: string }
-  | { kind: "late-supplement-notice"; noticeDue: string };
+  | { kind: "answer-overdue"; reason: string; answerDue: string }
+  /** The notice of a pause with `noticeWithin` came late, e.g. "late-supplement-notice". */
+  | { kind: `late-${string}-notice`; noticeDue: string };
 
+/** Every number of days is in the kind's unit. */
 export interface ClockStatus {
+  /** The clock kind's key, e.g. "requests.reply". */
+  kind: string;
   state: ClockState;
   periodStart: string;
   restarted: boolean;
   allowedDays: number;
   extension: { days: number; approver: string; date: string } | null;
   /** Closed pauses of the current period, summed per reason, in order of first occurrence. */
-  pauses: { reason: PauseReason; days: number }[];
+  pauses: { reason: string; days: number }[];
   /** A pause still waiting for its answer; `lapsed` once its answer date has passed and the days count again. */
-  openPause: { reason: PauseReason; since: string; answerDue: string | null; lapsed: boolean } | null;
+  openPause: { reason: string; since: string; answerDue: string | null; lapsed: boolean } | null;
   /** Null while paused: the due date moves until the clock resumes. */
   dueDate: string | null;
   usedDays: number;
   leftDays: number;
   overdueDays: number;
-  stop: { date: string; reason: StopReason } | null;
+  stop: { date: string; reason: string } | null;
   warnings: ClockWarning[];
 }
 
@@ -52,7 +58,7 @@ export class ClockLedgerError extends Error {
 }
 
 interface Pause {
-  reason: PauseReason;
+  reason: string;
   from: string;
   /** The resume, or null while waiting. */
   to: string | null;
@@ -63,42 +69,47 @@ interface Period {
   start: string;
   restarted: boolean;
   pauses: Pause[];
-  extension: ClockStatus["extension"];
+  extensions: { days: number; approver: string; date: string }[];
 }
 
-/** Derives the state of a 依申请公开 reply clock as of `asOf`; refuses a ledger the law does not allow. */
-export function evaluateClock(events: readonly ClockEvent[], asOf: string, calendar: WorkCalendar): ClockStatus {
+type Track = <T>(r: { value: T; unknownYears: number[] }) => T;
+
+/** Derives the state of a clock of `kind` as of `asOf`; refuses a ledger the kind's rules do not allow. */
+export function evaluateClock(kind: ClockKind, events: readonly ClockEvent[], asOf: string, calendar: WorkCalendar): ClockStatus {
   const unknownYears = new Set<number>();
-  const track = <T>(r: { value: T; unknownYears: number[] }): T => {
+  const track: Track = (r) => {
     r.unknownYears.forEach((y) => unknownYears.add(y));
     return r.value;
   };
-  const { period: ledger, stop, lateSupplementNotice } = replay(events, asOf, calendar, track);
+  const days = dayCounter(kind.period.unit, calendar);
+  const { period: ledger, stop, lateNotices } = replay(kind, events, asOf, days, track);
 
   const end = stop?.date ?? asOf;
-  const period = suspensionsAsOf(ledger, end);
-  const allowedDays = REPLY.days + (period.extension?.days ?? 0);
-  const usedDays = countActiveDays(period, end, calendar, unknownYears);
-  const dueDate = findDueDate(period, allowedDays, calendar, unknownYears);
+  const period = suspensionsAsOf(kind, ledger, end);
+  const extension = totalExtension(period);
+  const allowedDays = kind.period.days + (extension?.days ?? 0);
+  const usedDays = countActiveDays(period, end, days, unknownYears);
+  const dueDate = findDueDate(period, allowedDays, days, unknownYears);
   const waiting = ledger.pauses.find((p) => p.to === null) ?? null;
   const open = period.pauses.find((p) => p.to === null) ?? null;
   const answerDue = waiting?.answerDue ?? null;
 
-  const overdueDays = dueDate && end > dueDate ? track(calendar.workdaysBetween(dueDate, end)) : 0;
+  const overdueDays = dueDate && end > dueDate ? track(days.between(dueDate, end)) : 0;
   const state: ClockState = stop ? "stopped" : dueDate && asOf > dueDate ? "overdue" : open ? "paused" : "running";
 
   const warnings: ClockWarning[] = [];
   if (unknownYears.size) warnings.push({ kind: "unknown-years", years: [...unknownYears].sort((a, b) => a - b) });
   if (waiting && answerDue && !stop && asOf > answerDue) warnings.push({ kind: "answer-overdue", reason: waiting.reason, answerDue });
-  if (lateSupplementNotice) warnings.push({ kind: "late-supplement-notice", noticeDue: lateSupplementNotice });
+  for (const [reason, noticeDue] of lateNotices) warnings.push({ kind: `late-${reason}-notice`, noticeDue });
 
   return {
+    kind: kind.key,
     state,
     periodStart: period.start,
     restarted: period.restarted,
     allowedDays,
-    extension: period.extension,
-    pauses: sumClosedPauses(period, waiting, calendar),
+    extension,
+    pauses: sumClosedPauses(period, waiting, days),
     openPause: waiting ? { reason: waiting.reason, since: waiting.from, answerDue, lapsed: !open } : null,
     dueDate,
     usedDays,
@@ -109,23 +120,25 @@ export function evaluateClock(events: readonly ClockEvent[], asOf: string, calen
   };
 }
 
-function replay(
-  events: readonly ClockEvent[],
-  asOf: string,
-  calendar: WorkCalendar,
-  track: <T>(r: { value: T; unknownYears: number[] }) => T,
-) {
+/** The pause reason whose pause a restart ends, when the kind has one. */
+export function restartedBy(kind: ClockKind, status: Pick<ClockStatus, "restarted">): string | null {
+  if (!status.restarted) return null;
+  return Object.entries(kind.pauses).find(([, rule]) => rule.endsWith === "restart")?.[0] ?? null;
+}
+
+function replay(kind: ClockKind, events: readonly ClockEvent[], asOf: string, days: DayCounter, track: Track) {
   toDayNumber(asOf);
   const first = events[0];
-  if (first?.kind !== "start") throw new ClockLedgerError("starts-with-start", 0, "a ledger begins with exactly one start event (the receipt date, Art 31)");
-  let period: Period = { start: first.date, restarted: false, pauses: [], extension: null };
+  if (first?.kind !== "start") throw new ClockLedgerError("starts-with-start", 0, `a ledger begins with exactly one start event (${cite(kind.source)})`);
+  let period: Period = { start: first.date, restarted: false, pauses: [], extensions: [] };
   let stop: ClockStatus["stop"] = null;
-  let lateSupplementNotice: string | null = null;
-  let supplementRequested = false;
+  const lateNotices = new Map<string, string>();
+  const pausedOnce = new Set<string>();
   let previous = first.date;
+  const unit = kind.period.unit === "working" ? "working days" : "days";
 
   events.forEach((event, i) => {
-    const fail = (rule: string, message: string) => {
+    const fail = (rule: string, message: string): never => {
       throw new ClockLedgerError(rule, i, `${event.kind} on ${event.date}: ${message}`);
     };
     toDayNumber(event.date);
@@ -134,103 +147,122 @@ function replay(
     if (stop) fail("after-stop", `the clock stopped on ${stop.date}; nothing may follow a stop`);
     previous = event.date;
     const open = period.pauses.find((p) => p.to === null);
+    const openRule = open ? kind.pauses[open.reason] : undefined;
 
     switch (event.kind) {
       case "start":
-        if (i > 0) fail("single-start", "a ledger has one start; 补正 uses restart (Art 30)");
+        if (i > 0) fail("single-start", "a ledger has one start; a period that begins anew is a restart");
         break;
       case "pause": {
         if (open) fail("pause-while-paused", `already paused since ${open.from} for ${open.reason}`);
-        if (event.reason === "supplement") {
-          if (supplementRequested) fail("supplement-once", "补正 is requested once (一次性告知, 《政府信息公开条例》第三十条)");
-          supplementRequested = true;
-          const noticeDue = track(calendar.addWorkdays(period.start, SUPPLEMENT.days));
-          if (event.date > noticeDue) lateSupplementNotice = noticeDue;
+        const rule = Object.hasOwn(kind.pauses, event.reason) ? kind.pauses[event.reason] : undefined;
+        if (!rule) return fail("pause-reason-undeclared", `${kind.key} clocks do not pause for "${event.reason}"`);
+        if (rule.once) {
+          if (pausedOnce.has(event.reason)) fail(`${event.reason}-once`, `a pause for ${event.reason} happens once (${cite(rule.once)})`);
+          pausedOnce.add(event.reason);
         }
-        const rule = PAUSE_RULES[event.reason];
-        const answerDue = rule ? track(calendar.addWorkdays(event.date, rule.days)) : null;
+        if (rule.noticeWithin) {
+          const noticeDue = track(days.add(period.start, rule.noticeWithin.days));
+          if (event.date > noticeDue) lateNotices.set(event.reason, noticeDue);
+        }
+        const answerDue = rule.answer ? track(days.add(event.date, rule.answer.days)) : null;
         period.pauses.push({ reason: event.reason, from: event.date, to: null, answerDue });
         break;
       }
       case "resume":
         if (!open) fail("resume-while-running", "the clock is not paused");
-        else if (open.reason === "supplement") fail("supplement-restarts", "a pause for 补正 ends with restart, not resume (《政府信息公开条例》第三十条)");
+        else if (openRule?.endsWith === "restart") fail(`${open.reason}-restarts`, `a pause for ${open.reason} ends with restart, not resume (${cite(openRule.source)})`);
         else open.to = event.date;
         break;
-      case "restart":
-        if (open?.reason !== "supplement") fail("restart-needs-supplement", "restart follows a pause for 补正 (《政府信息公开条例》第三十条)");
-        period = { start: event.date, restarted: true, pauses: [], extension: null };
-        break;
-      case "extend": {
-        if (period.extension) fail("extend-once", `already extended on ${period.extension.date}; only one extension is allowed (《政府信息公开条例》第三十三条)`);
-        if (!Number.isInteger(event.days) || event.days < 1 || event.days > EXTENSION.days)
-          fail("extension-cap", `an extension is 1 to ${EXTENSION.days} working days, got ${event.days} (《政府信息公开条例》第三十三条)`);
-        if (!event.approver?.trim()) fail("extension-approver", "an extension needs the approval of the head of the disclosure office (《政府信息公开条例》第三十三条)");
-        const due = findDueDate(suspensionsAsOf(period, event.date), REPLY.days, calendar, new Set());
-        if (due && event.date > due) fail("extend-before-due", `the reply was due on ${due}; an extension must be decided within the period (《政府信息公开条例》第三十三条)`);
-        period.extension = { days: event.days, approver: event.approver, date: event.date };
+      case "restart": {
+        if (!open || openRule?.endsWith !== "restart") {
+          const [reason, rule] = Object.entries(kind.pauses).find(([, r]) => r.endsWith === "restart") ?? [];
+          if (!reason || !rule) fail("restart-undeclared", `${kind.key} clocks never restart`);
+          else fail(`restart-needs-${reason}`, `restart follows a pause for ${reason} (${cite(rule.source)})`);
+        }
+        period = { start: event.date, restarted: true, pauses: [], extensions: [] };
         break;
       }
-      case "stop":
-        if (event.reason === "deemed-withdrawn" && open?.reason !== "supplement")
-          fail("deemed-withdrawn-needs-supplement", "视为放弃 closes an application whose 补正 never came (《政府信息公开条例》第三十条)");
-        if (event.reason === "fee-unpaid") {
-          if (open?.reason !== "fee-notice") fail("fee-unpaid-needs-fee-notice", `closing for an unpaid fee needs an open fee notice (${FEE_NOTICE.basis.en})`);
-          else if (open.answerDue && event.date <= open.answerDue) fail("fee-unpaid-after-due", `the fee may be paid until ${open.answerDue}`);
-        }
+      case "extend": {
+        const rule = kind.extension;
+        if (!rule) return fail("extend-undeclared", `${kind.key} clocks may not be extended`);
+        const last = period.extensions.at(-1);
+        if (last && period.extensions.length >= rule.maxCount)
+          fail(rule.maxCount === 1 ? "extend-once" : "extend-count", `already extended on ${last.date}; ${rule.maxCount === 1 ? "only one extension is" : `${rule.maxCount} extensions are`} allowed (${cite(rule.source)})`);
+        if (!Number.isInteger(event.days) || event.days < 1 || event.days > rule.maxDays)
+          fail("extension-cap", `an extension is 1 to ${rule.maxDays} ${unit}, got ${event.days} (${cite(rule.source)})`);
+        if (rule.approver && !event.approver?.trim()) fail("extension-approver", `an extension needs the approval of ${rule.approver.en} (${cite(rule.source)})`);
+        const allowed = kind.period.days + (totalExtension(period)?.days ?? 0);
+        const due = findDueDate(suspensionsAsOf(kind, period, event.date), allowed, days, new Set());
+        if (due && event.date > due) fail("extend-before-due", `the clock was due on ${due}; an extension must be decided within the period (${cite(rule.source)})`);
+        period.extensions.push({ days: event.days, approver: event.approver, date: event.date });
+        break;
+      }
+      case "stop": {
+        const rule = Object.hasOwn(kind.stops, event.reason) ? kind.stops[event.reason] : undefined;
+        if (!rule) return fail("stop-reason-undeclared", `${kind.key} clocks do not stop for "${event.reason}"`);
+        const needs = rule.requires;
+        const source = rule.source ? ` (${cite(rule.source)})` : "";
+        if (needs && open?.reason !== needs.pause) fail(`${event.reason}-needs-${needs.pause}`, `${event.reason} needs an open pause for ${needs.pause}${source}`);
+        else if (needs?.afterAnswer && open?.answerDue && event.date <= open.answerDue)
+          fail(`${event.reason}-after-due`, `${event.reason} comes after the pause for ${needs.pause} has run out: its answer may come until ${open.answerDue}${source}`);
         stop = { date: event.date, reason: event.reason };
         break;
+      }
     }
   });
-  return { period, stop: stop as ClockStatus["stop"], lateSupplementNotice };
+  return { period, stop: stop as ClockStatus["stop"], lateNotices };
 }
 
-/**
- * The ledger's pauses as they suspend the period up to `end`: a pause that lapses at its answer
- * date (PAUSE_LAPSES_AT_ANSWER_DUE) suspends no day after it, answered or not.
- */
-function suspensionsAsOf(period: Period, end: string): Period {
+/** The period's extensions as one: their days together, approved by and dated as the latest. */
+function totalExtension(period: Period): ClockStatus["extension"] {
+  const last = period.extensions.at(-1);
+  return last ? { ...last, days: period.extensions.reduce((n, e) => n + e.days, 0) } : null;
+}
+
+/** The ledger's pauses as they suspend the period up to `end`: a pause that lapses at its answer date suspends no day after it, answered or not. */
+function suspensionsAsOf(kind: ClockKind, period: Period, end: string): Period {
   const pauses = period.pauses.map((p) => {
-    const lapses = PAUSE_LAPSES_AT_ANSWER_DUE[p.reason] && p.answerDue !== null && (p.to ?? end) > p.answerDue;
+    const lapses = kind.pauses[p.reason]?.answer?.lapses && p.answerDue !== null && (p.to ?? end) > p.answerDue;
     return lapses ? { ...p, to: p.answerDue } : p;
   });
   return { ...period, pauses };
 }
 
-/** Whether a working day counts: pauses exclude (from, to] — the day a pause begins still counts, like a receipt day does not. */
+/** Whether a day counts: pauses exclude (from, to] — the day a pause begins still counts, like a receipt day does not. */
 function isPausedOn(period: Period, date: string): boolean {
   return period.pauses.some((p) => date > p.from && (p.to === null || date <= p.to));
 }
 
-function countActiveDays(period: Period, end: string, calendar: WorkCalendar, unknown: Set<number>): number {
+function countActiveDays(period: Period, end: string, days: DayCounter, unknown: Set<number>): number {
   let used = 0;
   for (let day = toDayNumber(period.start) + 1; day <= toDayNumber(end); day++) {
     const date = fromDayNumber(day);
-    if (!calendar.isKnownYear(yearOf(date))) unknown.add(yearOf(date));
-    if (calendar.isWorkday(date) && !isPausedOn(period, date)) used += 1;
+    days.visit(date, unknown);
+    if (days.counts(date) && !isPausedOn(period, date)) used += 1;
   }
   return used;
 }
 
-function findDueDate(period: Period, allowedDays: number, calendar: WorkCalendar, unknown: Set<number>): string | null {
+function findDueDate(period: Period, allowedDays: number, days: DayCounter, unknown: Set<number>): string | null {
   const open = period.pauses.find((p) => p.to === null);
   let day = toDayNumber(period.start);
   for (let counted = 0; counted < allowedDays; ) {
     day += 1;
     const date = fromDayNumber(day);
     if (open && date > open.from) return null;
-    if (!calendar.isKnownYear(yearOf(date))) unknown.add(yearOf(date));
-    if (calendar.isWorkday(date) && !isPausedOn(period, date)) counted += 1;
+    days.visit(date, unknown);
+    if (days.counts(date) && !isPausedOn(period, date)) counted += 1;
   }
   return fromDayNumber(day);
 }
 
 /** Days suspended per reason, leaving out the pause still waiting (always the last one; reported as openPause). */
-function sumClosedPauses(period: Period, waiting: Pause | null, calendar: WorkCalendar): ClockStatus["pauses"] {
-  const sums = new Map<PauseReason, number>();
+function sumClosedPauses(period: Period, waiting: Pause | null, days: DayCounter): ClockStatus["pauses"] {
+  const sums = new Map<string, number>();
   for (const p of waiting ? period.pauses.slice(0, -1) : period.pauses) {
     if (p.to === null) continue;
-    sums.set(p.reason, (sums.get(p.reason) ?? 0) + calendar.workdaysBetween(p.from, p.to).value);
+    sums.set(p.reason, (sums.get(p.reason) ?? 0) + days.between(p.from, p.to).value);
   }
-  return [...sums].map(([reason, days]) => ({ reason, days }));
+  return [...sums].map(([reason, n]) => ({ reason, days: n }));
 }

@@ -1,4 +1,5 @@
 import { evaluateClock, type ClockEvent } from "../../../app/plugin-api";
+import { REPLY_CLOCK } from "../law/reply-clock";
 import type { ApplicationStatus, NoticeKind, ReleasedDocument } from "../db/schema";
 import { computeFee } from "../law/fees";
 import type { ReplyTypeKey } from "../law/reply-types";
@@ -96,7 +97,7 @@ class Plan {
 
   /** The clock as of `asOf`, by the same law the ledger enforces. */
   status(asOf = this.cursor) {
-    return evaluateClock([{ kind: "start", date: this.t.receivedOn }, ...this.t.events], asOf, this.c.days.calendar);
+    return evaluateClock(REPLY_CLOCK, [{ kind: "start", date: this.t.receivedOn }, ...this.t.events], asOf, this.c.days.calendar);
   }
 
   notice(n: PlannedNotice) {

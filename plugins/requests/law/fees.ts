@@ -1,10 +1,11 @@
-import { FEE_NOTICE, type Localized } from "../../../app/plugin-api";
+import type { Localized } from "../../../app/plugin-api";
+import { FEE_NOTICE } from "./reply-clock";
 import type { TableThreeRowKey } from "./reply-types";
 
 /**
- * 信息处理费 under 条例 Art 42 and 国办函〔2020〕109号《政府信息公开信息处理费管理办法》
- * (legal-spec §1.3). Amounts are in 分 so sums stay exact. Whether a request is excessive enough to
- * charge at all is the office's decision; this module only prices it.
+ * 信息处理费 under 条例 Art 42 and 国办函〔2020〕109号《政府信息公开信息处理费管理办法》. Amounts
+ * are in 分 so sums stay exact. Whether a request is excessive enough to charge at all is the
+ * office's decision; this module only prices it.
  */
 
 export const FEE_MEASURES = {

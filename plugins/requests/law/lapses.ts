@@ -1,4 +1,5 @@
-import { FEE_NOTICE, type ClockStatus, type PauseReason, type StopReason } from "../../../app/plugin-api";
+import type { ClockStatus } from "../../../app/plugin-api";
+import { FEE_NOTICE, type PauseReason, type StopReason } from "./reply-clock";
 import { article, type LegalBasis, type ReplyTypeKey } from "./reply-types";
 
 /**

@@ -1,7 +1,8 @@
-import { FEE_NOTICE, groundByKey, type Localized, type NonDisclosureGround } from "../../../app/plugin-api";
+import { groundByKey, type Localized, type NonDisclosureGround } from "../../../app/plugin-api";
+import { FEE_NOTICE } from "./reply-clock";
 
 /**
- * The rows of annual report table 三 (legal-spec §2.3), in the form's order. Every reply to an
+ * The rows of annual report table 三 (国办公开办函〔2021〕30号), in the form's order. Every reply to an
  * application is counted in exactly one outcome row, so the outcome rows are the reply types.
  * Labels are the form's wording, numbering included; `basis` is where the spec says the reply
  * comes from, `confirmed: false` where the spec tags it [M] or names no article.

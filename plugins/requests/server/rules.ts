@@ -1,4 +1,5 @@
-import { SUPPLEMENT, type ClockStatus, type WorkCalendar } from "../../../app/plugin-api";
+import type { ClockStatus, WorkCalendar } from "../../../app/plugin-api";
+import { SUPPLEMENT } from "../law/reply-clock";
 import type { ApplicationStatus, NoticeKind } from "../db/schema";
 import { LAPSE_RULES, lapseRefusal, lapseRule, type LapseRefusal } from "../law/lapses";
 import { replyTypes } from "../law/reply-types";

@@ -1,4 +1,5 @@
-import { EXTENSION, FEE_NOTICE, OTHER_AGENCY, SUPPLEMENT, THIRD_PARTY, type Locale, type Localized } from "../../../app/plugin-api";
+import type { Locale, Localized } from "../../../app/plugin-api";
+import { EXTENSION, FEE_NOTICE, OTHER_AGENCY, SUPPLEMENT, THIRD_PARTY } from "../law/reply-clock";
 import type { NoticeKind } from "../db/schema";
 import { FEE_PRINCIPLE, FEE_SCHEDULES, formatYuan, type FeeLine, type FeeMethod } from "../law/fees";
 import { REPLY_TYPE_KEYS_2021, replyBasis } from "./basis";

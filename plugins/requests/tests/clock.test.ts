@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ClockEvent, ClockStatus, Locale } from "../../../app/plugin-api";
+import { ClockLedgerError, type ClockEvent, type ClockStatus, type Locale } from "../../../app/plugin-api";
 import type { PluginTenantContext } from "../../../app/plugin-api/context";
-import { ClockLedgerError } from "../../../app/core/calendar/clock";
 import { uniq } from "../../../tests/helpers/db";
 import { clockId } from "../db/schema";
 import { openRequests, type RequestsEnv } from "./setup";

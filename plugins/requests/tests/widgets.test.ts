@@ -22,7 +22,7 @@ function widgetContext(): WidgetContext {
   return {
     pluginId: "requests",
     calendar,
-    clockStatuses: (trx, ids, asOf = chinaDate()) => clockStatuses(trx as Transaction<CoreDatabase>, ids, asOf, calendar),
+    clockStatuses: (trx, ids, asOf = chinaDate()) => clockStatuses(trx as Transaction<CoreDatabase>, ids, asOf, calendar, env.context.services.plugins.clockKinds("requests")),
     withRead: (ids, fn) => withScope(env.handle.db, { tenantId: null, readTenantIds: ids, userId: env.users.supervisor.id }, fn),
   };
 }

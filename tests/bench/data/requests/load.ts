@@ -2,6 +2,7 @@ import type { Insertable, Transaction } from "kysely";
 import type { CoreDatabase } from "../../../../db/schema";
 import type { PluginTenantContext, PluginTransaction } from "../../../../app/plugin-api";
 import { evaluateClock, type ClockEvent } from "../../../../app/core/calendar/clock";
+import { REPLY_CLOCK } from "../../../../plugins/requests/law/reply-clock";
 import { receiptDate } from "../../../../plugins/requests/law/receipt";
 import { letterBody, NOTICE_TITLES } from "../../../../plugins/requests/data/letters";
 import { clockId, typed, type RequestsDatabase } from "../../../../plugins/requests/db/schema";
@@ -47,7 +48,7 @@ function checkedLedger(q: PlannedRequest): ClockEvent[] {
   const t = q.timeline!;
   const ledger: ClockEvent[] = [{ kind: "start", date: t.receivedOn, note: q.channel }, ...t.events];
   const asOf = ledger.reduce((d, e) => (e.date > d ? e.date : d), t.receivedOn);
-  evaluateClock(ledger, asOf, benchCalendar);
+  evaluateClock(REPLY_CLOCK, ledger, asOf, benchCalendar);
   return ledger;
 }
 

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ClockLedgerError, evaluateClock, type ClockEvent } from "../../app/core/calendar/clock";
-import { explainClock, pauseBasis } from "../../app/core/calendar/clock-explain";
-import { EXTENSION, REPLY, THIRD_PARTY } from "../../app/core/calendar/clock-rules";
-import { WorkCalendar } from "../../app/core/calendar/work-calendar";
+import { ClockLedgerError, evaluateClock as evaluate, explainClock as explain, type ClockEvent, type ClockStatus, type Locale } from "../../../app/plugin-api";
+import { WorkCalendar } from "../../../app/plugin-api/testing";
+import { EXTENSION, REPLY, REPLY_CLOCK, THIRD_PARTY } from "../law/reply-clock";
 
+/** The core's generic evaluator and explanation, read with the reply clock's rules (law/reply-clock.ts). */
 const calendar = new WorkCalendar();
+const evaluateClock = (events: ClockEvent[], asOf: string, cal: WorkCalendar) => evaluate(REPLY_CLOCK, events, asOf, cal);
+const explainClock = (s: ClockStatus, locale: Locale, options?: Parameters<typeof explain>[3]) => explain(REPLY_CLOCK, s, locale, options);
+const pauseBasis = (reason: string, locale: Locale) => REPLY_CLOCK.pauses[reason]!.source[locale];
 const start: ClockEvent = { kind: "start", date: "2025-09-26" };
 const clock = (events: ClockEvent[], asOf = "2025-12-31") => evaluateClock(events, asOf, calendar);
 
@@ -173,7 +176,7 @@ describe("refused ledgers name the rule", () => {
     ],
     ["deemed-withdrawn-needs-supplement", [start, { kind: "stop", date: "2025-10-09", reason: "deemed-withdrawn" }], /第三十条/],
     ["fee-unpaid-needs-fee-notice", [start, { kind: "stop", date: "2025-10-09", reason: "fee-unpaid" }], /\[2020\] No\. 109/],
-    ["fee-unpaid-after-due", [start, { kind: "pause", date: "2025-10-09", reason: "fee-notice" }, { kind: "stop", date: "2025-11-05", reason: "fee-unpaid" }], /may be paid until 2025-11-05/],
+    ["fee-unpaid-after-due", [start, { kind: "pause", date: "2025-10-09", reason: "fee-notice" }, { kind: "stop", date: "2025-11-05", reason: "fee-unpaid" }], /answer may come until 2025-11-05/],
   ];
   it.each(cases)("%s", (rule, events, message) => {
     const error = refusal(events);

@@ -1,0 +1,31 @@
+import { fromDayNumber, toDayNumber, yearOf } from "./dates";
+import type { DayUnit } from "./clock-kind";
+import type { CalendarResult, WorkCalendar } from "./work-calendar";
+
+/** Day arithmetic in a clock kind's unit; calendar days depend on no holiday notice. */
+export interface DayCounter {
+  counts(date: string): boolean;
+  add(from: string, n: number): CalendarResult<string>;
+  between(a: string, b: string): CalendarResult<number>;
+  /** Records a year without a holiday notice that a working-day count went through. */
+  visit(date: string, unknown: Set<number>): void;
+}
+
+export function dayCounter(unit: DayUnit, calendar: WorkCalendar): DayCounter {
+  if (unit === "working") {
+    return {
+      counts: (date) => calendar.isWorkday(date),
+      add: (from, n) => calendar.addWorkdays(from, n),
+      between: (a, b) => calendar.workdaysBetween(a, b),
+      visit: (date, unknown) => {
+        if (!calendar.isKnownYear(yearOf(date))) unknown.add(yearOf(date));
+      },
+    };
+  }
+  return {
+    counts: () => true,
+    add: (from, n) => ({ value: fromDayNumber(toDayNumber(from) + n), unknownYears: [] }),
+    between: (a, b) => ({ value: toDayNumber(b) - toDayNumber(a), unknownYears: [] }),
+    visit: () => {},
+  };
+}
