@@ -1,8 +1,9 @@
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { parseForm, pluginAction, pluginLoader } from "../../../app/plugin-api/loaders.server";
+import { parseForm } from "../../../app/plugin-api/loaders.server";
 import { Field, FormMessage, PostForm, useLocale } from "../../../app/plugin-api/ui";
+import { pluginAction, pluginLoader } from "../server/loaders.server";
 
 const NoteSchema = z.object({
   body: z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(500, { error: "errors.invalid" }),

@@ -1,7 +1,7 @@
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pluginLoader } from "../../../app/plugin-api/loaders.server";
 import { PublicLayout, useLocale } from "../../../app/plugin-api/ui";
+import { pluginLoader } from "../server/loaders.server";
 
 export const loader = pluginLoader(async (ctx) => {
   const notes = await ctx.withTenant((trx) =>
