@@ -3,19 +3,19 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { NO_TENANT, PLATFORM_SCOPE, withScope } from "../../db/scope";
-import { PLATFORM_CHAIN } from "../../db/roles";
-import { recordAudit, recordPlatformEvent } from "~/core/audit/record.server";
+import { recordPlatformEvent } from "~/core/audit/record.server";
 import { checkCurrentPassword, PasswordPolicyError, setPassword } from "~/core/auth/accounts.server";
 import { confirmEnrolment, enrolmentOffer, sealPendingSecret, type EnrolmentOffer } from "~/core/auth/enrolment.server";
 import { requireAuth } from "~/core/auth/guards.server";
-import { hasSecondFactor, remainingRecoveryCodes, removeSecondFactor } from "~/core/auth/second-factor.server";
+import { ownSecondFactor, withOwnAccount } from "~/core/auth/own-account.server";
+import { hasSecondFactor, removeSecondFactor } from "~/core/auth/second-factor.server";
 import { secondFactorRequired } from "~/core/auth/second-factor-policy.server";
 import { badRequest, parseForm, parseQuery, type FieldErrors } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
 import { errorMessages, placeErrors } from "~/core/input/placed-errors";
 import { membershipsOf } from "~/core/permissions/memberships.server";
-import { Field, FormMessage, PostForm, RowAction } from "~/ui/forms";
+import { FormMessage, PostForm, RowAction } from "~/ui/forms";
+import { TextField } from "~/ui/form-kit";
 import { PublicLayout } from "~/ui/public-layout";
 import { EnrolmentFields, RecoveryCodes } from "~/ui/second-factor";
 import { useRoleLabel } from "~/ui/role-label";
@@ -70,10 +70,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     createdAt: s.createdAt.toISOString(),
     current: s.idHash === session.idHash,
   }));
-  const [enrolled, remaining] = await withScope(services.db, NO_TENANT, async (trx) => [
-    await hasSecondFactor(trx, user.id),
-    await remainingRecoveryCodes(trx, user.id),
-  ]);
+  const { enrolled, remaining } = await ownSecondFactor(services.db, user.id);
   const setup = new URL(request.url).searchParams.get("mfa") === "setup";
   const offer = setup ? await enrolmentOffer(services.cipher, user.id, user.username, sealPendingSecret(services.cipher, user.id)) : null;
   const t = await fixedT(context, request);
@@ -82,7 +79,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     user,
     memberships,
     sessions,
-    secondFactor: { enrolled: Boolean(enrolled), required: await secondFactorRequired(services, user), remaining: Number(remaining), offer },
+    secondFactor: { enrolled, required: await secondFactorRequired(services, user), remaining, offer },
     passwordHistory: services.config.PASSWORD_HISTORY,
   };
 }
@@ -99,7 +96,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const refused = (errors: FieldErrors, more: Partial<Result> = {}) =>
     data<Result>({ errors: placeErrors(errors, SHOWN[intent]), done: null, form: formName, ...more }, { status: 400 });
   const event = { actor: { id: user.id, name: user.username }, ip: context.clientIp, requestId: context.requestId };
-  const inUserScope = <T,>(fn: Parameters<typeof withScope<T>>[2]) => withScope(services.db, { ...PLATFORM_SCOPE, userId: user.id }, fn);
+  const inUserScope = <T,>(fn: Parameters<typeof withOwnAccount<T>>[2]) =>
+    withOwnAccount(services.db, { id: user.id, username: user.username, ip: context.clientIp, requestId: context.requestId }, fn);
   const wrongCurrent = (formName: string, field = "current"): Result => ({ errors: { [field]: ["errors.password.wrongCurrent"] }, done: null, form: formName });
 
   switch (intent) {
@@ -107,10 +105,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const parsed = parseForm(PasswordSchema, form);
       if (!parsed.ok) return refused(parsed.errors);
       try {
-        const ok = await inUserScope(async (trx) => {
+        const ok = await inUserScope(async (trx, audit) => {
           if (!(await checkCurrentPassword(trx, user.id, parsed.data.current))) return false;
           await setPassword(trx, user.id, user.username, parsed.data.next, { mustChange: false, history: services.config.PASSWORD_HISTORY });
-          await recordAudit(trx, { ...event, tenantId: PLATFORM_CHAIN, action: "auth.password.change", data: { reason: "user" } });
+          await audit({ action: "auth.password.change", data: { reason: "user" } });
           return true;
         });
         if (!ok) return wrongCurrent("password");
@@ -149,11 +147,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const offer = typeof pending === "string" ? await enrolmentOffer(services.cipher, user.id, user.username, pending) : null;
       const parsed = parseForm(EnrolSchema, form);
       if (!parsed.ok) return refused(parsed.errors, { offer });
-      const result = await inUserScope(async (trx) => {
+      const result = await inUserScope(async (trx, audit) => {
         if (!(await checkCurrentPassword(trx, user.id, parsed.data.enrolPassword))) return null;
         const replaced = await hasSecondFactor(trx, user.id);
         const r = await confirmEnrolment(trx, services.cipher, user.id, parsed.data.pending, parsed.data.code);
-        if (r.ok) await recordAudit(trx, { ...event, tenantId: PLATFORM_CHAIN, action: "auth.mfa.enrol", data: { during: "account", replaced } });
+        if (r.ok) await audit({ action: "auth.mfa.enrol", data: { during: "account", replaced } });
         return r;
       });
       if (!result) return { ...wrongCurrent("mfaEnrol", "enrolPassword"), offer };
@@ -164,10 +162,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const parsed = parseForm(RemoveSchema, form);
       if (!parsed.ok) return refused(parsed.errors);
       if (await secondFactorRequired(services, user)) return { errors: { removePassword: ["errors.totp.required"] }, done: null, form: "mfaRemove" };
-      const removed = await inUserScope(async (trx) => {
+      const removed = await inUserScope(async (trx, audit) => {
         if (!(await checkCurrentPassword(trx, user.id, parsed.data.removePassword))) return null;
         const had = await removeSecondFactor(trx, user.id);
-        if (had) await recordAudit(trx, { ...event, tenantId: PLATFORM_CHAIN, action: "auth.mfa.remove" });
+        if (had) await audit({ action: "auth.mfa.remove" });
         return had;
       });
       if (removed === null) return wrongCurrent("mfaRemove", "removePassword");
@@ -225,8 +223,8 @@ export default function Account() {
         <FormError errors={errorsOf("password")} />
         <PostForm className="stack narrow">
           <input type="hidden" name="intent" value="password" />
-          <Field name="current" type="password" label={t("account.password.current")} autoComplete="current-password" required errors={errorsOf("password")} />
-          <Field
+          <TextField name="current" type="password" label={t("account.password.current")} autoComplete="current-password" required errors={errorsOf("password")} />
+          <TextField
             name="next"
             type="password"
             label={t("account.password.next")}
@@ -235,7 +233,7 @@ export default function Account() {
             errors={errorsOf("password")}
             hint={passwordHistory > 0 ? `${t("account.password.policy")} ${t("account.password.history", { count: passwordHistory })}` : t("account.password.policy")}
           />
-          <Field name="confirm" type="password" label={t("account.password.confirm")} autoComplete="new-password" required errors={errorsOf("password")} />
+          <TextField name="confirm" type="password" label={t("account.password.confirm")} autoComplete="new-password" required errors={errorsOf("password")} />
           <button className="button primary" type="submit">
             {t("account.password.submit")}
           </button>
@@ -257,7 +255,7 @@ export default function Account() {
           <PostForm className="stack narrow" action="/account" aria-label={t("mfa.enrol.title")}>
             <input type="hidden" name="intent" value="mfaEnrol" />
             <EnrolmentFields offer={offer} errors={errorsOf("mfaEnrol")} />
-            <Field name="enrolPassword" type="password" label={t("account.password.current")} autoComplete="current-password" required errors={errorsOf("mfaEnrol")} />
+            <TextField name="enrolPassword" type="password" label={t("account.password.current")} autoComplete="current-password" required errors={errorsOf("mfaEnrol")} />
             <button className="button primary" type="submit">
               {t("mfa.enrol.submit")}
             </button>
@@ -272,7 +270,7 @@ export default function Account() {
         {secondFactor.enrolled && !secondFactor.required && (
           <PostForm className="stack narrow" aria-label={t("mfa.remove")}>
             <input type="hidden" name="intent" value="mfaRemove" />
-            <Field name="removePassword" type="password" label={t("account.password.current")} autoComplete="current-password" required errors={errorsOf("mfaRemove")} />
+            <TextField name="removePassword" type="password" label={t("account.password.current")} autoComplete="current-password" required errors={errorsOf("mfaRemove")} />
             <button className="button danger" type="submit">
               {t("mfa.remove")}
             </button>

@@ -1,13 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { PLATFORM_CHAIN } from "../../db/roles";
-import { withScope } from "../../db/scope";
-import { queryAuditEvents } from "~/core/audit/query.server";
+import { everyChain, PLATFORM_CHAIN, queryAuditEvents } from "~/core/audit/query.server";
 import { countAccounts } from "~/core/auth/account-admin.server";
 import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { PLATFORM_NAV, visibleNav } from "~/core/navigation";
-import { requirePlatform } from "~/core/permissions/platform.server";
+import { readAsPlatform, requirePlatform } from "~/core/permissions/platform.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -17,15 +15,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const t = await fixedT(context, request, "platform");
   const tenants = (await context.services.tenants.fresh()).all();
-  const accounts = await withScope(context.services.db, { tenantId: null, readTenantIds: [], userId: ctx.user.id }, (trx) =>
-    countAccounts(trx),
-  );
+  const accounts = await readAsPlatform(ctx, [], (trx) => countAccounts(trx));
   const format = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "medium" });
   const latest = ctx.permissions.has("core.audit.read")
     ? (
         await queryAuditEvents(
           context.services.db,
-          { userId: ctx.user.id, readTenantIds: [PLATFORM_CHAIN, ...tenants.map((x) => x.id)] },
+          everyChain(ctx.user.id, tenants.map((x) => x.id)),
           {},
           1,
           10,

@@ -1,9 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { PLATFORM_CHAIN } from "../../db/roles";
-import { compactJson, queryAuditEvents, type AuditFilter } from "~/core/audit/query.server";
+import { compactJson, everyChain, PLATFORM_CHAIN, queryAuditEvents, type AuditFilter } from "~/core/audit/query.server";
 import { auditAnchorFile } from "~/core/audit/anchor-file.server";
 import { verifyAuditChains } from "~/core/audit/verify.server";
 import { isCalendarDate } from "~/core/calendar/dates";
@@ -11,8 +10,7 @@ import { badRequest, parseQuery, type FieldErrors } from "~/core/forms.server";
 import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { requirePlatform, withPlatform } from "~/core/permissions/platform.server";
 import { FormMessage, PostForm } from "~/ui/forms";
-import { TextField } from "~/ui/form-kit";
-import { Pager } from "~/ui/pager";
+import { DateField, FilterBar, Pager, SelectField, TextField } from "~/ui/form-kit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -63,8 +61,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const chain = f.tenant === "platform" ? PLATFORM_CHAIN : tenants.find((x) => x.code === f.tenant)?.id;
   if (f.tenant && !chain) return refused({ tenant: ["errors.invalid"] });
   const filter: AuditFilter = { tenantId: chain, actor: f.actor, action: f.action, outcome: f.outcome, from: f.from, to: f.to };
-  const reader = { userId: ctx.user.id, readTenantIds: [PLATFORM_CHAIN, ...tenants.map((x) => x.id)] };
-  const result = await queryAuditEvents(context.services.db, reader, filter, f.page);
+  const result = await queryAuditEvents(context.services.db, everyChain(ctx.user.id, tenants.map((x) => x.id)), filter, f.page);
   const format = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "medium" });
   return data({
     ...base,
@@ -115,7 +112,6 @@ export default function AuditPage() {
   const { t } = useTranslation("platform");
   const { tenants, values, errors, page, hasNext, rows } = useLoaderData<typeof loader>();
   const report = useActionData<typeof action>();
-  const { search } = useLocation();
   return (
     <>
       <h1>{t("audit.title")}</h1>
@@ -157,35 +153,26 @@ export default function AuditPage() {
       </section>
 
       <h2 id="events">{t("audit.eventsTitle")}</h2>
-      <Form method="get" className="filters" role="search" aria-label={t("audit.filters")}>
-        <div className="field">
-          <label htmlFor="f-tenant">{t("audit.col.tenant")}</label>
-          <select id="f-tenant" name="tenant" defaultValue={values.tenant}>
-            <option value="">{t("common.all")}</option>
-            <option value="platform">{t("audit.platformChain")}</option>
-            {tenants.map((x) => (
-              <option key={x.code} value={x.code}>
-                {x.name}
-              </option>
-            ))}
-          </select>
-        </div>
+      <FilterBar label={t("audit.filters")} applyLabel={t("common.filter")}>
+        <SelectField name="tenant" label={t("audit.col.tenant")} defaultValue={values.tenant} options={tenants.map((x) => ({ value: x.code, label: x.name }))}>
+          <option value="">{t("common.all")}</option>
+          <option value="platform">{t("audit.platformChain")}</option>
+        </SelectField>
         <TextField name="actor" label={t("audit.actorFilter")} defaultValue={values.actor} errors={errors} />
         <TextField name="action" label={t("audit.actionFilter")} hint={t("audit.actionHint")} defaultValue={values.action} errors={errors} />
-        <div className="field">
-          <label htmlFor="f-outcome">{t("audit.col.outcome")}</label>
-          <select id="f-outcome" name="outcome" defaultValue={values.outcome}>
-            <option value="">{t("common.all")}</option>
-            <option value="success">{t("audit.outcome.success")}</option>
-            <option value="failure">{t("audit.outcome.failure")}</option>
-          </select>
-        </div>
-        <TextField name="from" type="date" label={t("audit.from")} defaultValue={values.from} errors={errors} />
-        <TextField name="to" type="date" label={t("audit.to")} defaultValue={values.to} errors={errors} />
-        <button type="submit" className="button">
-          {t("common.filter")}
-        </button>
-      </Form>
+        <SelectField
+          name="outcome"
+          label={t("audit.col.outcome")}
+          defaultValue={values.outcome}
+          options={[
+            { value: "", label: t("common.all") },
+            { value: "success", label: t("audit.outcome.success") },
+            { value: "failure", label: t("audit.outcome.failure") },
+          ]}
+        />
+        <DateField name="from" label={t("audit.from")} defaultValue={values.from} errors={errors} />
+        <DateField name="to" label={t("audit.to")} defaultValue={values.to} errors={errors} />
+      </FilterBar>
       {(
         [
           ["tenant", t("audit.col.tenant")],
@@ -244,12 +231,7 @@ export default function AuditPage() {
           )}
         </tbody>
       </table>
-      <Pager
-        search={search}
-        page={page}
-        hasNext={hasNext}
-        labels={{ nav: t("common.pages"), previous: t("common.previous"), next: t("common.next"), current: t("common.page", { page }) }}
-      />
+      <Pager page={page} hasNext={hasNext} />
     </>
   );
 }

@@ -2,12 +2,11 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { withScope } from "../../db/scope";
 import { parseForm, readFilters } from "~/core/forms.server";
 import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { overridesOf } from "~/core/permissions/memberships.server";
 import { saveRoleGrants, tenantPermissions, UnknownGrantError, type Grant } from "~/core/permissions/overrides.server";
-import { requirePlatform } from "~/core/permissions/platform.server";
+import { readAsPlatform, requirePlatform } from "~/core/permissions/platform.server";
 import { FormMessage, PostForm } from "~/ui/forms";
 import { IgnoredFilters } from "~/ui/ignored-filters";
 import { useRoleLabel } from "~/ui/role-label";
@@ -32,9 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const choices = tenants.map((x) => ({ code: x.code, name: x.name[locale] }));
   const roles = context.services.permissions.roles.keys();
   if (!tenant) return { title, choices, ignored, tenant: null, roles, matrix: [] };
-  const overrides = await withScope(context.services.db, { tenantId: null, readTenantIds: [tenant.id], userId: ctx.user.id }, (trx) =>
-    overridesOf(trx, tenant.id),
-  );
+  const overrides = await readAsPlatform(ctx, [tenant.id], (trx) => overridesOf(trx, tenant.id));
   const matrix = tenantPermissions(context.services.permissions).map((def) => ({
     key: def.key,
     label: def.label,

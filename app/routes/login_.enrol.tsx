@@ -3,9 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { PLATFORM_CHAIN } from "../../db/roles";
-import { PLATFORM_SCOPE, withScope } from "../../db/scope";
-import { recordAudit } from "~/core/audit/record.server";
+import { withOwnAccount } from "~/core/auth/own-account.server";
 import { confirmEnrolment, enrolmentOffer, openPendingSecret, sealPendingSecret, sealRecoveryCodes } from "~/core/auth/enrolment.server";
 import { updateChallenge } from "~/core/auth/login-challenge.server";
 import { advance, requireStep, signInMeta } from "~/core/auth/login-flow.server";
@@ -45,17 +43,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return { errors: parsed.errors };
   const { services } = context;
   const { ip, requestId } = signInMeta(request, context);
-  const result = await withScope(services.db, { ...PLATFORM_SCOPE, userId: state.userId }, async (trx) => {
+  const result = await withOwnAccount(services.db, { id: state.userId, username: state.username, ip, requestId }, async (trx, audit) => {
     const r = await confirmEnrolment(trx, services.cipher, state.userId, challenge.pendingSecret!, parsed.data.code);
-    await recordAudit(trx, {
-      tenantId: PLATFORM_CHAIN,
-      actor: { id: state.userId, name: state.username },
-      action: "auth.mfa.enrol",
-      outcome: r.ok ? "success" : "failure",
-      ip,
-      requestId,
-      data: r.ok ? { during: "sign-in" } : { during: "sign-in", reason: r.error },
-    });
+    await audit({ action: "auth.mfa.enrol", outcome: r.ok ? "success" : "failure", data: r.ok ? { during: "sign-in" } : { during: "sign-in", reason: r.error } });
     return r;
   });
   if (!result.ok) return { errors: { code: [result.error] } };

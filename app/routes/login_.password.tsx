@@ -2,9 +2,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { PLATFORM_CHAIN } from "../../db/roles";
-import { PLATFORM_SCOPE, withScope } from "../../db/scope";
-import { recordAudit } from "~/core/audit/record.server";
+import { withOwnAccount } from "~/core/auth/own-account.server";
 import { PasswordPolicyError, setPassword } from "~/core/auth/accounts.server";
 import { advance, requireStep, signInMeta } from "~/core/auth/login-flow.server";
 import { parseForm } from "~/core/forms.server";
@@ -42,16 +40,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { services } = context;
   const { ip, requestId } = signInMeta(request, context);
   try {
-    await withScope(services.db, { ...PLATFORM_SCOPE, userId: state.userId }, async (trx) => {
+    await withOwnAccount(services.db, { id: state.userId, username: state.username, ip, requestId }, async (trx, audit) => {
       await setPassword(trx, state.userId, state.username, parsed.data.next, { mustChange: false, history: services.config.PASSWORD_HISTORY });
-      await recordAudit(trx, {
-        tenantId: PLATFORM_CHAIN,
-        actor: { id: state.userId, name: state.username },
-        action: "auth.password.change",
-        ip,
-        requestId,
-        data: { reason: state.passwordChange },
-      });
+      await audit({ action: "auth.password.change", data: { reason: state.passwordChange } });
     });
   } catch (e) {
     if (e instanceof PasswordPolicyError) return { errors: { next: e.i18nKeys } };

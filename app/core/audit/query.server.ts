@@ -1,6 +1,15 @@
 import type { Kysely } from "kysely";
 import type { CoreDatabase } from "../../../db/schema";
+import { PLATFORM_CHAIN } from "../../../db/roles";
 import { withScope } from "../../../db/scope";
+
+/** The platform's own chain (sign-ins, account administration), beside one chain per tenant. */
+export { PLATFORM_CHAIN };
+
+/** A platform auditor reading every chain: the platform's and the given tenants'. */
+export function everyChain(userId: string, tenantIds: readonly string[]): { userId: string; readTenantIds: string[] } {
+  return { userId, readTenantIds: [PLATFORM_CHAIN, ...tenantIds] };
+}
 
 /** What the auditor filters by. Dates are calendar days in Asia/Shanghai, both ends included. */
 export interface AuditFilter {

@@ -45,3 +45,8 @@ export function withPlatform<T>(
     ),
   );
 }
+
+/** A platform administrator's read of the given tenants' rows (and platform-level ones), writing nothing. */
+export function readAsPlatform<T>(ctx: PlatformContext, readTenantIds: string[], fn: (trx: Transaction<CoreDatabase>) => Promise<T>): Promise<T> {
+  return withScope(ctx.context.services.db, { tenantId: null, readTenantIds, userId: ctx.user.id }, fn);
+}
