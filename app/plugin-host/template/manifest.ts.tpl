@@ -25,8 +25,11 @@ export default definePlugin({
       label: "__ID__:permissions.view",
       defaultRoles: ["drafter", "dept_reviewer", "classifier", "leader", "principal", "supervisor", "viewer"],
     },
-    { key: "__ID__.notes.manage", label: "__ID__:permissions.manage", defaultRoles: ["drafter", "dept_reviewer"] },
+    { key: "__ID__.notes.manage", label: "__ID__:permissions.manage", defaultRoles: ["drafter", "dept_reviewer", "__TABLE___recorder"] },
   ],
+  // A business role of this plugin's own (key: the id with _, then _name). Like every business role
+  // it enters the workspace; it holds the permissions above that name it, and the core ones listed.
+  roles: [{ key: "__TABLE___recorder", label: "__ID__:roles.recorder", description: "__ID__:roles.recorderHint", defaultPermissions: [] }],
   migrations: { "0001_create_notes": createNotes },
   auditEvents: ["__ID__.note.create"],
   settings: {

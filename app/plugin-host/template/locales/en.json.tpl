@@ -11,6 +11,7 @@
   "empty": "No notes yet.",
   "yes": "Yes",
   "no": "No",
+  "roles": { "recorder": "__TITLE__ recorder", "recorderHint": "Keeps the office's __TITLE__ notes." },
   "widget": "Notes",
   "permissions": { "view": "See __TITLE__ notes", "manage": "Manage __TITLE__ notes" },
   "settings": { "publicIntro": "Public page introduction", "maxNotes": "Notes shown in the list" }

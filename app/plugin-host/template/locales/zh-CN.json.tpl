@@ -11,6 +11,7 @@
   "empty": "暂无记录。",
   "yes": "是",
   "no": "否",
+  "roles": { "recorder": "__TITLE__ 记录员", "recorderHint": "记录和管理本单位的 __TITLE__ 记录。" },
   "widget": "记录数",
   "permissions": { "view": "查看 __TITLE__ 记录", "manage": "管理 __TITLE__ 记录" },
   "settings": { "publicIntro": "公开页面导语", "maxNotes": "列表显示条数" }

@@ -11,6 +11,7 @@
   "empty": "暫無記錄。",
   "yes": "是",
   "no": "否",
+  "roles": { "recorder": "__TITLE__ 記錄員", "recorderHint": "記錄和管理本單位的 __TITLE__ 記錄。" },
   "widget": "記錄數",
   "permissions": { "view": "檢視 __TITLE__ 記錄", "manage": "管理 __TITLE__ 記錄" },
   "settings": { "publicIntro": "公開頁面導語", "maxNotes": "列表顯示筆數" }
