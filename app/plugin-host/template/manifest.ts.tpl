@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { definePlugin } from "../../app/plugin-api";
 import * as createNotes from "./db/0001_create_notes";
+import { ANSWER_CLOCK } from "./law/clock";
 import en from "./locales/en.json";
 import zhCN from "./locales/zh-CN.json";
 import zhTW from "./locales/zh-TW.json";
@@ -32,6 +33,8 @@ export default definePlugin({
   roles: [{ key: "__TABLE___recorder", label: "__ID__:roles.recorder", description: "__ID__:roles.recorderHint", defaultPermissions: [] }],
   migrations: { "0001_create_notes": createNotes },
   auditEvents: ["__ID__.note.create"],
+  // Deadlines as data: the core counts, explains and checks any kind declared here.
+  clockKinds: [ANSWER_CLOCK],
   settings: {
     schema: z.object({
       publicIntro: z.string().max(200).default(""),
