@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { addError, issueErrors, type FieldErrors } from "./input/field-errors";
 import { checkText } from "./input/text";
 
-export { addError, hasErrors, issueErrors, topFields, type FieldErrors, type Issue } from "./input/field-errors";
+export { addError, firstErrors, firstMessages, hasErrors, issueErrors, topFields, type FieldErrors, type Issue } from "./input/field-errors";
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
@@ -41,6 +41,24 @@ function parseEntries<S extends z.ZodType>(schema: S, entries: Entries, lists: r
 /** A submitted form, checked and validated (see parseEntries). */
 export function parseForm<S extends z.ZodType>(schema: S, form: FormData, lists: readonly string[] = []): Parsed<z.output<S>> {
   return parseEntries(schema, form, lists);
+}
+
+/**
+ * Every submitted text through `checkText`, for a page that shows a refused form again as typed:
+ * the first value of each field, normalised (line breaks as LF, an invisible-only value as empty),
+ * and the fields with any value refused for a control character or a bidi override, with its
+ * message. A refused value is kept as typed; nothing is to be stored while `errors` has any.
+ */
+export function checkedTexts(form: FormData): { values: Record<string, string>; errors: FieldErrors } {
+  const values: Record<string, string> = {};
+  const errors: FieldErrors = {};
+  for (const [field, value] of form) {
+    if (typeof value !== "string" || field === "_csrf") continue;
+    const checked = checkText(value);
+    if (!checked.ok) errors[field] ??= [checked.error];
+    if (!(field in values)) values[field] = checked.ok ? checked.value : value;
+  }
+  return { values, errors };
 }
 
 /** A URL's query parameters, checked and validated like a form (a search box, a list's filters). */

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ACCOUNT_STATUSES, listAccounts } from "~/core/auth/account-admin.server";
@@ -8,7 +8,7 @@ import { fixedT } from "~/core/i18n/locale.server";
 import { requirePlatform, withPlatform } from "~/core/permissions/platform.server";
 import { PLATFORM_ROLES } from "~/core/permissions/roles";
 import { IgnoredFilters } from "~/ui/ignored-filters";
-import { Pager } from "~/ui/pager";
+import { FilterBar, Pager, SelectField, TextField } from "~/ui/form-kit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -44,7 +44,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function AccountList() {
   const { t } = useTranslation("platform");
   const { filter, page, pages, total, accounts, ignored } = useLoaderData<typeof loader>();
-  const { search } = useLocation();
   return (
     <>
       <h1>{t("accounts.title")}</h1>
@@ -53,38 +52,25 @@ export default function AccountList() {
           {t("accounts.new")}
         </Link>
       </p>
-      <Form method="get" className="filters" role="search" aria-label={t("accounts.filters")}>
-        <div className="field">
-          <label htmlFor="f-q">{t("accounts.search")}</label>
-          <input id="f-q" name="q" type="search" defaultValue={filter.q} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-status">{t("accounts.status")}</label>
-          <select id="f-status" name="status" defaultValue={filter.status}>
-            <option value="">{t("common.all")}</option>
-            {["active", "locked", "disabled"].map((s) => (
-              <option key={s} value={s}>
-                {t(`accounts.statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-role">{t("accounts.platformRole")}</label>
-          <select id="f-role" name="role" defaultValue={filter.role}>
-            <option value="">{t("common.all")}</option>
-            {PLATFORM_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`core:roles.${r}`)}
-              </option>
-            ))}
-            <option value="none">{t("accounts.noPlatformRole")}</option>
-          </select>
-        </div>
-        <button type="submit" className="button">
-          {t("common.filter")}
-        </button>
-      </Form>
+      <FilterBar label={t("accounts.filters")} applyLabel={t("common.filter")}>
+        <TextField name="q" type="search" label={t("accounts.search")} defaultValue={filter.q} />
+        <SelectField
+          name="status"
+          label={t("accounts.status")}
+          defaultValue={filter.status}
+          options={[{ value: "", label: t("common.all") }, ...["active", "locked", "disabled"].map((s) => ({ value: s, label: t(`accounts.statuses.${s}`) }))]}
+        />
+        <SelectField
+          name="role"
+          label={t("accounts.platformRole")}
+          defaultValue={filter.role}
+          options={[
+            { value: "", label: t("common.all") },
+            ...PLATFORM_ROLES.map((r) => ({ value: r, label: t(`core:roles.${r}`) })),
+            { value: "none", label: t("accounts.noPlatformRole") },
+          ]}
+        />
+      </FilterBar>
       <IgnoredFilters ignored={ignored} labels={{ q: t("accounts.search"), status: t("accounts.status"), role: t("accounts.platformRole") }} />
       <table className="table">
         <caption>{t("accounts.caption", { count: total })}</caption>
@@ -118,17 +104,7 @@ export default function AccountList() {
           )}
         </tbody>
       </table>
-      <Pager
-        search={search}
-        page={page}
-        hasNext={page < pages}
-        labels={{
-          nav: t("common.pages"),
-          previous: t("common.previous"),
-          next: t("common.next"),
-          current: t("common.pageOf", { page, pages }),
-        }}
-      />
+      <Pager page={page} pages={pages} />
     </>
   );
 }

@@ -8,7 +8,7 @@ import { savePluginSettings } from "~/plugin-host/enablement.server";
 import { pluginSettings } from "~/plugin-host/context-parts.server";
 import { inputValue, readSettingsForm, settingsFields, type SettingsErrors, type SettingsField } from "~/plugin-host/settings-form";
 import { FormMessage, PostForm } from "~/ui/forms";
-import { TextField } from "~/ui/form-kit";
+import { Checkbox, FieldError, Hint, SelectField, TextField } from "~/ui/form-kit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -95,17 +95,6 @@ function hintOf(t: (key: string, vars?: Record<string, unknown>) => string, f: S
   return parts.join(" · ");
 }
 
-/** A localised error under a field that the shared `Field` does not render (checkbox, select). */
-function FieldError({ id, keys }: { id: string; keys: string[] | undefined }) {
-  const { t } = useTranslation();
-  if (!keys?.length) return null;
-  return (
-    <p className="error" id={`${id}-error`} role="alert">
-      {keys.map((k) => t(k)).join(" ")}
-    </p>
-  );
-}
-
 function SettingInput({
   f,
   value,
@@ -119,14 +108,6 @@ function SettingInput({
 }) {
   const { t } = useTranslation("platform");
   const id = `f-${f.name}`;
-  const own = errors[f.name];
-  const invalid = own?.length ? true : undefined;
-  const described = [hint ? `${id}-hint` : "", own?.length ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  const hintLine = hint ? (
-    <p className="hint" id={`${id}-hint`}>
-      {hint}
-    </p>
-  ) : null;
   switch (f.kind) {
     case "text":
       return (
@@ -158,45 +139,12 @@ function SettingInput({
         />
       );
     case "checkbox":
-      return (
-        <div className="field">
-          <label htmlFor={id}>
-            <input
-              type="checkbox"
-              id={id}
-              name={f.name}
-              defaultChecked={value === true}
-              aria-invalid={invalid}
-              aria-describedby={described}
-            />{" "}
-            {f.label}
-          </label>
-          {hintLine}
-          <FieldError id={id} keys={own} />
-        </div>
-      );
+      return <Checkbox name={f.name} label={f.label} errors={errors} hint={hint || undefined} defaultChecked={value === true} />;
     case "select":
       return (
-        <div className="field">
-          <label htmlFor={id}>{f.label}</label>
-          <select
-            id={id}
-            name={f.name}
-            defaultValue={String(value)}
-            required={!f.optional}
-            aria-invalid={invalid}
-            aria-describedby={described}
-          >
-            {(f.optional || value === "") && <option value="">{t("plugins.settings.notSet")}</option>}
-            {f.options.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
-          {hintLine}
-          <FieldError id={id} keys={own} />
-        </div>
+        <SelectField name={f.name} label={f.label} errors={errors} hint={hint || undefined} defaultValue={String(value)} required={!f.optional} options={f.options.map((o) => ({ value: o, label: o }))}>
+          {(f.optional || value === "") && <option value="">{t("plugins.settings.notSet")}</option>}
+        </SelectField>
       );
     case "unsupported":
       return (
@@ -204,8 +152,8 @@ function SettingInput({
           <p>
             <strong>{f.label}</strong>: <code>{String(value) || t("plugins.settings.notSet")}</code>
           </p>
-          {hintLine}
-          <FieldError id={id} keys={own} />
+          <Hint id={id}>{hint}</Hint>
+          <FieldError id={id} keys={errors[f.name]} />
         </div>
       );
   }

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { parseForm } from "~/core/forms.server";
+import { firstMessages, parseForm } from "~/core/forms.server";
 import { requireUuidParam } from "~/core/input/uuid";
 import { localeOf } from "~/core/i18n/locale.server";
 import { notFound, requirePermission, requireStaff, withTenant } from "~/core/tenancy/staff.server";
@@ -49,7 +49,7 @@ export async function action(args: ActionFunctionArgs) {
   const intent = String(form.intent ?? "");
   if (!checked.ok) {
     // A control character or bidi override anywhere: refused before any decision, named where it was typed.
-    const errors = Object.fromEntries(Object.entries(checked.errors).map(([f, keys]) => [f, keys![0]!]));
+    const errors = firstMessages(checked.errors);
     const target = { field: String(form.field ?? ""), key: String(form.key ?? "") };
     return data<Result>({ intent, ok: false, errors, message: Object.values(errors)[0], ...target }, { status: 400 });
   }
@@ -74,11 +74,8 @@ export async function action(args: ActionFunctionArgs) {
     return data<Result>({ intent, ok: false, errors: r.errors, message: r.refusal?.key, ...target }, { status: 400 });
   }
 
-  const parsed = Decision.safeParse(form);
-  if (!parsed.success) {
-    const message = parsed.error.issues[0]?.message.startsWith("workflow.") ? parsed.error.issues[0].message : "errors.invalid";
-    return data<Result>({ intent, ok: false, message }, { status: 400 });
-  }
+  const parsed = parseForm(Decision, raw);
+  if (!parsed.ok) return data<Result>({ intent, ok: false, message: Object.values(parsed.errors).flat()[0] }, { status: 400 });
   const d = parsed.data;
   const result = await decide(ctx, {
     documentId: id,

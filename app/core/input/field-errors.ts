@@ -32,4 +32,14 @@ export function topFields(errors: FieldErrors): FieldErrors {
   return out;
 }
 
+/** One message per field, the first found (an empty phone is "required", not also "malformed"). */
+export function firstErrors(errors: FieldErrors): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).flatMap(([field, keys]) => (keys?.length ? [[field, [keys[0]!]]] : [])));
+}
+
+/** The first message of each field as plain text keys, for answers that carry one message per field. */
+export function firstMessages(errors: FieldErrors): Record<string, string> {
+  return Object.fromEntries(Object.entries(firstErrors(errors)).map(([field, keys]) => [field, keys![0]!]));
+}
+
 export const hasErrors = (errors: FieldErrors | undefined): boolean => Object.values(errors ?? {}).some((e) => e?.length);

@@ -10,6 +10,7 @@ import {
   saveReview,
   type ReviewState,
 } from "../classification/review.server";
+import { firstMessages, issueErrors, topFields, type Issue } from "../input/field-errors";
 import { auditTenant, type StaffContext } from "../tenancy/staff.server";
 import type { ChainStep } from "./chain";
 import { refusal, type Refusal } from "./transitions";
@@ -43,9 +44,8 @@ async function classificationTarget(trx: Trx, ctx: StaffContext, documentId: str
   return { doc };
 }
 
-function formErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
-  return Object.fromEntries(issues.map((i) => [String(i.path[0] ?? "form"), i.message]));
-}
+/** The review page shows one message per field: the first of each. */
+const formErrors = (issues: readonly Issue[]): Record<string, string> => firstMessages(topFields(issueErrors(issues)));
 
 /** Records the 公开属性, the ground when not 主动公开, and the "no state secret" declaration. */
 export async function recordClassification(trx: Trx, ctx: StaffContext, documentId: string, input: unknown): Promise<StepResult> {

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { NoticeError, NoticeSource, PreviewDay } from "~/core/calendar/notice-days";
 import { PostForm } from "~/ui/forms";
-import { TextField } from "~/ui/form-kit";
+import { FileField, TextArea, TextField } from "~/ui/form-kit";
 import type { FieldErrors } from "~/core/input/field-errors";
 
 export interface NoticePreview {
@@ -37,6 +37,7 @@ export function NoticeImportForms({ failure, firstYear, lastYear }: { failure: N
       max={lastYear}
       defaultValue={own(source)?.values.year}
       errors={errorsOf(source)}
+      idPrefix={`f-${source}`}
     />
   );
   return (
@@ -50,22 +51,15 @@ export function NoticeImportForms({ failure, firstYear, lastYear }: { failure: N
           <input type="hidden" name="source" value="text" />
           {own("text") && <NoticeErrors errors={own("text")!.noticeErrors} />}
           {yearField("text")}
-          <div className="field">
-            <label htmlFor="f-text">{t("calendar.import.text")}</label>
-            <textarea
-              id="f-text"
-              name="text"
-              rows={10}
-              required
-              aria-describedby={["f-text-hint", errorsOf("text")?.text?.length ? "f-text-error" : ""].filter(Boolean).join(" ")}
-              aria-invalid={errorsOf("text")?.text?.length ? true : undefined}
-              defaultValue={own("text")?.values.text}
-            />
-            <p className="hint" id="f-text-hint">
-              {t("calendar.import.textHint")}
-            </p>
-            <FieldError id="f-text-error" keys={errorsOf("text")?.text} />
-          </div>
+          <TextArea
+            name="text"
+            label={t("calendar.import.text")}
+            hint={t("calendar.import.textHint")}
+            rows={10}
+            required
+            errors={errorsOf("text")}
+            defaultValue={own("text")?.values.text}
+          />
           <button type="submit" className="button primary">
             {t("calendar.import.preview")}
           </button>
@@ -77,22 +71,7 @@ export function NoticeImportForms({ failure, firstYear, lastYear }: { failure: N
           <input type="hidden" name="source" value="ics" />
           {own("ics") && <NoticeErrors errors={own("ics")!.noticeErrors} />}
           {yearField("ics")}
-          <div className="field">
-            <label htmlFor="f-file">{t("calendar.import.file")}</label>
-            <input
-              id="f-file"
-              name="file"
-              type="file"
-              accept=".ics,text/calendar"
-              required
-              aria-describedby={["f-file-hint", errorsOf("ics")?.file?.length ? "f-file-error" : ""].filter(Boolean).join(" ")}
-              aria-invalid={errorsOf("ics")?.file?.length ? true : undefined}
-            />
-            <p className="hint" id="f-file-hint">
-              {t("calendar.import.fileHint")}
-            </p>
-            <FieldError id="f-file-error" keys={errorsOf("ics")?.file} />
-          </div>
+          <FileField name="file" label={t("calendar.import.file")} hint={t("calendar.import.fileHint")} accept=".ics,text/calendar" required errors={errorsOf("ics")} />
           <button type="submit" className="button primary">
             {t("calendar.import.preview")}
           </button>
@@ -174,14 +153,3 @@ function NoticeErrors({ errors }: { errors: NoticeError[] }) {
     </div>
   );
 }
-
-function FieldError({ id, keys }: { id: string; keys?: string[] }) {
-  const { t } = useTranslation("platform");
-  if (!keys?.length) return null;
-  return (
-    <p className="error" id={id} role="alert">
-      {keys.map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}
-    </p>
-  );
-}
-

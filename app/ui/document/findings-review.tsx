@@ -1,44 +1,32 @@
 import { useTranslation } from "react-i18next";
 import type { DocumentView } from "~/core/workflow/document-view.server";
+import type { FieldErrors } from "~/core/input/field-errors";
+import { Checkbox, RadioGroup, SelectField, TextField } from "~/ui/form-kit";
 import { FormMessage, PostForm } from "~/ui/forms";
 import { FieldLabel } from "./document-text";
 
 type Classification = NonNullable<DocumentView["classification"]>;
 type Result = { intent: string; ok: boolean; message?: string; errors?: Record<string, string>; field?: string; key?: string } | null;
 
-function ErrorText({ id, message }: { id: string; message?: string }) {
-  const { t } = useTranslation();
-  if (!message) return null;
-  return (
-    <p className="error" id={id} role="alert">
-      {t(message)}
-    </p>
-  );
-}
+/** The review's answers carry one message per field; the kit's fields take a list. */
+const asFieldErrors = (errors?: Record<string, string>): FieldErrors => Object.fromEntries(Object.entries(errors ?? {}).map(([field, key]) => [field, [key]]));
 
 /** One decision for every undecided finding of a kind: a batch of thousands of rows may repeat one kind on every row. */
-function DecideByKind({ kinds, errors }: { kinds: Classification["openByKind"]; errors?: Record<string, string> }) {
+function DecideByKind({ kinds, errors }: { kinds: Classification["openByKind"]; errors: FieldErrors }) {
   const { t } = useTranslation();
   return (
     <PostForm className="stack narrow">
       <input type="hidden" name="intent" value="resolveKind" />
       <h3>{t("classification.byKind.title")}</h3>
-      <div className="field">
-        <label htmlFor="kind">{t("classification.byKind.kind")}</label>
-        <select id="kind" name="kind" required aria-invalid={errors?.kind ? true : undefined} aria-describedby={errors?.kind ? "kind-error" : undefined}>
-          {kinds.map((k) => (
-            <option key={k.kind} value={k.kind}>
-              {t("classification.byKind.option", { kind: k.label, count: k.open })}
-            </option>
-          ))}
-        </select>
-        <ErrorText id="kind-error" message={errors?.kind} />
-      </div>
-      <div className="field">
-        <label htmlFor="kind-reason">{t("classification.keepReason")}</label>
-        <input id="kind-reason" name="reason" maxLength={500} aria-invalid={errors?.reason ? true : undefined} aria-describedby={errors?.reason ? "kind-reason-error" : undefined} />
-        <ErrorText id="kind-reason-error" message={errors?.reason} />
-      </div>
+      <SelectField
+        name="kind"
+        idPrefix="kind"
+        label={t("classification.byKind.kind")}
+        required
+        errors={errors}
+        options={kinds.map((k) => ({ value: k.kind, label: t("classification.byKind.option", { kind: k.label, count: k.open }) }))}
+      />
+      <TextField name="reason" idPrefix="kind" label={t("classification.keepReason")} maxLength={500} errors={errors} />
       <div className="actions">
         <button type="submit" name="action" value="redact" className="button primary">
           {t("classification.byKind.redact")}
@@ -56,12 +44,12 @@ export function FindingsReview({ document: doc, classification: c, result }: { d
   const { t, i18n } = useTranslation();
   const date = new Intl.DateTimeFormat(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
   const editable = doc.may.classify;
-  const classifyErrors = result?.intent === "classify" ? result.errors : undefined;
+  const classifyErrors = asFieldErrors(result?.intent === "classify" ? result.errors : undefined);
   const ns = doc.typeLabel.includes(":") ? doc.typeLabel.split(":")[0]! : "core";
   return (
     <section aria-labelledby="classification-review" className="panel">
       <h2 id="classification-review">{t("classification.title")}</h2>
-      {editable && c.open > 1 && <DecideByKind kinds={c.openByKind} errors={result?.intent === "resolveKind" ? result.errors : undefined} />}
+      {editable && c.open > 1 && <DecideByKind kinds={c.openByKind} errors={asFieldErrors(result?.intent === "resolveKind" ? result.errors : undefined)} />}
       {c.findings.length === 0 ? (
         <p>{t("classification.noFindings")}</p>
       ) : (
@@ -81,7 +69,6 @@ export function FindingsReview({ document: doc, classification: c, result }: { d
             <tbody>
               {c.findings.map((f) => {
                 const mine = result?.intent === "resolve" && result.field === f.field && result.key === f.key ? result : null;
-                const reasonId = `reason-${f.index + 1}`;
                 return (
                   <tr key={`${f.field}/${f.key}`} id={`resolve-${f.index + 1}`}>
                     <th scope="row">
@@ -112,18 +99,14 @@ export function FindingsReview({ document: doc, classification: c, result }: { d
                           <input type="hidden" name="intent" value="resolve" />
                           <input type="hidden" name="field" value={f.field} />
                           <input type="hidden" name="key" value={f.key} />
-                          <div className="field">
-                            <label htmlFor={reasonId}>{t("classification.keepReason")}</label>
-                            <input
-                              id={reasonId}
-                              name="reason"
-                              maxLength={500}
-                              defaultValue={f.reason ?? ""}
-                              aria-invalid={mine?.errors?.reason ? true : undefined}
-                              aria-describedby={mine?.errors?.reason ? `${reasonId}-error` : undefined}
-                            />
-                            <ErrorText id={`${reasonId}-error`} message={mine?.errors?.reason} />
-                          </div>
+                          <TextField
+                            name="reason"
+                            idPrefix={`finding-${f.index + 1}`}
+                            label={t("classification.keepReason")}
+                            maxLength={500}
+                            defaultValue={f.reason ?? ""}
+                            errors={asFieldErrors(mine?.errors)}
+                          />
                           <div className="actions">
                             <button type="submit" name="action" value="redact" className="button primary">
                               {t("classification.redact")}
@@ -168,34 +151,18 @@ export function FindingsReview({ document: doc, classification: c, result }: { d
       {editable && (
         <PostForm className="stack narrow">
           <input type="hidden" name="intent" value="classify" />
-          <fieldset aria-describedby={classifyErrors?.attribute ? "attribute-error" : undefined}>
-            <legend>{t("classification.attribute")}</legend>
-            {c.attributes.map((a) => (
-              <label key={a.value} className="choice">
-                <input type="radio" name="attribute" value={a.value} required defaultChecked={c.review?.attribute === a.value} /> {a.label}
-              </label>
-            ))}
-            <ErrorText id="attribute-error" message={classifyErrors?.attribute} />
-          </fieldset>
-          <div className="field">
-            <label htmlFor="ground">{t("classification.ground")}</label>
-            <select id="ground" name="ground" defaultValue={c.review?.ground ?? ""} aria-describedby="ground-hint" aria-invalid={classifyErrors?.ground ? true : undefined}>
-              <option value="">{t("classification.noGround")}</option>
-              {c.grounds.map((g) => (
-                <option key={g.value} value={g.value}>
-                  {g.label}
-                </option>
-              ))}
-            </select>
-            <p className="hint" id="ground-hint">
-              {t("classification.groundHint")}
-            </p>
-            <ErrorText id="ground-error" message={classifyErrors?.ground} />
-          </div>
-          <label className="choice">
-            <input type="checkbox" name="noStateSecret" required /> {t("classification.declarationText")}
-          </label>
-          <ErrorText id="declaration-error" message={classifyErrors?.noStateSecret} />
+          <RadioGroup
+            name="attribute"
+            legend={t("classification.attribute")}
+            required
+            value={c.review?.attribute}
+            errors={classifyErrors}
+            groups={[{ choices: c.attributes }]}
+          />
+          <SelectField name="ground" label={t("classification.ground")} hint={t("classification.groundHint")} defaultValue={c.review?.ground ?? ""} errors={classifyErrors} options={c.grounds}>
+            <option value="">{t("classification.noGround")}</option>
+          </SelectField>
+          <Checkbox name="noStateSecret" label={t("classification.declarationText")} required errors={classifyErrors} />
           <button type="submit" className="button primary">
             {t("classification.save")}
           </button>

@@ -21,7 +21,7 @@ function ChoiceGroup({ type, name, legend, groups, errors, hint, idPrefix, requi
   const inputs = (choices: readonly Choice[]) =>
     choices.map((c) => (
       <label key={c.value} className="choice">
-        <input type={type} name={name} value={c.value} {...control(c)} /> {c.label}
+        <input type={type} name={name} value={c.value} required={type === "radio" && required ? true : undefined} {...control(c)} /> {c.label}
       </label>
     ));
   return (

@@ -5,7 +5,7 @@ import { FieldShell } from "./field-shell";
 
 export type Option = { value: string; label: string };
 
-/** A labelled select with its hint and localised errors; the choices as `options`, or as `<option>` children. */
+/** A labelled select with its hint and localised errors; the choices as `<option>` children, `options`, or both (children first: a leading empty choice). */
 export function SelectField({
   name,
   label,
@@ -21,12 +21,12 @@ export function SelectField({
   return (
     <FieldShell id={ids.id} label={label} hint={hint} errors={own} required={select.required}>
       <select id={ids.id} name={name} aria-invalid={ids.invalid} aria-describedby={ids.describedBy} {...select}>
+        {children}
         {options?.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
-        {children}
       </select>
     </FieldShell>
   );
