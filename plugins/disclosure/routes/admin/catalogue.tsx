@@ -2,12 +2,12 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { requireQuery } from "../../../../app/plugin-api/loaders.server";
+import { checkedTexts, requireQuery } from "../../../../app/plugin-api/loaders.server";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
+import { formMessage, pick } from "../../server/staff/form-input.server";
 import { CategoryOptions } from "./_parts/category-options";
 import { type FieldErrors, FormMessage, hasErrors, PostForm, RowAction, SelectField, TextField, useLocale } from "../../../../app/plugin-api/ui";
 import { addCategory, catalogueRows, CATEGORY_FIELDS, editCategory, removeCategory } from "../../server/staff/catalogue-edit.server";
-import { checkedTexts, formMessage, pick } from "../../server/staff/form-input.server";
 
 const DONE = ["added", "edited", "removed"] as const;
 

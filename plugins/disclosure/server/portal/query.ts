@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkText } from "../../../../app/plugin-api";
+import { checkText, issueErrors, type FieldErrors } from "../../../../app/plugin-api";
 import { VALIDITY } from "../item-schema";
 
 const E = "disclosure:portal.errors";
@@ -29,7 +29,7 @@ export const Paging = z.object({
   pageSize: optional(z.coerce.number({ error: `${E}.pageSize` }).int(`${E}.pageSize`).min(1, `${E}.pageSize`).max(MAX_PAGE_SIZE, `${E}.pageSize`)).transform((v) => v ?? 20),
 });
 
-export type QueryErrors = Partial<Record<string, string[]>>;
+export type QueryErrors = FieldErrors;
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: QueryErrors };
 
 /**
@@ -50,13 +50,8 @@ export function parseQuery<S extends z.ZodObject>(schema: S, params: URLSearchPa
   if (Object.keys(errors).length) return { ok: false, errors };
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? "_form");
-    const key = issue.message.startsWith(`${E}.`) ? issue.message : `${E}.${field}`;
-    const list = (errors[field] ??= []);
-    if (!list.includes(key)) list.push(key);
-  }
-  return { ok: false, errors };
+  // A zod default message becomes this page's word for the field ("the year is not one we can use").
+  return { ok: false, errors: issueErrors(result.error.issues, (field) => `${E}.${field}`, errors) };
 }
 
 /** Whether any filter other than the query text is set. */

@@ -1,14 +1,13 @@
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireUuidParam } from "../../../../app/plugin-api/loaders.server";
+import { checkedTexts, requireUuidParam } from "../../../../app/plugin-api/loaders.server";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
 import { FormMessage, useLocale } from "../../../../app/plugin-api/ui";
 import { applicantLabel, channelLabel, replyTypeLabel } from "../../law/labels";
 import { decideAppeal, recordAppeal } from "../../server/staff/appeals.server";
 import { performStep, revealApplicant, StepForms, type StepName } from "../../server/staff/actions.server";
 import { applicationView } from "../../server/staff/view.server";
-import { checkedTexts } from "../../server/refused-texts.server";
 import type { ActionResult } from "./_parts/action-result";
 import { Appeals } from "./_parts/appeals";
 import { ApplicantCard } from "./_parts/applicant";

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "../../../../app/plugin-api";
-import { badRequest } from "../../../../app/plugin-api/loaders.server";
+import { badRequest, checkedTexts } from "../../../../app/plugin-api/loaders.server";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
 import { FormMessage, PostForm, useLocale } from "../../../../app/plugin-api/ui";
 import { replyTypeLabel } from "../../law/labels";
@@ -18,7 +18,6 @@ import { KIND_FIELDS, LETTER_LOCALES, noticeValues, RELEASED_SLOTS, WITHHELD_SLO
 import { applicationView } from "../../server/staff/view.server";
 import { admittedReplyRows } from "../../server/rules";
 import { replyFacts } from "../../server/staff/reply-checks";
-import { refusedTexts } from "../../server/refused-texts.server";
 import { readReplyFilesInput, replyFilesOf } from "../../server/reply-files/editor.server";
 import { REPLY_FILE_ACCEPT } from "../../server/reply-files/read.server";
 import { MAX_REPLY_FILE_BYTES, MAX_REPLY_FILES } from "../../server/reply-files/schema";
@@ -64,7 +63,7 @@ export const action = pluginAction(async (ctx, { params, request }) => {
   if (intent !== "refresh" && intent !== "submit") throw badRequest();
   const letterLocale = (LETTER_LOCALES.includes(form.get("letterLocale") as Locale) ? form.get("letterLocale") : "zh-CN") as Locale;
   const values = noticeValues(kind, form);
-  const refused = refusedTexts(form);
+  const refused = checkedTexts(form).errors;
   const [first] = Object.values(refused);
   if (first) return data<Result>({ values, letterLocale, errors: refused as Record<string, string[]>, message: first[0] }, { status: 400 });
   // The reply's files are read and checked before anything is written: a refused one stores none.

@@ -2,10 +2,9 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { readFilters } from "../../../../app/plugin-api/loaders.server";
+import { checkedTexts, readFilters } from "../../../../app/plugin-api/loaders.server";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
 import { FormMessage, IgnoredFilters, PostForm } from "../../../../app/plugin-api/ui";
-import { checkedTexts } from "../../server/refused-texts.server";
 import { draftPublishedAnswer, findPublished, MAX_QUERY, publishedQueries, replyableApplication } from "../../server/staff/published-answer.server";
 
 const Query = z.object({ q: z.string().trim().max(MAX_QUERY, "requests:errors.tooLong").default("") });

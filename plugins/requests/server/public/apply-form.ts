@@ -20,7 +20,6 @@ export const APPLY_FIELDS = [
 ] as const;
 export type ApplyField = (typeof APPLY_FIELDS)[number];
 export type ApplyValues = Record<ApplyField, string>;
-export type FieldErrors = Partial<Record<string, string[]>>;
 
 /** A field no person sees or fills in (hidden from sight, screen readers and the tab order); bots fill it. */
 export const HONEYPOT = "website";
@@ -56,9 +55,4 @@ export function relevantForm(values: ApplyValues): FormData {
   const form = new FormData();
   for (const f of APPLY_FIELDS) if (!skip.has(f)) form.set(f, values[f]);
   return form;
-}
-
-/** One message per field, the first the schema found (an empty phone is "required", not also "malformed"). */
-export function firstErrors(errors: FieldErrors): FieldErrors {
-  return Object.fromEntries(Object.entries(errors).flatMap(([field, keys]) => (keys?.length ? [[field, [keys[0]!]]] : [])));
 }

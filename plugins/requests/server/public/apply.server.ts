@@ -1,10 +1,10 @@
 
-import { parseForm, type FieldErrors } from "../../../../app/plugin-api/loaders.server";
+import { checkedTexts, type FieldErrors, parseForm } from "../../../../app/plugin-api/loaders.server";
 import { ApplicationInput } from "../applicant";
 import { createApplication } from "../applications.server";
 import { readAttachment, storeAttachment } from "../attachments.server";
-import { refusedTexts } from "../refused-texts.server";
-import { applyValues, ATTACHMENT, firstErrors, HONEYPOT, relevantForm, type ApplyValues } from "./apply-form";
+import { firstErrors } from "../../../../app/plugin-api";
+import { applyValues, ATTACHMENT, HONEYPOT, relevantForm, type ApplyValues } from "./apply-form";
 import { suggestPublished, type Suggestion } from "./suggest.server";
 import type { RequestsContext } from "../context";
 
@@ -27,7 +27,7 @@ export function unknownIntent(form: FormData): ApplyAnswer {
 export async function suggestForApplication(ctx: RequestsContext, form: FormData): Promise<ApplyAnswer> {
   const values = applyValues(form);
   const chooseFileAgain = hasFile(form.get(ATTACHMENT));
-  const refused = refusedTexts(form);
+  const refused = checkedTexts(form).errors;
   // The same limits as the application's, before any search runs on the text.
   if (values.subject.trim().length > 200) refused.subject ??= ["requests:errors.tooLong"];
   if (values.docNumber.trim().length > 100) refused.docNumber ??= ["requests:errors.tooLong"];
@@ -54,7 +54,7 @@ export async function submitApplication(ctx: RequestsContext, form: FormData): P
 
   const parsed = parseForm(ApplicationInput, relevantForm(values));
   const file = await readAttachment(form.get(ATTACHMENT));
-  const errors: FieldErrors = { ...(parsed.ok ? {} : firstErrors(parsed.errors)), ...refusedTexts(form) };
+  const errors: FieldErrors = { ...(parsed.ok ? {} : firstErrors(parsed.errors)), ...checkedTexts(form).errors };
   if (!file.ok) errors[ATTACHMENT] = [file.error];
   if (!parsed.ok || !file.ok || Object.keys(errors).length) return refuse("requests:public.errors.fixFields", errors);
 

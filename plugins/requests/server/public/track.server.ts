@@ -1,12 +1,11 @@
+import { checkedTexts } from "../../../../app/plugin-api/loaders.server";
 import { z } from "zod";
-import { chinaDate, issueErrors, type FieldErrors } from "../../../../app/plugin-api";
+import { chinaDate, firstErrors, issueErrors, type FieldErrors } from "../../../../app/plugin-api";
 import { clockId, type ApplicationStatus, type NoticeKind, type ReleasedDocument } from "../../db/schema";
 
 import { applicationByTracking, type ApplicationRow } from "../applications.server";
-import { checkedTexts } from "../refused-texts.server";
 import { sentFilesByDocument, type SentFile } from "../reply-files/store.server";
 import { receiveSupplement } from "../supplement.server";
-import { firstErrors } from "./apply-form";
 import type { RequestsContext, RequestsTransaction } from "../context";
 
 /** 20 look-ups in 10 minutes from one connection: plenty for a person, too few to guess query codes. */

@@ -1,7 +1,6 @@
-
+import { checkedTexts } from "../../../../app/plugin-api/loaders.server";
 import { contentDisposition } from "../../../../app/plugin-api/files.server";
 import { applicationByTracking } from "../applications.server";
-import { checkedTexts } from "../refused-texts.server";
 import { TRACK_LIMIT, TrackInput } from "../public/track.server";
 import { openReplyFile } from "./store.server";
 import type { RequestsContext } from "../context";

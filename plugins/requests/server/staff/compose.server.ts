@@ -1,4 +1,4 @@
-import { chinaDate, isCalendarDate, type Locale } from "../../../../app/plugin-api";
+import { chinaDate, isCalendarDate, issueErrors, type Locale } from "../../../../app/plugin-api";
 import { FEE_NOTICE } from "../../law/reply-clock";
 import { computeFee, ordinalInMonth } from "../../law/fees";
 import { localGroundLabel } from "../ground-labels.server";
@@ -146,12 +146,9 @@ export async function compose(
   const schema = kind === "reply" ? ReplyPayload : NoticePayload;
   const parsed = schema.safeParse({ ...raw, applicationId: app.id, body, letterLocale: options.letterLocale });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path.map(String).join(".") || "_form";
-      // Said on the slot the officer filled (replyRowErrors); the payload's index skips empty slots.
-      if (issue.message === "requests:errors.groundNotOfRow" || issue.message === "requests:errors.withheldNotOfRow") continue;
-      (errors[field] ??= []).push(issue.message.startsWith("requests:") ? issue.message : "errors.invalid");
-    }
+    // Said on the slot the officer filled (replyRowErrors); the payload's index skips empty slots.
+    const ofRow = new Set(["requests:errors.groundNotOfRow", "requests:errors.withheldNotOfRow"]);
+    issueErrors(parsed.error.issues.filter((issue) => !ofRow.has(issue.message)), undefined, errors);
   }
   if (!title) (errors.title ??= []).push("requests:errors.titleRequired");
   else if (title.length > 200) (errors.title ??= []).push("requests:errors.tooLong");

@@ -1,12 +1,11 @@
 import { IsoDate } from "../iso-date";
-import { chinaDate } from "../../../../app/plugin-api";
-import { parseForm, type FieldErrors } from "../../../../app/plugin-api/loaders.server";
+import { chinaDate, firstErrors } from "../../../../app/plugin-api";
+import { checkedTexts, type FieldErrors, parseForm } from "../../../../app/plugin-api/loaders.server";
 import { RECEIPT_CHANNELS, RECEIPT_RULES, type ReceiptChannel, type ReceiptFacts } from "../../law/receipt";
 import { ApplicationInput } from "../applicant";
 import { createApplication } from "../applications.server";
-import { refusedTexts } from "../refused-texts.server";
 import { RECEIPT_FIELDS } from "./register-form";
-import { applyValues, firstErrors, relevantForm, type ApplyValues } from "../public/apply-form";
+import { applyValues, relevantForm, type ApplyValues } from "../public/apply-form";
 import type { RequestsContext } from "../context";
 
 export type RegisterValues = ApplyValues & { channel: string } & Record<(typeof RECEIPT_FIELDS)[number], string>;
@@ -24,7 +23,7 @@ export function registerValues(form: FormData): RegisterValues {
  */
 export async function registerApplication(ctx: RequestsContext, form: FormData): Promise<RegisterAnswer> {
   const values = registerValues(form);
-  const errors: FieldErrors = refusedTexts(form);
+  const errors: FieldErrors = checkedTexts(form).errors;
   const channel = RECEIPT_CHANNELS.includes(values.channel as ReceiptChannel) ? (values.channel as ReceiptChannel) : null;
   if (!channel) errors.channel ??= ["requests:errors.channel"];
   const parsed = parseForm(ApplicationInput, relevantForm(values));

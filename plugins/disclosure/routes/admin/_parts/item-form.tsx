@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { Field, PostForm, RichTextEditor, type FieldErrors } from "../../../../../app/plugin-api/ui";
+import { CategoryOptions } from "./category-options";
+import { FieldError, type FieldErrors, PostForm, RichTextEditor, SelectField, TextArea, TextField } from "../../../../../app/plugin-api/ui";
 import { VALIDITY } from "../../../server/item-schema";
-import { CategoryOptions, FieldError, SelectField, TextAreaField } from "./fields";
 
 export interface FormAttachment {
   id: string;
@@ -50,8 +50,8 @@ export function ItemForm({
       <input type="hidden" name="seenFindings" value={signature} />
       {correcting && <input type="hidden" name="correctsId" value={values.correctsId} />}
 
-      <Field name="title" label={t("meta.title")} defaultValue={values.title} errors={errors} required maxLength={300} />
-      <TextAreaField name="summary" label={t("fields.summary")} defaultValue={values.summary} errors={errors} rows={3} maxLength={500} hint={t("staff.editor.summaryHint")} />
+      <TextField name="title" label={t("meta.title")} defaultValue={values.title} errors={errors} required maxLength={300} />
+      <TextArea name="summary" label={t("fields.summary")} defaultValue={values.summary} errors={errors} rows={3} maxLength={500} hint={t("staff.editor.summaryHint")} />
       <SelectField name="categoryKey" label={t("fields.categoryKey")} defaultValue={values.categoryKey} errors={errors} required>
         <option value="">{t("staff.editor.choose")}</option>
         <CategoryOptions categories={options.categories} />
@@ -68,10 +68,10 @@ export function ItemForm({
           </optgroup>
         ))}
       </SelectField>
-      <Field name="issuer" label={t("fields.issuer")} defaultValue={values.issuer} errors={errors} required maxLength={100} />
-      <Field name="docNumber" label={t("fields.docNumber")} defaultValue={values.docNumber} errors={errors} maxLength={100} hint={t("staff.editor.docNumberHint")} />
-      <Field name="writtenOn" type="date" label={t("fields.writtenOn")} defaultValue={values.writtenOn} errors={errors} required />
-      <Field name="formedOn" type="date" label={t("fields.formedOn")} defaultValue={values.formedOn} errors={errors} required hint={t("staff.editor.formedOnHint")} />
+      <TextField name="issuer" label={t("fields.issuer")} defaultValue={values.issuer} errors={errors} required maxLength={100} />
+      <TextField name="docNumber" label={t("fields.docNumber")} defaultValue={values.docNumber} errors={errors} maxLength={100} hint={t("staff.editor.docNumberHint")} />
+      <TextField name="writtenOn" type="date" label={t("fields.writtenOn")} defaultValue={values.writtenOn} errors={errors} required />
+      <TextField name="formedOn" type="date" label={t("fields.formedOn")} defaultValue={values.formedOn} errors={errors} required hint={t("staff.editor.formedOnHint")} />
       <SelectField name="topic" label={t("fields.topic")} defaultValue={values.topic} errors={errors} required>
         <option value="">{t("staff.editor.choose")}</option>
         {topics.map((v) => (
@@ -96,8 +96,8 @@ export function ItemForm({
             </option>
           ))}
         </SelectField>
-        <Field name="validFrom" type="date" label={t("meta.validFrom")} defaultValue={values.validFrom} errors={errors} />
-        <Field name="endedOn" type="date" label={t("meta.endedOn")} defaultValue={values.endedOn} errors={errors} hint={t("staff.editor.endedOnHint")} />
+        <TextField name="validFrom" type="date" label={t("meta.validFrom")} defaultValue={values.validFrom} errors={errors} />
+        <TextField name="endedOn" type="date" label={t("meta.endedOn")} defaultValue={values.endedOn} errors={errors} hint={t("staff.editor.endedOnHint")} />
       </fieldset>
 
       <SelectField name="interpretsId" label={t("staff.editor.interprets")} defaultValue={values.interpretsId} errors={errors} hint={t("staff.editor.interpretsHint")}>
@@ -154,7 +154,7 @@ export function ItemForm({
 
       {correcting && (
         <>
-          <TextAreaField name="correctionReason" label={t("fields.correctionReason")} defaultValue={values.correctionReason} errors={errors} rows={3} required />
+          <TextArea name="correctionReason" label={t("fields.correctionReason")} defaultValue={values.correctionReason} errors={errors} rows={3} required />
           <FieldError id="f-correctsId" keys={errors.correctsId} />
         </>
       )}

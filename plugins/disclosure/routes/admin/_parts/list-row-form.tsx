@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, PostForm, type FieldErrors } from "../../../../../app/plugin-api/ui";
+import { CategoryOptions } from "./category-options";
+import { FieldError, type FieldErrors, PostForm, SelectField, TextArea, TextField } from "../../../../../app/plugin-api/ui";
 import { DISCLOSURE_CHANNELS } from "../../../data/standard-list";
-import { CategoryOptions, FieldError, SelectField, TextAreaField } from "./fields";
 
 const AUDIENCE = { 全社会: "society", 特定群体: "specific" } as const;
 const MODE = { 主动: "proactive", 依申请: "onRequest" } as const;
@@ -49,18 +49,18 @@ export function ListRowForm({
           </p>
         </>
       ) : (
-        <Field name="key" label={t("staff.list.key")} hint={t("staff.list.keyHint")} defaultValue={values.key} errors={errors} required maxLength={100} />
+        <TextField name="key" label={t("staff.list.key")} hint={t("staff.list.keyHint")} defaultValue={values.key} errors={errors} required maxLength={100} />
       )}
       <SelectField name="categoryKey" label={t("fields.categoryKey")} defaultValue={values.categoryKey} errors={errors} required>
         <option value="">{t("staff.editor.choose")}</option>
         <CategoryOptions categories={categories} />
       </SelectField>
-      <Field name="firstLevel" label={t("staff.list.firstLevel")} defaultValue={values.firstLevel} errors={errors} required maxLength={100} />
-      <Field name="secondLevel" label={t("staff.list.secondLevel")} defaultValue={values.secondLevel} errors={errors} required maxLength={100} />
-      <TextAreaField name="content" label={t("staff.list.content")} defaultValue={values.content} errors={errors} rows={3} required maxLength={2000} />
-      <TextAreaField name="basis" label={t("staff.list.basis")} defaultValue={values.basis} errors={errors} rows={3} required maxLength={2000} />
-      <Field name="timeLimit" label={t("staff.list.timeLimit")} defaultValue={values.timeLimit} errors={errors} required maxLength={200} />
-      <Field
+      <TextField name="firstLevel" label={t("staff.list.firstLevel")} defaultValue={values.firstLevel} errors={errors} required maxLength={100} />
+      <TextField name="secondLevel" label={t("staff.list.secondLevel")} defaultValue={values.secondLevel} errors={errors} required maxLength={100} />
+      <TextArea name="content" label={t("staff.list.content")} defaultValue={values.content} errors={errors} rows={3} required maxLength={2000} />
+      <TextArea name="basis" label={t("staff.list.basis")} defaultValue={values.basis} errors={errors} rows={3} required maxLength={2000} />
+      <TextField name="timeLimit" label={t("staff.list.timeLimit")} defaultValue={values.timeLimit} errors={errors} required maxLength={200} />
+      <TextField
         name="timeLimitWorkdays"
        
         type="number"
@@ -71,7 +71,7 @@ export function ListRowForm({
         defaultValue={values.timeLimitWorkdays}
         errors={errors}
       />
-      <Field name="responsible" label={t("staff.list.responsible")} defaultValue={values.responsible} errors={errors} required maxLength={100} />
+      <TextField name="responsible" label={t("staff.list.responsible")} defaultValue={values.responsible} errors={errors} required maxLength={100} />
       <fieldset className="checks" aria-describedby={errors.channels?.length ? "f-channels-error" : undefined}>
         <legend>{t("staff.list.channels")}</legend>
         {DISCLOSURE_CHANNELS.map((c) => (
@@ -95,7 +95,7 @@ export function ListRowForm({
           </option>
         ))}
       </SelectField>
-      <Field name="position" type="number" min={0} label={t("staff.list.position")} hint={t("staff.list.positionHint")} defaultValue={values.position} errors={errors} />
+      <TextField name="position" type="number" min={0} label={t("staff.list.position")} hint={t("staff.list.positionHint")} defaultValue={values.position} errors={errors} />
       <div className="actions">
         <button type="submit" className="button primary">
           {op === "add" ? t("staff.list.add") : t("staff.list.save")}

@@ -1,10 +1,9 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Field, PostForm, useLocale, type FieldErrors } from "../../../../../app/plugin-api/ui";
+import { ErrorSummary, FileField, PostForm, RadioGroup, SubmitButton, TextArea, TextField, useLocale, type FieldErrors } from "../../../../../app/plugin-api/ui";
 import { APPLICANT_TYPE_INFO, ORGANISATION_GROUP_LABEL } from "../../../law/applicants";
 import { DELIVERIES, FORMS, ID_TYPES } from "../../../server/applicant";
 import { ATTACHMENT, HONEYPOT, type ApplyValues } from "../../../server/public/apply-form";
-import { ChoiceGroup, TextArea } from "./fields";
 
 const ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
 
@@ -24,9 +23,28 @@ export function ApplicationForm({ values, errors, chooseFileAgain }: { values: A
   const shown = (g: "natural" | "organisation") => (enhanced && group && group !== g ? { hidden: true } : { className: "stack" });
   const req = (key: string) => t("public.apply.requiredLabel", { label: t(key) });
   const p = (key: string) => t(`public.apply.${key}`);
+  const labels = {
+    applicantType: p("applicant.type"),
+    name: p("name"),
+    idType: p("idType"),
+    idNumber: p("idNumber"),
+    organisation: p("organisationName"),
+    creditCode: p("creditCode"),
+    phone: p("phone"),
+    email: p("email"),
+    address: p("address"),
+    postcode: p("postcode"),
+    subject: p("subject"),
+    docNumber: p("docNumber"),
+    description: p("description"),
+    form: p("form"),
+    delivery: p("delivery"),
+    [ATTACHMENT]: p("attachment"),
+  };
 
   return (
     <PostForm encType="multipart/form-data" noValidate className="stack">
+      <ErrorSummary errors={errors} labels={labels} />
       <div className="visually-hidden" aria-hidden="true">
         <label htmlFor="f-website">{p("honeypot")}</label>
         <input id="f-website" name={HONEYPOT} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
@@ -34,7 +52,7 @@ export function ApplicationForm({ values, errors, chooseFileAgain }: { values: A
 
       <section className="stack" aria-labelledby="apply-applicant">
         <h2 id="apply-applicant">{p("applicant.legend")}</h2>
-        <ChoiceGroup
+        <RadioGroup
           name="applicantType"
           legend={req("public.apply.applicant.type")}
           value={values.applicantType}
@@ -48,38 +66,38 @@ export function ApplicationForm({ values, errors, chooseFileAgain }: { values: A
             },
           ]}
         />
-        <Field size={12} name="name" label={req("public.apply.name")} hint={p("nameHint")} defaultValue={values.name} errors={errors} maxLength={50} autoComplete="name" aria-required />
+        <TextField size={12} name="name" label={req("public.apply.name")} hint={p("nameHint")} defaultValue={values.name} errors={errors} maxLength={50} autoComplete="name" aria-required />
         {(!enhanced || !group) && <p className="hint">{p("applicant.bothShown")}</p>}
         <fieldset {...shown("natural")}>
           <legend>{p("applicant.natural")}</legend>
-          <ChoiceGroup
+          <RadioGroup
             name="idType"
             legend={p("idType")}
             value={values.idType}
             errors={errors}
             groups={[{ choices: ID_TYPES.map((k) => ({ value: k, label: p(`idTypes.${k}`) })) }]}
           />
-          <Field size={12} name="idNumber" label={p("idNumber")} hint={p("idNumberHint")} defaultValue={values.idNumber} errors={errors} maxLength={30} autoComplete="off" spellCheck={false} />
+          <TextField size={12} name="idNumber" label={p("idNumber")} hint={p("idNumberHint")} defaultValue={values.idNumber} errors={errors} maxLength={30} autoComplete="off" spellCheck={false} />
         </fieldset>
         <fieldset {...shown("organisation")}>
           <legend>{p("applicant.organisation")}</legend>
-          <Field size={12} name="organisation" label={p("organisationName")} defaultValue={values.organisation} errors={errors} maxLength={100} autoComplete="organization" />
-          <Field size={12} name="creditCode" label={p("creditCode")} hint={p("creditCodeHint")} defaultValue={values.creditCode} errors={errors} maxLength={18} autoComplete="off" spellCheck={false} />
+          <TextField size={12} name="organisation" label={p("organisationName")} defaultValue={values.organisation} errors={errors} maxLength={100} autoComplete="organization" />
+          <TextField size={12} name="creditCode" label={p("creditCode")} hint={p("creditCodeHint")} defaultValue={values.creditCode} errors={errors} maxLength={18} autoComplete="off" spellCheck={false} />
         </fieldset>
       </section>
 
       <section className="stack" aria-labelledby="apply-contact">
         <h2 id="apply-contact">{p("contact")}</h2>
-        <Field size={12} name="phone" type="tel" label={req("public.apply.phone")} hint={p("phoneHint")} defaultValue={values.phone} errors={errors} maxLength={20} autoComplete="tel" inputMode="tel" aria-required />
-        <Field size={12} name="email" type="email" label={p("email")} defaultValue={values.email} errors={errors} maxLength={100} autoComplete="email" />
-        <Field size={12} name="address" label={p("address")} defaultValue={values.address} errors={errors} maxLength={200} autoComplete="street-address" />
-        <Field size={12} name="postcode" label={p("postcode")} defaultValue={values.postcode} errors={errors} maxLength={6} autoComplete="postal-code" inputMode="numeric" />
+        <TextField size={12} name="phone" type="tel" label={req("public.apply.phone")} hint={p("phoneHint")} defaultValue={values.phone} errors={errors} maxLength={20} autoComplete="tel" inputMode="tel" aria-required />
+        <TextField size={12} name="email" type="email" label={p("email")} defaultValue={values.email} errors={errors} maxLength={100} autoComplete="email" />
+        <TextField size={12} name="address" label={p("address")} defaultValue={values.address} errors={errors} maxLength={200} autoComplete="street-address" />
+        <TextField size={12} name="postcode" label={p("postcode")} defaultValue={values.postcode} errors={errors} maxLength={6} autoComplete="postal-code" inputMode="numeric" />
       </section>
 
       <section className="stack" aria-labelledby="apply-request">
         <h2 id="apply-request">{p("request")}</h2>
-        <Field size={12} name="subject" label={req("public.apply.subject")} hint={p("subjectHint")} defaultValue={values.subject} errors={errors} maxLength={200} aria-required />
-        <Field size={12} name="docNumber" label={p("docNumber")} hint={p("docNumberHint")} defaultValue={values.docNumber} errors={errors} maxLength={100} />
+        <TextField size={12} name="subject" label={req("public.apply.subject")} hint={p("subjectHint")} defaultValue={values.subject} errors={errors} maxLength={200} aria-required />
+        <TextField size={12} name="docNumber" label={p("docNumber")} hint={p("docNumberHint")} defaultValue={values.docNumber} errors={errors} maxLength={100} />
         <TextArea name="description" label={req("public.apply.description")} hint={p("descriptionHint")} defaultValue={values.description} errors={errors} aria-required />
         <div className="stack">
           <p className="hint" id="suggest-hint">
@@ -93,14 +111,14 @@ export function ApplicationForm({ values, errors, chooseFileAgain }: { values: A
         </div>
       </section>
 
-      <ChoiceGroup
+      <RadioGroup
         name="form"
         legend={req("public.apply.form")}
         value={values.form}
         errors={errors}
         groups={[{ choices: FORMS.map((k) => ({ value: k, label: p(`forms.${k}`) })) }]}
       />
-      <ChoiceGroup
+      <RadioGroup
         name="delivery"
         legend={req("public.apply.delivery")}
         value={values.delivery}
@@ -108,9 +126,8 @@ export function ApplicationForm({ values, errors, chooseFileAgain }: { values: A
         groups={[{ choices: DELIVERIES.map((k) => ({ value: k, label: p(`deliveries.${k}`) })) }]}
       />
 
-      <Field
+      <FileField
         name={ATTACHMENT}
-        type="file"
         accept={ACCEPT}
         label={p("attachment")}
         hint={chooseFileAgain ? `${p("attachmentHint")} ${p("chooseFileAgain")}` : p("attachmentHint")}
@@ -118,9 +135,9 @@ export function ApplicationForm({ values, errors, chooseFileAgain }: { values: A
       />
 
       <div className="actions">
-        <button type="submit" name="intent" value="submit" className="button primary">
+        <SubmitButton name="intent" value="submit">
           {p("submit")}
-        </button>
+        </SubmitButton>
       </div>
     </PostForm>
   );

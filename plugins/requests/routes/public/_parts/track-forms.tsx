@@ -1,7 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, PostForm, type FieldErrors } from "../../../../../app/plugin-api/ui";
-import { TextArea } from "./fields";
+import { type FieldErrors, PostForm, TextArea, TextField } from "../../../../../app/plugin-api/ui";
 
 /** Tracking number and query code; a POST, so the code never sits in an address bar or a log. */
 export function LookupForm({ keys, errors }: { keys: { trackingNo: string; queryCode: string }; errors: FieldErrors }) {
@@ -9,8 +8,8 @@ export function LookupForm({ keys, errors }: { keys: { trackingNo: string; query
   return (
     <PostForm noValidate className="stack narrow">
       <input type="hidden" name="intent" value="lookup" />
-      <Field name="trackingNo" label={t("public.track.trackingNo")} hint={t("public.track.trackingNoHint")} defaultValue={keys.trackingNo} errors={errors} maxLength={30} autoComplete="off" spellCheck={false} />
-      <Field name="queryCode" label={t("public.track.queryCode")} hint={t("public.track.queryCodeHint")} defaultValue={keys.queryCode} errors={errors} maxLength={30} autoComplete="off" spellCheck={false} />
+      <TextField name="trackingNo" label={t("public.track.trackingNo")} hint={t("public.track.trackingNoHint")} defaultValue={keys.trackingNo} errors={errors} maxLength={30} autoComplete="off" spellCheck={false} />
+      <TextField name="queryCode" label={t("public.track.queryCode")} hint={t("public.track.queryCodeHint")} defaultValue={keys.queryCode} errors={errors} maxLength={30} autoComplete="off" spellCheck={false} />
       <div className="actions">
         <button type="submit" className="button primary">
           {t("public.track.submit")}
