@@ -97,7 +97,7 @@ export interface PluginCoreServices {
     explain(status: ClockStatus, locale: Locale, options?: ExplainOptions): string;
   };
   /**
-   * Encryption at rest of personal data (SM4 + HMAC-SM3; legal-spec §10.2). Sealed values open only
+   * Encryption at rest of personal data (SM4 + HMAC-SM3, as GB/T 39786-2021 expects). Sealed values open only
    * for this plugin and tenant. `blindIndex` is an equality-only lookup key (the same ID number gives
    * the same index) that reveals nothing of the value. Audit who reads what you open.
    */
@@ -269,7 +269,10 @@ export interface PluginRequestContext<DB = any, Settings = Record<string, unknow
    * production) a loopback request's own. Null: write relative URLs. Never read it from `request.url`.
    */
   publicOrigin: string | null;
-  /** The annual-report figures of every plugin, for this office (or, for a supervisor, the offices under it). */
+  /**
+   * The annual-report figures of every plugin, for this office or, for a supervisor, the offices
+   * under it. Staff routes only: on public and API routes it throws.
+   */
   reports: PluginReports;
 }
 
@@ -280,8 +283,6 @@ export interface PluginTenantContext<DB = any, Settings = Record<string, unknown
   settings: Settings;
   withTenant<T>(fn: (trx: PluginTransaction<DB>) => Promise<T>): Promise<T>;
   audit(trx: PluginTransaction, event: PluginAuditEvent): Promise<void>;
-  /** The annual-report figures of every plugin enabled here, for this office only. */
-  reports: PluginReports;
 }
 
 /** What a widget's compute receives: read access to the given tenants only. */

@@ -7,6 +7,7 @@ import { RoleCatalogue } from "../core/permissions/role-catalogue";
 import { CORE_ROLES } from "../core/permissions/roles";
 import { HOST_VERSION } from "../plugin-api/version";
 import { ManifestSchema, type Manifest } from "./manifest-schema";
+import { reportFigureProblems } from "./manifest/report-figures";
 import { roleProblems, roleReference } from "./manifest/roles";
 import { PluginRegistry, type LoadedPlugin } from "./registry";
 
@@ -66,7 +67,7 @@ export function validateManifest(folder: string, raw: unknown, hostVersion = HOS
   prefixed("widgets", m.widgets.map((w) => w.key), ".");
   prefixed("inbox", m.inbox.map((s) => s.key), ".");
   prefixed("documentTypes", m.documentTypes.map((d) => d.key), ".");
-  prefixed("reportFigures", m.reportFigures.map((r) => r.key), ".");
+  reportFigureProblems(m.id, m.reportFigures).forEach(({ field, problem }) => fail(field, problem));
   prefixed("auditEvents", m.auditEvents, ".");
   prefixed("nav", m.nav.map((n) => n.label), ":");
 

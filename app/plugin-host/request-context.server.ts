@@ -12,6 +12,7 @@ import { auditTenant, forbidden, notFound, requirePermission, requireStaff, requ
 import type { PluginRequestContext, PluginTenantContext, PluginTransaction, PluginWorkflow } from "../plugin-api/context";
 import { checkDeclared, coreServices, pluginSettings, pluginTenant } from "./context-parts.server";
 import type { LoadedPlugin } from "./registry";
+import { pluginReports, PUBLIC_REPORTS, staffReadableTenantIds } from "./reports.server";
 import { pluginWorkflow } from "./workflow.server";
 
 type Args = { request: Request; params: Record<string, string | undefined>; context: AppLoadContext };
@@ -58,6 +59,7 @@ export async function resolvePluginRequest({ request, params, context }: Args): 
       return recordAudit(core(trx), { ...e, tenantId: tenant.id, actor: { id: null, name: "public" }, ip: context.clientIp, requestId: context.requestId });
     },
     workflow: PUBLIC_WORKFLOW,
+    reports: PUBLIC_REPORTS,
   };
 }
 
@@ -96,6 +98,7 @@ export async function staffPluginContext(args: Pick<Args, "request" | "context">
       return auditTenant(staff, trx, e);
     },
     workflow: pluginWorkflow(staff, plugin.manifest.id),
+    reports: pluginReports(args.context, tenant.id, { userId: staff.user.id, readableTenantIds: staffReadableTenantIds(args.context, tenant, staff) }),
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The plugin contract (DESIGN §5), checked over every plugin in plugins/ and in the test fixtures:
+ * The plugin contract (plugins/README.md), checked over every plugin in plugins/ and in the test fixtures:
  * what a plugin may import, that its routes go through the host's guard, that it speaks all three
  * languages, and that the host refuses a broken manifest with a message naming the file and field.
  */
@@ -180,7 +180,8 @@ function localeProblems(
     ...m.inbox.map((s, i): [string, string] => [`inbox.${i}.label`, s.label]),
     ...m.documentTypes.map((d, i): [string, string] => [`documentTypes.${i}.label`, d.label]),
     ...m.reportFigures.map((r, i): [string, string] => [`reportFigures.${i}.label`, r.label]),
-    ...m.reportFigures.flatMap((r, i): [string, string][] => (r.description ? [[`reportFigures.${i}.description`, r.description]] : [])),
+    ...m.reportFigures.flatMap((r, i) => r.figures.map((f, j): [string, string] => [`reportFigures.${i}.figures.${j}.label`, f.label])),
+    ...m.reportFigures.flatMap((r, i) => r.figures.flatMap((f, j): [string, string][] => (f.description ? [[`reportFigures.${i}.figures.${j}.description`, f.description]] : []))),
   ];
   for (const [field, label] of labels) {
     if (!label.startsWith(`${m.id}:`)) {
@@ -309,7 +310,7 @@ describe("the contract checks themselves", () => {
       widgets: [],
       inbox: [{ key: "demo.waiting", label: "demo:inbox", permission: "demo.items.view", list: async () => [] }],
       documentTypes: [],
-      reportFigures: [{ key: "demo.count", label: "count", compute: async () => 0 }],
+      reportFigures: [{ key: "demo.counts", label: "demo:name", figures: [{ key: "demo.count", label: "count" }], compute: async () => new Map() }],
       locales: {
         "zh-CN": { name: "示例", nav: "示例", permissions: { view: "查看" } },
         "zh-TW": { name: "示例", nav: "", permissions: { view: "檢視" } },
@@ -322,7 +323,7 @@ describe("the contract checks themselves", () => {
       `nav.0.label "demo:nav" has no translation in en`,
       `permissions.0.label "demo:permissions.view" has no translation in en`,
       `inbox.0.label "demo:inbox" has no translation in zh-CN, zh-TW, en`,
-      `reportFigures.0.label "count" is not in the plugin's namespace (write "demo:<key>")`,
+      `reportFigures.0.figures.0.label "count" is not in the plugin's namespace (write "demo:<key>")`,
     ]);
   });
 });

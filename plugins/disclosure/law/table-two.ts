@@ -1,7 +1,7 @@
 import type { Locale, Localized } from "../../../app/plugin-api";
 
 /**
- * Annual report table 二, 第二十条第（一）项 (legal-spec §2.2): 规章 and 行政规范性文件, each with
+ * Annual report table 二, 第二十条第（一）项 (国办公开办函〔2021〕30号): 规章 and 行政规范性文件, each with
  * 本年制发件数, 本年废止件数 and 现行有效件数. The format (国办公开办函〔2021〕30号) names the columns
  * and says no more; how the platform counts them is ours, written here and shown beside the figures.
  *
@@ -24,6 +24,13 @@ export type TableTwoColumn = (typeof TABLE_TWO_COLUMNS)[number];
 
 /** The 有效性 values that take an item out of 现行有效 on its 失效或废止日期. */
 export const ENDING_VALIDITY = ["expired", "repealed"] as const;
+
+/** The table's heading as the format prints it (国办公开办函〔2021〕30号, 二). */
+export const TABLE_TWO_TITLE: Localized = {
+  "zh-CN": "二、主动公开政府信息情况",
+  "zh-TW": "二、主動公開政府信息情況",
+  en: "II. Government information disclosed proactively",
+};
 
 export const TABLE_TWO_SOURCE: Localized = {
   "zh-CN": "《中华人民共和国政府信息公开条例》第二十条第（一）项；国办公开办函〔2021〕30号 年度报告格式表二",

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PluginRequestContext } from "../../../app/plugin-api";
+import { reportBatchContext } from "../../../app/plugin-host/reports.server";
+import { resolvePluginRequest } from "../../../app/plugin-host/request-context.server";
+import { signedInRequest } from "../../../tests/helpers/context";
 import manifest from "../manifest";
-import { countedIn, TABLE_TWO_COLUMNS, TABLE_TWO_RULES, TABLE_TWO_WITHDRAWN, type TableTwoColumn } from "../law/table-two";
+import { countedIn, TABLE_TWO_COLUMNS, TABLE_TWO_RULES, TABLE_TWO_TITLE, TABLE_TWO_WITHDRAWN, type TableTwoColumn } from "../law/table-two";
 import { typed } from "../db/schema";
 import { tableTwo } from "../server/figures.server";
 import { seedDisclosure } from "../server/seed.server";
@@ -92,10 +94,21 @@ describe(`table 二 第二十条（一） by the state on 31 December (${process
     expect((await figures(env.tree.offices[1]!.id, 2025)).normative).toEqual({ issued: 0, repealed: 0, valid: 0 });
   });
 
-  it("gives the manifest's report figures the same numbers, one read per context and year", async () => {
-    // The figures read only the office and its transaction, which a system context has too.
-    const ctx = env.systemContext(env.office.id) as unknown as PluginRequestContext;
-    const byKey = Object.fromEntries(await Promise.all((manifest.reportFigures ?? []).map(async (f) => [f.key, await f.compute(ctx, 2025)] as const)));
+  it("gives the manifest's report figures the same numbers, through ctx.reports, each office its own", async () => {
+    const other = env.tree.offices[1]!.id;
+    const staff = await resolvePluginRequest({ request: await signedInRequest(env.context, env.users.viewer.id, `/t/${env.office.code}/admin/disclosure`), params: { tenant: env.office.code }, context: env.context });
+    const { sections, byTenant } = await staff.reports.figures(2025);
+    expect(sections.map((s) => [s.pluginId, s.key, s.label])).toEqual([["disclosure", "disclosure.t2", "disclosure:figures.section"]]);
+    const byKey = byTenant[env.office.id];
+    // Both offices in one read, each its own table.
+    const batch = await (manifest.reportFigures ?? [])[0]!.compute(
+      reportBatchContext(env.context, { pluginId: "disclosure", key: "disclosure.t2" }, env.users.viewer.id, [env.office.id, other]),
+      [env.office.id, other],
+      2025,
+    );
+    expect(batch.get(env.office.id)).toEqual(byKey);
+    const theirs = await figures(other, 2025);
+    expect(batch.get(other)).toEqual(Object.fromEntries(Object.keys(byKey!).map((k) => [k, theirs[k.split(".")[1] === "rules" ? "rule" : "normative"][k.split(".")[2] as TableTwoColumn]])));
     expect(byKey).toEqual({
       "disclosure.rules.issued": 0,
       "disclosure.rules.repealed": 0,
@@ -156,8 +169,12 @@ describe(`table 二 第二十条（一） by the state on 31 December (${process
     }
     expect(TABLE_TWO_RULES.repealed["zh-CN"]).toContain("失效");
     expect(TABLE_TWO_RULES.valid["zh-CN"]).toContain("12月31日");
+    // The section's heading is the format's, from the law.
+    for (const locale of ["zh-CN", "zh-TW", "en"] as const) {
+      expect((manifest.locales[locale] as unknown as { figures: { section: string } }).figures.section).toBe(TABLE_TWO_TITLE[locale]);
+    }
     // Each report figure is described by its column's rule, from the law, in every locale.
-    for (const f of manifest.reportFigures ?? []) {
+    for (const f of (manifest.reportFigures ?? []).flatMap((s) => s.figures)) {
       const column = f.key.split(".").at(-1) as TableTwoColumn;
       expect(f.description).toBe(`disclosure:tableTwo.${column}`);
       for (const locale of ["zh-CN", "zh-TW", "en"] as const) {

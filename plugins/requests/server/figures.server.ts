@@ -1,38 +1,35 @@
-import type { PluginManifest, PluginRequestContext } from "../../../app/plugin-api";
+import type { PluginManifest, ReportBatchContext } from "../../../app/plugin-api";
+import type { RequestsDatabase } from "../db/schema";
 import { TABLE_FOUR_CELLS, TABLE_THREE_CELLS } from "./figures/labels";
-import { reportTables } from "./figures/tables.server";
+import { tableFourByTenant, tableThreeByTenant } from "./figures/tables.server";
 import { medianDaysThisYear, onTimeThisYear, overdueNow, receivedThisYear } from "./figures/widgets.server";
 
-type Tables = Awaited<ReturnType<typeof reportTables>>;
+type BatchContext = ReportBatchContext<RequestsDatabase>;
 
-// The report asks for ~200 figures with one context: both tables are read once per context and year.
-const computed = new WeakMap<PluginRequestContext, Map<number, Promise<Tables>>>();
-
-export function tablesFor(ctx: PluginRequestContext, year: number): Promise<Tables> {
-  let years = computed.get(ctx);
-  if (!years) computed.set(ctx, (years = new Map()));
-  let tables = years.get(year);
-  if (!tables) {
-    tables = ctx.withTenant((trx) => reportTables(trx, [ctx.tenant.id], year));
-    years.set(year, tables);
-    tables.catch(() => years.delete(year));
-  }
-  return tables;
+/** One figure per cell: the cell's number in each office's table, by the figure's key. */
+function byKey<T, C extends { key: string }>(tables: Map<string, T>, cells: readonly C[], value: (table: T, cell: C) => number): Map<string, Record<string, number>> {
+  return new Map([...tables].map(([id, table]) => [id, Object.fromEntries(cells.map((c) => [c.key, value(table, c)]))]));
 }
 
-/** Annual report tables 三 and 四, one figure per data cell (keys `requests.t3.<row>.<column>`, `requests.t4.<group>.<outcome>`). */
-export const reportFigures: NonNullable<PluginManifest["reportFigures"]> = [
-  ...TABLE_THREE_CELLS.map((c) => ({
-    key: c.key,
-    label: `requests:${c.labelKey}`,
-    compute: async (ctx: PluginRequestContext, year: number) => (await tablesFor(ctx, year)).three[c.row][c.column],
-  })),
-  ...TABLE_FOUR_CELLS.map((c) => ({
-    key: c.key,
-    label: `requests:${c.labelKey}`,
-    description: `requests:${c.descriptionKey}`,
-    compute: async (ctx: PluginRequestContext, year: number) => (await tablesFor(ctx, year)).four[c.group][c.outcome],
-  })),
+/**
+ * Annual report tables 三 and 四, one figure per data cell (keys `requests.t3.<row>.<column>`,
+ * `requests.t4.<group>.<outcome>`), each table one read for every office asked about.
+ */
+export const reportFigures: NonNullable<PluginManifest<RequestsDatabase>["reportFigures"]> = [
+  {
+    key: "requests.t3",
+    label: "requests:sections.t3",
+    figures: TABLE_THREE_CELLS.map((c) => ({ key: c.key, label: `requests:${c.labelKey}` })),
+    compute: (ctx: BatchContext, tenantIds, year) =>
+      ctx.withRead(tenantIds, async (trx) => byKey(await tableThreeByTenant(trx, tenantIds, year), TABLE_THREE_CELLS, (t, c) => t[c.row][c.column])),
+  },
+  {
+    key: "requests.t4",
+    label: "requests:sections.t4",
+    figures: TABLE_FOUR_CELLS.map((c) => ({ key: c.key, label: `requests:${c.labelKey}`, description: `requests:${c.descriptionKey}` })),
+    compute: (ctx: BatchContext, tenantIds, year) =>
+      ctx.withRead(tenantIds, async (trx) => byKey(await tableFourByTenant(trx, tenantIds, year), TABLE_FOUR_CELLS, (t, c) => t[c.group][c.outcome])),
+  },
 ];
 
 export const widgets: NonNullable<PluginManifest["widgets"]> = [

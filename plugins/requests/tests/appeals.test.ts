@@ -124,7 +124,7 @@ describe("table 四 across years", () => {
   });
 
   it("is said beside each figure of the table, in every language", () => {
-    const figures = validateManifest("requests", manifest).reportFigures.filter((f) => f.key.startsWith("requests.t4."));
+    const figures = validateManifest("requests", manifest).reportFigures.flatMap((s) => s.figures).filter((f) => f.key.startsWith("requests.t4."));
     expect(figures).toHaveLength(15);
     for (const f of figures) expect(f.description).toBe("requests:figures.t4.counting");
     for (const locale of ["zh-CN", "zh-TW", "en"] as const) expect(locales[locale].figures.t4.counting).toBe(TABLE_FOUR_COUNTING[locale]);

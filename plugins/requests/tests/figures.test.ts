@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { withScope } from "../../../db/scope";
 import { resolvePluginRequest } from "../../../app/plugin-host/request-context.server";
-import type { PluginRequestContext, PluginTransaction } from "../../../app/plugin-api";
+import { reportBatchContext } from "../../../app/plugin-host/reports.server";
+import type { PluginRequestContext, PluginTransaction, ReportBatchContext } from "../../../app/plugin-api";
 import { signedInRequest } from "../../../tests/helpers/context";
 import { testCreditCode } from "../../../tests/helpers/db";
 import { seedOf } from "../data/random";
@@ -128,7 +128,7 @@ describe("table 三 and 四 of the demo year", () => {
   let officeId: string;
   let cityId: string;
   const tables = (ids: string[], year: number) =>
-    withScope(env.handle.db, { tenantId: null, readTenantIds: ids, userId: env.users.supervisor.id }, (trx) => reportTables(trx, ids, year));
+    reportBatchContext(env.context, { pluginId: "requests", key: "requests.t3" }, env.users.supervisor.id, ids).withRead(ids, (trx) => reportTables(trx, ids, year));
 
   beforeAll(async () => {
     env ??= await openRequests();
@@ -204,20 +204,39 @@ describe("the report figures of the manifest", () => {
     await seedDemoRequests(env.systemContext(env.office.id), TODAY, DONGHU);
   }, 60_000);
 
-  it("give every data cell of both tables, as the office's staff read them, reading the tables once per year", async () => {
+  it("give every data cell of both tables, as the office's staff read them through ctx.reports", async () => {
     const ctx = await staffContext();
-    let reads = 0;
-    const counted = { ...ctx, withTenant: <T>(fn: (trx: PluginTransaction) => Promise<T>) => (reads++, ctx.withTenant(fn)) } as PluginRequestContext;
     const expected = await ctx.withTenant((trx) => reportTables(trx, [env.office.id], 2026));
-    const figures = manifest.reportFigures ?? [];
-    expect(figures).toHaveLength(dataRows("2021").length * TABLE_THREE_COLUMNS.length + 15);
-    const values = Object.fromEntries(await Promise.all(figures.map(async (f) => [f.key, await f.compute(counted, 2026)] as const)));
-    expect(reads).toBe(1);
+    const sections = manifest.reportFigures ?? [];
+    expect(sections.map((s) => s.key)).toEqual(["requests.t3", "requests.t4"]);
+    expect(sections.flatMap((s) => s.figures)).toHaveLength(dataRows("2021").length * TABLE_THREE_COLUMNS.length + 15);
+    const read = await ctx.reports.figures(2026);
+    expect(Object.keys(read.byTenant)).toEqual([env.office.id]);
+    const values = read.byTenant[env.office.id]!;
+    expect(read.sections.filter((s) => s.pluginId === "requests").map((s) => s.label)).toEqual(["requests:sections.t3", "requests:sections.t4"]);
     expect(values["requests.t3.received.total"]).toBe(expected.three.received.total);
     expect(values["requests.t3.withheld.third_party.business"]).toBe(expected.three["withheld.third_party"].business);
     expect(values["requests.t3.carried_forward.natural"]).toBe(expected.three.carried_forward.natural);
     expect(values["requests.t4.review.pending"]).toBe(expected.four.review.pending);
     for (const row of dataRows("2021")) for (const column of TABLE_THREE_COLUMNS) expect(values[`requests.t3.${row}.${column}`]).toBe(expected.three[row][column]);
+  });
+
+  it("compute each table in one read for many offices, each office's figures its own table's", async () => {
+    const ids = [env.office.id, ...env.tree.offices.map((o) => o.id).filter((id) => id !== env.office.id)];
+    let reads = 0;
+    const host = reportBatchContext(env.context, { pluginId: "requests", key: "requests.t3" }, env.users.officer.id, ids);
+    const batch: ReportBatchContext = { ...host, withRead: (asked, fn) => (reads++, host.withRead(asked, fn)) };
+    const sections = manifest.reportFigures ?? [];
+    const computed = await Promise.all(sections.map((s) => s.compute(batch, ids, 2026)));
+    expect(reads).toBe(sections.length);
+    for (const id of ids) {
+      const own = await env.systemContext(id).withTenant((trx) => reportTables(trx, [id], 2026));
+      const t3 = computed[0]!.get(id)!;
+      const t4 = computed[1]!.get(id)!;
+      for (const row of dataRows("2021")) for (const column of TABLE_THREE_COLUMNS) expect(t3[`requests.t3.${row}.${column}`]).toBe(own.three[row][column]);
+      for (const f of sections[1]!.figures) expect(t4[f.key]).toBe(own.four[f.key.split(".")[2] as "review"][f.key.split(".")[3] as "total"]);
+    }
+    expect(computed[0]!.get(env.office.id)!["requests.t3.received.total"]).toBeGreaterThan(0);
   });
 
   it("are labelled with the table's printed wording, and report.json is what the law data generates", () => {

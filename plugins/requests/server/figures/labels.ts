@@ -7,10 +7,11 @@ import {
   TABLE_FOUR_COUNTING,
   TABLE_FOUR_GROUP_INFO,
   TABLE_FOUR_OUTCOME_LABELS,
+  TABLE_FOUR_TITLE,
   type TableFourGroup,
   type TableFourOutcome,
 } from "../../law/table-four";
-import { dataRows } from "../../law/table-three";
+import { dataRows, TABLE_THREE_TITLE } from "../../law/table-three";
 
 /**
  * One report figure per data cell of tables 三 and 四, each labelled with the printed wording of its
@@ -85,9 +86,13 @@ function setPath(tree: Tree, path: string, value: string) {
   node[parts.at(-1)!] = value;
 }
 
-/** What report.json holds for one language: { figures: { t3, t4 (with the counting rule) }, widgets }. */
+/** The headings of the report sections (tables 三 and 四), as the format prints them. */
+export const SECTION_TITLES = { t3: TABLE_THREE_TITLE, t4: TABLE_FOUR_TITLE } satisfies Record<string, Localized>;
+
+/** What report.json holds for one language: { sections, figures: { t3, t4 (with the counting rule) }, widgets }. */
 export function reportLocale(locale: Locale): Tree {
   const tree: Tree = {};
+  for (const [key, title] of Object.entries(SECTION_TITLES)) setPath(tree, `sections.${key}`, title[locale]);
   for (const c of TABLE_THREE_CELLS) setPath(tree, c.labelKey, joined([...rowPath(c.row), ...columnPath(c.column)], locale));
   for (const c of TABLE_FOUR_CELLS) setPath(tree, c.labelKey, joined(tableFourPath(c.group, c.outcome), locale));
   setPath(tree, TABLE_FOUR_COUNTING_KEY, TABLE_FOUR_COUNTING[locale]);
