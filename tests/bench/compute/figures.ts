@@ -1,13 +1,12 @@
 import { sql } from "kysely";
 import { withScope } from "../../../db/scope";
 import { chinaYear } from "../../../app/core/calendar/china-time";
-import type { PluginRequestContext } from "../../../app/plugin-api";
-import { reportTables } from "../../../plugins/requests/server/figures/tables.server";
+import { computeReportFigures } from "../../../app/plugin-host/reports.server";
 import type { BenchManifest } from "../data/index";
-import { systemContext, type InProcess } from "./services";
+import type { InProcess } from "./services";
 import { timed, type Timed } from "./timing";
 
-/** The tenants the budgets of DESIGN §11 name: one office, a city with (up to) 20 subordinates, all. */
+/** The tenants the budgets (runner/budgets.ts) name: one office, a city with (up to) 20 subordinates, all. */
 export interface FigureSets {
   one: { code: string; id: string; requests: number };
   city: { code: string; ids: string[]; subordinates: number };
@@ -29,46 +28,30 @@ export function figureSets(manifest: BenchManifest): FigureSets {
   };
 }
 
-/** The report year: the one in which most applications were received (this year if there are none). */
-export async function reportYear(ip: InProcess, tenantIds: string[]): Promise<number> {
-  const row = await withScope(ip.handle.db, { tenantId: null, readTenantIds: tenantIds, userId: null }, (trx) =>
+/** The report year: the one in which most applications were received (this year if there are none), as staff `userId` sees them. */
+export async function reportYear(ip: InProcess, userId: string, tenantIds: string[]): Promise<number> {
+  const row = await withScope(ip.handle.db, { tenantId: null, readTenantIds: tenantIds, userId }, (trx) =>
     sql<{ year: number }>`SELECT extract(year FROM received_on)::int AS year FROM requests_applications WHERE received_on IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 DESC LIMIT 1`.execute(trx),
   );
   return row.rows[0]?.year ?? chinaYear();
 }
 
-/**
- * Every `reportFigures` entry of every plugin enabled in the tenant, each through a fresh context
- * (so no figure reuses another run's cache), concurrently as a report page would ask for them.
- */
-async function tenantFigures(ip: InProcess, tenantId: string, year: number): Promise<number> {
-  const { plugins, tenants } = ip.context.services;
-  const tenant = tenants.byId(tenantId)!;
-  let count = 0;
-  await Promise.all(
-    plugins.plugins
-      .filter((p) => tenant.plugins.includes(p.manifest.id))
-      .map((p) => {
-        const ctx = systemContext(ip, p.manifest.id, tenantId);
-        count += p.manifest.reportFigures.length;
-        return Promise.all(p.manifest.reportFigures.map((f) => (f.compute as (c: PluginRequestContext, y: number) => Promise<number>)(ctx, year)));
-      }),
-  );
-  return count;
+/** A staff member of the bench data: report figures are read by staff (row-level security shows applications only to them). */
+async function staffReader(ip: InProcess, manifest: BenchManifest): Promise<string> {
+  const username = manifest.staff[0]?.username;
+  if (!username) throw new Error("the bench manifest lists no staff");
+  const row = await ip.handle.db.selectFrom("users").select("id").where("username", "=", username).executeTakeFirstOrThrow();
+  return row.id;
 }
 
-/** Tenants `concurrency` at a time (the app's pool holds 10 connections on PostgreSQL, one on PGlite). */
-async function manyTenants(ip: InProcess, ids: string[], year: number, concurrency: number): Promise<number> {
-  let next = 0;
-  let figures = 0;
-  const worker = async () => {
-    while (next < ids.length) {
-      const count = await tenantFigures(ip, ids[next++]!, year);
-      figures += count;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
-  return figures;
+/**
+ * Every figure of every plugin enabled in each of `ids`, read through the plugin contract as the
+ * annual report reads them (`ctx.reports.figures` → computeReportFigures): each section computed
+ * once for all the tenants, by a reader who may read them all. Returns the figures computed.
+ */
+async function readFigures(ip: InProcess, userId: string, ids: string[], year: number): Promise<number> {
+  const { byTenant } = await computeReportFigures(ip.context, { userId, readableTenantIds: ids }, ids, year);
+  return Object.values(byTenant).reduce((n, figures) => n + Object.keys(figures).length, 0);
 }
 
 export interface FigureTimings {
@@ -79,29 +62,24 @@ export interface FigureTimings {
   one: Timed;
   city: Timed;
   all: Timed;
-  /** The requests plugin's tables 三 and 四 consolidated in one read over the set's tenants (reportTables). */
-  cityTablesOneRead: Timed;
-  allTablesOneRead: Timed;
 }
 
 export async function timeFigures(ip: InProcess, manifest: BenchManifest, reps: number): Promise<FigureTimings> {
   const sets = figureSets(manifest);
-  const year = await reportYear(ip, sets.all);
-  const concurrency = ip.handle.engine === "postgres" ? 10 : 1;
+  const reader = await staffReader(ip, manifest);
+  const year = await reportYear(ip, reader, sets.all);
+  const read = (ids: string[]) => () => readFigures(ip, reader, ids, year);
   const figures = {
-    one: await tenantFigures(ip, sets.one.id, year),
-    city: await manyTenants(ip, sets.city.ids, year, concurrency),
-    all: await manyTenants(ip, sets.all, year, concurrency),
+    one: await read([sets.one.id])(),
+    city: await read(sets.city.ids)(),
+    all: await read(sets.all)(),
   };
-  const oneRead = (ids: string[]) => () => withScope(ip.handle.db, { tenantId: null, readTenantIds: ids, userId: null }, (trx) => reportTables(trx, ids, year));
   return {
     year,
     sets,
     figures,
-    one: await timed(reps, () => tenantFigures(ip, sets.one.id, year)),
-    city: await timed(reps, () => manyTenants(ip, sets.city.ids, year, concurrency)),
-    all: await timed(reps, () => manyTenants(ip, sets.all, year, concurrency)),
-    cityTablesOneRead: await timed(reps, oneRead(sets.city.ids)),
-    allTablesOneRead: await timed(reps, oneRead(sets.all)),
+    one: await timed(reps, read([sets.one.id])),
+    city: await timed(reps, read(sets.city.ids)),
+    all: await timed(reps, read(sets.all)),
   };
 }

@@ -57,8 +57,6 @@ export function markdown(r: BenchResults): string {
       row(`report figures, one tenant (${f.sets.one.code}, ${n(f.sets.one.requests)} requests, ${f.figures.one} figures, ${f.year})`, f.one.medianMs, f.one.runsMs, BUDGETS.figuresOneMs);
       row(`report figures, city ${f.sets.city.code} + ${f.sets.city.subordinates} subordinates (${n(f.figures.city)} figures)`, f.city.medianMs, f.city.runsMs, BUDGETS.figuresCityMs);
       row(`report figures, all ${f.sets.all.length} tenants (${n(f.figures.all)} figures)`, f.all.medianMs, f.all.runsMs, BUDGETS.figuresAllMs);
-      row(`requests tables 三/四 consolidated in one read, city + ${f.sets.city.subordinates}`, f.cityTablesOneRead.medianMs, f.cityTablesOneRead.runsMs, BUDGETS.figuresCityMs);
-      row(`requests tables 三/四 consolidated in one read, all tenants`, f.allTablesOneRead.medianMs, f.allTablesOneRead.runsMs, BUDGETS.figuresAllMs);
     }
     const i = r.import;
     if (i) {
