@@ -78,6 +78,39 @@ describe("a calendar-day clock kind (the fixture's 10 days to answer a note)", (
   });
 });
 
+describe("a period to a fixed day of the year (a 名录 by 31 March)", () => {
+  const source = { "zh-CN": "示例规则第一条", "zh-TW": "示例規則第一條", en: "Example rules, Art. 1" };
+  const BY_MARCH: ClockKind = {
+    key: "fixture-notes.catalogue",
+    period: { byDay: "03-31" },
+    source,
+    pauses: {},
+    extension: null,
+    stops: { published: { wording: { "zh-CN": "{date}已公布", "zh-TW": "{date}已公佈", en: "published {date}" } } },
+  };
+  const read = (startDate: string, asOf: string) => evaluateClock(BY_MARCH, [{ kind: "start", date: startDate }], asOf, calendar);
+
+  it("is due on the first such day after the start, counting calendar days", () => {
+    const s = read("2026-01-05", "2026-01-10");
+    expect(s).toMatchObject({ dueDate: "2026-03-31", allowedDays: 85, usedDays: 5, leftDays: 80, warnings: [] });
+    expect(explainClock(BY_MARCH, s, "zh-CN")).toBe("自2026-01-05起至3月31日；截止2026-03-31");
+    expect(explainClock(BY_MARCH, s, "en")).toBe("from 2026-01-05 to 31 March; due 2026-03-31");
+    expect(read("2026-03-31", "2026-04-01").dueDate).toBe("2027-03-31");
+    expect(read("2026-04-02", "2026-04-03").dueDate).toBe("2027-03-31");
+  });
+
+  it("is overdue after that day", () => {
+    const s = read("2026-01-05", "2026-04-02");
+    expect(s).toMatchObject({ state: "overdue", overdueDays: 2 });
+    expect(explainClock(BY_MARCH, s, "zh-TW")).toBe("自2026-01-05起至3月31日；截止2026-03-31，已逾期2日");
+  });
+
+  it("is declared as MM-DD of a day every year has", () => {
+    expect(ClockKindSchema.safeParse(BY_MARCH).success).toBe(true);
+    for (const byDay of ["02-29", "13-01", "3-31", "03-32"]) expect(ClockKindSchema.safeParse({ ...BY_MARCH, period: { byDay } }).success).toBe(false);
+  });
+});
+
 describe("a kind refuses what it does not declare", () => {
   const cases: [string, ClockEvent[], RegExp][] = [
     ["extend-undeclared", [start, { kind: "extend", date: "2025-09-29", days: 3, approver: "王主任" }], /may not be extended/],

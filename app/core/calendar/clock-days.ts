@@ -1,6 +1,17 @@
 import { fromDayNumber, toDayNumber, yearOf } from "./dates";
-import type { DayUnit } from "./clock-kind";
+import type { ClockPeriod, DayUnit } from "./clock-kind";
 import type { CalendarResult, WorkCalendar } from "./work-calendar";
+
+export const periodUnit = (period: ClockPeriod): DayUnit => ("byDay" in period ? "calendar" : period.unit);
+
+/** The period's length from `start`: its days, or the calendar days to the first `byDay` after `start`. */
+export function periodDays(period: ClockPeriod, start: string): number {
+  if (!("byDay" in period)) return period.days;
+  const from = toDayNumber(start);
+  let due = toDayNumber(`${yearOf(start)}-${period.byDay}`);
+  if (due <= from) due = toDayNumber(`${yearOf(start) + 1}-${period.byDay}`);
+  return due - from;
+}
 
 /** Day arithmetic in a clock kind's unit; calendar days depend on no holiday notice. */
 export interface DayCounter {

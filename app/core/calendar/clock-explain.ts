@@ -1,5 +1,6 @@
 import type { Locale } from "../i18n/config";
 import { restartedBy, type ClockStatus } from "./clock";
+import { periodDays, periodUnit } from "./clock-days";
 import type { ClockKind, DayUnit, Localized } from "./clock-kind";
 
 /** The sentences every clock kind shares; the kind supplies its pause labels and stop wordings. */
@@ -7,6 +8,8 @@ interface Messages {
   separator: string;
   days(n: number, unit: DayUnit): string;
   period(period: string, start: string): string;
+  /** A period to a fixed day of the year, e.g. "自2026-01-01起至3月31日". */
+  byDay(month: number, day: number, start: string): string;
   restarted: string;
   extension(days: string, approver: string | null): string;
   paused(days: string, reason: string): string;
@@ -20,6 +23,7 @@ interface Messages {
   list: string;
 }
 
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
 const MESSAGES: Record<Locale, Messages> = {
@@ -27,6 +31,7 @@ const MESSAGES: Record<Locale, Messages> = {
     separator: "；",
     days: (n, unit) => (unit === "working" ? `${n}个工作日` : `${n}日`),
     period: (p, s) => `自${s}起${p}`,
+    byDay: (mo, d, s) => `自${s}起至${mo}月${d}日`,
     restarted: "自{date}起重新计算{period}",
     extension: (n, a) => (a ? `经${a}批准延长${n}` : `延长${n}`),
     paused: (n, r) => `因${r}暂停${n}`,
@@ -43,6 +48,7 @@ const MESSAGES: Record<Locale, Messages> = {
     separator: "；",
     days: (n, unit) => (unit === "working" ? `${n}個工作日` : `${n}日`),
     period: (p, s) => `自${s}起${p}`,
+    byDay: (mo, d, s) => `自${s}起至${mo}月${d}日`,
     restarted: "自{date}起重新計算{period}",
     extension: (n, a) => (a ? `經${a}批准延長${n}` : `延長${n}`),
     paused: (n, r) => `因${r}暫停${n}`,
@@ -59,6 +65,7 @@ const MESSAGES: Record<Locale, Messages> = {
     separator: "; ",
     days: (n, unit) => plural(n, unit === "working" ? "working day" : "day"),
     period: (p, s) => `${p} from ${s}`,
+    byDay: (mo, d, s) => `from ${s} to ${d} ${MONTHS[mo - 1]}`,
     restarted: "{period} from {date}, restarted",
     extension: (n, a) => (a ? `extended by ${n}, approved by ${a}` : `extended by ${n}`),
     paused: (n, r) => `paused ${n} for ${r}`,
@@ -89,12 +96,14 @@ export interface ExplainOptions {
 /** One line for staff and applicant, e.g. "20 working days from 2025-09-26; paused 5 working days for third-party consultation; due 2025-11-06". */
 export function explainClock(kind: ClockKind, status: ClockStatus, locale: Locale, { audience = "staff" }: ExplainOptions = {}): string {
   const m = MESSAGES[locale];
-  const days = (n: number) => m.days(n, kind.period.unit);
+  const days = (n: number) => m.days(n, periodUnit(kind.period));
   const reason = (key: string) => kind.pauses[key]?.label[locale] ?? key;
-  const period = days(kind.period.days);
+  const period = days(periodDays(kind.period, status.periodStart));
   const restart = restartedBy(kind, status);
   const restartWording = restart ? (kind.pauses[restart]?.restartWording?.[locale] ?? m.restarted) : null;
-  const parts = [restartWording ? fill(restartWording, { date: status.periodStart, period }) : m.period(period, status.periodStart)];
+  const byDay = "byDay" in kind.period ? kind.period.byDay.split("-").map(Number) : null;
+  const opening = byDay ? m.byDay(byDay[0]!, byDay[1]!, status.periodStart) : m.period(period, status.periodStart);
+  const parts = [restartWording ? fill(restartWording, { date: status.periodStart, period }) : opening];
   if (status.extension) parts.push(m.extension(days(status.extension.days), kind.extension?.approver ? status.extension.approver : null));
   for (const p of status.pauses) parts.push(m.paused(days(p.days), reason(p.reason)));
   const open = status.openPause;

@@ -6,6 +6,12 @@ export type Localized = Record<Locale, string>;
 export type DayUnit = "working" | "calendar";
 
 /**
+ * N working or calendar days from the start, or until a fixed day of the year (`byDay` "MM-DD",
+ * e.g. a 名录 by "03-31"): the first such day after the start, counted in calendar days.
+ */
+export type ClockPeriod = { days: number; unit: DayUnit } | { byDay: string };
+
+/**
  * A reason a clock of this kind may stand still. Its days (after the day it begins, up to and
  * including the day it ends) do not count. Every number is in the kind's unit.
  */
@@ -62,7 +68,7 @@ export interface ClockExtensionRule {
 export interface ClockKind {
   /** `<pluginId>.<name>`, e.g. "requests.reply". */
   key: string;
-  period: { days: number; unit: DayUnit };
+  period: ClockPeriod;
   source: Localized;
   pauses: Record<string, ClockPauseRule>;
   extension: ClockExtensionRule | null;

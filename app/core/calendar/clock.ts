@@ -1,4 +1,4 @@
-import { dayCounter, type DayCounter } from "./clock-days";
+import { dayCounter, periodDays, periodUnit, type DayCounter } from "./clock-days";
 import { cite, type ClockKind } from "./clock-kind";
 import { fromDayNumber, toDayNumber } from "./dates";
 import type { WorkCalendar } from "./work-calendar";
@@ -81,13 +81,13 @@ export function evaluateClock(kind: ClockKind, events: readonly ClockEvent[], as
     r.unknownYears.forEach((y) => unknownYears.add(y));
     return r.value;
   };
-  const days = dayCounter(kind.period.unit, calendar);
+  const days = dayCounter(periodUnit(kind.period), calendar);
   const { period: ledger, stop, lateNotices } = replay(kind, events, asOf, days, track);
 
   const end = stop?.date ?? asOf;
   const period = suspensionsAsOf(kind, ledger, end);
   const extension = totalExtension(period);
-  const allowedDays = kind.period.days + (extension?.days ?? 0);
+  const allowedDays = periodDays(kind.period, period.start) + (extension?.days ?? 0);
   const usedDays = countActiveDays(period, end, days, unknownYears);
   const dueDate = findDueDate(period, allowedDays, days, unknownYears);
   const waiting = ledger.pauses.find((p) => p.to === null) ?? null;
@@ -135,7 +135,7 @@ function replay(kind: ClockKind, events: readonly ClockEvent[], asOf: string, da
   const lateNotices = new Map<string, string>();
   const pausedOnce = new Set<string>();
   let previous = first.date;
-  const unit = kind.period.unit === "working" ? "working days" : "days";
+  const unit = periodUnit(kind.period) === "working" ? "working days" : "days";
 
   events.forEach((event, i) => {
     const fail = (rule: string, message: string): never => {
@@ -192,7 +192,7 @@ function replay(kind: ClockKind, events: readonly ClockEvent[], asOf: string, da
         if (!Number.isInteger(event.days) || event.days < 1 || event.days > rule.maxDays)
           fail("extension-cap", `an extension is 1 to ${rule.maxDays} ${unit}, got ${event.days} (${cite(rule.source)})`);
         if (rule.approver && !event.approver?.trim()) fail("extension-approver", `an extension needs the approval of ${rule.approver.en} (${cite(rule.source)})`);
-        const allowed = kind.period.days + (totalExtension(period)?.days ?? 0);
+        const allowed = periodDays(kind.period, period.start) + (totalExtension(period)?.days ?? 0);
         const due = findDueDate(suspensionsAsOf(kind, period, event.date), allowed, days, new Set());
         if (due && event.date > due) fail("extend-before-due", `the clock was due on ${due}; an extension must be decided within the period (${cite(rule.source)})`);
         period.extensions.push({ days: event.days, approver: event.approver, date: event.date });

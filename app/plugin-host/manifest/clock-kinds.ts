@@ -1,11 +1,14 @@
 import { z } from "zod";
 import type { ClockKind } from "../../core/calendar/clock-kind";
+import { isCalendarDate } from "../../core/calendar/dates";
 
 /* Not trimmed: a wording may begin with the space that joins it to the sentence before. */
 const text = z.string().refine((v) => v.trim().length > 0, "a text in every locale");
 /** Every user-visible word in the three locales. */
 const localized = z.object({ "zh-CN": text, "zh-TW": text, en: text });
 const days = z.number().int().positive();
+/** A day every year has (not 02-29), as "MM-DD". */
+const byDay = z.string().refine((v) => /^\d{2}-\d{2}$/.test(v) && isCalendarDate(`2001-${v}`), "a day of every year as MM-DD (not 02-29), e.g. '03-31'");
 const reasonKey = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, "kebab-case, e.g. 'third-party'");
 
 const PauseRuleSchema = z.object({
@@ -33,7 +36,7 @@ const StopRuleSchema = z.object({
 export const ClockKindSchema = z
   .object({
     key: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/, "<pluginId>.<name>, e.g. 'requests.reply'"),
-    period: z.object({ days, unit: z.enum(["working", "calendar"]) }),
+    period: z.union([z.object({ days, unit: z.enum(["working", "calendar"]) }), z.object({ byDay })]),
     source: localized,
     pauses: z.record(reasonKey, PauseRuleSchema).default({}),
     extension: z.object({ maxCount: days, maxDays: days, approver: localized.optional(), source: localized }).nullable().default(null),
