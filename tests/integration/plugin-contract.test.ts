@@ -562,6 +562,7 @@ describe("scaffoldPlugin", () => {
     expect(registry.ids()).toEqual(["site-visits"]);
     const m = registry.get("site-visits")!.manifest;
     expect(m.permissions.map((p) => p.key)).toEqual(["site-visits.notes.view", "site-visits.notes.manage"]);
+    expect(m.reportFigures.map((r) => [r.key, r.figures.map((f) => f.key)])).toEqual([["site-visits.notes", ["site-visits.notes.written"]]]);
     expect(boundaryViolations(dir, pluginSources(dir), join(repo, "app", "plugin-api"))).toEqual([]);
     expect(localeProblems(m)).toEqual([]);
     expect(await unguardedRoutes(dir, m)).toEqual([]);

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { definePlugin } from "../../app/plugin-api";
+import { definePlugin, type WidgetContext } from "../../app/plugin-api";
 import * as createNotes from "./db/0001_create_notes";
+import type { NotesDatabase } from "./db/schema";
 import { ANSWER_CLOCK } from "./law/clock";
 import en from "./locales/en.json";
 import zhCN from "./locales/zh-CN.json";
@@ -45,7 +46,8 @@ export default definePlugin({
     {
       key: "__ID__.notes",
       label: "__ID__:widget",
-      compute: async (ctx, tenantIds) => {
+      // Its context names the plugin's tables; definePlugin reads them from it for every other function.
+      compute: async (ctx: WidgetContext<NotesDatabase>, tenantIds) => {
         const rows = await ctx.withRead(tenantIds, (trx) =>
           trx
             .selectFrom("__TABLE___notes")
@@ -54,6 +56,26 @@ export default definePlugin({
             .execute(),
         );
         return Object.fromEntries(tenantIds.map((id) => [id, Number(rows.find((r) => r.tenant_id === id)?.n ?? 0)]));
+      },
+    },
+  ],
+  // Annual-report figures: one section, computed for every office asked about in one read.
+  reportFigures: [
+    {
+      key: "__ID__.notes",
+      label: "__ID__:report.section",
+      figures: [{ key: "__ID__.notes.written", label: "__ID__:report.written", description: "__ID__:report.writtenHow" }],
+      compute: async (ctx, tenantIds, year) => {
+        const rows = await ctx.withRead(tenantIds, (trx) =>
+          trx
+            .selectFrom("__TABLE___notes")
+            .select(["tenant_id", (eb) => eb.fn.countAll<number>().as("n")])
+            .where("created_at", ">=", new Date(`${year}-01-01T00:00:00+08:00`))
+            .where("created_at", "<", new Date(`${year + 1}-01-01T00:00:00+08:00`))
+            .groupBy("tenant_id")
+            .execute(),
+        );
+        return new Map(tenantIds.map((id) => [id, { "__ID__.notes.written": Number(rows.find((r) => r.tenant_id === id)?.n ?? 0) }]));
       },
     },
   ],
