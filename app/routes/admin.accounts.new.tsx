@@ -8,7 +8,7 @@ import { parseForm } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
 import { requirePlatform } from "~/core/permissions/platform.server";
 import { PostForm } from "~/ui/forms";
-import { TextField } from "~/ui/form-kit";
+import { SubmitButton, TextField } from "~/ui/form-kit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -84,9 +84,9 @@ export default function NewAccount() {
           errors={errors}
         />
         <TextField name="confirm" type="password" label={t("accounts.confirmPassword")} autoComplete="new-password" required errors={errors} />
-        <button type="submit" className="button primary">
+        <SubmitButton className="button primary">
           {t("accounts.create.submit")}
-        </button>
+        </SubmitButton>
       </PostForm>
     </>
   );

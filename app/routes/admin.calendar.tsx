@@ -14,7 +14,7 @@ import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { requirePlatform, withPlatform, type PlatformContext } from "~/core/permissions/platform.server";
 import { NoticeImportForms, NoticePreviewTable, type NoticeFailure, type NoticePreview } from "~/ui/calendar/notice-import";
 import { FormMessage, PostForm, RowAction } from "~/ui/forms";
-import { TextField } from "~/ui/form-kit";
+import { RadioGroup, TextField } from "~/ui/form-kit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -292,7 +292,6 @@ export default function CalendarPage() {
   const preview = result?.ok ? result.preview : undefined;
   const dayKind = (workday: boolean) => t(workday ? "calendar.workday" : "calendar.restDay");
   const list = (ys: number[]) => (ys.length ? ys.join(t("calendar.separator")) : t("calendar.none"));
-  const workdayError = setErrors?.workday;
   const removeError = failed?.intent === "remove" ? Object.values(failed.errors).flatMap((e) => e ?? []) : [];
   // Error keys are core's (`errors.…`) or namespaced (`platform:calendar.errors.…`).
   const message = (keys: readonly string[] | undefined = []) => keys.map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ");
@@ -392,19 +391,14 @@ export default function CalendarPage() {
             defaultValue={values?.date}
             errors={setErrors}
           />
-          <fieldset className="field" aria-describedby={workdayError?.length ? "f-workday-error" : undefined}>
-            <legend>{t("calendar.kind")}</legend>
-            {(["yes", "no"] as const).map((v) => (
-              <label key={v}>
-                <input type="radio" name="workday" value={v} defaultChecked={values?.workday === v} required /> {dayKind(v === "yes")}
-              </label>
-            ))}
-            {workdayError?.length ? (
-              <p className="error" id="f-workday-error" role="alert">
-                {message(workdayError)}
-              </p>
-            ) : null}
-          </fieldset>
+          <RadioGroup
+            name="workday"
+            legend={t("calendar.kind")}
+            required
+            value={values?.workday}
+            errors={setErrors}
+            groups={[{ choices: (["yes", "no"] as const).map((v) => ({ value: v, label: dayKind(v === "yes") })) }]}
+          />
           <TextField
             name="note"
             label={t("calendar.note")}

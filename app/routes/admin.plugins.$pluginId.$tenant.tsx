@@ -8,7 +8,7 @@ import { savePluginSettings } from "~/plugin-host/enablement.server";
 import { pluginSettings } from "~/plugin-host/context-parts.server";
 import { inputValue, readSettingsForm, settingsFields, type SettingsErrors, type SettingsField } from "~/plugin-host/settings-form";
 import { FormMessage, PostForm } from "~/ui/forms";
-import { Checkbox, FieldError, Hint, SelectField, TextField } from "~/ui/form-kit";
+import { Checkbox, FieldError, Hint, SelectField, SubmitButton, TextField } from "~/ui/form-kit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -190,9 +190,9 @@ export default function PluginSettingsPage() {
             <SettingInput key={f.name} f={f} value={current[f.name] ?? ""} errors={errors} hint={hintOf(t, f)} />
           ))}
           <p>
-            <button type="submit" className="button primary">
+            <SubmitButton className="button primary">
               {t("plugins.settings.save")}
-            </button>
+            </SubmitButton>
           </p>
         </PostForm>
       )}

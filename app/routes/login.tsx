@@ -11,7 +11,7 @@ import { attemptLogin } from "~/core/auth/login.server";
 import { parseForm } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
 import { FormMessage, PostForm } from "~/ui/forms";
-import { TextField } from "~/ui/form-kit";
+import { SubmitButton, TextField } from "~/ui/form-kit";
 import { PublicLayout } from "~/ui/public-layout";
 
 const LoginSchema = z.object({
@@ -78,9 +78,9 @@ export default function Login() {
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <TextField name="username" label={t("login.username")} autoComplete="username" required errors={data?.errors} autoFocus />
           <TextField name="password" label={t("login.password")} type="password" autoComplete="current-password" required errors={data?.errors} />
-          <button type="submit" className="button primary">
+          <SubmitButton className="button primary">
             {t("login.submit")}
-          </button>
+          </SubmitButton>
         </PostForm>
       </div>
     </PublicLayout>

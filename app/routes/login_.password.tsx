@@ -8,7 +8,7 @@ import { advance, requireStep, signInMeta } from "~/core/auth/login-flow.server"
 import { parseForm } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
 import { PostForm } from "~/ui/forms";
-import { TextField } from "~/ui/form-kit";
+import { SubmitButton, TextField } from "~/ui/form-kit";
 import { PublicLayout } from "~/ui/public-layout";
 
 const NewPasswordSchema = z
@@ -74,9 +74,9 @@ export default function LoginNewPassword() {
             autoFocus
           />
           <TextField name="confirm" type="password" label={t("account.password.confirm")} autoComplete="new-password" required errors={data?.errors} />
-          <button type="submit" className="button primary">
+          <SubmitButton className="button primary">
             {t("account.password.submit")}
-          </button>
+          </SubmitButton>
         </PostForm>
         <p>
           <Link to="/login">{t("login.startOver")}</Link>

@@ -9,7 +9,7 @@ import { verifyPendingSignIn } from "~/core/auth/login-verify.server";
 import { parseForm } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
 import { PostForm } from "~/ui/forms";
-import { TextField } from "~/ui/form-kit";
+import { SubmitButton, TextField } from "~/ui/form-kit";
 import { PublicLayout } from "~/ui/public-layout";
 
 const CodeSchema = z.object({
@@ -56,9 +56,9 @@ export default function LoginVerify() {
             errors={data?.errors}
             autoFocus
           />
-          <button type="submit" className="button primary">
+          <SubmitButton className="button primary">
             {t("login.verify.submit")}
-          </button>
+          </SubmitButton>
         </PostForm>
         <p>
           <Link to="/login">{t("login.startOver")}</Link>

@@ -7,7 +7,7 @@ import { parseForm, type FieldErrors } from "~/core/forms.server";
 import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { auditTenant, requirePermission, requireStaff, withTenant, type StaffContext } from "~/core/tenancy/staff.server";
 import { FormMessage, PostForm, RowAction } from "~/ui/forms";
-import { TextField } from "~/ui/form-kit";
+import { SubmitButton, TextField } from "~/ui/form-kit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -172,9 +172,9 @@ export default function SensitiveWords() {
             defaultValue={failed?.intent === "add" ? failed.word : undefined}
             errors={addErrors}
           />
-          <button type="submit" className="button primary">
+          <SubmitButton className="button primary">
             {t("sensitiveWords.submit")}
-          </button>
+          </SubmitButton>
         </PostForm>
       </section>
     </>

@@ -1,6 +1,7 @@
 import { Form, type FormProps } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useRootData } from "~/root";
+import { SubmitButton } from "./form-kit/submit-button";
 
 /** The CSRF token every POST carries; the server refuses a POST without the matching cookie. */
 export function CsrfInput() {
@@ -49,10 +50,10 @@ export function RowAction({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" className={className}>
+      <SubmitButton className={className}>
         {label}
         {context && <span className="visually-hidden">{context}</span>}
-      </button>
+      </SubmitButton>
     </PostForm>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { NoticeError, NoticeSource, PreviewDay } from "~/core/calendar/notice-days";
 import { PostForm } from "~/ui/forms";
-import { FileField, TextArea, TextField } from "~/ui/form-kit";
+import { FileField, SubmitButton, TextArea, TextField } from "~/ui/form-kit";
 import type { FieldErrors } from "~/core/input/field-errors";
 
 export interface NoticePreview {
@@ -60,9 +60,9 @@ export function NoticeImportForms({ failure, firstYear, lastYear }: { failure: N
             errors={errorsOf("text")}
             defaultValue={own("text")?.values.text}
           />
-          <button type="submit" className="button primary">
+          <SubmitButton className="button primary">
             {t("calendar.import.preview")}
-          </button>
+          </SubmitButton>
         </PostForm>
 
         <PostForm className="stack narrow" noValidate encType="multipart/form-data" aria-labelledby="calendar-import-ics">
@@ -72,9 +72,9 @@ export function NoticeImportForms({ failure, firstYear, lastYear }: { failure: N
           {own("ics") && <NoticeErrors errors={own("ics")!.noticeErrors} />}
           {yearField("ics")}
           <FileField name="file" label={t("calendar.import.file")} hint={t("calendar.import.fileHint")} accept=".ics,text/calendar" required errors={errorsOf("ics")} />
-          <button type="submit" className="button primary">
+          <SubmitButton className="button primary">
             {t("calendar.import.preview")}
-          </button>
+          </SubmitButton>
         </PostForm>
       </div>
     </section>
@@ -131,9 +131,9 @@ export function NoticePreviewTable({ preview }: { preview: NoticePreview }) {
         <input type="hidden" name="source" value={preview.source} />
         <input type="hidden" name="year" value={preview.year} />
         <input type="hidden" name="content" value={preview.content} />
-        <button type="submit" className="button primary">
+        <SubmitButton className="button primary">
           {t("calendar.import.confirm", { year: preview.year, count: preview.days.length })}
-        </button>
+        </SubmitButton>
       </PostForm>
     </section>
   );

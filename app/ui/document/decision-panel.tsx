@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { DocumentView } from "~/core/workflow/document-view.server";
 import { PostForm } from "~/ui/forms";
+import { SelectField, SubmitButton, TextArea } from "~/ui/form-kit";
 
 function Hidden({ version, intent }: { version: number; intent?: string }) {
   return (
@@ -23,9 +24,9 @@ export function DecisionPanel({ document: doc }: { document: DocumentView }) {
       {may.submit && (
         <PostForm>
           <Hidden version={doc.version} intent="submit" />
-          <button type="submit" className="button primary">
+          <SubmitButton className="button primary">
             {t("workflow.actions.submit")}
-          </button>
+          </SubmitButton>
         </PostForm>
       )}
       {may.decide && (
@@ -33,39 +34,28 @@ export function DecisionPanel({ document: doc }: { document: DocumentView }) {
           {blocked && <p className="notice notice-info">{t("documents.classificationFirst", { count: doc.classification!.open })}</p>}
           <PostForm>
             <Hidden version={doc.version} intent="approve" />
-            <button type="submit" className="button primary">
+            <SubmitButton className="button primary">
               {t("workflow.actions.approve")}
-            </button>
+            </SubmitButton>
           </PostForm>
           <PostForm className="stack narrow">
             <Hidden version={doc.version} intent="return" />
-            <div className="field">
-              <label htmlFor="return-comment">{t("workflow.inbox.comment")}</label>
-              <textarea id="return-comment" name="comment" required rows={3} maxLength={2000} />
-            </div>
-            <button type="submit" className="button">
+            <TextArea name="comment" idPrefix="return" label={t("workflow.inbox.comment")} required rows={3} maxLength={2000} />
+            <SubmitButton className="button">
               {t("workflow.actions.return")}
-            </button>
+            </SubmitButton>
           </PostForm>
           {doc.reassignTo.length > 0 && (
             <PostForm className="stack narrow">
               <Hidden version={doc.version} intent="reassign" />
-              <div className="field">
-                <label htmlFor="reassign-to">{t("documents.reassignTo")}</label>
-                <select id="reassign-to" name="assignee" required defaultValue="">
-                  <option value="" disabled>
-                    {t("documents.choose")}
-                  </option>
-                  {doc.reassignTo.map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <button type="submit" className="button">
+              <SelectField name="assignee" idPrefix="reassign" label={t("documents.reassignTo")} required defaultValue="" options={doc.reassignTo.map((u) => ({ value: u.id, label: u.name }))}>
+                <option value="" disabled>
+                  {t("documents.choose")}
+                </option>
+              </SelectField>
+              <SubmitButton className="button">
                 {t("workflow.actions.reassign")}
-              </button>
+              </SubmitButton>
             </PostForm>
           )}
         </>
@@ -73,9 +63,9 @@ export function DecisionPanel({ document: doc }: { document: DocumentView }) {
       {may.withdraw && (
         <PostForm>
           <Hidden version={doc.version} intent="withdraw" />
-          <button type="submit" className="button">
+          <SubmitButton className="button">
             {t("workflow.actions.withdraw")}
-          </button>
+          </SubmitButton>
         </PostForm>
       )}
     </section>

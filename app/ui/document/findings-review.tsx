@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { DocumentView } from "~/core/workflow/document-view.server";
 import type { FieldErrors } from "~/core/input/field-errors";
-import { Checkbox, RadioGroup, SelectField, TextField } from "~/ui/form-kit";
+import { Checkbox, RadioGroup, SelectField, SubmitButton, TextField } from "~/ui/form-kit";
 import { FormMessage, PostForm } from "~/ui/forms";
 import { FieldLabel } from "./document-text";
 
@@ -28,12 +28,12 @@ function DecideByKind({ kinds, errors }: { kinds: Classification["openByKind"]; 
       />
       <TextField name="reason" idPrefix="kind" label={t("classification.keepReason")} maxLength={500} errors={errors} />
       <div className="actions">
-        <button type="submit" name="action" value="redact" className="button primary">
+        <SubmitButton name="action" value="redact" className="button primary">
           {t("classification.byKind.redact")}
-        </button>
-        <button type="submit" name="action" value="keep" className="button">
+        </SubmitButton>
+        <SubmitButton name="action" value="keep" className="button">
           {t("classification.byKind.keep")}
-        </button>
+        </SubmitButton>
       </div>
     </PostForm>
   );
@@ -108,12 +108,12 @@ export function FindingsReview({ document: doc, classification: c, result }: { d
                             errors={asFieldErrors(mine?.errors)}
                           />
                           <div className="actions">
-                            <button type="submit" name="action" value="redact" className="button primary">
+                            <SubmitButton name="action" value="redact" className="button primary">
                               {t("classification.redact")}
-                            </button>
-                            <button type="submit" name="action" value="keep" className="button">
+                            </SubmitButton>
+                            <SubmitButton name="action" value="keep" className="button">
                               {t("classification.keep")}
-                            </button>
+                            </SubmitButton>
                           </div>
                         </PostForm>
                       )}
@@ -163,9 +163,9 @@ export function FindingsReview({ document: doc, classification: c, result }: { d
             <option value="">{t("classification.noGround")}</option>
           </SelectField>
           <Checkbox name="noStateSecret" label={t("classification.declarationText")} required errors={classifyErrors} />
-          <button type="submit" className="button primary">
+          <SubmitButton className="button primary">
             {t("classification.save")}
-          </button>
+          </SubmitButton>
         </PostForm>
       )}
     </section>

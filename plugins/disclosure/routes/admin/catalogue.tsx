@@ -6,7 +6,7 @@ import { checkedTexts, requireQuery } from "../../../../app/plugin-api/loaders.s
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
 import { formMessage, pick } from "../../server/staff/form-input.server";
 import { CategoryOptions } from "./_parts/category-options";
-import { type FieldErrors, FormMessage, hasErrors, PostForm, RowAction, SelectField, TextField, useLocale } from "../../../../app/plugin-api/ui";
+import { type FieldErrors, FormMessage, hasErrors, PostForm, RowAction, SelectField, SubmitButton, TextField, useLocale } from "../../../../app/plugin-api/ui";
 import { addCategory, catalogueRows, CATEGORY_FIELDS, editCategory, removeCategory } from "../../server/staff/catalogue-edit.server";
 
 const DONE = ["added", "edited", "removed"] as const;
@@ -141,9 +141,9 @@ export default function Catalogue() {
             <TextField name="labelEn" label={t("staff.catalogue.labelEn")} hint={t("staff.catalogue.labelFallback")} defaultValue={values.labelEn} errors={errors} maxLength={100} lang="en" />
             <TextField name="position" type="number" min={0} label={t("staff.catalogue.position")} hint={t("staff.catalogue.positionHint")} defaultValue={values.position} errors={errors} />
             <div className="actions">
-              <button type="submit" className="button primary">
+              <SubmitButton className="button primary">
                 {edit ? t("staff.catalogue.save") : t("staff.catalogue.add")}
-              </button>
+              </SubmitButton>
               {edit && <Link to={base}>{t("staff.catalogue.cancel")}</Link>}
             </div>
           </PostForm>

@@ -2,7 +2,7 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
-import { FieldError, FormMessage, PostForm, useLocale } from "../../../../app/plugin-api/ui";
+import { FieldError, FormMessage, PostForm, SubmitButton, useLocale } from "../../../../app/plugin-api/ui";
 import { openBatches } from "../../server/import/pending.server";
 import { runImport, type Submitted } from "../../server/import/run.server";
 import { IMPORT_COLUMNS, templateCsv, templateXlsx, type ImportRow, type RowError } from "../../server/staff/import.server";
@@ -197,12 +197,12 @@ export default function Import() {
           {fileError?.count !== undefined && <p className="error">{t("staff.import.rowCount", { count: fileError.count })}</p>}
         </div>
         <div className="actions">
-          <button type="submit" name="intent" value="check" className="button primary">
+          <SubmitButton name="intent" value="check" className="button primary">
             {t("staff.import.check")}
-          </button>
-          <button type="submit" name="intent" value="submit" className="button">
+          </SubmitButton>
+          <SubmitButton name="intent" value="submit" className="button">
             {t("staff.import.run")}
-          </button>
+          </SubmitButton>
         </div>
         <p className="hint">{t("staff.import.runHint")}</p>
       </PostForm>

@@ -1,8 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pluginLoader } from "../../server/loaders.server";
-import { Pager, useLocale } from "../../../../app/plugin-api/ui";
+import { FilterBar, Pager, SelectField, useLocale } from "../../../../app/plugin-api/ui";
 import { listItems } from "../../server/items.server";
 import { categoryPath, keysUnder, portalCatalogue, yearsIn } from "../../server/portal/catalogue.server";
 import { absolute, organization, portalPath, type Head } from "../../server/portal/head";
@@ -75,7 +75,6 @@ export default function CategoryPage() {
   const { portal, category, ancestors, items, total, page, pages, years, year, errors } = useLoaderData<typeof loader>();
   const base = `/t/${portal.code}/disclosure`;
   const label = category.label[locale];
-  const yearError = errors.year?.[0];
   return (
     <PortalFrame
       portal={portal}
@@ -99,33 +98,18 @@ export default function CategoryPage() {
       <section aria-labelledby="category-items">
         <h2 id="category-items">{t("portal.category.items")}</h2>
         {years.length > 0 && (
-          <Form method="get" className="filters">
-            <div className="field">
-              <label htmlFor="category-year">{t("portal.search.year")}</label>
-              <select
-                id="category-year"
-                name="year"
-                defaultValue={year ?? ""}
-                aria-invalid={yearError ? true : undefined}
-                aria-describedby={yearError ? "category-year-error" : undefined}
-              >
-                <option value="">{t("portal.search.anyYear")}</option>
-                {years.map((y) => (
-                  <option key={y} value={y}>
-                    {t("portal.search.yearOption", { year: y })}
-                  </option>
-                ))}
-              </select>
-              {yearError && (
-                <p className="error" id="category-year-error" role="alert">
-                  {t(yearError)}
-                </p>
-              )}
-            </div>
-            <button type="submit" className="button">
-              {t("portal.category.filter")}
-            </button>
-          </Form>
+          <FilterBar label={t("portal.category.items")} applyLabel={t("portal.category.filter")}>
+            <SelectField
+              name="year"
+              idPrefix="category"
+              label={t("portal.search.year")}
+              defaultValue={year ?? ""}
+              errors={errors}
+              options={years.map((y) => ({ value: String(y), label: t("portal.search.yearOption", { year: y }) }))}
+            >
+              <option value="">{t("portal.search.anyYear")}</option>
+            </SelectField>
+          </FilterBar>
         )}
         {items.length === 0 ? (
           <p className="muted">{total === 0 && !year ? t("portal.category.empty") : t("portal.category.emptyPage")}</p>

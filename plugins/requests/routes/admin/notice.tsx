@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { Locale } from "../../../../app/plugin-api";
 import { badRequest, checkedTexts } from "../../../../app/plugin-api/loaders.server";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
-import { FormMessage, PostForm, useLocale } from "../../../../app/plugin-api/ui";
+import { FieldError, FormMessage, PostForm, SelectField, SubmitButton, TextArea, TextField, useLocale, type FieldErrors } from "../../../../app/plugin-api/ui";
 import { replyTypeLabel } from "../../law/labels";
 import { admittedGrounds } from "../../law/reply-grounds";
 import { replyTypes } from "../../law/reply-types";
@@ -95,23 +95,14 @@ export default function NoticeEditor() {
   const values: NoticeValues = result?.values ?? (loaded.values as NoticeValues);
   const errors = result?.errors ?? {};
   const { kind } = loaded;
-  const err = (name: string) =>
-    errors[name]?.length ? (
-      <p className="error" id={`e-${name}`} role="alert">
-        {errors[name]!.map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}
-      </p>
-    ) : null;
-  const input = (name: string, type = "text") => (
-    <div className="field" key={name}>
-      <label htmlFor={`f-${name}`}>{t(`staff.notice.fields.${name.replace(/\.\d+\./, ".")}`)}</label>
-      {type === "textarea" ? (
-        <textarea id={`f-${name}`} name={name} rows={4} defaultValue={values[name]} aria-invalid={errors[name] ? true : undefined} />
-      ) : (
-        <input id={`f-${name}`} name={name} type={type} defaultValue={values[name]} aria-invalid={errors[name] ? true : undefined} />
-      )}
-      {err(name)}
-    </div>
-  );
+  const input = (name: string, type = "text") => {
+    const label = t(`staff.notice.fields.${name.replace(/\.\d+\./, ".")}`);
+    return type === "textarea" ? (
+      <TextArea key={name} name={name} label={label} rows={4} defaultValue={values[name]} errors={errors} />
+    ) : (
+      <TextField key={name} name={name} type={type} label={label} defaultValue={values[name]} errors={errors} />
+    );
+  };
   return (
     <>
       <p>
@@ -142,16 +133,15 @@ export default function NoticeEditor() {
           {(kind === "third_party" || kind === "other_agency") && input("party")}
           {kind === "fee" && (
             <>
-              <div className="field">
-                <label htmlFor="f-method">{t("staff.notice.fields.method")}</label>
-                <select id="f-method" name="method" defaultValue={values.method}>
-                  <option value="per_application">{t("staff.notice.method.per_application")}</option>
-                  <option value="per_page">{t("staff.notice.method.per_page")}</option>
-                </select>
-                {err("method")}
-              </div>
+              <SelectField
+                name="method"
+                label={t("staff.notice.fields.method")}
+                defaultValue={values.method}
+                errors={errors}
+                options={(["per_application", "per_page"] as const).map((m) => ({ value: m, label: t(`staff.notice.method.${m}`) }))}
+              />
               {input("pages", "number")}
-              {err("fen")}
+              <FieldError id="f-fen" keys={errors.fen} />
             </>
           )}
           {kind === "reply" && <ReplyFields values={values} errors={errors} input={input} locale={locale} grounds={loaded.grounds} rows={loaded.replyRows} />}
@@ -159,31 +149,22 @@ export default function NoticeEditor() {
         </fieldset>
         <fieldset className="stack">
           <legend>{t("staff.notice.letter")}</legend>
-          <div className="field">
-            <label htmlFor="f-letterLocale">{t("staff.notice.letterLocale")}</label>
-            <select id="f-letterLocale" name="letterLocale" defaultValue={result?.letterLocale ?? loaded.letterLocale}>
-              {LETTER_LOCALES.map((l) => (
-                <option key={l} value={l}>
-                  {t(`staff.notice.locales.${l}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            name="letterLocale"
+            label={t("staff.notice.letterLocale")}
+            defaultValue={result?.letterLocale ?? loaded.letterLocale}
+            options={LETTER_LOCALES.map((l) => ({ value: l, label: t(`staff.notice.locales.${l}`) }))}
+          />
           {input("title")}
-          <div className="field">
-            <label htmlFor="f-body">{t("staff.notice.fields.body")}</label>
-            <textarea key={values.body} id="f-body" name="body" rows={18} defaultValue={values.body} aria-invalid={errors.body ? true : undefined} />
-            {err("body")}
-          </div>
-          <p className="hint">{t("staff.notice.bodyHint")}</p>
+          <TextArea key={values.body} name="body" label={t("staff.notice.fields.body")} hint={t("staff.notice.bodyHint")} rows={18} defaultValue={values.body} errors={errors} />
         </fieldset>
         <p className="actions">
-          <button type="submit" name="intent" value="refresh" className="button">
+          <SubmitButton name="intent" value="refresh" className="button">
             {t("staff.notice.refresh")}
-          </button>
-          <button type="submit" name="intent" value="submit" className="button primary">
+          </SubmitButton>
+          <SubmitButton name="intent" value="submit">
             {t("staff.notice.submit")}
-          </button>
+          </SubmitButton>
         </p>
       </PostForm>
     </>
@@ -199,7 +180,7 @@ function ReplyFields({
   rows,
 }: {
   values: NoticeValues;
-  errors: Record<string, string[]>;
+  errors: FieldErrors;
   input: (name: string, type?: string) => JSX.Element;
   locale: Locale;
   grounds: { key: string; label: string }[];
@@ -210,37 +191,20 @@ function ReplyFields({
   // The grounds offered follow the chosen row (law/reply-grounds.ts); without JavaScript, 刷新 does it.
   const [row, setRow] = useState(values.replyType ?? "");
   const offered = row ? grounds.filter((g) => admittedGrounds(row).includes(g.key)) : grounds;
-  const fieldError = (name: string) =>
-    errors[name]?.length ? (
-      <p className="error" id={`e-${name}`} role="alert">
-        {t(errors[name]![0]!.includes(":") ? errors[name]![0]! : `core:${errors[name]![0]}`)}
-      </p>
-    ) : null;
   return (
     <>
-      <div className="field">
-        <label htmlFor="f-replyType">{t("staff.notice.fields.replyType")}</label>
-        <select
-          id="f-replyType"
-          name="replyType"
-          defaultValue={values.replyType}
-          onChange={(e) => setRow(e.currentTarget.value)}
-          aria-invalid={errors.replyType ? true : undefined}
-          aria-describedby={errors.replyType ? "e-replyType" : undefined}
-        >
-          <option value="">{t("staff.notice.choose")}</option>
-          {rows.map((key) => (
-            <option key={key} value={key}>
-              {replyTypeLabel(key, locale)}
-            </option>
-          ))}
-          {/* A row sent back refused stays visible, so its error names what was chosen. */}
-          {values.replyType && !rows.includes(values.replyType) && replyTypes("2021").some((r) => r.key === values.replyType) && (
-            <option value={values.replyType}>{replyTypeLabel(values.replyType, locale)}</option>
-          )}
-        </select>
-        {fieldError("replyType")}
-      </div>
+      <SelectField name="replyType" label={t("staff.notice.fields.replyType")} defaultValue={values.replyType} onChange={(e) => setRow(e.currentTarget.value)} errors={errors}>
+        <option value="">{t("staff.notice.choose")}</option>
+        {rows.map((key) => (
+          <option key={key} value={key}>
+            {replyTypeLabel(key, locale)}
+          </option>
+        ))}
+        {/* A row sent back refused stays visible, so its error names what was chosen. */}
+        {values.replyType && !rows.includes(values.replyType) && replyTypes("2021").some((r) => r.key === values.replyType) && (
+          <option value={values.replyType}>{replyTypeLabel(values.replyType, locale)}</option>
+        )}
+      </SelectField>
       {input("obtain")}
       {input("note", "textarea")}
       <fieldset className="stack">
@@ -257,41 +221,27 @@ function ReplyFields({
       <fieldset className="stack">
         <legend>{t("staff.notice.withheld")}</legend>
         <p className="hint">{t("staff.notice.withheldHint")}</p>
-        {errors.withheld && (
-          <p className="error" role="alert">
-            {t(errors.withheld[0]!.includes(":") ? errors.withheld[0]! : `core:${errors.withheld[0]}`)}
-          </p>
-        )}
+        <FieldError id="f-withheld" keys={errors.withheld} />
         {Array.from({ length: WITHHELD_SLOTS }, (_, i) => (
           <fieldset key={i} className="stack">
             <legend>{t("staff.notice.withheldSlot", { n: i + 1 })}</legend>
             {input(`withheld.${i}.description`)}
-            <div className="field">
-              <label htmlFor={`f-withheld.${i}.groundKey`}>{t("staff.notice.fields.withheld.groundKey")}</label>
-              <select
-                id={`f-withheld.${i}.groundKey`}
-                name={`withheld.${i}.groundKey`}
-                defaultValue={values[`withheld.${i}.groundKey`]}
-                aria-invalid={errors[`withheld.${i}.groundKey`] ? true : undefined}
-                aria-describedby={errors[`withheld.${i}.groundKey`] ? `e-withheld.${i}.groundKey` : undefined}
-              >
-                <option value="">{t("staff.notice.choose")}</option>
-                {offered.map((g) => (
+            <SelectField name={`withheld.${i}.groundKey`} label={t("staff.notice.fields.withheld.groundKey")} defaultValue={values[`withheld.${i}.groundKey`]} errors={errors}>
+              <option value="">{t("staff.notice.choose")}</option>
+              {offered.map((g) => (
+                <option key={g.key} value={g.key}>
+                  {g.label}
+                </option>
+              ))}
+              {/* A refused ground stays selected, so its error names what was chosen. */}
+              {grounds
+                .filter((g) => g.key === values[`withheld.${i}.groundKey`] && !offered.includes(g))
+                .map((g) => (
                   <option key={g.key} value={g.key}>
                     {g.label}
                   </option>
                 ))}
-                {/* A refused ground stays selected, so its error names what was chosen. */}
-                {grounds
-                  .filter((g) => g.key === values[`withheld.${i}.groundKey`] && !offered.includes(g))
-                  .map((g) => (
-                    <option key={g.key} value={g.key}>
-                      {g.label}
-                    </option>
-                  ))}
-              </select>
-              {fieldError(`withheld.${i}.groundKey`)}
-            </div>
+            </SelectField>
           </fieldset>
         ))}
       </fieldset>

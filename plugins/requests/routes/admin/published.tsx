@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { checkedTexts, readFilters } from "../../../../app/plugin-api/loaders.server";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
-import { FormMessage, IgnoredFilters, PostForm } from "../../../../app/plugin-api/ui";
+import { FormMessage, IgnoredFilters, PostForm, SubmitButton } from "../../../../app/plugin-api/ui";
 import { draftPublishedAnswer, findPublished, MAX_QUERY, publishedQueries, replyableApplication } from "../../server/staff/published-answer.server";
 
 const Query = z.object({ q: z.string().trim().max(MAX_QUERY, "requests:errors.tooLong").default("") });
@@ -57,9 +57,9 @@ export default function PublishedAnswer() {
           <p className="hint">{t("publishedAnswer.searchHint")}</p>
         </div>
         <p className="actions">
-          <button type="submit" className="button">
+          <SubmitButton className="button">
             {t("publishedAnswer.searchButton")}
-          </button>
+          </SubmitButton>
         </p>
       </Form>
       {result?.error && <FormMessage tone="error">{message(result.error)}</FormMessage>}
@@ -86,9 +86,9 @@ export default function PublishedAnswer() {
             ))}
           </fieldset>
           <p className="actions">
-            <button type="submit" name="intent" value="draft" className="button primary">
+            <SubmitButton name="intent" value="draft" className="button primary">
               {t("publishedAnswer.draft")}
-            </button>
+            </SubmitButton>
           </p>
           <p className="hint">{t("publishedAnswer.draftHint")}</p>
         </PostForm>

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { chinaDate } from "../../../../app/plugin-api";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
-import { FormMessage, PostForm, RadioGroup, SelectField, TextArea, TextField, useLocale } from "../../../../app/plugin-api/ui";
+import { FormMessage, PostForm, RadioGroup, SelectField, SubmitButton, TextArea, TextField, useLocale } from "../../../../app/plugin-api/ui";
 import { APPLICANT_TYPE_INFO } from "../../law/applicants";
 import { RECEIPT_CHANNELS, RECEIPT_RULES, type ReceiptChannel } from "../../law/receipt";
 import { DELIVERIES, FORMS, ID_TYPES } from "../../server/applicant";
@@ -84,9 +84,9 @@ export default function Register() {
           <RadioGroup name="delivery" legend={p("delivery")} value={values.delivery} errors={errors} groups={[{ choices: DELIVERIES.map((k) => ({ value: k, label: p(`deliveries.${k}`) })) }]} />
         </fieldset>
         <p className="actions">
-          <button type="submit" className="button primary">
+          <SubmitButton className="button primary">
             {t("staff.register.submit")}
-          </button>
+          </SubmitButton>
         </p>
       </PostForm>
     </>

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { CategoryOptions } from "./category-options";
-import { FieldError, type FieldErrors, PostForm, RichTextEditor, SelectField, TextArea, TextField } from "../../../../../app/plugin-api/ui";
+import { FieldError, type FieldErrors, PostForm, RichTextEditor, SelectField, SubmitButton, TextArea, TextField } from "../../../../../app/plugin-api/ui";
 import { VALIDITY } from "../../../server/item-schema";
 
 export interface FormAttachment {
@@ -160,15 +160,15 @@ export function ItemForm({
       )}
 
       <div className="actions">
-        <button type="submit" name="intent" value="save" className="button">
+        <SubmitButton name="intent" value="save" className="button">
           {t("staff.editor.save")}
-        </button>
-        <button type="submit" name="intent" value="preview" className="button">
+        </SubmitButton>
+        <SubmitButton name="intent" value="preview" className="button">
           {t("staff.editor.preview")}
-        </button>
-        <button type="submit" name="intent" value="submit" className="button primary">
+        </SubmitButton>
+        <SubmitButton name="intent" value="submit" className="button primary">
           {t("staff.editor.submit")}
-        </button>
+        </SubmitButton>
       </div>
       <p className="hint">{t("staff.editor.submitHint")}</p>
     </PostForm>

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CategoryOptions } from "./category-options";
-import { FieldError, type FieldErrors, PostForm, SelectField, TextArea, TextField } from "../../../../../app/plugin-api/ui";
+import { FieldError, type FieldErrors, PostForm, SelectField, SubmitButton, TextArea, TextField } from "../../../../../app/plugin-api/ui";
 import { DISCLOSURE_CHANNELS } from "../../../data/standard-list";
 
 const AUDIENCE = { 全社会: "society", 特定群体: "specific" } as const;
@@ -97,9 +97,9 @@ export function ListRowForm({
       </SelectField>
       <TextField name="position" type="number" min={0} label={t("staff.list.position")} hint={t("staff.list.positionHint")} defaultValue={values.position} errors={errors} />
       <div className="actions">
-        <button type="submit" className="button primary">
+        <SubmitButton className="button primary">
           {op === "add" ? t("staff.list.add") : t("staff.list.save")}
-        </button>
+        </SubmitButton>
         {cancel && <Link to={cancel}>{t("staff.list.cancel")}</Link>}
       </div>
     </PostForm>

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { FileField } from "../../../../../app/plugin-api/ui";
 import type { DraftFile } from "../../../server/reply-files/store.server";
 
 const sizeOf = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
@@ -28,15 +29,7 @@ export function ReplyFilesField({ files, chosen, errors, base, accept, max }: { 
           ))}
         </ul>
       )}
-      <div className="field">
-        <label htmlFor="f-upload">{t("replyFiles.staff.upload")}</label>
-        <input id="f-upload" name="upload" type="file" multiple accept={accept} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? "e-upload" : undefined} />
-        {errors?.length ? (
-          <p className="error" id="e-upload" role="alert">
-            {errors.map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}
-          </p>
-        ) : null}
-      </div>
+      <FileField name="upload" label={t("replyFiles.staff.upload")} multiple accept={accept} errors={{ upload: errors }} />
     </fieldset>
   );
 }

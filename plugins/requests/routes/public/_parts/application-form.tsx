@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, FileField, PostForm, RadioGroup, SubmitButton, TextArea, TextField, useLocale, type FieldErrors } from "../../../../../app/plugin-api/ui";
+import { ErrorSummary, type FieldErrors, FileField, PostForm, RadioGroup, SubmitButton, TextArea, TextField, useLocale } from "../../../../../app/plugin-api/ui";
 import { APPLICANT_TYPE_INFO, ORGANISATION_GROUP_LABEL } from "../../../law/applicants";
 import { DELIVERIES, FORMS, ID_TYPES } from "../../../server/applicant";
 import { ATTACHMENT, HONEYPOT, type ApplyValues } from "../../../server/public/apply-form";
@@ -104,9 +104,9 @@ export function ApplicationForm({ values, errors, chooseFileAgain }: { values: A
             {p("suggestHint")}
           </p>
           <div className="actions">
-            <button type="submit" name="intent" value="suggest" className="button" aria-describedby="suggest-hint">
+            <SubmitButton name="intent" value="suggest" className="button" aria-describedby="suggest-hint">
               {p("suggest")}
-            </button>
+            </SubmitButton>
           </div>
         </div>
       </section>

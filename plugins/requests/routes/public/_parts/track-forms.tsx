@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { type FieldErrors, PostForm, TextArea, TextField } from "../../../../../app/plugin-api/ui";
+import { type FieldErrors, PostForm, SubmitButton, TextArea, TextField } from "../../../../../app/plugin-api/ui";
 
 /** Tracking number and query code; a POST, so the code never sits in an address bar or a log. */
 export function LookupForm({ keys, errors }: { keys: { trackingNo: string; queryCode: string }; errors: FieldErrors }) {
@@ -11,9 +11,9 @@ export function LookupForm({ keys, errors }: { keys: { trackingNo: string; query
       <TextField name="trackingNo" label={t("public.track.trackingNo")} hint={t("public.track.trackingNoHint")} defaultValue={keys.trackingNo} errors={errors} maxLength={30} autoComplete="off" spellCheck={false} />
       <TextField name="queryCode" label={t("public.track.queryCode")} hint={t("public.track.queryCodeHint")} defaultValue={keys.queryCode} errors={errors} maxLength={30} autoComplete="off" spellCheck={false} />
       <div className="actions">
-        <button type="submit" className="button primary">
+        <SubmitButton className="button primary">
           {t("public.track.submit")}
-        </button>
+        </SubmitButton>
       </div>
     </PostForm>
   );
@@ -32,9 +32,9 @@ export function SupplementForm({ keys, errors, value }: { keys: { trackingNo: st
         <input type="hidden" name="queryCode" value={keys.queryCode} />
         <TextArea name="supplement" label={t("public.track.supplement.body")} hint={t("public.track.supplement.hint")} defaultValue={value} errors={errors} maxLength={2000} aria-required />
         <div className="actions">
-          <button type="submit" className="button primary">
+          <SubmitButton className="button primary">
             {t("public.track.supplement.submit")}
-          </button>
+          </SubmitButton>
         </div>
       </PostForm>
     </section>
