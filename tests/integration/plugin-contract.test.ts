@@ -453,7 +453,7 @@ describe("manifest validation", () => {
       what: "a role key another plugin declares (site_ is a prefix of site_visits_)",
       folder: "site-visits",
       manifest: manifest("site-visits", { roles: [{ key: "site_visits_inspector", label: "site-visits:roles.x", description: "site-visits:roles.xHint" }] }),
-      extra: { site: { manifest: manifest("site", { roles: [{ key: "site_visits_inspector", label: "site:roles.x", description: "site:roles.xHint" }] }) } },
+      extra: { site: { manifest: manifest("site", { roles: [{ key: "site_visits_inspector", label: "site:roles.x", description: "site:roles.xHint" }] }) } } as Record<string, { manifest: Record<string, unknown> }>,
       field: "roles.0.key",
       problem: /"site_visits_inspector" is declared by plugin site too/,
     },
