@@ -27,7 +27,7 @@ export async function post<T = Record<string, unknown>>(
   path: string,
   fields: Record<string, string | string[] | File | File[]>,
   params: Record<string, string> = {},
-  ip = "203.0.113.7",
+  ip: string | null = "203.0.113.7",
 ): Promise<Posted<T>> {
   const body = formBody(fields);
   let request: Request;

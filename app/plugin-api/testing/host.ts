@@ -15,22 +15,11 @@ import type { Testbed } from "./testbed";
 
 export type { InboxSection, SearchResults, WidgetResult };
 
-type Trx = Transaction<CoreDatabase>;
 type Env = Pick<Testbed, "handle" | "context" | "office">;
-
-/** Reads as an anonymous reader of these tenants' public pages: row-level security as the portal has it. */
-export function publicRead<T>(env: Env, tenantIds: string[], fn: (trx: Trx) => Promise<T>): Promise<T> {
-  return withScope(env.handle.db, { tenantId: null, readTenantIds: tenantIds, userId: null }, fn);
-}
-
-/** Reads as `userId` over these tenants without writing anywhere (a supervisor's, a report's view); in one tenant's scope when `tenantId` is given. */
-export function readAs<T>(env: Env, userId: string, tenantIds: string[], fn: (trx: Trx) => Promise<T>, tenantId: string | null = null): Promise<T> {
-  return withScope(env.handle.db, { tenantId, readTenantIds: tenantIds, userId }, fn);
-}
 
 /** The portal's search over one office, as an anonymous reader. */
 export function publicSearch(env: Env, tenantId: string, query: SearchQuery): Promise<SearchResults> {
-  return publicRead(env, [tenantId], (trx) => search(trx, query));
+  return withScope(env.handle.db, { tenantId: null, readTenantIds: [tenantId], userId: null }, (trx) => search(trx, query));
 }
 
 /** The sections plugins add to the member's 收件箱 in the office. */
@@ -49,7 +38,7 @@ export function widgetContext(env: Env, pluginId: string, viewerUserId: string):
   return {
     pluginId,
     calendar,
-    clockStatuses: (trx, ids, asOf = chinaDate()) => clockStatuses(trx as Trx, ids, asOf, calendar, env.context.services.plugins.clockKinds(pluginId)),
+    clockStatuses: (trx, ids, asOf = chinaDate()) => clockStatuses(trx as Transaction<CoreDatabase>, ids, asOf, calendar, env.context.services.plugins.clockKinds(pluginId)),
     withRead: (ids, fn) => withScope(env.handle.db, { tenantId: null, readTenantIds: ids, userId: viewerUserId }, fn),
   };
 }

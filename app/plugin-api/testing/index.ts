@@ -29,11 +29,10 @@ export {
   type WorkflowDocument,
   type WorkflowResult,
 } from "./workflow";
-export { inboxSections, pluginRequest, publicRead, publicSearch, readAs, widgetContext, widgetValues, type InboxSection, type SearchResults, type WidgetResult } from "./host";
+export { inboxSections, pluginRequest, publicSearch, widgetContext, widgetValues, type InboxSection, type SearchResults, type WidgetResult } from "./host";
 /** Test data and host checks a plugin's tests compare against. */
 export { idNumberCheckChar } from "../../core/classification/checksums";
 export { packageYears } from "../../core/calendar/holiday-data";
 /** The State Council calendar without platform overrides, for unit tests of a clock kind's rules. */
 export { WorkCalendar } from "../../core/calendar/work-calendar";
-export { ClockLedgerError } from "../../core/calendar/clock";
 export { validateSettings } from "../../plugin-host/settings-form";

@@ -6,11 +6,13 @@ import { migratePlugins } from "../../plugin-host/migrate";
 import type { PluginRegistry } from "../../plugin-host/registry";
 import { tenantContext } from "../../plugin-host/request-context.server";
 import { CORE_ROLES, type BusinessRole } from "../../core/permissions/roles";
-import { requireStaff, withTenant, type StaffContext } from "../../core/tenancy/staff.server";
+import type { StaffContext } from "../../core/tenancy/staff.server";
+import { withScope } from "../../../db/scope";
 import type { PluginTenantContext } from "../context";
-import { createUser, signedInRequest, testContext } from "./accounts";
+import { createUser, testContext } from "./accounts";
 import { createTenantTree, enablePlugin, openTestDatabase, type TenantTree } from "./database";
 import { loadPlugins } from "./plugins";
+import { asStaffOf } from "./staff";
 
 export interface TestbedOptions<R extends BusinessRole> {
   /** The plugins to run, dependencies first and the plugin under test last (`["disclosure", "requests"]`). */
@@ -31,7 +33,11 @@ export interface Member {
   username: string;
 }
 
-export interface Testbed<R extends BusinessRole = BusinessRole> {
+/**
+ * `DB` is the plugin's own tables (`openTestbed<MyDatabase>(…)`): transactions the testbed hands
+ * out see them beside core's, as the plugin's code does.
+ */
+export interface Testbed<DB = unknown, R extends BusinessRole = BusinessRole> {
   handle: DatabaseHandle;
   registry: PluginRegistry;
   tree: TenantTree;
@@ -44,7 +50,11 @@ export interface Testbed<R extends BusinessRole = BusinessRole> {
   /** A system (seed) context of a plugin in a tenant, acting as "test": the plugin under test unless named. */
   systemContext(tenantId: string, pluginId?: string): PluginTenantContext;
   /** Runs `fn` in the office's transaction as the signed-in staff member, as a page's loader would. */
-  asStaff<T>(userId: string, fn: (trx: Transaction<CoreDatabase>, ctx: StaffContext) => Promise<T>): Promise<T>;
+  asStaff<T>(userId: string, fn: (trx: Transaction<CoreDatabase & DB>, ctx: StaffContext) => Promise<T>): Promise<T>;
+  /** Reads as an anonymous reader of these tenants' public pages: row-level security as the portal has it. */
+  publicRead<T>(tenantIds: string[], fn: (trx: Transaction<CoreDatabase & DB>) => Promise<T>): Promise<T>;
+  /** Reads as `userId` over these tenants (a supervisor's, a report's view); in one tenant's scope when `tenantId` is given. */
+  readAs<T>(userId: string, tenantIds: string[], fn: (trx: Transaction<CoreDatabase & DB>) => Promise<T>, tenantId?: string): Promise<T>;
   /** Runs the plugin's `seed` in a tenant, as a demo start does. */
   seed(pluginId: string, tenantId: string): Promise<void>;
   close(): Promise<void>;
@@ -54,7 +64,7 @@ export interface Testbed<R extends BusinessRole = BusinessRole> {
  * A migrated test database (PGlite, or PostgreSQL when the run has TEST_DATABASE_URL) with these
  * plugins enabled for a city and its offices, and a member of each role.
  */
-export async function openTestbed<R extends BusinessRole = BusinessRole>(options: TestbedOptions<R>): Promise<Testbed<R>> {
+export async function openTestbed<DB = unknown, R extends BusinessRole = BusinessRole>(options: TestbedOptions<R>): Promise<Testbed<DB, R>> {
   const handle = await openTestDatabase();
   const registry = await loadPlugins(options.plugins);
   await migratePlugins(handle.db, registry);
@@ -73,10 +83,13 @@ export async function openTestbed<R extends BusinessRole = BusinessRole>(options
     return tenantContext(context, plugin, context.services.tenants.byId(tenantId)!, { id: null, name: "test" });
   };
 
-  async function asStaff<T>(userId: string, fn: (trx: Transaction<CoreDatabase>, ctx: StaffContext) => Promise<T>): Promise<T> {
-    const ctx = await requireStaff(await signedInRequest(context, userId, `/t/${office.code}/admin`), context, office.code);
-    return withTenant(ctx, (trx) => fn(trx, ctx));
-  }
+  // The plugins' tables are migrated in this database; core's type does not know them.
+  const withPluginTables = (trx: Transaction<CoreDatabase>) => trx as unknown as Transaction<CoreDatabase & DB>;
+  const asStaff = <T>(userId: string, fn: (trx: Transaction<CoreDatabase & DB>, ctx: StaffContext) => Promise<T>) =>
+    asStaffOf({ context, office }, userId, (trx, ctx) => fn(withPluginTables(trx), ctx));
+  const readAs = <T>(userId: string | null, tenantIds: string[], fn: (trx: Transaction<CoreDatabase & DB>) => Promise<T>, tenantId?: string) =>
+    withScope(handle.db, { tenantId: tenantId ?? null, readTenantIds: tenantIds, userId }, (trx) => fn(withPluginTables(trx)));
+  const publicRead = <T>(tenantIds: string[], fn: (trx: Transaction<CoreDatabase & DB>) => Promise<T>) => readAs(null, tenantIds, fn);
 
   async function seed(pluginId: string, tenantId: string) {
     await registry.get(pluginId)?.manifest.seed?.(systemContext(tenantId, pluginId) as never);
@@ -88,5 +101,5 @@ export async function openTestbed<R extends BusinessRole = BusinessRole>(options
     return found;
   };
 
-  return { handle, registry, tree, context, office, members, member, systemContext, asStaff, seed, close: () => handle.close() };
+  return { handle, registry, tree, context, office, members, member, systemContext, asStaff, publicRead, readAs, seed, close: () => handle.close() };
 }

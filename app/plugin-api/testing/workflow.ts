@@ -5,17 +5,18 @@ import { documentView, type DocumentView } from "../../core/workflow/document-vi
 import { createDocument, decide, documentById, type WorkflowDocument, type WorkflowResult } from "../../core/workflow/service.server";
 import { reviewState } from "../../core/classification/review.server";
 import { withScope } from "../../../db/scope";
+import { asStaffOf } from "./staff";
 import type { Testbed } from "./testbed";
 
 export type { DocumentView, ReviewState, StepResult, WorkflowDocument, WorkflowResult };
 
-/** 保密审查's record: 公开属性 and, when not disclosed proactively, the 条例 ground. */
-export type ReviewRecord = { attribute: string; ground?: string } & Record<string, unknown>;
+/** 保密审查's record as its form posts it (`attribute`, and `ground` when not disclosed proactively); core validates it. */
+export type ReviewRecord = Record<string, unknown>;
 
 /** A finding's decision: redact it, or keep it with the reason. */
 export type FindingDecision = { action: "redact" } | { action: "keep"; reason: string };
 
-type Env = Pick<Testbed, "handle" | "office" | "asStaff" | "member">;
+type Env = Pick<Testbed, "handle" | "context" | "office" | "member">;
 
 /** The office's document as stored now (read outside any user's session). */
 export async function documentOf(env: Env, documentId: string): Promise<WorkflowDocument> {
@@ -26,7 +27,7 @@ export async function documentOf(env: Env, documentId: string): Promise<Workflow
 
 /** A new draft of a document type, as its drafter creates it. */
 export function draftDocument(env: Env, userId: string, input: { documentType: string; title: string; payload: unknown; important?: boolean }): Promise<WorkflowResult> {
-  return env.asStaff(userId, (trx, ctx) => createDocument(trx, ctx, input));
+  return asStaffOf(env, userId, (trx, ctx) => createDocument(trx, ctx, input));
 }
 
 /**
@@ -35,29 +36,29 @@ export function draftDocument(env: Env, userId: string, input: { documentType: s
  */
 export async function actOn(env: Env, userId: string, documentId: string, action: "submit" | "approve" | "return" | "withdraw", comment?: string): Promise<WorkflowResult> {
   const doc = await documentOf(env, documentId);
-  const staff = await env.asStaff(userId, async (_trx, ctx) => ctx);
+  const staff = await asStaffOf(env, userId, async (_trx, ctx) => ctx);
   return decide(staff, { documentId, action, expectedVersion: doc.version, comment });
 }
 
 /** The document page as `userId` reads it. */
 export function documentPage(env: Env, userId: string, documentId: string, locale: Locale = "zh-CN"): Promise<DocumentView | null> {
-  return env.asStaff(userId, (trx, ctx) => documentView(trx, ctx, documentId, locale));
+  return asStaffOf(env, userId, (trx, ctx) => documentView(trx, ctx, documentId, locale));
 }
 
 /** What 保密审查 sees: the scan's findings and the decisions taken. */
 export async function reviewOf(env: Env, documentId: string): Promise<ReviewState> {
   const doc = await documentOf(env, documentId);
-  return env.asStaff(classifierOf(env), (trx) => reviewState(trx, doc));
+  return asStaffOf(env, classifierOf(env), (trx) => reviewState(trx, doc));
 }
 
 /** The classifier's decision on one finding. */
 export function decideFinding(env: Env, documentId: string, finding: { field: string; key: string }, decision: FindingDecision, userId = classifierOf(env)): Promise<StepResult> {
-  return env.asStaff(userId, (trx, ctx) => resolveFinding(trx, ctx, documentId, { field: finding.field, key: finding.key, ...decision }));
+  return asStaffOf(env, userId, (trx, ctx) => resolveFinding(trx, ctx, documentId, { field: finding.field, key: finding.key, ...decision }));
 }
 
 /** The classifier's 保密审查 record (no state secret confirmed). */
 export function recordReview(env: Env, documentId: string, review: ReviewRecord, userId = classifierOf(env)): Promise<StepResult> {
-  return env.asStaff(userId, (trx, ctx) => recordClassification(trx, ctx, documentId, { ...review, noStateSecret: true }));
+  return asStaffOf(env, userId, (trx, ctx) => recordClassification(trx, ctx, documentId, { ...review, noStateSecret: true }));
 }
 
 export interface ClassifyOptions {

@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { documentView } from "../../../app/core/workflow/document-view.server";
-import { createDocument } from "../../../app/core/workflow/service.server";
+import { documentPage, draftDocument } from "../../../app/plugin-api/testing";
 import { typed } from "../db/schema";
 import { up as migrateBodies } from "../db/0005_body_paragraphs";
 import { loader as apiItemLoader } from "../routes/api/item";
@@ -114,7 +113,7 @@ describe(`the body: editor input and one rendition (${process.env.TEST_DATABASE_
     const doc = await env.publishThrough("关于东江2026年第三季度水质的通报", { categoryKey: "quality", issuer: "测试分局", writtenOn: "2026-10-09", formedOn: "2026-10-09", topic: "环境监测、保护与治理", body: RICH });
     const renditions = [];
     for (const user of [env.users.dept, env.users.classifier, env.users.leader, env.users.viewer]) {
-      const view = await env.asStaff(user.id, (trx, ctx) => documentView(trx, ctx, doc.id, "zh-CN"));
+      const view = await documentPage(env, user.id, doc.id, "zh-CN");
       renditions.push(view!.fields.find((f) => f.path === "payload.body")!.html);
     }
     const reviewed = renditions[0]!;
@@ -135,11 +134,11 @@ describe(`the body: editor input and one rendition (${process.env.TEST_DATABASE_
   });
 
   it("shows a finding not yet decided masked in the rendition, as 保密审查 presumes", async () => {
-    const created = await env.asStaff(env.users.drafter.id, (trx, ctx) =>
-      createDocument(trx, ctx, { documentType: "disclosure.item", title: "关于信访件办理情况的说明", payload: { categoryKey: "quality", issuer: "测试分局", writtenOn: "2026-10-09", formedOn: "2026-10-09", topic: "环境监测、保护与治理", body: `<p>来信人${ID}。</p>` } }),
+    const created = await draftDocument(env, env.users.drafter.id,
+      { documentType: "disclosure.item", title: "关于信访件办理情况的说明", payload: { categoryKey: "quality", issuer: "测试分局", writtenOn: "2026-10-09", formedOn: "2026-10-09", topic: "环境监测、保护与治理", body: `<p>来信人${ID}。</p>` } },
     );
     if (!created.ok) throw new Error(created.refusal.code);
-    const view = await env.asStaff(env.users.drafter.id, (trx, ctx) => documentView(trx, ctx, created.document.id, "zh-CN"));
+    const view = await documentPage(env, env.users.drafter.id, created.document.id, "zh-CN");
     const body = view!.fields.find((f) => f.path === "payload.body")!;
     expect(body.html).toBe(`<p>来信人${MASKED}。</p>`);
     // The finding is still marked in the text below, for the classifier to decide.

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { groundsFor } from "../../../app/core/classification/grounds";
-import { recordClassification } from "../../../app/core/workflow/classification-step.server";
-import { documentView } from "../../../app/core/workflow/document-view.server";
+import { groundsFor } from "../../../app/plugin-api";
+import { documentPage, recordReview } from "../../../app/plugin-api/testing";
 import { loader as apiItemsLoader } from "../routes/api/items";
 import { loader as csvLoader } from "../routes/api/items-csv";
 import { loader as feedLoader } from "../routes/public/feed";
@@ -65,13 +64,13 @@ describe(`import through approval (${process.env.TEST_DATABASE_URL ? "PostgreSQL
 
     expect(await decide(env, env.users.dept.id, id, "approve")).toMatchObject({ status: "in_review" });
     // The scan found both numbers in the row's 正文, addressed by row.
-    const page = await env.asStaff(env.users.classifier.id, (trx, ctx) => documentView(trx, ctx, id, "zh-CN"));
+    const page = await documentPage(env, env.users.classifier.id, id, "zh-CN");
     expect(page!.classification!.findings.map((f) => [f.field, f.kind])).toEqual([
       ["payload.rows.0.body", "id_number"],
       ["payload.rows.0.body", "mobile"],
     ]);
     // The 公开属性 recorded, the findings not yet decided: the classifier cannot approve.
-    const recorded = await env.asStaff(env.users.classifier.id, (trx, ctx) => recordClassification(trx, ctx, id, { attribute: "proactive", noStateSecret: true }));
+    const recorded = await recordReview(env, id, { attribute: "proactive" });
     expect(recorded.ok).toBe(true);
     expect(await decide(env, env.users.classifier.id, id, "approve")).toBe("findingsUnresolved");
     await classify(env, id, "redact");
@@ -94,7 +93,7 @@ describe(`import through approval (${process.env.TEST_DATABASE_URL ? "PostgreSQL
     const rows = Array.from({ length: 300 }, (_, i) => row(good(`关于第${i + 1}号排污许可证核发情况的公告`, "2020-05-06", i === 216 ? { 正文: `联系人手机 ${MOBILE}。` } : {})));
     const id = await submit(csv(rows));
     await decide(env, env.users.dept.id, id, "approve");
-    const page = (await env.asStaff(env.users.classifier.id, (trx, ctx) => documentView(trx, ctx, id, "zh-CN")))!;
+    const page = (await documentPage(env, env.users.classifier.id, id, "zh-CN"))!;
     const paths = page.fields.map((f) => f.path);
     expect(paths).toContain("payload.rows");
     expect(page.fields.find((f) => f.path === "payload.rows")!.segments[0]!.text).toMatch(/^本批次共 300 条信息/);

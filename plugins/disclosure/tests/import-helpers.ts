@@ -1,8 +1,12 @@
-import { withScope } from "../../../db/scope";
-import { search } from "../../../app/core/search/index.server";
-import { reviewState } from "../../../app/core/classification/review.server";
-import { recordClassification, resolveFinding } from "../../../app/core/workflow/classification-step.server";
-import { act, documentById, type WorkflowDocument } from "../../../app/core/workflow/service.server";
+import {
+  actOn,
+  approveChain,
+  classify as classifyDocument,
+  documentOf,
+  publicSearch,
+  type ReviewRecord,
+  type WorkflowDocument,
+} from "../../../app/plugin-api/testing";
 import { typed } from "../db/schema";
 import { action } from "../routes/admin/import";
 import { csvField } from "../server/staff/csv";
@@ -61,45 +65,25 @@ const day = (d: unknown) => (d instanceof Date ? d.toISOString() : String(d)).sl
 
 /** What an anonymous reader of the portal finds: the office's items readable without signing in, and search hits. */
 export async function publicView(env: StaffEnv, q: string) {
-  const scope = { tenantId: null, readTenantIds: [env.office.id], userId: null };
-  const items = await withScope(env.handle.db, scope, (trx) => typed(trx).selectFrom("disclosure_items").select(["title", "body_html", "index_number"]).execute());
-  const hits = await withScope(env.handle.db, scope, (trx) => search(trx, { q, sources: ["disclosure.item"], limit: 50, offset: 0 }));
+  const items = await env.publicRead([env.office.id], (trx) => typed(trx).selectFrom("disclosure_items").select(["title", "body_html", "index_number"]).execute());
+  const hits = await publicSearch(env, env.office.id, { q, sources: ["disclosure.item"], limit: 50, offset: 0 });
   return { items, hits: hits.hits };
 }
 
-export const batch = (env: StaffEnv, id: string) => env.asStaff(env.users.viewer.id, (trx) => documentById(trx, env.office.id, id)).then((d) => d!);
+export const batch = (env: StaffEnv, id: string) => documentOf(env, id);
 
 /** One decision on the batch as `userId`; the refusal's code when refused. */
 export async function decide(env: StaffEnv, userId: string, id: string, action: "approve" | "return" | "withdraw", comment?: string): Promise<WorkflowDocument | string> {
-  const doc = await batch(env, id);
-  const r = await env.asStaff(userId, (trx, ctx) => act(trx, ctx, { documentId: id, action, expectedVersion: doc.version, comment }));
+  const r = await actOn(env, userId, id, action, comment);
   return r.ok ? r.document : r.refusal.code;
 }
 
 /** 保密审查 of the batch: every finding decided as `resolution`, then the record (主动公开 unless given). */
-export async function classify(env: StaffEnv, id: string, resolution: "redact" | "keep" = "redact", review: Record<string, unknown> = { attribute: "proactive" }) {
-  const doc = await batch(env, id);
-  const state = await env.asStaff(env.users.classifier.id, (trx) => reviewState(trx, doc));
-  for (const f of state.findings) {
-    const r = await env.asStaff(env.users.classifier.id, (trx, ctx) => resolveFinding(trx, ctx, id, { field: f.field, key: f.key, action: resolution, reason: resolution === "keep" ? "已公开的单位联系方式" : undefined }));
-    if (!r.ok) throw new Error(JSON.stringify(r));
-  }
-  const recorded = await env.asStaff(env.users.classifier.id, (trx, ctx) => recordClassification(trx, ctx, id, { ...review, noStateSecret: true }));
-  if (!recorded.ok) throw new Error(JSON.stringify(recorded));
-  return state;
+export function classify(env: StaffEnv, id: string, resolution: "redact" | "keep" = "redact", review: ReviewRecord = { attribute: "proactive" }) {
+  return classifyDocument(env, id, { decision: resolution === "keep" ? { action: "keep", reason: "已公开的单位联系方式" } : { action: "redact" }, review });
 }
 
 /** The whole default chain after submission: 科室负责人, 保密审查 (every finding redacted), 分管领导. */
-export async function approveThrough(env: StaffEnv, id: string, review?: Record<string, unknown>): Promise<WorkflowDocument> {
-  const steps: [string, () => Promise<unknown>][] = [
-    ["dept", () => decide(env, env.users.dept.id, id, "approve")],
-    ["classify", () => classify(env, id, "redact", review)],
-    ["classifier", () => decide(env, env.users.classifier.id, id, "approve")],
-    ["leader", () => decide(env, env.users.leader.id, id, "approve")],
-  ];
-  for (const [name, step] of steps) {
-    const r = await step();
-    if (typeof r === "string") throw new Error(`${name}: ${r}`);
-  }
-  return batch(env, id);
+export function approveThrough(env: StaffEnv, id: string, review?: ReviewRecord): Promise<WorkflowDocument> {
+  return approveChain(env, id, { review });
 }

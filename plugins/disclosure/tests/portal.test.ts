@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { groundsFor } from "../../../app/core/classification/grounds";
+import { groundsFor } from "../../../app/plugin-api";
 import { typed } from "../db/schema";
 import { listItems, type Item } from "../server/items.server";
 import { categoryPath } from "../server/portal/catalogue.server";

@@ -1,6 +1,6 @@
 import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testContext } from "../../../tests/helpers/context";
+import { testContext } from "../../../app/plugin-api/testing";
 import { listItems } from "../server/items.server";
 import { loader as itemLoader } from "../routes/public/item";
 import { loader as feedLoader } from "../routes/public/feed";

@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withScope } from "../../../db/scope";
-import { search } from "../../../app/core/search/index.server";
 import { catalogueTree, flatten } from "../server/catalogue.server";
 import { itemById, listItems } from "../server/items.server";
 import { withdrawItem } from "../server/publish.server";
 import { seedDemoItems, seedDisclosure } from "../server/seed.server";
 import { countedIn } from "../law/table-two";
 import { tableTwo } from "../server/figures.server";
-import { computeWidgets } from "../../../app/plugin-host/widgets.server";
-import { chinaDate } from "../../../app/core/calendar/china-time";
-import { documentView } from "../../../app/core/workflow/document-view.server";
+import { chinaDate } from "../../../app/plugin-api";
+import { documentPage, publicSearch, widgetValues } from "../../../app/plugin-api/testing";
 import { typed } from "../db/schema";
 import { openDisclosure } from "./setup";
 
@@ -18,7 +15,7 @@ let env: Env;
 const ID = "110101199003074514";
 
 const as: Env["asStaff"] = (userId, fn) => env.asStaff(userId, fn);
-const publicRead = <T>(tenantId: string, fn: Parameters<typeof withScope<T>>[2]) => withScope(env.handle.db, { tenantId: null, readTenantIds: [tenantId], userId: null }, fn);
+const publicRead = <T>(tenantId: string, fn: (trx: Parameters<Parameters<Env["publicRead"]>[1]>[0]) => Promise<T>) => env.publicRead([tenantId], fn);
 const publishThrough = (payload: Record<string, unknown>, title = "关于东湖片区2026年第三季度环境质量状况的通报", review?: Record<string, unknown>) =>
   env.publishThrough(title, payload, review);
 
@@ -73,15 +70,15 @@ describe(`disclosure publication (${process.env.TEST_DATABASE_URL ? "PostgreSQL"
     expect(item.index_number).toBe(doc.index_number);
     expect(item.body_html).toContain("110101********4514");
     expect(item.body_html).not.toContain(ID);
-    const hits = await publicRead(env.office.id, (trx) => search(trx, { q: "片区", sources: ["disclosure.item"], limit: 20, offset: 0 }));
+    const hits = await publicSearch(env, env.office.id, { q: "片区", sources: ["disclosure.item"], limit: 20, offset: 0 });
     expect(hits.hits.map((h) => h.sourceId)).toContain(item.id);
-    const traditional = await publicRead(env.office.id, (trx) => search(trx, { q: "環境質量", sources: ["disclosure.item"], limit: 20, offset: 0 }));
+    const traditional = await publicSearch(env, env.office.id, { q: "環境質量", sources: ["disclosure.item"], limit: 20, offset: 0 });
     expect(traditional.hits.map((h) => h.sourceId)).toContain(item.id);
   });
 
   it("shows reviewers the category's name and the proposed attribute in words, not their codes", async () => {
     const doc = await publishThrough({ ...basePayload, body: "<p>巡查情况。</p>" }, "关于湿地巡查情况的说明");
-    const view = await as(env.users.leader.id, (trx, ctx) => documentView(trx, ctx, doc.id, "zh-CN"));
+    const view = await documentPage(env, env.users.leader.id, doc.id, "zh-CN");
     const shown = Object.fromEntries(view!.fields.map((f) => [f.path, f.segments.map((s) => s.text).join("")]));
     expect(shown["payload.categoryKey"]).toBe("环境质量");
     expect(shown["payload.attribute"]).toBe("主动公开");
@@ -111,7 +108,7 @@ describe(`disclosure publication (${process.env.TEST_DATABASE_URL ? "PostgreSQL"
     const item = (await office.withTenant((trx) => listItems(trx, env.office.id, { status: "published" }, { limit: 100, offset: 0 }))).items.find((i) => i.documentId === doc.id)!;
     const withdrawn = await office.withTenant((trx) => withdrawItem({ ...office, tenant: office.tenant }, trx, item.id, "所依据的监测方案已调整", "2026-11-20"));
     expect(withdrawn).toMatchObject({ status: "withdrawn", withdrawnOn: "2026-11-20", withdrawalReason: "所依据的监测方案已调整" });
-    const hits = await publicRead(env.office.id, (trx) => search(trx, { q: "噪声监测", sources: ["disclosure.item"], limit: 20, offset: 0 }));
+    const hits = await publicSearch(env, env.office.id, { q: "噪声监测", sources: ["disclosure.item"], limit: 20, offset: 0 });
     expect(hits.hits.map((h) => h.sourceId)).not.toContain(item.id);
     expect(await publicRead(env.office.id, (trx) => itemById(trx, env.office.id, item.id))).toMatchObject({ status: "withdrawn" });
   });
@@ -123,7 +120,7 @@ describe(`disclosure publication (${process.env.TEST_DATABASE_URL ? "PostgreSQL"
     while (calendar.workdaysBetween(formedOn, today).value < 30) formedOn = new Date(Date.parse(`${formedOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     // The oversight page's widget values, as a reader of the office gets them.
     const late = async () =>
-      (await computeWidgets(env.context, { tenantIds: [env.office.id], readableTenantIds: [env.office.id], permissions: new Set(), viewerUserId: env.users.viewer.id })).find(
+      (await widgetValues(env, { tenantIds: [env.office.id], readableTenantIds: [env.office.id], permissions: new Set(), viewerUserId: env.users.viewer.id })).find(
         (w) => w.key === "disclosure.late",
       )!.values[env.office.id];
     const before = (await late())!;

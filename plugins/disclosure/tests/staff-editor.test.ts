@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withScope } from "../../../db/scope";
 import { typed } from "../db/schema";
 import { action, loader } from "../routes/admin/editor";
 import { docxWithText, pdfWithText } from "./staff-files";
@@ -26,9 +25,8 @@ const documents = () =>
   env.systemContext(env.office.id).withTenant((trx) => trx.selectFrom("workflow_documents").selectAll().where("tenant_id", "=", env.office.id).execute());
 // Files no published item offers are readable by signed-in staff only.
 const attachments = () =>
-  withScope(env.handle.db, { tenantId: env.office.id, readTenantIds: [env.office.id], userId: env.users.viewer.id }, (trx) =>
-    typed(trx).selectFrom("disclosure_attachments").select(["id", "name", "sha256", "text"]).execute(),
-  );
+  env.readAs(env.users.viewer.id, [env.office.id], (trx) =>
+    typed(trx).selectFrom("disclosure_attachments").select(["id", "name", "sha256", "text"]).execute(), env.office.id);
 const docId = (location: string | null) => /drafts\/([0-9a-f-]{36})/.exec(location ?? "")?.[1] ?? "";
 
 describe(`staff item editor (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {

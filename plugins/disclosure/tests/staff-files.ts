@@ -2,7 +2,7 @@ import { crc32 } from "node:zlib";
 
 /** Test files built byte by byte: a one-page PDF with a line of text, a Word file, a PNG. */
 
-export { pdfWithText } from "../../../app/core/files/sample-pdf";
+export { pdfWithText } from "../../../app/plugin-api/files.server";
 
 /** A zip archive with stored (uncompressed) entries. */
 function zip(entries: Record<string, string>): Uint8Array<ArrayBuffer> {

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { signedInRequest, createUser } from "../../../tests/helpers/context";
-import { formBody, runAction, type Posted } from "../../../tests/helpers/routes";
+import { createUser, load as loadAt, post as postAt, type Posted } from "../../../app/plugin-api/testing";
 import { typed } from "../db/schema";
 import { seedDisclosure } from "../server/seed.server";
 import { openDisclosure } from "./setup";
@@ -8,16 +7,16 @@ import { openDisclosure } from "./setup";
 export type StaffEnv = Awaited<ReturnType<typeof openStaff>>;
 
 /**
- * The plugin's test database, seeded, with the roles the staff pages need beyond setup's: a second
- * drafter, a principal (catalogue and list), and a city supervisor who reads the office.
+ * The plugin's test database, seeded, with the members the staff pages need beyond setup's: a
+ * second drafter, the principal (catalogue and list), and the city's supervisor who reads the office.
  */
 export async function openStaff() {
   const env = await openDisclosure();
   for (const t of [env.tree.city, ...env.tree.offices]) await seedDisclosure(env.systemContext(t.id));
   const more = {
     drafter2: await createUser(env.handle, { [env.office.id]: ["drafter"] }),
-    principal: await createUser(env.handle, { [env.office.id]: ["principal"] }),
-    supervisor: await createUser(env.handle, { [env.tree.city.id]: ["supervisor"] }),
+    principal: env.member("principal"),
+    supervisor: env.member("supervisor"),
   };
   return { ...env, users: { ...env.users, ...more } };
 }
@@ -25,18 +24,17 @@ export async function openStaff() {
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
 type Action = (args: ActionFunctionArgs) => Promise<unknown>;
 
-export { audited, statusOf, type Posted } from "../../../tests/helpers/routes";
+export { audited, statusOf, type Posted } from "../../../app/plugin-api/testing";
 
 export const pathOf = (env: StaffEnv, sub = "") => `/t/${env.office.code}/admin/disclosure${sub}`;
 
 /** A loader's data as the signed-in user sees it, or the Response it threw (403, 404, a redirect). */
-export async function load<T = Record<string, unknown>>(env: StaffEnv, loader: Loader, userId: string, sub = "", params: Record<string, string> = {}): Promise<T> {
-  const request = await signedInRequest(env.context, userId, pathOf(env, sub));
-  return (await loader({ request, params: { tenant: env.office.code, ...params }, context: env.context })) as T;
+export function load<T = Record<string, unknown>>(env: StaffEnv, loader: Loader, userId: string, sub = "", params: Record<string, string> = {}): Promise<T> {
+  return loadAt<T>(env, loader, userId, pathOf(env, sub), params);
 }
 
 /** A POST as the browser sends it (form fields, repeated names, files); the answer or the redirect. */
-export async function post<T = Record<string, unknown>>(
+export function post<T = Record<string, unknown>>(
   env: StaffEnv,
   action: Action,
   userId: string,
@@ -44,9 +42,8 @@ export async function post<T = Record<string, unknown>>(
   fields: Record<string, string | string[] | File | File[]>,
   params: Record<string, string> = {},
 ): Promise<Posted<T>> {
-  const get = await signedInRequest(env.context, userId, pathOf(env, sub));
-  const request = new Request(get.url, { method: "POST", headers: { Cookie: get.headers.get("Cookie")! }, body: formBody(fields) });
-  return runAction<T>(action, request, { tenant: env.office.code, ...params }, env.context);
+  // From the test context's own address, as staff at the office.
+  return postAt<T>(env, action, userId, pathOf(env, sub), fields, params, env.context.clientIp);
 }
 
 /** Inserts a published item directly, numbered as publication would number it. */

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { documentView } from "../../../app/core/workflow/document-view.server";
+import { documentPage } from "../../../app/plugin-api/testing";
 import { typed } from "../db/schema";
 import { action as editorAction, loader as editorLoader } from "../routes/admin/editor";
 import { loader as staffItemLoader } from "../routes/admin/item";
@@ -47,7 +47,7 @@ describe(`内容概述 (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite
     expect((await documents()).find((d) => d.id === id)?.payload).toMatchObject({ summary: SUMMARY });
 
     // The reviewers read it as a field of the document, right after the title.
-    const view = await env.asStaff(env.users.leader.id, (trx, ctx) => documentView(trx, ctx, id, "zh-CN"));
+    const view = await documentPage(env, env.users.leader.id, id, "zh-CN");
     const paths = view!.fields.map((f) => f.path);
     expect(paths.slice(0, 2)).toEqual(["title", "payload.summary"]);
     expect(view!.fields[1]!.segments.map((s) => s.text).join("")).toBe(SUMMARY);
