@@ -2,7 +2,6 @@ import type { InputHTMLAttributes, ReactNode } from "react";
 import { controlIds } from "./control-ids";
 import { FieldError, Hint } from "./field-messages";
 import type { FieldProps } from "./field-props";
-import { RequiredMark } from "./field-shell";
 
 export type Choice = { value: string; label: string };
 
@@ -26,10 +25,7 @@ function ChoiceGroup({ type, name, legend, groups, errors, hint, idPrefix, requi
     ));
   return (
     <fieldset className="stack" id={ids.id} aria-describedby={ids.describedBy}>
-      <legend>
-        {legend}
-        {required && <RequiredMark />}
-      </legend>
+      <legend className={required ? "required" : undefined}>{legend}</legend>
       <Hint id={ids.id}>{hint}</Hint>
       {groups.map((g, i) =>
         g.heading ? (

@@ -4,7 +4,7 @@ export { controlIds } from "./control-ids";
 export { ErrorSummary } from "./error-summary";
 export { errorKey, FieldError, Hint } from "./field-messages";
 export type { FieldProps } from "./field-props";
-export { FieldShell, RequiredMark } from "./field-shell";
+export { FieldShell } from "./field-shell";
 export { FilterBar } from "./filter-bar";
 export { Pager } from "./pager";
 export { SelectField, type Option } from "./select-field";

@@ -2,7 +2,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { parseForm } from "../../../app/plugin-api/loaders.server";
-import { Field, FormMessage, PostForm, useLocale } from "../../../app/plugin-api/ui";
+import { Checkbox, ErrorSummary, FormMessage, PostForm, SubmitButton, TextField, useLocale } from "../../../app/plugin-api/ui";
 import { pluginAction, pluginLoader } from "../server/loaders.server";
 
 const NoteSchema = z.object({
@@ -48,13 +48,10 @@ export default function NotesAdmin() {
       {canManage && (
         <PostForm className="stack narrow">
           {result?.saved && <FormMessage tone="success">{t("saved")}</FormMessage>}
-          <Field name="body" label={t("body")} errors={result?.errors} required />
-          <label>
-            <input type="checkbox" name="isPublic" /> {t("isPublic")}
-          </label>
-          <button type="submit" className="button primary">
-            {t("add")}
-          </button>
+          <ErrorSummary errors={result?.errors} labels={{ body: t("body") }} />
+          <TextField name="body" label={t("body")} errors={result?.errors} required />
+          <Checkbox name="isPublic" label={t("isPublic")} errors={result?.errors} />
+          <SubmitButton>{t("add")}</SubmitButton>
         </PostForm>
       )}
       <table className="table">
