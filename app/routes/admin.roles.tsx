@@ -30,7 +30,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const title = `${t("roles.title")} · ${t("console.title")}`;
   const choices = tenants.map((x) => ({ code: x.code, name: x.name[locale] }));
   const roles = context.services.permissions.roles.keys();
-  if (!tenant) return { title, choices, ignored, tenant: null, roles, matrix: [] };
+  // What each role a plugin adds is for, said under the table.
+  const notes = context.services.permissions.roles.declared().map((r) => ({ role: r.key, description: r.description ?? "" }));
+  if (!tenant) return { title, choices, ignored, tenant: null, roles, notes, matrix: [] };
   const overrides = await readAsPlatform(ctx, [tenant.id], (trx) => overridesOf(trx, tenant.id));
   const matrix = tenantPermissions(context.services.permissions).map((def) => ({
     key: def.key,
@@ -41,7 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       return { role, byDefault, granted: override ? override.granted : byDefault };
     }),
   }));
-  return { title, choices, ignored, tenant: { id: tenant.id, code: tenant.code, name: tenant.name[locale] }, roles, matrix };
+  return { title, choices, ignored, tenant: { id: tenant.id, code: tenant.code, name: tenant.name[locale] }, roles, notes, matrix };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -70,7 +72,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function RolesPage() {
   const { t } = useTranslation("platform");
-  const { choices, ignored, tenant, roles, matrix } = useLoaderData<typeof loader>();
+  const { choices, ignored, tenant, roles, notes, matrix } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const roleLabel = useRoleLabel();
   const label = (key: string) => t(key.includes(":") ? key : `core:${key}`);
@@ -138,6 +140,19 @@ export default function RolesPage() {
             </tbody>
           </table>
           <p className="hint">{t("roles.legend")}</p>
+          {notes.length > 0 && (
+            <>
+              <h2>{t("roles.pluginRoles")}</h2>
+              <dl>
+                {notes.map((n) => (
+                  <div key={n.role}>
+                    <dt>{roleLabel(n.role)}</dt>
+                    <dd>{n.description && t(n.description)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </>
+          )}
           <p className="inline-list">
             <button type="submit" name="intent" value="save" className="button primary">
               {t("roles.save")}

@@ -54,6 +54,8 @@ describe("a role a plugin declares", () => {
     const request = await signedInRequest(context, secadmin.id, `/admin/roles?tenant=${office.code}`);
     const page = await rolesLoader({ request, context, params: {} });
     expect(page.roles).toEqual([...CORE_ROLES, ROLE]);
+    // Under the table, what the role is for, in the plugin's words.
+    expect(page.notes).toEqual([{ role: ROLE, description: "fixture-notes:roles.reviewerHint" }]);
     const byDefault = (permission: string) => page.matrix.find((p) => p.key === permission)!.cells.find((c) => c.role === ROLE)!.byDefault;
     // Every business role enters the workspace; the manifest names core.originals.view; the plugin's manage permission names the role.
     expect(byDefault("core.workspace.view")).toBe(true);
