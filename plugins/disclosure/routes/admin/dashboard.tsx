@@ -1,10 +1,10 @@
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { chinaYear } from "../../../../app/plugin-api";
 import { z } from "zod";
 import { readFilters } from "../../../../app/plugin-api/loaders.server";
 import { pluginLoader } from "../../server/loaders.server";
-import { IgnoredFilters, SelectField, useLocale } from "../../../../app/plugin-api/ui";
+import { FilterBar, IgnoredFilters, SelectField, useLocale } from "../../../../app/plugin-api/ui";
 import { TABLE_TWO_COLUMNS, TABLE_TWO_RULES, TABLE_TWO_SOURCE, TABLE_TWO_WITHDRAWN } from "../../law/table-two";
 import { dashboard } from "../../server/staff/dashboard.server";
 
@@ -59,7 +59,7 @@ export default function Dashboard() {
     <>
       <h1>{t("staff.dashboard.title")}</h1>
       <IgnoredFilters ignored={ignored} labels={{ year: t("staff.dashboard.year") }} />
-      <Form method="get" className="filters" aria-label={t("staff.dashboard.filters")}>
+      <FilterBar label={t("staff.dashboard.filters")} applyLabel={t("staff.dashboard.show")}>
         <SelectField name="year" label={t("staff.dashboard.year")} defaultValue={String(year)}>
           {years.map((y) => (
             <option key={y} value={y}>
@@ -67,10 +67,7 @@ export default function Dashboard() {
             </option>
           ))}
         </SelectField>
-        <button type="submit" className="button">
-          {t("staff.dashboard.show")}
-        </button>
-      </Form>
+      </FilterBar>
 
       <section aria-labelledby="dash-timeliness">
         <h2 id="dash-timeliness">{t("staff.dashboard.timelinessTitle", { year })}</h2>

@@ -1,10 +1,10 @@
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { parseForm } from "../../../../app/plugin-api/loaders.server";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
 import { CategoryOptions } from "./_parts/category-options";
-import { FieldError, type FieldErrors, FormMessage, IgnoredFilters, PostForm, SelectField, topFields } from "../../../../app/plugin-api/ui";
+import { FieldError, type FieldErrors, FilterBar, FormMessage, IgnoredFilters, PostForm, SelectField, TextField, topFields } from "../../../../app/plugin-api/ui";
 import { readFilter, staffItemList, STATUSES } from "../../server/staff/items-list.server";
 import { withdrawItems, WithdrawForm } from "../../server/staff/withdraw.server";
 import { WithdrawFields } from "./_parts/withdraw-fields";
@@ -74,7 +74,7 @@ export default function Items() {
       {failed && <FormMessage tone="error">{failed.message ? t(failed.message) : t("staff.withdraw.notDone")}</FormMessage>}
 
       <IgnoredFilters ignored={ignored} labels={{ status: t("staff.items.status"), category: t("meta.category"), year: t("staff.items.year"), q: t("staff.items.q") }} />
-      <Form method="get" className="filters" role="search" aria-label={t("staff.items.filters")}>
+      <FilterBar label={t("staff.items.filters")} applyLabel={t("staff.items.filter")}>
         <SelectField name="status" label={t("staff.items.status")} defaultValue={filter.status ?? ""}>
           <option value="">{t("staff.items.all")}</option>
           {statuses.map((s) => (
@@ -95,14 +95,8 @@ export default function Items() {
             </option>
           ))}
         </SelectField>
-        <div className="field">
-          <label htmlFor="f-q">{t("staff.items.q")}</label>
-          <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} />
-        </div>
-        <button type="submit" className="button">
-          {t("staff.items.filter")}
-        </button>
-      </Form>
+        <TextField name="q" type="search" label={t("staff.items.q")} defaultValue={filter.q ?? ""} maxLength={100} />
+      </FilterBar>
 
       {rows.length === 0 ? (
         <p className="muted">{t("staff.items.none")}</p>

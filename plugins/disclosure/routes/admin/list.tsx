@@ -1,12 +1,12 @@
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { chinaYear } from "../../../../app/plugin-api";
 import { z } from "zod";
 import { checkedTexts, readFilters, requireQuery } from "../../../../app/plugin-api/loaders.server";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
 import { formMessage } from "../../server/staff/form-input.server";
-import { type FieldErrors, FormMessage, hasErrors, IgnoredFilters, RowAction, SelectField } from "../../../../app/plugin-api/ui";
+import { type FieldErrors, FilterBar, FormMessage, hasErrors, IgnoredFilters, RowAction, SelectField } from "../../../../app/plugin-api/ui";
 import { catalogueTree, flatten } from "../../server/catalogue.server";
 import { labelOf } from "../../server/staff/editor.server";
 import { readRowForm, removeListRow, ROW_FIELDS, saveListRow } from "../../server/staff/list-rows.server";
@@ -151,7 +151,7 @@ export default function DisclosureList() {
       {done && <FormMessage tone="success">{t(`staff.list.done.${done}`)}</FormMessage>}
       {failed?.message && <FormMessage tone="error">{t(failed.message)}</FormMessage>}
       <IgnoredFilters ignored={ignored} labels={{ year: t("staff.list.year") }} />
-      <Form method="get" className="filters" aria-label={t("staff.list.filters")}>
+      <FilterBar label={t("staff.list.filters")} applyLabel={t("staff.items.filter")}>
         <SelectField name="year" label={t("staff.list.year")} defaultValue={year ? String(year) : ""} hint={t("staff.list.yearHint")}>
           <option value="">{t("staff.items.all")}</option>
           {years.map((y) => (
@@ -160,10 +160,7 @@ export default function DisclosureList() {
             </option>
           ))}
         </SelectField>
-        <button type="submit" className="button">
-          {t("staff.items.filter")}
-        </button>
-      </Form>
+      </FilterBar>
       <p>
         <strong>{late ? t("staff.list.lateSummary", { count: late }) : t("staff.list.noLate")}</strong>
       </p>

@@ -1,7 +1,7 @@
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pluginLoader } from "../../server/loaders.server";
-import { IgnoredFilters, useLocale } from "../../../../app/plugin-api/ui";
+import { FilterBar, IgnoredFilters, SelectField, TextField, useLocale } from "../../../../app/plugin-api/ui";
 import { applicantLabel, replyTypeLabel } from "../../law/labels";
 import { readFilter } from "../../server/staff/list-filter.server";
 import { applicationList, LIST_STATUSES, URGENCIES } from "../../server/staff/list.server";
@@ -65,41 +65,22 @@ export default function Applications() {
         </p>
       )}
       <IgnoredFilters ignored={ignored} labels={{ status: t("staff.list.status"), urgency: t("staff.list.urgency"), year: t("staff.list.year"), q: t("staff.list.q") }} />
-      <Form method="get" className="filters" role="search" aria-label={t("staff.list.filters")}>
-        <div className="field">
-          <label htmlFor="f-status">{t("staff.list.status")}</label>
-          <select id="f-status" name="status" defaultValue={filter.status ?? ""}>
-            <option value="">{t("staff.list.all")}</option>
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-urgency">{t("staff.list.urgency")}</label>
-          <select id="f-urgency" name="urgency" defaultValue={filter.urgency ?? ""}>
-            <option value="">{t("staff.list.all")}</option>
-            {urgencies.map((u) => (
-              <option key={u} value={u}>
-                {t(`urgency.${u}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-year">{t("staff.list.year")}</label>
-          <input id="f-year" name="year" inputMode="numeric" pattern="\d{4}" size={6} defaultValue={filter.year ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-q">{t("staff.list.q")}</label>
-          <input id="f-q" name="q" type="search" maxLength={100} defaultValue={filter.q ?? ""} />
-        </div>
-        <button type="submit" className="button">
-          {t("staff.list.filter")}
-        </button>
-      </Form>
+      <FilterBar label={t("staff.list.filters")} applyLabel={t("staff.list.filter")}>
+        <SelectField
+          name="status"
+          label={t("staff.list.status")}
+          defaultValue={filter.status ?? ""}
+          options={[{ value: "", label: t("staff.list.all") }, ...statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+        />
+        <SelectField
+          name="urgency"
+          label={t("staff.list.urgency")}
+          defaultValue={filter.urgency ?? ""}
+          options={[{ value: "", label: t("staff.list.all") }, ...urgencies.map((u) => ({ value: u, label: t(`urgency.${u}`) }))]}
+        />
+        <TextField name="year" label={t("staff.list.year")} inputMode="numeric" pattern="\d{4}" size={6} defaultValue={filter.year ?? ""} />
+        <TextField name="q" type="search" label={t("staff.list.q")} maxLength={100} defaultValue={filter.q ?? ""} />
+      </FilterBar>
       {rows.length === 0 ? (
         <p className="muted">{t("staff.list.none")}</p>
       ) : (
