@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import semver from "semver";
 import { PERMISSION_KEY } from "../core/permissions/catalog";
 import { RoleCatalogue } from "../core/permissions/role-catalogue";
-import { CORE_ROLES } from "../core/permissions/roles";
+import { CORE_ROLES, pluginRolePrefix } from "../core/permissions/roles";
 import { HOST_VERSION } from "../plugin-api/version";
 import { ManifestSchema, type Manifest } from "./manifest-schema";
 import { reportFigureProblems } from "./manifest/report-figures";
@@ -104,7 +104,11 @@ function roleReferences(m: Manifest): { field: string; role: string }[] {
   ];
 }
 
-/** Every plugin's roles together: no key declared twice, and every role a manifest names is declared somewhere. */
+/**
+ * Every plugin's roles together: no key declared twice, and every role a manifest names is declared
+ * by the plugin its prefix names. A role of a plugin that is not installed (disclosure names
+ * `requests_officer`) holds nothing and stops nothing.
+ */
 function checkRoleCatalogue(registry: PluginRegistry) {
   const owner = new Map<string, string>();
   for (const p of registry.plugins) {
@@ -115,9 +119,10 @@ function checkRoleCatalogue(registry: PluginRegistry) {
     });
   }
   const catalogue = new RoleCatalogue(registry.roles());
+  const owners = registry.ids().map(pluginRolePrefix);
   for (const p of registry.plugins) {
     for (const { field, role } of roleReferences(p.manifest)) {
-      if (!catalogue.has(role)) throw new PluginError(p.manifest.id, field, `"${role}" is not one of ${catalogue.keys().join(", ")}`);
+      if (!catalogue.has(role) && owners.some((prefix) => role.startsWith(prefix))) throw new PluginError(p.manifest.id, field, `"${role}" is not one of ${catalogue.keys().join(", ")}`);
     }
   }
 }

@@ -465,11 +465,11 @@ describe("manifest validation", () => {
       problem: /"core.audit.read" is not a core permission a business role may hold/,
     },
     {
-      what: "a default role no plugin declares",
+      what: "a default role the plugin its prefix names does not declare",
       folder: "borrows-role",
-      manifest: manifest("borrows-role", { permissions: [{ key: "borrows-role.items.view", label: "borrows-role:permissions.view", defaultRoles: ["ghost_officer"] }] }),
+      manifest: manifest("borrows-role", { permissions: [{ key: "borrows-role.items.view", label: "borrows-role:permissions.view", defaultRoles: ["good_one_ghost"] }] }),
       field: "permissions.0.defaultRoles.0",
-      problem: /"ghost_officer" is not one of drafter, .*viewer/,
+      problem: /"good_one_ghost" is not one of drafter, .*viewer/,
     },
     {
       what: "an id that is not its folder's name (two plugins can never share an id)",
@@ -496,6 +496,16 @@ describe("manifest validation", () => {
     expect(message.split("\n"), "one line").toHaveLength(1);
     expect(message).toMatch(new RegExp(`^plugins/${escape(folder)}/manifest\\.ts: ${escape(field)}: `));
     expect(message).toMatch(problem);
+  });
+
+  it("loads a plugin naming a role of a plugin that is not installed, the role holding nothing", async () => {
+    const dir = await pluginsDir({
+      "good-one": good,
+      lender: { manifest: manifest("lender", { permissions: [{ key: "lender.items.view", label: "lender:permissions.view", defaultRoles: ["drafter", "absent_officer"] }] }) },
+    });
+    const registry = await discoverPlugins(dir);
+    expect(registry.ids()).toEqual(["good-one", "lender"]);
+    expect(registry.roles()).toEqual([]);
   });
 
   it("loads good plugins, dependencies first", async () => {
