@@ -15,7 +15,7 @@ import { fixedT } from "~/core/i18n/locale.server";
 import { errorMessages, placeErrors } from "~/core/input/placed-errors";
 import { membershipsOf } from "~/core/permissions/memberships.server";
 import { FormMessage, PostForm, RowAction } from "~/ui/forms";
-import { TextField } from "~/ui/form-kit";
+import { SubmitButton, TextField } from "~/ui/form-kit";
 import { PublicLayout } from "~/ui/public-layout";
 import { EnrolmentFields, RecoveryCodes } from "~/ui/second-factor";
 import { useRoleLabel } from "~/ui/role-label";
@@ -234,9 +234,9 @@ export default function Account() {
             hint={passwordHistory > 0 ? `${t("account.password.policy")} ${t("account.password.history", { count: passwordHistory })}` : t("account.password.policy")}
           />
           <TextField name="confirm" type="password" label={t("account.password.confirm")} autoComplete="new-password" required errors={errorsOf("password")} />
-          <button className="button primary" type="submit">
+          <SubmitButton className="button primary">
             {t("account.password.submit")}
-          </button>
+          </SubmitButton>
         </PostForm>
       </section>
 
@@ -256,9 +256,9 @@ export default function Account() {
             <input type="hidden" name="intent" value="mfaEnrol" />
             <EnrolmentFields offer={offer} errors={errorsOf("mfaEnrol")} />
             <TextField name="enrolPassword" type="password" label={t("account.password.current")} autoComplete="current-password" required errors={errorsOf("mfaEnrol")} />
-            <button className="button primary" type="submit">
+            <SubmitButton className="button primary">
               {t("mfa.enrol.submit")}
-            </button>
+            </SubmitButton>
           </PostForm>
         ) : (
           <p>
@@ -271,9 +271,9 @@ export default function Account() {
           <PostForm className="stack narrow" aria-label={t("mfa.remove")}>
             <input type="hidden" name="intent" value="mfaRemove" />
             <TextField name="removePassword" type="password" label={t("account.password.current")} autoComplete="current-password" required errors={errorsOf("mfaRemove")} />
-            <button className="button danger" type="submit">
+            <SubmitButton className="button danger">
               {t("mfa.remove")}
-            </button>
+            </SubmitButton>
           </PostForm>
         )}
       </section>
@@ -317,16 +317,16 @@ export default function Account() {
           {others > 0 && (
             <PostForm>
               <input type="hidden" name="intent" value="revokeOthers" />
-              <button className="button" type="submit">
+              <SubmitButton className="button">
                 {t("account.sessions.revokeOthers")}
-              </button>
+              </SubmitButton>
             </PostForm>
           )}
           <PostForm>
             <input type="hidden" name="intent" value="signOutEverywhere" />
-            <button className="button danger" type="submit">
+            <SubmitButton className="button danger">
               {t("account.sessions.signOutEverywhere")}
-            </button>
+            </SubmitButton>
           </PostForm>
         </div>
       </section>

@@ -8,6 +8,7 @@ import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { requirePlatform } from "~/core/permissions/platform.server";
 import { PluginAdminError, setPluginEnabled } from "~/plugin-host/enablement.server";
 import { FormMessage, PostForm } from "~/ui/forms";
+import { SubmitButton } from "~/ui/form-kit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -148,10 +149,10 @@ export default function PluginsPage() {
                           <input type="hidden" name="tenant" value={x.code} />
                           <input type="hidden" name="plugin" value={p.id} />
                           <input type="hidden" name="enabled" value={x.enabled ? "off" : "on"} />
-                          <button type="submit" className={x.enabled ? "button" : "button primary"}>
+                          <SubmitButton className={x.enabled ? "button" : "button primary"}>
                             {t(x.enabled ? "plugins.disable" : "plugins.enable")}
                             <span className="visually-hidden">{context}</span>
-                          </button>
+                          </SubmitButton>
                         </PostForm>
                       </td>
                       {p.hasSettings && (

@@ -13,6 +13,7 @@ import { fixedT } from "~/core/i18n/locale.server";
 import { FormMessage, PostForm } from "~/ui/forms";
 import { PublicLayout } from "~/ui/public-layout";
 import { EnrolmentFields } from "~/ui/second-factor";
+import { SubmitButton } from "~/ui/form-kit";
 
 const EnrolSchema = z.object({
   code: z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(16, { error: "errors.totp.wrongCode" }),
@@ -66,9 +67,9 @@ export default function LoginEnrol() {
         {offer ? (
           <PostForm className="stack" aria-label={t("mfa.enrol.title")}>
             <EnrolmentFields offer={offer} errors={result?.errors} />
-            <button type="submit" className="button primary">
+            <SubmitButton className="button primary">
               {t("mfa.enrol.submit")}
-            </button>
+            </SubmitButton>
           </PostForm>
         ) : (
           <FormMessage tone="error">{t("errors.totp.expired")}</FormMessage>

@@ -8,6 +8,7 @@ import { fixedT } from "~/core/i18n/locale.server";
 import { FormMessage, PostForm } from "~/ui/forms";
 import { PublicLayout } from "~/ui/public-layout";
 import { RecoveryCodes } from "~/ui/second-factor";
+import { SubmitButton } from "~/ui/form-kit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
@@ -36,9 +37,9 @@ export default function LoginRecoveryCodes() {
         <FormMessage tone="success">{t("mfa.enrol.done")}</FormMessage>
         <RecoveryCodes codes={codes} />
         <PostForm>
-          <button type="submit" className="button primary">
+          <SubmitButton className="button primary">
             {t("mfa.recovery.continue")}
-          </button>
+          </SubmitButton>
         </PostForm>
       </div>
     </PublicLayout>

@@ -9,6 +9,7 @@ import { chinaDate } from "~/core/calendar/china-time";
 import { decide, inboxOf } from "~/core/workflow/service.server";
 import { pluginInboxSections, type InboxSection } from "~/plugin-host/inbox.server";
 import { FormMessage, PostForm } from "~/ui/forms";
+import { SubmitButton, TextArea } from "~/ui/form-kit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -160,7 +161,6 @@ export default function Inbox() {
             <tbody>
               {items.map((i) => {
                 const error = result?.error && result.documentId === i.id ? result.error : null;
-                const commentId = `comment-${i.id}`;
                 return (
                   <tr key={i.id}>
                     <th scope="row">
@@ -192,20 +192,17 @@ export default function Inbox() {
                       <PostForm>
                         <input type="hidden" name="documentId" value={i.id} />
                         <input type="hidden" name="version" value={i.version} />
-                        <button type="submit" name="intent" value="approve" className="button primary" disabled={busy}>
+                        <SubmitButton name="intent" value="approve" className="button primary" disabled={busy}>
                           {t("workflow.actions.approve")}
-                        </button>
+                        </SubmitButton>
                       </PostForm>
                       <PostForm>
                         <input type="hidden" name="documentId" value={i.id} />
                         <input type="hidden" name="version" value={i.version} />
-                        <div className="field">
-                          <label htmlFor={commentId}>{t("workflow.inbox.comment")}</label>
-                          <textarea id={commentId} name="comment" required rows={2} maxLength={2000} />
-                        </div>
-                        <button type="submit" name="intent" value="return" className="button" disabled={busy}>
+                        <TextArea name="comment" idPrefix={`return-${i.id}`} label={t("workflow.inbox.comment")} required rows={2} maxLength={2000} />
+                        <SubmitButton name="intent" value="return" className="button" disabled={busy}>
                           {t("workflow.actions.return")}
-                        </button>
+                        </SubmitButton>
                       </PostForm>
                       </>
                       )}

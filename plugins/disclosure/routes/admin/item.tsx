@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { parseForm } from "../../../../app/plugin-api/loaders.server";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
-import { type FieldErrors, FormMessage, PostForm, topFields, useLocale } from "../../../../app/plugin-api/ui";
+import { type FieldErrors, FormMessage, PostForm, SubmitButton, topFields, useLocale } from "../../../../app/plugin-api/ui";
 import { staffItemView } from "../../server/staff/item-view.server";
 import { withdrawItems, WithdrawForm } from "../../server/staff/withdraw.server";
 import { Timeliness } from "./_parts/timeliness";
@@ -177,9 +177,9 @@ export default function StaffItem() {
           <PostForm className="stack narrow" noValidate>
             <p className="hint">{t("staff.withdraw.hint")}</p>
             <WithdrawFields errors={failed?.errors} reason={failed?.reason} confirmLabel={t("staff.withdraw.confirmOne")} />
-            <button type="submit" className="button danger">
+            <SubmitButton className="button danger">
               {t("staff.withdraw.submit")}
-            </button>
+            </SubmitButton>
           </PostForm>
         </section>
       )}

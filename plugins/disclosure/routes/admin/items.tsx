@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { parseForm } from "../../../../app/plugin-api/loaders.server";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
 import { CategoryOptions } from "./_parts/category-options";
-import { FieldError, type FieldErrors, FilterBar, FormMessage, IgnoredFilters, PostForm, SelectField, TextField, topFields } from "../../../../app/plugin-api/ui";
+import { FieldError, type FieldErrors, FilterBar, FormMessage, IgnoredFilters, PostForm, SelectField, SubmitButton, TextField, topFields } from "../../../../app/plugin-api/ui";
 import { readFilter, staffItemList, STATUSES } from "../../server/staff/items-list.server";
 import { withdrawItems, WithdrawForm } from "../../server/staff/withdraw.server";
 import { WithdrawFields } from "./_parts/withdraw-fields";
@@ -162,9 +162,9 @@ export default function Items() {
             <p className="hint">{t("staff.withdraw.bulkHint")}</p>
             <FieldError id="f-ids" keys={failed?.errors.ids} />
             <WithdrawFields errors={failed?.errors} reason={failed?.reason} confirmLabel={t("staff.withdraw.confirm")} />
-            <button type="submit" className="button danger">
+            <SubmitButton className="button danger">
               {t("staff.withdraw.bulkSubmit")}
-            </button>
+            </SubmitButton>
           </PostForm>
         </section>
       )}

@@ -1,6 +1,6 @@
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
-import { PostForm } from "../../../../../app/plugin-api/ui";
+import { PostForm, SubmitButton } from "../../../../../app/plugin-api/ui";
 import type { ApplicantDetails } from "../../../server/applicant";
 
 const SHOWN = ["name", "organisation", "creditCode", "idNumber", "phone", "email", "address", "postcode"] as const;
@@ -32,9 +32,9 @@ export function ApplicantCard({ masked, canRead, revealed }: { masked: string; c
           {canRead && (
             <PostForm>
               <input type="hidden" name="intent" value="reveal" />
-              <button type="submit" className="link-button">
+              <SubmitButton className="link-button">
                 {t("staff.applicant.reveal")}
-              </button>
+              </SubmitButton>
             </PostForm>
           )}
         </div>

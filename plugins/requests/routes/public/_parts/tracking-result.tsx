@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput } from "../../../../../app/plugin-api/ui";
+import { CsrfInput, SubmitButton } from "../../../../../app/plugin-api/ui";
 import type { SentNotice, TrackingView } from "../../../server/public/track.server";
 
 /** Status, dates and the reply clock of one application, as its applicant may read them. */
@@ -87,9 +87,9 @@ function ReleasedFiles({ files, keys, code }: { files: SentNotice["files"]; keys
               <input type="hidden" name="trackingNo" value={keys.trackingNo} />
               <input type="hidden" name="queryCode" value={keys.queryCode} />
               <input type="hidden" name="file" value={f.id} />
-              <button type="submit" className="button">
+              <SubmitButton className="button">
                 {t("replyFiles.public.download", { name: f.name })}
-              </button>{" "}
+              </SubmitButton>{" "}
               <span className="muted">{sizeOf(f.size)}</span>
             </form>
           </li>
