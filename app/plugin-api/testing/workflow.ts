@@ -18,7 +18,10 @@ export type FindingDecision = { action: "redact" } | { action: "keep"; reason: s
 
 type Env = Pick<Testbed, "handle" | "context" | "office" | "member">;
 
-/** The office's document as stored now (read outside any user's session). */
+/**
+ * The office's document as stored now (read outside any user's session). Like every helper here it
+ * opens its own transaction: never call it inside another (PGlite has one connection, it would wait forever).
+ */
 export async function documentOf(env: Env, documentId: string): Promise<WorkflowDocument> {
   const doc = await withScope(env.handle.db, { tenantId: env.office.id, readTenantIds: [env.office.id], userId: null }, (trx) => documentById(trx, env.office.id, documentId));
   if (!doc) throw new Error(`no document ${documentId} in the office`);

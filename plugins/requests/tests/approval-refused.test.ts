@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaDate } from "../../../app/plugin-api";
-import type { PluginTenantContext } from "../../../app/plugin-api/context";
-import { recordClassification } from "../../../app/core/workflow/classification-step.server";
-import { decide, documentById } from "../../../app/core/workflow/service.server";
-import { requireStaff } from "../../../app/core/tenancy/staff.server";
-import { signedInRequest } from "../../../tests/helpers/context";
+import type { PluginTenantContext } from "../../../app/plugin-api";
+import { actOn, documentOf, recordReview } from "../../../app/plugin-api/testing";
 import { clockId, typed } from "../db/schema";
 import { action as applicationAction } from "../routes/admin/application";
 import { action as noticeAction } from "../routes/admin/notice";
@@ -29,7 +26,6 @@ beforeAll(async () => {
 afterAll(() => env.handle.close());
 
 const appPath = (id: string, sub = "") => staffPath(env, `/applications/${id}${sub}`);
-const staff = async (userId: string) => requireStaff(await signedInRequest(env.context, userId, `/t/${env.office.code}/admin`), env.context, env.office.code);
 
 describe(`an approval the ledger no longer allows (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
   it("is refused with the ledger's reason and sends nothing when the fee came in during review", async () => {
@@ -47,25 +43,21 @@ describe(`an approval the ledger no longer allows (${process.env.TEST_DATABASE_U
     const paid = await post(env, applicationAction, env.users.officer.id, appPath(id), { intent: "fee.paid", paidOn: today }, { id });
     expect(paid.status, JSON.stringify(paid.data)).toBe(200);
 
-    const approve = async (userId: string) => {
-      const s = await staff(userId);
-      const doc = (await env.asStaff(userId, (trx) => documentById(trx, env.office.id, documentId)))!;
-      return decide(s, { documentId, action: "approve", expectedVersion: doc.version });
-    };
+    const approve = (userId: string) => actOn(env, userId, documentId, "approve");
     expect((await approve(env.users.dept.id)).ok).toBe(true);
-    const recorded = await env.asStaff(env.users.classifier.id, (trx, c) => recordClassification(trx, c, documentId, { attribute: "proactive", noStateSecret: true }));
+    const recorded = await recordReview(env, documentId, { attribute: "proactive" });
     expect(recorded.ok, JSON.stringify(recorded)).toBe(true);
     expect((await approve(env.users.classifier.id)).ok).toBe(true);
 
     const refused = await approve(env.users.leader.id);
     expect(refused).toEqual({ ok: false, refusal: { code: "refusedByPlugin", key: "requests:errors.clock.fee-unpaid-needs-fee-notice" } });
     const after = await ctx.withTenant(async (trx) => ({
-      doc: await documentById(trx, env.office.id, documentId),
       row: await typed(trx).selectFrom("requests_applications").select(["status", "reply_type"]).where("id", "=", id).executeTakeFirstOrThrow(),
       events: await ctx.clocks.events(trx, clockId(id)),
     }));
-    expect(after.doc?.status).toBe("in_review");
-    expect(after.doc?.waiting_role).toBe("leader");
+    const doc = await documentOf(env, documentId);
+    expect(doc.status).toBe("in_review");
+    expect(doc.waiting_role).toBe("leader");
     expect(after.row.reply_type).toBeNull();
     expect(after.events.map((e) => e.kind)).not.toContain("stop");
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { idNumberCheckChar } from "../../../app/core/classification/checksums";
+import { idNumberCheckChar } from "../../../app/plugin-api/testing";
 import { chinaDate } from "../../../app/plugin-api";
 import { typed } from "../db/schema";
 import { action as applicationAction, loader as applicationLoader } from "../routes/admin/application";

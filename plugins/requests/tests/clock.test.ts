@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ClockLedgerError, type ClockEvent, type ClockStatus, type Locale } from "../../../app/plugin-api";
-import type { PluginTenantContext } from "../../../app/plugin-api/context";
-import { uniq } from "../../../tests/helpers/db";
+import type { PluginTenantContext } from "../../../app/plugin-api";
+import { uniq } from "../../../app/plugin-api/testing";
 import { clockId } from "../db/schema";
 import { openRequests, type RequestsEnv } from "./setup";
 

@@ -1,14 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { chinaDate, fromDayNumber, toDayNumber } from "../../../app/plugin-api";
-import { loader as inboxLoader } from "../../../app/routes/t.$tenant.admin.inbox";
-import type { InboxSection } from "../../../app/plugin-host/inbox.server";
+import { inboxSections } from "../../../app/plugin-api/testing";
 import { clockId } from "../db/schema";
 import { ApplicationInput } from "../server/applicant";
 import { createApplication } from "../server/applications.server";
-import { applicationForm, load, openRequests, type RequestsEnv } from "./setup";
+import { applicationForm, openRequests, type RequestsEnv } from "./setup";
 
 let env: RequestsEnv;
-const sectionsOf = async (userId: string) => (await load<{ sections: InboxSection[] }>(env, inboxLoader, userId, `/t/${env.office.code}/admin/inbox`)).sections;
+const sectionsOf = (userId: string) => inboxSections(env, userId);
 
 beforeAll(async () => {
   env = await openRequests();

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chinaDate, type ClockEvent } from "../../../app/plugin-api";
-import type { PluginTenantContext } from "../../../app/plugin-api/context";
+import { chinaDate, type ClockEvent, type PluginTenantContext } from "../../../app/plugin-api";
 import { clockId, typed, type ApplicationStatus } from "../db/schema";
 import { action as applicationAction, loader as applicationLoader } from "../routes/admin/application";
 import { action as noticeAction, loader as noticeLoader } from "../routes/admin/notice";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testCreditCode } from "../../../tests/helpers/db";
+import { testCreditCode } from "../../../app/plugin-api/testing";
 import { clockId, typed } from "../db/schema";
 import { action, loader } from "../routes/public/apply";
 import { openApplicant } from "../server/applications.server";

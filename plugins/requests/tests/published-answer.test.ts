@@ -1,22 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaDate, type PluginTransaction } from "../../../app/plugin-api";
-import { reviewState } from "../../../app/core/classification/review.server";
-import { recordClassification, resolveFinding } from "../../../app/core/workflow/classification-step.server";
-import { act, documentById } from "../../../app/core/workflow/service.server";
-import { seedDemoItems } from "../../disclosure/server/seed.server";
+import { approveChain as approveThroughChain, documentOf } from "../../../app/plugin-api/testing";
 import { typed } from "../db/schema";
 import { ALREADY_PUBLISHED } from "../law/already-published";
 import { action as registerAction } from "../routes/admin/register";
 import { action as publishedAction, loader as publishedLoader } from "../routes/admin/published";
 import { reportTables } from "../server/figures/tables.server";
 import type { PublishedItem } from "../server/staff/published-answer.server";
-import { applicationForm, load, openRequests, post, staffPath, statusOf, type RequestsEnv } from "./setup";
+import { applicationForm, load, openRequests, post, REPLY_REVIEW, staffPath, statusOf, type RequestsEnv } from "./setup";
 
 let env: RequestsEnv;
 beforeAll(async () => {
-  env = await openRequests();
+  env = await openRequests({ demo: true });
   // The demo office's published items, numbered and indexed as the disclosure plugin publishes them.
-  await seedDemoItems(env.systemContext(env.office.id, "disclosure"));
+  await env.seed("disclosure", env.office.id);
 }, 120_000);
 afterAll(async () => {
   await env?.handle.close();
@@ -34,17 +31,7 @@ async function register(subject: string) {
 
 /** Each step of the chain approves; 保密审查 keeps what the scan found (an office's published text) with a reason. */
 async function approveChain(documentId: string) {
-  for (const userId of [env.users.dept.id, env.users.classifier.id, env.users.leader.id]) {
-    const doc = (await env.asStaff(userId, (trx) => documentById(trx, env.office.id, documentId)))!;
-    if (doc.steps[doc.current_step!]!.classification) {
-      const state = await env.asStaff(userId, (trx) => reviewState(trx, doc));
-      for (const f of state.findings) await env.asStaff(userId, (trx, ctx) => resolveFinding(trx, ctx, doc.id, { field: f.field, key: f.key, action: "keep", reason: "已主动公开的内容" }));
-      const recorded = await env.asStaff(userId, (trx, ctx) => recordClassification(trx, ctx, doc.id, { attribute: "on_request", ground: "art15.third_party", noStateSecret: true }));
-      expect(recorded.ok, JSON.stringify(recorded)).toBe(true);
-    }
-    const r = await env.asStaff(userId, (trx, ctx) => act(trx, ctx, { documentId: doc.id, action: "approve", expectedVersion: doc.version }));
-    expect(r.ok, JSON.stringify(r)).toBe(true);
-  }
+  await approveThroughChain(env, documentId, { decision: { action: "keep", reason: "已主动公开的内容" }, review: REPLY_REVIEW });
 }
 
 describe("answer before you ask (已主动公开, Art 36(一))", () => {
@@ -74,7 +61,7 @@ describe("answer before you ask (已主动公开, Art 36(一))", () => {
     const drafted = await post(env, publishedAction, env.users.officer.id, appPath(id, "/published"), { intent: "draft", q: "", item: item.id as string }, { id });
     expect(drafted.status, JSON.stringify(drafted.data)).toBe(302);
     const documentId = drafted.location!.split("/").pop()!;
-    const doc = (await env.asStaff(env.users.officer.id, (trx) => documentById(trx, env.office.id, documentId)))!;
+    const doc = await documentOf(env, documentId);
     const payload = doc.payload as { replyType: string; body: string };
     expect(payload.replyType).toBe("disclosed");
     expect(payload.body).toContain(item.title as string);

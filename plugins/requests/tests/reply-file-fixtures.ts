@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 
 /** Test files built in memory: a one-page PDF with a line of (Latin) text, a workbook, a PNG, and a program posing as a PDF. */
 
-export { pdfWithText } from "../../../app/core/files/sample-pdf";
+export { pdfWithText } from "../../../app/plugin-api/files.server";
 
 export async function xlsxWithRows(rows: string[][]): Promise<Uint8Array<ArrayBuffer>> {
   const book = new ExcelJS.Workbook();

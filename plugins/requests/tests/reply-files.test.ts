@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaDate, type PluginTransaction } from "../../../app/plugin-api";
-import { reviewState } from "../../../app/core/classification/review.server";
-import { recordClassification, resolveFinding } from "../../../app/core/workflow/classification-step.server";
-import { act, documentById } from "../../../app/core/workflow/service.server";
-import { formBody } from "../../../tests/helpers/routes";
+import { actOn, decideFinding, documentOf, formBody, recordReview, reviewOf, type FindingDecision } from "../../../app/plugin-api/testing";
 import { typed } from "../db/schema";
 import { action as applicationAction, loader as applicationLoader } from "../routes/admin/application";
 import { action as noticeAction, loader as noticeLoader } from "../routes/admin/notice";
@@ -53,11 +50,8 @@ async function download(fields: Record<string, string>): Promise<Response> {
   return (await fileAction({ request, params: { tenant: env.office.code }, context: { ...env.context, clientIp: freshIp() } })) as Response;
 }
 
-const step = async (documentId: string) => (await env.asStaff(env.users.classifier.id, (trx) => documentById(trx, env.office.id, documentId)))!;
-async function approve(userId: string, documentId: string) {
-  const doc = (await env.asStaff(userId, (trx) => documentById(trx, env.office.id, documentId)))!;
-  return env.asStaff(userId, (trx, ctx) => act(trx, ctx, { documentId, action: "approve", expectedVersion: doc.version }));
-}
+const step = (documentId: string) => documentOf(env, documentId);
+const approve = (userId: string, documentId: string) => actOn(env, userId, documentId, "approve");
 
 describe("a reply that provides files", () => {
   it("scans each file's text in 保密审查, sends the files only on approval, and gives them to the applicant with the tracking number and query code", async () => {
@@ -94,18 +88,18 @@ describe("a reply that provides files", () => {
 
     expect((await approve(env.users.dept.id, documentId)).ok).toBe(true);
     const inReview = await step(documentId);
-    const state = await env.asStaff(env.users.classifier.id, (trx) => reviewState(trx, inReview));
+    const state = await reviewOf(env, inReview.id);
     const fields = state.findings.map((f) => f.field);
     expect(fields).toContain("payload.files.0.text");
     expect(fields).toContain("payload.files.1.text");
     // 保密审查 cannot pass the reply while a file's finding is open.
     expect((await approve(env.users.classifier.id, documentId)).ok).toBe(false);
     for (const f of state.findings) {
-      const decision = f.field === "payload.files.1.text" ? { action: "redact" } : { action: "keep", reason: "申请人本人的证件号码，向申请人提供" };
-      const r = await env.asStaff(env.users.classifier.id, (trx, ctx) => resolveFinding(trx, ctx, documentId, { field: f.field, key: f.key, ...decision }));
+      const decision: FindingDecision = f.field === "payload.files.1.text" ? { action: "redact" } : { action: "keep", reason: "申请人本人的证件号码，向申请人提供" };
+      const r = await decideFinding(env, documentId, f, decision);
       expect(r.ok, JSON.stringify(r)).toBe(true);
     }
-    const recorded = await env.asStaff(env.users.classifier.id, (trx, ctx) => recordClassification(trx, ctx, documentId, { attribute: "on_request", ground: "art15.third_party", noStateSecret: true }));
+    const recorded = await recordReview(env, documentId, { attribute: "on_request", ground: "art15.third_party" });
     expect(recorded.ok, JSON.stringify(recorded)).toBe(true);
     expect((await approve(env.users.classifier.id, documentId)).ok).toBe(true);
     expect((await approve(env.users.leader.id, documentId)).ok).toBe(true);

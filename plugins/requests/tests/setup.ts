@@ -1,4 +1,5 @@
 import { approveChain as approveThroughChain, openTestbed, type Testbed } from "../../../app/plugin-api/testing";
+import type { RequestsDatabase } from "../db/schema";
 
 /**
  * A test database with the requests plugin (and disclosure, whose published items the application
@@ -6,7 +7,7 @@ import { approveChain as approveThroughChain, openTestbed, type Testbed } from "
  * `demo` makes them demo offices, whose seeds also write demo data (disclosure's published items).
  */
 export async function openRequests(options: { demo?: boolean } = {}) {
-  const env = await openTestbed({ plugins: ["disclosure", "requests"], demo: options.demo });
+  const env = await openTestbed<RequestsDatabase>({ plugins: ["disclosure", "requests"], demo: options.demo });
   const m = env.member;
   const users = {
     officer: m("requests_officer"),
@@ -31,7 +32,7 @@ export const publicPath = (env: RequestsEnv, sub = "") => `/t/${env.office.code}
 export const REPLY_REVIEW = { attribute: "on_request", ground: "art15.third_party" };
 
 /** Every step of the office's chain approves the document, 保密审查 redacting what the scan found. */
-export async function approveChain(env: Testbed, documentId: string): Promise<void> {
+export async function approveChain(env: Pick<Testbed, "handle" | "context" | "office" | "member">, documentId: string): Promise<void> {
   await approveThroughChain(env, documentId, { review: REPLY_REVIEW });
 }
 

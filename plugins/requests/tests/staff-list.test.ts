@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { chinaDate, fromDayNumber, toDayNumber } from "../../../app/plugin-api";
-import { loader as inboxLoader } from "../../../app/routes/t.$tenant.admin.inbox";
-import type { InboxSection } from "../../../app/plugin-host/inbox.server";
+import { inboxSections } from "../../../app/plugin-api/testing";
 import { typed } from "../db/schema";
 import { loader as listLoader } from "../routes/admin/applications";
 import { ApplicationInput } from "../server/applicant";
@@ -197,7 +196,7 @@ describe("the staff list of a busy office", () => {
   });
 
   it("puts the long overdue application in the officer's 收件箱, first", async () => {
-    const { sections } = await load<{ sections: InboxSection[] }>(env, inboxLoader, env.users.officer.id, `/t/${env.office.code}/admin/inbox`);
+    const sections = await inboxSections(env, env.users.officer.id);
     expect(sections[0]!.entries.map((e) => [e.href, e.urgency])).toEqual([
       [expect.stringContaining(open.overdue), "overdue"],
       [expect.stringContaining(open.dueSoon), "due_soon"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateSettings } from "../../../app/plugin-host/settings-form";
+import { validateSettings } from "../../../app/plugin-api/testing";
 import { computeFee } from "../law/fees";
 import { replyTypes, type ReplyTypeKey } from "../law/reply-types";
 import { RequestsSettings } from "../server/settings";

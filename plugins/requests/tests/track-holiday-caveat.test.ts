@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaDate, type PluginTransaction } from "../../../app/plugin-api";
-import { packageYears } from "../../../app/core/calendar/holiday-data";
+import { packageYears } from "../../../app/plugin-api/testing";
 import { clockId, typed } from "../db/schema";
 import { action as applyAction } from "../routes/public/apply";
 import { action } from "../routes/public/track";

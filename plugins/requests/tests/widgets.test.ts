@@ -1,10 +1,6 @@
-import type { Transaction } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CoreDatabase } from "../../../db/schema";
 import { chinaDate, type ClockEvent, type WidgetContext } from "../../../app/plugin-api";
-import { clockStatuses } from "../../../app/core/calendar/clock-store.server";
-import { computeWidgets } from "../../../app/plugin-host/widgets.server";
-import { withScope } from "../../../db/scope";
+import { widgetContext as hostWidgetContext, widgetValues } from "../../../app/plugin-api/testing";
 import { clockId, typed, type ApplicationStatus } from "../db/schema";
 import { ApplicationInput } from "../server/applicant";
 import { createApplication } from "../server/applications.server";
@@ -18,13 +14,7 @@ let quiet: string;
 
 /** A widget context as the host gives one, reading both offices as the city's supervisor. */
 function widgetContext(): WidgetContext {
-  const calendar = env.context.services.calendar.calendar;
-  return {
-    pluginId: "requests",
-    calendar,
-    clockStatuses: (trx, ids, asOf = chinaDate()) => clockStatuses(trx as Transaction<CoreDatabase>, ids, asOf, calendar, env.context.services.plugins.clockKinds("requests")),
-    withRead: (ids, fn) => withScope(env.handle.db, { tenantId: null, readTenantIds: ids, userId: env.users.supervisor.id }, fn),
-  };
+  return hostWidgetContext(env, "requests", env.users.supervisor.id);
 }
 
 beforeAll(async () => {
@@ -96,7 +86,7 @@ describe("the oversight widgets", () => {
   });
 
   it("reach the oversight page through the manifest, with their formats and which way is better", async () => {
-    const results = await computeWidgets(env.context, {
+    const results = await widgetValues(env, {
       viewerUserId: env.users.supervisor.id,
       readableTenantIds: [busy, quiet],
       tenantIds: [busy, quiet],
