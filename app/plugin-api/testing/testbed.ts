@@ -47,8 +47,10 @@ export interface Testbed<DB = unknown, R extends BusinessRole = BusinessRole> {
   members: Record<R, Member>;
   /** The member of a role (a plugin's own, `requests_officer`, included); throws when the testbed made none. */
   member(role: string): Member;
-  /** A system (seed) context of a plugin in a tenant, acting as "test": the plugin under test unless named. */
-  systemContext(tenantId: string, pluginId?: string): PluginTenantContext;
+  /** A system (seed) context of the plugin under test in a tenant, acting as "test", its tables typed. */
+  systemContext(tenantId: string): PluginTenantContext<DB>;
+  /** The same for a plugin named, whose tables (another plugin's) the test does not type. */
+  systemContext(tenantId: string, pluginId: string): PluginTenantContext;
   /** Runs `fn` in the office's transaction as the signed-in staff member, as a page's loader would. */
   asStaff<T>(userId: string, fn: (trx: Transaction<CoreDatabase & DB>, ctx: StaffContext) => Promise<T>): Promise<T>;
   /** Reads as an anonymous reader of these tenants' public pages: row-level security as the portal has it. */

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { typed } from "../db/schema";
 import { loader as apiItemsLoader } from "../routes/api/items";
 import { loader as csvLoader } from "../routes/api/items-csv";
 import { action as catalogueAction, loader as catalogueLoader } from "../routes/admin/catalogue";
@@ -118,7 +117,7 @@ describe("staff lists and their forms", () => {
     expect(r).toMatchObject({ status: 400, data: { errors: { reason: ["errors.text.control"] } } });
     const one = await post<Failure>(env, itemAction, env.users.leader.id, `/items/${item.id}`, { reason: "\u202E整调据依", confirm: "on" }, { id: item.id });
     expect(one).toMatchObject({ status: 400, data: { errors: { reason: ["errors.text.bidi"] } } });
-    const status = await env.systemContext(env.office.id).withTenant((trx) => typed(trx).selectFrom("disclosure_items").select("status").where("id", "=", item.id).executeTakeFirstOrThrow());
+    const status = await env.systemContext(env.office.id).withTenant((trx) => trx.selectFrom("disclosure_items").select("status").where("id", "=", item.id).executeTakeFirstOrThrow());
     expect(status.status).toBe("published");
   });
 

@@ -3,7 +3,6 @@ import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow }
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentPage, draftDocument } from "../../../app/plugin-api/testing";
-import { typed } from "../db/schema";
 import { up as migrateBodies } from "../db/0005_body_paragraphs";
 import { loader as apiItemLoader } from "../routes/api/item";
 import { action, loader } from "../routes/admin/editor";
@@ -120,7 +119,7 @@ describe(`the body: editor input and one rendition (${process.env.TEST_DATABASE_
     expect(new Set(renditions).size).toBe(1);
     expect(reviewed).toBe(RICH.replace(ID, MASKED));
 
-    const item = await env.systemContext(env.office.id).withTenant((trx) => typed(trx).selectFrom("disclosure_items").selectAll().where("document_id", "=", doc.id).executeTakeFirstOrThrow());
+    const item = await env.systemContext(env.office.id).withTenant((trx) => trx.selectFrom("disclosure_items").selectAll().where("document_id", "=", doc.id).executeTakeFirstOrThrow());
     expect(item.body_html).toBe(reviewed);
     const page = await call(itemLoader, `/t/${env.office.code}/disclosure/items/${item.id}`, { id: item.id });
     expect(page.item?.bodyHtml).toBe(reviewed);
@@ -153,12 +152,12 @@ describe(`the body: editor input and one rendition (${process.env.TEST_DATABASE_
       await sql`UPDATE disclosure_items SET body_html = ${legacy} WHERE document_id = ${doc.id}`.execute(trx);
       await sql`ALTER TABLE disclosure_items FORCE ROW LEVEL SECURITY`.execute(trx);
     });
-    const item = await env.systemContext(env.office.id).withTenant((trx) => typed(trx).selectFrom("disclosure_items").select(["id", "body_html"]).where("document_id", "=", doc.id).executeTakeFirstOrThrow());
+    const item = await env.systemContext(env.office.id).withTenant((trx) => trx.selectFrom("disclosure_items").select(["id", "body_html"]).where("document_id", "=", doc.id).executeTakeFirstOrThrow());
     const expected = "<p>旧正文第一段 &amp; 续<br />第二行</p><p>旧正文第二段</p>";
     expect((await call(itemLoader, `/t/${env.office.code}/disclosure/items/${item.id}`, { id: item.id })).item?.bodyHtml).toBe(expected);
 
     await migrateBodies(env.handle.db as never);
-    const after = await env.systemContext(env.office.id).withTenant((trx) => typed(trx).selectFrom("disclosure_items").select(["body_html"]).where("id", "=", item.id).executeTakeFirstOrThrow());
+    const after = await env.systemContext(env.office.id).withTenant((trx) => trx.selectFrom("disclosure_items").select(["body_html"]).where("id", "=", item.id).executeTakeFirstOrThrow());
     expect(after.body_html).toBe(expected);
   });
 });

@@ -7,7 +7,6 @@ import {
   type ReviewRecord,
   type WorkflowDocument,
 } from "../../../app/plugin-api/testing";
-import { typed } from "../db/schema";
 import { action } from "../routes/admin/import";
 import { csvField } from "../server/staff/csv";
 import { IMPORT_COLUMNS } from "../server/staff/import.server";
@@ -53,7 +52,7 @@ export const runAs = (env: StaffEnv, userId: string, file: File, intent: "check"
 export const storedItems = (env: StaffEnv) =>
   env
     .asStaff(env.users.viewer.id, (trx) =>
-      typed(trx)
+      trx
         .selectFrom("disclosure_items")
         .select(["title", "index_number", "published_on", "written_on", "body_html", "attribute", "status"])
         .where("tenant_id", "=", env.office.id)
@@ -65,7 +64,7 @@ const day = (d: unknown) => (d instanceof Date ? d.toISOString() : String(d)).sl
 
 /** What an anonymous reader of the portal finds: the office's items readable without signing in, and search hits. */
 export async function publicView(env: StaffEnv, q: string) {
-  const items = await env.publicRead([env.office.id], (trx) => typed(trx).selectFrom("disclosure_items").select(["title", "body_html", "index_number"]).execute());
+  const items = await env.publicRead([env.office.id], (trx) => trx.selectFrom("disclosure_items").select(["title", "body_html", "index_number"]).execute());
   const hits = await publicSearch(env, env.office.id, { q, sources: ["disclosure.item"], limit: 50, offset: 0 });
   return { items, hits: hits.hits };
 }

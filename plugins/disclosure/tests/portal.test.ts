@@ -2,7 +2,6 @@ import { createHash, randomUUID } from "node:crypto";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { groundsFor } from "../../../app/plugin-api";
-import { typed } from "../db/schema";
 import { listItems, type Item } from "../server/items.server";
 import { categoryPath } from "../server/portal/catalogue.server";
 import { withdrawItem } from "../server/publish.server";
@@ -48,7 +47,7 @@ async function upload(name: string, text: string) {
   const bytes = Buffer.from(text, "utf8");
   const id = randomUUID();
   await as(env.users.drafter.id, (trx) =>
-    typed(trx)
+    trx
       .insertInto("disclosure_attachments")
       .values({ tenant_id: env.office.id, id, name, mime: "text/plain; charset=utf-8", size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), bytes, text })
       .execute(),

@@ -7,7 +7,6 @@ import { countedIn } from "../law/table-two";
 import { tableTwo } from "../server/figures.server";
 import { chinaDate } from "../../../app/plugin-api";
 import { documentPage, publicSearch, widgetValues } from "../../../app/plugin-api/testing";
-import { typed } from "../db/schema";
 import { openDisclosure } from "./setup";
 
 type Env = Awaited<ReturnType<typeof openDisclosure>>;
@@ -39,7 +38,7 @@ describe(`disclosure publication (${process.env.TEST_DATABASE_URL ? "PostgreSQL"
     const tree = await as(env.users.viewer.id, (trx) => catalogueTree(trx, env.office.id));
     const keys = flatten(tree).map((e) => e.category.key);
     expect(keys).toEqual(expect.arrayContaining(["guide", "policy", "policy.normative", "interpretation", "annual-report"]));
-    const rows = await as(env.users.viewer.id, (trx) => typed(trx).selectFrom("disclosure_list_rows").select("key").execute());
+    const rows = await as(env.users.viewer.id, (trx) => trx.selectFrom("disclosure_list_rows").select("key").execute());
     expect(rows.length).toBeGreaterThan(10);
   });
 
@@ -66,7 +65,7 @@ describe(`disclosure publication (${process.env.TEST_DATABASE_URL ? "PostgreSQL"
   it("publishes an approved item at once: 索引号, the ID number masked, found by a two-character search", async () => {
     const doc = await publishThrough(basePayload);
     expect(doc.status).toBe("published");
-    const item = (await publicRead(env.office.id, (trx) => typed(trx).selectFrom("disclosure_items").selectAll().where("document_id", "=", doc.id).executeTakeFirstOrThrow()));
+    const item = (await publicRead(env.office.id, (trx) => trx.selectFrom("disclosure_items").selectAll().where("document_id", "=", doc.id).executeTakeFirstOrThrow()));
     expect(item.index_number).toBe(doc.index_number);
     expect(item.body_html).toContain("110101********4514");
     expect(item.body_html).not.toContain(ID);
@@ -90,16 +89,16 @@ describe(`disclosure publication (${process.env.TEST_DATABASE_URL ? "PostgreSQL"
       attribute: "on_request",
       ground: "art16.process_information",
     });
-    const byPublic = await publicRead(env.office.id, (trx) => typed(trx).selectFrom("disclosure_items").select("id").where("document_id", "=", doc.id).execute());
+    const byPublic = await publicRead(env.office.id, (trx) => trx.selectFrom("disclosure_items").select("id").where("document_id", "=", doc.id).execute());
     expect(byPublic).toEqual([]);
-    const byStaff = await as(env.users.viewer.id, (trx) => typed(trx).selectFrom("disclosure_items").select("id").where("document_id", "=", doc.id).execute());
+    const byStaff = await as(env.users.viewer.id, (trx) => trx.selectFrom("disclosure_items").select("id").where("document_id", "=", doc.id).execute());
     expect(byStaff).toHaveLength(1);
   });
 
   it("leaves an item 保密审查 decided not to disclose approved but unpublished", async () => {
     const doc = await publishThrough({ ...basePayload, body: "<p>人事安排讨论稿。</p>" }, "关于内部人事安排的讨论稿", { attribute: "withheld", ground: "art16.internal_affairs" });
     expect([doc.status, doc.index_number]).toEqual(["approved", null]);
-    expect(await as(env.users.viewer.id, (trx) => typed(trx).selectFrom("disclosure_items").select("id").where("document_id", "=", doc.id).execute())).toEqual([]);
+    expect(await as(env.users.viewer.id, (trx) => trx.selectFrom("disclosure_items").select("id").where("document_id", "=", doc.id).execute())).toEqual([]);
   });
 
   it("withdraws an item: off the lists and the search, its notice kept", async () => {

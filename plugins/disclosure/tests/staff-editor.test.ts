@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { typed } from "../db/schema";
 import { action, loader } from "../routes/admin/editor";
 import { docxWithText, pdfWithText } from "./staff-files";
 import { audited, draftForm, load, openStaff, post, publishedItem, statusOf, type StaffEnv } from "./staff-helpers";
@@ -26,7 +25,7 @@ const documents = () =>
 // Files no published item offers are readable by signed-in staff only.
 const attachments = () =>
   env.readAs(env.users.viewer.id, [env.office.id], (trx) =>
-    typed(trx).selectFrom("disclosure_attachments").select(["id", "name", "sha256", "text"]).execute(), env.office.id);
+    trx.selectFrom("disclosure_attachments").select(["id", "name", "sha256", "text"]).execute(), env.office.id);
 const docId = (location: string | null) => /drafts\/([0-9a-f-]{36})/.exec(location ?? "")?.[1] ?? "";
 
 describe(`staff item editor (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {

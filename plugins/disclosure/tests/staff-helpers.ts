@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { createUser, load as loadAt, post as postAt, type Posted } from "../../../app/plugin-api/testing";
-import { typed } from "../db/schema";
 import { seedDisclosure } from "../server/seed.server";
 import { openDisclosure } from "./setup";
 
@@ -55,7 +54,7 @@ export async function publishedItem(
   const ctx = env.systemContext(tenantId);
   return ctx.withTenant(async (trx) => {
     const { number } = await ctx.numbering.next(trx, "core.index", { year: Number(values.publishedOn.slice(0, 4)) });
-    return typed(trx)
+    return trx
       .insertInto("disclosure_items")
       .values({
         tenant_id: tenantId,

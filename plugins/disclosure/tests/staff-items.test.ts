@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaYear } from "../../../app/plugin-api";
-import { typed } from "../db/schema";
 import { loader as catalogueLoader } from "../routes/admin/catalogue";
 import { loader as dashboardLoader } from "../routes/admin/dashboard";
 import { action as editorAction, loader as editorLoader } from "../routes/admin/editor";
@@ -22,7 +21,7 @@ type ItemsData = { can: { edit: boolean; import: boolean; withdraw: boolean }; r
 type Failure = { ok: false; errors: Record<string, string[]>; message?: string };
 
 const statusOfItem = (id: string) =>
-  env.systemContext(env.office.id).withTenant((trx) => typed(trx).selectFrom("disclosure_items").select(["status", "withdrawal_reason"]).where("id", "=", id).executeTakeFirstOrThrow());
+  env.systemContext(env.office.id).withTenant((trx) => trx.selectFrom("disclosure_items").select(["status", "withdrawal_reason"]).where("id", "=", id).executeTakeFirstOrThrow());
 
 describe(`staff item list, item page, withdrawal, dashboard (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
   let a: { id: string };
@@ -90,7 +89,7 @@ describe(`staff item list, item page, withdrawal, dashboard (${process.env.TEST_
   it("shows one item's record, history and timeliness, and withdraws it from its page", async () => {
     const late = await publishedItem(env, { title: "关于2026年第三季度环境信访办理情况的通报", formedOn: "2026-09-01", publishedOn: "2026-10-20" });
     await env.systemContext(env.office.id).withTenant((trx) =>
-      typed(trx).insertInto("disclosure_item_versions").values({ tenant_id: env.office.id, item_id: late.id, version: 1, snapshot: JSON.stringify({ title: "旧标题" }), reason: "更正笔误" }).execute(),
+      trx.insertInto("disclosure_item_versions").values({ tenant_id: env.office.id, item_id: late.id, version: 1, snapshot: JSON.stringify({ title: "旧标题" }), reason: "更正笔误" }).execute(),
     );
     type ItemData = { timeliness: { late: boolean; daysLate: number; dueOn: string }; versions: { reason: string; title: string }[]; publicUrl: string; can: { withdraw: boolean; correct: boolean } };
     const page = await load<ItemData>(env, itemLoader, env.users.viewer.id, `/items/${late.id}`, { id: late.id });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaDate } from "../../../app/plugin-api";
-import { typed } from "../db/schema";
 import { action as editorAction } from "../routes/admin/editor";
 import { action as catalogueAction, loader as catalogueLoader } from "../routes/admin/catalogue";
 import { action as listAction, loader as listLoader } from "../routes/admin/list";
@@ -19,9 +18,9 @@ type Failure = { errors: Record<string, string[]>; message?: string };
 
 const calendar = () => env.systemContext(env.office.id).calendar;
 const daysBefore = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-const listRows = () => env.systemContext(env.office.id).withTenant((trx) => typed(trx).selectFrom("disclosure_list_rows").selectAll().where("tenant_id", "=", env.office.id).execute());
+const listRows = () => env.systemContext(env.office.id).withTenant((trx) => trx.selectFrom("disclosure_list_rows").selectAll().where("tenant_id", "=", env.office.id).execute());
 const categories = (tenantId = env.office.id) =>
-  env.systemContext(tenantId).withTenant((trx) => typed(trx).selectFrom("disclosure_categories").selectAll().where("tenant_id", "=", tenantId).execute());
+  env.systemContext(tenantId).withTenant((trx) => trx.selectFrom("disclosure_categories").selectAll().where("tenant_id", "=", tenantId).execute());
 
 const rowForm = (overrides: Record<string, string | string[]> = {}) => ({
   intent: "add",
@@ -139,7 +138,7 @@ describe(`staff disclosure list and catalogue (${process.env.TEST_DATABASE_URL ?
   it("shows the city's categories read-only, with the city as their origin", async () => {
     const city = env.systemContext(env.tree.city.id);
     await city.withTenant((trx) =>
-      typed(trx)
+      trx
         .insertInto("disclosure_categories")
         .values({ tenant_id: env.tree.city.id, key: "city.inspection", parent_key: null, label: JSON.stringify({ "zh-CN": "中央督察整改", "zh-TW": "中央督察整改", en: "Central inspection" }), position: 5000 })
         .execute(),

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentPage } from "../../../app/plugin-api/testing";
-import { typed } from "../db/schema";
 import { action as editorAction, loader as editorLoader } from "../routes/admin/editor";
 import { loader as staffItemLoader } from "../routes/admin/item";
 import { loader as apiItemLoader } from "../routes/api/item";
@@ -36,7 +35,7 @@ const portal = (rest: string) => `/t/${env.office.code}/disclosure${rest}`;
 const api = (rest: string) => `/api/v1/t/${env.office.code}/disclosure${rest}`;
 const documents = () => env.systemContext(env.office.id).withTenant((trx) => trx.selectFrom("workflow_documents").select(["id", "payload"]).where("tenant_id", "=", env.office.id).execute());
 const itemOf = (title: string) =>
-  env.asStaff(env.users.viewer.id, (trx) => typed(trx).selectFrom("disclosure_items").select(["id", "summary", "index_number"]).where("tenant_id", "=", env.office.id).where("title", "=", title).executeTakeFirst());
+  env.asStaff(env.users.viewer.id, (trx) => trx.selectFrom("disclosure_items").select(["id", "summary", "index_number"]).where("tenant_id", "=", env.office.id).where("title", "=", title).executeTakeFirst());
 
 describe(`内容概述 (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
   it("goes from the editor through approval to the portal, the lists, search, the API and the CSV as the reviewers read it", async () => {

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reportBatchContext } from "../../../app/plugin-host/reports.server";
-import { resolvePluginRequest } from "../../../app/plugin-host/request-context.server";
-import { signedInRequest } from "../../../tests/helpers/context";
+import { pluginRequest, reportContext } from "../../../app/plugin-api/testing";
 import manifest from "../manifest";
 import { countedIn, TABLE_TWO_COLUMNS, TABLE_TWO_RULES, TABLE_TWO_TITLE, TABLE_TWO_WITHDRAWN, type TableTwoColumn } from "../law/table-two";
-import { typed } from "../db/schema";
 import { tableTwo } from "../server/figures.server";
 import { seedDisclosure } from "../server/seed.server";
 import { openDisclosure } from "./setup";
@@ -28,7 +25,7 @@ async function item(tenantId: string, d: Dated): Promise<void> {
   const ctx = env.systemContext(tenantId);
   await ctx.withTenant(async (trx) => {
     const { number } = await ctx.numbering.next(trx, "core.index", { year: Number(d.publishedOn.slice(0, 4)) });
-    await typed(trx)
+    await trx
       .insertInto("disclosure_items")
       .values({
         tenant_id: tenantId,
@@ -96,13 +93,13 @@ describe(`table 二 第二十条（一） by the state on 31 December (${process
 
   it("gives the manifest's report figures the same numbers, through ctx.reports, each office its own", async () => {
     const other = env.tree.offices[1]!.id;
-    const staff = await resolvePluginRequest({ request: await signedInRequest(env.context, env.users.viewer.id, `/t/${env.office.code}/admin/disclosure`), params: { tenant: env.office.code }, context: env.context });
+    const staff = await pluginRequest(env, env.users.viewer.id, `/t/${env.office.code}/admin/disclosure`);
     const { sections, byTenant } = await staff.reports.figures(2025);
     expect(sections.map((s) => [s.pluginId, s.key, s.label])).toEqual([["disclosure", "disclosure.t2", "disclosure:figures.section"]]);
     const byKey = byTenant[env.office.id];
     // Both offices in one read, each its own table.
     const batch = await (manifest.reportFigures ?? [])[0]!.compute(
-      reportBatchContext(env.context, { pluginId: "disclosure", key: "disclosure.t2" }, env.users.viewer.id, [env.office.id, other]),
+      reportContext(env, { pluginId: "disclosure", key: "disclosure.t2" }, env.users.viewer.id, [env.office.id, other]),
       [env.office.id, other],
       2025,
     );
