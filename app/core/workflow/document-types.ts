@@ -2,6 +2,7 @@ import type { Transaction } from "kysely";
 import type { z } from "zod";
 import type { CoreDatabase } from "../../../db/schema";
 import type { ReviewState } from "../classification/review.server";
+import type { BusinessRole } from "../permissions/roles";
 import type { StaffContext } from "../tenancy/staff.server";
 import type { WorkflowDocument } from "./document";
 
@@ -12,7 +13,7 @@ export interface DeclaredDocumentType {
   label: string;
   requiresClassification: boolean;
   /** The business role that drafts and submits it (the 经办人 unless given). */
-  drafterRole?: string;
+  drafterRole?: BusinessRole;
   payload: z.ZodType;
   summary?: (payload: never) => string;
   /** How the document page shows payload values that are codes or rich text (see the plugin contract). */

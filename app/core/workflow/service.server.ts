@@ -3,6 +3,7 @@ import type { CoreDatabase } from "../../../db/schema";
 import { chinaDate, chinaYear } from "../calendar/china-time";
 import type { WorkCalendar } from "../calendar/work-calendar";
 import { reviewBlocker, reviewState, type ReviewState } from "../classification/review.server";
+import type { BusinessRole } from "../permissions/roles";
 import type { DocumentTypes } from "./document-types";
 import { INDEX_SEQUENCE, nextNumber } from "../numbering/sequences.server";
 import { auditTenant, withTenant, type StaffContext } from "../tenancy/staff.server";
@@ -46,7 +47,7 @@ export const WITHOUT_PAYLOAD = [
 ] as const satisfies readonly Exclude<keyof WorkflowDocument, "payload">[];
 
 /** The business role that drafts and submits a document type (the 经办人 unless the type names another). */
-export function drafterRoleOf(types: DocumentTypes, key: string): string {
+export function drafterRoleOf(types: DocumentTypes, key: string): BusinessRole {
   return types.find(key)?.type.drafterRole ?? SUBMITTER_ROLE;
 }
 
@@ -104,7 +105,7 @@ export async function createDocument(
   if (ctx.access.mode !== "member") return refusal("missingRole");
   const declared = ctx.context.services.documentTypes.find(input.documentType);
   if (!declared) return refusal("unknownType");
-  if (!(ctx.access.roles as readonly string[]).includes(drafterRoleOf(ctx.context.services.documentTypes, input.documentType))) return refusal("missingRole");
+  if (!ctx.access.roles.includes(drafterRoleOf(ctx.context.services.documentTypes, input.documentType))) return refusal("missingRole");
   const payload = declared.type.payload.safeParse(input.payload);
   if (!payload.success) return refusal("invalidPayload");
   const title = input.title.trim();
