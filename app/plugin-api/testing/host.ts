@@ -6,9 +6,10 @@ import { search, type SearchQuery, type SearchResults } from "../../core/search/
 import type { InboxSection } from "../../plugin-host/inbox.server";
 import { resolvePluginRequest } from "../../plugin-host/request-context.server";
 import { computeWidgets, type WidgetRequest, type WidgetResult } from "../../plugin-host/widgets.server";
+import { reportBatchContext } from "../../plugin-host/reports.server";
 import { loader as inboxLoader } from "../../routes/t.$tenant.admin.inbox";
 import { chinaDate } from "../../core/calendar/china-time";
-import type { PluginRequestContext, WidgetContext } from "../context";
+import type { PluginRequestContext, ReportBatchContext, WidgetContext } from "../index";
 import { signedInRequest } from "./accounts";
 import { load } from "./calls";
 import type { Testbed } from "./testbed";
@@ -41,6 +42,11 @@ export function widgetContext(env: Env, pluginId: string, viewerUserId: string):
     clockStatuses: (trx, ids, asOf = chinaDate()) => clockStatuses(trx as Transaction<CoreDatabase>, ids, asOf, calendar, env.context.services.plugins.clockKinds(pluginId)),
     withRead: (ids, fn) => withScope(env.handle.db, { tenantId: null, readTenantIds: ids, userId: viewerUserId }, fn),
   };
+}
+
+/** The context the host gives a report section's `compute`, reading these tenants as `userId` (and refusing any other). */
+export function reportContext(env: Env, section: { pluginId: string; key: string }, userId: string, tenantIds: readonly string[]): ReportBatchContext {
+  return reportBatchContext(env.context, section, userId, tenantIds);
 }
 
 /** The request context a plugin's admin route at `path` gets for this signed-in member. */

@@ -29,7 +29,7 @@ export {
   type WorkflowDocument,
   type WorkflowResult,
 } from "./workflow";
-export { inboxSections, pluginRequest, publicSearch, widgetContext, widgetValues, type InboxSection, type SearchResults, type WidgetResult } from "./host";
+export { inboxSections, pluginRequest, publicSearch, reportContext, widgetContext, widgetValues, type InboxSection, type SearchResults, type WidgetResult } from "./host";
 /** Test data and host checks a plugin's tests compare against. */
 export { idNumberCheckChar } from "../../core/classification/checksums";
 export { packageYears } from "../../core/calendar/holiday-data";

@@ -23,8 +23,12 @@ export async function runAction<T>(action: Action, request: Request, params: Rec
     throw e;
   }
   if (res instanceof Response) return { status: res.status, data: {} as T, location: res.headers.get("Location") };
-  const r = res as { data: T; init: { status?: number } | null };
-  return { status: r.init?.status ?? 200, data: r.data, location: null };
+  // `data(value, init)` carries a status; a plain object is answered with 200.
+  if (res !== null && typeof res === "object" && (res as { type?: unknown }).type === "DataWithResponseInit") {
+    const r = res as { data: T; init: { status?: number } | null };
+    return { status: r.init?.status ?? 200, data: r.data, location: null };
+  }
+  return { status: 200, data: res as T, location: null };
 }
 
 /** The status a loader or action throws (200 when it does not). */

@@ -26,6 +26,8 @@ export interface TestbedOptions<R extends BusinessRole> {
   roles?: readonly R[];
   /** Demo offices (`demo-…` codes), for which plugins' seeds also write their demo data. */
   demo?: boolean;
+  /** Where the plugins' folders are (default `plugins/`; core tests use tests/fixtures/plugins). */
+  pluginsDir?: string;
 }
 
 export interface Member {
@@ -68,7 +70,7 @@ export interface Testbed<DB = unknown, R extends BusinessRole = BusinessRole> {
  */
 export async function openTestbed<DB = unknown, R extends BusinessRole = BusinessRole>(options: TestbedOptions<R>): Promise<Testbed<DB, R>> {
   const handle = await openTestDatabase();
-  const registry = await loadPlugins(options.plugins);
+  const registry = await loadPlugins(options.plugins, options.pluginsDir);
   await migratePlugins(handle.db, registry);
   const tree = await createTenantTree(handle, options.offices ?? 2, options.demo ? "demo-" : "");
   for (const t of [tree.city, ...tree.offices]) for (const id of options.plugins) await enablePlugin(handle, t.id, id);

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chinaDate, type PluginTransaction } from "../../../app/plugin-api";
-import type { PluginTenantContext } from "../../../app/plugin-api/context";
+import { chinaDate, type PluginTenantContext, type PluginTransaction } from "../../../app/plugin-api";
 import { typed, type AppealKind, type AppealOutcome } from "../db/schema";
-import { validateManifest } from "../../../app/plugin-host/discover";
 import { checkTableFour, TABLE_FOUR_COUNTING } from "../law/table-four";
 import { locales } from "../locales";
-import manifest from "../manifest";
 import { action as applicationAction, loader as applicationLoader } from "../routes/admin/application";
 import { ApplicationInput } from "../server/applicant";
 import { createApplication } from "../server/applications.server";
@@ -124,7 +121,7 @@ describe("table 四 across years", () => {
   });
 
   it("is said beside each figure of the table, in every language", () => {
-    const figures = validateManifest("requests", manifest).reportFigures.flatMap((s) => s.figures).filter((f) => f.key.startsWith("requests.t4."));
+    const figures = env.registry.get("requests")!.manifest.reportFigures.flatMap((s) => s.figures).filter((f) => f.key.startsWith("requests.t4."));
     expect(figures).toHaveLength(15);
     for (const f of figures) expect(f.description).toBe("requests:figures.t4.counting");
     for (const locale of ["zh-CN", "zh-TW", "en"] as const) expect(locales[locale].figures.t4.counting).toBe(TABLE_FOUR_COUNTING[locale]);

@@ -1,10 +1,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { resolvePluginRequest } from "../../../app/plugin-host/request-context.server";
-import { reportBatchContext } from "../../../app/plugin-host/reports.server";
 import type { PluginRequestContext, PluginTransaction, ReportBatchContext } from "../../../app/plugin-api";
-import { signedInRequest } from "../../../tests/helpers/context";
-import { testCreditCode } from "../../../tests/helpers/db";
+import { pluginRequest, reportContext, testCreditCode } from "../../../app/plugin-api/testing";
 import { seedOf } from "../data/random";
 import { clockId, typed, type AppealKind, type AppealOutcome } from "../db/schema";
 import { TABLE_THREE_COLUMNS, type ApplicantType } from "../law/applicants";
@@ -128,7 +125,7 @@ describe("table 三 and 四 of the demo year", () => {
   let officeId: string;
   let cityId: string;
   const tables = (ids: string[], year: number) =>
-    reportBatchContext(env.context, { pluginId: "requests", key: "requests.t3" }, env.users.supervisor.id, ids).withRead(ids, (trx) => reportTables(trx, ids, year));
+    reportContext(env, { pluginId: "requests", key: "requests.t3" }, env.users.supervisor.id, ids).withRead(ids, (trx) => reportTables(trx, ids, year));
 
   beforeAll(async () => {
     env ??= await openRequests();
@@ -194,9 +191,8 @@ describe("table 三 and 四 of the demo year", () => {
 });
 
 describe("the report figures of the manifest", () => {
-  async function staffContext(): Promise<PluginRequestContext> {
-    const request = await signedInRequest(env.context, env.users.officer.id, staffPath(env));
-    return resolvePluginRequest({ request, params: { tenant: env.office.code }, context: env.context });
+  function staffContext(): Promise<PluginRequestContext> {
+    return pluginRequest(env, env.users.officer.id, staffPath(env));
   }
 
   beforeAll(async () => {
@@ -224,7 +220,7 @@ describe("the report figures of the manifest", () => {
   it("compute each table in one read for many offices, each office's figures its own table's", async () => {
     const ids = [env.office.id, ...env.tree.offices.map((o) => o.id).filter((id) => id !== env.office.id)];
     let reads = 0;
-    const host = reportBatchContext(env.context, { pluginId: "requests", key: "requests.t3" }, env.users.officer.id, ids);
+    const host = reportContext(env, { pluginId: "requests", key: "requests.t3" }, env.users.officer.id, ids);
     const batch: ReportBatchContext = { ...host, withRead: (asked, fn) => (reads++, host.withRead(asked, fn)) };
     const sections = manifest.reportFigures ?? [];
     const computed = await Promise.all(sections.map((s) => s.compute(batch, ids, 2026)));
