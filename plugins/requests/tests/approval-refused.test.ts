@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaDate } from "../../../app/plugin-api";
 import type { PluginTenantContext } from "../../../app/plugin-api";
 import { actOn, documentOf, recordReview } from "../../../app/plugin-api/testing";
-import { clockId, typed } from "../db/schema";
+import { clockId } from "../db/schema";
 import { action as applicationAction } from "../routes/admin/application";
 import { action as noticeAction } from "../routes/admin/notice";
 import { ApplicationInput } from "../server/applicant";
@@ -34,7 +34,7 @@ describe(`an approval the ledger no longer allows (${process.env.TEST_DATABASE_U
     if (!created.ok) throw new Error(created.error);
     const id = created.id;
     await ctx.withTenant((trx) => ctx.clocks.append(trx, clockId(id), { kind: "pause", date: sentOn, reason: "fee-notice" }));
-    await ctx.withTenant((trx) => typed(trx).updateTable("requests_applications").set({ status: "awaiting_fee", fee_fen: 10000, fee_due: ctx.calendar.addWorkdays(sentOn, 20).value }).where("id", "=", id).execute());
+    await ctx.withTenant((trx) => trx.updateTable("requests_applications").set({ status: "awaiting_fee", fee_fen: 10000, fee_due: ctx.calendar.addWorkdays(sentOn, 20).value }).where("id", "=", id).execute());
 
     const drafted = await post(env, noticeAction, env.users.officer.id, appPath(id, "/notices/reply"), { intent: "submit", title: "", body: "", replyType: "other.fee_unpaid" }, { id, kind: "reply" });
     expect(drafted.status, JSON.stringify(drafted.data)).toBe(302);
@@ -52,7 +52,7 @@ describe(`an approval the ledger no longer allows (${process.env.TEST_DATABASE_U
     const refused = await approve(env.users.leader.id);
     expect(refused).toEqual({ ok: false, refusal: { code: "refusedByPlugin", key: "requests:errors.clock.fee-unpaid-needs-fee-notice" } });
     const after = await ctx.withTenant(async (trx) => ({
-      row: await typed(trx).selectFrom("requests_applications").select(["status", "reply_type"]).where("id", "=", id).executeTakeFirstOrThrow(),
+      row: await trx.selectFrom("requests_applications").select(["status", "reply_type"]).where("id", "=", id).executeTakeFirstOrThrow(),
       events: await ctx.clocks.events(trx, clockId(id)),
     }));
     const doc = await documentOf(env, documentId);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { idNumberCheckChar } from "../../../app/plugin-api/testing";
 import { chinaDate } from "../../../app/plugin-api";
-import { typed } from "../db/schema";
 import { action as applicationAction, loader as applicationLoader } from "../routes/admin/application";
 import { loader as listLoader } from "../routes/admin/applications";
 import { action as noticeAction } from "../routes/admin/notice";
@@ -29,7 +28,7 @@ let ipCount = 0;
 const freshIp = () => `203.0.${Math.floor(++ipCount / 250)}.${(ipCount % 250) + 1}`;
 const today = chinaDate();
 
-const applications = () => env.systemContext(env.office.id).withTenant(async (trx) => (await typed(trx).selectFrom("requests_applications").select(["id", "status", "subject"]).execute()).length);
+const applications = () => env.systemContext(env.office.id).withTenant(async (trx) => (await trx.selectFrom("requests_applications").select(["id", "status", "subject"]).execute()).length);
 
 type Refused = { status: number; data: { outcome: string; errors: Record<string, string[]> } };
 const apply = (fields: Record<string, string>, intent = "submit") =>
@@ -109,7 +108,7 @@ describe("the staff pages", () => {
     const path = staffPath(env, `/applications/${id}`);
     const r = await post(env, applicationAction, env.users.officer.id, path, { intent: "close.withdrawn", closedOn: today, note: "撤回\u0000" }, { id });
     expect(r).toMatchObject({ status: 400, data: { ok: false, field: "note", error: "errors.text.control" } });
-    const state = await env.systemContext(env.office.id).withTenant((trx) => typed(trx).selectFrom("requests_applications").select("status").where("id", "=", id).executeTakeFirstOrThrow());
+    const state = await env.systemContext(env.office.id).withTenant((trx) => trx.selectFrom("requests_applications").select("status").where("id", "=", id).executeTakeFirstOrThrow());
     expect(state.status).not.toBe("closed");
 
     const nul = await post(env, noticeAction, env.users.officer.id, `${path}/notices/supplement`, { intent: "submit", items: "监测点位\u0000", dueOn: "2099-01-05" }, { id, kind: "supplement" });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaDate, type ClockEvent, type PluginTenantContext } from "../../../app/plugin-api";
-import { clockId, typed, type ApplicationStatus } from "../db/schema";
+import { clockId, type ApplicationStatus } from "../db/schema";
 import { action as applicationAction, loader as applicationLoader } from "../routes/admin/application";
 import { action as noticeAction, loader as noticeLoader } from "../routes/admin/notice";
 import { ApplicationInput } from "../server/applicant";
@@ -39,15 +39,15 @@ async function application(receivedOn: string, events: ClockEvent[], row: { stat
   );
   if (!created.ok) throw new Error(created.error);
   for (const e of events) await ctx.withTenant((trx) => ctx.clocks.append(trx, clockId(created.id), e));
-  await ctx.withTenant((trx) => typed(trx).updateTable("requests_applications").set(row).where("id", "=", created.id).execute());
+  await ctx.withTenant((trx) => trx.updateTable("requests_applications").set(row).where("id", "=", created.id).execute());
   return created.id;
 }
 
 const stored = (id: string) =>
   ctx.withTenant(async (trx) => ({
-    row: await typed(trx).selectFrom("requests_applications").select(["status", "reply_type", "closed_on"]).where("id", "=", id).executeTakeFirstOrThrow(),
+    row: await trx.selectFrom("requests_applications").select(["status", "reply_type", "closed_on"]).where("id", "=", id).executeTakeFirstOrThrow(),
     events: await ctx.clocks.events(trx, clockId(id)),
-    notices: await typed(trx).selectFrom("requests_notices").select("kind").where("application_id", "=", id).execute(),
+    notices: await trx.selectFrom("requests_notices").select("kind").where("application_id", "=", id).execute(),
   }));
 
 describe(`（六）2 逾期未缴费 follows the ledger's 20 working days (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {

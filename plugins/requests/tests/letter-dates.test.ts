@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { clockId, typed } from "../db/schema";
+import { clockId, type NoticeKind } from "../db/schema";
 import { loader as applicationLoader } from "../routes/admin/application";
 import { action as noticeAction } from "../routes/admin/notice";
 import { action as registerAction } from "../routes/admin/register";
@@ -39,8 +39,8 @@ async function draft(id: string, kind: string, fields: Record<string, string>) {
   return r.location!.split("/").pop()!;
 }
 
-async function sentNotice(id: string, kind: string) {
-  const rows = await system((trx) => typed(trx).selectFrom("requests_notices").selectAll().where("application_id", "=", id).where("kind", "=", kind as never).execute());
+async function sentNotice(id: string, kind: NoticeKind) {
+  const rows = await system((trx) => trx.selectFrom("requests_notices").selectAll().where("application_id", "=", id).where("kind", "=", kind).execute());
   expect(rows).toHaveLength(1);
   return rows[0]!;
 }
@@ -65,7 +65,7 @@ describe("dates in letters are fixed when the letter is sent", () => {
     expect(sent.body).toContain("即2025年4月18日前");
     expect(sent.body).toContain("2025年3月20日");
     expect(sent.body).not.toMatch(/\{[A-Za-z]+\}/);
-    const app = await system((trx) => typed(trx).selectFrom("requests_applications").select(["fee_due", "status"]).where("id", "=", id).executeTakeFirstOrThrow());
+    const app = await system((trx) => trx.selectFrom("requests_applications").select(["fee_due", "status"]).where("id", "=", id).executeTakeFirstOrThrow());
     expect(app).toEqual({ fee_due: "2025-04-18", status: "awaiting_fee" });
     const clock = await clockOf(id);
     expect(clock?.openPause).toMatchObject({ reason: "fee-notice", since: "2025-03-20", answerDue: "2025-04-18" });
@@ -87,7 +87,7 @@ describe("dates in letters are fixed when the letter is sent", () => {
     // 15 working days from 03-20: 03-21, 03-24…28, 03-31…04-03, 04-07…04-11 (04-04 清明).
     const sent = await sentNotice(id, "third_party");
     expect(sent.body).toContain("即2025年4月11日前");
-    const consultation = await system((trx) => typed(trx).selectFrom("requests_consultations").select(["sent_on", "answer_due"]).where("application_id", "=", id).executeTakeFirstOrThrow());
+    const consultation = await system((trx) => trx.selectFrom("requests_consultations").select(["sent_on", "answer_due"]).where("application_id", "=", id).executeTakeFirstOrThrow());
     expect(consultation).toEqual({ sent_on: "2025-03-20", answer_due: "2025-04-11" });
     expect((await clockOf(id))?.openPause?.answerDue).toBe("2025-04-11");
   });
@@ -102,7 +102,7 @@ describe("dates in letters are fixed when the letter is sent", () => {
     await approveChain(env, doc);
     const sent = await sentNotice(id, "supplement");
     expect(sent.body).toContain("请您于2025年3月20日前");
-    const app = await system((trx) => typed(trx).selectFrom("requests_applications").select(["supplement_due"]).where("id", "=", id).executeTakeFirstOrThrow());
+    const app = await system((trx) => trx.selectFrom("requests_applications").select(["supplement_due"]).where("id", "=", id).executeTakeFirstOrThrow());
     expect(app.supplement_due).toBe("2025-03-20");
   });
 

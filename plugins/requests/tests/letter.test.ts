@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { chinaDate } from "../../../app/plugin-api";
-import { typed } from "../db/schema";
+import type { NoticeKind } from "../db/schema";
 import { loader as letterLoader } from "../routes/admin/letter";
 import { loader as docxLoader } from "../routes/admin/letter-docx";
 import { loader as applicationLoader } from "../routes/admin/application";
@@ -34,8 +34,8 @@ async function draft(id: string, kind: string, fields: Record<string, string>) {
   return r.location!.split("/").pop()!;
 }
 
-const noticeIdOf = (kind: string) =>
-  env.systemContext(env.office.id).withTenant(async (trx) => (await typed(trx).selectFrom("requests_notices").select("id").where("application_id", "=", appId).where("kind", "=", kind as never).executeTakeFirstOrThrow()).id);
+const noticeIdOf = (kind: NoticeKind) =>
+  env.systemContext(env.office.id).withTenant(async (trx) => (await trx.selectFrom("requests_notices").select("id").where("application_id", "=", appId).where("kind", "=", kind).executeTakeFirstOrThrow()).id);
 
 beforeAll(async () => {
   env = await openRequests();
@@ -135,7 +135,7 @@ describe("the printable letter", () => {
 
   // Last: it changes the office's grants.
   it("gives someone who handles applications without the reveal permission the letter with the name masked, reading nothing", async () => {
-    await env.handle.db.insertInto("role_permissions" as never).values({ tenant_id: env.office.id, role: "viewer", permission: "requests.applications.handle", granted: true } as never).execute();
+    await env.handle.db.insertInto("role_permissions").values({ tenant_id: env.office.id, role: "viewer", permission: "requests.applications.handle", granted: true }).execute();
     const before = (await audited(env, "requests.applicant.read")).length;
     const { letter, address } = await openLetter(env.users.viewer.id, feeNotice);
     expect(letter.masked).toBe(true);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testCreditCode } from "../../../app/plugin-api/testing";
-import { clockId, typed } from "../db/schema";
+import { clockId } from "../db/schema";
 import { action, loader } from "../routes/public/apply";
 import { openApplicant } from "../server/applications.server";
 import { MAX_ATTACHMENT_BYTES, openAttachment } from "../server/attachments.server";
@@ -26,8 +26,8 @@ async function stored() {
   const ctx = env.systemContext(env.office.id);
   const [apps, files, audit] = await ctx.withTenant(async (trx) =>
     Promise.all([
-      typed(trx).selectFrom("requests_applications").select((e) => e.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
-      typed(trx).selectFrom("requests_attachments").select((e) => e.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
+      trx.selectFrom("requests_applications").select((e) => e.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
+      trx.selectFrom("requests_attachments").select((e) => e.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
       trx.selectFrom("audit_events").select((e) => e.fn.countAll<string>().as("n")).where("tenant_id", "=", env.office.id).executeTakeFirstOrThrow(),
     ]),
   );
@@ -35,7 +35,7 @@ async function stored() {
 }
 
 function rowByTracking(trackingNo: string) {
-  return env.systemContext(env.office.id).withTenant((trx) => typed(trx).selectFrom("requests_applications").selectAll().where("tracking_no", "=", trackingNo).executeTakeFirstOrThrow());
+  return env.systemContext(env.office.id).withTenant((trx) => trx.selectFrom("requests_applications").selectAll().where("tracking_no", "=", trackingNo).executeTakeFirstOrThrow());
 }
 
 function submitted(r: { status: number; data: ApplyAnswer }) {
@@ -94,7 +94,7 @@ describe("the public application form", () => {
     const answer = submitted(await apply({ ...applicationForm(), attachment: file }));
     const row = await rowByTracking(answer.trackingNo);
     const ctx = env.systemContext(env.office.id);
-    const files = await ctx.withTenant((trx) => typed(trx).selectFrom("requests_attachments").selectAll().where("application_id", "=", row.id).execute());
+    const files = await ctx.withTenant((trx) => trx.selectFrom("requests_attachments").selectAll().where("application_id", "=", row.id).execute());
     expect(files).toHaveLength(1);
     expect(files[0]).toMatchObject({ name: "身份证.pdf", mime: "application/pdf", size: 3000 });
     const bytes = Buffer.from(await file.arrayBuffer());

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chinaDate, type PluginTransaction } from "../../../app/plugin-api";
-import { clockId, typed } from "../db/schema";
+import { chinaDate } from "../../../app/plugin-api";
+import { clockId } from "../db/schema";
 import { action as applyAction } from "../routes/public/apply";
 import { action, loader } from "../routes/public/track";
 import type { ApplyAnswer } from "../server/public/apply.server";
 import type { TrackAnswer } from "../server/public/track.server";
 import { receiveSupplement } from "../server/supplement.server";
 import { applicationForm, audited, load, openRequests, post, publicPath, type RequestsEnv } from "./setup";
+import type { RequestsTransaction } from "../server/context";
 
 let env: RequestsEnv;
 beforeAll(async () => {
@@ -35,17 +36,17 @@ async function applyOnline(): Promise<Applied> {
   const r = await post<ApplyAnswer>(env, applyAction, null, publicPath(env, "/new"), { intent: "submit", ...applicationForm() }, {}, freshIp());
   if (r.data.outcome !== "submitted") throw new Error(JSON.stringify(r.data));
   const { trackingNo, queryCode } = r.data;
-  const row = await system((trx) => typed(trx).selectFrom("requests_applications").select("id").where("tracking_no", "=", trackingNo).executeTakeFirstOrThrow());
+  const row = await system((trx) => trx.selectFrom("requests_applications").select("id").where("tracking_no", "=", trackingNo).executeTakeFirstOrThrow());
   return { id: row.id, trackingNo, queryCode };
 }
 
 const ctx = () => env.systemContext(env.office.id);
-const system = <T,>(fn: (trx: PluginTransaction) => Promise<T>) => ctx().withTenant(fn);
+const system = <T,>(fn: (trx: RequestsTransaction) => Promise<T>) => ctx().withTenant(fn);
 
 /** What the office's confirm action will do (built by the lead): received on `date`, the reply clock started. */
 async function confirmReceipt(app: Applied, date: string) {
   await system(async (trx) => {
-    await typed(trx).updateTable("requests_applications").set({ status: "processing", received_on: date }).where("id", "=", app.id).execute();
+    await trx.updateTable("requests_applications").set({ status: "processing", received_on: date }).where("id", "=", app.id).execute();
     await ctx().clocks.append(trx, clockId(app.id), { kind: "start", date, note: "internet" });
   });
 }
@@ -53,9 +54,9 @@ async function confirmReceipt(app: Applied, date: string) {
 /** What an approved 补正 notice does: sent, the clock paused for the supplement, the application waiting. */
 async function askForSupplement(app: Applied, date: string, dueOn: string) {
   await system(async (trx) => {
-    await typed(trx).updateTable("requests_applications").set({ status: "awaiting_supplement", supplement_due: dueOn }).where("id", "=", app.id).execute();
+    await trx.updateTable("requests_applications").set({ status: "awaiting_supplement", supplement_due: dueOn }).where("id", "=", app.id).execute();
     await ctx().clocks.append(trx, clockId(app.id), { kind: "pause", date, reason: "supplement" });
-    await typed(trx)
+    await trx
       .insertInto("requests_notices")
       .values({ tenant_id: env.office.id, application_id: app.id, kind: "supplement", title: "补正申请通知书", body: "请补充：\n1. 监测点位名称\n2. 时间范围", details: JSON.stringify({ items: ["监测点位名称", "时间范围"], dueOn }), sent_on: date })
       .execute();
@@ -69,7 +70,7 @@ function found(r: { status: number; data: TrackAnswer }) {
 
 const counts = () =>
   system(async (trx) => {
-    const n = async (table: "requests_supplements" | "requests_notices") => Number((await typed(trx).selectFrom(table).select((e) => e.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n);
+    const n = async (table: "requests_supplements" | "requests_notices") => Number((await trx.selectFrom(table).select((e) => e.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n);
     const audit = await trx.selectFrom("audit_events").select((e) => e.fn.countAll<string>().as("n")).where("tenant_id", "=", env.office.id).executeTakeFirstOrThrow();
     const clocks = await trx.selectFrom("clock_events").select((e) => e.fn.countAll<string>().as("n")).where("tenant_id", "=", env.office.id).executeTakeFirstOrThrow();
     return { supplements: await n("requests_supplements"), audit: Number(audit.n), clocks: Number(clocks.n) };
@@ -146,7 +147,7 @@ describe("the public tracking page", () => {
     await confirmReceipt(app, "2025-09-26");
     await system(async (trx) => {
       const notice = (kind: "extension" | "reply", title: string, sentOn: string | null, released: { title: string; body: string }[] = []) =>
-        typed(trx)
+        trx
           .insertInto("requests_notices")
           .values({ tenant_id: env.office.id, application_id: app.id, kind, title, body: `${title}\n第二行`, details: "{}", released: JSON.stringify(released), sent_on: sentOn })
           .execute();
@@ -184,7 +185,7 @@ describe("the 补正 sent from the tracking page", () => {
     const clock = await system((trx) => ctx().clocks.status(trx, clockId(app.id)));
     expect(clock).toMatchObject({ restarted: true, periodStart: today, dueDate: after.view.dueDate });
     expect(after.view.clock).toContain(today);
-    const rows = await system((trx) => typed(trx).selectFrom("requests_supplements").selectAll().where("application_id", "=", app.id).execute());
+    const rows = await system((trx) => trx.selectFrom("requests_supplements").selectAll().where("application_id", "=", app.id).execute());
     expect(rows).toEqual([expect.objectContaining({ body: "监测点位：湖滨路站。\n时间范围：2025年7月至9月。", received_on: today, via: "online" })]);
     const events = (await audited(env, "requests.supplement.receive")).filter((e) => e.target_id === app.id);
     expect(events).toEqual([expect.objectContaining({ actor_name: "public", data: { supplementId: rows[0]!.id, receivedOn: today, via: "online" } })]);

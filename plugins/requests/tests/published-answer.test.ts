@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chinaDate, type PluginTransaction } from "../../../app/plugin-api";
+import { chinaDate } from "../../../app/plugin-api";
 import { approveChain as approveThroughChain, documentOf } from "../../../app/plugin-api/testing";
-import { typed } from "../db/schema";
 import { ALREADY_PUBLISHED } from "../law/already-published";
 import { action as registerAction } from "../routes/admin/register";
 import { action as publishedAction, loader as publishedLoader } from "../routes/admin/published";
 import { reportTables } from "../server/figures/tables.server";
 import type { PublishedItem } from "../server/staff/published-answer.server";
 import { applicationForm, load, openRequests, post, REPLY_REVIEW, staffPath, statusOf, type RequestsEnv } from "./setup";
+import type { RequestsTransaction } from "../server/context";
 
 let env: RequestsEnv;
 beforeAll(async () => {
@@ -21,7 +21,7 @@ afterAll(async () => {
 
 const today = chinaDate();
 const appPath = (id: string, sub = "") => staffPath(env, `/applications/${id}${sub}`);
-const system = <T,>(fn: (trx: PluginTransaction) => Promise<T>) => env.systemContext(env.office.id).withTenant(fn);
+const system = <T,>(fn: (trx: RequestsTransaction) => Promise<T>) => env.systemContext(env.office.id).withTenant(fn);
 
 async function register(subject: string) {
   const r = await post(env, registerAction, env.users.officer.id, staffPath(env, "/register"), { ...applicationForm({ subject }), channel: "in_person", submittedOn: today });
@@ -56,7 +56,7 @@ describe("answer before you ask (已主动公开, Art 36(一))", () => {
     const forged = await post(env, publishedAction, env.users.officer.id, appPath(id, "/published"), { intent: "draft", q: "", item: "00000000-0000-4000-8000-000000000000" }, { id });
     expect(forged.status).toBe(400);
     expect((forged.data as { error: string }).error).toBe("requests:publishedAnswer.errors.unknownItem");
-    expect(await system((trx) => typed(trx).selectFrom("requests_notices").select("id").where("application_id", "=", id).execute())).toEqual([]);
+    expect(await system((trx) => trx.selectFrom("requests_notices").select("id").where("application_id", "=", id).execute())).toEqual([]);
 
     const drafted = await post(env, publishedAction, env.users.officer.id, appPath(id, "/published"), { intent: "draft", q: "", item: item.id as string }, { id });
     expect(drafted.status, JSON.stringify(drafted.data)).toBe(302);
@@ -73,7 +73,7 @@ describe("answer before you ask (已主动公开, Art 36(一))", () => {
     expect(await statusOf(load(env, publishedLoader, env.users.officer.id, appPath(id, "/published"), { id }))).toBe(409);
 
     await approveChain(documentId);
-    const app = await system((trx) => typed(trx).selectFrom("requests_applications").select(["status", "reply_type"]).where("id", "=", id).executeTakeFirstOrThrow());
+    const app = await system((trx) => trx.selectFrom("requests_applications").select(["status", "reply_type"]).where("id", "=", id).executeTakeFirstOrThrow());
     expect(app).toEqual({ status: "closed", reply_type: ALREADY_PUBLISHED.replyType });
     const after = await system((trx) => reportTables(trx, [env.office.id], year));
     expect(after.three.disclosed.total - before.three.disclosed.total).toBe(1);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chinaDate, type PluginTransaction } from "../../../app/plugin-api";
+import { chinaDate } from "../../../app/plugin-api";
 import { actOn, decideFinding, documentOf, formBody, recordReview, reviewOf, type FindingDecision } from "../../../app/plugin-api/testing";
-import { typed } from "../db/schema";
 import { action as applicationAction, loader as applicationLoader } from "../routes/admin/application";
 import { action as noticeAction, loader as noticeLoader } from "../routes/admin/notice";
 import { loader as staffFileLoader } from "../routes/admin/reply-file";
@@ -13,6 +12,7 @@ import type { ApplyAnswer } from "../server/public/apply.server";
 import type { TrackAnswer } from "../server/public/track.server";
 import { file, pdfWithText, png, programAsPdf, xlsxWithRows } from "./reply-file-fixtures";
 import { applicationForm, load, openRequests, post, publicPath, staffPath, type RequestsEnv } from "./setup";
+import type { RequestsTransaction } from "../server/context";
 
 let env: RequestsEnv;
 beforeAll(async () => {
@@ -27,7 +27,7 @@ const ID = "110101199003074514";
 const PHONE = "13912345678";
 let ipCount = 0;
 const freshIp = () => `198.51.${Math.floor(++ipCount / 250)}.${(ipCount % 250) + 1}`;
-const system = <T,>(fn: (trx: PluginTransaction) => Promise<T>) => env.systemContext(env.office.id).withTenant(fn);
+const system = <T,>(fn: (trx: RequestsTransaction) => Promise<T>) => env.systemContext(env.office.id).withTenant(fn);
 const appPath = (id: string, sub = "") => staffPath(env, `/applications/${id}${sub}`);
 
 /** An application sent on the public form and confirmed as received by the officer. */
@@ -35,14 +35,14 @@ async function applied() {
   const r = await post<ApplyAnswer>(env, applyAction, null, publicPath(env, "/new"), { intent: "submit", ...applicationForm() }, {}, freshIp());
   if (r.data.outcome !== "submitted") throw new Error(JSON.stringify(r.data));
   const { trackingNo, queryCode } = r.data;
-  const { id } = await system((trx) => typed(trx).selectFrom("requests_applications").select("id").where("tracking_no", "=", trackingNo).executeTakeFirstOrThrow());
+  const { id } = await system((trx) => trx.selectFrom("requests_applications").select("id").where("tracking_no", "=", trackingNo).executeTakeFirstOrThrow());
   const confirmed = await post(env, applicationAction, env.users.officer.id, appPath(id), { intent: "confirm", confirmedOn: today }, { id });
   expect(confirmed.status, JSON.stringify(confirmed.data)).toBe(200);
   return { id, trackingNo, queryCode };
 }
 
 const storedFiles = (applicationId: string) =>
-  system((trx) => typed(trx).selectFrom("requests_reply_files").select(["id", "name", "released_on", "withheld"]).where("application_id", "=", applicationId).orderBy("created_at").execute());
+  system((trx) => trx.selectFrom("requests_reply_files").select(["id", "name", "released_on", "withheld"]).where("application_id", "=", applicationId).orderBy("created_at").execute());
 
 /** The file download as the browser posts it from the tracking page: the raw Response. */
 async function download(fields: Record<string, string>): Promise<Response> {
@@ -159,7 +159,7 @@ describe("a reply that provides files", () => {
     expect(r.status).toBe(400);
     expect((r.data as { errors: Record<string, string[]> }).errors.upload).toEqual(["requests:replyFiles.errors.fileType"]);
     expect(await storedFiles(app.id)).toEqual([]);
-    const notices = await system((trx) => typed(trx).selectFrom("requests_notices").select("id").where("application_id", "=", app.id).execute());
+    const notices = await system((trx) => trx.selectFrom("requests_notices").select("id").where("application_id", "=", app.id).execute());
     expect(notices).toEqual([]);
   });
 

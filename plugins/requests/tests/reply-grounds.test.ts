@@ -2,7 +2,7 @@ import { sql, type Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaDate, NON_DISCLOSURE_GROUNDS } from "../../../app/plugin-api";
 import * as migration from "../db/0004_unreceived_withdrawal";
-import { clockId, typed } from "../db/schema";
+import { clockId } from "../db/schema";
 import { admittedGrounds, REPLY_ROW_GROUNDS } from "../law/reply-grounds";
 import { replyTypes, tableThreeRow } from "../law/reply-types";
 import { action as applicationAction } from "../routes/admin/application";
@@ -35,7 +35,7 @@ const draftReply = (id: string, fields: Record<string, string>) =>
   post<{ errors: Record<string, string[]> }>(env, noticeAction, env.users.officer.id, appPath(id, "/notices/reply"), { intent: "submit", title: "", body: "", ...fields }, { id, kind: "reply" });
 
 const noticesOf = (id: string) =>
-  env.systemContext(env.office.id).withTenant((trx) => typed(trx).selectFrom("requests_notices").select("kind").where("application_id", "=", id).execute());
+  env.systemContext(env.office.id).withTenant((trx) => trx.selectFrom("requests_notices").select("kind").where("application_id", "=", id).execute());
 
 describe("each row of table 三 names the grounds it admits", () => {
   it("a 不予公开 row its own Art 14–16 ground only, 部分公开 any of them, every other row none", () => {
@@ -91,7 +91,7 @@ describe("an online application withdrawn before it was confirmed", () => {
 
     const r = await post(env, applicationAction, env.users.officer.id, appPath(id), { intent: "close.withdrawn", closedOn: today }, { id });
     expect(r.status, JSON.stringify(r.data)).toBe(200);
-    const row = await ctx.withTenant((trx) => typed(trx).selectFrom("requests_applications").select(["status", "received_on", "reply_type", "closed_on"]).where("id", "=", id).executeTakeFirstOrThrow());
+    const row = await ctx.withTenant((trx) => trx.selectFrom("requests_applications").select(["status", "received_on", "reply_type", "closed_on"]).where("id", "=", id).executeTakeFirstOrThrow());
     expect(row).toEqual({ status: "closed", received_on: null, reply_type: null, closed_on: today });
     expect(await ctx.withTenant((trx) => ctx.clocks.events(trx, clockId(id)))).toEqual([]);
     expect(await ctx.withTenant((trx) => tableThree(trx, [env.office.id], year))).toEqual(before);
@@ -120,7 +120,7 @@ describe("migration 0004", () => {
       await sql`UPDATE requests_applications SET status = 'closed', received_on = ${today}::date, reply_type = 'other.other', closed_on = ${today}::date WHERE id = ${id}::uuid`.execute(db);
     await migration.up(db);
     const rows = await ctx.withTenant((trx) =>
-      typed(trx).selectFrom("requests_applications").select(["id", "received_on", "reply_type"]).where("id", "in", [online.id, received.id]).execute(),
+      trx.selectFrom("requests_applications").select(["id", "received_on", "reply_type"]).where("id", "in", [online.id, received.id]).execute(),
     );
     expect(rows.find((r) => r.id === online.id)).toMatchObject({ received_on: null, reply_type: null });
     expect(rows.find((r) => r.id === received.id)).toMatchObject({ received_on: today, reply_type: "other.other" });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { isValidIdNumber, type PluginTransaction } from "../../../app/plugin-api";
-import { clockId, typed } from "../db/schema";
+import { isValidIdNumber } from "../../../app/plugin-api";
+import { clockId } from "../db/schema";
 import { APPLICANT_TYPES } from "../law/applicants";
 import { RECEIPT_CHANNELS } from "../law/receipt";
 import { seedOf } from "../data/random";
@@ -8,6 +8,7 @@ import { openApplicant } from "../server/applications.server";
 import { isValidCreditCode, maskName } from "../server/identity";
 import { seedDemoRequests, seedRequests } from "../server/seed.server";
 import { openRequests, type RequestsEnv } from "./setup";
+import type { RequestsTransaction } from "../server/context";
 
 const TODAY = "2026-11-23";
 // Test offices are not named like the demo's: seed one as the Donghu branch office.
@@ -15,11 +16,11 @@ const BRANCH = { branch: true, area: "东湖区", prefix: "示环东", seed: see
 
 let env: RequestsEnv;
 const ctx = () => env.systemContext(env.office.id);
-const read = <T>(fn: (trx: PluginTransaction) => Promise<T>) => ctx().withTenant(fn);
+const read = <T>(fn: (trx: RequestsTransaction) => Promise<T>) => ctx().withTenant(fn);
 
 async function counts() {
   return read(async (trx) => {
-    const n = async (table: string) => Number((await trx.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).where("tenant_id", "=", env.office.id).executeTakeFirstOrThrow()).n);
+    const n = async (table: "requests_applications" | "requests_notices" | "requests_supplements" | "requests_consultations" | "requests_appeals" | "clock_events") => Number((await trx.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).where("tenant_id", "=", env.office.id).executeTakeFirstOrThrow()).n);
     return {
       applications: await n("requests_applications"),
       notices: await n("requests_notices"),
@@ -48,12 +49,12 @@ describe("the demo year of a branch office", () => {
   it("seeds only the demo offices", async () => {
     const other = env.systemContext(env.tree.offices[1]!.id);
     await seedRequests(other);
-    const n = await other.withTenant((trx) => typed(trx).selectFrom("requests_applications").select("id").execute());
+    const n = await other.withTenant((trx) => trx.selectFrom("requests_applications").select("id").execute());
     expect(n).toEqual([]);
   });
 
   it("comes in through every channel from every kind of applicant", async () => {
-    const rows = await read<{ channel: string; applicant_type: string }[]>((trx) => typed(trx).selectFrom("requests_applications").select(["channel", "applicant_type"]).execute());
+    const rows = await read<{ channel: string; applicant_type: string }[]>((trx) => trx.selectFrom("requests_applications").select(["channel", "applicant_type"]).execute());
     expect(new Set(rows.map((r) => r.channel))).toEqual(new Set(RECEIPT_CHANNELS));
     expect(new Set(rows.map((r) => r.applicant_type))).toEqual(new Set(APPLICANT_TYPES));
   });
@@ -64,9 +65,9 @@ describe("the demo year of a branch office", () => {
       statuses: Map<string, NonNullable<Awaited<ReturnType<ReturnType<typeof ctx>["clocks"]["status"]>>>>;
       consultations: { application_id: string; answered_on: string | null }[];
     }>(async (trx) => {
-      const apps = await typed(trx).selectFrom("requests_applications").select(["id", "status", "received_on", "supplement_due", "fee_fen", "fee_due", "closed_on"]).execute();
+      const apps = await trx.selectFrom("requests_applications").select(["id", "status", "received_on", "supplement_due", "fee_fen", "fee_due", "closed_on"]).execute();
       const statuses = await ctx().clocks.statusMany(trx, apps.map((a) => clockId(a.id)), TODAY);
-      const consultations = await typed(trx).selectFrom("requests_consultations").select(["application_id", "answered_on"]).execute();
+      const consultations = await trx.selectFrom("requests_consultations").select(["application_id", "answered_on"]).execute();
       return { apps, statuses, consultations };
     });
     const clock = (id: string) => statuses.get(clockId(id));
@@ -112,9 +113,9 @@ describe("the demo year of a branch office", () => {
       appeals: { kind: string; outcome: string; filed_on: string; decided_on: string | null }[];
       closed: { id: string }[];
     }>(async (trx) => ({
-      notices: await typed(trx).selectFrom("requests_notices").select(["application_id", "kind", "sent_on", "document_id", "body"]).execute(),
-      appeals: await typed(trx).selectFrom("requests_appeals").select(["kind", "outcome", "filed_on", "decided_on"]).execute(),
-      closed: await typed(trx).selectFrom("requests_applications").select("id").where("status", "=", "closed").execute(),
+      notices: await trx.selectFrom("requests_notices").select(["application_id", "kind", "sent_on", "document_id", "body"]).execute(),
+      appeals: await trx.selectFrom("requests_appeals").select(["kind", "outcome", "filed_on", "decided_on"]).execute(),
+      closed: await trx.selectFrom("requests_applications").select("id").where("status", "=", "closed").execute(),
     }));
     expect(new Set(notices.map((n) => n.kind))).toEqual(new Set(["supplement", "extension", "third_party", "other_agency", "fee", "reply"]));
     for (const n of notices) {
@@ -129,8 +130,8 @@ describe("the demo year of a branch office", () => {
 
   it("keeps applicants' identities sealed: nothing personal in clear in the rows", async () => {
     const { apps, notices } = await read<{ apps: Record<string, unknown>[]; notices: string[] }>(async (trx) => ({
-      apps: await typed(trx).selectFrom("requests_applications").selectAll().execute(),
-      notices: (await typed(trx).selectFrom("requests_notices").select(["body", "title", "details", "released"]).execute()).map((n) => JSON.stringify(n)),
+      apps: await trx.selectFrom("requests_applications").selectAll().execute(),
+      notices: (await trx.selectFrom("requests_notices").select(["body", "title", "details", "released"]).execute()).map((n) => JSON.stringify(n)),
     }));
     const allNotices = notices.join("\n");
     for (const row of apps) {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { chinaDate } from "../../../app/plugin-api";
-import { clockId, typed } from "../db/schema";
+import { clockId } from "../db/schema";
 import { action as applicationAction, loader as applicationLoader } from "../routes/admin/application";
 import { loader as listLoader } from "../routes/admin/applications";
 import { action as noticeAction, loader as noticeLoader } from "../routes/admin/notice";
@@ -43,11 +43,11 @@ describe("registration by staff", () => {
   });
 
   it("refuses a registration without the channel's date, storing nothing", async () => {
-    const before = await env.systemContext(env.office.id).withTenant((trx) => typed(trx).selectFrom("requests_applications").select("id").execute());
+    const before = await env.systemContext(env.office.id).withTenant((trx) => trx.selectFrom("requests_applications").select("id").execute());
     const r = await post(env, registerAction, env.users.officer.id, staffPath(env, "/register"), { ...applicationForm(), channel: "post", signedForOn: "" });
     expect(r.status).toBe(400);
     expect((r.data as { errors: Record<string, string[]> }).errors.signedForOn).toEqual(["requests:errors.receiptMissing"]);
-    const after = await env.systemContext(env.office.id).withTenant((trx) => typed(trx).selectFrom("requests_applications").select("id").execute());
+    const after = await env.systemContext(env.office.id).withTenant((trx) => trx.selectFrom("requests_applications").select("id").execute());
     expect(after.length).toBe(before.length);
   });
 

@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { chinaDate, fromDayNumber, toDayNumber } from "../../../app/plugin-api";
 import { inboxSections } from "../../../app/plugin-api/testing";
-import { typed } from "../db/schema";
 import { loader as listLoader } from "../routes/admin/applications";
 import { ApplicationInput } from "../server/applicant";
 import { createApplication } from "../server/applications.server";
@@ -51,7 +50,7 @@ beforeAll(async () => {
       unconfirmed: await received("待确认的网上申请"),
     };
     // Submitted long before every closed one below.
-    await typed(trx).updateTable("requests_applications").set({ submitted_at: sql<Date>`'2020-01-02T09:00:00+08:00'::timestamptz` as never }).where("id", "=", open.overdue).execute();
+    await trx.updateTable("requests_applications").set({ submitted_at: sql<Date>`'2020-01-02T09:00:00+08:00'::timestamptz` as never }).where("id", "=", open.overdue).execute();
 
     // Three closed a day, so closed_on ties; submitted_at a permutation of hours, so the tiebreak matters.
     const rows = Array.from({ length: CLOSED }, (_, i) => {
@@ -61,7 +60,7 @@ beforeAll(async () => {
     });
     const ids = new Map<string, string>();
     for (let i = 0; i < rows.length; i += 500) {
-      const inserted = await typed(trx)
+      const inserted = await trx
         .insertInto("requests_applications")
         .values(
           rows.slice(i, i + 500).map((r) => ({

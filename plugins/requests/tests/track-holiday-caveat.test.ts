@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chinaDate, type PluginTransaction } from "../../../app/plugin-api";
+import { chinaDate } from "../../../app/plugin-api";
 import { packageYears } from "../../../app/plugin-api/testing";
-import { clockId, typed } from "../db/schema";
+import { clockId } from "../db/schema";
 import { action as applyAction } from "../routes/public/apply";
 import { action } from "../routes/public/track";
 import type { ApplyAnswer } from "../server/public/apply.server";
 import type { TrackAnswer } from "../server/public/track.server";
 import { applicationForm, openRequests, post, publicPath, type RequestsEnv } from "./setup";
+import type { RequestsTransaction } from "../server/context";
 
 // Received 2026-12-07: the reply is due 2027-01-05, in a year whose holiday notice the package
 // (chinese-days 1.5.7) does not hold. Staff are told 调休 may still move it; the applicant is told the date.
@@ -21,7 +22,7 @@ afterAll(async () => {
 });
 
 const ctx = () => env.systemContext(env.office.id);
-const system = <T,>(fn: (trx: PluginTransaction) => Promise<T>) => ctx().withTenant(fn);
+const system = <T,>(fn: (trx: RequestsTransaction) => Promise<T>) => ctx().withTenant(fn);
 const CAVEAT = /调休|調休|make-up working days/;
 
 describe("the statutory-holiday caveat on the reply clock", () => {
@@ -30,8 +31,8 @@ describe("the statutory-holiday caveat on the reply clock", () => {
     if (applied.data.outcome !== "submitted") throw new Error(JSON.stringify(applied.data));
     const { trackingNo, queryCode } = applied.data;
     const id = await system(async (trx) => {
-      const row = await typed(trx).selectFrom("requests_applications").select("id").where("tracking_no", "=", trackingNo).executeTakeFirstOrThrow();
-      await typed(trx).updateTable("requests_applications").set({ status: "processing", received_on: RECEIVED }).where("id", "=", row.id).execute();
+      const row = await trx.selectFrom("requests_applications").select("id").where("tracking_no", "=", trackingNo).executeTakeFirstOrThrow();
+      await trx.updateTable("requests_applications").set({ status: "processing", received_on: RECEIVED }).where("id", "=", row.id).execute();
       await ctx().clocks.append(trx, clockId(row.id), { kind: "start", date: RECEIVED, note: "internet" });
       return row.id;
     });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { chinaDate, type ClockEvent, type WidgetContext } from "../../../app/plugin-api";
 import { widgetContext as hostWidgetContext, widgetValues } from "../../../app/plugin-api/testing";
-import { clockId, typed, type ApplicationStatus } from "../db/schema";
+import { clockId, type ApplicationStatus } from "../db/schema";
 import { ApplicationInput } from "../server/applicant";
 import { createApplication } from "../server/applications.server";
 import { medianDaysThisYear, onTimeThisYear, overdueNow, receivedThisYear } from "../server/figures/widgets.server";
@@ -34,7 +34,7 @@ beforeAll(async () => {
       for (const e of events) await ctx.clocks.append(trx, clockId(created.id), e);
       const stop = events.find((e) => e.kind === "stop");
       if (status !== "processing" && status !== "unconfirmed")
-        await typed(trx)
+        await trx
           .updateTable("requests_applications")
           .set({ status, ...(stop ? { reply_type: replyType, closed_on: stop.date } : {}) })
           .where("id", "=", created.id)
