@@ -4,9 +4,9 @@ import type { FieldErrors } from "~/core/input/field-errors";
 import { errorKey } from "./field-messages";
 
 /**
- * The errors of a refused form above it, each linked to its field (`#<idPrefix>-<name>`), taking
- * focus when it appears so that a screen reader hears what to fix and a keyboard user can jump
- * there. `labels` names the fields; the form's own errors (`_form`) are listed without a link.
+ * The errors of a refused form above it, taking focus when it appears so that a screen reader
+ * hears what to fix and a keyboard user can jump there: each field named in `labels` as a link to
+ * it (`#<idPrefix>-<name>`), any other error (the form's own `_form`, a hidden field's) as text.
  */
 export function ErrorSummary({ errors, labels = {}, idPrefix = "f" }: { errors: FieldErrors | undefined; labels?: Partial<Record<string, string>>; idPrefix?: string }) {
   const { t } = useTranslation();
@@ -18,13 +18,13 @@ export function ErrorSummary({ errors, labels = {}, idPrefix = "f" }: { errors: 
   }, [errors, shown]);
   if (!shown) return null;
   return (
-    <div ref={ref} className="error-summary" tabIndex={-1} aria-labelledby={`${idPrefix}-error-summary`}>
+    <div ref={ref} className="error-summary" role="region" tabIndex={-1} aria-labelledby={`${idPrefix}-error-summary`}>
       <h2 id={`${idPrefix}-error-summary`}>{t("forms.errorSummary")}</h2>
       <ul>
         {listed.map(([field, keys]) => {
           const text = keys.map((k) => t(errorKey(k))).join(" ");
           const label = labels[field];
-          return <li key={field}>{field === "_form" ? text : <a href={`#${idPrefix}-${field}`}>{label ? t("forms.fieldError", { label, text }) : text}</a>}</li>;
+          return <li key={field}>{label ? <a href={`#${idPrefix}-${field}`}>{t("forms.fieldError", { label, text })}</a> : text}</li>;
         })}
       </ul>
     </div>

@@ -3,13 +3,14 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { chinaDate } from "../../../../app/plugin-api";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
-import { FormMessage, PostForm, RadioGroup, SelectField, SubmitButton, TextArea, TextField, useLocale } from "../../../../app/plugin-api/ui";
+import { ErrorSummary, PostForm, RadioGroup, SelectField, SubmitButton, TextArea, TextField, useLocale } from "../../../../app/plugin-api/ui";
 import { APPLICANT_TYPE_INFO } from "../../law/applicants";
 import { RECEIPT_CHANNELS, RECEIPT_RULES, type ReceiptChannel } from "../../law/receipt";
 import { DELIVERIES, FORMS, ID_TYPES } from "../../server/applicant";
 import { blankValues } from "../../server/public/apply-form";
 import { RECEIPT_FIELDS } from "../../server/staff/register-form";
 import { registerApplication, type RegisterValues } from "../../server/staff/register.server";
+import { applyLabels } from "../public/_parts/apply-labels";
 
 /** Registers an application that came by letter, in person, fax or e-mail (条例第二十九条, 第三十一条). */
 export const loader = pluginLoader(async (ctx) => {
@@ -40,8 +41,11 @@ export default function Register() {
       </p>
       <h1>{t("staff.register.title")}</h1>
       <p className="lead">{t("staff.register.lead")}</p>
-      {result && <FormMessage tone="error">{t("public.errors.fixFields")}</FormMessage>}
       <PostForm className="stack" noValidate>
+        <ErrorSummary
+          errors={errors}
+          labels={{ ...applyLabels(p), channel: t("fields.channel"), ...Object.fromEntries(RECEIPT_FIELDS.map((f) => [f, t(`staff.register.facts.${f}`)])) }}
+        />
         <fieldset className="stack">
           <legend>{t("staff.register.receipt")}</legend>
           <SelectField

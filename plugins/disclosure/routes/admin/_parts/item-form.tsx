@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { CategoryOptions } from "./category-options";
-import { FieldError, type FieldErrors, PostForm, RichTextEditor, SelectField, SubmitButton, TextArea, TextField } from "../../../../../app/plugin-api/ui";
+import { ErrorSummary, FieldError, type FieldErrors, FileField, PostForm, RichTextEditor, SelectField, SubmitButton, TextArea, TextField } from "../../../../../app/plugin-api/ui";
 import { VALIDITY } from "../../../server/item-schema";
 
 export interface FormAttachment {
@@ -44,8 +44,36 @@ export function ItemForm({
 }) {
   const { t } = useTranslation("disclosure");
   const topics = values.topic && !options.topics.includes(values.topic) ? [...options.topics, values.topic] : options.topics;
+  // The summary links each error to the control it is about: attachments' to the file chooser, the body format's to the body.
+  const { attachments: fileErrors, bodyFormat: formatErrors, ...fieldErrors } = errors;
+  const summary: FieldErrors = { ...fieldErrors, files: fileErrors, body: [...(errors.body ?? []), ...(formatErrors ?? [])] };
+  const labels = Object.fromEntries(
+    (
+      [
+        ["title", "meta.title"],
+        ["summary", "fields.summary"],
+        ["categoryKey", "fields.categoryKey"],
+        ["listRowKey", "fields.listRowKey"],
+        ["issuer", "fields.issuer"],
+        ["docNumber", "fields.docNumber"],
+        ["writtenOn", "fields.writtenOn"],
+        ["formedOn", "fields.formedOn"],
+        ["topic", "fields.topic"],
+        ["attribute", "meta.attribute"],
+        ["validity", "meta.validity"],
+        ["validFrom", "meta.validFrom"],
+        ["endedOn", "meta.endedOn"],
+        ["interpretsId", "staff.editor.interprets"],
+        ["files", "staff.editor.addFiles"],
+        ["correctionReason", "fields.correctionReason"],
+        ["body", "fields.body"],
+        ["bodyFile", "staff.editor.bodyFile"],
+      ] as const
+    ).map(([field, key]) => [field, t(key)]),
+  );
   return (
     <PostForm encType="multipart/form-data" className="stack" noValidate>
+      <ErrorSummary errors={summary} labels={labels} />
       {version !== null && <input type="hidden" name="version" value={version} />}
       <input type="hidden" name="seenFindings" value={signature} />
       {correcting && <input type="hidden" name="correctsId" value={values.correctsId} />}
@@ -134,22 +162,14 @@ export function ItemForm({
             ))}
           </ul>
         )}
-        <div className="field">
-          <label htmlFor="f-files">{t("staff.editor.addFiles")}</label>
-          <input
-            id="f-files"
-            type="file"
-            name="files"
-            multiple
-            accept=".pdf,.docx,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
-            aria-describedby={`f-files-hint${errors.attachments?.length ? " f-files-error" : ""}`}
-            aria-invalid={errors.attachments?.length ? true : undefined}
-          />
-          <p className="hint" id="f-files-hint">
-            {t("staff.editor.filesHint")}
-          </p>
-          <FieldError id="f-files" keys={errors.attachments} />
-        </div>
+        <FileField
+          name="files"
+          label={t("staff.editor.addFiles")}
+          hint={t("staff.editor.filesHint")}
+          multiple
+          accept=".pdf,.docx,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+          errors={{ files: errors.attachments }}
+        />
       </fieldset>
 
       {correcting && (
@@ -183,7 +203,6 @@ function BodyField({ values, errors }: { values: Record<string, string>; errors:
   const { t } = useTranslation("disclosure");
   const format = values.bodyFormat === "html" ? "html" : "plain";
   const own = [...(errors.body ?? []), ...(errors.bodyFormat ?? [])];
-  const fileErrors = errors.bodyFile ?? [];
   return (
     <>
       <div className="field">
@@ -213,21 +232,13 @@ function BodyField({ values, errors }: { values: Record<string, string>; errors:
         )}
         <FieldError id="f-body" keys={own.length ? own : undefined} />
       </div>
-      <div className="field">
-        <label htmlFor="f-bodyFile">{t("staff.editor.bodyFile")}</label>
-        <input
-          id="f-bodyFile"
-          type="file"
-          name="bodyFile"
-          accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-          aria-describedby={`f-bodyFile-hint${fileErrors.length ? " f-bodyFile-error" : ""}`}
-          aria-invalid={fileErrors.length ? true : undefined}
-        />
-        <p className="hint" id="f-bodyFile-hint">
-          {t("staff.editor.bodyFileHint")}
-        </p>
-        <FieldError id="f-bodyFile" keys={fileErrors.length ? fileErrors : undefined} />
-      </div>
+      <FileField
+        name="bodyFile"
+        label={t("staff.editor.bodyFile")}
+        hint={t("staff.editor.bodyFileHint")}
+        accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        errors={errors}
+      />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { ErrorSummary, type FieldErrors, FileField, PostForm, RadioGroup, Submit
 import { APPLICANT_TYPE_INFO, ORGANISATION_GROUP_LABEL } from "../../../law/applicants";
 import { DELIVERIES, FORMS, ID_TYPES } from "../../../server/applicant";
 import { ATTACHMENT, HONEYPOT, type ApplyValues } from "../../../server/public/apply-form";
+import { applyLabels } from "./apply-labels";
 
 const ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
 
@@ -23,24 +24,7 @@ export function ApplicationForm({ values, errors, chooseFileAgain }: { values: A
   const shown = (g: "natural" | "organisation") => (enhanced && group && group !== g ? { hidden: true } : { className: "stack" });
   const req = (key: string) => t("public.apply.requiredLabel", { label: t(key) });
   const p = (key: string) => t(`public.apply.${key}`);
-  const labels = {
-    applicantType: p("applicant.type"),
-    name: p("name"),
-    idType: p("idType"),
-    idNumber: p("idNumber"),
-    organisation: p("organisationName"),
-    creditCode: p("creditCode"),
-    phone: p("phone"),
-    email: p("email"),
-    address: p("address"),
-    postcode: p("postcode"),
-    subject: p("subject"),
-    docNumber: p("docNumber"),
-    description: p("description"),
-    form: p("form"),
-    delivery: p("delivery"),
-    [ATTACHMENT]: p("attachment"),
-  };
+  const labels = { ...applyLabels(p), [ATTACHMENT]: p("attachment") };
 
   return (
     <PostForm encType="multipart/form-data" noValidate className="stack">
