@@ -11,10 +11,12 @@ type GroupProps = Omit<FieldProps, "label"> & {
   /** Choices, optionally under sub-headings (table 三's 法人或其他组织 over five kinds). */
   groups: readonly { heading?: string; choices: readonly Choice[] }[];
   required?: boolean;
+  /** The fieldset's style: `stack` (one choice a line) unless the page wants `checks` (side by side, framed). */
+  className?: string;
 };
 
 /** Radio buttons or checkboxes in a fieldset whose legend names the question; hint and errors are tied to the group. */
-function ChoiceGroup({ type, name, legend, groups, errors, hint, idPrefix, required, control }: GroupProps & { type: "radio" | "checkbox"; control: (c: Choice) => InputHTMLAttributes<HTMLInputElement> }) {
+function ChoiceGroup({ type, name, legend, groups, errors, hint, idPrefix, required, className = "stack", control }: GroupProps & { type: "radio" | "checkbox"; control: (c: Choice) => InputHTMLAttributes<HTMLInputElement> }) {
   const own = errors?.[name];
   const ids = controlIds(name, hint, own, idPrefix);
   const inputs = (choices: readonly Choice[]) =>
@@ -24,7 +26,7 @@ function ChoiceGroup({ type, name, legend, groups, errors, hint, idPrefix, requi
       </label>
     ));
   return (
-    <fieldset className="stack" id={ids.id} aria-describedby={ids.describedBy}>
+    <fieldset className={className} id={ids.id} aria-describedby={ids.describedBy}>
       <legend className={required ? "required" : undefined}>{legend}</legend>
       <Hint id={ids.id}>{hint}</Hint>
       {groups.map((g, i) =>

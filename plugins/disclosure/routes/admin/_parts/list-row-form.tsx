@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CategoryOptions } from "./category-options";
-import { FieldError, type FieldErrors, PostForm, SelectField, SubmitButton, TextArea, TextField } from "../../../../../app/plugin-api/ui";
+import { CheckboxGroup, type FieldErrors, PostForm, SelectField, SubmitButton, TextArea, TextField } from "../../../../../app/plugin-api/ui";
 import { DISCLOSURE_CHANNELS } from "../../../data/standard-list";
 
 const AUDIENCE = { 全社会: "society", 特定群体: "specific" } as const;
@@ -72,15 +72,14 @@ export function ListRowForm({
         errors={errors}
       />
       <TextField name="responsible" label={t("staff.list.responsible")} defaultValue={values.responsible} errors={errors} required maxLength={100} />
-      <fieldset className="checks" aria-describedby={errors.channels?.length ? "f-channels-error" : undefined}>
-        <legend>{t("staff.list.channels")}</legend>
-        {DISCLOSURE_CHANNELS.map((c) => (
-          <label key={c}>
-            <input type="checkbox" name="channels" value={c} defaultChecked={values.channels.includes(c)} /> {c}
-          </label>
-        ))}
-      </fieldset>
-      <FieldError id="f-channels" keys={errors.channels} />
+      <CheckboxGroup
+        name="channels"
+        legend={t("staff.list.channels")}
+        className="checks"
+        values={values.channels}
+        errors={errors}
+        groups={[{ choices: DISCLOSURE_CHANNELS.map((c) => ({ value: c, label: c })) }]}
+      />
       <SelectField name="audience" label={t("staff.list.audience")} defaultValue={values.audience} errors={errors}>
         {Object.entries(AUDIENCE).map(([v, k]) => (
           <option key={v} value={v}>

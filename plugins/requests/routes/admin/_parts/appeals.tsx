@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { SelectField } from "../../../../../app/plugin-api/ui";
 import { appealTarget } from "../../../law/table-four";
 import type { ApplicationView } from "../../../server/staff/view.server";
 import type { ActionResult } from "./action-result";
@@ -29,16 +30,7 @@ export function Appeals({ view, result }: { view: ApplicationView; result: Actio
         <>
           <StepForm intent="appeal.record" legend={t("staff.appeals.record")} button={t("staff.appeals.recordButton")} result={result}>
             <p className="hint">{t("staff.appeals.recordHint")}</p>
-            <div className="field">
-              <label htmlFor="appeal-kind">{t("fields.appealKind")}</label>
-              <select id="appeal-kind" name="kind">
-                {KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`appealKind.${k}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField name="kind" idPrefix="appeal" label={t("fields.appealKind")} options={KINDS.map((k) => ({ value: k, label: t(`appealKind.${k}`) }))} />
             <StepInput intent="appeal.record" name="body" label={t("fields.appealBody")} result={result} />
             <StepInput intent="appeal.record" name="filedOn" type="date" label={t("fields.filedOn")} defaultValue={view.today} result={result} />
           </StepForm>
@@ -47,16 +39,7 @@ export function Appeals({ view, result }: { view: ApplicationView; result: Actio
             .map((a) => (
               <StepForm key={a.id} intent="appeal.decide" legend={t("staff.appeals.decide", { body: a.body })} button={t("staff.appeals.decideButton")} result={result}>
                 <input type="hidden" name="appealId" value={a.id} />
-                <div className="field">
-                  <label htmlFor={`outcome-${a.id}`}>{t("fields.appealOutcome")}</label>
-                  <select id={`outcome-${a.id}`} name="outcome">
-                    {OUTCOMES.map((o) => (
-                      <option key={o} value={o}>
-                        {t(`appealOutcome.${o}`)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SelectField name="outcome" idPrefix={`appeal-${a.id}`} label={t("fields.appealOutcome")} options={OUTCOMES.map((o) => ({ value: o, label: t(`appealOutcome.${o}`) }))} />
                 <StepInput intent="appeal.decide" name="decidedOn" type="date" label={t("fields.decidedOn")} defaultValue={view.today} result={result} />
               </StepForm>
             ))}

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SelectField } from "../../../../../app/plugin-api/ui";
 import type { ApplicationView } from "../../../server/staff/view.server";
 import type { ActionResult } from "./action-result";
 import { StepForm, StepInput } from "./step-form";
@@ -47,26 +48,13 @@ export function NextSteps({ view, result }: { view: ApplicationView & { base: st
       )}
       {steps.has("consultation.answer") && open.length > 0 && (
         <StepForm intent="consultation.answer" legend={t("staff.next.answer")} button={t("staff.next.answerButton")} result={result}>
-          <div className="field">
-            <label htmlFor="answer-consultation">{t("fields.consultation")}</label>
-            <select id="answer-consultation" name="consultationId">
-              {open.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.party} · {t("staff.history.answerDue", { date: c.answer_due })}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="answer-answer">{t("fields.answer")}</label>
-            <select id="answer-answer" name="answer">
-              {(["consent", "objection", "no_answer"] as const).map((k) => (
-                <option key={k} value={k}>
-                  {t(`answer.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            name="consultationId"
+            idPrefix="answer"
+            label={t("fields.consultation")}
+            options={open.map((c) => ({ value: c.id, label: `${c.party} · ${t("staff.history.answerDue", { date: c.answer_due })}` }))}
+          />
+          <SelectField name="answer" idPrefix="answer" label={t("fields.answer")} options={(["consent", "objection", "no_answer"] as const).map((k) => ({ value: k, label: t(`answer.${k}`) }))} />
           <StepInput intent="consultation.answer" name="answeredOn" type="date" label={t("fields.answeredOn")} defaultValue={today} result={result} />
           <StepInput intent="consultation.answer" name="note" type="textarea" label={t("fields.note")} required={false} result={result} />
         </StepForm>
