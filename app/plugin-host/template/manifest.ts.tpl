@@ -25,7 +25,7 @@ export default definePlugin({
     {
       key: "__ID__.notes.view",
       label: "__ID__:permissions.view",
-      defaultRoles: ["drafter", "dept_reviewer", "classifier", "leader", "principal", "supervisor", "viewer"],
+      defaultRoles: ["drafter", "dept_reviewer", "classifier", "leader", "principal", "supervisor", "viewer", "__TABLE___recorder"],
     },
     { key: "__ID__.notes.manage", label: "__ID__:permissions.manage", defaultRoles: ["drafter", "dept_reviewer", "__TABLE___recorder"] },
   ],
