@@ -2,7 +2,7 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
-import { FieldError, FormMessage, PostForm, SubmitButton, useLocale } from "../../../../app/plugin-api/ui";
+import { FileField, FormMessage, PostForm, SubmitButton, useLocale } from "../../../../app/plugin-api/ui";
 import { openBatches } from "../../server/import/pending.server";
 import { runImport, type Submitted } from "../../server/import/run.server";
 import { IMPORT_COLUMNS, templateCsv, templateXlsx, type ImportRow, type RowError } from "../../server/staff/import.server";
@@ -179,23 +179,15 @@ export default function Import() {
       )}
 
       <PostForm encType="multipart/form-data" className="stack narrow" noValidate>
-        <div className="field">
-          <label htmlFor="f-file">{t("staff.import.file")}</label>
-          <input
-            id="f-file"
-            type="file"
-            name="file"
-            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            required
-            aria-describedby={`f-file-hint${fileError ? " f-file-error" : ""}`}
-            aria-invalid={fileError ? true : undefined}
-          />
-          <p className="hint" id="f-file-hint">
-            {t("staff.import.fileHint")}
-          </p>
-          <FieldError id="f-file" keys={fileError ? [fileError.fileError] : undefined} />
-          {fileError?.count !== undefined && <p className="error">{t("staff.import.rowCount", { count: fileError.count })}</p>}
-        </div>
+        <FileField
+          name="file"
+          label={t("staff.import.file")}
+          hint={t("staff.import.fileHint")}
+          accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          required
+          errors={fileError ? { file: [fileError.fileError] } : undefined}
+        />
+        {fileError?.count !== undefined && <p className="error">{t("staff.import.rowCount", { count: fileError.count })}</p>}
         <div className="actions">
           <SubmitButton name="intent" value="check" className="button primary">
             {t("staff.import.check")}

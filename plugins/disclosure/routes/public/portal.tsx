@@ -2,7 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pluginLoader } from "../../server/loaders.server";
-import { useLocale } from "../../../../app/plugin-api/ui";
+import { TextField, useLocale } from "../../../../app/plugin-api/ui";
 import { listItems } from "../../server/items.server";
 import { portalCatalogue } from "../../server/portal/catalogue.server";
 import { absolute, organization, portalPath, type Head } from "../../server/portal/head";
@@ -56,13 +56,7 @@ export default function Portal() {
       <p className="lead">{t("portal.home.intro", { office: portal.name[locale], count: total })}</p>
 
       <Form method="get" action={`${base}/search`} role="search" className="filters" aria-label={t("portal.search.title")}>
-        <div className="field">
-          <label htmlFor="portal-q">{t("portal.home.searchLabel")}</label>
-          <input id="portal-q" name="q" type="search" maxLength={100} aria-describedby="portal-q-hint" />
-          <p className="hint" id="portal-q-hint">
-            {t("portal.search.hint")}
-          </p>
-        </div>
+        <TextField name="q" idPrefix="portal" type="search" label={t("portal.home.searchLabel")} hint={t("portal.search.hint")} maxLength={100} />
         <button type="submit" className="button primary">
           {t("portal.search.submit")}
         </button>

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { checkedTexts, readFilters } from "../../../../app/plugin-api/loaders.server";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
-import { FormMessage, IgnoredFilters, PostForm, SubmitButton } from "../../../../app/plugin-api/ui";
+import { Checkbox, FormMessage, IgnoredFilters, PostForm, SubmitButton, TextField } from "../../../../app/plugin-api/ui";
 import { draftPublishedAnswer, findPublished, MAX_QUERY, publishedQueries, replyableApplication } from "../../server/staff/published-answer.server";
 
 const Query = z.object({ q: z.string().trim().max(MAX_QUERY, "requests:errors.tooLong").default("") });
@@ -51,11 +51,7 @@ export default function PublishedAnswer() {
       <p className="hint">{t("publishedAnswer.intro")}</p>
       <IgnoredFilters ignored={loaded.ignored} labels={{ q: t("publishedAnswer.search") }} />
       <Form method="get" className="stack narrow" role="search">
-        <div className="field">
-          <label htmlFor="f-q">{t("publishedAnswer.search")}</label>
-          <input id="f-q" name="q" type="search" defaultValue={loaded.q} maxLength={MAX_QUERY_INPUT} />
-          <p className="hint">{t("publishedAnswer.searchHint")}</p>
-        </div>
+        <TextField name="q" type="search" label={t("publishedAnswer.search")} hint={t("publishedAnswer.searchHint")} defaultValue={loaded.q} maxLength={MAX_QUERY_INPUT} />
         <p className="actions">
           <SubmitButton className="button">
             {t("publishedAnswer.searchButton")}
@@ -71,18 +67,23 @@ export default function PublishedAnswer() {
           <fieldset className="stack">
             <legend>{t("publishedAnswer.pick")}</legend>
             {loaded.items.map((item) => (
-              <div key={item.sourceId} className="field">
-                <label>
-                  <input type="checkbox" name="item" value={item.sourceId} defaultChecked={result?.picked.includes(item.sourceId)} /> {item.title}
-                </label>
-                <p className="hint">
-                  {t("publishedAnswer.reference")}：{item.reference ?? "—"}
-                  {item.publishedOn && ` · ${t("publishedAnswer.publishedOn", { date: item.publishedOn })}`} ·{" "}
-                  <a href={item.url} target="_blank" rel="noreferrer">
-                    {t("publishedAnswer.open")}
-                  </a>
-                </p>
-              </div>
+              <Checkbox
+                key={item.sourceId}
+                name="item"
+                idPrefix={`pick-${item.sourceId}`}
+                value={item.sourceId}
+                defaultChecked={result?.picked.includes(item.sourceId)}
+                label={item.title}
+                hint={
+                  <>
+                    {t("publishedAnswer.reference")}：{item.reference ?? "—"}
+                    {item.publishedOn && ` · ${t("publishedAnswer.publishedOn", { date: item.publishedOn })}`} ·{" "}
+                    <a href={item.url} target="_blank" rel="noreferrer">
+                      {t("publishedAnswer.open")}
+                    </a>
+                  </>
+                }
+              />
             ))}
           </fieldset>
           <p className="actions">
