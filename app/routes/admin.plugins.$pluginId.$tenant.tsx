@@ -110,34 +110,13 @@ function SettingInput({
   const id = `f-${f.name}`;
   switch (f.kind) {
     case "text":
-      return (
-        <TextField
-          name={f.name}
-          label={f.label}
-          errors={errors}
-          hint={hint || undefined}
-          defaultValue={String(value)}
-          maxLength={f.maxLength}
-          minLength={f.minLength}
-          required={!f.optional && (f.minLength ?? 0) > 0}
-        />
-      );
-    case "number":
-      return (
-        <TextField
-          name={f.name}
-          label={f.label}
-          errors={errors}
-          hint={hint || undefined}
-          type="number"
-          inputMode={f.integer ? "numeric" : "decimal"}
-          defaultValue={String(value)}
-          min={f.min}
-          max={f.max}
-          step={f.integer ? 1 : "any"}
-          required={!f.optional}
-        />
-      );
+    case "number": {
+      const own =
+        f.kind === "number"
+          ? { type: "number", inputMode: f.integer ? ("numeric" as const) : ("decimal" as const), min: f.min, max: f.max, step: f.integer ? 1 : "any", required: !f.optional }
+          : { maxLength: f.maxLength, minLength: f.minLength, required: !f.optional && (f.minLength ?? 0) > 0 };
+      return <TextField name={f.name} label={f.label} errors={errors} hint={hint || undefined} defaultValue={String(value)} {...own} />;
+    }
     case "checkbox":
       return <Checkbox name={f.name} label={f.label} errors={errors} hint={hint || undefined} defaultChecked={value === true} />;
     case "select":
