@@ -14,7 +14,7 @@ import { TenantDirectory } from "../../app/core/tenancy/directory.server";
 import { loader as platformHome } from "../../app/routes/_index";
 import { loader as tenantHome } from "../../app/routes/t.$tenant._index";
 import { demoItems, type DemoItem } from "../../plugins/disclosure/data/demo-items";
-import { typed as disclosureTables } from "../../plugins/disclosure/db/schema";
+import type { DisclosureDatabase } from "../../plugins/disclosure/db/schema";
 import { seedDisclosure } from "../../plugins/disclosure/server/seed.server";
 import { sanitizeBody } from "../../plugins/disclosure/server/html";
 import { toItem } from "../../plugins/disclosure/server/items.server";
@@ -30,7 +30,7 @@ import { loader as openData } from "../../plugins/disclosure/routes/public/open-
 import { loader as apiItems } from "../../plugins/disclosure/routes/api/items";
 import { loader as apiItem } from "../../plugins/disclosure/routes/api/item";
 import { loader as apiCsv } from "../../plugins/disclosure/routes/api/items-csv";
-import { clockId, typed as requestsTables } from "../../plugins/requests/db/schema";
+import { clockId, type RequestsDatabase } from "../../plugins/requests/db/schema";
 import { seedDemoRequests } from "../../plugins/requests/server/seed.server";
 import { action as apply } from "../../plugins/requests/routes/public/apply";
 import { action as trackAction } from "../../plugins/requests/routes/public/track";
@@ -115,16 +115,16 @@ async function loadItems(ctx: PluginTenantContext, generator: (typeof OFFICES)[n
         version: n % 29 === 3 ? 2 : 1,
       });
     }
-    for (let i = 0; i < files.length; i += 200) await disclosureTables(trx).insertInto("disclosure_attachments").values(files.slice(i, i + 200)).execute();
+    for (let i = 0; i < files.length; i += 200) await trx.withTables<DisclosureDatabase>().insertInto("disclosure_attachments").values(files.slice(i, i + 200)).execute();
     for (let i = 0; i < rows.length; i += 400) {
       const batch = rows.slice(i, i + 400);
-      await disclosureTables(trx).insertInto("disclosure_items").values(batch).execute();
+      await trx.withTables<DisclosureDatabase>().insertInto("disclosure_items").values(batch).execute();
       // No RETURNING: without an account the 依申请公开 rows cannot be read back.
       const items = batch.map((r) => toItem({ ...r, attachments: JSON.parse(r.attachments) }));
       await ctx.search.indexMany(trx, items.flatMap((it) => searchDocumentOf(ctx.tenant.code, it) ?? []));
       const corrected = items.filter((it) => it.version === 2 && it.attribute === "proactive");
       if (corrected.length) {
-        await disclosureTables(trx)
+        await trx.withTables<DisclosureDatabase>()
           .insertInto("disclosure_item_versions")
           .values(corrected.map((it) => ({ tenant_id: ctx.tenant.id, item_id: it.id, version: 1, snapshot: JSON.stringify({ title: it.title, bodyHtml: it.bodyHtml }), reason: `${it.title}中的数据有误，予以更正` })))
           .execute();
@@ -163,9 +163,9 @@ async function tracked(ctx: PluginTenantContext, today: string) {
   if (answer.outcome !== "submitted") throw new Error(JSON.stringify(r));
   Object.assign(at, { trackingNo: answer.trackingNo, queryCode: answer.queryCode });
   await ctx.withTenant(async (trx) => {
-    const app = await requestsTables(trx).updateTable("requests_applications").set({ status: "processing", received_on: today }).where("tracking_no", "=", answer.trackingNo).returning("id").executeTakeFirstOrThrow();
+    const app = await trx.withTables<RequestsDatabase>().updateTable("requests_applications").set({ status: "processing", received_on: today }).where("tracking_no", "=", answer.trackingNo).returning("id").executeTakeFirstOrThrow();
     await ctx.clocks.append(trx, clockId(app.id), { kind: "start", date: today, note: "internet" });
-    await requestsTables(trx)
+    await trx.withTables<RequestsDatabase>()
       .insertInto("requests_notices")
       .values({ tenant_id: ctx.tenant.id, application_id: app.id, kind: "supplement", title: "补正申请通知书", body: "请补充所需信息的时间范围。", details: JSON.stringify({ items: ["时间范围"], dueOn: today }), sent_on: today })
       .execute();
@@ -177,7 +177,7 @@ async function pickTargets() {
 }
 
 async function pickTargetsIn(trx: Transaction<CoreDatabase>) {
-  const items = disclosureTables(trx).selectFrom("disclosure_items").where("tenant_id", "=", office.id).where("attribute", "=", "proactive");
+  const items = trx.withTables<DisclosureDatabase>().selectFrom("disclosure_items").where("tenant_id", "=", office.id).where("attribute", "=", "proactive");
   const first = async <T>(q: Promise<T | undefined>) => (await q) ?? Promise.reject(new Error("the loaded data lacks a target"));
   const published = items.where("status", "=", "published");
   const plain = await first(published.select(["id", "issuer", "doc_number", "published_on"]).where("doc_number", "is not", null).where("version", "=", 1).executeTakeFirst());

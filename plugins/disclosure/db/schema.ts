@@ -1,9 +1,9 @@
-import type { ColumnType, Generated, Transaction } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 
 type DateColumn = ColumnType<Date | string, string, string>;
 type Json<T> = ColumnType<T, string, string>;
 
-/** The plugin's tables as Kysely sees them (db/0001_disclosure.ts is the source of truth). */
+/** The plugin's tables as Kysely sees them (the migrations are the source of truth), which types the transactions of its contexts (server/context.ts). */
 export type DisclosureDatabase = {
   disclosure_categories: {
     tenant_id: string;
@@ -62,7 +62,3 @@ export type DisclosureDatabase = {
   disclosure_item_versions: { tenant_id: string; item_id: string; version: number; snapshot: Json<unknown>; reason: string; changed_by: string | null; changed_at: Generated<Date> };
   disclosure_attachments: { tenant_id: string; id: Generated<string>; name: string; mime: string; size: number; sha256: string; bytes: Buffer; text: string; uploaded_by: string | null; uploaded_at: Generated<Date> };
 };
-
-/** A transaction seen with the plugin's tables typed. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any transaction of the host
-export const typed = (trx: Transaction<any>) => trx as Transaction<DisclosureDatabase>;

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Transaction } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 
 /** A JSON column with a default: optional on insert. */
 type JsonDefault<T> = ColumnType<T, string | undefined, string>;
@@ -15,7 +15,7 @@ export interface ReleasedDocument {
   body: string;
 }
 
-/** The plugin's tables as Kysely sees them (db/0001_requests.ts is the source of truth). Dates are `YYYY-MM-DD`. */
+/** The plugin's tables as Kysely sees them (db/0001_requests.ts is the source of truth), which types the transactions of its contexts (server/context.ts). Dates are `YYYY-MM-DD`. */
 export type RequestsDatabase = {
   requests_applications: {
     tenant_id: string;
@@ -121,10 +121,6 @@ export type RequestsDatabase = {
     created_at: Created;
   };
 };
-
-/** A transaction seen with the plugin's tables typed. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the context's transaction knows no plugin tables
-export const typed = (trx: Transaction<any>) => trx as Transaction<RequestsDatabase>;
 
 /** The reply clock of an application, on the core ledger. */
 export const clockId = (applicationId: string) => `requests.reply:${applicationId}`;

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chinaDate, type PluginTenantContext, type PluginTransaction } from "../../../app/plugin-api";
-import { typed, type AppealKind, type AppealOutcome } from "../db/schema";
+import { chinaDate } from "../../../app/plugin-api";
+import type { AppealKind, AppealOutcome } from "../db/schema";
 import { checkTableFour, TABLE_FOUR_COUNTING } from "../law/table-four";
 import { locales } from "../locales";
 import { action as applicationAction, loader as applicationLoader } from "../routes/admin/application";
 import { ApplicationInput } from "../server/applicant";
 import { createApplication } from "../server/applications.server";
+import type { RequestsTenantContext, RequestsTransaction } from "../server/context";
 import { tableFour } from "../server/figures/tables.server";
 import { applicationForm, load, openRequests, post, staffPath, type RequestsEnv } from "./setup";
 
@@ -16,7 +17,7 @@ import { applicationForm, load, openRequests, post, staffPath, type RequestsEnv 
  */
 
 let env: RequestsEnv;
-let ctx: PluginTenantContext;
+let ctx: RequestsTenantContext;
 const today = chinaDate();
 
 beforeAll(async () => {
@@ -37,7 +38,7 @@ async function received(on: string) {
   return created.id;
 }
 
-const appealsOf = (id: string) => ctx.withTenant((trx) => typed(trx).selectFrom("requests_appeals").select(["kind", "filed_on"]).where("application_id", "=", id).orderBy("filed_on").execute());
+const appealsOf = (id: string) => ctx.withTenant((trx) => trx.selectFrom("requests_appeals").select(["kind", "filed_on"]).where("application_id", "=", id).orderBy("filed_on").execute());
 
 describe(`appeals against 逾期不答复 (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
   it("a review of an overdue, unanswered application is recorded; one filed before its due date is refused", async () => {
@@ -86,7 +87,7 @@ describe(`appeals against 逾期不答复 (${process.env.TEST_DATABASE_URL ? "Po
 
 describe("table 四 across years", () => {
   let officeId: string;
-  const read = <T>(fn: (trx: PluginTransaction) => Promise<T>) => env.systemContext(officeId).withTenant(fn);
+  const read = <T>(fn: (trx: RequestsTransaction) => Promise<T>) => env.systemContext(officeId).withTenant(fn);
 
   beforeAll(async () => {
     officeId = env.tree.offices[1]!.id;
@@ -94,9 +95,9 @@ describe("table 四 across years", () => {
     await office.withTenant(async (trx) => {
       const created = await createApplication(office, trx, { input: ApplicationInput.parse(applicationForm()), channel: "in_person", receipt: { submittedOn: "2024-03-01" } });
       if (!created.ok) throw new Error(created.error);
-      await typed(trx).updateTable("requests_applications").set({ status: "closed", reply_type: "withheld.third_party", closed_on: "2024-03-20" }).where("id", "=", created.id).execute();
+      await trx.updateTable("requests_applications").set({ status: "closed", reply_type: "withheld.third_party", closed_on: "2024-03-20" }).where("id", "=", created.id).execute();
       const appeal = (kind: AppealKind, filedOn: string, outcome: AppealOutcome, decidedOn: string | null) =>
-        typed(trx).insertInto("requests_appeals").values({ tenant_id: officeId, application_id: created.id, kind, body: "不服答复", filed_on: filedOn, outcome, decided_on: decidedOn }).execute();
+        trx.insertInto("requests_appeals").values({ tenant_id: officeId, application_id: created.id, kind, body: "不服答复", filed_on: filedOn, outcome, decided_on: decidedOn }).execute();
       await appeal("review", "2024-04-10", "upheld", "2024-06-01"); // filed and decided in 2024
       await appeal("direct_suit", "2024-09-01", "corrected", "2025-03-15"); // pending in 2024, corrected in 2025
       await appeal("suit_after_review", "2024-07-01", "other", "2026-02-01"); // pending in 2024, nothing in 2025, other in 2026

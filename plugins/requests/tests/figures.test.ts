@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { PluginRequestContext, PluginTransaction, ReportBatchContext } from "../../../app/plugin-api";
+import type { PluginRequestContext, ReportBatchContext } from "../../../app/plugin-api";
 import { pluginRequest, reportContext, testCreditCode } from "../../../app/plugin-api/testing";
 import { seedOf } from "../data/random";
-import { clockId, typed, type AppealKind, type AppealOutcome } from "../db/schema";
+import { clockId, type AppealKind, type AppealOutcome } from "../db/schema";
 import { TABLE_THREE_COLUMNS, type ApplicantType } from "../law/applicants";
 import { replyTypes } from "../law/reply-types";
 import { appealTarget, checkTableFour } from "../law/table-four";
@@ -11,6 +11,7 @@ import { checkTableThree, dataRows } from "../law/table-three";
 import manifest from "../manifest";
 import { ApplicationInput } from "../server/applicant";
 import { createApplication } from "../server/applications.server";
+import type { RequestsTransaction } from "../server/context";
 import { REPORT_LOCALES, reportLocaleText } from "../server/figures/labels";
 import { reportTables, tableFour, tableThree, type TableFourFigures, type TableThreeFigures } from "../server/figures/tables.server";
 import { seedDemoRequests } from "../server/seed.server";
@@ -44,7 +45,7 @@ function tableFourOf(cells: Partial<Record<AppealKind, Partial<Record<AppealOutc
 
 describe("table 三 and 四 of a small, hand-built year", () => {
   let officeId: string;
-  const read = <T>(fn: (trx: PluginTransaction) => Promise<T>) => env.systemContext(officeId).withTenant(fn);
+  const read = <T>(fn: (trx: RequestsTransaction) => Promise<T>) => env.systemContext(officeId).withTenant(fn);
 
   beforeAll(async () => {
     env ??= await openRequests();
@@ -57,11 +58,11 @@ describe("table 三 and 四 of a small, hand-built year", () => {
         const input = ApplicationInput.parse(applicationForm(organisation));
         const created = await createApplication(ctx, trx, { input, channel: receivedOn ? "in_person" : "internet", ...(receivedOn ? { receipt: { submittedOn: receivedOn } } : {}) });
         if (!created.ok) throw new Error(created.error);
-        if (closed) await typed(trx).updateTable("requests_applications").set({ status: "closed", reply_type: closed.as, closed_on: closed.on }).where("id", "=", created.id).execute();
+        if (closed) await trx.updateTable("requests_applications").set({ status: "closed", reply_type: closed.as, closed_on: closed.on }).where("id", "=", created.id).execute();
         return created.id;
       }
       const appeal = (applicationId: string, kind: AppealKind, filedOn: string, outcome: AppealOutcome, decidedOn: string | null) =>
-        typed(trx).insertInto("requests_appeals").values({ tenant_id: officeId, application_id: applicationId, kind, body: "不服答复", filed_on: filedOn, outcome, decided_on: decidedOn }).execute();
+        trx.insertInto("requests_appeals").values({ tenant_id: officeId, application_id: applicationId, kind, body: "不服答复", filed_on: filedOn, outcome, decided_on: decidedOn }).execute();
 
       await application("natural", "2025-11-10", { on: "2025-12-01", as: "disclosed" });
       const a2 = await application("natural", "2025-12-15", { on: "2026-01-08", as: "partly_disclosed" });
@@ -154,7 +155,7 @@ describe("table 三 and 四 of the demo year", () => {
   it("records only appeals the rules admit: against a reply or 逾期不答复, a 复议后起诉 after its 复议", async () => {
     const ctx = env.systemContext(officeId);
     const targets = await ctx.withTenant(async (trx) => {
-      const appeals = await typed(trx)
+      const appeals = await trx
         .selectFrom("requests_appeals as p")
         .innerJoin("requests_applications as a", "a.id", "p.application_id")
         .select(["p.application_id", "p.kind", "p.filed_on", "p.decided_on", "a.closed_on"])

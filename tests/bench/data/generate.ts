@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { sql, type Transaction } from "kysely";
+import { sql } from "kysely";
 import { pino } from "pino";
 import type { DatabaseHandle } from "../../../db/client";
-import type { CoreDatabase } from "../../../db/schema";
 import type { DisclosureDatabase } from "../../../plugins/disclosure/db/schema";
+import type { RequestsDatabase } from "../../../plugins/requests/db/schema";
 import { migrateToLatest } from "../../../db/migrate";
 import { withScope } from "../../../db/scope";
 import { recordAudit } from "../../../app/core/audit/record.server";
@@ -105,10 +105,10 @@ async function loadTenant(services: Services, work: TenantWork, seed: number): P
     const own = trx.withTables<DisclosureDatabase>();
     await seedCatalogue(own, tenant.id);
     await seedList(own, tenant.id);
-    const loaded = await loadItems(disclosure, trx, items);
+    const loaded = await loadItems(disclosure, own, items);
     await loadDrafts(trx, tenant.id, drafts, work.staff.drafter.id);
-    const tracking = await loadRequests(requests, trx, applications, work.staff.officer.id, seed);
-    await recordAudit(trx as Transaction<CoreDatabase>, {
+    const tracking = await loadRequests(requests, trx.withTables<RequestsDatabase>(), applications, work.staff.officer.id, seed);
+    await recordAudit(trx, {
       tenantId: tenant.id,
       actor,
       action: "bench.seed",

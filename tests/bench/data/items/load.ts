@@ -3,7 +3,7 @@ import type { Transaction } from "kysely";
 import type { CoreDatabase } from "../../../../db/schema";
 import type { PluginTenantContext, PluginTransaction } from "../../../../app/plugin-api";
 import { DEFAULT_CHAIN } from "../../../../app/core/workflow/chain";
-import { typed } from "../../../../plugins/disclosure/db/schema";
+import type { DisclosureDatabase } from "../../../../plugins/disclosure/db/schema";
 import { ITEM_TYPE } from "../../../../plugins/disclosure/server/item-schema";
 import { toItem, type Item } from "../../../../plugins/disclosure/server/items.server";
 import { searchDocumentOf } from "../../../../plugins/disclosure/server/publish.server";
@@ -41,7 +41,7 @@ async function numbered(ctx: PluginTenantContext, trx: PluginTransaction, items:
   return numbers;
 }
 
-async function storeAttachments(trx: PluginTransaction, tenantId: string, items: PlannedItem[]): Promise<void> {
+async function storeAttachments(trx: PluginTransaction<DisclosureDatabase>, tenantId: string, items: PlannedItem[]): Promise<void> {
   const files = items.flatMap((item) =>
     item.attachments.map((a) => {
       const bytes = Buffer.from(a.text, "utf8");
@@ -49,10 +49,10 @@ async function storeAttachments(trx: PluginTransaction, tenantId: string, items:
     }),
   );
   // No RETURNING: like the demo seed, the system reads a file back only through an item that offers it.
-  for (let i = 0; i < files.length; i += CHUNK) await typed(trx).insertInto("disclosure_attachments").values(files.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < files.length; i += CHUNK) await trx.insertInto("disclosure_attachments").values(files.slice(i, i + CHUNK)).execute();
 }
 
-export async function loadItems(ctx: PluginTenantContext, trx: PluginTransaction, items: PlannedItem[]): Promise<LoadedItems> {
+export async function loadItems(ctx: PluginTenantContext, trx: PluginTransaction<DisclosureDatabase>, items: PlannedItem[]): Promise<LoadedItems> {
   const tenantId = ctx.tenant.id;
   const numbers = await numbered(ctx, trx, items);
   await storeAttachments(trx, tenantId, items);
@@ -85,7 +85,7 @@ export async function loadItems(ctx: PluginTenantContext, trx: PluginTransaction
       withdrawal_reason: item.withdrawalReason,
       updated_at: at(item.withdrawnOn ?? item.publishedOn, "16:00"),
     }));
-    const rows = (await typed(trx).insertInto("disclosure_items").values(chunk).returningAll().execute()).map(toItem);
+    const rows = (await trx.insertInto("disclosure_items").values(chunk).returningAll().execute()).map(toItem);
     const docs = rows.flatMap((row) => searchDocumentOf(ctx.tenant.code, row) ?? []);
     await ctx.search.indexMany(trx, docs);
     indexed += docs.length;

@@ -1,11 +1,11 @@
-import type { Insertable, Transaction } from "kysely";
+import type { Insertable } from "kysely";
 import type { CoreDatabase } from "../../../../db/schema";
 import type { PluginTenantContext, PluginTransaction } from "../../../../app/plugin-api";
 import { evaluateClock, type ClockEvent } from "../../../../app/core/calendar/clock";
 import { REPLY_CLOCK } from "../../../../plugins/requests/law/reply-clock";
 import { receiptDate } from "../../../../plugins/requests/law/receipt";
 import { letterBody, NOTICE_TITLES } from "../../../../plugins/requests/data/letters";
-import { clockId, typed, type RequestsDatabase } from "../../../../plugins/requests/db/schema";
+import { clockId, type RequestsDatabase } from "../../../../plugins/requests/db/schema";
 import { ApplicationInput, applicantDetails, applicantIdentity, maskedApplicant } from "../../../../plugins/requests/server/applicant";
 import { TRACKING_PATTERN } from "../../../../plugins/requests/server/applications.server";
 import { benchCalendar } from "../calendar";
@@ -52,12 +52,12 @@ function checkedLedger(q: PlannedRequest): ClockEvent[] {
   return ledger;
 }
 
-async function insertAll<T extends keyof Tables>(trx: PluginTransaction, table: T, rows: Insertable<Tables[T]>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await typed(trx).insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
+async function insertAll<T extends keyof Tables>(trx: PluginTransaction<RequestsDatabase>, table: T, rows: Insertable<Tables[T]>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
 }
 
 /** `planned` in receipt order (planRequests sorts it). Returns a few tracking numbers with their query codes. */
-export async function loadRequests(ctx: PluginTenantContext, trx: PluginTransaction, planned: PlannedRequest[], officerId: string, seed: number): Promise<TrackingSample[]> {
+export async function loadRequests(ctx: PluginTenantContext, trx: PluginTransaction<RequestsDatabase>, planned: PlannedRequest[], officerId: string, seed: number): Promise<TrackingSample[]> {
   const tenant_id = ctx.tenant.id;
   const ids = stream(seed, "request-rows", ctx.tenant.regionCode);
   const numbers = await trackingNumbers(ctx, trx, planned);
@@ -139,7 +139,7 @@ export async function loadRequests(ctx: PluginTenantContext, trx: PluginTransact
   });
 
   await insertAll(trx, "requests_applications", applications);
-  for (let i = 0; i < events.length; i += CHUNK) await (trx as Transaction<CoreDatabase>).insertInto("clock_events").values(events.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < events.length; i += CHUNK) await trx.insertInto("clock_events").values(events.slice(i, i + CHUNK)).execute();
   await insertAll(trx, "requests_consultations", consultations);
   await insertAll(trx, "requests_notices", notices);
   await insertAll(trx, "requests_supplements", supplements);
