@@ -13,6 +13,7 @@ export {
   RadioGroup,
   SelectField,
   SubmitButton,
+  SubmitChoices,
   TextArea,
   TextField,
   type Choice,

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { DocumentView } from "~/core/workflow/document-view.server";
 import type { FieldErrors } from "~/core/input/field-errors";
-import { Checkbox, RadioGroup, SelectField, SubmitButton, TextField } from "~/ui/form-kit";
+import { Checkbox, RadioGroup, SelectField, SubmitButton, SubmitChoices, TextField } from "~/ui/form-kit";
 import { FormMessage, PostForm } from "~/ui/forms";
 import { FieldLabel } from "./document-text";
 
@@ -27,14 +27,7 @@ function DecideByKind({ kinds, errors }: { kinds: Classification["openByKind"]; 
         options={kinds.map((k) => ({ value: k.kind, label: t("classification.byKind.option", { kind: k.label, count: k.open }) }))}
       />
       <TextField name="reason" idPrefix="kind" label={t("classification.keepReason")} maxLength={500} errors={errors} />
-      <div className="actions">
-        <SubmitButton name="action" value="redact" className="button primary">
-          {t("classification.byKind.redact")}
-        </SubmitButton>
-        <SubmitButton name="action" value="keep" className="button">
-          {t("classification.byKind.keep")}
-        </SubmitButton>
-      </div>
+      <SubmitChoices name="action" choices={[{ value: "redact", label: t("classification.byKind.redact"), primary: true }, { value: "keep", label: t("classification.byKind.keep") }]} />
     </PostForm>
   );
 }
@@ -107,14 +100,7 @@ export function FindingsReview({ document: doc, classification: c, result }: { d
                             defaultValue={f.reason ?? ""}
                             errors={asFieldErrors(mine?.errors)}
                           />
-                          <div className="actions">
-                            <SubmitButton name="action" value="redact" className="button primary">
-                              {t("classification.redact")}
-                            </SubmitButton>
-                            <SubmitButton name="action" value="keep" className="button">
-                              {t("classification.keep")}
-                            </SubmitButton>
-                          </div>
+                          <SubmitChoices name="action" choices={[{ value: "redact", label: t("classification.redact"), primary: true }, { value: "keep", label: t("classification.keep") }]} />
                         </PostForm>
                       )}
                     </td>

@@ -8,5 +8,5 @@ export { FieldShell } from "./field-shell";
 export { FilterBar } from "./filter-bar";
 export { Pager } from "./pager";
 export { SelectField, type Option } from "./select-field";
-export { SubmitButton } from "./submit-button";
+export { SubmitButton, SubmitChoices, type SubmitChoice } from "./submit-button";
 export { DateField, FileField, TextArea, TextField } from "./text-field";

@@ -1,5 +1,5 @@
 import { useNavigation } from "@remix-run/react";
-import { useEffect, useRef, useState, type ButtonHTMLAttributes } from "react";
+import { useEffect, useRef, useState, type ButtonHTMLAttributes, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 /**
@@ -27,5 +27,20 @@ export function SubmitButton({ children, className = "button primary", disabled,
     <button ref={ref} type="submit" className={className} disabled={disabled || pending} aria-busy={pending || undefined} {...button}>
       {pending ? t("forms.submitting") : children}
     </button>
+  );
+}
+
+export type SubmitChoice = { value: string; label: ReactNode; primary?: boolean };
+
+/** A form's row of submit buttons, each sending its own value of `name` (`intent=save`, `intent=submit`); the primary one stands out. */
+export function SubmitChoices({ name, choices }: { name: string; choices: readonly SubmitChoice[] }) {
+  return (
+    <div className="actions">
+      {choices.map((c) => (
+        <SubmitButton key={c.value} name={name} value={c.value} className={c.primary ? "button primary" : "button"}>
+          {c.label}
+        </SubmitButton>
+      ))}
+    </div>
   );
 }

@@ -2,7 +2,7 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
-import { FileField, FormMessage, PostForm, SubmitButton, useLocale } from "../../../../app/plugin-api/ui";
+import { FileField, FormMessage, PostForm, SubmitChoices, useLocale } from "../../../../app/plugin-api/ui";
 import { openBatches } from "../../server/import/pending.server";
 import { runImport, type Submitted } from "../../server/import/run.server";
 import { IMPORT_COLUMNS, templateCsv, templateXlsx, type ImportRow, type RowError } from "../../server/staff/import.server";
@@ -188,14 +188,7 @@ export default function Import() {
           errors={fileError ? { file: [fileError.fileError] } : undefined}
         />
         {fileError?.count !== undefined && <p className="error">{t("staff.import.rowCount", { count: fileError.count })}</p>}
-        <div className="actions">
-          <SubmitButton name="intent" value="check" className="button primary">
-            {t("staff.import.check")}
-          </SubmitButton>
-          <SubmitButton name="intent" value="submit" className="button">
-            {t("staff.import.run")}
-          </SubmitButton>
-        </div>
+        <SubmitChoices name="intent" choices={[{ value: "check", label: t("staff.import.check"), primary: true }, { value: "submit", label: t("staff.import.run") }]} />
         <p className="hint">{t("staff.import.runHint")}</p>
       </PostForm>
 

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { Locale } from "../../../../app/plugin-api";
 import { badRequest, checkedTexts } from "../../../../app/plugin-api/loaders.server";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
-import { FieldError, FormMessage, PostForm, SelectField, SubmitButton, TextArea, TextField, useLocale, type FieldErrors } from "../../../../app/plugin-api/ui";
+import { FieldError, type FieldErrors, FormMessage, PostForm, SelectField, SubmitChoices, TextArea, TextField, useLocale } from "../../../../app/plugin-api/ui";
 import { replyTypeLabel } from "../../law/labels";
 import { admittedGrounds } from "../../law/reply-grounds";
 import { replyTypes } from "../../law/reply-types";
@@ -158,14 +158,7 @@ export default function NoticeEditor() {
           {input("title")}
           <TextArea key={values.body} name="body" label={t("staff.notice.fields.body")} hint={t("staff.notice.bodyHint")} rows={18} defaultValue={values.body} errors={errors} />
         </fieldset>
-        <p className="actions">
-          <SubmitButton name="intent" value="refresh" className="button">
-            {t("staff.notice.refresh")}
-          </SubmitButton>
-          <SubmitButton name="intent" value="submit">
-            {t("staff.notice.submit")}
-          </SubmitButton>
-        </p>
+        <SubmitChoices name="intent" choices={[{ value: "refresh", label: t("staff.notice.refresh") }, { value: "submit", label: t("staff.notice.submit"), primary: true }]} />
       </PostForm>
     </>
   );

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { CategoryOptions } from "./category-options";
-import { ErrorSummary, FieldError, type FieldErrors, FileField, PostForm, RichTextEditor, SelectField, SubmitButton, TextArea, TextField } from "../../../../../app/plugin-api/ui";
+import { ErrorSummary, FieldError, type FieldErrors, FileField, PostForm, RichTextEditor, SelectField, SubmitChoices, TextArea, TextField } from "../../../../../app/plugin-api/ui";
 import { VALIDITY } from "../../../server/item-schema";
 
 export interface FormAttachment {
@@ -179,17 +179,7 @@ export function ItemForm({
         </>
       )}
 
-      <div className="actions">
-        <SubmitButton name="intent" value="save" className="button">
-          {t("staff.editor.save")}
-        </SubmitButton>
-        <SubmitButton name="intent" value="preview" className="button">
-          {t("staff.editor.preview")}
-        </SubmitButton>
-        <SubmitButton name="intent" value="submit" className="button primary">
-          {t("staff.editor.submit")}
-        </SubmitButton>
-      </div>
+      <SubmitChoices name="intent" choices={[{ value: "save", label: t("staff.editor.save") }, { value: "preview", label: t("staff.editor.preview") }, { value: "submit", label: t("staff.editor.submit"), primary: true }]} />
       <p className="hint">{t("staff.editor.submitHint")}</p>
     </PostForm>
   );
