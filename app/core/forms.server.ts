@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { addError, issueErrors, type FieldErrors } from "./input/field-errors";
 import { checkText } from "./input/text";
 
-export { addError, firstErrors, firstMessages, hasErrors, issueErrors, topFields, type FieldErrors, type Issue } from "./input/field-errors";
+export { addError, firstErrors, firstIssue, firstMessages, hasErrors, issueErrors, topFields, type FieldErrors, type Issue } from "./input/field-errors";
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 

@@ -43,7 +43,7 @@ export { explainClock } from "../core/calendar/clock-explain";
 export { chinaDate, chinaYear } from "../core/calendar/china-time";
 export { toDayNumber, fromDayNumber, InvalidDateError, isCalendarDate } from "../core/calendar/dates";
 export { checkText } from "../core/input/text";
-export { addError, firstErrors, hasErrors, issueErrors, topFields, type FieldErrors, type Issue } from "../core/input/field-errors";
+export { addError, firstErrors, firstIssue, hasErrors, issueErrors, topFields, type FieldErrors, type Issue } from "../core/input/field-errors";
 export { isUuid } from "../core/input/uuid";
 export { DecisionRefused } from "../core/workflow/decision-refused";
 /** A plugin's clock kinds (manifest `clockKinds`): period, pauses, extension and stops, each with its legal source. */

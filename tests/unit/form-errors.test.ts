@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { checkedTexts, parseForm } from "../../app/core/forms.server";
-import { firstErrors, firstMessages, hasErrors, issueErrors, topFields } from "../../app/core/input/field-errors";
+import { firstErrors, firstIssue, firstMessages, hasErrors, issueErrors, topFields } from "../../app/core/input/field-errors";
 import { isUuid, requireUuidParam } from "../../app/core/input/uuid";
 import { controlIds } from "../../app/ui/form-kit/control-ids";
 
@@ -57,6 +57,12 @@ describe("topFields, firstErrors, firstMessages, hasErrors", () => {
   it("keeps one message per field, the first, and drops a field with none", () => {
     expect(firstErrors(errors)).toEqual({ "ids.0": ["a"], "ids.1": ["a"], phone: ["errors.required"] });
     expect(firstMessages(topFields(errors))).toEqual({ ids: "a", phone: "errors.required" });
+  });
+
+  it("names the first issue's top-level field and message, a zod default as errors.invalid", () => {
+    expect(firstIssue([{ path: ["ids", 2], message: "demo:list.errors.id" }, { path: ["title"], message: "errors.required" }])).toEqual({ field: "ids", error: "demo:list.errors.id" });
+    expect(firstIssue([{ path: [], message: "Invalid input" }])).toEqual({ field: "_form", error: "errors.invalid" });
+    expect(firstIssue([])).toEqual({ field: "_form", error: "errors.invalid" });
   });
 
   it("says whether any field has a message", () => {

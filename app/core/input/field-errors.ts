@@ -42,4 +42,10 @@ export function firstMessages(errors: FieldErrors): Record<string, string> {
   return Object.fromEntries(Object.entries(firstErrors(errors)).map(([field, keys]) => [field, keys![0]!]));
 }
 
+/** The first issue's field (its top-level name) and message, for an answer that names one field at fault. */
+export function firstIssue(issues: readonly Issue[]): { field: string; error: string } {
+  const [field, keys] = Object.entries(topFields(issueErrors(issues.slice(0, 1))))[0] ?? ["_form", ["errors.invalid"]];
+  return { field, error: keys![0]! };
+}
+
 export const hasErrors = (errors: FieldErrors | undefined): boolean => Object.values(errors ?? {}).some((e) => e?.length);

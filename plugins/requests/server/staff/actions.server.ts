@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IsoDate } from "../iso-date";
-import { chinaDate } from "../../../../app/plugin-api";
+import { chinaDate, firstIssue } from "../../../../app/plugin-api";
 import { clockId } from "../../db/schema";
 import { lapseRefusal, lapseRule } from "../../law/lapses";
 import { ledgerRefusal } from "../clock-refusal";
@@ -74,8 +74,8 @@ async function stepOnce(ctx: RequestsContext, trx: RequestsTransaction, id: stri
   if (!view.steps.includes(step)) return refuse("_form", "requests:errors.stepNotOpen");
   const parsed = StepForms(today)[step].safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return refuse(String(issue.path[0] ?? "_form"), issue.message.startsWith("requests:") ? issue.message : "errors.invalid");
+    const { field, error } = firstIssue(parsed.error.issues);
+    return refuse(field, error);
   }
   const data = parsed.data as Record<string, string | undefined>;
   const apps = trx.updateTable("requests_applications").where("id", "=", id);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IsoDate } from "../iso-date";
-import { chinaDate } from "../../../../app/plugin-api";
+import { chinaDate, firstIssue } from "../../../../app/plugin-api";
 import { appealTarget } from "../../law/table-four";
 import type { RequestsContext, RequestsTransaction } from "../context";
 
@@ -18,10 +18,7 @@ export const AppealDecision = z.object({
 });
 
 type Result = { ok: true } | { ok: false; field: string; error: string };
-const first = (e: z.ZodError): Result => {
-  const i = e.issues[0]!;
-  return { ok: false, field: String(i.path[0] ?? "_form"), error: i.message.startsWith("requests:") ? i.message : "errors.invalid" };
-};
+const first = (e: z.ZodError): Result => ({ ok: false, ...firstIssue(e.issues) });
 
 /** The application an appeal is about, as its page reads it: when it was closed, and when its reply was due. */
 export interface AppealedApplication {
