@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { FieldErrors } from "../core/input/field-errors";
 import { checkText } from "../core/input/text";
 
 /**
@@ -23,7 +24,7 @@ export type SettingsField = Common &
     | { kind: "unsupported"; default: unknown; type: string }
   );
 
-export type SettingsErrors = Partial<Record<string, string[]>>;
+export type SettingsErrors = FieldErrors;
 
 export type SettingsResult = { ok: true; data: Record<string, unknown> } | { ok: false; errors: SettingsErrors };
 

@@ -1,5 +1,4 @@
-/** Field name → i18n keys, as parseForm returns them. */
-type FieldErrors = Partial<Record<string, string[]>>;
+import type { FieldErrors } from "./field-errors";
 
 /**
  * A refused form's errors where its page can show them: those of the fields it displays stay at
