@@ -16,6 +16,7 @@ import * as separationOfDuties from "./0014_separation_of_duties";
 import * as credentials from "./0015_credentials";
 import * as calendarNoticeYear from "./0016_calendar_notice_year";
 import * as searchReference from "./0017_search_reference";
+import * as readTenantsOnce from "./0018_read_tenants_once";
 
 /** Core migrations, frozen in time: never edit one that has shipped; add the next. */
 export const coreMigrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const coreMigrations: Record<string, Migration> = {
   "0015_credentials": credentials,
   "0016_calendar_notice_year": calendarNoticeYear,
   "0017_search_reference": searchReference,
+  "0018_read_tenants_once": readTenantsOnce,
 };
