@@ -12,11 +12,12 @@ export function ErrorSummary({ errors, labels = {}, idPrefix = "f" }: { errors: 
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const listed = Object.entries(errors ?? {}).filter((e): e is [string, string[]] => Boolean(e[1]?.length));
-  const shown = listed.length > 0;
+  // Focus follows what the errors say (`said`), not the object carrying them: a page that rebuilds it on each render keeps the reader where they are.
+  const said = JSON.stringify(listed);
   useEffect(() => {
-    if (shown) ref.current?.focus();
-  }, [errors, shown]);
-  if (!shown) return null;
+    if (listed.length) ref.current?.focus();
+  }, [said]);
+  if (!listed.length) return null;
   return (
     <div ref={ref} className="error-summary" role="region" tabIndex={-1} aria-labelledby={`${idPrefix}-error-summary`}>
       <h2 id={`${idPrefix}-error-summary`}>{t("forms.errorSummary")}</h2>
