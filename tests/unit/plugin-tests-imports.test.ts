@@ -34,6 +34,28 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+/** Every relative import of the file, resolved to a path without extension. */
+function relativeImports(file: string): { specifier: string; target: string }[] {
+  return ts
+    .preProcessFile(readFileSync(file, "utf8"), true, true)
+    .importedFiles.map((f) => f.fileName)
+    .filter((s) => s.startsWith("."))
+    .map((specifier) => ({ specifier, target: resolve(dirname(file), specifier).replace(/\.(ts|tsx|js)$/, "") }));
+}
+
+/** Plugin files outside `tests/` that import the test kit, which would bring vitest and the test database into the app. */
+function kitImportsOutsideTests(root: string): string[] {
+  const kit = join(root, "app", "plugin-api", "testing");
+  const pluginsDir = join(root, "plugins");
+  return filesUnder(pluginsDir)
+    .filter((file) => !relative(pluginsDir, file).split(sep).includes("tests"))
+    .flatMap((file) =>
+      relativeImports(file)
+        .filter(({ target }) => target === kit || target.startsWith(kit + sep))
+        .map(({ specifier }) => `${relative(root, file).split(sep).join("/")} imports "${specifier}": the test kit is for tests/ only`),
+    );
+}
+
 /** `file imports "specifier": why` for every import of a plugin's test files that leaves the plugin other than through the plugin API. */
 function forbiddenTestImports(root: string): string[] {
   const pluginsDir = join(root, "plugins");
@@ -103,5 +125,19 @@ describe("plugin tests' imports", () => {
 
   it("reach the host only through the plugin API and its test kit, and no other plugin", () => {
     expect(forbiddenTestImports(ROOT)).toEqual([]);
+  });
+
+  it("are the only plugin files that import the test kit", () => {
+    const root = mkdtempSync(join(tmpdir(), "plugin-kit-imports-"));
+    try {
+      mkdirSync(join(root, "plugins/notes/server"), { recursive: true });
+      mkdirSync(join(root, "plugins/notes/tests"), { recursive: true });
+      writeFileSync(join(root, "plugins/notes/server/seed.server.ts"), 'import { uniq } from "../../../app/plugin-api/testing";\n');
+      writeFileSync(join(root, "plugins/notes/tests/notes.test.ts"), 'import { openTestbed } from "../../../app/plugin-api/testing";\n');
+      expect(kitImportsOutsideTests(root)).toEqual(['plugins/notes/server/seed.server.ts imports "../../../app/plugin-api/testing": the test kit is for tests/ only']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+    expect(kitImportsOutsideTests(ROOT)).toEqual([]);
   });
 });
