@@ -109,15 +109,21 @@ function checked(section: ReportSection, tenantId: string, computed: unknown): R
   return out;
 }
 
-/** `ctx.reports` for a reader whose own office is `tenantId`, defaulting to it. */
-export function pluginReports(context: Services, tenantId: string, reader: ReportReader): PluginReports {
-  const offices = reader.readableTenantIds.flatMap((id): ReportOffice[] => {
-    const t = context.services.tenants.byId(id);
-    return t ? [{ id: t.id, code: t.code, name: { ...t.name }, parentId: t.parentId }] : [];
-  });
+/**
+ * `ctx.reports` for a reader whose own office is `tenantId`, defaulting to it. The reader is worked
+ * out on first use: most requests never read figures, and a supervisor's subtree takes a walk.
+ */
+export function pluginReports(context: Services, tenantId: string, readerOf: () => ReportReader): PluginReports {
+  let reader: ReportReader | undefined;
+  const current = () => (reader ??= readerOf());
   return {
-    offices,
-    figures: (year, options = {}) => computeReportFigures(context, reader, options.tenantIds ?? [tenantId], year),
+    get offices() {
+      return current().readableTenantIds.flatMap((id): ReportOffice[] => {
+        const t = context.services.tenants.byId(id);
+        return t ? [{ id: t.id, code: t.code, name: { ...t.name }, parentId: t.parentId }] : [];
+      });
+    },
+    figures: (year, options = {}) => computeReportFigures(context, current(), options.tenantIds ?? [tenantId], year),
   };
 }
 

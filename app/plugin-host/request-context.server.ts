@@ -98,7 +98,7 @@ export async function staffPluginContext(args: Pick<Args, "request" | "context">
       return auditTenant(staff, trx, e);
     },
     workflow: pluginWorkflow(staff, plugin.manifest.id),
-    reports: pluginReports(args.context, tenant.id, { userId: staff.user.id, readableTenantIds: staffReadableTenantIds(args.context, tenant, staff) }),
+    reports: pluginReports(args.context, tenant.id, () => ({ userId: staff.user.id, readableTenantIds: staffReadableTenantIds(args.context, tenant, staff) })),
   };
 }
 
