@@ -294,3 +294,26 @@ export interface WidgetContext<DB = any> {
   clockStatuses(trx: PluginTransaction, clockIds: readonly string[], asOf?: string): Promise<Map<string, ClockStatus>>;
   withRead<T>(tenantIds: string[], fn: (trx: PluginTransaction<DB>) => Promise<T>): Promise<T>;
 }
+
+/** A row of a plugin's 收件箱 section (`inbox[].list`). */
+export interface PluginInboxEntry {
+  title: string;
+  /** Relative to the plugin's admin pages, e.g. "applications/…". */
+  to: string;
+  dueDate: string | null;
+  urgency: "overdue" | "due_soon" | null;
+  /** Already in the reader's language, e.g. "overdue by 2 working days". */
+  note: string;
+}
+
+/** What a document type's `describe` receives: the page's transaction and the reader's language. */
+export interface PluginDescribeContext<DB = any> {
+  trx: PluginTransaction<DB>;
+  tenantId: string;
+  locale: Locale;
+  /** Computed when asked for: a batch of thousands of rows need not be rendered for its summary. */
+  rendition(): { title: string; payload: any } | null;
+}
+
+/** A described value: words for a code, or the rendition of a rich-text field. */
+export type PluginDescribed = string | { html: string };

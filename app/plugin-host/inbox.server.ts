@@ -32,7 +32,7 @@ export async function pluginInboxSections(request: Request, staff: StaffContext)
       const section = { key: source.key, label: source.label, entries: [], more: 0, failed: false };
       try {
         const ctx = await staffPluginContext({ request, context }, source.plugin, tenant, staff);
-        const entries = (await source.list(ctx as never)) as PluginInboxEntry[];
+        const entries = await source.list(ctx);
         return {
           ...section,
           entries: entries.slice(0, SHOWN).map(({ to, ...e }) => ({ ...e, href: `/t/${tenant.code}/admin/${pluginId}/${to}` })),

@@ -2,10 +2,24 @@ import type { Kysely } from "kysely";
 import semver from "semver";
 import { z } from "zod";
 import type { BusinessRole } from "../core/permissions/roles";
+import type {
+  PluginDescribeContext,
+  PluginDescribed,
+  PluginDocument,
+  PluginDocumentHookContext,
+  PluginInboxEntry,
+  PluginPublishedDocument,
+  PluginRequestContext,
+  PluginTenantContext,
+  WidgetContext,
+} from "../plugin-api/context";
 import { ClockKindSchema } from "./manifest/clock-kinds";
-import { ReportSectionSchema } from "./manifest/report-figures";
+import { reportSectionSchema } from "./manifest/report-figures";
 import { RoleSchema } from "./manifest/roles";
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- the host's view knows no plugin's tables (DB), and a payload is the plugin's to type */
+
+/** A function of the plugin's, typed by what the host calls it with; zod checks only that it is one. */
 const fn = <T extends (...args: never[]) => unknown>(what: string) =>
   z.custom<T>((v) => typeof v === "function", { message: `${what} must be a function` });
 
@@ -39,78 +53,124 @@ export const PermissionSchema = z.object({
   defaultRoles: z.array(z.string()).default([]),
 });
 
-export const WidgetSchema = z.object({
-  key: z.string(),
-  label: z.string().min(1),
-  /** How the number reads: a count, a percentage (0–100), or a number of days. */
-  format: z.enum(["count", "percent", "days"]).default("count"),
-  /** Whether a higher value is better (shown green) or worse (shown red). */
-  better: z.enum(["higher", "lower"]).default("higher"),
-  permission: z.string().optional(),
-  compute: fn<(ctx: never, tenantIds: string[]) => Promise<Record<string, number | null>>>("widgets[].compute"),
+/** `widgets[]`: one number per office on the staff home and the oversight page. */
+const widgetSchema = <DB>() =>
+  z.object({
+    key: z.string(),
+    label: z.string().min(1),
+    /** How the number reads: a count, a percentage (0–100), or a number of days. */
+    format: z.enum(["count", "percent", "days"]).default("count"),
+    /** Whether a higher value is better (shown green) or worse (shown red). */
+    better: z.enum(["higher", "lower"]).default("higher"),
+    permission: z.string().optional(),
+    /** One number (or null: not applicable) per tenant id asked for. */
+    compute: fn<(ctx: WidgetContext<DB>, tenantIds: string[]) => Promise<Record<string, number | null>>>("widgets[].compute"),
+  });
+
+/** `inbox[]`: work of the plugin's waiting for a staff member, shown in their 收件箱 beside the documents to decide. */
+const inboxSourceSchema = <DB>() =>
+  z.object({
+    key: z.string(),
+    /** i18n key of the section heading, e.g. "requests:inbox.title". */
+    label: z.string().min(1),
+    /** Only staff holding it see the section. */
+    permission: z.string(),
+    /** Most urgent first; the host shows the first 50. */
+    list: fn<(ctx: PluginRequestContext<DB>) => Promise<PluginInboxEntry[]>>("inbox[].list"),
+  });
+
+/** `documentTypes[]`: a kind of record that goes through the approval workflow. */
+const documentTypeSchema = <DB>() =>
+  z.object({
+    /** `<pluginId>.<name>`. */
+    key: z.string(),
+    /** i18n key of the plugin's namespace, e.g. "disclosure:documentTypes.item". */
+    label: z.string().min(1),
+    /** Whether the 保密审查 step applies (default true). */
+    requiresClassification: z.boolean().default(true),
+    /** A core role or a plugin's (discover checks it is in the catalogue). */
+    drafterRole: z.custom<BusinessRole>((v) => typeof v === "string" && /^[a-z][a-z0-9_]*$/.test(v), { message: "a business role" }).default("drafter"),
+    payload: z.custom<z.ZodType>((v) => v instanceof z.ZodType, { message: "payload must be a zod schema" }),
+    summary: fn<(payload: any) => string>("documentTypes[].summary").optional(),
+    /**
+     * How the document page shows payload values that are codes or references rather than text
+     * (a category key, a linked record's id): `{ "payload.categoryKey": "环境监管" }`. Runs in the
+     * page's transaction; values with scan findings are always shown as written (or masked). A path
+     * that holds texts rather than being one (a batch's `"payload.rows"`) is a summary: the page
+     * shows it in place of those texts and lists only the entries (`payload.rows.17`) with findings.
+     * A rich-text field is described as `{ html }`: its published rendition, rendered from
+     * `ctx.rendition()` (the payload with 保密审查's decisions applied and open findings masked, null
+     * when the scan no longer fits the text), so every approver reads what the public will.
+     */
+    describe: fn<(ctx: PluginDescribeContext<DB>, payload: any) => Promise<Record<string, PluginDescribed>>>("documentTypes[].describe").optional(),
+    /**
+     * Publish in the approving transaction when the last step approves, unless 保密审查 decided 不予公开
+     * (then the document stays approved). `numbered`: whether it takes the office's next 索引号 — a
+     * function of the payload (a correction keeps its item's number), or false when the plugin numbers
+     * what it publishes itself. Core reviews the text once and calls `onPublished` once.
+     */
+    publishOnApproval: z
+      .object({ numbered: z.union([z.boolean(), fn<(payload: any) => boolean>("documentTypes[].publishOnApproval.numbered")]) })
+      .optional(),
+    /**
+     * Runs in the approving transaction, before a `publishOnApproval` type is published.
+     * Throw `DecisionRefused` with a locale key to refuse the approval with a reason (nothing is kept).
+     */
+    onApproved: fn<(ctx: PluginDocumentHookContext<DB>, doc: PluginDocument) => Promise<void>>("documentTypes[].onApproved").optional(),
+    /** Runs in the publishing transaction, with the 索引号 and the redacted rendition. */
+    onPublished: fn<(ctx: PluginDocumentHookContext<DB>, doc: PluginPublishedDocument) => Promise<void>>("documentTypes[].onPublished").optional(),
+  });
+
+/** A migration sees the database as it was then, not today's types. */
+const MigrationSchema = z.object({
+  up: fn<(db: Kysely<any>) => Promise<void>>("migrations[].up"),
+  down: fn<(db: Kysely<any>) => Promise<void>>("migrations[].down").optional(),
 });
 
-export const InboxSourceSchema = z.object({
-  key: z.string(),
-  label: z.string().min(1),
-  permission: z.string(),
-  list: fn<(ctx: never) => Promise<unknown[]>>("inbox[].list"),
-});
+/** Per-tenant settings: a zod object whose fields all have defaults. */
+const settingsSchema = <S extends z.ZodObject>() =>
+  z.object({
+    schema: z.custom<S>((v) => v instanceof z.ZodObject, { message: "settings.schema must be a z.object(...)" }),
+  });
 
-export const DocumentTypeSchema = z.object({
-  key: z.string(),
-  label: z.string().min(1),
-  requiresClassification: z.boolean().default(true),
-  /** A core role or a plugin's (discover checks it is in the catalogue). */
-  drafterRole: z.custom<BusinessRole>((v) => typeof v === "string" && /^[a-z][a-z0-9_]*$/.test(v), { message: "a business role" }).default("drafter"),
-  payload: z.custom<z.ZodType>((v) => v instanceof z.ZodType, { message: "payload must be a zod schema" }),
-  summary: fn<(payload: never) => string>("documentTypes[].summary").optional(),
-  describe: fn<(ctx: never, payload: never) => Promise<Record<string, string | { html: string }>>>("documentTypes[].describe").optional(),
-  publishOnApproval: z
-    .object({ numbered: z.union([z.boolean(), fn<(payload: never) => boolean>("documentTypes[].publishOnApproval.numbered")]) })
-    .optional(),
-  onApproved: fn<(ctx: never, doc: never) => Promise<void>>("documentTypes[].onApproved").optional(),
-  onPublished: fn<(ctx: never, doc: never) => Promise<void>>("documentTypes[].onPublished").optional(),
-});
+/**
+ * The whole plugin contract (plugins/README.md): everything a plugin adds to the host, in one object,
+ * and its one declaration. `DB` (the plugin's tables) and `S` (its settings schema) type what its
+ * functions receive: `definePlugin` takes this schema's input (`PluginManifest<DB, S>`), and the host
+ * validates with `ManifestSchema`, the same schema seen with any plugin's tables.
+ */
+export const manifestSchema = <DB = any, S extends z.ZodObject = z.ZodObject>() =>
+  z.object({
+    id: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, "kebab-case, starting with a letter"),
+    version: z.string().refine((v) => semver.valid(v) !== null, "a semantic version such as 1.0.0"),
+    host: z.string().refine((v) => semver.validRange(v) !== null, "a semver range such as ^0.1.0"),
+    name: z.string().min(1),
+    description: z.string().optional(),
+    dependsOn: z.array(z.string()).default([]),
+    routes: z.array(RouteSchema).default([]),
+    nav: z.array(NavSchema).default([]),
+    permissions: z.array(PermissionSchema).default([]),
+    roles: z.array(RoleSchema).default([]),
+    migrations: z.record(z.string().regex(/^\d{4}_[a-z0-9_]+$/, "named like 0001_create_items"), MigrationSchema).default({}),
+    documentTypes: z.array(documentTypeSchema<DB>()).default([]),
+    /** Annual report figures in sections, each computed for many offices at once; read by other plugins through `ctx.reports`. */
+    reportFigures: z.array(reportSectionSchema<DB>()).default([]),
+    clockKinds: z.array(ClockKindSchema).default([]),
+    widgets: z.array(widgetSchema<DB>()).default([]),
+    inbox: z.array(inboxSourceSchema<DB>()).default([]),
+    auditEvents: z.array(z.string()).default([]),
+    settings: settingsSchema<S>().optional(),
+    locales: z.object({ "zh-CN": localeTable, "zh-TW": localeTable, en: localeTable }),
+    seed: fn<(ctx: PluginTenantContext<DB, z.output<S>>) => Promise<void>>("seed").optional(),
+    onEnable: fn<(ctx: PluginTenantContext<DB, z.output<S>>) => Promise<void>>("onEnable").optional(),
+    onDisable: fn<(ctx: PluginTenantContext<DB, z.output<S>>) => Promise<void>>("onDisable").optional(),
+  });
 
-export const MigrationSchema = z.object({
-  up: fn<(db: Kysely<never>) => Promise<void>>("migrations[].up"),
-  down: fn<(db: Kysely<never>) => Promise<void>>("migrations[].down").optional(),
-});
-
-export const SettingsSchema = z.object({
-  schema: z.custom<z.ZodObject>((v) => v instanceof z.ZodObject, { message: "settings.schema must be a z.object(...)" }),
-});
-
-/** The whole plugin contract (plugins/README.md): everything a plugin adds to the host, in one object. */
-export const ManifestSchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, "kebab-case, starting with a letter"),
-  version: z.string().refine((v) => semver.valid(v) !== null, "a semantic version such as 1.0.0"),
-  host: z.string().refine((v) => semver.validRange(v) !== null, "a semver range such as ^0.1.0"),
-  name: z.string().min(1),
-  description: z.string().optional(),
-  dependsOn: z.array(z.string()).default([]),
-  routes: z.array(RouteSchema).default([]),
-  nav: z.array(NavSchema).default([]),
-  permissions: z.array(PermissionSchema).default([]),
-  roles: z.array(RoleSchema).default([]),
-  migrations: z.record(z.string().regex(/^\d{4}_[a-z0-9_]+$/, "named like 0001_create_items"), MigrationSchema).default({}),
-  documentTypes: z.array(DocumentTypeSchema).default([]),
-  reportFigures: z.array(ReportSectionSchema).default([]),
-  clockKinds: z.array(ClockKindSchema).default([]),
-  widgets: z.array(WidgetSchema).default([]),
-  inbox: z.array(InboxSourceSchema).default([]),
-  auditEvents: z.array(z.string()).default([]),
-  settings: SettingsSchema.optional(),
-  locales: z.object({ "zh-CN": localeTable, "zh-TW": localeTable, en: localeTable }),
-  seed: fn<(ctx: never) => Promise<void>>("seed").optional(),
-  onEnable: fn<(ctx: never) => Promise<void>>("onEnable").optional(),
-  onDisable: fn<(ctx: never) => Promise<void>>("onDisable").optional(),
-});
+export const ManifestSchema = manifestSchema();
 
 export type ManifestInput = z.input<typeof ManifestSchema>;
 export type Manifest = z.output<typeof ManifestSchema>;
 export type PluginRoute = z.output<typeof RouteSchema>;
 export type PluginNav = z.output<typeof NavSchema>;
-export type PluginWidget = z.output<typeof WidgetSchema>;
-export type PluginInboxSource = z.output<typeof InboxSourceSchema>;
+export type PluginWidget = Manifest["widgets"][number];
+export type PluginInboxSource = Manifest["inbox"][number];

@@ -13,7 +13,7 @@ export async function migratePlugins(db: Kysely<any>, registry: PluginRegistry):
     const table = pluginMigrationTable(manifest.id);
     const { error, results } = await new Migrator({
       db,
-      provider: { getMigrations: async () => manifest.migrations as never },
+      provider: { getMigrations: async () => manifest.migrations },
       migrationTableName: table,
       migrationLockTableName: `${table}_lock`,
     }).migrateToLatest();

@@ -11,7 +11,7 @@ export async function seedPlugins(services: Services): Promise<string[]> {
     const seed = plugin.manifest.seed;
     if (!seed) continue;
     for (const tenant of services.tenants.all().filter((t) => t.plugins.includes(plugin.manifest.id))) {
-      await seed(tenantContext({ services }, plugin, tenant, { id: null, name: "demo-seed" }) as never);
+      await seed(tenantContext({ services }, plugin, tenant, { id: null, name: "demo-seed" }));
       done.push(`${plugin.manifest.id}@${tenant.code}`);
     }
   }

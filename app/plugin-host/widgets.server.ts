@@ -65,7 +65,7 @@ export async function computeWidgets(context: Pick<AppLoadContext, "services">, 
     return [
       // Through a promise first, so a compute that throws before returning one is caught as well.
       Promise.resolve()
-        .then(() => widget.compute(ctx as never, [...ids]))
+        .then(() => widget.compute(ctx, [...ids]))
         .then((raw) => pick(raw, ids))
         .catch((err: unknown) => {
           logger.warn({ err, pluginId: widget.pluginId, widget: widget.key }, "plugin widget failed; showing no value");

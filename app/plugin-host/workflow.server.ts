@@ -119,7 +119,7 @@ export function pluginDocumentTypes(registry: PluginRegistry): DocumentTypes {
     async approved(trx, staff, doc) {
       const declared = byKey.get(doc.document_type);
       if (!declared?.type.onApproved) return;
-      await declared.type.onApproved(hookContext(trx, staff, registry.get(declared.pluginId)!) as never, toPlugin(doc, staff.tenant.code) as never);
+      await declared.type.onApproved(hookContext(trx, staff, registry.get(declared.pluginId)!), toPlugin(doc, staff.tenant.code));
     },
     async published(trx, staff, doc, review) {
       const declared = byKey.get(doc.document_type);
@@ -130,7 +130,7 @@ export function pluginDocumentTypes(registry: PluginRegistry): DocumentTypes {
         review: review.review,
         findings: pluginFindings(review),
       };
-      await declared.type.onPublished(hookContext(trx, staff, registry.get(declared.pluginId)!) as never, published as never);
+      await declared.type.onPublished(hookContext(trx, staff, registry.get(declared.pluginId)!), published);
     },
   };
 }

@@ -22,7 +22,7 @@ export interface DeclaredDocumentType {
    * Publish in the approving transaction when the last step approves (unless 保密审查 decided 不予公开),
    * taking the next 索引号 when `numbered` says so for the payload.
    */
-  publishOnApproval?: { numbered: boolean | ((payload: never) => boolean) };
+  publishOnApproval?: { numbered: boolean | ((payload: unknown) => boolean) };
 }
 
 /**

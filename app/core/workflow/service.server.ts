@@ -306,7 +306,7 @@ export async function act(trx: Trx, ctx: StaffContext, input: ActInput, options:
     const publish = declared?.type.publishOnApproval;
     const withheld = async () => doc.requires_classification && (await reviewed()).review?.attribute === "withheld";
     if (publish && !(await withheld())) {
-      const numbered = typeof publish.numbered === "function" ? publish.numbered(doc.payload as never) : publish.numbered;
+      const numbered = typeof publish.numbered === "function" ? publish.numbered(doc.payload) : publish.numbered;
       const publishing = { documentId: doc.id, action: "publish" as const, expectedVersion: updated.version, numbered };
       const next = transition(stateOf(updated, [], submitterRole), steps, { action: "publish", actor, expectedVersion: updated.version });
       if (!next.ok) throw new Error(`document ${doc.id} approved but not publishable: ${next.refusal.code}`);

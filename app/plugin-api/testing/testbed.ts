@@ -96,7 +96,7 @@ export async function openTestbed<DB = unknown, R extends BusinessRole = Busines
   const publicRead = <T>(tenantIds: string[], fn: (trx: Transaction<CoreDatabase & DB>) => Promise<T>) => readAs(null, tenantIds, fn);
 
   async function seed(pluginId: string, tenantId: string) {
-    await registry.get(pluginId)?.manifest.seed?.(systemContext(tenantId, pluginId) as never);
+    await registry.get(pluginId)?.manifest.seed?.(systemContext(tenantId, pluginId));
   }
 
   const member = (role: string) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { PluginReportSection } from "../../plugin-api/reports";
+import type { ReportBatchContext } from "../../plugin-api/reports";
 
 export const ReportFigureSchema = z.object({
   key: z.string(),
@@ -7,13 +7,29 @@ export const ReportFigureSchema = z.object({
   description: z.string().min(1).optional(),
 });
 
-/** `reportFigures[]`: a section of figures with the one compute that gives them all, for many tenants at once. */
-export const ReportSectionSchema = z.object({
-  key: z.string(),
-  label: z.string().min(1),
-  figures: z.array(ReportFigureSchema).min(1, "a section declares at least one figure"),
-  compute: z.custom<PluginReportSection["compute"]>((v) => typeof v === "function", { message: "reportFigures[].compute must be a function" }),
-});
+/**
+ * `reportFigures[]`: a batch of annual-report figures computed together (a table of the report): one
+ * `compute` gives every figure of the section for many offices, in as few reads as the plugin likes.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a section that types no tables
+export const reportSectionSchema = <DB = any>() =>
+  z.object({
+    /** `<pluginId>.…`, e.g. "requests.t3". */
+    key: z.string(),
+    /** i18n key of the section's heading, e.g. "requests:sections.t3". */
+    label: z.string().min(1),
+    figures: z.array(ReportFigureSchema).min(1, "a section declares at least one figure"),
+    /**
+     * For each tenant id given (the plugin is enabled in each), a number for every figure key of the
+     * section. A tenant or figure left out fails the whole read: a blank in a report would read as 0.
+     */
+    compute: z.custom<(ctx: ReportBatchContext<DB>, tenantIds: readonly string[], year: number) => Promise<Map<string, Record<string, number>>>>(
+      (v) => typeof v === "function",
+      { message: "reportFigures[].compute must be a function" },
+    ),
+  });
+
+export const ReportSectionSchema = reportSectionSchema();
 
 export type ReportSection = z.output<typeof ReportSectionSchema>;
 
