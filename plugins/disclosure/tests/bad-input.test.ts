@@ -139,9 +139,9 @@ describe("the public search and open data", () => {
     (loader as (args: { request: Request; params: Record<string, string>; context: StaffEnv["context"] }) => Promise<unknown>)({ request: new Request(`http://localhost${path}`), params: { tenant: env.office.code }, context: env.context });
 
   it("refuses a control character in a filter at the field, before any query", async () => {
-    const page = (await call(searchLoader as never, `/t/${env.office.code}/disclosure/search?issuer=%00`)) as { errors: Record<string, string[]> };
+    const page = (await call(searchLoader, `/t/${env.office.code}/disclosure/search?issuer=%00`)) as { errors: Record<string, string[]> };
     expect(page.errors).toEqual({ issuer: ["core:errors.text.control"] });
-    const unknown = (await call(searchLoader as never, `/t/${env.office.code}/disclosure/search?issuer=no-such-option`)) as { errors: Record<string, string[]> };
+    const unknown = (await call(searchLoader, `/t/${env.office.code}/disclosure/search?issuer=no-such-option`)) as { errors: Record<string, string[]> };
     expect(unknown.errors).toEqual({ issuer: ["disclosure:portal.errors.issuerUnknown"] });
   });
 
@@ -150,7 +150,7 @@ describe("the public search and open data", () => {
       [apiItemsLoader, "/api/v1/t/x/disclosure/items?issuer=%00"],
       [csvLoader, "/api/v1/t/x/disclosure/items.csv?docNumber=%E2%80%AE"],
     ] as const) {
-      const r = (await call(loader as never, path)) as Response;
+      const r = (await call(loader, path)) as Response;
       expect(r.status).toBe(400);
       const body = (await r.json()) as { error: { parameter: string; message: string } };
       expect(body.error.parameter).toMatch(/issuer|docNumber/);

@@ -58,7 +58,7 @@ describe("registration by staff", () => {
   });
 
   it("is closed to staff without the handling permission", async () => {
-    expect(await statusOf(load(env, registerAction as never, env.users.viewer.id, staffPath(env, "/register")))).toBe(403);
+    expect(await statusOf(load(env, registerAction, env.users.viewer.id, staffPath(env, "/register")))).toBe(403);
   });
 });
 
