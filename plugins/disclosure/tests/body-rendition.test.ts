@@ -3,7 +3,6 @@ import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow }
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentPage, draftDocument } from "../../../app/plugin-api/testing";
-import { up as migrateBodies } from "../db/0005_body_paragraphs";
 import { loader as apiItemLoader } from "../routes/api/item";
 import { action, loader } from "../routes/admin/editor";
 import { loader as feedLoader } from "../routes/public/feed";
@@ -156,7 +155,7 @@ describe(`the body: editor input and one rendition (${process.env.TEST_DATABASE_
     const expected = "<p>旧正文第一段 &amp; 续<br />第二行</p><p>旧正文第二段</p>";
     expect((await call(itemLoader, `/t/${env.office.code}/disclosure/items/${item.id}`, { id: item.id })).item?.bodyHtml).toBe(expected);
 
-    await migrateBodies(env.handle.db as never);
+    await env.registry.get("disclosure")!.manifest.migrations["0005_body_paragraphs"]!.up(env.handle.db);
     const after = await env.systemContext(env.office.id).withTenant((trx) => trx.selectFrom("disclosure_items").select(["body_html"]).where("id", "=", item.id).executeTakeFirstOrThrow());
     expect(after.body_html).toBe(expected);
   });
