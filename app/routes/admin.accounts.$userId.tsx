@@ -21,7 +21,8 @@ import { errorMessages, placeErrors } from "~/core/input/placed-errors";
 import { membershipsInScope } from "~/core/permissions/memberships.server";
 import { requirePlatform, withPlatform } from "~/core/permissions/platform.server";
 import { notFound } from "~/core/tenancy/staff.server";
-import { Field, FormMessage, PostForm } from "~/ui/forms";
+import { FormMessage, PostForm } from "~/ui/forms";
+import { Checkbox, CheckboxGroup, SelectField, SubmitButton, TextField } from "~/ui/form-kit";
 import { useRoleLabel } from "~/ui/role-label";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -164,25 +165,19 @@ function Notice({ result, intent, tenant, all = false }: { result: Result | unde
   return form?.length ? <FormMessage tone="error">{form.map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}</FormMessage> : null;
 }
 
-function RoleBoxes({ selected, legend, errors }: { selected: readonly string[]; legend: string; errors?: string[] }) {
-  const { t } = useTranslation("platform");
+function RoleBoxes({ selected, legend, errors, idPrefix }: { selected: readonly string[]; legend: string; errors?: string[]; idPrefix: string }) {
   const roleLabel = useRoleLabel();
   const { roles } = useLoaderData<typeof loader>();
   return (
-    <fieldset className="checks" aria-invalid={errors?.length ? true : undefined}>
-      <legend>{legend}</legend>
-      {roles.map((r) => (
-        <label key={r}>
-          <input type="checkbox" name="roles" value={r} defaultChecked={selected.includes(r)} />
-          {roleLabel(r)}
-        </label>
-      ))}
-      {errors?.length ? (
-        <p className="error" role="alert">
-          {errors.map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}
-        </p>
-      ) : null}
-    </fieldset>
+    <CheckboxGroup
+      name="roles"
+      idPrefix={idPrefix}
+      legend={legend}
+      className="checks"
+      values={selected}
+      errors={{ roles: errors }}
+      groups={[{ choices: roles.map((r) => ({ value: r, label: roleLabel(r) })) }]}
+    />
   );
 }
 
@@ -240,16 +235,16 @@ export default function AccountDetail() {
             <Notice result={result} intent="profile" />
             <PostForm className="stack narrow" noValidate>
               <input type="hidden" name="intent" value="profile" />
-              <Field
+              <TextField
                 name="displayName"
                 label={t("accounts.displayName")}
                 required
                 defaultValue={account.displayName}
                 errors={errorsFor("profile")}
               />
-              <button type="submit" className="button primary">
+              <SubmitButton className="button primary">
                 {t("common.save")}
-              </button>
+              </SubmitButton>
             </PostForm>
           </section>
 
@@ -260,9 +255,9 @@ export default function AccountDetail() {
               <PostForm>
                 <input type="hidden" name="intent" value="unlock" />
                 <p>
-                  <button type="submit" className="button">
+                  <SubmitButton className="button">
                     {t("accounts.unlock")}
-                  </button>{" "}
+                  </SubmitButton>{" "}
                   <span className="muted">{t("accounts.unlockHint")}</span>
                 </p>
               </PostForm>
@@ -270,9 +265,9 @@ export default function AccountDetail() {
             <PostForm>
               <input type="hidden" name="intent" value={account.status === "disabled" ? "enable" : "disable"} />
               <p>
-                <button type="submit" className={account.status === "disabled" ? "button" : "button danger"}>
+                <SubmitButton className={account.status === "disabled" ? "button" : "button danger"}>
                   {account.status === "disabled" ? t("accounts.enable") : t("accounts.disable")}
-                </button>{" "}
+                </SubmitButton>{" "}
                 <span className="muted">{account.status === "disabled" ? t("accounts.enableHint") : t("accounts.disableHint")}</span>
               </p>
             </PostForm>
@@ -280,7 +275,7 @@ export default function AccountDetail() {
             <Notice result={result} intent="password" />
             <PostForm className="stack narrow" noValidate aria-labelledby="reset">
               <input type="hidden" name="intent" value="password" />
-              <Field
+              <TextField
                 name="password"
                 type="password"
                 label={t("accounts.newPassword")}
@@ -289,7 +284,7 @@ export default function AccountDetail() {
                 required
                 errors={errorsFor("password")}
               />
-              <Field
+              <TextField
                 name="confirm"
                 type="password"
                 label={t("accounts.confirmPassword")}
@@ -298,9 +293,9 @@ export default function AccountDetail() {
                 errors={errorsFor("password")}
               />
               <p className="hint">{t("accounts.resetHint")}</p>
-              <button type="submit" className="button">
+              <SubmitButton className="button">
                 {t("accounts.resetPassword")}
-              </button>
+              </SubmitButton>
             </PostForm>
             {account.secondFactor ? (
               <SecondFactorReset result={result} errors={errorsFor("secondFactor")} />
@@ -320,7 +315,6 @@ export default function AccountDetail() {
 /** Clearing a lost second factor, confirmed with a box the server checks too. */
 function SecondFactorReset({ result, errors }: { result: Result | undefined; errors: FieldErrors | undefined }) {
   const { t } = useTranslation("platform");
-  const own = errors?.confirmReset;
   return (
     <>
       <h3 id="second-factor-reset">{t("accounts.resetSecondFactor")}</h3>
@@ -328,29 +322,11 @@ function SecondFactorReset({ result, errors }: { result: Result | undefined; err
       <PostForm className="stack narrow" noValidate aria-labelledby="second-factor-reset">
         <input type="hidden" name="intent" value="secondFactor" />
         <p className="hint">{t("accounts.resetSecondFactorHint")}</p>
-        <div className="field">
-          <label className="choice">
-            <input
-              type="checkbox"
-              id="f-confirmReset"
-              name="confirmReset"
-              value="yes"
-              required
-              aria-invalid={own?.length ? true : undefined}
-              aria-describedby={own?.length ? "f-confirmReset-error" : undefined}
-            />{" "}
-            {t("accounts.resetSecondFactorConfirm")}
-          </label>
-          {own?.length ? (
-            <p className="error" id="f-confirmReset-error" role="alert">
-              {own.map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}
-            </p>
-          ) : null}
-        </div>
+        <Checkbox name="confirmReset" value="yes" required label={t("accounts.resetSecondFactorConfirm")} errors={errors} />
         <div>
-          <button type="submit" className="button danger">
+          <SubmitButton className="button danger">
             {t("accounts.resetSecondFactor")}
-          </button>
+          </SubmitButton>
         </div>
       </PostForm>
     </>
@@ -422,14 +398,15 @@ function MembershipEditor({
                   <input type="hidden" name="intent" value="membership" />
                   <input type="hidden" name="tenant" value={m.tenantId} />
                   <RoleBoxes
+                    idPrefix={`m-${m.tenantId}`}
                     selected={m.roles}
                     legend={t("accounts.rolesIn", { tenant: m.name })}
                     errors={errorsFor("membership", m.tenantId)?.roles}
                   />
                   <div>
-                    <button type="submit" className="button small">
+                    <SubmitButton className="button small">
                       {t("accounts.saveRoles")}
-                    </button>
+                    </SubmitButton>
                   </div>
                 </PostForm>
               </td>
@@ -437,9 +414,9 @@ function MembershipEditor({
                 <PostForm>
                   <input type="hidden" name="intent" value="removeMembership" />
                   <input type="hidden" name="tenant" value={m.tenantId} />
-                  <button type="submit" className="button small danger" aria-label={t("accounts.removeFrom", { tenant: m.name })}>
+                  <SubmitButton className="button small danger" aria-label={t("accounts.removeFrom", { tenant: m.name })}>
                     {t("accounts.remove")}
-                  </button>
+                  </SubmitButton>
                 </PostForm>
               </td>
             </tr>
@@ -462,34 +439,14 @@ function MembershipEditor({
             {addErrors(result, addable)?._form && (
               <FormMessage tone="error">{addErrors(result, addable)!._form!.map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}</FormMessage>
             )}
-            <div className="field">
-              <label htmlFor="f-tenant">{t("accounts.tenant")}</label>
-              <select
-                id="f-tenant"
-                name="tenant"
-                defaultValue=""
-                aria-describedby={addErrors(result, addable)?.tenant ? "f-tenant-error" : undefined}
-              >
-                <option value="">{t("accounts.chooseTenant")}</option>
-                {addable.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.name} ({x.code})
-                  </option>
-                ))}
-              </select>
-              {addErrors(result, addable)?.tenant && (
-                <p className="error" id="f-tenant-error" role="alert">
-                  {addErrors(result, addable)!
-                    .tenant!.map((k) => t(k.includes(":") ? k : `core:${k}`))
-                    .join(" ")}
-                </p>
-              )}
-            </div>
-            <RoleBoxes selected={[]} legend={t("accounts.roles")} errors={addErrors(result, addable)?.roles} />
+            <SelectField name="tenant" label={t("accounts.tenant")} defaultValue="" errors={addErrors(result, addable)} options={addable.map((x) => ({ value: x.id, label: `${x.name} (${x.code})` }))}>
+              <option value="">{t("accounts.chooseTenant")}</option>
+            </SelectField>
+            <RoleBoxes idPrefix="add" selected={[]} legend={t("accounts.roles")} errors={addErrors(result, addable)?.roles} />
             <div>
-              <button type="submit" className="button primary">
+              <SubmitButton className="button primary">
                 {t("accounts.addMembership")}
-              </button>
+              </SubmitButton>
             </div>
           </PostForm>
         </>

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { parseForm, readFilters } from "~/core/forms.server";
@@ -10,6 +10,7 @@ import { readAsPlatform, requirePlatform } from "~/core/permissions/platform.ser
 import { FormMessage, PostForm } from "~/ui/forms";
 import { IgnoredFilters } from "~/ui/ignored-filters";
 import { useRoleLabel } from "~/ui/role-label";
+import { FilterBar, SelectField, SubmitButton } from "~/ui/form-kit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -81,21 +82,9 @@ export default function RolesPage() {
       <h1>{t("roles.title")}</h1>
       <p className="muted">{t("roles.intro")}</p>
       <IgnoredFilters ignored={ignored} labels={{ tenant: t("roles.tenant") }} />
-      <Form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="f-tenant">{t("roles.tenant")}</label>
-          <select id="f-tenant" name="tenant" defaultValue={tenant?.code}>
-            {choices.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name} ({c.code})
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          {t("roles.show")}
-        </button>
-      </Form>
+      <FilterBar label={t("roles.tenant")} applyLabel={t("roles.show")}>
+        <SelectField name="tenant" label={t("roles.tenant")} defaultValue={tenant?.code} options={choices.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))} />
+      </FilterBar>
       {result?.error && <FormMessage tone="error">{label(result.error)}</FormMessage>}
       {result && !result.error && (
         <FormMessage tone="success">{result.changed ? t("roles.saved", { count: result.changed }) : t("roles.unchanged")}</FormMessage>
@@ -154,12 +143,12 @@ export default function RolesPage() {
             </>
           )}
           <p className="inline-list">
-            <button type="submit" name="intent" value="save" className="button primary">
+            <SubmitButton name="intent" value="save" className="button primary">
               {t("roles.save")}
-            </button>
-            <button type="submit" name="intent" value="reset" className="button">
+            </SubmitButton>
+            <SubmitButton name="intent" value="reset" className="button">
               {t("roles.reset")}
-            </button>
+            </SubmitButton>
           </p>
         </PostForm>
       ) : (

@@ -3,11 +3,12 @@ import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import type { BusinessRole } from "~/core/permissions/roles";
-import { parseForm, type FieldErrors } from "~/core/forms.server";
+import { issueErrors, parseForm, type FieldErrors } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
 import { can, forbidden, requirePermission, requireStaff, withTenant, type StaffContext } from "~/core/tenancy/staff.server";
 import { canDecide, storedChainInForce, type ChainStep } from "~/core/workflow/chain";
 import { chainFor, saveChain } from "~/core/workflow/service.server";
+import { FieldError, SubmitButton } from "~/ui/form-kit";
 import { FormMessage, PostForm } from "~/ui/forms";
 import { useRoleLabel } from "~/ui/role-label";
 
@@ -163,12 +164,7 @@ function stepsOf(rows: RowValues[], roles: readonly string[]): { ok: true; steps
     // A blank order keeps the row where it stands.
     const parsed = rowSchema(roles).safeParse({ ...row, order: row.order.trim() || String(index + 1) });
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = `steps.${index}.${issue.path.join(".")}`;
-        const key = /^(chains|workflow)\.errors\.|^errors\./.test(issue.message) ? issue.message : "errors.invalid";
-        const list = (fieldErrors[field] ??= []);
-        if (!list.includes(key)) list.push(key);
-      }
+      issueErrors(parsed.error.issues.map((issue) => ({ ...issue, path: ["steps", index, ...issue.path] })), undefined, fieldErrors);
       return;
     }
     const r = parsed.data;
@@ -256,17 +252,6 @@ function rowsFrom(steps: readonly ChainStep[]): RowValues[] {
   return rows;
 }
 
-/** The in-place error of one cell, announced to screen readers. */
-function CellError({ id, keys }: { id: string; keys: string[] | undefined }) {
-  const { t } = useTranslation();
-  if (!keys?.length) return null;
-  return (
-    <p className="error" id={id} role="alert">
-      {keys.map((k) => t(k)).join(" ")}
-    </p>
-  );
-}
-
 function ChainEditor({
   index,
   typeKey,
@@ -325,7 +310,7 @@ function ChainEditor({
                   <td>
                     {a11y("order", t("chains.order"))}
                     <input id={id("order")} name={name("order")} type="number" min={1} max={99} size={3} defaultValue={row.order} {...invalid("order")} />
-                    <CellError id={`${id("order")}-error`} keys={errors("order")} />
+                    <FieldError id={id("order")} keys={errors("order")} />
                   </td>
                   <td>
                     {a11y("key", t("chains.key"))}
@@ -339,7 +324,7 @@ function ChainEditor({
                       defaultValue={row.key}
                       {...invalid("key")}
                     />
-                    <CellError id={`${id("key")}-error`} keys={errors("key")} />
+                    <FieldError id={id("key")} keys={errors("key")} />
                   </td>
                   <td>
                     {a11y("role", t("chains.role"))}
@@ -351,7 +336,7 @@ function ChainEditor({
                         </option>
                       ))}
                     </select>
-                    <CellError id={`${id("role")}-error`} keys={errors("role")} />
+                    <FieldError id={id("role")} keys={errors("role")} />
                   </td>
                   <td>
                     {a11y("label", t("chains.label"))}
@@ -372,7 +357,7 @@ function ChainEditor({
                         </p>
                       </>
                     )}
-                    <CellError id={`${id("label")}-error`} keys={[...(errors("label") ?? []), ...(errors("labelKey") ?? [])]} />
+                    <FieldError id={id("label")} keys={[...(errors("label") ?? []), ...(errors("labelKey") ?? [])]} />
                   </td>
                   <td>
                     {a11y("dueWorkdays", t("chains.dueWorkdays"))}
@@ -386,7 +371,7 @@ function ChainEditor({
                       defaultValue={row.dueWorkdays}
                       {...invalid("dueWorkdays")}
                     />
-                    <CellError id={`${id("dueWorkdays")}-error`} keys={errors("dueWorkdays")} />
+                    <FieldError id={id("dueWorkdays")} keys={errors("dueWorkdays")} />
                   </td>
                   <td>
                     {a11y("onlyIfImportant", t("chains.onlyIfImportant"))}
@@ -402,10 +387,10 @@ function ChainEditor({
           </tbody>
         </table>
       </div>
-      <button type="submit" name="intent" value="save" className="button primary" disabled={busy}>
+      <SubmitButton name="intent" value="save" disabled={busy}>
         {t("chains.save")}
         <span className="visually-hidden">{t("chains.forType", { type: typeLabel })}</span>
-      </button>
+      </SubmitButton>
     </PostForm>
   );
 }
