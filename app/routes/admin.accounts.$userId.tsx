@@ -16,6 +16,7 @@ import {
   updateAccount,
 } from "~/core/auth/account-admin.server";
 import { badRequest, parseForm, parseQuery, type FieldErrors } from "~/core/forms.server";
+import { requireUuidParam } from "~/core/input/uuid";
 import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { errorMessages, placeErrors } from "~/core/input/placed-errors";
 import { membershipsInScope } from "~/core/permissions/memberships.server";
@@ -28,7 +29,6 @@ import { useRoleLabel } from "~/ui/role-label";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 const required = { error: "errors.required" };
-const UserId = z.uuid();
 
 const ProfileSchema = z.object({
   displayName: z.string().trim().min(1, required).max(100, { error: "errors.invalid" }),
@@ -55,13 +55,12 @@ const IntentSchema = z.object({ intent: z.enum(INTENTS, { error: "errors.invalid
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requirePlatform(request, context, "core.accounts.manage");
-  const userId = UserId.safeParse(params.userId);
-  if (!userId.success) throw notFound();
+  const userId = requireUuidParam(params, "userId");
   const locale = await localeOf(request);
   const t = await fixedT(context, request, "platform");
   const tenants = (await context.services.tenants.fresh()).all();
   const found = await withPlatform(ctx, { readTenantIds: tenants.map((x) => x.id) }, async (trx) => {
-    const account = await getAccount(trx, userId.data);
+    const account = await getAccount(trx, userId);
     return account && { account, memberships: await membershipsInScope(trx, account.id) };
   });
   if (!found) throw notFound();
@@ -91,9 +90,7 @@ type Result = { intent: string; tenant?: string; errors: FieldErrors; done?: str
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requirePlatform(request, context, "core.accounts.manage");
-  const userId = UserId.safeParse(params.userId);
-  if (!userId.success) throw notFound();
-  const id = userId.data;
+  const id = requireUuidParam(params, "userId");
   const form = await request.formData();
   const chosen = parseQuery(IntentSchema, new URLSearchParams({ intent: String(form.get("intent") ?? "") }));
   if (!chosen.ok) throw badRequest(chosen.errors.intent?.[0]);
