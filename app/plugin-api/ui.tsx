@@ -1,5 +1,5 @@
 /** The shared UI kit for plugin pages: forms that carry the CSRF token, the form kit's fields with localised errors, the reader's locale. */
-export { CsrfInput, Field, FormMessage, PostForm, RowAction } from "../ui/forms";
+export { CsrfInput, FormMessage, PostForm, RowAction } from "../ui/forms";
 export {
   Checkbox,
   CheckboxGroup,

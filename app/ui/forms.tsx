@@ -19,9 +19,6 @@ export function PostForm({ children, ...props }: Omit<FormProps, "method">) {
   );
 }
 
-/** The kit's text field under the name older pages use. */
-export { TextField as Field } from "./form-kit/text-field";
-
 export function FormMessage({ tone, children }: { tone: "error" | "success"; children: ReactNode }) {
   return (
     <p className={`notice notice-${tone}`} role={tone === "error" ? "alert" : "status"}>
