@@ -2,7 +2,7 @@ import { sql, type Transaction } from "kysely";
 import type { CoreDatabase } from "../../db/schema";
 import { withPlatform, type PlatformContext } from "../core/permissions/platform.server";
 import type { Tenant } from "../core/tenancy/directory.server";
-import type { PluginTenantContext, PluginTransaction } from "../plugin-api/context";
+import type { PluginTenantContext } from "../plugin-api/context";
 import { pluginSettings } from "./context-parts.server";
 import type { LoadedPlugin } from "./registry";
 import { tenantContext } from "./request-context.server";
@@ -79,7 +79,7 @@ export async function setPluginEnabled(ctx: PlatformContext, tenant: Tenant, plu
       // so a failing hook leaves the switch where it was.
       const hookCtx: PluginTenantContext = {
         ...tenantContext(ctx.context, plugin, tenant, { id: ctx.user.id, name: ctx.user.username }),
-        withTenant: (fn) => fn(trx as unknown as PluginTransaction),
+        withTenant: (fn) => fn(trx),
       };
       try {
         await hook(hookCtx);
