@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isPlatformRole, type BusinessRole } from "../permissions/roles";
+import { isCoreRole, isPlatformRole, type BusinessRole } from "../permissions/roles";
 
 /**
  * One review step after the 经办人 (drafter) submits. `role` is the business role that decides it;
@@ -69,9 +69,11 @@ export const ChainSchema = z
   });
 
 /** Refuses a chain that a document type requiring classification review could pass without one. */
-export function chainProblems(steps: unknown, requiresClassification: boolean): string[] {
+export function chainProblems(steps: unknown, requiresClassification: boolean, isRole: (role: string) => boolean = isCoreRole): string[] {
   const parsed = ChainSchema.safeParse(steps);
   if (!parsed.success) return [...new Set(parsed.error.issues.map((i) => (i.message.startsWith("workflow.") ? i.message : "workflow.errors.chainInvalid")))];
+  // A role nobody can hold (no such role, or its plugin is gone) would leave the step undecidable.
+  if (parsed.data.some((s) => !isRole(s.role))) return ["workflow.errors.chainInvalid"];
   if (requiresClassification && !parsed.data.some((s) => s.classification))
     return ["workflow.errors.chainMissingClassification"];
   return [];

@@ -76,7 +76,8 @@ export async function saveChain(
   if (input.steps === null) {
     await trx.deleteFrom("workflow_chains").where("tenant_id", "=", tenantId).where("document_type", "=", input.documentType).execute();
   } else {
-    const errors = chainProblems(input.steps, input.requiresClassification);
+    const roles = ctx.context.services.permissions.roles;
+    const errors = chainProblems(input.steps, input.requiresClassification, (role) => roles.has(role));
     if (errors.length) return { ok: false, errors };
     const steps = JSON.stringify(input.steps);
     await trx
