@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import zhCN from "../../app/locales/zh-CN/core.json";
 import { findingKey, FINDING_KINDS, type Finding } from "../../app/core/classification/finding";
 import {
   DISCLOSURE_ATTRIBUTES,
-  DISCLOSURE_ATTRIBUTE_LABELS,
   groundsFor,
   isGroundAllowed,
   NON_DISCLOSURE_GROUNDS,
@@ -120,7 +120,7 @@ describe("labels", () => {
 
 describe("公开属性 and the grounds for not disclosing proactively", () => {
   it("offers the three attributes with their Chinese names", () => {
-    expect(DISCLOSURE_ATTRIBUTES.map((a) => DISCLOSURE_ATTRIBUTE_LABELS[a]["zh-CN"])).toEqual([
+    expect(DISCLOSURE_ATTRIBUTES.map((a) => zhCN.classification.attributes[a])).toEqual([
       "主动公开",
       "依申请公开",
       "不予公开",

@@ -1,4 +1,3 @@
-import type { Locale } from "../i18n/config";
 
 /**
  * 公开属性 and the grounds for not disclosing proactively, as the law states them. Wording is
@@ -12,13 +11,9 @@ export const REGULATION = {
 } as const;
 
 export const DISCLOSURE_ATTRIBUTES = ["proactive", "on_request", "withheld"] as const;
+/** 公开属性 (条例 Art 13): the labels are the core locales' `classification.attributes.<key>`. */
 export type DisclosureAttribute = (typeof DISCLOSURE_ATTRIBUTES)[number];
 
-export const DISCLOSURE_ATTRIBUTE_LABELS: Record<DisclosureAttribute, Record<Locale, string>> = {
-  proactive: { "zh-CN": "主动公开", "zh-TW": "主動公開", en: "Proactive disclosure" },
-  on_request: { "zh-CN": "依申请公开", "zh-TW": "依申請公開", en: "Disclosure on request" },
-  withheld: { "zh-CN": "不予公开", "zh-TW": "不予公開", en: "Not disclosed" },
-};
 
 export interface NonDisclosureGround {
   key: string;

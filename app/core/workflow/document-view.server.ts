@@ -4,7 +4,7 @@ import { textFields } from "../classification/document-text";
 import { FINDING_KINDS } from "../classification/finding";
 import { FINDING_LABELS } from "../classification/redact";
 import { maskFor } from "../classification/mask";
-import { groundByKey, groundsFor, DISCLOSURE_ATTRIBUTE_LABELS, DISCLOSURE_ATTRIBUTES } from "../classification/grounds";
+import { groundByKey, groundsFor, DISCLOSURE_ATTRIBUTES, type DisclosureAttribute } from "../classification/grounds";
 import { expectedRenditionOf, reviewState, type ReviewState } from "../classification/review.server";
 import type { Locale } from "../i18n/config";
 import { can, type StaffContext } from "../tenancy/staff.server";
@@ -85,6 +85,8 @@ export async function documentView(trx: Trx, ctx: StaffContext, id: string, loca
   const doc = await documentById(trx, ctx.tenant.id, id);
   if (!doc) return null;
   const declared = ctx.context.services.documentTypes.find(doc.document_type);
+  const t = ctx.context.services.translators[locale].getFixedT(locale, "core");
+  const attributeLabel = (a: DisclosureAttribute) => t(`classification.attributes.${a}`);
   const steps: ChainStep[] = doc.status === "draft" ? await chainFor(trx, doc.tenant_id, doc.document_type) : (doc.steps as ChainStep[]);
   const [decisions, state] = await Promise.all([decisionsOf(trx, doc.tenant_id, doc.id), reviewState(trx, doc)]);
   const who = await names(trx, [...decisions.flatMap((d) => [d.actor_id, d.assignee_id ?? d.actor_id]), doc.created_by, state.review?.reviewerId ?? doc.created_by]);
@@ -211,13 +213,13 @@ export async function documentView(trx: Trx, ctx: StaffContext, id: string, loca
           }),
           review: state.review && {
             attribute: state.review.attribute,
-            attributeLabel: DISCLOSURE_ATTRIBUTE_LABELS[state.review.attribute][locale],
+            attributeLabel: attributeLabel(state.review.attribute),
             ground: state.review.ground,
             groundLabel: state.review.ground ? groundLabel(state.review.ground, locale) : null,
             reviewer: who.get(state.review.reviewerId) ?? "",
             at: state.review.reviewedAt.toISOString(),
           },
-          attributes: DISCLOSURE_ATTRIBUTES.map((a) => ({ value: a, label: DISCLOSURE_ATTRIBUTE_LABELS[a][locale] })),
+          attributes: DISCLOSURE_ATTRIBUTES.map((a) => ({ value: a, label: attributeLabel(a) })),
           grounds: [...new Set([...groundsFor("on_request"), ...groundsFor("withheld")])].map((g) => ({
             value: g.key,
             label: groundLabel(g.key, locale),
