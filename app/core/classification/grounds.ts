@@ -1,4 +1,3 @@
-
 /**
  * 公开属性 and the grounds for not disclosing proactively, as the law states them. Wording is
  * copied from 《政府信息公开条例》 Art 13–16 (checked against the full text of the Regulation); `reportLabel` is the row label the annual report (表三 （三）) counts them under.
