@@ -15,16 +15,17 @@ type Entries = { keys(): Iterable<string>; getAll(key: string): (FormDataEntryVa
  * `errors.invalid`, so the reader always sees their language. Fields named in `lists` are read as
  * arrays (checkbox groups); files pass through untouched.
  */
-function parseEntries<S extends z.ZodType>(schema: S, entries: Entries, lists: readonly string[]): Parsed<z.output<S>> {
+function parseEntries<S extends z.ZodType>(schema: S, entries: Entries, { lists = [], fallback, namespaceCore }: ReadOptions = {}): Parsed<z.output<S>> {
   const input: Record<string, unknown> = {};
   const errors: FieldErrors = {};
+  const core = (key: string) => (namespaceCore ? `core:${key}` : key);
   for (const key of new Set(entries.keys())) {
     if (key === "_csrf") continue;
     const values = entries.getAll(key).map((v) => {
       if (typeof v !== "string") return v;
       const checked = checkText(v);
       if (checked.ok) return checked.value;
-      addError(errors, key, checked.error);
+      addError(errors, key, core(checked.error));
       return "";
     });
     input[key] = lists.includes(key) ? values : values[0];
@@ -35,12 +36,21 @@ function parseEntries<S extends z.ZodType>(schema: S, entries: Entries, lists: r
   if (result.success && refused.size === 0) return { ok: true, data: result.data };
   // A refused value was emptied: its own error says why, not "required".
   const issues = result.success ? [] : result.error.issues.filter((issue) => !refused.has(String(issue.path[0])));
-  return { ok: false, errors: issueErrors(issues, undefined, errors) };
+  return { ok: false, errors: issueErrors(issues, fallback ?? (() => core("errors.invalid")), errors) };
+}
+
+export interface ReadOptions {
+  /** Fields read as arrays (checkbox groups, repeated parameters). */
+  lists?: readonly string[];
+  /** The message for a field whose schema gave zod's default message: the page's own word for it; `errors.invalid` otherwise. */
+  fallback?: (field: string) => string;
+  /** Core's messages as `core:…`, for a plugin page or API whose translator reads the plugin's namespace. */
+  namespaceCore?: boolean;
 }
 
 /** A submitted form, checked and validated (see parseEntries). */
 export function parseForm<S extends z.ZodType>(schema: S, form: FormData, lists: readonly string[] = []): Parsed<z.output<S>> {
-  return parseEntries(schema, form, lists);
+  return parseEntries(schema, form, { lists });
 }
 
 /**
@@ -61,9 +71,22 @@ export function checkedTexts(form: FormData): { values: Record<string, string>; 
   return { values, errors };
 }
 
-/** A URL's query parameters, checked and validated like a form (a search box, a list's filters). */
-export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchParams, lists: readonly string[] = []): Parsed<z.output<S>> {
-  return parseEntries(schema, params, lists);
+/**
+ * A URL's query parameters, checked and validated like a form (a search box, a list's filters).
+ * With an object schema only its own parameters are read: a link's other parameters (a language,
+ * a tracking tag) are none of the page's business, whatever they hold.
+ */
+export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchParams, options: ReadOptions = {}): Parsed<z.output<S>> {
+  const own = ownParameters(schema, params);
+  return parseEntries(schema, own, options);
+}
+
+function ownParameters(schema: z.ZodType, params: URLSearchParams): URLSearchParams {
+  const shape = (schema as { shape?: Record<string, unknown> }).shape;
+  if (!shape || typeof shape !== "object") return params;
+  const own = new URLSearchParams();
+  for (const key of Object.keys(shape)) for (const value of params.getAll(key)) own.append(key, value);
+  return own;
 }
 
 export type Filters<T> = { data: T; ignored: FieldErrors };

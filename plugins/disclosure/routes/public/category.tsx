@@ -7,7 +7,8 @@ import { listItems } from "../../server/items.server";
 import { categoryPath, keysUnder, portalCatalogue, yearsIn } from "../../server/portal/catalogue.server";
 import { absolute, organization, portalPath, type Head } from "../../server/portal/head";
 import { listed, notFound, PAGE_SIZE, pageOf, portalOf } from "../../server/portal/page.server";
-import { parseQuery, PublicFilters } from "../../server/portal/query";
+import { PublicFilters } from "../../server/portal/query";
+import { parsePortalQuery } from "../../server/portal/query.server";
 import { CatalogueTree } from "./_parts/catalogue-tree";
 import { PortalFrame } from "./_parts/frame";
 import { headTags } from "./_parts/head";
@@ -17,7 +18,7 @@ import { ItemTable } from "./_parts/item-table";
 export const loader = pluginLoader(async (ctx, { request, params }) => {
   const url = new URL(request.url);
   const page = pageOf(url);
-  const parsed = parseQuery(PublicFilters.pick({ year: true }), url.searchParams);
+  const parsed = parsePortalQuery(PublicFilters.pick({ year: true }), url.searchParams);
   const year = parsed.ok ? parsed.data.year : undefined;
   const found = await ctx.withTenant(async (trx) => {
     const catalogue = await portalCatalogue(trx, ctx.tenant.id);

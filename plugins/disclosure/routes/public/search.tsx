@@ -9,7 +9,8 @@ import { issuersOf, yearsOf } from "../../server/items.server";
 import { findItems, HIT_CAP } from "../../server/portal/find.server";
 import { absolute, portalPath, type Head } from "../../server/portal/head";
 import { listed, PAGE_SIZE, pageOf, portalOf } from "../../server/portal/page.server";
-import { hasFilters, parseQuery, PublicFilters, type QueryErrors } from "../../server/portal/query";
+import { hasFilters, PublicFilters, type QueryErrors } from "../../server/portal/query";
+import { parsePortalQuery } from "../../server/portal/query.server";
 import { PortalFrame } from "./_parts/frame";
 import { headTags } from "./_parts/head";
 import { ItemTable } from "./_parts/item-table";
@@ -22,7 +23,7 @@ export const loader = pluginLoader(async (ctx, { request }) => {
   const url = new URL(request.url);
   const page = pageOf(url);
   const values = Object.fromEntries(FIELDS.map((f) => [f, url.searchParams.get(f) ?? ""])) as Record<(typeof FIELDS)[number], string>;
-  const parsed = parseQuery(PublicFilters, url.searchParams);
+  const parsed = parsePortalQuery(PublicFilters, url.searchParams);
   const { tree, issuers, years, result, errors } = await ctx.withTenant(async (trx) => {
     const [tree, issuers, years] = await Promise.all([catalogueTree(trx, ctx.tenant.id), issuersOf(trx, ctx.tenant.id), yearsOf(trx, ctx.tenant.id)]);
     if (!parsed.ok) return { tree, issuers, years, result: null, errors: parsed.errors };

@@ -2,7 +2,8 @@
 import { catalogueTree, flatten, subtreeKeys } from "../catalogue.server";
 import { findItems, type FindResult } from "./find.server";
 import { jsonError } from "./http";
-import { Paging, parseQuery, PublicFilters, type QueryErrors } from "./query";
+import { Paging, PublicFilters, type QueryErrors } from "./query";
+import { parsePortalQuery } from "./query.server";
 import type { DisclosureContext } from "../context";
 
 export const CSV_MAX_ROWS = 10_000;
@@ -27,9 +28,9 @@ function refuse(ctx: DisclosureContext, errors: QueryErrors): Response {
  */
 export async function openDataQuery(ctx: DisclosureContext, request: Request, limit?: number): Promise<OpenDataQuery | Response> {
   const params = new URL(request.url).searchParams;
-  const filters = parseQuery(PublicFilters, params);
+  const filters = parsePortalQuery(PublicFilters, params);
   if (!filters.ok) return refuse(ctx, filters.errors);
-  const paging = parseQuery(Paging, params);
+  const paging = parsePortalQuery(Paging, params);
   if (!paging.ok && !limit) return refuse(ctx, paging.errors);
   const page = limit ? 1 : paging.ok ? paging.data.page : 1;
   const pageSize = limit ?? (paging.ok ? paging.data.pageSize : 20);

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { checkText, issueErrors, type FieldErrors } from "../../../../app/plugin-api";
+import type { FieldErrors } from "../../../../app/plugin-api";
 import { VALIDITY } from "../item-schema";
 
-const E = "disclosure:portal.errors";
+export const E = "disclosure:portal.errors";
 const CATEGORY_KEY = /^[a-z0-9][a-z0-9.-]*$/;
 
 /** A GET form leaves unused fields empty: an empty value means "no filter". */
@@ -30,29 +30,6 @@ export const Paging = z.object({
 });
 
 export type QueryErrors = FieldErrors;
-export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: QueryErrors };
-
-/**
- * Reads the named parameters of a query string with a schema, through the host's check (a control
- * character or bidi override is refused before any query); repeated parameters count once (the
- * first). A host message is namespaced `core:`, so the page and the API's `ctx.t` both translate it.
- */
-export function parseQuery<S extends z.ZodObject>(schema: S, params: URLSearchParams): Parsed<z.output<S>> {
-  const input: Record<string, unknown> = {};
-  const errors: QueryErrors = {};
-  for (const key of Object.keys(schema.shape)) {
-    const value = params.get(key);
-    if (value === null) continue;
-    const checked = checkText(value);
-    if (checked.ok) input[key] = checked.value;
-    else errors[key] = [`core:${checked.error}`];
-  }
-  if (Object.keys(errors).length) return { ok: false, errors };
-  const result = schema.safeParse(input);
-  if (result.success) return { ok: true, data: result.data };
-  // A zod default message becomes this page's word for the field ("the year is not one we can use").
-  return { ok: false, errors: issueErrors(result.error.issues, (field) => `${E}.${field}`, errors) };
-}
 
 /** Whether any filter other than the query text is set. */
 export function hasFilters(f: PublicFilters): boolean {
