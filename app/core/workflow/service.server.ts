@@ -278,10 +278,9 @@ export async function act(trx: Trx, ctx: StaffContext, input: ActInput, options:
   const types = ctx.context.services.documentTypes;
   const declared = types.find(doc.document_type);
   const submitterRole = drafterRoleOf(types, doc.document_type);
-  const actor = { id: ctx.user.id, roles: ctx.access.roles };
   const result = transition(stateOf(doc, await approversOfRound(trx, doc), submitterRole), steps, {
     action: input.action,
-    actor,
+    actor: { id: ctx.user.id, roles: ctx.access.roles },
     expectedVersion: input.expectedVersion,
     comment: input.comment,
     assignee,
@@ -308,15 +307,25 @@ export async function act(trx: Trx, ctx: StaffContext, input: ActInput, options:
     const withheld = async () => doc.requires_classification && (await reviewed()).review?.attribute === "withheld";
     if (publish && !(await withheld())) {
       const numbered = typeof publish.numbered === "function" ? publish.numbered(doc.payload) : publish.numbered;
-      const publishing = { documentId: doc.id, action: "publish" as const, expectedVersion: updated.version, numbered };
-      const next = transition(stateOf(updated, [], submitterRole), steps, { action: "publish", actor, expectedVersion: updated.version });
-      if (!next.ok) throw new Error(`document ${doc.id} approved but not publishable: ${next.refusal.code}`);
-      updated = await record(trx, ctx, { doc: updated, steps, input: publishing, result: next, now, calendar: options.calendar });
-      if (!updated) throw new Error(`document ${doc.id} changed while it was published`);
+      updated = await publishApproved(trx, ctx, { doc: updated, steps, numbered, submitterRole, now, calendar: options.calendar });
     }
   }
   if (updated.status === "published" && doc.status !== "published") await types.published(trx, ctx, updated, await reviewed());
   return { ok: true, document: updated };
+}
+
+/** The publication that follows the last approval of a `publishOnApproval` type, in the same transaction and by the same person. */
+async function publishApproved(
+  trx: Trx,
+  ctx: StaffContext,
+  { doc, steps, numbered, submitterRole, now, calendar }: { doc: WorkflowDocument; steps: ChainStep[]; numbered: boolean; submitterRole: BusinessRole; now: Date; calendar?: WorkCalendar },
+): Promise<WorkflowDocument> {
+  const input = { documentId: doc.id, action: "publish" as const, expectedVersion: doc.version, numbered };
+  const result = transition(stateOf(doc, [], submitterRole), steps, { action: "publish", actor: { id: ctx.user.id, roles: ctx.access.roles }, expectedVersion: doc.version });
+  if (!result.ok) throw new Error(`document ${doc.id} approved but not publishable: ${result.refusal.code}`);
+  const published = await record(trx, ctx, { doc, steps, input, result, now, calendar });
+  if (!published) throw new Error(`document ${doc.id} changed while it was published`);
+  return published;
 }
 
 /** Writes one decision: the document's new state, the decision row and the audit event. Null when the row could not be written. */
