@@ -111,6 +111,29 @@ describe("a period to a fixed day of the year (a 名录 by 31 March)", () => {
   });
 });
 
+describe("a calendar-day period whose last day is a rest day (《民法典》第二百零三条)", () => {
+  const source = { "zh-CN": "示例规则第二条", "zh-TW": "示例規則第二條", en: "Example rules, Art. 2" };
+  const stops = { published: { wording: { "zh-CN": "{date}已公布", "zh-TW": "{date}已公佈", en: "published {date}" } } };
+  const kind = (period: ClockKind["period"]): ClockKind => ({ key: "fixture-notes.notice", period, source, pauses: {}, extension: null, stops });
+  const due = (period: ClockKind["period"], from: string) => evaluateClock(kind(period), [{ kind: "start", date: from }], from, calendar).dueDate;
+
+  it("ends on the next working day when the kind says so, 调休 included", () => {
+    // 2025-09-26 + 7 days is 2025-10-03, inside the 国庆 holiday (10-01 to 10-08); 10-09 is a working day.
+    expect(due({ days: 7, unit: "calendar", endsOnWorkday: true }, "2025-09-26")).toBe("2025-10-09");
+    expect(due({ days: 7, unit: "calendar" }, "2025-09-26")).toBe("2025-10-03");
+    // 2024-03-31 is a Sunday: a 名录 due then is due on Monday 04-01.
+    expect(due({ byDay: "03-31", endsOnWorkday: true }, "2024-01-10")).toBe("2024-04-01");
+    expect(due({ byDay: "03-31" }, "2024-01-10")).toBe("2024-03-31");
+    // A last day that is a working day stays where it is.
+    expect(due({ days: 10, unit: "calendar", endsOnWorkday: true }, "2025-09-05")).toBe("2025-09-15");
+  });
+
+  it("is declared only on calendar-day periods", () => {
+    expect(ClockKindSchema.safeParse(kind({ days: 7, unit: "calendar", endsOnWorkday: true })).success).toBe(true);
+    expect(ClockKindSchema.safeParse({ ...kind({ days: 7, unit: "working" }), period: { days: 7, unit: "working", endsOnWorkday: true } }).success).toBe(false);
+  });
+});
+
 describe("a kind refuses what it does not declare", () => {
   const cases: [string, ClockEvent[], RegExp][] = [
     ["extend-undeclared", [start, { kind: "extend", date: "2025-09-29", days: 3, approver: "王主任" }], /may not be extended/],

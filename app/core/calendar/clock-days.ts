@@ -20,23 +20,34 @@ export interface DayCounter {
   between(a: string, b: string): CalendarResult<number>;
   /** Records a year without a holiday notice that a working-day count went through. */
   visit(date: string, unknown: Set<number>): void;
+  /** The period's last day as it stands: moved to the next working day where the kind says so. */
+  settle(due: string, unknown: Set<number>): string;
 }
 
-export function dayCounter(unit: DayUnit, calendar: WorkCalendar): DayCounter {
-  if (unit === "working") {
+export function dayCounter(period: ClockPeriod, calendar: WorkCalendar): DayCounter {
+  const visit = (date: string, unknown: Set<number>) => {
+    if (!calendar.isKnownYear(yearOf(date))) unknown.add(yearOf(date));
+  };
+  if (periodUnit(period) === "working") {
     return {
       counts: (date) => calendar.isWorkday(date),
       add: (from, n) => calendar.addWorkdays(from, n),
       between: (a, b) => calendar.workdaysBetween(a, b),
-      visit: (date, unknown) => {
-        if (!calendar.isKnownYear(yearOf(date))) unknown.add(yearOf(date));
-      },
+      visit,
+      settle: (due) => due,
     };
   }
+  const rolls = "endsOnWorkday" in period && period.endsOnWorkday === true;
   return {
     counts: () => true,
     add: (from, n) => ({ value: fromDayNumber(toDayNumber(from) + n), unknownYears: [] }),
     between: (a, b) => ({ value: toDayNumber(b) - toDayNumber(a), unknownYears: [] }),
     visit: () => {},
+    settle: (due, unknown) => {
+      if (!rolls) return due;
+      let day = toDayNumber(due);
+      for (visit(due, unknown); !calendar.isWorkday(fromDayNumber(day)); visit(fromDayNumber(day), unknown)) day += 1;
+      return fromDayNumber(day);
+    },
   };
 }

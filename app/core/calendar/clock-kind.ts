@@ -8,8 +8,14 @@ export type DayUnit = "working" | "calendar";
 /**
  * N working or calendar days from the start, or until a fixed day of the year (`byDay` "MM-DD",
  * e.g. a 名录 by "03-31"): the first such day after the start, counted in calendar days.
+ * `endsOnWorkday`: a period in calendar days whose last day is a rest day (a weekend or holiday
+ * with 调休 as the calendar has them) ends on the next working day, as 《民法典》第二百零三条 and
+ * the procedural laws count periods unless a rule says otherwise.
  */
-export type ClockPeriod = { days: number; unit: DayUnit } | { byDay: string };
+export type ClockPeriod =
+  | { days: number; unit: "working" }
+  | { days: number; unit: "calendar"; endsOnWorkday?: boolean }
+  | { byDay: string; endsOnWorkday?: boolean };
 
 /**
  * A reason a clock of this kind may stand still. Its days (after the day it begins, up to and

@@ -81,7 +81,7 @@ export function evaluateClock(kind: ClockKind, events: readonly ClockEvent[], as
     r.unknownYears.forEach((y) => unknownYears.add(y));
     return r.value;
   };
-  const days = dayCounter(periodUnit(kind.period), calendar);
+  const days = dayCounter(kind.period, calendar);
   const { period: ledger, stop, lateNotices } = replay(kind, events, asOf, days, track);
 
   const end = stop?.date ?? asOf;
@@ -254,7 +254,7 @@ function findDueDate(period: Period, allowedDays: number, days: DayCounter, unkn
     days.visit(date, unknown);
     if (days.counts(date) && !isPausedOn(period, date)) counted += 1;
   }
-  return fromDayNumber(day);
+  return days.settle(fromDayNumber(day), unknown);
 }
 
 /** Days suspended per reason, leaving out the pause still waiting (always the last one; reported as openPause). */

@@ -36,7 +36,11 @@ const StopRuleSchema = z.object({
 export const ClockKindSchema = z
   .object({
     key: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/, "<pluginId>.<name>, e.g. 'requests.reply'"),
-    period: z.union([z.object({ days, unit: z.enum(["working", "calendar"]) }), z.object({ byDay })]),
+    period: z.union([
+      z.object({ days, unit: z.literal("working") }).strict(),
+      z.object({ days, unit: z.literal("calendar"), endsOnWorkday: z.boolean().optional() }).strict(),
+      z.object({ byDay, endsOnWorkday: z.boolean().optional() }).strict(),
+    ]),
     source: localized,
     pauses: z.record(reasonKey, PauseRuleSchema).default({}),
     extension: z.object({ maxCount: days, maxDays: days, approver: localized.optional(), source: localized }).nullable().default(null),
