@@ -317,3 +317,13 @@ export interface PluginDescribeContext<DB = any> {
 
 /** A described value: words for a code, or the rendition of a rich-text field. */
 export type PluginDescribed = string | { html: string };
+
+/** Every context a plugin receives, typed over its own tables: a plugin names them once (server/context.ts). */
+export interface PluginContexts<DB> {
+  transaction: PluginTransaction<DB>;
+  request: PluginRequestContext<DB>;
+  tenant: PluginTenantContext<DB>;
+  hook: PluginDocumentHookContext<DB>;
+  describe: PluginDescribeContext<DB>;
+  widget: WidgetContext<DB>;
+}

@@ -8,6 +8,7 @@ import type { manifestSchema } from "../plugin-host/manifest-schema";
 export type {
   PluginAuditEvent,
   PluginCoreServices,
+  PluginContexts,
   PluginDescribeContext,
   PluginDescribed,
   PluginDocument,

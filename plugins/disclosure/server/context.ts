@@ -1,17 +1,11 @@
-import type {
-  PluginDescribeContext,
-  PluginDocumentHookContext,
-  PluginRequestContext,
-  PluginTenantContext,
-  PluginTransaction,
-  WidgetContext,
-} from "../../../app/plugin-api";
+import type { PluginContexts } from "../../../app/plugin-api";
 import type { DisclosureDatabase } from "../db/schema";
 
 /** The host's contexts with this plugin's own tables typed (db/schema.ts): what its code receives. */
-export type DisclosureTransaction = PluginTransaction<DisclosureDatabase>;
-export type DisclosureContext = PluginRequestContext<DisclosureDatabase>;
-export type DisclosureTenantContext = PluginTenantContext<DisclosureDatabase>;
-export type DisclosureHookContext = PluginDocumentHookContext<DisclosureDatabase>;
-export type DisclosureDescribeContext = PluginDescribeContext<DisclosureDatabase>;
-export type DisclosureWidgetContext = WidgetContext<DisclosureDatabase>;
+type Contexts = PluginContexts<DisclosureDatabase>;
+export type DisclosureTransaction = Contexts["transaction"];
+export type DisclosureContext = Contexts["request"];
+export type DisclosureTenantContext = Contexts["tenant"];
+export type DisclosureHookContext = Contexts["hook"];
+export type DisclosureDescribeContext = Contexts["describe"];
+export type DisclosureWidgetContext = Contexts["widget"];
