@@ -166,6 +166,16 @@ describe("classification review", () => {
     expect(() => renditionOf(doc, s)).toThrow(/need a decision/);
   });
 
+  it("publishes by no path what 保密审查 decided not to disclose", async () => {
+    const d = await atClassification(TYPE, "内部讨论稿正文。", []);
+    await as(users.classifier.id, (trx, ctx) => recordClassification(trx, ctx, d.id, { attribute: "withheld", ground: "art16.process_information", noStateSecret: true }));
+    const approved = await decideOk(users.leader.id, await decideOk(users.classifier.id, d, { action: "approve" }), { action: "approve" });
+    expect(approved.status).toBe("approved");
+    const refused = await decide(users.leader.id, approved, { action: "publish" });
+    expect(!refused.ok && refused.refusal.code).toBe("withheld");
+    expect((await state(approved)).review?.attribute).toBe("withheld");
+  });
+
   it("numbers concurrent publications consecutively, without gaps", async () => {
     const docs: WorkflowDocument[] = [];
     for (let i = 0; i < 12; i++) {

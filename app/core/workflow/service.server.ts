@@ -290,11 +290,14 @@ export async function act(trx: Trx, ctx: StaffContext, input: ActInput, options:
   // The decision's one scan of the text: 保密审查's check, the withheld check and the published rendition read it.
   let review: ReviewState | undefined;
   const reviewed = async () => (review ??= await reviewState(trx, doc));
+  const withheld = async () => doc.requires_classification && (await reviewed()).review?.attribute === "withheld";
   // 保密审查 passes only with its record complete and every scan finding decided.
   if (input.action === "approve" && result.decidedStep?.classification) {
     const blocker = reviewBlocker(await reviewed());
     if (blocker) return refuse(refusal(blocker), currentKey);
   }
+  // What 保密审查 decided not to disclose is published by no path, a plugin's own call included.
+  if (input.action === "publish" && (await withheld())) return refuse(refusal("withheld"), currentKey);
 
   const now = options.now ?? new Date();
   let updated = await record(trx, ctx, { doc, steps, input, result, now, calendar: options.calendar });
@@ -304,7 +307,6 @@ export async function act(trx: Trx, ctx: StaffContext, input: ActInput, options:
   if (updated.status === "approved" && doc.status !== "approved") {
     await types.approved(trx, ctx, updated);
     const publish = declared?.type.publishOnApproval;
-    const withheld = async () => doc.requires_classification && (await reviewed()).review?.attribute === "withheld";
     if (publish && !(await withheld())) {
       const numbered = typeof publish.numbered === "function" ? publish.numbered(doc.payload) : publish.numbered;
       updated = await publishApproved(trx, ctx, { doc: updated, steps, numbered, submitterRole, now, calendar: options.calendar });

@@ -48,6 +48,7 @@ export type RefusalCode =
   | "decidedEarlierStep"
   | "reviewIncomplete"
   | "findingsUnresolved"
+  | "withheld"
   | "assigneeRequired"
   | "assigneeLacksRole"
   | "emptyChain"
