@@ -10,6 +10,7 @@ export {
   FilterBar,
   Hint,
   Pager,
+  ProgressBar,
   RadioGroup,
   SelectField,
   SubmitButton,
@@ -19,6 +20,7 @@ export {
   type Choice,
   type FieldProps,
   type Option,
+  type ProgressProps,
 } from "../ui/form-kit";
 export { hasErrors, topFields, type FieldErrors } from "../core/input/field-errors";
 export { IgnoredFilters } from "../ui/ignored-filters";
