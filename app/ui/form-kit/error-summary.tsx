@@ -1,3 +1,4 @@
+import { useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { FieldErrors } from "~/core/input/field-errors";
@@ -17,6 +18,16 @@ export function ErrorSummary({ errors, labels = {}, idPrefix = "f" }: { errors: 
   useEffect(() => {
     if (listed.length) ref.current?.focus();
   }, [said]);
+  // The same errors again after another refused submit say nothing new to `said`: a submission ending (navigation back to idle) takes focus there too.
+  const state = useNavigation().state;
+  const busy = useRef(false);
+  useEffect(() => {
+    if (state === "submitting") busy.current = true;
+    else if (state === "idle" && busy.current) {
+      busy.current = false;
+      if (listed.length) ref.current?.focus();
+    }
+  }, [state]);
   if (!listed.length) return null;
   return (
     <div ref={ref} className="error-summary" role="region" tabIndex={-1} aria-labelledby={`${idPrefix}-error-summary`}>
