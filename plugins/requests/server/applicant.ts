@@ -39,23 +39,33 @@ export const ApplicationInput = z
     form: z.enum(FORMS, { message: "requests:errors.form" }),
     delivery: z.enum(DELIVERIES, { message: "requests:errors.delivery" }),
   })
-  .superRefine((a, issue) => {
-    const info = applicantType(a.applicantType);
-    const fail = (path: string, message: string) => issue.addIssue({ code: "custom", path: [path], message });
-    if (info.group === "natural") {
-      if (!a.idType) fail("idType", "requests:errors.idType");
-      if (!a.idNumber) fail("idNumber", "requests:errors.idNumberRequired");
-      else if (a.idType === "resident_id" && !isValidIdNumber(a.idNumber.toUpperCase())) fail("idNumber", "requests:errors.residentId");
-      else if (a.idType !== "resident_id" && !/^[A-Za-z0-9-]{5,30}$/.test(a.idNumber)) fail("idNumber", "requests:errors.idNumber");
-    }
-    if (info.needsOrganisationName && !a.organisation) fail("organisation", "requests:errors.organisationRequired");
-    if (info.needsCreditCode) {
-      if (!a.creditCode) fail("creditCode", "requests:errors.creditCodeRequired");
-      else if (!isValidCreditCode(a.creditCode)) fail("creditCode", "requests:errors.creditCode");
-    }
-    if (a.delivery === "email" && !a.email) fail("email", "requests:errors.emailForDelivery");
-    if (a.delivery === "post" && !a.address) fail("address", "requests:errors.addressForDelivery");
-  });
+  // Checked even when other fields failed (an unchosen 申请形式 aborts the object), so a refused form lists every error at once.
+  .check(
+    z.superRefine(
+      (a, issue) => {
+        const fail = (path: string, message: string) => issue.addIssue({ code: "custom", path: [path], message });
+        const blank = (v: unknown) => typeof v !== "string" || v.trim() === "";
+        if (a.delivery === "email" && blank(a.email)) fail("email", "requests:errors.emailForDelivery");
+        if (a.delivery === "post" && blank(a.address)) fail("address", "requests:errors.addressForDelivery");
+        if (!(APPLICANT_TYPES as readonly unknown[]).includes(a.applicantType)) return;
+        const info = applicantType(a.applicantType);
+        if (info.group === "natural") {
+          if (!a.idType) fail("idType", "requests:errors.idType");
+          if (blank(a.idNumber)) fail("idNumber", "requests:errors.idNumberRequired");
+          else if (typeof a.idNumber !== "string" || a.idNumber.length > 30) {
+            // too long: said by the field's own check
+          } else if (a.idType === "resident_id" && !isValidIdNumber(a.idNumber.toUpperCase())) fail("idNumber", "requests:errors.residentId");
+          else if (a.idType !== "resident_id" && !/^[A-Za-z0-9-]{5,30}$/.test(a.idNumber)) fail("idNumber", "requests:errors.idNumber");
+        }
+        if (info.needsOrganisationName && blank(a.organisation)) fail("organisation", "requests:errors.organisationRequired");
+        if (info.needsCreditCode) {
+          if (blank(a.creditCode)) fail("creditCode", "requests:errors.creditCodeRequired");
+          else if (typeof a.creditCode === "string" && a.creditCode.length <= 18 && !isValidCreditCode(a.creditCode.toUpperCase())) fail("creditCode", "requests:errors.creditCode");
+        }
+      },
+      { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+    ),
+  );
 export type ApplicationInput = z.output<typeof ApplicationInput>;
 
 /** What is sealed: the applicant's identity and contact details, never stored in clear. */

@@ -146,6 +146,31 @@ describe("the public application form", () => {
     });
   });
 
+  it("lists every error of a form at once, the applicant type's own fields and a bad upload included, in the page's order", async () => {
+    const before = await stored();
+    // No form chosen used to stop the check before the person's 证件 and the delivery's e-mail were looked at.
+    const fields = { ...applicationForm({ name: "", idType: "", idNumber: "", phone: "12345", email: "", form: "", subject: "" }), attachment: pdf(MAX_ATTACHMENT_BYTES + 1) };
+    const r = await apply(fields);
+    expect(r.status).toBe(400);
+    if (r.data.outcome !== "refused") throw new Error(JSON.stringify(r.data));
+    expect(r.data.errors).toEqual({
+      name: ["requests:errors.nameRequired"],
+      idType: ["requests:errors.idType"],
+      idNumber: ["requests:errors.idNumberRequired"],
+      phone: ["requests:errors.phone"],
+      email: ["requests:errors.emailForDelivery"],
+      subject: ["requests:errors.subjectRequired"],
+      form: ["requests:errors.form"],
+      attachment: ["requests:public.errors.fileTooLarge"],
+    });
+    expect(Object.keys(r.data.errors)).toEqual(["name", "idType", "idNumber", "phone", "email", "subject", "form", "attachment"]);
+    // An organisation with nothing chosen hears about its name and credit code too, not the person's fields.
+    const org = await apply(applicationForm({ applicantType: "business", organisation: "", creditCode: "", delivery: "", form: "" }));
+    if (org.data.outcome !== "refused") throw new Error(JSON.stringify(org.data));
+    expect(Object.keys(org.data.errors)).toEqual(["organisation", "creditCode", "form", "delivery"]);
+    expect(await stored()).toEqual(before);
+  });
+
   it("refuses a filled honeypot like any failed submission and stores nothing", async () => {
     const before = await stored();
     const r = await apply({ ...applicationForm(), website: "http://cheap-pills.example" });

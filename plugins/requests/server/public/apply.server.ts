@@ -4,7 +4,7 @@ import { ApplicationInput } from "../applicant";
 import { createApplication } from "../applications.server";
 import { readAttachment, storeAttachment } from "../attachments.server";
 import { firstErrors } from "../../../../app/plugin-api";
-import { applyValues, ATTACHMENT, HONEYPOT, relevantForm, type ApplyValues } from "./apply-form";
+import { APPLY_FIELDS, applyValues, ATTACHMENT, HONEYPOT, relevantForm, type ApplyValues } from "./apply-form";
 import { suggestPublished, type Suggestion } from "./suggest.server";
 import type { RequestsContext } from "../context";
 
@@ -17,6 +17,14 @@ export type ApplyAnswer =
   | { outcome: "suggested"; values: ApplyValues; errors: FieldErrors; suggestions: Suggestion[]; chooseFileAgain: boolean };
 
 const hasFile = (v: FormDataEntryValue | null) => v !== null && typeof v !== "string" && v.size > 0;
+
+const PAGE_ORDER: readonly string[] = [...APPLY_FIELDS, ATTACHMENT];
+
+/** The errors ordered as the form shows its fields; errors of fields the page does not show (`_form`) come first. */
+export function inPageOrder(errors: FieldErrors): FieldErrors {
+  const rank = (k: string) => PAGE_ORDER.indexOf(k);
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
+}
 
 /** A form this page does not send (an intent other than submit or suggest): refused, nothing stored. */
 export function unknownIntent(form: FormData): ApplyAnswer {
@@ -54,8 +62,10 @@ export async function submitApplication(ctx: RequestsContext, form: FormData): P
 
   const parsed = parseForm(ApplicationInput, relevantForm(values));
   const file = await readAttachment(form.get(ATTACHMENT));
-  const errors: FieldErrors = { ...(parsed.ok ? {} : firstErrors(parsed.errors)), ...checkedTexts(form).errors };
-  if (!file.ok) errors[ATTACHMENT] = [file.error];
+  // Every error at once (the schema's cross-field checks run even when a field failed), in the page's order, so the summary reads top to bottom.
+  const found: FieldErrors = { ...(parsed.ok ? {} : firstErrors(parsed.errors)), ...checkedTexts(form).errors };
+  if (!file.ok) found[ATTACHMENT] = [file.error];
+  const errors = inPageOrder(found);
   if (!parsed.ok || !file.ok || Object.keys(errors).length) return refuse("requests:public.errors.fixFields", errors);
 
   // Counted only for complete applications, so that someone correcting mistakes is never locked out.

@@ -11,7 +11,9 @@ const ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
 /**
  * The application of 条例第二十九条: who applies, how to reach them, what they want and in what form.
  * Without JavaScript both the person's and the organisation's fields show; with it, only those of
- * the chosen applicant type. The server checks only the chosen type's fields either way.
+ * the chosen applicant type. The server checks only the chosen type's fields either way; each
+ * group's fields are marked required inside the group that needs them (证件 for 自然人, 名称 and
+ * 统一社会信用代码 for an organisation).
  */
 export function ApplicationForm({ values, errors, chooseFileAgain }: { values: ApplyValues; errors: FieldErrors; chooseFileAgain: boolean }) {
   const { t } = useTranslation("requests");
@@ -56,17 +58,17 @@ export function ApplicationForm({ values, errors, chooseFileAgain }: { values: A
           <legend>{p("applicant.natural")}</legend>
           <RadioGroup
             name="idType"
-            legend={p("idType")}
+            legend={req("public.apply.idType")}
             value={values.idType}
             errors={errors}
             groups={[{ choices: ID_TYPES.map((k) => ({ value: k, label: p(`idTypes.${k}`) })) }]}
           />
-          <TextField size={12} name="idNumber" label={p("idNumber")} hint={p("idNumberHint")} defaultValue={values.idNumber} errors={errors} maxLength={30} autoComplete="off" spellCheck={false} />
+          <TextField size={12} name="idNumber" label={req("public.apply.idNumber")} hint={p("idNumberHint")} defaultValue={values.idNumber} errors={errors} maxLength={30} autoComplete="off" spellCheck={false} aria-required />
         </fieldset>
         <fieldset {...shown("organisation")}>
           <legend>{p("applicant.organisation")}</legend>
-          <TextField size={12} name="organisation" label={p("organisationName")} defaultValue={values.organisation} errors={errors} maxLength={100} autoComplete="organization" />
-          <TextField size={12} name="creditCode" label={p("creditCode")} hint={p("creditCodeHint")} defaultValue={values.creditCode} errors={errors} maxLength={18} autoComplete="off" spellCheck={false} />
+          <TextField size={12} name="organisation" label={req("public.apply.organisationName")} defaultValue={values.organisation} errors={errors} maxLength={100} autoComplete="organization" aria-required />
+          <TextField size={12} name="creditCode" label={req("public.apply.creditCode")} hint={p("creditCodeHint")} defaultValue={values.creditCode} errors={errors} maxLength={18} autoComplete="off" spellCheck={false} aria-required />
         </fieldset>
       </section>
 
