@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useOutlet } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -39,16 +40,39 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-type Result = { tone: "success" | "error"; message: string };
+/** What a module's disabling takes away from an office, read from its manifest, for the confirmation step. */
+type Consequences = { publicPages: string[]; staffPages: string[]; documentTypes: string[]; roles: string[] };
+
+type Confirm = { tenant: string; tenantName: string; plugin: string; pluginName: string; consequences: Consequences };
+type Result = { tone: "success" | "error"; message: string } | { tone: "confirm"; message: string; confirm: Confirm };
+
+/** A plugin key (`requests:nav.apply`) in the reader's language. */
+const word = (t: TFunction, pluginId: string, key: string) => t(key.includes(":") ? key : `${pluginId}:${key}`, { defaultValue: key });
+
+function consequencesOf(t: TFunction, m: PluginManifestShape): Consequences {
+  return {
+    publicPages: m.nav.filter((n) => n.area === "public").map((n) => word(t, m.id, n.label)),
+    staffPages: m.nav.filter((n) => n.area === "admin").map((n) => word(t, m.id, n.label)),
+    documentTypes: m.documentTypes.map((d) => word(t, m.id, d.label)),
+    roles: m.roles.map((r) => word(t, m.id, r.label)),
+  };
+}
+type PluginManifestShape = { id: string; nav: { area: string; label: string }[]; documentTypes: { label: string }[]; roles: { label: string }[] };
 
 const ToggleSchema = z.object({
   intent: z.literal("toggle"),
   tenant: z.string().max(64),
   plugin: z.string().max(64),
   enabled: z.enum(["on", "off"]),
+  confirm: z.literal("yes").optional(),
 });
 
-/** `intent=toggle`, `tenant=<code>`, `plugin=<id>`, `enabled=on|off`: switches one plugin in one office. */
+/**
+ * `intent=toggle`, `tenant=<code>`, `plugin=<id>`, `enabled=on|off`: switches one plugin in one office.
+ * Disabling an enabled plugin takes a second submit with `confirm=yes`: the first only answers
+ * what the office would lose (its public pages, its staff pages, the work in its approval chains),
+ * changing nothing.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requirePlatform(request, context, "core.tenants.manage");
   const locale = await localeOf(request);
@@ -64,6 +88,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!registry.get(pluginId)) return refuse("plugins.errors.unknownPlugin", 400);
   const vars = { plugin: pluginName(t, registry, pluginId), tenant: tenant.name[locale] };
   const on = enabled === "on";
+  if (!on && parsed.data.confirm !== "yes" && tenant.plugins.includes(pluginId)) {
+    const manifest = registry.get(pluginId)!.manifest;
+    return data<Result>({
+      tone: "confirm",
+      message: t("plugins.confirm.title", vars),
+      confirm: { tenant: tenant.code, tenantName: vars.tenant, plugin: pluginId, pluginName: vars.plugin, consequences: consequencesOf(t, manifest) },
+    });
+  }
   try {
     const changed = await setPluginEnabled(ctx, tenant, pluginId, on);
     const done = changed ? (on ? "enabled" : "disabled") : on ? "alreadyEnabled" : "alreadyDisabled";
@@ -86,7 +118,7 @@ export default function PluginsPage() {
     <>
       <h1>{t("plugins.title")}</h1>
       <p className="muted">{t("plugins.intro")}</p>
-      {result && <FormMessage tone={result.tone}>{result.message}</FormMessage>}
+      {result?.tone === "confirm" ? <ConfirmDisable confirm={result.confirm} /> : result && <FormMessage tone={result.tone}>{result.message}</FormMessage>}
       {plugins.length === 0 && (
         <div className="notice notice-info">
           <p>{t("plugins.none")}</p>
@@ -172,5 +204,39 @@ export default function PluginsPage() {
         </section>
       ))}
     </>
+  );
+}
+
+/** The confirmation step before disabling: what the office loses, a confirming submit and a way back; the region takes focus. */
+function ConfirmDisable({ confirm }: { confirm: Confirm }) {
+  const { t } = useTranslation("platform");
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => ref.current?.focus(), [confirm]);
+  const vars = { plugin: confirm.pluginName, tenant: confirm.tenantName };
+  const c = confirm.consequences;
+  const list = (items: string[]) => items.join(t("plugins.confirm.separator"));
+  return (
+    <section ref={ref} className="notice notice-warning confirm-step" tabIndex={-1} aria-labelledby="confirm-disable-title">
+      <h2 id="confirm-disable-title">{t("plugins.confirm.title", vars)}</h2>
+      <p>{t("plugins.confirm.intro", vars)}</p>
+      <ul>
+        {c.publicPages.length > 0 && <li>{t("plugins.confirm.publicPages", { pages: list(c.publicPages) })}</li>}
+        {c.staffPages.length > 0 && <li>{t("plugins.confirm.staffPages", { pages: list(c.staffPages) })}</li>}
+        {c.documentTypes.length > 0 && <li>{t("plugins.confirm.documentTypes", { types: list(c.documentTypes) })}</li>}
+        {c.roles.length > 0 && <li>{t("plugins.confirm.roles", { roles: list(c.roles) })}</li>}
+        <li>{t("plugins.confirm.kept")}</li>
+      </ul>
+      <PostForm action="/admin/plugins" className="actions">
+        <input type="hidden" name="intent" value="toggle" />
+        <input type="hidden" name="tenant" value={confirm.tenant} />
+        <input type="hidden" name="plugin" value={confirm.plugin} />
+        <input type="hidden" name="enabled" value="off" />
+        <input type="hidden" name="confirm" value="yes" />
+        <SubmitButton className="button danger">{t("plugins.confirm.submit", vars)}</SubmitButton>
+        <Link to="/admin/plugins" className="button">
+          {t("plugins.confirm.cancel")}
+        </Link>
+      </PostForm>
+    </section>
   );
 }

@@ -335,11 +335,38 @@ describe("the console's toggle form", () => {
       message: "Fixture Notes was enabled for Test Office 1.",
     });
     expect(tenantOf(one.code).plugins).toContain("fixture-notes");
-    expect(await post({ intent: "toggle", tenant: one.code, plugin: "fixture-notes", enabled: "off" })).toMatchObject({
+    expect(await post({ intent: "toggle", tenant: one.code, plugin: "fixture-notes", enabled: "off", confirm: "yes" })).toMatchObject({
       status: 200,
       tone: "success",
     });
     expect(tenantOf(one.code).plugins).not.toContain("fixture-notes");
+  });
+
+  it("does not disable on one click: the first submit only says what the office would lose, the confirmed one disables and audits", async () => {
+    const [one] = await offices();
+    await post({ intent: "toggle", tenant: one.code, plugin: "fixture-notes", enabled: "on" });
+    const before = await events(one.id);
+    const asked = (await post({ intent: "toggle", tenant: one.code, plugin: "fixture-notes", enabled: "off" })) as unknown as {
+      status: number;
+      tone: string;
+      confirm: { tenant: string; plugin: string; consequences: { publicPages: string[]; staffPages: string[]; documentTypes: string[]; roles: string[] } };
+    };
+    expect(asked).toMatchObject({ status: 200, tone: "confirm", confirm: { tenant: one.code, plugin: "fixture-notes" } });
+    // Read from the manifest, in the reader's language (the fixture's nav labels), never as keys.
+    const said = asked.confirm.consequences;
+    expect([...said.publicPages, ...said.staffPages].length).toBeGreaterThan(0);
+    for (const w of [...said.publicPages, ...said.staffPages, ...said.documentTypes, ...said.roles]) expect(w).not.toMatch(/^[\w-]+:[\w.]+$/);
+    expect(tenantOf(one.code).plugins).toContain("fixture-notes");
+    expect(await events(one.id)).toEqual(before);
+    // Anything but confirm=yes is refused, changing nothing.
+    expect(await post({ intent: "toggle", tenant: one.code, plugin: "fixture-notes", enabled: "off", confirm: "sure" })).toMatchObject({ status: 400, tone: "error" });
+    expect(tenantOf(one.code).plugins).toContain("fixture-notes");
+
+    expect(await post({ intent: "toggle", tenant: one.code, plugin: "fixture-notes", enabled: "off", confirm: "yes" })).toMatchObject({ status: 200, tone: "success" });
+    expect(tenantOf(one.code).plugins).not.toContain("fixture-notes");
+    expect((await events(one.id, "plugin.disable")).map((e) => e.data)).toEqual([{ tenant: one.code }]);
+    // Disabling what is already off needs no confirmation: nothing would be lost.
+    expect(await post({ intent: "toggle", tenant: one.code, plugin: "fixture-notes", enabled: "off" })).toMatchObject({ status: 200, tone: "success" });
   });
 
   it("answers bad input with a localised error and changes nothing", async () => {
