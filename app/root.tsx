@@ -41,13 +41,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-function errorKind(error: unknown): "badRequest" | "notFound" | "forbidden" | "server" {
+export function errorKind(error: unknown): "badRequest" | "notFound" | "forbidden" | "server" {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   return status === 400 ? "badRequest" : status === 404 ? "notFound" : status === 403 ? "forbidden" : "server";
 }
 
 /** The i18n key a 400 names (see `badRequest`), shown above the general text; only an error key, never other data. */
-function badRequestMessage(error: unknown): string | null {
+export function badRequestMessage(error: unknown): string | null {
   if (!isRouteErrorResponse(error) || error.status !== 400) return null;
   const message = (error.data as { message?: unknown } | null)?.message;
   return typeof message === "string" && /^([a-z0-9-]+:)?([A-Za-z0-9_-]+\.)*errors\.[A-Za-z0-9_.]+$/.test(message) ? message : null;

@@ -36,8 +36,10 @@ export function tenantNav(
   enabled: readonly string[],
   permissions: ReadonlySet<string> | "public",
 ): NavEntry[] {
-  const fromPlugins = plugins
-    .filter((n) => enabled.includes(n.pluginId))
+  const on = plugins.filter((n) => enabled.includes(n.pluginId));
+  const replaced = new Set(on.flatMap((n) => (n.replaces ? [n.replaces] : [])));
+  const fromPlugins = on
+    .filter((n) => !n.key || !replaced.has(n.key))
     .map((n) => ({ label: n.label, to: n.to ? `${n.pluginId}/${n.to}` : n.pluginId, permission: n.permission ?? "", order: n.order }));
   return [...core, ...fromPlugins]
     .filter((e) => permissions === "public" || !e.permission || permissions.has(e.permission))
@@ -50,4 +52,8 @@ export interface PluginNavEntry {
   to: string;
   permission?: string;
   order: number;
+  /** Names the entry so that another plugin's entry can replace it. */
+  key?: string;
+  /** The key of an entry this one stands in for: where both plugins are enabled, only this one shows. */
+  replaces?: string;
 }

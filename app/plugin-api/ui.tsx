@@ -26,4 +26,5 @@ export { hasErrors, topFields, type FieldErrors } from "../core/input/field-erro
 export { IgnoredFilters } from "../ui/ignored-filters";
 export { useLocale } from "../ui/use-locale";
 export { PublicLayout } from "../ui/public-layout";
+export { publicPage, type Crumb, type CrumbArgs, type PublicPageHandle } from "../ui/public-site/crumbs";
 export { RichTextEditor, type RichTextFormat } from "../ui/rich-text-editor";

@@ -45,6 +45,10 @@ export const NavSchema = z.object({
   to: z.string().regex(/^(?!\/)[A-Za-z0-9_\-./]*$/, "relative to the plugin's mount point"),
   permission: z.string().optional(),
   order: z.number().default(500),
+  /** Names this entry (`<id>.<name>`) so that a later plugin can stand in for it. */
+  key: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9.-]+$/, "like disclosure.annual-report").optional(),
+  /** The key of another plugin's entry this one replaces where both plugins are enabled (the annual-report plugin's 年度报告 for disclosure's). */
+  replaces: z.string().min(1).optional(),
 });
 
 export const PermissionSchema = z.object({

@@ -2,10 +2,17 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ReaderTools } from "./locale-switch";
+import { useInPublicSite } from "./public-site/context";
 
-/** The frame of every public page: skip link, site title, reader tools, main content, footer. */
+/**
+ * The frame of the platform's own public pages (home, sign-in, account): skip link, site title, reader tools, main
+ * content, footer — the look of an office's public site (`app/ui/public-site`). Inside that site (a plugin page of area
+ * `public`) the office's frame is already there, and this renders only its children.
+ */
 export function PublicLayout({ title, homeHref = "/", nav, children }: { title: string; homeHref?: string; nav?: ReactNode; children: ReactNode }) {
   const { t } = useTranslation();
+  const inSite = useInPublicSite();
+  if (inSite) return <>{children}</>;
   return (
     <>
       <a className="skip-link" href="#main">

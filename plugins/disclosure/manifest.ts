@@ -31,6 +31,7 @@ export default definePlugin({
     // Public portal, /t/:tenant/disclosure/…
     { area: "public", path: "", file: "routes/public/portal.tsx" },
     { area: "public", path: "guide", file: "routes/public/guide.tsx" },
+    { area: "public", path: "catalogue", file: "routes/public/catalogue.tsx" },
     { area: "public", path: "categories/:key", file: "routes/public/category.tsx" },
     { area: "public", path: "items/:id", file: "routes/public/item.tsx" },
     { area: "public", path: "search", file: "routes/public/search.tsx" },
@@ -56,9 +57,14 @@ export default definePlugin({
     { area: "admin", label: "disclosure:nav.list", to: "list", permission: "disclosure.items.view", order: 110 },
     { area: "admin", label: "disclosure:nav.dashboard", to: "dashboard", permission: "disclosure.items.view", order: 120 },
     { area: "admin", label: "disclosure:nav.catalogue", to: "catalogue", permission: "disclosure.catalogue.manage", order: 130 },
+    // The office's public navigation, with requests' 依申请公开 (200) and 申请查询 (210) between 信息检索 and 年度报告.
     { area: "public", label: "disclosure:nav.portal", to: "", order: 100 },
     { area: "public", label: "disclosure:nav.guide", to: "guide", order: 110 },
-    { area: "public", label: "disclosure:nav.search", to: "search", order: 120 },
+    { area: "public", label: "disclosure:nav.publicCatalogue", to: "catalogue", order: 120 },
+    { area: "public", label: "disclosure:nav.search", to: "search", order: 130 },
+    // The statutory 年度报告 category until a plugin of its own declares `replaces: "disclosure.annual-report"`.
+    { area: "public", key: "disclosure.annual-report", label: "disclosure:nav.annualReports", to: "categories/annual-report", order: 300 },
+    { area: "public", label: "disclosure:nav.openData", to: "open-data", order: 400 },
   ],
   permissions: [
     { key: "disclosure.items.view", label: "disclosure:permissions.view", defaultRoles: [...STAFF] },

@@ -29,6 +29,7 @@ export default definePlugin({
   description: "requests:description",
   routes: [
     // Public, /t/:tenant/requests/…
+    { area: "public", path: "", file: "routes/public/index.tsx" },
     { area: "public", path: "new", file: "routes/public/apply.tsx" },
     { area: "public", path: "track", file: "routes/public/track.tsx" },
     { area: "public", path: "track/file", file: "routes/public/reply-file.ts" },
@@ -46,7 +47,7 @@ export default definePlugin({
   nav: [
     { area: "admin", label: "requests:nav.applications", to: "", permission: "requests.applications.view", order: 200 },
     { area: "admin", label: "requests:nav.register", to: "register", permission: "requests.applications.handle", order: 210 },
-    { area: "public", label: "requests:nav.apply", to: "new", order: 200 },
+    { area: "public", label: "requests:nav.onRequest", to: "", order: 200 },
     { area: "public", label: "requests:nav.track", to: "track", order: 210 },
   ],
   permissions: [

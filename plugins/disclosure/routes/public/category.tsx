@@ -2,7 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pluginLoader } from "../../server/loaders.server";
-import { FilterBar, Pager, SelectField, useLocale } from "../../../../app/plugin-api/ui";
+import { FilterBar, Pager, publicPage, SelectField, useLocale } from "../../../../app/plugin-api/ui";
 import { listItems } from "../../server/items.server";
 import { categoryPath, keysUnder, portalCatalogue, yearsIn } from "../../server/portal/catalogue.server";
 import { absolute, organization, portalPath, type Head } from "../../server/portal/head";
@@ -10,7 +10,6 @@ import { listed, notFound, PAGE_SIZE, pageOf, portalOf } from "../../server/port
 import { PublicFilters } from "../../server/portal/query";
 import { parsePortalQuery } from "../../server/portal/query.server";
 import { CatalogueTree } from "./_parts/catalogue-tree";
-import { PortalFrame } from "./_parts/frame";
 import { headTags } from "./_parts/head";
 import { ItemTable } from "./_parts/item-table";
 
@@ -70,17 +69,21 @@ export const loader = pluginLoader(async (ctx, { request, params }) => {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => headTags(data?.head);
 
+export const handle = publicPage<typeof loader>({
+  breadcrumb: ({ data, locale, office }) => [
+    ...data.ancestors.map((a) => ({ label: a.label[locale], to: `${office}/disclosure/categories/${a.key}` })),
+    { label: data.category.label[locale] },
+  ],
+});
+
 export default function CategoryPage() {
   const { t } = useTranslation("disclosure");
   const locale = useLocale();
-  const { portal, category, ancestors, items, total, page, pages, years, year, errors } = useLoaderData<typeof loader>();
+  const { portal, category, items, total, page, pages, years, year, errors } = useLoaderData<typeof loader>();
   const base = `/t/${portal.code}/disclosure`;
   const label = category.label[locale];
   return (
-    <PortalFrame
-      portal={portal}
-      crumbs={[...ancestors.map((a) => ({ label: a.label[locale], to: `${base}/categories/${a.key}` })), { label }]}
-    >
+    <>
       <h1>{label}</h1>
       {category.legalSource && <p className="muted">{t("portal.category.basis", { source: category.legalSource })}</p>}
       {category.kind === "guide" && (
@@ -132,6 +135,6 @@ export default function CategoryPage() {
           </a>
         </p>
       </section>
-    </PortalFrame>
+    </>
   );
 }

@@ -7,7 +7,6 @@ import { useLocale } from "../../../../app/plugin-api/ui";
 import { catalogueTree } from "../../server/catalogue.server";
 import { absolute, organization, portalPath, type Head } from "../../server/portal/head";
 import { portalOf } from "../../server/portal/page.server";
-import { PortalFrame } from "./_parts/frame";
 import { headTags } from "./_parts/head";
 
 const CONTACT_FIELDS = ["address", "postcode", "hours", "phone", "fax", "email"] as const;
@@ -65,7 +64,7 @@ export default function Guide() {
   const base = `/t/${portal.code}/disclosure`;
   const office = portal.name[locale];
   return (
-    <PortalFrame portal={portal} current="guide" crumbs={[{ label: t("portal.guide.title") }]}>
+    <>
       <h1>{t("portal.guide.title")}</h1>
       {intro ? intro.split(/\n\s*\n/).map((p, i) => <p key={i}>{p}</p>) : <p>{t("portal.guide.intro", { office })}</p>}
 
@@ -148,6 +147,6 @@ export default function Guide() {
         </dl>
         {contact.length === 0 && <p className="muted">{t("portal.guide.contact.none")}</p>}
       </section>
-    </PortalFrame>
+    </>
   );
 }

@@ -2,12 +2,11 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pluginLoader } from "../../server/loaders.server";
-import { useLocale } from "../../../../app/plugin-api/ui";
+import { publicPage } from "../../../../app/plugin-api/ui";
 import { bodyText, renderBody } from "../../server/html";
 import { absolute, organization, portalPath, type Head } from "../../server/portal/head";
 import { publicItem } from "../../server/portal/item.server";
 import { listed, notFound, portalOf } from "../../server/portal/page.server";
-import { PortalFrame } from "./_parts/frame";
 import { headTags } from "./_parts/head";
 import { ItemMetaTable } from "./_parts/item-meta";
 import { AttachmentList } from "./_parts/attachment-list";
@@ -100,17 +99,22 @@ export const loader = pluginLoader(async (ctx, { params }) => {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => headTags(data?.head);
 
+export const handle = publicPage<typeof loader>({
+  breadcrumb: ({ data, locale, office, t }) => [
+    ...data.crumbs.map((c) => ({ label: c.label[locale], to: `${office}/disclosure/categories/${c.key}` })),
+    { label: data.withdrawn ? t("disclosure:portal.item.withdrawn.title") : (data.item?.title ?? "") },
+  ],
+});
+
 export default function ItemPage() {
   const { t } = useTranslation("disclosure");
-  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const base = `/t/${data.portal.code}/disclosure`;
-  const crumbs = data.crumbs.map((c) => ({ label: c.label[locale], to: `${base}/categories/${c.key}` }));
 
   if (data.withdrawn) {
     const w = data.withdrawn;
     return (
-      <PortalFrame portal={data.portal} crumbs={[...crumbs, { label: t("portal.item.withdrawn.title") }]}>
+      <>
         <h1>{t("portal.item.withdrawn.title")}</h1>
         <p className="notice notice-info">{t("portal.item.withdrawn.body", { date: w.withdrawnOn })}</p>
         <dl className="meta-table">
@@ -125,13 +129,13 @@ export default function ItemPage() {
           <dt>{t("portal.item.withdrawn.reason")}</dt>
           <dd>{w.reason}</dd>
         </dl>
-      </PortalFrame>
+      </>
     );
   }
 
   const item = data.item!;
   return (
-    <PortalFrame portal={data.portal} crumbs={[...crumbs, { label: item.title }]}>
+    <>
       <h1>{item.title}</h1>
       <ItemMetaTable item={item} />
       {data.correction && (
@@ -176,6 +180,6 @@ export default function ItemPage() {
           </ul>
         </section>
       )}
-    </PortalFrame>
+    </>
   );
 }

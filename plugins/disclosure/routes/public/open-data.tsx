@@ -11,7 +11,6 @@ import { itemSummaryJson } from "../../server/portal/item-json";
 import { CSV_MAX_ROWS } from "../../server/portal/open-data.server";
 import { portalOf } from "../../server/portal/page.server";
 import { MAX_PAGE_SIZE } from "../../server/portal/query";
-import { PortalFrame } from "./_parts/frame";
 import { headTags } from "./_parts/head";
 
 const PARAMETERS = ["page", "pageSize", "q", "year", "category", "issuer", "docNumber", "validity"] as const;
@@ -132,7 +131,7 @@ export default function OpenData() {
   const { portal, endpoints, exampleQuery, example, errorExample, categories, limits } = useLoaderData<typeof loader>();
   const o = "portal.openData";
   return (
-    <PortalFrame portal={portal} current="openData" crumbs={[{ label: t(`${o}.title`) }]}>
+    <>
       <h1>{t(`${o}.title`)}</h1>
       <p className="lead">{t(`${o}.intro`, { office: portal.name[locale] })}</p>
       <p>{t(`${o}.terms`)}</p>
@@ -207,6 +206,6 @@ export default function OpenData() {
           <p className="muted">{t("portal.home.noItems")}</p>
         )}
       </section>
-    </PortalFrame>
+    </>
   );
 }

@@ -8,7 +8,6 @@ import { portalCatalogue } from "../../server/portal/catalogue.server";
 import { absolute, organization, portalPath, type Head } from "../../server/portal/head";
 import { listed, portalOf } from "../../server/portal/page.server";
 import { CatalogueTree } from "./_parts/catalogue-tree";
-import { PortalFrame } from "./_parts/frame";
 import { headTags } from "./_parts/head";
 import { ItemTable } from "./_parts/item-table";
 
@@ -51,7 +50,7 @@ export default function Portal() {
   const { portal, catalogue, latest, total, annualReport } = useLoaderData<typeof loader>();
   const base = `/t/${portal.code}/disclosure`;
   return (
-    <PortalFrame portal={portal} current="home">
+    <>
       <h1>{t("portal.home.title")}</h1>
       <p className="lead">{t("portal.home.intro", { office: portal.name[locale], count: total })}</p>
 
@@ -112,6 +111,6 @@ export default function Portal() {
           </a>
         </p>
       </section>
-    </PortalFrame>
+    </>
   );
 }

@@ -11,7 +11,6 @@ import { absolute, portalPath, type Head } from "../../server/portal/head";
 import { listed, PAGE_SIZE, pageOf, portalOf } from "../../server/portal/page.server";
 import { hasFilters, PublicFilters, type QueryErrors } from "../../server/portal/query";
 import { parsePortalQuery } from "../../server/portal/query.server";
-import { PortalFrame } from "./_parts/frame";
 import { headTags } from "./_parts/head";
 import { ItemTable } from "./_parts/item-table";
 import { Marked } from "./_parts/marked";
@@ -79,7 +78,7 @@ export default function Search() {
   const base = `/t/${portal.code}/disclosure`;
   const invalid = Object.keys(errors).length > 0;
   return (
-    <PortalFrame portal={portal} current="search" crumbs={[{ label: t("portal.search.title") }]}>
+    <>
       <h1>{t("portal.search.title")}</h1>
       <Form method="get" role="search" aria-label={t("portal.search.title")} className="stack">
         <TextField name="q" type="search" label={t("portal.search.q")} defaultValue={values.q} maxLength={100} errors={errors} hint={t("portal.search.hint")} />
@@ -175,7 +174,7 @@ export default function Search() {
           </>
         )}
       </section>
-    </PortalFrame>
+    </>
   );
 }
 

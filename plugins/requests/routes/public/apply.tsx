@@ -2,13 +2,12 @@ import { data, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
-import { FormMessage, useLocale } from "../../../../app/plugin-api/ui";
+import { FormMessage, publicPage, useLocale } from "../../../../app/plugin-api/ui";
 import { blankValues } from "../../server/public/apply-form";
 import { submitApplication, suggestForApplication, unknownIntent } from "../../server/public/apply.server";
 import { publicOffice } from "../../server/public/office";
 import { ApplicationForm } from "./_parts/application-form";
 import { Confirmation } from "./_parts/confirmation";
-import { RequestsFrame } from "./_parts/frame";
 import { LegalNotice } from "./_parts/office-contact";
 import { Suggestions } from "./_parts/suggestions";
 
@@ -19,6 +18,8 @@ export const loader = pluginLoader(async (ctx) => ({
 }));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export const handle = publicPage({ breadcrumb: ({ t }) => [{ label: t("requests:public.apply.title") }] });
 
 /** `intent=suggest` looks for published items; anything else submits the application. */
 export const action = pluginAction(async (ctx, { request }) => {
@@ -36,21 +37,21 @@ export default function Apply() {
 
   if (answer?.outcome === "submitted") {
     return (
-      <RequestsFrame office={office} current="apply">
+      <>
         <Confirmation office={office} trackingNo={answer.trackingNo} queryCode={answer.queryCode} />
-      </RequestsFrame>
+      </>
     );
   }
   const values = answer?.values ?? blankValues();
   const errors = answer?.errors ?? {};
   return (
-    <RequestsFrame office={office} current="apply">
+    <>
       <h1>{t("public.apply.title")}</h1>
       <p>{t("public.apply.intro", { office: office.name[locale] })}</p>
       {answer?.outcome === "refused" && <FormMessage tone="error">{t(answer.message)}</FormMessage>}
       {answer?.outcome === "suggested" && Object.keys(errors).length === 0 && <Suggestions suggestions={answer.suggestions} />}
       <LegalNotice office={office} />
       <ApplicationForm values={values} errors={errors} chooseFileAgain={answer?.chooseFileAgain ?? false} />
-    </RequestsFrame>
+    </>
   );
 }

@@ -5,7 +5,6 @@ import { pluginAction, pluginLoader } from "../../server/loaders.server";
 import { FormMessage } from "../../../../app/plugin-api/ui";
 import { publicOffice } from "../../server/public/office";
 import { track } from "../../server/public/track.server";
-import { RequestsFrame } from "./_parts/frame";
 import { LookupForm, SupplementForm, TrackAnother } from "./_parts/track-forms";
 import { NoticeList, TrackingResult } from "./_parts/tracking-result";
 import { OfficeContact } from "./_parts/office-contact";
@@ -33,7 +32,7 @@ export default function Track() {
   if (answer?.outcome === "found") {
     const { view, keys } = answer;
     return (
-      <RequestsFrame office={office} current="track">
+      <>
         <h1>{t("public.track.title")}</h1>
         {answer.supplemented && <FormMessage tone="success">{t("public.track.supplement.received")}</FormMessage>}
         <section aria-labelledby="track-result">
@@ -46,16 +45,16 @@ export default function Track() {
         {view.status !== "awaiting_supplement" && answer.errors.supplement && <FormMessage tone="error">{t(answer.errors.supplement[0]!.includes(":") ? answer.errors.supplement[0]! : `core:${answer.errors.supplement[0]}`)}</FormMessage>}
         <TrackAnother code={office.code} />
         <OfficeContact office={office} />
-      </RequestsFrame>
+      </>
     );
   }
   return (
-    <RequestsFrame office={office} current="track">
+    <>
       <h1>{t("public.track.title")}</h1>
       <p>{t("public.track.intro")}</p>
       {answer?.outcome === "refused" && answer.message && <FormMessage tone="error">{t(answer.message.includes(":") ? answer.message : `core:${answer.message}`)}</FormMessage>}
       <LookupForm keys={answer?.keys ?? { trackingNo: "", queryCode: "" }} errors={answer?.errors ?? {}} />
       <OfficeContact office={office} />
-    </RequestsFrame>
+    </>
   );
 }
