@@ -133,7 +133,7 @@ export interface CoreDatabase {
   workflow_chains: { tenant_id: string; document_type: string; steps: ColumnType<WorkflowStepRow[], string, string>; updated_by: string | null; updated_at: Timestamp };
   workflow_documents: WorkflowDocumentsTable;
   workflow_decisions: { tenant_id: string; document_id: string; seq: number; step_key: string | null; action: WorkflowAction; actor_id: string; assignee_id: string | null; from_status: WorkflowStatus; to_status: WorkflowStatus; comment: string | null; at: Generated<Date> };
-  classification_reviews: { tenant_id: string; document_id: string; round: number; attribute: "proactive" | "on_request" | "withheld"; ground: string | null; no_state_secret: boolean; reviewer_id: string; reviewed_at: Timestamp };
+  classification_reviews: { tenant_id: string; document_id: string; round: number; attribute: "proactive" | "on_request" | "withheld" | null; ground: string | null; no_state_secret: boolean; reviewer_id: string; reviewed_at: Timestamp };
   classification_resolutions: { tenant_id: string; document_id: string; field: string; finding_key: string; action: "redact" | "keep"; reason: string | null; decided_by: string; decided_at: Timestamp };
   clock_events: { tenant_id: string; clock_id: string; seq: number; event: ColumnType<unknown, string, string>; recorded_by: string | null; recorded_at: Generated<Date> };
   sensitive_words: { tenant_id: string; word: string; created_by: string | null; created_at: Generated<Date> };

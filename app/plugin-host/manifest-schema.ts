@@ -92,6 +92,15 @@ const documentTypeSchema = <DB>() =>
     label: z.string().min(1),
     /** Whether the 保密审查 step applies (default true). */
     requiresClassification: z.boolean().default(true),
+    /**
+     * Whether 保密审查 records a 公开属性 (default true): false for what is sent, never published (a
+     * reply letter), whose reviewer records only the declaration; core then refuses an attribute.
+     */
+    requiresAttribute: z.boolean().default(true),
+    /** The 公开属性 the drafter proposed in the payload, preselected for the reviewer. */
+    proposedAttribute: fn<(payload: any) => string | null | undefined>("documentTypes[].proposedAttribute").optional(),
+    /** i18n key of the plugin's namespace the decider reads after the last approval, when `onApproved` sends something ("requests:documentTypes.replySent"). */
+    approvedMessage: z.string().min(1).optional(),
     /** A core role or a plugin's (discover checks it is in the catalogue). */
     drafterRole: z.custom<BusinessRole>((v) => typeof v === "string" && /^[a-z][a-z0-9_]*$/.test(v), { message: "a business role" }).default("drafter"),
     payload: z.custom<z.ZodType>((v) => v instanceof z.ZodType, { message: "payload must be a zod schema" }),

@@ -17,6 +17,7 @@ import * as credentials from "./0015_credentials";
 import * as calendarNoticeYear from "./0016_calendar_notice_year";
 import * as searchReference from "./0017_search_reference";
 import * as readTenantsOnce from "./0018_read_tenants_once";
+import * as reviewAttributeOptional from "./0019_review_attribute_optional";
 
 /** Core migrations, frozen in time: never edit one that has shipped; add the next. */
 export const coreMigrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const coreMigrations: Record<string, Migration> = {
   "0016_calendar_notice_year": calendarNoticeYear,
   "0017_search_reference": searchReference,
   "0018_read_tenants_once": readTenantsOnce,
+  "0019_review_attribute_optional": reviewAttributeOptional,
 };

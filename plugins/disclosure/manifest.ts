@@ -76,7 +76,7 @@ export default definePlugin({
   migrations: { "0001_disclosure": disclosureTables, "0002_item_counts": itemCounts, "0003_issuer_index": issuerIndex, "0004_item_summary": itemSummary, "0005_body_paragraphs": bodyParagraphs },
   documentTypes: [
     // Published on approval: a new item takes the next 索引号, a correction keeps its item's.
-    { key: ITEM_TYPE, label: "disclosure:documentType", requiresClassification: true, payload: ItemPayload, describe: describeItem, publishOnApproval: { numbered: isNewItem }, onPublished },
+    { key: ITEM_TYPE, label: "disclosure:documentType", requiresClassification: true, payload: ItemPayload, describe: describeItem, proposedAttribute: (p: ItemPayload) => p.attribute, publishOnApproval: { numbered: isNewItem }, onPublished },
     // An import: one batch of checked rows through the same chain and 保密审查 as an item.
     { key: IMPORT_TYPE, label: "disclosure:importDocumentType", requiresClassification: true, payload: ImportPayload, describe: describeBatch, publishOnApproval: { numbered: false }, onPublished: onBatchPublished },
   ],

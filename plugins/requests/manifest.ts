@@ -61,8 +61,9 @@ export default definePlugin({
   migrations: { "0001_requests": requestsTables, "0002_applicant_locale": applicantLocale, "0003_list_index": listIndex, "0004_unreceived_withdrawal": unreceivedWithdrawal, "0006_reply_files": replyFiles },
   documentTypes: [
     // 补正, 延期, 征求意见 and 收费 notices: no material is released, so no 保密审查.
-    { key: NOTICE_TYPE, label: "requests:documentTypes.notice", requiresClassification: false, drafterRole: "requests_officer", payload: NoticePayload, describe: describeNotice, onApproved: onNoticeApproved },
-    { key: REPLY_TYPE, label: "requests:documentTypes.reply", requiresClassification: true, drafterRole: "requests_officer", payload: ReplyPayload, describe: describeNotice, onApproved: onReplyApproved },
+    { key: NOTICE_TYPE, label: "requests:documentTypes.notice", requiresClassification: false, drafterRole: "requests_officer", payload: NoticePayload, describe: describeNotice, onApproved: onNoticeApproved, approvedMessage: "requests:documentTypes.noticeSent" },
+    // A reply is sent to its applicant, never published: 保密审查 records its declaration, no 公开属性.
+    { key: REPLY_TYPE, label: "requests:documentTypes.reply", requiresClassification: true, requiresAttribute: false, drafterRole: "requests_officer", payload: ReplyPayload, describe: describeNotice, onApproved: onReplyApproved, approvedMessage: "requests:documentTypes.replySent" },
   ],
   auditEvents: [
     "requests.application.submit",

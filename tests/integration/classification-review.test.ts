@@ -14,6 +14,7 @@ import { createUser, signedInRequest, testContext } from "../helpers/context";
 
 const TYPE = "fixture-notes.memo";
 const AUTO = "fixture-notes.notice";
+const LETTER = "fixture-notes.letter";
 const ID = "110101199003074514"; // check digit valid
 const BODY = `申请人张某，身份证号${ID}，联系电话13812345678，已于2026年11月2日补正材料。`;
 
@@ -68,6 +69,8 @@ beforeAll(async () => {
         published.push(doc);
       },
     },
+    // Sent to its addressee, never published, as a reply letter is: no 公开属性.
+    { key: LETTER, label: "fixture-notes:name", payload, requiresAttribute: false, approvedMessage: "fixture-notes:sent" },
   ];
   const tree = await createTenantTree(handle, 1);
   context = await testContext(handle, {}, await fixtureWithDocumentTypes(documentTypes));
@@ -112,7 +115,11 @@ describe("classification review", () => {
     });
     expect((await as(users.classifier.id, (trx, ctx) => recordClassification(trx, ctx, doc.id, { attribute: "proactive", noStateSecret: true }))).ok).toBe(true);
     doc = await decideOk(users.classifier.id, doc, { action: "approve" });
-    doc = await decideOk(users.leader.id, doc, { action: "approve" });
+    const last = await decide(users.leader.id, doc, { action: "approve" });
+    if (!last.ok) throw new Error(last.refusal.code);
+    doc = last.document;
+    // The approver is told it was published, with its number.
+    expect(last.outcome).toEqual({ kind: "published", indexNumber: doc.index_number });
 
     // Published in the approving transaction, with the next 索引号, and onPublished called once with the one review.
     expect(doc.status).toBe("published");
@@ -174,6 +181,34 @@ describe("classification review", () => {
     const refused = await decide(users.leader.id, approved, { action: "publish" });
     expect(!refused.ok && refused.refusal.code).toBe("withheld");
     expect((await state(approved)).review?.attribute).toBe("withheld");
+  });
+
+  it("tells the last approver of a publishOnApproval type that 保密审查's 不予公开 kept it unpublished", async () => {
+    const d = await atClassification(AUTO, "内部讨论稿正文。", []);
+    await as(users.classifier.id, (trx, ctx) => recordClassification(trx, ctx, d.id, { attribute: "withheld", ground: "art16.process_information", noStateSecret: true }));
+    const byClassifier = await decide(users.classifier.id, d, { action: "approve" });
+    expect(byClassifier.ok && byClassifier.outcome).toEqual({ kind: "forwarded", step: "workflow.steps.leader" });
+    const last = await decide(users.leader.id, byClassifier.ok ? byClassifier.document : d, { action: "approve" });
+    expect(last.ok && [last.document.status, last.outcome]).toEqual(["approved", { kind: "withheld" }]);
+  });
+
+  it("records only the declaration for a type without a 公开属性, refusing an attribute or ground, and says what its approval did", async () => {
+    const doc = await atClassification(LETTER, "经审查，您申请的信息属于主动公开范围。", []);
+    const record = (input: Record<string, unknown>) => as(users.classifier.id, (trx, ctx) => recordClassification(trx, ctx, doc.id, input));
+    expect(await record({ attribute: "proactive", noStateSecret: true })).toEqual({ ok: false, errors: { attribute: "classification.errors.attributeNotAsked" } });
+    expect(await record({ ground: "art16.process_information", noStateSecret: true })).toEqual({ ok: false, errors: { ground: "classification.errors.attributeNotAsked" } });
+    expect(await record({})).toEqual({ ok: false, errors: { noStateSecret: "classification.errors.declaration" } });
+    expect((await state(doc)).review).toBeNull();
+    // The form sends an empty attribute when none is asked: that is no attribute.
+    expect((await record({ attribute: "", ground: "", noStateSecret: true })).ok).toBe(true);
+    expect((await state(doc)).review).toMatchObject({ attribute: null, ground: null, reviewerId: users.classifier.id });
+    const d = await decideOk(users.classifier.id, doc, { action: "approve" });
+    const last = await decide(users.leader.id, d, { action: "approve" });
+    expect(last.ok && [last.document.status, last.outcome]).toEqual(["approved", { kind: "approved", message: "fixture-notes:sent" }]);
+    // A type that carries one still requires it.
+    const memo = await atClassification(TYPE, "正文无个人信息。", []);
+    const none = await as(users.classifier.id, (trx, ctx) => recordClassification(trx, ctx, memo.id, { noStateSecret: true }));
+    expect(none).toMatchObject({ ok: false, errors: { attribute: "classification.errors.attribute" } });
   });
 
   it("numbers concurrent publications consecutively, without gaps", async () => {

@@ -12,7 +12,8 @@ type Trx = Transaction<CoreDatabase>;
 
 export interface ClassificationReview {
   round: number;
-  attribute: DisclosureAttribute;
+  /** Null for a type that carries no 公开属性 (a reply letter): only the declaration is recorded. */
+  attribute: DisclosureAttribute | null;
   ground: string | null;
   reviewerId: string;
   reviewedAt: Date;
@@ -137,7 +138,12 @@ export const ReviewInput = z
     else if (!isGroundAllowed(v.attribute, v.ground)) issue.addIssue({ code: "custom", path: ["ground"], message: "classification.errors.groundNotAllowed" });
   });
 
-export type ReviewInputValue = z.output<typeof ReviewInput>;
+/** The record of a type without a 公开属性: the declaration alone (an attribute or ground sent is refused by the caller). */
+export const DeclarationInput = z.object({
+  noStateSecret: z.literal(true, { message: "classification.errors.declaration" }),
+});
+
+export type ReviewInputValue = z.output<typeof ReviewInput> | { attribute: null; ground: null; noStateSecret: true };
 
 /** Records (or corrects) the review of the document's current round. */
 export async function saveReview(trx: Trx, doc: WorkflowDocument, reviewerId: string, input: ReviewInputValue, now = new Date()): Promise<void> {

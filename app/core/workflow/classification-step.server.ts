@@ -1,10 +1,12 @@
 import type { Transaction } from "kysely";
 import type { CoreDatabase } from "../../../db/schema";
 import {
+  DeclarationInput,
   KindResolutionInput,
   ResolutionInput,
   ReviewInput,
   reviewState,
+  type ReviewInputValue,
   saveResolution,
   saveResolutions,
   saveReview,
@@ -47,17 +49,39 @@ async function classificationTarget(trx: Trx, ctx: StaffContext, documentId: str
 /** The review page shows one message per field: the first of each. */
 const formErrors = (issues: readonly Issue[]): Record<string, string> => firstMessages(topFields(issueErrors(issues)));
 
-/** Records the 公开属性, the ground when not 主动公开, and the "no state secret" declaration. */
+/** Whether a document type's 保密审查 records a 公开属性 (a reply letter, never published, does not). */
+export function carriesAttribute(ctx: StaffContext, documentType: string): boolean {
+  return ctx.context.services.documentTypes.find(documentType)?.type.requiresAttribute !== false;
+}
+
+const given = (v: unknown) => v !== undefined && v !== null && String(v).trim() !== "";
+
+/**
+ * Records the 公开属性, the ground when not 主动公开, and the "no state secret" declaration — for a
+ * type that carries no 公开属性, the declaration alone, and an attribute or ground sent is refused.
+ */
 export async function recordClassification(trx: Trx, ctx: StaffContext, documentId: string, input: unknown): Promise<StepResult> {
-  const parsed = ReviewInput.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: formErrors(parsed.error.issues) };
   const target = await classificationTarget(trx, ctx, documentId);
   if ("refusal" in target) return { ok: false, refusal: target.refusal };
-  await saveReview(trx, target.doc, ctx.user.id, parsed.data);
+  const fields = (input ?? {}) as { attribute?: unknown; ground?: unknown };
+  let value: ReviewInputValue;
+  if (carriesAttribute(ctx, target.doc.document_type)) {
+    const parsed = ReviewInput.safeParse(input);
+    if (!parsed.success) return { ok: false, errors: formErrors(parsed.error.issues) };
+    value = parsed.data;
+  } else {
+    const parsed = DeclarationInput.safeParse(input);
+    const errors = parsed.success ? {} : formErrors(parsed.error.issues);
+    if (given(fields.attribute)) errors.attribute = "classification.errors.attributeNotAsked";
+    if (given(fields.ground)) errors.ground = "classification.errors.attributeNotAsked";
+    if (!parsed.success || Object.keys(errors).length) return { ok: false, errors };
+    value = { attribute: null, ground: null, noStateSecret: true };
+  }
+  await saveReview(trx, target.doc, ctx.user.id, value);
   await auditTenant(ctx, trx, {
     action: "classification.review",
     target: { type: "workflow_document", id: documentId },
-    data: { round: target.doc.round, attribute: parsed.data.attribute, ground: parsed.data.ground, noStateSecret: true },
+    data: { round: target.doc.round, attribute: value.attribute, ground: value.ground, noStateSecret: true },
   });
   return { ok: true, state: await reviewState(trx, target.doc) };
 }

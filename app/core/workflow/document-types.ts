@@ -12,6 +12,13 @@ export interface DeclaredDocumentType {
   /** An i18n key. */
   label: string;
   requiresClassification: boolean;
+  /**
+   * Whether its 保密审查 records a 公开属性 (default true). A reply letter is sent to its applicant,
+   * never published: its reviewer records only the 保密审查 declaration, and core refuses an attribute.
+   */
+  requiresAttribute?: boolean;
+  /** The 公开属性 the drafter proposed in the payload, preselected for the reviewer (who decides). */
+  proposedAttribute?: (payload: never) => string | null | undefined;
   /** The business role that drafts and submits it (the 经办人 unless given). */
   drafterRole?: BusinessRole;
   payload: z.ZodType;
@@ -23,6 +30,12 @@ export interface DeclaredDocumentType {
    * taking the next 索引号 when `numbered` says so for the payload.
    */
   publishOnApproval?: { numbered: boolean | ((payload: unknown) => boolean) };
+  /**
+   * An i18n key (the plugin's namespace) saying what the last approval did, when the type's
+   * `onApproved` sends or records something (a reply letter sent): the decider reads it instead of
+   * "approved".
+   */
+  approvedMessage?: string;
 }
 
 /**

@@ -8,7 +8,7 @@ import { groundByKey, groundsFor, DISCLOSURE_ATTRIBUTES, type DisclosureAttribut
 import { expectedRenditionOf, reviewState, type ReviewState } from "../classification/review.server";
 import type { Locale } from "../i18n/config";
 import { can, type StaffContext } from "../tenancy/staff.server";
-import { stepApplies, type ChainStep } from "./chain";
+import { nextApplicableStep, stepApplies, type ChainStep } from "./chain";
 import { chainFor, decisionsOf, documentById, drafterRoleOf, type WorkflowDocument } from "./service.server";
 
 type Trx = Transaction<CoreDatabase>;
@@ -40,6 +40,8 @@ export interface DocumentView {
   steps: { key: string; label: string; role: string; state: "done" | "current" | "pending" | "skipped" }[];
   decisions: { seq: number; action: string; step: string | null; actor: string; assignee: string | null; comment: string | null; at: string }[];
   may: { submit: boolean; withdraw: boolean; decide: boolean; classify: boolean };
+  /** Whether approving now ends the chain (the opinion suggested is then 同意发布 rather than 拟同意). */
+  finalStep: boolean;
   reassignTo: { id: string; name: string }[];
   classification: {
     /** At most SHOWN_FINDINGS of them, the undecided first when there are more. */
@@ -48,7 +50,12 @@ export interface DocumentView {
     open: number;
     /** Undecided findings per kind, for deciding all of a kind at once. */
     openByKind: { kind: string; label: string; open: number }[];
-    review: { attribute: string; attributeLabel: string; ground: string | null; groundLabel: string | null; reviewer: string; at: string } | null;
+    /** `attribute` null: the type carries no 公开属性, the record is the declaration alone. */
+    review: { attribute: string | null; attributeLabel: string | null; ground: string | null; groundLabel: string | null; reviewer: string; at: string } | null;
+    /** False for a type that carries no 公开属性 (a reply letter): the reviewer records only the declaration. */
+    attributeAsked: boolean;
+    /** What the form preselects: the recorded attribute, else the drafter's proposal. */
+    proposedAttribute: string | null;
     attributes: { value: string; label: string }[];
     grounds: { value: string; label: string; attributes: string[] }[];
   } | null;
@@ -152,6 +159,8 @@ export async function documentView(trx: Trx, ctx: StaffContext, id: string, loca
     .map(({ at: _at, ...field }) => field);
   const reached = doc.current_step ?? (doc.status === "approved" || doc.status === "published" ? steps.length : -1);
   const conditions = { important: doc.important, requiresClassification: doc.requires_classification };
+  const attributeAsked = declared?.type.requiresAttribute !== false;
+  const finalStep = current !== undefined && nextApplicableStep(steps, doc.current_step! + 1, conditions) === null;
 
   return {
     id: doc.id,
@@ -191,6 +200,7 @@ export async function documentView(trx: Trx, ctx: StaffContext, id: string, loca
       decide,
       classify: decide && !!current?.classification,
     },
+    finalStep,
     reassignTo,
     classification: doc.requires_classification
       ? {
@@ -213,12 +223,14 @@ export async function documentView(trx: Trx, ctx: StaffContext, id: string, loca
           }),
           review: state.review && {
             attribute: state.review.attribute,
-            attributeLabel: attributeLabel(state.review.attribute),
+            attributeLabel: state.review.attribute ? attributeLabel(state.review.attribute) : null,
             ground: state.review.ground,
             groundLabel: state.review.ground ? groundLabel(state.review.ground, locale) : null,
             reviewer: who.get(state.review.reviewerId) ?? "",
             at: state.review.reviewedAt.toISOString(),
           },
+          attributeAsked,
+          proposedAttribute: state.review?.attribute ?? (attributeAsked ? proposedAttributeOf(declared?.type.proposedAttribute, doc.payload) : null),
           attributes: DISCLOSURE_ATTRIBUTES.map((a) => ({ value: a, label: attributeLabel(a) })),
           grounds: [...new Set([...groundsFor("on_request"), ...groundsFor("withheld")])].map((g) => ({
             value: g.key,
@@ -228,6 +240,16 @@ export async function documentView(trx: Trx, ctx: StaffContext, id: string, loca
         }
       : null,
   };
+}
+
+/** The drafter's proposal, when the type says where it is and it is one of the attributes. */
+function proposedAttributeOf(proposed: ((payload: never) => string | null | undefined) | undefined, payload: unknown): string | null {
+  try {
+    const value = proposed?.(payload as never);
+    return value && (DISCLOSURE_ATTRIBUTES as readonly string[]).includes(value) ? value : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The findings table lists at most this many; the rest are decided by kind. */

@@ -15,7 +15,18 @@ import { refusal, transition, type Refusal, type WorkflowAction, type WorkflowSt
 type Trx = Transaction<CoreDatabase>;
 export type { WorkflowDocument };
 
-export type WorkflowResult = { ok: true; document: WorkflowDocument } | { ok: false; refusal: Refusal };
+/**
+ * What an approval did, for the decider's message: sent to the next step (its label), published
+ * (with its 索引号, if numbered), kept unpublished because 保密审查 decided 不予公开, or approved at
+ * the last step — with the type's own words when its `onApproved` sent something (a reply letter).
+ */
+export type DecisionOutcome =
+  | { kind: "forwarded"; step: string }
+  | { kind: "published"; indexNumber: string | null }
+  | { kind: "withheld" }
+  | { kind: "approved"; message: string | null };
+
+export type WorkflowResult = { ok: true; document: WorkflowDocument; outcome?: DecisionOutcome } | { ok: false; refusal: Refusal };
 
 /** The audit target of a workflow document. */
 const TARGET = "workflow_document";
@@ -304,6 +315,8 @@ export async function act(trx: Trx, ctx: StaffContext, input: ActInput, options:
   // The row is locked, so this only fails if row-level security hides it from writing.
   if (!updated) return refuse(refusal("staleVersion"), currentKey);
 
+  let outcome: DecisionOutcome | undefined;
+  if (input.action === "approve" && result.waitingStep) outcome = { kind: "forwarded", step: result.waitingStep.label ?? result.waitingStep.key };
   if (updated.status === "approved" && doc.status !== "approved") {
     await types.approved(trx, ctx, updated);
     const publish = declared?.type.publishOnApproval;
@@ -311,9 +324,15 @@ export async function act(trx: Trx, ctx: StaffContext, input: ActInput, options:
       const numbered = typeof publish.numbered === "function" ? publish.numbered(doc.payload) : publish.numbered;
       updated = await publishApproved(trx, ctx, { doc: updated, steps, numbered, submitterRole, now, calendar: options.calendar });
     }
+    outcome =
+      updated.status === "published"
+        ? { kind: "published", indexNumber: updated.index_number }
+        : publish
+          ? { kind: "withheld" }
+          : { kind: "approved", message: declared?.type.approvedMessage ?? null };
   }
   if (updated.status === "published" && doc.status !== "published") await types.published(trx, ctx, updated, await reviewed());
-  return { ok: true, document: updated };
+  return { ok: true, document: updated, ...(outcome ? { outcome } : {}) };
 }
 
 /** The publication that follows the last approval of a `publishOnApproval` type, in the same transaction and by the same person. */
