@@ -8,12 +8,15 @@ import { localeOf } from "~/core/i18n/locale.server";
 import { notFound, requirePermission, requireStaff, withTenant } from "~/core/tenancy/staff.server";
 import { recordClassification, resolveFinding, resolveFindingsOfKind } from "~/core/workflow/classification-step.server";
 import { documentView } from "~/core/workflow/document-view.server";
-import { decide } from "~/core/workflow/service.server";
-import { DecisionPanel } from "~/ui/document/decision-panel";
+import { decide, type DecisionOutcome } from "~/core/workflow/service.server";
+import { APPROVE_OPINION_MAX, DecisionPanel } from "~/ui/document/decision-panel";
 import { DocumentText } from "~/ui/document/document-text";
 import { FindingsReview } from "~/ui/document/findings-review";
 import { StepsAndHistory } from "~/ui/document/steps-and-history";
 import { FormMessage } from "~/ui/forms";
+
+/** The longest opinion on 退回 (what to change); 同意's (拟同意, 同意发布, a line of instruction) is shorter. */
+const RETURN_OPINION_MAX = 2000;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.document.title }];
 
@@ -34,12 +37,43 @@ export async function loader(args: LoaderFunctionArgs) {
 
 const Version = z.coerce.number().int().positive();
 const Decision = z.discriminatedUnion("intent", [
-  z.object({ intent: z.enum(["submit", "withdraw", "approve"]), version: Version }),
-  z.object({ intent: z.literal("return"), version: Version, comment: z.string().trim().max(2000) }),
+  z.object({ intent: z.enum(["submit", "withdraw"]), version: Version }),
+  // 同意's opinion (拟同意, 同意发布 …) is optional; 退回's is required (the workflow refuses it empty).
+  z.object({ intent: z.literal("approve"), version: Version, comment: z.string().trim().max(APPROVE_OPINION_MAX, "documents.errors.opinionTooLong").optional() }),
+  z.object({ intent: z.literal("return"), version: Version, comment: z.string().trim().max(RETURN_OPINION_MAX, "documents.errors.opinionTooLong") }),
   z.object({ intent: z.literal("reassign"), version: Version, assignee: z.string().uuid("workflow.errors.assigneeRequired") }),
 ]);
 
-type Result = { intent: string; ok: boolean; message?: string; errors?: Record<string, string>; field?: string; key?: string; count?: number };
+/** The intents the decision panel sends: their refusals are shown beside it. */
+const DECISION_INTENTS = new Set(["submit", "withdraw", "approve", "return", "reassign"]);
+
+type Result = {
+  intent: string;
+  ok: boolean;
+  message?: string;
+  /** Interpolations of `message`; `step` is an i18n key (the next step's label). */
+  values?: { step?: string; index?: string };
+  errors?: Record<string, string>;
+  field?: string;
+  key?: string;
+  count?: number;
+};
+
+/** What the approver reads after 同意: where the document went, or what the last approval did. */
+function approvedMessage(outcome: DecisionOutcome | undefined): Pick<Result, "message" | "values"> {
+  switch (outcome?.kind) {
+    case "forwarded":
+      return { message: "documents.done.approveForwarded", values: { step: outcome.step } };
+    case "published":
+      return outcome.indexNumber ? { message: "documents.done.approvePublishedNumbered", values: { index: outcome.indexNumber } } : { message: "documents.done.approvePublished" };
+    case "withheld":
+      return { message: "documents.done.approveWithheld" };
+    case "approved":
+      return { message: outcome.message ?? "documents.done.approveCompleted" };
+    default:
+      return { message: "documents.done.approve" };
+  }
+}
 
 export async function action(args: ActionFunctionArgs) {
   const { ctx, id } = await guard(args);
@@ -75,19 +109,24 @@ export async function action(args: ActionFunctionArgs) {
   }
 
   const parsed = parseForm(Decision, raw);
-  if (!parsed.ok) return data<Result>({ intent, ok: false, message: Object.values(parsed.errors).flat()[0] }, { status: 400 });
+  if (!parsed.ok) {
+    const errors = firstMessages(parsed.errors);
+    return data<Result>({ intent, ok: false, errors, message: Object.values(errors)[0] }, { status: 400 });
+  }
   const d = parsed.data;
   const result = await decide(ctx, {
     documentId: id,
     action: d.intent,
     expectedVersion: d.version,
-    comment: d.intent === "return" ? d.comment : null,
+    comment: d.intent === "return" || d.intent === "approve" ? (d.comment ?? null) : null,
     assignee: d.intent === "reassign" ? d.assignee : null,
   });
   if (!result.ok) {
     const status = result.refusal.code === "staleVersion" ? 409 : result.refusal.code === "notFound" ? 404 : 400;
-    return data<Result>({ intent, ok: false, message: result.refusal.key }, { status });
+    const field = result.refusal.code === "commentRequired" ? "comment" : result.refusal.code.startsWith("assignee") ? "assignee" : "_form";
+    return data<Result>({ intent, ok: false, message: result.refusal.key, errors: { [field]: result.refusal.key } }, { status });
   }
+  if (d.intent === "approve") return data<Result>({ intent, ok: true, ...approvedMessage(result.outcome) });
   return data<Result>({ intent, ok: true, message: `documents.done.${d.intent}` });
 }
 
@@ -97,8 +136,11 @@ export default function DocumentPage() {
   const result = useActionData<typeof action>();
   const date = new Intl.DateTimeFormat(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
   const ns = doc.typeLabel.includes(":") ? doc.typeLabel.split(":")[0]! : "core";
-  // A finding's decision is answered beside that finding; everything else at the top.
-  const general = result && result.intent !== "resolve" ? result : null;
+  // A finding's decision is answered beside that finding, a refused decision or 保密审查 record beside
+  // its form (the panel may be far down a long page); successes and the rest at the top.
+  const beside = result && !result.ok && (DECISION_INTENTS.has(result.intent) || result.intent === "classify");
+  const general = result && result.intent !== "resolve" && !beside ? result : null;
+  const message = (r: Result) => t(r.message!, { count: r.count, index: r.values?.index, step: r.values?.step ? t(r.values.step, { defaultValue: r.values.step }) : undefined });
   return (
     <>
       <p className="muted">
@@ -132,14 +174,14 @@ export default function DocumentPage() {
           </>
         )}
       </dl>
-      {general?.message && <FormMessage tone={general.ok ? "success" : "error"}>{t(general.message, { count: general.count })}</FormMessage>}
+      {general?.message && <FormMessage tone={general.ok ? "success" : "error"}>{message(general)}</FormMessage>}
       {readOnly && <p className="notice notice-info">{t("documents.readOnly")}</p>}
 
       <DocumentText fields={doc.fields} original={doc.original} ns={ns} omitted={doc.omitted} />
       {doc.classification && (
         <FindingsReview document={doc} classification={doc.classification} result={result ?? null} />
       )}
-      <DecisionPanel document={doc} />
+      <DecisionPanel document={doc} result={result && DECISION_INTENTS.has(result.intent) && !result.ok ? result : null} />
       <StepsAndHistory steps={doc.steps} decisions={doc.decisions} />
     </>
   );

@@ -1,21 +1,18 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { parseForm } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
 import { requirePermission, requireStaff, withTenant } from "~/core/tenancy/staff.server";
 import { chinaDate } from "~/core/calendar/china-time";
-import { decide, inboxOf } from "~/core/workflow/service.server";
+import { inboxOf } from "~/core/workflow/service.server";
 import { pluginInboxSections, type InboxSection } from "~/plugin-host/inbox.server";
-import { FormMessage, PostForm } from "~/ui/forms";
-import { SubmitButton, TextArea } from "~/ui/form-kit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 /**
  * 收件箱: what waits for this user's decision here — documents whose current step needs a role
- * they hold, or that were reassigned to them — earliest due first, each with approve and return.
+ * they hold, or that were reassigned to them — earliest due first, each opened to be decided: 同意
+ * and 退回 are taken on the document page, after reading it, never from the list.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireStaff(request, context, params.tenant);
@@ -35,10 +32,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         title: i.title,
         typeLabel: context.services.documentTypes.find(i.documentType)?.type.label ?? i.documentType,
         stepLabel: i.step.label ?? i.step.key,
-        classification: !!i.step.classification,
         important: i.important,
         assignedToMe: i.assignedToMe,
-        version: i.version,
         dueDate: i.dueDate,
         workdaysLeft: due?.value ?? null,
         unknownYear: (due?.unknownYears.length ?? 0) > 0,
@@ -46,33 +41,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       };
     }),
   };
-}
-
-const DecisionForm = z.object({
-  intent: z.enum(["approve", "return"]),
-  documentId: z.string().uuid(),
-  version: z.coerce.number().int().positive(),
-  comment: z.string().max(2000).optional(),
-});
-
-type Result = { documentId: string | null; error: string | null; done: string | null };
-
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const ctx = await requireStaff(request, context, params.tenant);
-  requirePermission(ctx, "core.workspace.view");
-  const form = await request.formData();
-  const parsed = parseForm(DecisionForm, form);
-  if (!parsed.ok) {
-    const documentId = z.uuid().safeParse(form.get("documentId")).data ?? null;
-    return data<Result>({ documentId, error: Object.values(parsed.errors).flat()[0] ?? "errors.invalid", done: null }, { status: 400 });
-  }
-  const { intent, documentId, version, comment } = parsed.data;
-  const result = await decide(ctx, { documentId, action: intent, expectedVersion: version, comment: comment ?? null });
-  if (!result.ok) {
-    const status = result.refusal.code === "staleVersion" ? 409 : result.refusal.code === "notFound" ? 404 : 400;
-    return data<Result>({ documentId, error: result.refusal.key, done: null }, { status });
-  }
-  return data<Result>({ documentId, error: null, done: intent === "approve" ? "workflow.inbox.approved" : "workflow.inbox.returned" });
 }
 
 function Due({ dueDate, workdaysLeft, unknownYear }: { dueDate: string | null; workdaysLeft: number | null; unknownYear: boolean }) {
@@ -135,15 +103,10 @@ function PluginSection({ section }: { section: InboxSection }) {
 export default function Inbox() {
   const { t } = useTranslation();
   const { items, sections } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
   return (
     <>
       <h1>{t("workflow.inbox.title")}</h1>
       <p className="muted">{t("workflow.inbox.intro")}</p>
-      {result?.done && <FormMessage tone="success">{t(result.done)}</FormMessage>}
-      {/* A refusal about a document no longer listed (decided by someone else meanwhile) shows up here. */}
-      {result?.error && !items.some((i) => i.id === result.documentId) && <FormMessage tone="error">{t(result.error)}</FormMessage>}
       {items.length === 0 ? (
         <p className="notice notice-info">{t(sections.some((s) => s.entries.length) ? "workflow.inbox.noDocuments" : "workflow.inbox.empty")}</p>
       ) : (
@@ -159,9 +122,7 @@ export default function Inbox() {
               </tr>
             </thead>
             <tbody>
-              {items.map((i) => {
-                const error = result?.error && result.documentId === i.id ? result.error : null;
-                return (
+              {items.map((i) => (
                   <tr key={i.id}>
                     <th scope="row">
                       <Link to={`../documents/${i.id}`} relative="path">
@@ -181,35 +142,12 @@ export default function Inbox() {
                       <Due dueDate={i.dueDate} workdaysLeft={i.workdaysLeft} unknownYear={i.unknownYear} />
                     </td>
                     <td>
-                      {error && <FormMessage tone="error">{t(error)}</FormMessage>}
-                      {i.classification ? (
-                        // 保密审查 is done on the document itself: findings and the record come first.
-                        <Link to={`../documents/${i.id}`} relative="path" className="button primary">
-                          {t("workflow.inbox.review")}
-                        </Link>
-                      ) : (
-                      <>
-                      <PostForm>
-                        <input type="hidden" name="documentId" value={i.id} />
-                        <input type="hidden" name="version" value={i.version} />
-                        <SubmitButton name="intent" value="approve" className="button primary" disabled={busy}>
-                          {t("workflow.actions.approve")}
-                        </SubmitButton>
-                      </PostForm>
-                      <PostForm>
-                        <input type="hidden" name="documentId" value={i.id} />
-                        <input type="hidden" name="version" value={i.version} />
-                        <TextArea name="comment" idPrefix={`return-${i.id}`} label={t("workflow.inbox.comment")} required rows={2} maxLength={2000} />
-                        <SubmitButton name="intent" value="return" className="button" disabled={busy}>
-                          {t("workflow.actions.return")}
-                        </SubmitButton>
-                      </PostForm>
-                      </>
-                      )}
+                      <Link to={`../documents/${i.id}`} relative="path" className="button primary" aria-label={t("workflow.inbox.openNamed", { title: i.title })}>
+                        {t("workflow.inbox.open")}
+                      </Link>
                     </td>
                   </tr>
-                );
-              })}
+              ))}
             </tbody>
           </table>
         </div>

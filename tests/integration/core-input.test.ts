@@ -142,10 +142,12 @@ describe(`bad input on the core's pages (${process.env.TEST_DATABASE_URL ? "Post
     expect(await count("workflow_chains")).toBe(before);
   });
 
-  it("a decision's comment with a control character, from the inbox or the document page, is refused and decides nothing", async () => {
+  it("a decision's comment with a control character or a bidi override is refused on the document page and decides nothing", async () => {
     const events = await count("audit_events");
-    const fromInbox = await post(inbox.action as Fn, users.dept.id, `/t/${office.code}/admin/inbox`, { intent: "return", documentId: docId, version: "2", comment: "退回\u0000" }, { tenant: office.code });
-    expect(fromInbox).toMatchObject({ status: 400, data: { documentId: docId, error: "errors.text.control" } });
+    // The inbox takes no decision (it only opens the document): it has no action to attack.
+    expect("action" in inbox).toBe(false);
+    const control = await post(documents.action as Fn, users.dept.id, `/t/${office.code}/admin/documents/${docId}`, { intent: "approve", version: "2", comment: "同意\u0000" }, { tenant: office.code, id: docId });
+    expect(control).toMatchObject({ status: 400, data: { ok: false, message: "errors.text.control", errors: { comment: "errors.text.control" } } });
     const path = `/t/${office.code}/admin/documents/${docId}`;
     const fromPage = await post(documents.action as Fn, users.dept.id, path, { intent: "return", version: "2", comment: "\u202E退回" }, { tenant: office.code, id: docId });
     expect(fromPage).toMatchObject({ status: 400, data: { ok: false, message: "errors.text.bidi", errors: { comment: "errors.text.bidi" } } });

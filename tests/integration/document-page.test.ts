@@ -34,7 +34,16 @@ async function post(userId: string, fields: Record<string, string>) {
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  const registry = await fixtureWithDocumentTypes([{ key: "fixture-notes.memo", label: "fixture-notes:name", requiresClassification: true, payload: z.object({ summary: z.string().default(""), body: z.string() }) }]);
+  const registry = await fixtureWithDocumentTypes([
+    {
+      key: "fixture-notes.memo",
+      label: "fixture-notes:name",
+      requiresClassification: true,
+      payload: z.object({ summary: z.string().default(""), body: z.string(), attribute: z.string().optional() }),
+      // The drafter's proposal, preselected for 保密审查 (which decides).
+      proposedAttribute: (p: { attribute?: string }) => p.attribute,
+    },
+  ]);
   const tree = await createTenantTree(handle, 1);
   office = tree.offices[0]!;
   city = tree.city;
@@ -44,7 +53,7 @@ beforeAll(async () => {
   users.supervisor = await createUser(handle, { [city.id]: ["supervisor"] });
   const request = await signedInRequest(context, users.drafter.id, `/t/${office.code}/admin`);
   const staff = await requireStaff(request, context, office.code);
-  const created = await withTenant(staff, (trx) => createDocument(trx, staff, { documentType: "fixture-notes.memo", title: "关于某企业环境违法行为的处理情况", payload: { summary: "责令改正", body: `当事人身份证号${ID}，已责令改正。` } }));
+  const created = await withTenant(staff, (trx) => createDocument(trx, staff, { documentType: "fixture-notes.memo", title: "关于某企业环境违法行为的处理情况", payload: { summary: "责令改正", body: `当事人身份证号${ID}，已责令改正。`, attribute: "on_request" } }));
   if (!created.ok) throw new Error(created.refusal.code);
   docId = created.document.id;
 });
@@ -56,7 +65,7 @@ describe("the document page", () => {
   it("lists the texts in the order the document type declares them, not in the database's key order", async () => {
     // jsonb keeps shorter keys first: it returns body before summary.
     const page = await load(users.drafter.id);
-    expect(page.document.fields.map((f) => f.path)).toEqual(["title", "payload.summary", "payload.body"]);
+    expect(page.document.fields.map((f) => f.path)).toEqual(["title", "payload.summary", "payload.body", "payload.attribute"]);
   });
 
   it("shows staff who handle documents the original with the finding marked, and a viewer or supervisor only the masked text", async () => {
@@ -87,11 +96,28 @@ describe("the document page", () => {
     // A decision on a version someone else already moved on from is refused.
     expect(await post(users.dept.id, { intent: "approve", version: String(page.document.version - 1) })).toMatchObject({ ok: false, status: 409, message: "workflow.errors.staleVersion" });
     expect(await post(users.dept.id, { intent: "return", version: String(page.document.version), comment: " " })).toMatchObject({ ok: false, message: "workflow.errors.commentRequired" });
-    expect(await post(users.dept.id, { intent: "approve", version: String(page.document.version) })).toMatchObject({ ok: true });
+    expect(page.document.finalStep).toBe(false);
+    // 同意's opinion is optional, bounded, and refused too long without deciding anything.
+    const long = await post(users.dept.id, { intent: "approve", version: String(page.document.version), comment: "拟".repeat(501) });
+    expect(long).toMatchObject({ ok: false, status: 400, errors: { comment: "documents.errors.opinionTooLong" } });
+    expect((await load(users.dept.id)).document.version).toBe(page.document.version);
+    // The approver reads where the document went.
+    expect(await post(users.dept.id, { intent: "approve", version: String(page.document.version), comment: "  拟同意 " })).toMatchObject({
+      ok: true,
+      message: "documents.done.approveForwarded",
+      values: { step: "workflow.steps.classification" },
+    });
 
     page = await load(users.classifier.id);
     expect(page.document.may.classify).toBe(true);
-    expect(await post(users.classifier.id, { intent: "approve", version: String(page.document.version) })).toMatchObject({ ok: false, message: "workflow.errors.findingsUnresolved" });
+    // The drafter's proposal is preselected until 保密审查 records its own.
+    expect(page.document.classification).toMatchObject({ attributeAsked: true, proposedAttribute: "on_request", review: null });
+    // A refusal that names no field comes back as the decision form's own error, shown beside it.
+    expect(await post(users.classifier.id, { intent: "approve", version: String(page.document.version) })).toMatchObject({
+      ok: false,
+      message: "workflow.errors.findingsUnresolved",
+      errors: { _form: "workflow.errors.findingsUnresolved" },
+    });
     const finding = page.document.classification!.findings[0]!;
     expect(await post(users.classifier.id, { intent: "resolve", field: finding.field, key: finding.key, action: "keep" })).toMatchObject({ ok: false, errors: { reason: "classification.errors.keepReason" } });
     expect(await post(users.classifier.id, { intent: "resolve", field: finding.field, key: finding.key, action: "redact" })).toMatchObject({ ok: true });
@@ -99,13 +125,19 @@ describe("the document page", () => {
     expect(await post(users.classifier.id, { intent: "classify", attribute: "proactive", noStateSecret: "on" })).toMatchObject({ ok: true });
     page = await load(users.classifier.id);
     expect(page.document.classification!.review).toMatchObject({ attribute: "proactive", ground: null });
+    expect(page.document.classification!.proposedAttribute).toBe("proactive");
     expect(await post(users.classifier.id, { intent: "approve", version: String(page.document.version) })).toMatchObject({ ok: true });
 
     page = await load(users.leader.id);
-    expect(await post(users.leader.id, { intent: "approve", version: String(page.document.version) })).toMatchObject({ ok: true });
+    expect(page.document.finalStep).toBe(true);
+    expect(await post(users.leader.id, { intent: "approve", version: String(page.document.version), comment: "同意发布" })).toMatchObject({ ok: true, message: "documents.done.approveCompleted" });
     page = await load(users.drafter.id);
     expect(page.document.status).toBe("approved");
     expect(page.document.decisions.map((d) => d.action)).toEqual(["submit", "approve", "approve", "approve"]);
+    // The opinions are in the 办理记录 with who gave them.
+    expect(page.document.decisions.map((d) => d.comment)).toEqual([null, "拟同意", null, "同意发布"]);
+    expect(page.document.decisions[1]!.actor).toBeTruthy();
+    expect(page.document.decisions[1]!.actor).not.toBe(page.document.decisions[3]!.actor);
     expect(page.document.steps.map((s) => s.state)).toEqual(["done", "done", "done", "done", "skipped"]);
   });
 

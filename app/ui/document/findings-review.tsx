@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { DocumentView } from "~/core/workflow/document-view.server";
 import type { FieldErrors } from "~/core/input/field-errors";
-import { Checkbox, RadioGroup, SelectField, SubmitButton, SubmitChoices, TextField } from "~/ui/form-kit";
+import { Checkbox, ErrorSummary, RadioGroup, SelectField, SubmitButton, SubmitChoices, TextField } from "~/ui/form-kit";
 import { FormMessage, PostForm } from "~/ui/forms";
 import { FieldLabel } from "./document-text";
 
@@ -37,7 +37,9 @@ export function FindingsReview({ document: doc, classification: c, result }: { d
   const { t, i18n } = useTranslation();
   const date = new Intl.DateTimeFormat(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
   const editable = doc.may.classify;
-  const classifyErrors = asFieldErrors(result?.intent === "classify" ? result.errors : undefined);
+  const classifyResult = result?.intent === "classify" && !result.ok ? result : null;
+  const classifyErrors = asFieldErrors(classifyResult ? (classifyResult.errors ?? { _form: classifyResult.message ?? "errors.invalid" }) : undefined);
+  const proposed = !c.review && c.proposedAttribute ? c.attributes.find((a) => a.value === c.proposedAttribute) : undefined;
   const ns = doc.typeLabel.includes(":") ? doc.typeLabel.split(":")[0]! : "core";
   return (
     <section aria-labelledby="classification-review" className="panel">
@@ -113,11 +115,16 @@ export function FindingsReview({ document: doc, classification: c, result }: { d
         </div>
       )}
 
-      <h3>{t("classification.record")}</h3>
+      <h3 id="classification-record">{t("classification.record")}</h3>
+      {!c.attributeAsked && <p className="hint">{t("classification.noAttribute")}</p>}
       {c.review ? (
         <dl className="meta-table">
-          <dt>{t("classification.attribute")}</dt>
-          <dd>{c.review.attributeLabel}</dd>
+          {c.review.attributeLabel && (
+            <>
+              <dt>{t("classification.attribute")}</dt>
+              <dd>{c.review.attributeLabel}</dd>
+            </>
+          )}
           {c.review.groundLabel && (
             <>
               <dt>{t("classification.ground")}</dt>
@@ -137,18 +144,29 @@ export function FindingsReview({ document: doc, classification: c, result }: { d
       {editable && (
         <PostForm className="stack narrow">
           <input type="hidden" name="intent" value="classify" />
-          <RadioGroup
-            name="attribute"
-            legend={t("classification.attribute")}
-            required
-            value={c.review?.attribute}
-            errors={classifyErrors}
-            groups={[{ choices: c.attributes }]}
+          <ErrorSummary
+            errors={classifyResult ? classifyErrors : undefined}
+            idPrefix="classify"
+            labels={{ attribute: t("classification.attribute"), ground: t("classification.ground"), noStateSecret: t("classification.declaration") }}
           />
-          <SelectField name="ground" label={t("classification.ground")} hint={t("classification.groundHint")} defaultValue={c.review?.ground ?? ""} errors={classifyErrors} options={c.grounds}>
-            <option value="">{t("classification.noGround")}</option>
-          </SelectField>
-          <Checkbox name="noStateSecret" label={t("classification.declarationText")} required errors={classifyErrors} />
+          {c.attributeAsked && (
+            <>
+              <RadioGroup
+                name="attribute"
+                idPrefix="classify"
+                legend={t("classification.attribute")}
+                required
+                value={c.proposedAttribute ?? undefined}
+                hint={proposed ? t("classification.proposed", { attribute: proposed.label }) : undefined}
+                errors={classifyErrors}
+                groups={[{ choices: c.attributes }]}
+              />
+              <SelectField name="ground" idPrefix="classify" label={t("classification.ground")} hint={t("classification.groundHint")} defaultValue={c.review?.ground ?? ""} errors={classifyErrors} options={c.grounds}>
+                <option value="">{t("classification.noGround")}</option>
+              </SelectField>
+            </>
+          )}
+          <Checkbox idPrefix="classify" name="noStateSecret" label={t("classification.declarationText")} required errors={classifyErrors} />
           <SubmitButton className="button primary">
             {t("classification.save")}
           </SubmitButton>
