@@ -1,6 +1,6 @@
 import type { Locale } from "../../core/i18n/config";
 import type { ReviewState } from "../../core/classification/review.server";
-import { recordClassification, resolveFinding, type StepResult } from "../../core/workflow/classification-step.server";
+import { carriesAttribute, recordClassification, resolveFinding, type StepResult } from "../../core/workflow/classification-step.server";
 import { documentView, type DocumentView } from "../../core/workflow/document-view.server";
 import { createDocument, decide, documentById, type WorkflowDocument, type WorkflowResult } from "../../core/workflow/service.server";
 import { reviewState } from "../../core/classification/review.server";
@@ -67,7 +67,7 @@ export function recordReview(env: Env, documentId: string, review: ReviewRecord,
 export interface ClassifyOptions {
   /** Every finding's decision (default: redact). */
   decision?: FindingDecision;
-  /** The record (default: 主动公开). */
+  /** The record (default: 主动公开, or the declaration alone for a type without a 公开属性, such as a reply letter). */
   review?: ReviewRecord;
 }
 
@@ -78,7 +78,9 @@ export async function classify(env: Env, documentId: string, options: ClassifyOp
     const r = await decideFinding(env, documentId, f, options.decision ?? { action: "redact" });
     if (!r.ok) throw new Error(`finding ${f.field} ${f.key}: ${JSON.stringify(r)}`);
   }
-  const recorded = await recordReview(env, documentId, options.review ?? { attribute: "proactive" });
+  const doc = await documentOf(env, documentId);
+  const asked = await asStaffOf(env, classifierOf(env), async (_trx, ctx) => carriesAttribute(ctx, doc.document_type));
+  const recorded = await recordReview(env, documentId, options.review ?? (asked ? { attribute: "proactive" } : {}));
   if (!recorded.ok) throw new Error(`保密审查 record: ${JSON.stringify(recorded)}`);
   return state;
 }

@@ -45,7 +45,7 @@ describe(`an approval the ledger no longer allows (${process.env.TEST_DATABASE_U
 
     const approve = (userId: string) => actOn(env, userId, documentId, "approve");
     expect((await approve(env.users.dept.id)).ok).toBe(true);
-    const recorded = await recordReview(env, documentId, { attribute: "proactive" });
+    const recorded = await recordReview(env, documentId, {});
     expect(recorded.ok, JSON.stringify(recorded)).toBe(true);
     expect((await approve(env.users.classifier.id)).ok).toBe(true);
 

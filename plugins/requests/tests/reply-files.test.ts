@@ -99,7 +99,9 @@ describe("a reply that provides files", () => {
       const r = await decideFinding(env, documentId, f, decision);
       expect(r.ok, JSON.stringify(r)).toBe(true);
     }
-    const recorded = await recordReview(env, documentId, { attribute: "on_request", ground: "art15.third_party" });
+    // A reply carries no 公开属性: the record is the declaration alone, and an attribute is refused.
+    expect(await recordReview(env, documentId, { attribute: "on_request", ground: "art15.third_party" })).toMatchObject({ ok: false, errors: { attribute: "classification.errors.attributeNotAsked" } });
+    const recorded = await recordReview(env, documentId, {});
     expect(recorded.ok, JSON.stringify(recorded)).toBe(true);
     expect((await approve(env.users.classifier.id, documentId)).ok).toBe(true);
     expect((await approve(env.users.leader.id, documentId)).ok).toBe(true);

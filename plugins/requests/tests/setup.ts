@@ -28,8 +28,8 @@ export { audited, load, post, statusOf, type Posted } from "../../../app/plugin-
 export const staffPath = (env: RequestsEnv, sub = "") => `/t/${env.office.code}/admin/requests${sub}`;
 export const publicPath = (env: RequestsEnv, sub = "") => `/t/${env.office.code}/requests${sub}`;
 
-/** 保密审查's record of a reply in these tests: 依申请公开, a third party's interests (条例 Art 15). */
-export const REPLY_REVIEW = { attribute: "on_request", ground: "art15.third_party" };
+/** 保密审查's record of a reply: the declaration alone (a reply is sent to its applicant, it carries no 公开属性). */
+export const REPLY_REVIEW = {};
 
 /** Every step of the office's chain approves the document, 保密审查 redacting what the scan found. */
 export async function approveChain(env: Pick<Testbed, "handle" | "context" | "office" | "member">, documentId: string): Promise<void> {
