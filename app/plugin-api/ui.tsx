@@ -1,5 +1,6 @@
 /** The shared UI kit for plugin pages: forms that carry the CSRF token, the form kit's fields with localised errors, the reader's locale. */
 export { CsrfInput, FormMessage, PostForm, RowAction } from "../ui/forms";
+export { Chart, type ChartData, type ChartView } from "../ui/charts";
 export {
   Checkbox,
   CheckboxGroup,

@@ -62,13 +62,28 @@ const widgetSchema = <DB>() =>
   z.object({
     key: z.string(),
     label: z.string().min(1),
+    /** i18n key: what the number measures, over which period, from which records (shown under it). */
+    description: z.string().min(1).optional(),
     /** How the number reads: a count, a percentage (0–100), or a number of days. */
     format: z.enum(["count", "percent", "days"]).default("count"),
-    /** Whether a higher value is better (shown green) or worse (shown red). */
-    better: z.enum(["higher", "lower"]).default("higher"),
+    /** Only where one direction is better (late items: lower; on-time rate: higher); absent, none is shown. */
+    better: z.enum(["higher", "lower"]).optional(),
     permission: z.string().optional(),
     /** One number (or null: not applicable) per tenant id asked for. */
     compute: fn<(ctx: WidgetContext<DB>, tenantIds: string[]) => Promise<Record<string, number | null>>>("widgets[].compute"),
+    /**
+     * The same measure broken down, drawn as a chart: over the last 12 months (`"months"`: the host
+     * passes `YYYY-MM` strings, oldest first, ending with the current month in China) or over the
+     * plugin's own buckets (i18n keys, e.g. age bands). `compute` returns one array per tenant id,
+     * one number (or null) per bucket.
+     */
+    series: z
+      .object({
+        label: z.string().min(1),
+        over: z.union([z.literal("months"), z.array(z.string().min(1)).min(1).max(24)]),
+        compute: fn<(ctx: WidgetContext<DB>, tenantIds: string[], buckets: string[]) => Promise<Record<string, (number | null)[]>>>("widgets[].series.compute"),
+      })
+      .optional(),
   });
 
 /** `inbox[]`: work of the plugin's waiting for a staff member, shown in their 收件箱 beside the documents to decide. */

@@ -15,9 +15,33 @@ export interface WidgetResult {
   pluginId: string;
   /** An i18n key in the plugin's namespace, `<pluginId>:…`. */
   label: string;
+  /** An i18n key: what it measures, its period and source. */
+  description?: string;
   format: PluginWidget["format"];
-  better: PluginWidget["better"];
+  /** Absent where no direction is better (a count of applications is neither good nor bad). */
+  better?: PluginWidget["better"];
   values: Record<string, number | null>;
+  /** The breakdown, when the request asked for series and the widget declares one (null where it failed). */
+  series?: WidgetSeriesResult | null;
+}
+
+export interface WidgetSeriesResult {
+  /** An i18n key of the plugin's: the chart's title. */
+  label: string;
+  /** `months`: `buckets` are `YYYY-MM`, oldest first; `buckets`: i18n keys of the plugin's. */
+  over: "months" | "buckets";
+  buckets: string[];
+  /** Per tenant id asked for, one number (or null) per bucket; all null where its plugin is off. */
+  values: Record<string, (number | null)[]>;
+}
+
+/** The 12 months ending with `today`'s, oldest first, as `YYYY-MM`. */
+export function lastTwelveMonths(today = chinaDate()): string[] {
+  const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  return Array.from({ length: 12 }, (_, i) => {
+    const k = y * 12 + (m - 1) - (11 - i);
+    return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`;
+  });
 }
 
 export interface WidgetRequest {
@@ -28,6 +52,8 @@ export interface WidgetRequest {
   tenantIds: readonly string[];
   /** The viewer's permissions: a widget declaring a permission is left out without it. */
   permissions: ReadonlySet<string>;
+  /** Also compute the widgets' series (the staff home and the oversight page draw them). */
+  series?: boolean;
 }
 
 /**
@@ -62,26 +88,62 @@ export async function computeWidgets(context: Pick<AppLoadContext, "services">, 
         return withScope(db, { tenantId: null, readTenantIds: asked, userId: req.viewerUserId }, fn);
       },
     };
-    return [
+    const value = Promise.resolve()
       // Through a promise first, so a compute that throws before returning one is caught as well.
-      Promise.resolve()
-        .then(() => widget.compute(ctx, [...ids]))
-        .then((raw) => pick(raw, ids))
-        .catch((err: unknown) => {
-          logger.warn({ err, pluginId: widget.pluginId, widget: widget.key }, "plugin widget failed; showing no value");
-          return {} as Record<string, number | null>;
-        })
-        .then((found): WidgetResult => ({
+      .then(() => widget.compute(ctx, [...ids]))
+      .then((raw) => pick(raw, ids))
+      .catch((err: unknown) => {
+        logger.warn({ err, pluginId: widget.pluginId, widget: widget.key }, "plugin widget failed; showing no value");
+        return {} as Record<string, number | null>;
+      });
+    const declared = req.series ? widget.series : undefined;
+    const buckets = declared ? (declared.over === "months" ? lastTwelveMonths() : [...declared.over]) : [];
+    const series = declared
+      ? Promise.resolve()
+          .then(() => declared.compute(ctx, [...ids], [...buckets]))
+          .then((raw): WidgetSeriesResult => {
+            const found = pickSeries(raw, ids, buckets.length);
+            return {
+              label: declared.label,
+              over: declared.over === "months" ? "months" : "buckets",
+              buckets,
+              values: Object.fromEntries(tenantIds.map((id) => [id, found[id] ?? buckets.map(() => null)])),
+            };
+          })
+          .catch((err: unknown) => {
+            logger.warn({ err, pluginId: widget.pluginId, widget: widget.key }, "plugin widget series failed; showing no chart");
+            return null;
+          })
+      : Promise.resolve(undefined);
+    return [
+      Promise.all([value, series]).then(
+        ([found, s]): WidgetResult => ({
           key: widget.key,
           pluginId: widget.pluginId,
           label: widget.label,
+          ...(widget.description ? { description: widget.description } : {}),
           format: widget.format,
-          better: widget.better,
+          ...(widget.better ? { better: widget.better } : {}),
           values: Object.fromEntries(tenantIds.map((id) => [id, found[id] ?? null])),
-        })),
+          ...(s !== undefined ? { series: s } : {}),
+        }),
+      ),
     ];
   });
   return Promise.all(jobs);
+}
+
+/** Keeps, per tenant asked about, an array of `length` finite numbers or nulls; a tenant whose array has another length is refused (a shifted month would be misread). */
+function pickSeries(raw: unknown, ids: readonly string[], length: number): Record<string, (number | null)[]> {
+  const out: Record<string, (number | null)[]> = {};
+  if (!raw || typeof raw !== "object") throw new Error("a series compute must return an object of arrays");
+  for (const id of ids) {
+    const v = (raw as Record<string, unknown>)[id];
+    if (v === undefined) continue;
+    if (!Array.isArray(v) || v.length !== length) throw new Error(`series for tenant ${id} must have ${length} values`);
+    out[id] = v.map((x) => (typeof x === "number" && Number.isFinite(x) ? x : null));
+  }
+  return out;
 }
 
 /** Keeps the finite numbers a widget returned for the tenants it was asked about, and nothing else. */

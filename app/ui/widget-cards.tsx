@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { useLocale } from "./use-locale";
 import { formatWidgetValue, type WidgetView } from "./widget-format";
 
-/** One office's plugin widgets as cards: what each measures and its number, large. */
+/** One office's plugin widgets as cards: its number, large, then what it measures (period, source) and, only where one exists, which direction is better. */
 export function WidgetCards({ widgets, tenantId }: { widgets: WidgetView[]; tenantId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -23,6 +23,8 @@ export function WidgetCards({ widgets, tenantId }: { widgets: WidgetView[]; tena
                 formatWidgetValue(value, w.format, locale)
               )}
             </dd>
+            {w.description && <dd className="widget-description">{t(w.description)}</dd>}
+            {w.better && <dd className="widget-direction">{t(w.better === "higher" ? "oversight.higherBetter" : "oversight.lowerBetter")}</dd>}
           </div>
         );
       })}

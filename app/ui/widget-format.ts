@@ -9,8 +9,11 @@ export interface WidgetView {
   pluginId: string;
   /** An i18n key in the plugin's namespace. */
   label: string;
+  /** An i18n key: what it measures, its period and source. */
+  description?: string;
   format: WidgetFormat;
-  better: WidgetBetter;
+  /** Only where one direction is better; absent, no direction is shown or implied. */
+  better?: WidgetBetter;
   values: Record<string, number | null>;
 }
 

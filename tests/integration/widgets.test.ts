@@ -4,7 +4,8 @@ import type { DatabaseHandle } from "../../db/client";
 import { withScope } from "../../db/scope";
 import { requireStaff } from "../../app/core/tenancy/staff.server";
 import { PluginRegistry } from "../../app/plugin-host/registry";
-import { computeWidgets } from "../../app/plugin-host/widgets.server";
+import { computeWidgets, lastTwelveMonths } from "../../app/plugin-host/widgets.server";
+import { manifestSchema } from "../../app/plugin-host/manifest-schema";
 import type { PluginWidget } from "../../app/plugin-host/manifest-schema";
 import type { WidgetContext } from "../../app/plugin-api/context";
 import { loader as oversightLoader } from "../../app/routes/t.$tenant.admin.oversight";
@@ -69,7 +70,8 @@ describe("plugin widgets", () => {
       permissions: staff.permissions,
     });
     expect(widgets).toEqual([
-      { key: "fixture-notes.notes", pluginId: "fixture-notes", label: "fixture-notes:widget", format: "count", better: "higher", values: { [city]: 1, [one]: 3, [two]: null } },
+      // No `better` declared, none invented: a count of notes is neither good nor bad.
+      { key: "fixture-notes.notes", pluginId: "fixture-notes", label: "fixture-notes:widget", format: "count", values: { [city]: 1, [one]: 3, [two]: null } },
     ]);
   });
 
@@ -155,6 +157,74 @@ describe("plugin widgets", () => {
   });
 });
 
+describe("widget series", () => {
+  const noteCount: Compute = async (ctx, tenantIds) => Object.fromEntries(tenantIds.map((id) => [id, 1]));
+  const ask = (plugins: PluginRegistry, tenantIds: string[], series = true, logger = context.services.logger) =>
+    computeWidgets({ services: { ...context.services, logger, plugins } }, {
+      viewerUserId: "00000000-0000-0000-0000-000000000000",
+      readableTenantIds: tenantIds,
+      tenantIds,
+      permissions: new Set(),
+      series,
+    });
+
+  it("name the last 12 months, oldest first, ending with this one, across a year's turn", () => {
+    expect(lastTwelveMonths("2026-03-09")).toEqual(["2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03"]);
+    expect(lastTwelveMonths("2026-12-31").at(0)).toBe("2026-01");
+  });
+
+  it("pass the months to the plugin and keep its numbers per tenant; nulls where the plugin is off", async () => {
+    const { city, one, two } = ids();
+    const seen: string[][] = [];
+    const plugins = withWidget(noteCount, {
+      series: {
+        label: "fixture-notes:widget",
+        over: "months",
+        compute: async (_ctx, tenantIds, months) => {
+          seen.push(months);
+          return Object.fromEntries(tenantIds.map((id, k) => [id, months.map((_, i) => (i === 11 ? k + 1 : i === 0 ? null : 0))]));
+        },
+      },
+    });
+    const [w] = await ask(plugins, [city, one, two]);
+    expect(seen).toEqual([lastTwelveMonths()]);
+    expect(w!.series).toMatchObject({ label: "fixture-notes:widget", over: "months", buckets: lastTwelveMonths() });
+    expect(w!.series!.values[city]).toEqual([null, ...Array(10).fill(0), 1]);
+    expect(w!.series!.values[one]).toEqual([null, ...Array(10).fill(0), 2]);
+    expect(w!.series!.values[two]).toEqual(Array(12).fill(null));
+    // Not asked for: not computed.
+    expect((await ask(plugins, [city], false))[0]).not.toHaveProperty("series");
+    expect(seen).toHaveLength(1);
+  });
+
+  it("give the plugin's own buckets back to it, and refuse an array of another length with a warning, keeping the widget's number", async () => {
+    const { city } = ids();
+    const buckets = ["fixture-notes:a", "fixture-notes:b", "fixture-notes:c"];
+    const good = withWidget(noteCount, { series: { label: "fixture-notes:widget", over: buckets, compute: async (_c, ids, b) => ({ [ids[0]!]: b.map((_, i) => i * 2) }) } });
+    const [w] = await ask(good, [city]);
+    expect(w!.series).toEqual({ label: "fixture-notes:widget", over: "buckets", buckets, values: { [city]: [0, 2, 4] } });
+
+    const warn = vi.fn();
+    const logger = { ...context.services.logger, warn } as never;
+    const short = withWidget(noteCount, { series: { label: "fixture-notes:widget", over: buckets, compute: async (_c, ids) => ({ [ids[0]!]: [1, 2] }) } });
+    const [bad] = await ask(short, [city], true, logger);
+    expect(bad!.series).toBeNull();
+    expect(bad!.values).toEqual({ [city]: 1 });
+    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ widget: "fixture-notes.notes" }), expect.stringContaining("series"));
+  });
+
+  it("reject a manifest whose series has neither months nor buckets, and keep `better` absent unless declared", () => {
+    const plugin = registry.get("fixture-notes")!;
+    const widget = { key: "fixture-notes.x", label: "fixture-notes:widget", compute: noteCount };
+    const schema = manifestSchema();
+    const parse = (w: object) => schema.safeParse({ ...plugin.manifest, widgets: [w] });
+    expect(parse({ ...widget, series: { label: "fixture-notes:widget", over: [], compute: noteCount } }).success).toBe(false);
+    expect(parse({ ...widget, better: "sideways" }).success).toBe(false);
+    const ok = parse({ ...widget, description: "fixture-notes:widget" });
+    expect(ok.success && ok.data.widgets[0]!.better).toBeUndefined();
+  });
+});
+
 describe("the oversight page", () => {
   it("gives a city supervisor its own office first, then its offices, with each widget's numbers", async () => {
     const { city, one, two } = ids();
@@ -167,6 +237,27 @@ describe("the oversight page", () => {
       [two, 1],
     ]);
     expect(data.widgets.map((w) => w.values)).toEqual([{ [city]: 1, [one]: 3, [two]: null }]);
+    // One chart per widget, an office a bar, drawn as SVG here with its data table.
+    expect(data.perOffice).toHaveLength(1);
+    const chart = data.perOffice[0]!;
+    expect(chart.svg).toMatch(/^<svg [^>]*role="img"[^>]*aria-label="[^"]+"/);
+    expect(chart.table.rows.map((r) => [r.label, r.cells])).toEqual(data.offices.map((o, i) => [o.name, [["1", "3", "—"][i]]]));
+    expect(data.trends).toEqual([]);
+  });
+
+  it("sums a count series over the offices for the trend chart", async () => {
+    const { city, one, two } = ids();
+    const plugins = withWidget(async (_c, tenantIds) => Object.fromEntries(tenantIds.map((id) => [id, 1])), {
+      series: { label: "fixture-notes:widget", over: ["fixture-notes:widget"], compute: async (_c, tenantIds) => Object.fromEntries(tenantIds.map((id) => [id, [id === city ? 2 : 5]])) },
+    });
+    const user = await createUser(handle, { [city]: ["supervisor"] });
+    const request = await signedInRequest(context, user.id, `/t/${tree.city.code}/admin/oversight?lng=en`);
+    const data = await oversightLoader({ request, context: { ...context, services: { ...context.services, plugins } }, params: { tenant: tree.city.code } });
+    expect(data.trends).toHaveLength(1);
+    // The city (2) and office 1 (5); office 2 has the plugin off and adds nothing.
+    expect(data.trends[0]!.table.rows.map((r) => r.cells)).toEqual([["7"]]);
+    expect(data.widgets[0]).not.toHaveProperty("series");
+    void two;
   });
 
   it("is closed to a branch office's drafter", async () => {

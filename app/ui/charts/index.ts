@@ -1,0 +1,2 @@
+export { Chart } from "./chart";
+export type { ChartData, ChartView } from "./chart-data";
