@@ -26,6 +26,8 @@ export {
 export { hasErrors, topFields, type FieldErrors } from "../core/input/field-errors";
 export { IgnoredFilters } from "../ui/ignored-filters";
 export { useLocale } from "../ui/use-locale";
+export { FileMeta } from "../ui/file-meta";
+export { documentKind, humanSize, type DocumentKind } from "../core/files/kinds";
 export { PublicLayout } from "../ui/public-layout";
 export { publicPage, type Crumb, type CrumbArgs, type PublicPageHandle } from "../ui/public-site/crumbs";
 export { RichTextEditor, type RichTextFormat } from "../ui/rich-text-editor";

@@ -13,7 +13,7 @@ import { tenantContext } from "../../app/plugin-host/request-context.server";
 import { TenantDirectory } from "../../app/core/tenancy/directory.server";
 import { loader as platformHome } from "../../app/routes/_index";
 import { loader as tenantHome } from "../../app/routes/t.$tenant._index";
-import { demoItems, type DemoItem } from "../../plugins/disclosure/data/demo-items";
+import { demoAttachmentText, demoItems, type DemoItem } from "../../plugins/disclosure/data/demo-items";
 import type { DisclosureDatabase } from "../../plugins/disclosure/db/schema";
 import { seedDisclosure } from "../../plugins/disclosure/server/seed.server";
 import { sanitizeBody } from "../../plugins/disclosure/server/html";
@@ -83,10 +83,11 @@ async function loadItems(ctx: PluginTenantContext, generator: (typeof OFFICES)[n
     for (const [n, { d, batch, id }] of order.entries()) {
       const { number } = await ctx.numbering.next(trx, "core.index", { year: Number(d.publishedOn.slice(0, 4)) });
       const attachments = (d.attachments ?? []).map((a) => {
-        const bytes = Buffer.from(a.text, "utf8");
-        const file = { tenant_id: ctx.tenant.id, id: randomUUID(), name: a.name, mime: "text/plain; charset=utf-8", size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), bytes, text: a.text };
+        const text = demoAttachmentText(a);
+        const bytes = Buffer.from(text, "utf8");
+        const file = { tenant_id: ctx.tenant.id, id: randomUUID(), name: a.name, mime: "text/plain; charset=utf-8", size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), bytes, text };
         files.push(file);
-        return { id: file.id, name: file.name, mime: file.mime, size: file.size, text: a.text };
+        return { id: file.id, name: file.name, mime: file.mime, size: file.size, text };
       });
       const withdrawn = n % 41 === 7;
       rows.push({

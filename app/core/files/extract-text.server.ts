@@ -59,6 +59,28 @@ async function workbookText(bytes: Uint8Array): Promise<string> {
   return lines.join("\n");
 }
 
+const hex4 = (n: number) => n.toString(16).padStart(4, "0");
+
+/**
+ * The Unicode CMaps of the Adobe standard CJK fonts (`UniGB-UCS2-H`, as 公文 PDFs and our demo PDFs
+ * with the non-embedded `STSong-Light` use) for pdf.js, which has no CMap files here: for text only,
+ * a code maps to the CID equal to itself. The text then comes from the font's `/ToUnicode`, or from
+ * the code itself (it is UCS-2); glyph shapes, which need the real CIDs, are never drawn here.
+ * Any other predefined CMap is refused, so such a font yields no text rather than wrong text.
+ */
+class UnicodeCMapFactory {
+  constructor(_options: unknown) {}
+  async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+    const name = /^(Uni(?:GB|CNS|JIS|KS)-UCS2-[HV])$/.exec(filename)?.[1];
+    if (kind !== "cMapUrl" || !name) throw new Error(`No ${kind} data for ${filename}`);
+    const ranges = Array.from({ length: 256 }, (_, i) => `<${hex4(i << 8)}> <${hex4((i << 8) | 0xff)}> ${i << 8}`);
+    const blocks = [0, 100, 200].map((at) => ranges.slice(at, at + 100)).map((b) => `${b.length} begincidrange\n${b.join("\n")}\nendcidrange`);
+    const cmap = `/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /${name} def\n/CMapType 1 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n${blocks.join("\n")}\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend`;
+    return new TextEncoder().encode(cmap);
+  }
+}
+const PDF_OPTIONS = { BinaryDataFactory: UnicodeCMapFactory, cMapUrl: "builtin:/", cMapPacked: false } as unknown as Parameters<typeof getDocumentProxy>[1];
+
 /**
  * The text a reviewer must read: a PDF's text, a Word file's raw text, every cell of every sheet of
  * a workbook (tab-separated rows), nothing for an image (its content can only be read by eye).
@@ -66,7 +88,7 @@ async function workbookText(bytes: Uint8Array): Promise<string> {
  */
 export async function extractFileText(kind: FileKind, bytes: Uint8Array): Promise<string> {
   let text = "";
-  if (kind === "pdf") text = (await pdfText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true })).text;
+  if (kind === "pdf") text = (await pdfText(await getDocumentProxy(new Uint8Array(bytes), PDF_OPTIONS), { mergePages: true })).text;
   else if (kind === "docx") text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
   else if (kind === "xlsx") text = await workbookText(bytes);
   return withoutForbiddenCharacters(text.trim());

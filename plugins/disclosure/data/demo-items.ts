@@ -9,6 +9,8 @@
  * a resident ID number and a mobile number in its body (`containsPersonalData`) for the scan.
  */
 
+import { TOPICS } from "./topics";
+
 export interface DemoItem {
   key: string;
   catalogueKey: string;
@@ -33,11 +35,24 @@ export interface DemoItem {
   bodyHtml: string;
   /** Key of the policy item this 政策解读 explains. */
   interpretationOf?: string;
-  attachments?: { name: string; mime: string; text: string }[];
+  attachments?: DemoAttachment[];
   /** The one item per tenant whose body holds personal data, so the classification scan has a finding. */
   containsPersonalData?: true;
   /** Published more than 20 working days after formedOn, so the timeliness view has late items. */
   expectLate?: true;
+}
+
+/**
+ * A file the seed writes as a real document: a PDF or Word file of a title and paragraphs (a
+ * paragraph "标签：内容" becomes a row of the Word file's form table), or a workbook of rows.
+ */
+export type DemoAttachment =
+  | { kind: "pdf" | "docx"; name: string; title: string; paragraphs: string[] }
+  | { kind: "xlsx"; name: string; sheet: string; rows: string[][] };
+
+/** The text an attachment is written from: its title and paragraphs, or its rows as tab-separated lines (as extraction reads a workbook). */
+export function demoAttachmentText(a: DemoAttachment): string {
+  return a.kind === "xlsx" ? a.rows.map((r) => r.join("\t")).join("\n") : [a.title, ...a.paragraphs].join("\n");
 }
 
 export interface DemoTenant {
@@ -51,12 +66,7 @@ export interface DemoTenant {
 /** No demo item is dated after this day. */
 export const DEMO_LATEST_DATE = "2026-11-20";
 
-export const TOPICS = {
-  environment: "环境监测、保护与治理",
-  general: "综合政务",
-  finance: "财政、金融、审计",
-  personnel: "劳动、人事、监察",
-} as const;
+export { TOPICS };
 
 /** mulberry32: tiny, fast and good enough to make fictional data look varied. */
 export function mulberry32(seed: number): () => number {
@@ -273,9 +283,17 @@ export function demoItems(tenant: DemoTenant): DemoItem[] {
       p("申请内容不明确的，本机关将在收到申请之日起7个工作日内一次性告知需要补正的事项。"),
     attachments: [
       {
-        name: "政府信息公开申请表.txt",
-        mime: "text/plain",
-        text: "政府信息公开申请表\n申请人类型：公民 / 法人或者其他组织\n姓名或名称：\n身份证件名称及号码：\n联系方式：\n所需信息的名称、文号或者特征性描述：\n获取信息的方式：邮寄 / 电子邮件 / 当面领取\n",
+        kind: "docx",
+        name: "政府信息公开申请表.docx",
+        title: "政府信息公开申请表",
+        paragraphs: [
+          "申请人类型：公民 / 法人或者其他组织",
+          "姓名或名称：",
+          "身份证件名称及号码：",
+          "联系方式：",
+          "所需信息的名称、文号或者特征性描述：",
+          "获取信息的方式：邮寄 / 电子邮件 / 当面领取",
+        ],
       },
     ],
   });
@@ -438,9 +456,17 @@ export function demoItems(tenant: DemoTenant): DemoItem[] {
         ? {
             attachments: [
               {
-                name: `${company.project}环境影响报告表（公示本）.txt`,
-                mime: "text/plain",
-                text: `建设项目环境影响报告表（公示本）\n项目名称：${project}\n建设单位：${company.name}\n主要污染物：废气、废水、噪声、固体废物\n`,
+                kind: "pdf",
+                name: `${company.project}环境影响报告表（公示本）.pdf`,
+                title: "建设项目环境影响报告表（公示本）",
+                paragraphs: [
+                  `项目名称：${project}`,
+                  `建设单位：${company.name}`,
+                  `建设地点：${area}工业园区`,
+                  "主要污染物：废气、废水、噪声、固体废物",
+                  "污染防治措施：废气经收集处理后达标排放，生产废水经预处理后接入园区污水处理厂，选用低噪声设备并采取隔声减振措施，固体废物分类收集、依法处置。",
+                  "本公示本已删除涉及国家秘密、商业秘密和个人隐私的内容。",
+                ],
               },
             ],
           }
@@ -663,9 +689,14 @@ export function demoItems(tenant: DemoTenant): DemoItem[] {
     bodyHtml: p(`${city}${listYear}年环境监管重点单位名录已确定，现予公布。名录分为水环境重点排污单位、大气环境重点排污单位、土壤污染重点监管单位等类别。`),
     attachments: [
       {
-        name: `${listYear}年环境监管重点单位名录.csv`,
-        mime: "text/csv",
-        text: `类别,单位名称\n大气环境重点排污单位,${nextCompany().name}\n水环境重点排污单位,${nextCompany().name}\n`,
+        kind: "xlsx",
+        name: `${listYear}年环境监管重点单位名录.xlsx`,
+        sheet: "重点单位名录",
+        rows: [
+          ["序号", "类别", "单位名称"],
+          ["1", "大气环境重点排污单位", nextCompany().name],
+          ["2", "水环境重点排污单位", nextCompany().name],
+        ],
       },
     ],
   });

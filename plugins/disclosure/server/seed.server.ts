@@ -1,6 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
 
-import { demoItems, type DemoItem } from "../data/demo-items";
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import ExcelJS from "exceljs";
+
+import { chinesePdf, extractFileText, FILE_KINDS } from "../../../app/plugin-api/files.server";
+import { demoItems, type DemoAttachment, type DemoItem } from "../data/demo-items";
 import { sanitizeBody } from "./html";
 import { toItem } from "./items.server";
 import { syncSearch } from "./publish.server";
@@ -82,16 +86,60 @@ function rowOf(tenantId: string, d: DemoItem, indexNumber: string, ids: Map<stri
   };
 }
 
-/** Demo attachments are stored as their text: the demo has no real PDFs to offer. */
-async function storeDemoAttachment(trx: DisclosureTransaction, tenantId: string, a: { name: string; text: string }) {
-  const bytes = Buffer.from(a.text, "utf8");
-  const name = a.name.replace(/\.[A-Za-z0-9]+$/, "") + ".txt";
-  const mime = "text/plain; charset=utf-8";
+/**
+ * A demo attachment is a real file, written here as an office would have saved it: a PDF, a Word
+ * file or a workbook. Its text is what an upload of that file gets: the text extracted from it,
+ * which search and the 保密审查 scan read.
+ */
+async function storeDemoAttachment(trx: DisclosureTransaction, tenantId: string, a: DemoAttachment) {
+  const bytes = await demoFile(a);
+  const text = await extractFileText(a.kind, bytes);
+  const mime = FILE_KINDS[a.kind].mime;
   // No RETURNING: the system may not read an attachment back until an item refers to it.
   const id = randomUUID();
+  const stored = Buffer.from(bytes);
   await trx
     .insertInto("disclosure_attachments")
-    .values({ tenant_id: tenantId, id, name, mime, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), bytes, text: a.text })
+    .values({ tenant_id: tenantId, id, name: a.name, mime, size: stored.length, sha256: createHash("sha256").update(stored).digest("hex"), bytes: stored, text })
     .execute();
-  return { id, name, mime, size: bytes.length, text: a.text };
+  return { id, name: a.name, mime, size: stored.length, text };
+}
+
+async function demoFile(a: DemoAttachment): Promise<Uint8Array> {
+  if (a.kind === "xlsx") return demoXlsx(a.sheet, a.rows);
+  return a.kind === "pdf" ? chinesePdf({ title: a.title, paragraphs: a.paragraphs }) : demoDocx(a.title, a.paragraphs);
+}
+
+async function demoXlsx(name: string, rows: string[][]): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet(name);
+  rows.forEach((r) => sheet.addRow(r));
+  sheet.getRow(1).font = { bold: true };
+  sheet.columns.forEach((c, i) => (c.width = Math.max(6, ...rows.map((r) => (r[i] ?? "").length * 2 + 2))));
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+/** A Word form: the title, then each "标签：内容" paragraph as a row of a two-column table. */
+async function demoDocx(title: string, paragraphs: string[]): Promise<Uint8Array> {
+  const font = { eastAsia: "仿宋_GB2312", ascii: "Times New Roman", hAnsi: "Times New Roman" };
+  const cell = (text: string, width: number) =>
+    new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, children: [new Paragraph({ children: [new TextRun({ text, font, size: 28 })] })] });
+  const rows = paragraphs.map((p) => {
+    const [label, ...rest] = p.split("：");
+    return new TableRow({ children: [cell(label!, 35), cell(rest.join("："), 65)] });
+  });
+  const doc = new Document({
+    creator: "Gongkai",
+    title,
+    sections: [
+      {
+        properties: { page: { margin: { top: "37mm", bottom: "35mm", left: "28mm", right: "26mm" } } },
+        children: [
+          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: title, bold: true, size: 36, font: { ...font, eastAsia: "方正小标宋简体" } })] }),
+          new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
 }

@@ -2,7 +2,7 @@ import { findWorkday } from "chinese-days";
 import * as OpenCC from "opencc-js";
 import { describe, expect, it } from "vitest";
 import { STATUTORY_CATALOGUE, flattenCatalogue } from "../data/catalogue";
-import { DEMO_LATEST_DATE, demoItems, type DemoItem, type DemoTenant } from "../data/demo-items";
+import { DEMO_LATEST_DATE, demoAttachmentText, demoItems, type DemoItem, type DemoTenant } from "../data/demo-items";
 import { DISCLOSURE_CHANNELS, STANDARD_LIST } from "../data/standard-list";
 
 // The demo tenants as defined in tenants/*.tenant.ts.
@@ -21,7 +21,7 @@ const allItems = itemsByTenant.flatMap((e) => e.items);
 
 /** Everything of an item a reader or the scan sees. */
 const textOf = (item: DemoItem) =>
-  [item.title, item.docNumber ?? "", item.bodyHtml, ...(item.attachments ?? []).flatMap((a) => [a.name, a.text])].join("\n");
+  [item.title, item.docNumber ?? "", item.bodyHtml, ...(item.attachments ?? []).flatMap((a) => [a.name, demoAttachmentText(a)])].join("\n");
 
 const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
 const ID_LIKE = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;

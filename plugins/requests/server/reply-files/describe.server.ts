@@ -1,18 +1,10 @@
 import type { Locale } from "../../../../app/plugin-api";
+import { documentKindName, humanSize } from "../../../../app/plugin-api/files.server";
 import en from "../../locales/en/reply-files.json";
 import zhCN from "../../locales/zh-CN/reply-files.json";
 import zhTW from "../../locales/zh-TW/reply-files.json";
 
 const TEXTS = { "zh-CN": zhCN, "zh-TW": zhTW, en };
-const TYPES: Record<string, string> = {
-  "application/pdf": "PDF",
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel",
-  "image/png": "PNG",
-  "image/jpeg": "JPEG",
-};
-
-const sizeOf = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 const fill = (template: string, vars: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => vars[k] ?? "");
 
 /**
@@ -25,9 +17,9 @@ export function describeReplyFiles(files: unknown, locale: Locale): Record<strin
   const texts = TEXTS[locale].replyFiles.review;
   files.forEach((f: { name?: unknown; mime?: unknown; size?: unknown; text?: unknown }, i) => {
     if (typeof f?.name !== "string" || typeof f.mime !== "string") return;
-    const type = TYPES[f.mime] ?? f.mime;
+    const type = documentKindName(f.mime, f.name, locale);
     const what = typeof f.text === "string" && f.text.trim() ? texts.withText : f.mime.startsWith("image/") ? texts.imageNoText : texts.noText;
-    out[`payload.files.${i}.name`] = `${fill(texts.file, { name: f.name, type, size: sizeOf(Number(f.size) || 0) })} · ${what}`;
+    out[`payload.files.${i}.name`] = `${fill(texts.file, { name: f.name, type, size: humanSize(Number(f.size) || 0, locale) })} · ${what}`;
     out[`payload.files.${i}.mime`] = type;
   });
   return out;

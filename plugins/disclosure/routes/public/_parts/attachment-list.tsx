@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { useLocale } from "../../../../../app/plugin-api/ui";
+import { FileMeta } from "../../../../../app/plugin-api/ui";
 
 interface Attachment {
   id: string;
@@ -10,17 +10,9 @@ interface Attachment {
   text: string;
 }
 
-function fileSize(bytes: number, locale: string): string {
-  const format = (n: number, unit: string) => `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n)} ${unit}`;
-  if (bytes < 1024) return format(bytes, "B");
-  if (bytes < 1024 * 1024) return format(bytes / 1024, "KB");
-  return format(bytes / 1024 / 1024, "MB");
-}
-
 /** Download links; an attachment that needed redaction is not offered as a file, only as its published text. */
 export function AttachmentList({ code, attachments }: { code: string; attachments: Attachment[] }) {
   const { t } = useTranslation("disclosure");
-  const locale = useLocale();
   return (
     <ul>
       {attachments.map((a) =>
@@ -37,7 +29,7 @@ export function AttachmentList({ code, attachments }: { code: string; attachment
             <a href={`/t/${code}/disclosure/attachments/${a.id}`} download={a.name}>
               {a.name}
             </a>{" "}
-            <span className="muted">{t("portal.item.fileInfo", { type: a.mime.split(";")[0], size: fileSize(a.size, locale) })}</span>
+            <FileMeta className="muted" mime={a.mime} name={a.name} size={a.size} />
           </li>
         ),
       )}

@@ -1,8 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { FileField } from "../../../../../app/plugin-api/ui";
+import { FileField, FileMeta } from "../../../../../app/plugin-api/ui";
 import type { DraftFile } from "../../../server/reply-files/store.server";
-
-const sizeOf = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 /**
  * 提供的文件: the files uploaded for this reply (ticked ones go with it) and a field to add more.
@@ -22,7 +20,7 @@ export function ReplyFilesField({ files, chosen, errors, base, accept, max }: { 
                 <input type="checkbox" name="file" value={f.id} defaultChecked={chosen ? chosen.includes(f.id) : true} /> {f.name}
               </label>{" "}
               <span className="muted">
-                {sizeOf(f.size)} · {f.hasText ? t("replyFiles.staff.hasText") : t("replyFiles.staff.noText")}
+                <FileMeta mime={f.mime} name={f.name} size={f.size} /> · {f.hasText ? t("replyFiles.staff.hasText") : t("replyFiles.staff.noText")}
               </span>{" "}
               <a href={`${base}/files/${f.id}`}>{t("replyFiles.staff.open")}</a>
             </li>
@@ -44,7 +42,7 @@ export function ReplyFilesList({ files, base }: { files: (DraftFile & { state: "
       <ul className="stack">
         {files.map((f) => (
           <li key={f.id}>
-            <a href={`${base}/files/${f.id}`}>{f.name}</a> <span className="muted">{sizeOf(f.size)} · {f.hasText ? t("replyFiles.staff.hasText") : t("replyFiles.staff.noText")} · {t(`replyFiles.staff.state.${f.state}`)}</span>
+            <a href={`${base}/files/${f.id}`}>{f.name}</a> <span className="muted"><FileMeta mime={f.mime} name={f.name} size={f.size} /> · {f.hasText ? t("replyFiles.staff.hasText") : t("replyFiles.staff.noText")} · {t(`replyFiles.staff.state.${f.state}`)}</span>
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput, SubmitButton } from "../../../../../app/plugin-api/ui";
+import { CsrfInput, FileMeta, SubmitButton } from "../../../../../app/plugin-api/ui";
 import type { SentNotice, TrackingView } from "../../../server/public/track.server";
 
 /** Status, dates and the reply clock of one application, as its applicant may read them. */
@@ -68,8 +68,6 @@ export function NoticeList({ notices, keys, code }: { notices: SentNotice[]; key
   );
 }
 
-const sizeOf = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
-
 /**
  * The reply's files, each a download sent with the tracking number and query code: a plain form
  * posted by the browser itself (no script needed), so the file is saved, never shown in the page.
@@ -90,7 +88,7 @@ function ReleasedFiles({ files, keys, code }: { files: SentNotice["files"]; keys
               <SubmitButton className="button">
                 {t("replyFiles.public.download", { name: f.name })}
               </SubmitButton>{" "}
-              <span className="muted">{sizeOf(f.size)}</span>
+              <FileMeta className="muted" mime={f.mime} name={f.name} size={f.size} />
             </form>
           </li>
         ))}
