@@ -2,9 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localeOf } from "~/core/i18n/locale.server";
-import { tenantNav } from "~/core/navigation";
 import { requireTenant } from "~/core/tenancy/staff.server";
-import { PublicLayout } from "~/ui/public-layout";
 import { useLocale } from "~/ui/use-locale";
 
 export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
@@ -15,7 +13,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
       ]
     : [];
 
-/** An office's public home: who it is, how to reach it, and the offices above and below it. */
+/** An office's public home, inside the office's public site layout (its navigation and footer): who it is, how to reach it, the offices above and below it. */
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const tenant = await requireTenant(context, params.tenant);
   if (!tenant.isPublic) throw new Response("Not Found", { status: 404 });
@@ -26,31 +24,16 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     tenant: { code: tenant.code, name: tenant.name, creditCode: tenant.creditCode, regionCode: tenant.regionCode, contact: tenant.settings.contact },
     parent: parent?.isPublic ? { code: parent.code, name: parent.name } : null,
     children: dir.children(tenant.id).filter((c) => c.isPublic).map((c) => ({ code: c.code, name: c.name })),
-    nav: tenantNav([], context.services.plugins.nav("public"), tenant.plugins, "public").map((n) => ({ label: n.label, to: `/t/${tenant.code}/${n.to}` })),
   };
 }
 
 export default function TenantHome() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { tenant, parent, children, nav } = useLoaderData<typeof loader>();
+  const { tenant, parent, children } = useLoaderData<typeof loader>();
   const c = tenant.contact;
   return (
-    <PublicLayout
-      title={tenant.name[locale]}
-      homeHref={`/t/${tenant.code}`}
-      nav={
-        nav.length > 0 ? (
-          <ul className="inline-list">
-            {nav.map((n) => (
-              <li key={n.to}>
-                <Link to={n.to}>{t(n.label)}</Link>
-              </li>
-            ))}
-          </ul>
-        ) : undefined
-      }
-    >
+    <>
       <h1>{tenant.name[locale]}</h1>
       <section aria-labelledby="contact">
         <h2 id="contact">{t("tenant.contact")}</h2>
@@ -108,6 +91,6 @@ export default function TenantHome() {
           </ul>
         </section>
       )}
-    </PublicLayout>
+    </>
   );
 }
