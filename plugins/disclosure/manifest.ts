@@ -12,6 +12,7 @@ import { describeBatch } from "./server/import/describe-batch.server";
 import { onBatchPublished } from "./server/import/publish-batch.server";
 import { lateThisYear, listCompleteness, publishedThisYear, tableTwoSection } from "./server/figures.server";
 import { ITEM_TYPE, ItemPayload } from "./server/item-schema";
+import { onTimeByMonth, onTimeThisYear, publishedByMonth } from "./server/figures-series.server";
 import { isNewItem, onPublished } from "./server/publish.server";
 import { seedDisclosure } from "./server/seed.server";
 
@@ -82,9 +83,25 @@ export default definePlugin({
   ],
   reportFigures: [tableTwoSection],
   widgets: [
-    { key: "disclosure.published", label: "disclosure:widgets.published", compute: publishedThisYear },
-    { key: "disclosure.late", label: "disclosure:widgets.late", better: "lower", compute: lateThisYear },
-    { key: "disclosure.completeness", label: "disclosure:widgets.completeness", format: "percent", compute: listCompleteness },
+    // Counts carry no direction; late items, the on-time rate and the list's coverage do.
+    {
+      key: "disclosure.published",
+      label: "disclosure:widgets.published",
+      description: "disclosure:widgets.publishedAbout",
+      compute: publishedThisYear,
+      series: { label: "disclosure:widgets.publishedByMonth", over: "months", compute: publishedByMonth },
+    },
+    {
+      key: "disclosure.onTime",
+      label: "disclosure:widgets.onTime",
+      description: "disclosure:widgets.onTimeAbout",
+      format: "percent",
+      better: "higher",
+      compute: (ctx, ids) => onTimeThisYear(ctx, ids),
+      series: { label: "disclosure:widgets.onTimeByMonth", over: "months", compute: onTimeByMonth },
+    },
+    { key: "disclosure.late", label: "disclosure:widgets.late", description: "disclosure:widgets.lateAbout", better: "lower", compute: lateThisYear },
+    { key: "disclosure.completeness", label: "disclosure:widgets.completeness", description: "disclosure:widgets.completenessAbout", format: "percent", better: "higher", compute: listCompleteness },
   ],
   auditEvents: [
     "disclosure.item.publish",

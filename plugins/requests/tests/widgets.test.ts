@@ -5,6 +5,8 @@ import { clockId, type ApplicationStatus } from "../db/schema";
 import { ApplicationInput } from "../server/applicant";
 import { createApplication } from "../server/applications.server";
 import { medianDaysThisYear, onTimeThisYear, overdueNow, receivedThisYear } from "../server/figures/widgets.server";
+import { AGE_BUCKETS, ageBucket, onTimeByMonth, openByAge, openNow } from "../server/figures/series.server";
+import { lastTwelveMonths } from "../../../app/plugin-host/widgets.server";
 import { applicationForm, openRequests, type RequestsEnv } from "./setup";
 
 const TODAY = "2026-11-23";
@@ -95,10 +97,33 @@ describe("the oversight widgets", () => {
     const mine = Object.fromEntries(results.filter((r) => r.pluginId === "requests").map((r) => [r.key, r]));
     const today = chinaDate();
     const ctx = widgetContext();
-    expect(mine["requests.received"]).toMatchObject({ format: "count", better: "higher", values: await receivedThisYear(ctx, [busy, quiet], today) });
+    // A count of applications is neither good nor bad: no direction, but it says what it counts.
+    expect(mine["requests.received"]).toMatchObject({ format: "count", description: "requests:widgets.receivedAbout", values: await receivedThisYear(ctx, [busy, quiet], today) });
+    expect(mine["requests.received"]).not.toHaveProperty("better");
+    expect(mine["requests.open"]).toMatchObject({ format: "count", values: await openNow(ctx, [busy, quiet], today) });
+    expect(mine["requests.open"]).not.toHaveProperty("better");
     expect(mine["requests.onTime"]).toMatchObject({ format: "percent", better: "higher", values: await onTimeThisYear(ctx, [busy, quiet], today) });
     expect(mine["requests.overdue"]).toMatchObject({ format: "count", better: "lower", values: await overdueNow(ctx, [busy, quiet], today) });
     expect(mine["requests.medianDays"]).toMatchObject({ format: "days", better: "lower", values: await medianDaysThisYear(ctx, [busy, quiet], today) });
     expect(mine["requests.received"]!.values[busy]).not.toBeNull();
+  });
+
+  it("count the open applications today and sort them by working days used, pauses not counted", async () => {
+    expect(await openNow(widgetContext(), [busy, quiet], TODAY)).toEqual({ [busy]: 4, [quiet]: 0 });
+    expect([0, 5, 6, 10, 11, 15, 16, 20, 21, 60].map(ageBucket)).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4, 4]);
+    // Received 18 Nov (3 days) and paused on its 3rd day since 9 Nov: 0–5; received in September, and paused
+    // for a third party since August and unanswered past its 15 days: over 20.
+    expect(await openByAge(widgetContext(), [busy, quiet], [...AGE_BUCKETS], TODAY)).toEqual({ [busy]: [2, 0, 0, 0, 2], [quiet]: [0, 0, 0, 0, 0] });
+  });
+
+  it("give each month's share of replies on time, null in a month that closed none; last year's reply falls outside the 12 months", async () => {
+    const months = lastTwelveMonths(TODAY);
+    const byMonth = await onTimeByMonth(widgetContext(), [busy, quiet], months, TODAY);
+    expect(byMonth[quiet]).toEqual(months.map(() => null));
+    const busyMonths = byMonth[busy]!;
+    expect(busyMonths).toHaveLength(12);
+    // The four closed this year, each in its own month: three on time (100%), the one replied 2 days late (0%).
+    expect(busyMonths.filter((v) => v !== null).sort((a, b) => a! - b!)).toEqual([0, 100, 100, 100]);
+    expect(busyMonths[months.indexOf("2026-09")]).toBe(100);
   });
 });

@@ -1,59 +1,62 @@
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { chinaYear } from "../../../../app/plugin-api";
+import { chinaDate, chinaYear } from "../../../../app/plugin-api";
 import { z } from "zod";
 import { readFilters } from "../../../../app/plugin-api/loaders.server";
 import { pluginLoader } from "../../server/loaders.server";
-import { FilterBar, IgnoredFilters, SelectField, useLocale } from "../../../../app/plugin-api/ui";
+import { Chart, FilterBar, IgnoredFilters, SelectField, useLocale } from "../../../../app/plugin-api/ui";
+import { elderModeOf, monthLabels, renderChart } from "../../../../app/plugin-api/charts.server";
 import { TABLE_TWO_COLUMNS, TABLE_TWO_RULES, TABLE_TWO_SOURCE, TABLE_TWO_WITHDRAWN } from "../../law/table-two";
 import { dashboard } from "../../server/staff/dashboard.server";
+import { publicationMonths } from "../../server/figures-series.server";
 
-/** 公开统计: counts by category, timeliness and the annual report's table 二 figures for one year. */
+/** 公开统计: counts by category, timeliness (with the year's months as charts drawn here, on the server) and the annual report's table 二 figures for one year. */
 export const loader = pluginLoader(async (ctx, { request }) => {
   const Filter = z.object({ year: z.coerce.number().int().min(1990).max(chinaYear()).optional() });
   const { data: filter, ignored } = readFilters(Filter, new URL(request.url).searchParams);
   const year = filter.year ?? chinaYear();
-  const figures = await ctx.withTenant((trx) => dashboard(ctx, trx, year));
-  return { base: `/t/${ctx.tenant.code}/admin/disclosure`, year, ignored, ...figures };
+  // The year's months up to the current one: a month still to come has no figures, not zeros.
+  const today = chinaDate();
+  const lastMonth = year < chinaYear() ? 12 : Number(today.slice(5, 7));
+  const months = Array.from({ length: lastMonth }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);
+  const [figures, monthly] = await ctx.withTenant(async (trx) => [await dashboard(ctx, trx, year), await publicationMonths(trx, ctx.calendar, [ctx.tenant.id], months, today)] as const);
+  const cells = monthly.get(ctx.tenant.id) ?? [];
+  const draw = { locale: ctx.locale, elder: elderModeOf(request), t: ctx.t };
+  const labels = monthLabels(months, ctx.locale);
+  const charts = [
+    renderChart(
+      {
+        id: "published-by-month",
+        title: ctx.t("staff.dashboard.publishedByMonth", { year }),
+        kind: "bar",
+        categoryLabel: ctx.t("staff.dashboard.month"),
+        ...labels,
+        series: [{ name: ctx.t("staff.dashboard.publishedSeries"), values: cells.map((c) => c.published) }],
+        format: "count",
+      },
+      draw,
+    ),
+    renderChart(
+      {
+        id: "on-time-by-month",
+        title: ctx.t("staff.dashboard.onTimeByMonth", { year }),
+        description: ctx.t("staff.dashboard.onTimeByMonthAbout"),
+        kind: "line",
+        categoryLabel: ctx.t("staff.dashboard.month"),
+        ...labels,
+        series: [{ name: ctx.t("staff.dashboard.onTimeSeries"), values: cells.map((c) => (c.published ? Math.round((c.onTime / c.published) * 1000) / 10 : null)) }],
+        format: "percent",
+        better: "higher",
+      },
+      draw,
+    ),
+  ];
+  return { base: `/t/${ctx.tenant.code}/admin/disclosure`, year, ignored, charts, ...figures };
 });
-
-/** Two bars, on time and late; the numbers are written beside them, the late bar is also hatched. */
-function TimelinessChart({ onTime, late }: { onTime: number; late: number }) {
-  const { t } = useTranslation("disclosure");
-  const total = Math.max(onTime + late, 1);
-  const width = (n: number) => `${((n / total) * 100).toFixed(2)}%`;
-  return (
-    <figure className="bar-chart">
-      <figcaption>{t("staff.dashboard.chart")}</figcaption>
-      <svg className="bar-defs" width="0" height="0" aria-hidden="true" focusable="false">
-        <pattern id="late-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
-          <rect className="bar-hatch-bg" width="6" height="6" />
-          <rect className="bar-hatch" width="2" height="6" />
-        </pattern>
-      </svg>
-      <div role="img" aria-label={t("staff.dashboard.chartSummary", { onTime, late })} className="bar-rows">
-        <div className="bar-row">
-          <span className="bar-name">{t("staff.dashboard.onTime")}</span>
-          <svg className="bar-track" aria-hidden="true" focusable="false">
-            <rect className="bar bar-better" x="0" y="12%" height="76%" width={width(onTime)} />
-          </svg>
-          <span className="bar-value">{onTime}</span>
-        </div>
-        <div className="bar-row">
-          <span className="bar-name">{t("staff.dashboard.late")}</span>
-          <svg className="bar-track" aria-hidden="true" focusable="false">
-            <rect className="bar" x="0" y="12%" height="76%" width={width(late)} fill="url(#late-hatch)" />
-          </svg>
-          <span className="bar-value">{late}</span>
-        </div>
-      </div>
-    </figure>
-  );
-}
 
 export default function Dashboard() {
   const { t } = useTranslation("disclosure");
-  const { base, year, ignored, years, categories, timeliness, tableTwo } = useLoaderData<typeof loader>();
+  const { base, year, ignored, years, categories, timeliness, tableTwo, charts } = useLoaderData<typeof loader>();
   const locale = useLocale();
   return (
     <>
@@ -72,7 +75,13 @@ export default function Dashboard() {
       <section aria-labelledby="dash-timeliness">
         <h2 id="dash-timeliness">{t("staff.dashboard.timelinessTitle", { year })}</h2>
         <p>{t("staff.dashboard.timelinessSummary", { count: timeliness.published, onTime: timeliness.onTime, late: timeliness.late.length })}</p>
-        {timeliness.published > 0 && <TimelinessChart onTime={timeliness.onTime} late={timeliness.late.length} />}
+        {timeliness.published > 0 && (
+          <div className="charts">
+            {charts.map((c) => (
+              <Chart key={c.id} chart={c} />
+            ))}
+          </div>
+        )}
         {timeliness.late.length > 0 && (
           <div className="table-scroll">
             <table className="table">
