@@ -46,7 +46,8 @@ const EXPECTED = {
 
 async function approveOn(page: Page, documentUrl: string) {
   await page.getByRole("button", { name: "同意", exact: true }).click();
-  await page.getByText("已同意，文件已送往下一环节。").waitFor();
+  // The message says where the document went, or what the last approval did (published, sent).
+  await page.getByText(/^已同意/).waitFor();
   await page.goto(documentUrl);
 }
 

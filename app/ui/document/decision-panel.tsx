@@ -85,7 +85,7 @@ function ApproveForm({ doc, errors }: { doc: DocumentView; errors?: FieldErrors 
       </datalist>
       <div className="actions opinion-choices" role="group" aria-label={t("documents.opinionChoices")}>
         {opinions.map((o) => (
-          <button key={o} type="button" className="button small" onClick={() => fill(o)}>
+          <button key={o} type="button" className="button small" aria-label={t("documents.useOpinion", { opinion: o })} onClick={() => fill(o)}>
             {o}
           </button>
         ))}
