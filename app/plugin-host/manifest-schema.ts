@@ -186,6 +186,7 @@ export const manifestSchema = <DB = any, S extends z.ZodObject = z.ZodObject>() 
     clockKinds: z.array(ClockKindSchema).default([]),
     widgets: z.array(widgetSchema<DB>()).default([]),
     inbox: z.array(inboxSourceSchema<DB>()).default([]),
+    /** Each `<id>.…`; the audit trail labels `<id>.<rest>` with `<id>:audit.<rest>` (auditEventLabel), which the contract test requires in all three locales. */
     auditEvents: z.array(z.string()).default([]),
     settings: settingsSchema<S>().optional(),
     locales: z.object({ "zh-CN": localeTable, "zh-TW": localeTable, en: localeTable }),

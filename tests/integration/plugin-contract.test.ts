@@ -11,6 +11,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
+import { auditEventLabel } from "../../app/core/audit/labels";
 import { GUARDED, pluginAction, pluginLoader } from "../../app/plugin-api/loaders.server";
 import { HOST_VERSION } from "../../app/plugin-api/version";
 import { discoverPlugins, PLUGINS_DIR, PluginError, validateManifest } from "../../app/plugin-host/discover";
@@ -160,7 +161,7 @@ function leaves(table: unknown, prefix = ""): [string, unknown][] {
 
 /** What is wrong with a plugin's translations: keys one locale has and another lacks, empty strings, missing labels. */
 function localeProblems(
-  m: Pick<Manifest, "id" | "name" | "nav" | "permissions" | "widgets" | "inbox" | "documentTypes" | "reportFigures" | "locales"> & Partial<Pick<Manifest, "roles">>,
+  m: Pick<Manifest, "id" | "name" | "nav" | "permissions" | "widgets" | "inbox" | "documentTypes" | "reportFigures" | "locales"> & Partial<Pick<Manifest, "roles" | "auditEvents">>,
 ): string[] {
   const problems: string[] = [];
   const tables = Object.fromEntries(LOCALES.map((l) => [l, new Map(leaves(m.locales[l]))]));
@@ -182,6 +183,8 @@ function localeProblems(
     ...m.reportFigures.map((r, i): [string, string] => [`reportFigures.${i}.label`, r.label]),
     ...m.reportFigures.flatMap((r, i) => r.figures.map((f, j): [string, string] => [`reportFigures.${i}.figures.${j}.label`, f.label])),
     ...m.reportFigures.flatMap((r, i) => r.figures.flatMap((f, j): [string, string][] => (f.description ? [[`reportFigures.${i}.figures.${j}.description`, f.description]] : []))),
+    // The audit trail names a plugin's events by the label of this convention, never by their code.
+    ...(m.auditEvents ?? []).map((e, i): [string, string] => [`auditEvents.${i}`, auditEventLabel(m.id, e)]),
   ];
   for (const [field, label] of labels) {
     if (!label.startsWith(`${m.id}:`)) {
@@ -311,6 +314,7 @@ describe("the contract checks themselves", () => {
       inbox: [{ key: "demo.waiting", label: "demo:inbox", permission: "demo.items.view", list: async () => [] }],
       documentTypes: [],
       reportFigures: [{ key: "demo.counts", label: "demo:name", figures: [{ key: "demo.count", label: "count" }], compute: async () => new Map() }],
+      auditEvents: ["demo.items.export"],
       locales: {
         "zh-CN": { name: "示例", nav: "示例", permissions: { view: "查看" } },
         "zh-TW": { name: "示例", nav: "", permissions: { view: "檢視" } },
@@ -324,6 +328,7 @@ describe("the contract checks themselves", () => {
       `permissions.0.label "demo:permissions.view" has no translation in en`,
       `inbox.0.label "demo:inbox" has no translation in zh-CN, zh-TW, en`,
       `reportFigures.0.figures.0.label "count" is not in the plugin's namespace (write "demo:<key>")`,
+      `auditEvents.0 "demo:audit.items.export" has no translation in zh-CN, zh-TW, en`,
     ]);
   });
 });

@@ -14,6 +14,7 @@
   "roles": { "recorder": "__TITLE__ recorder", "recorderHint": "Keeps the office's __TITLE__ notes." },
   "report": { "section": "__TITLE__ notes", "written": "Notes written this year", "writtenHow": "Counted by when each note was created, China time, within the year." },
   "widget": "Notes",
+  "audit": { "note": { "create": "Note added" } },
   "permissions": { "view": "See __TITLE__ notes", "manage": "Manage __TITLE__ notes" },
   "settings": { "publicIntro": "Public page introduction", "maxNotes": "Notes shown in the list" }
 }

@@ -14,6 +14,7 @@
   "roles": { "recorder": "__TITLE__ 记录员", "recorderHint": "记录和管理本单位的 __TITLE__ 记录。" },
   "report": { "section": "__TITLE__ 记录情况", "written": "本年新增记录数", "writtenHow": "按记录创建时间（北京时间）在本年内统计。" },
   "widget": "记录数",
+  "audit": { "note": { "create": "添加记录" } },
   "permissions": { "view": "查看 __TITLE__ 记录", "manage": "管理 __TITLE__ 记录" },
   "settings": { "publicIntro": "公开页面导语", "maxNotes": "列表显示条数" }
 }
