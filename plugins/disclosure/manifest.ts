@@ -43,6 +43,7 @@ export default definePlugin({
     { area: "api", path: "items", file: "routes/api/items.ts" },
     { area: "api", path: "items/:id", file: "routes/api/item.ts" },
     { area: "api", path: "items.csv", file: "routes/api/items-csv.ts" },
+    { area: "api", path: "datasets/:category/:file", file: "routes/api/dataset.ts" },
     // Staff, /t/:tenant/admin/disclosure/…
     { area: "admin", path: "", file: "routes/admin/items.tsx", permission: "disclosure.items.view" },
     { area: "admin", path: "new", file: "routes/admin/editor.tsx", permission: "disclosure.items.edit" },
