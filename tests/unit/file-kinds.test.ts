@@ -50,20 +50,20 @@ describe("documentKind", () => {
 });
 
 describe("humanSize", () => {
-  it("writes bytes, KB and MB with at most one decimal", () => {
-    expect(humanSize(165, "zh-CN")).toBe("165 B");
-    expect(humanSize(0, "en")).toBe("0 B");
-    expect(humanSize(1024, "en")).toBe("1 KB");
-    expect(humanSize(1536, "en")).toBe("1.5 KB");
-    expect(humanSize(250 * 1024, "en")).toBe("250 KB");
-    expect(humanSize(1.2 * 1024 * 1024, "zh-CN")).toBe("1.2 MB");
-    expect(humanSize(20 * 1024 * 1024, "zh-TW")).toBe("20 MB");
-    expect(humanSize(3 * 1024 ** 3, "en")).toBe("3 GB");
+  it("writes bytes, KB and MB with at most one decimal, the unit held to its number", () => {
+    expect(humanSize(165, "zh-CN")).toBe("165\u00a0B");
+    expect(humanSize(0, "en")).toBe("0\u00a0B");
+    expect(humanSize(1024, "en")).toBe("1\u00a0KB");
+    expect(humanSize(1536, "en")).toBe("1.5\u00a0KB");
+    expect(humanSize(250 * 1024, "en")).toBe("250\u00a0KB");
+    expect(humanSize(1.2 * 1024 * 1024, "zh-CN")).toBe("1.2\u00a0MB");
+    expect(humanSize(20 * 1024 * 1024, "zh-TW")).toBe("20\u00a0MB");
+    expect(humanSize(3 * 1024 ** 3, "en")).toBe("3\u00a0GB");
   });
 
   it("never shows a negative or NaN size", () => {
-    expect(humanSize(-5, "en")).toBe("0 B");
-    expect(humanSize(Number.NaN, "en")).toBe("0 B");
+    expect(humanSize(-5, "en")).toBe("0\u00a0B");
+    expect(humanSize(Number.NaN, "en")).toBe("0\u00a0B");
   });
 });
 

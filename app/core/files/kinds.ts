@@ -89,7 +89,7 @@ export function documentKind(mime: string | null | undefined, name?: string | nu
   return BY_EXTENSION[extensionOf(name)] ?? byMime ?? "file";
 }
 
-/** "165 B", "12 KB", "1.2 MB", "3.4 GB" with the locale's digits and decimal sign. */
+/** "165 B", "12 KB", "1.2 MB", "3.4 GB" with the locale's digits and decimal sign; a no-break space keeps the number on the line of its unit. */
 export function humanSize(bytes: number, locale: string): string {
   const n = Number.isFinite(bytes) && bytes > 0 ? bytes : 0;
   const units = ["B", "KB", "MB", "GB"] as const;
@@ -100,5 +100,5 @@ export function humanSize(bytes: number, locale: string): string {
     unit++;
   }
   const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)}\u00a0${units[unit]}`;
 }

@@ -7,6 +7,7 @@ import { type FieldErrors, FormMessage, PostForm, SubmitButton, topFields, useLo
 import { staffItemView } from "../../server/staff/item-view.server";
 import { withdrawItems, WithdrawForm } from "../../server/staff/withdraw.server";
 import { Timeliness } from "./_parts/timeliness";
+import { topicLabel } from "../../data/topics";
 import { WithdrawFields } from "./_parts/withdraw-fields";
 
 /** One published (or withdrawn) item, for staff: its record, history and timeliness; withdraw or correct it. */
@@ -99,7 +100,7 @@ export default function StaffItem() {
         <dt>{t("meta.publishedOn")}</dt>
         <dd>{item.publishedOn}</dd>
         <dt>{t("meta.topic")}</dt>
-        <dd>{item.topic}</dd>
+        <dd>{topicLabel(item.topic, locale)}</dd>
         <dt>{t("meta.attribute")}</dt>
         <dd>{t(`attribute.${item.attribute}`)}</dd>
         <dt>{t("meta.validity")}</dt>

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { CategoryOptions } from "./category-options";
-import { ErrorSummary, FieldError, type FieldErrors, FileField, PostForm, RichTextEditor, SelectField, SubmitChoices, TextArea, TextField } from "../../../../../app/plugin-api/ui";
+import { topicLabel } from "../../../data/topics";
+import { ErrorSummary, FieldError, type FieldErrors, FileField, FileMeta, PostForm, RichTextEditor, SelectField, SubmitChoices, TextArea, TextField, useLocale } from "../../../../../app/plugin-api/ui";
 import { VALIDITY } from "../../../server/item-schema";
 
 export interface FormAttachment {
@@ -16,8 +17,6 @@ interface Options {
   policies: { id: string; title: string; docNumber: string | null }[];
   topics: string[];
 }
-
-const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 /** The fields of a disclosure item: metadata, validity, interpretation link, body and attachments. */
 export function ItemForm({
@@ -43,6 +42,7 @@ export function ItemForm({
   preview: string | null;
 }) {
   const { t } = useTranslation("disclosure");
+  const locale = useLocale();
   const topics = values.topic && !options.topics.includes(values.topic) ? [...options.topics, values.topic] : options.topics;
   // The summary links each error to the control it is about: attachments' to the file chooser, the body format's to the body.
   const { attachments: fileErrors, bodyFormat: formatErrors, ...fieldErrors } = errors;
@@ -104,7 +104,7 @@ export function ItemForm({
         <option value="">{t("staff.editor.choose")}</option>
         {topics.map((v) => (
           <option key={v} value={v}>
-            {v}
+            {topicLabel(v, locale)}
           </option>
         ))}
       </SelectField>
@@ -153,7 +153,7 @@ export function ItemForm({
             {attachments.map((a) => (
               <li key={a.id}>
                 <input type="hidden" name="attachment" value={a.id} />
-                {a.name} <span className="muted">({size(a.size)})</span>{" "}
+                {a.name} <FileMeta className="muted" mime={a.mime} name={a.name} size={a.size} />{" "}
                 <label>
                   <input type="checkbox" name="removeAttachment" value={a.id} defaultChecked={removed.includes(a.id)} /> {t("staff.editor.removeAttachment")}
                   <span className="visually-hidden">{a.name}</span>
