@@ -29,7 +29,7 @@ async function signedIn(b: Browser, username: string, viewport = { width: 1366, 
 /** 同意 with the quick choice `opinion`, then the message says what happened. */
 async function approveWith(page: Page, opinion: string, said: string | RegExp) {
   await hydrated(page);
-  await page.getByRole("button", { name: `填入意见：${opinion}` }).click();
+  await page.getByRole("button", { name: `填入意见：${opinion}`, exact: true }).click();
   expect(await page.getByLabel("审批意见", { exact: true }).inputValue()).toBe(opinion);
   await page.getByRole("button", { name: "同意", exact: true }).click();
   await page.getByText(said).waitFor();
@@ -102,13 +102,14 @@ describe("approval as leaders expect it", () => {
     await classifier.locator("#classify-error-summary").waitFor();
     await expect.poll(() => classifier.evaluate(() => document.activeElement?.getAttribute("aria-labelledby"))).toBe("classify-error-summary");
     await classifier.getByRole("link", { name: /不予主动公开的依据/ }).waitFor();
-    await classifier.getByRole("button", { name: "脱敏", exact: true }).first().click();
-    await classifier.getByText("脱敏", { exact: true }).first().waitFor();
+    const finding = classifier.locator("tr[id^=resolve-]").first();
+    await finding.getByRole("button", { name: "脱敏", exact: true }).click();
+    await expect.poll(() => finding.locator("td").last().locator("p").first().innerText()).toBe("脱敏");
     await classifier.getByLabel("主动公开", { exact: true }).check();
     await classifier.getByLabel("经审查，本文件不涉及国家秘密。").check();
     await classifier.getByRole("button", { name: "保存审查意见" }).click();
     await classifier.getByText("审查意见已保存。").waitFor();
-    expect(await classifier.getByRole("button", { name: "同意", exact: true }).isDisabled()).toBe(false);
+    await expect.poll(() => classifier.getByRole("button", { name: "同意", exact: true }).isDisabled()).toBe(false);
     await approveWith(classifier, "同意", "已同意，已送往下一环节：分管领导审批。");
     classifierConsole.expectClean();
     await classifier.context().close();
