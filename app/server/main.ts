@@ -33,7 +33,14 @@ try {
   }
   throw e;
 }
-const logger = pino({ level: config.LOG_LEVEL });
+/**
+ * The embedded demo (PGlite with the demo accounts, what `npm start` gives a newcomer) is nobody's
+ * deployment: its console shows the banner (address and accounts) and what goes wrong, not a JSON
+ * line per start-up step and request. LOG_LEVEL, when given, still decides; an operator's server
+ * (PostgreSQL, or no demo accounts) logs at info by default.
+ */
+const embeddedDemo = config.GONGKAI_DEMO && !config.DATABASE_URL;
+const logger = pino({ level: process.env.LOG_LEVEL || !embeddedDemo ? config.LOG_LEVEL : "warn" });
 const production = config.NODE_ENV === "production";
 
 let plugins;
@@ -104,7 +111,8 @@ const source = await buildSource();
 const server = createHttpServer(services, source).listen(config.PORT, config.HOST, () => {
   const url = `http://localhost:${config.PORT}`;
   logger.info({ url, engine: handle.engine, mode: production ? "production" : "development" }, "listening");
-  if (production && !config.PUBLIC_ORIGIN) {
+  // A demo on its own machine has no public address to name.
+  if (production && !config.PUBLIC_ORIGIN && !embeddedDemo) {
     logger.warn("PUBLIC_ORIGIN is not set: feeds, the open-data API and canonical links carry relative URLs, except on a tenant's declared host");
   }
   if (demo) printDemoBanner(url, demo, handle.engine);
