@@ -1,5 +1,5 @@
 import { Link, NavLink } from "@remix-run/react";
-import type { ReactNode } from "react";
+import type { MouseEvent, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ReaderTools } from "./locale-switch";
 import { PostForm } from "./forms";
@@ -13,6 +13,26 @@ export interface ShellProps {
   switcher?: { href: string; label: string; current: boolean; readOnly: boolean }[];
   notice?: ReactNode;
   children: ReactNode;
+}
+
+function NavList({ nav }: Pick<ShellProps, "nav">) {
+  const { t } = useTranslation();
+  return (
+    <ul>
+      {nav.map((n) => (
+        <li key={n.to}>
+          <NavLink to={n.to} end={n.end}>
+            {t(n.label)}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** After a link of the phone menu is followed in the page (the shell stays), the menu closes again. */
+function closeMenu(event: MouseEvent<HTMLElement>) {
+  if ((event.target as HTMLElement).closest("a")) event.currentTarget.closest("details")?.removeAttribute("open");
 }
 
 /** The staff frame: who and where you are, the menu your permissions allow, and the work area. */
@@ -55,16 +75,17 @@ export function StaffShell({ title, subtitle, user, nav, switcher, notice, child
         <ReaderTools />
       </header>
       <div className="shell-body">
+        {/* On a phone the menu waits behind one button (a <details>, no JavaScript needed) and the
+            work comes first; on an office screen the same links stand as a sidebar. Only one of the
+            two is displayed at a width (styles.css), so a screen reader meets one menu. */}
+        <details className="shell-menu">
+          <summary>{t("shell.menu")}</summary>
+          <nav aria-label={t("a11y.staffNav")} onClick={closeMenu}>
+            <NavList nav={nav} />
+          </nav>
+        </details>
         <nav className="shell-nav" aria-label={t("a11y.staffNav")}>
-          <ul>
-            {nav.map((n) => (
-              <li key={n.to}>
-                <NavLink to={n.to} end={n.end}>
-                  {t(n.label)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
+          <NavList nav={nav} />
         </nav>
         <main id="main" className="shell-main">
           {notice}

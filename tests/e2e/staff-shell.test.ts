@@ -161,3 +161,47 @@ describe("offices and who may enter them", () => {
     await context.close();
   });
 });
+
+describe("the shell at an office screen and on a phone", () => {
+  test("on a phone the work comes first and the menu waits behind one button, without JavaScript too", async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await newContext(browser(), { viewport: { width: 360, height: 740 }, javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto("/login");
+      await login(page, "donghu.drafter");
+      await page.waitForURL("**/t/demo-donghu/admin");
+      if (javaScriptEnabled) await hydrated(page);
+
+      const heading = page.getByRole("heading", { level: 1, name: "工作台" });
+      const top = (await heading.boundingBox())!.y;
+      // The title bar and one line of menu button above it, not the whole menu.
+      expect(top, "the page's heading is in the first screen").toBeLessThan(740 / 2);
+      expect(await page.locator(".shell-nav").isVisible()).toBe(false);
+      const menu = page.locator("details.shell-menu");
+      const inbox = menu.getByRole("link", { name: "收件箱" });
+      expect(await inbox.isVisible()).toBe(false);
+      await menu.getByText("菜单", { exact: true }).click();
+      expect(await inbox.isVisible()).toBe(true);
+      await screenshot(page, `staff-phone-menu-${javaScriptEnabled ? "js" : "nojs"}`);
+      await inbox.click();
+      await page.waitForURL("**/t/demo-donghu/admin/inbox");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await context.close();
+    }
+  });
+
+  test("at 1366 px the sidebar stands beside a work area at least 1000 px wide, in 长者模式 too", async () => {
+    const context = await newContext(browser(), { viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await login(page, "donghu.drafter");
+    await page.waitForURL("**/t/demo-donghu/admin");
+    for (const elder of ["0", "1"]) {
+      await page.goto(`/t/demo-donghu/admin?elder=${elder}`);
+      expect(await page.locator(".shell-nav").getByRole("link", { name: "收件箱" }).isVisible()).toBe(true);
+      expect(await page.locator("details.shell-menu").isVisible()).toBe(false);
+      expect((await page.locator("main#main").boundingBox())!.width, `elder=${elder}`).toBeGreaterThanOrEqual(1000);
+    }
+    await context.close();
+  });
+});
