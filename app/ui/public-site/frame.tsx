@@ -1,5 +1,5 @@
 import { Link, useLocation, useMatches } from "@remix-run/react";
-import { Fragment, type ReactNode } from "react";
+import { Fragment, useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "~/core/i18n/config";
 import { ReaderTools } from "../locale-switch";
@@ -27,6 +27,15 @@ export function SiteFrame({ site, routeId, errorTitle, children }: { site: SiteD
   const locale = useLocale();
   const { pathname } = useLocation();
   const section = sectionOf(site.nav, pathname);
+  const list = useRef<HTMLUListElement>(null);
+  // On a phone the navigation is one line that scrolls sideways: bring the current entry into view, without moving the page.
+  useEffect(() => {
+    const ul = list.current;
+    const here = ul?.querySelector<HTMLElement>("[aria-current]");
+    if (!ul || !here || ul.scrollWidth <= ul.clientWidth) return;
+    const [box, link] = [ul.getBoundingClientRect(), here.getBoundingClientRect()];
+    ul.scrollLeft += link.left - box.left - (box.width - link.width) / 2;
+  }, [pathname]);
   return (
     <InPublicSite.Provider value={true}>
       <a className="skip-link" href="#main">
@@ -41,7 +50,7 @@ export function SiteFrame({ site, routeId, errorTitle, children }: { site: SiteD
         </div>
         {site.nav.length > 0 && (
           <nav className="site-nav public-site-nav" aria-label={t("a11y.mainNav")}>
-            <ul>
+            <ul ref={list}>
               {site.nav.map((n) => {
                 const here = !errorTitle && section?.entry === n;
                 return (

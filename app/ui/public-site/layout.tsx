@@ -51,7 +51,7 @@ export function ErrorBoundary() {
   const title = t(`errors.page.${kind}.title`);
   return (
     <SiteFrame site={site} routeId={PUBLIC_SITE_ROUTE_ID} errorTitle={title}>
-      <div className="error-page" data-status={isRouteErrorResponse(error) ? error.status : 500}>
+      <div className="error-page public-site-error" data-status={isRouteErrorResponse(error) ? error.status : 500}>
         <h1>{title}</h1>
         {detail && <p role="alert">{t(detail)}</p>}
         <p>{t(`errors.page.${kind}.body`)}</p>
