@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { checkedTexts, requireUuidParam } from "../../../../app/plugin-api/loaders.server";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
-import { FormMessage, useLocale } from "../../../../app/plugin-api/ui";
+import { FileMeta, FormMessage, useLocale } from "../../../../app/plugin-api/ui";
 import { applicantLabel, channelLabel, replyTypeLabel } from "../../law/labels";
 import { decideAppeal, recordAppeal } from "../../server/staff/appeals.server";
 import { performStep, revealApplicant, StepForms, type StepName } from "../../server/staff/actions.server";
@@ -139,7 +139,14 @@ export default function Application() {
         {v.attachments.length > 0 && (
           <>
             <dt>{t("fields.attachments")}</dt>
-            <dd>{v.attachments.map((f) => `${f.name} (${Math.ceil(f.size / 1024)} KB)`).join("、")}</dd>
+            <dd>
+              {v.attachments.map((f, i) => (
+                <span key={f.id}>
+                  {i > 0 && "、"}
+                  {f.name} <FileMeta className="muted" mime={f.mime} name={f.name} size={f.size} />
+                </span>
+              ))}
+            </dd>
           </>
         )}
         {a.feeFen !== null && (
