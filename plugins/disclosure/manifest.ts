@@ -5,6 +5,7 @@ import * as itemCounts from "./db/0002_item_counts";
 import * as issuerIndex from "./db/0003_issuer_index";
 import * as itemSummary from "./db/0004_item_summary";
 import * as bodyParagraphs from "./db/0005_body_paragraphs";
+import * as importJobs from "./db/0006_import_jobs";
 import { locales } from "./locales";
 import { describeItem } from "./server/describe.server";
 import { IMPORT_TYPE, ImportPayload } from "./server/import/batch-schema";
@@ -75,7 +76,7 @@ export default definePlugin({
     { key: "disclosure.items.withdraw", label: "disclosure:permissions.withdraw", defaultRoles: ["leader", "principal"] },
     { key: "disclosure.catalogue.manage", label: "disclosure:permissions.catalogue", defaultRoles: ["principal"] },
   ],
-  migrations: { "0001_disclosure": disclosureTables, "0002_item_counts": itemCounts, "0003_issuer_index": issuerIndex, "0004_item_summary": itemSummary, "0005_body_paragraphs": bodyParagraphs },
+  migrations: { "0001_disclosure": disclosureTables, "0002_item_counts": itemCounts, "0003_issuer_index": issuerIndex, "0004_item_summary": itemSummary, "0005_body_paragraphs": bodyParagraphs, "0006_import_jobs": importJobs },
   documentTypes: [
     // Published on approval: a new item takes the next 索引号, a correction keeps its item's.
     { key: ITEM_TYPE, label: "disclosure:documentType", requiresClassification: true, payload: ItemPayload, describe: describeItem, proposedAttribute: (p: ItemPayload) => p.attribute, publishOnApproval: { numbered: isNewItem }, onPublished },

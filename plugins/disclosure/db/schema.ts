@@ -61,4 +61,17 @@ export type DisclosureDatabase = {
   };
   disclosure_item_versions: { tenant_id: string; item_id: string; version: number; snapshot: Json<unknown>; reason: string; changed_by: string | null; changed_at: Generated<Date> };
   disclosure_attachments: { tenant_id: string; id: Generated<string>; name: string; mime: string; size: number; sha256: string; bytes: Buffer; text: string; uploaded_by: string | null; uploaded_at: Generated<Date> };
+  disclosure_import_jobs: {
+    tenant_id: string;
+    id: Generated<string>;
+    started_by: string;
+    file_name: string;
+    mode: "check" | "submit";
+    stage: Generated<"reading" | "checking" | "saving" | "done" | "failed">;
+    done: Generated<number>;
+    total: number | null;
+    result: ColumnType<unknown, string | null, string | null> | null;
+    started_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
 };

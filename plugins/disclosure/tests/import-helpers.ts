@@ -7,10 +7,11 @@ import {
   type ReviewRecord,
   type WorkflowDocument,
 } from "../../../app/plugin-api/testing";
-import { action } from "../routes/admin/import";
+import { action, loader } from "../routes/admin/import";
+import { importJobSettled } from "../server/import/jobs.server";
 import { csvField } from "../server/staff/csv";
 import { IMPORT_COLUMNS } from "../server/staff/import.server";
-import { post, type StaffEnv } from "./staff-helpers";
+import { load, post, type StaffEnv } from "./staff-helpers";
 
 export const HEADER = IMPORT_COLUMNS.map((c) => c.header);
 export type Cells = Partial<Record<(typeof HEADER)[number], string>>;
@@ -45,8 +46,29 @@ export type ImportResult = {
   fileError?: string;
 };
 
-/** The import page's action as the drafter (or `userId`) posts it. */
-export const runAs = (env: StaffEnv, userId: string, file: File, intent: "check" | "submit" = "check") => post<ImportResult>(env, action, userId, "/import", { file, intent });
+export type ImportJob = { id: string; stage: string; done: number; total: number | null; running: boolean; report: ImportResult | null };
+type PageData = { job: ImportJob | null; jobMissing: boolean };
+type ImportPage = PageData | { type: "DataWithResponseInit"; data: PageData; init: { status?: number } | null };
+
+/** The import page with `?job=<id>` as `userId` reads it: the job, and the status the page answers with. */
+export async function jobPage(env: StaffEnv, userId: string, id: string) {
+  const page = await load<ImportPage>(env, loader, userId, `/import?job=${id}`);
+  const [status, read] = "type" in page ? [page.init?.status ?? 200, page.data] : [200, page];
+  return { status, job: read.job, missing: read.jobMissing };
+}
+
+/**
+ * The import page's action as the drafter (or `userId`) posts it, followed to its job's page once
+ * the job has ended: the report in the shape (and with the status) the one-request import answered.
+ */
+export async function runAs(env: StaffEnv, userId: string, file: File, intent: "check" | "submit" = "check") {
+  const posted = await post<ImportResult>(env, action, userId, "/import", { file, intent });
+  const id = posted.location?.match(/[?&]job=([0-9a-f-]{36})$/)?.[1];
+  if (posted.status !== 303 || !id) return { ...posted, jobId: null };
+  await importJobSettled(id);
+  const { status, job } = await jobPage(env, userId, id);
+  return { status, data: job!.report!, location: null, jobId: id };
+}
 
 /** The office's items as staff read them (published and not public alike). */
 export const storedItems = (env: StaffEnv) =>

@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { action, loader } from "../routes/admin/import";
-import { approveThrough, csv, good, HEADER, publicView, row, runAs, storedItems, type ImportResult } from "./import-helpers";
+import { importJobOf, importJobSettled, STALE_MS } from "../server/import/jobs.server";
+import { approveThrough, csv, good, HEADER, jobPage, publicView, row, runAs, storedItems, type ImportResult } from "./import-helpers";
 import { audited, load, openStaff, post, statusOf, type StaffEnv } from "./staff-helpers";
 
 let env: StaffEnv;
@@ -143,6 +144,47 @@ describe(`staff import (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite
     expect((await run(new File(["x"], "items.txt"))).data).toMatchObject({ ok: false, fileError: "disclosure:staff.import.errors.fileType" });
     const empty = await post<ImportResult>(env, action, env.users.drafter.id, "/import", { intent: "check" });
     expect(empty.data).toMatchObject({ ok: false, fileError: "errors.required" });
+  });
+
+  it("runs as a job whose stage and rows checked another request reads as it goes, for the member who started it only", async () => {
+    const rows = Array.from({ length: 1_200 }, (_, i) => row(good(`关于第${i + 1}号监测点位的通报`, "2020-03-02")));
+    const before = await items();
+    const posted = await post(env, action, env.users.drafter.id, "/import", { file: csv(rows, undefined, "large.csv"), intent: "check" });
+    expect(posted.status).toBe(303);
+    const id = posted.location!.match(/job=([0-9a-f-]{36})$/)![1]!;
+    const seen: { stage: string; done: number; total: number | null; running: boolean; status: number }[] = [];
+    for (;;) {
+      const { status, job } = await jobPage(env, env.users.drafter.id, id);
+      seen.push({ stage: job!.stage, done: job!.done, total: job!.total, running: job!.running, status });
+      if (!job!.running) break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await importJobSettled(id);
+    // Read while it ran (answered 200, no report yet), then its end: every row checked, the report as the one-request import gave it.
+    expect(seen[0]).toMatchObject({ running: true, status: 200 });
+    expect(seen.at(-1)).toMatchObject({ stage: "done", done: 1_200, total: 1_200, running: false, status: 200 });
+    const dones = seen.map((s) => s.done);
+    expect(dones).toEqual([...dones].sort((a, b) => a - b));
+    const stored = await env.asStaff(env.users.drafter.id, (trx) => trx.selectFrom("disclosure_import_jobs").select(["stage", "done", "total", "mode", "file_name"]).where("id", "=", id).executeTakeFirstOrThrow());
+    expect(stored).toEqual({ stage: "done", done: 1_200, total: 1_200, mode: "check", file_name: "large.csv" });
+    const { job } = await jobPage(env, env.users.drafter.id, id);
+    expect(job!.report).toMatchObject({ ok: true, mode: "check", total: 1_200, valid: 1_200, errorCount: 0, submitted: null });
+    expect(job!.report!.preview).toHaveLength(20);
+    expect(await items()).toEqual(before);
+
+    // Another member of the office, an id that is no id, and a stranger's id find nothing, answered 404.
+    expect(await jobPage(env, env.users.drafter2.id, id)).toMatchObject({ status: 404, job: null, missing: true });
+    expect(await jobPage(env, env.users.drafter.id, "not-a-uuid")).toMatchObject({ status: 404, job: null, missing: true });
+    expect(await jobPage(env, env.users.drafter.id, "00000000-0000-4000-8000-000000000000")).toMatchObject({ status: 404, job: null });
+  });
+
+  it("shows a job its process stopped hearing from as interrupted, not as running for ever", async () => {
+    const ctx = { tenant: { id: env.office.id }, user: { id: env.users.drafter.id }, withTenant: <T,>(fn: (trx: never) => Promise<T>) => env.asStaff(env.users.drafter.id, fn as never) } as never;
+    const { id } = await env.asStaff(env.users.drafter.id, (trx) =>
+      trx.insertInto("disclosure_import_jobs").values({ tenant_id: env.office.id, started_by: env.users.drafter.id, file_name: "lost.csv", mode: "submit" }).returning("id").executeTakeFirstOrThrow(),
+    );
+    expect(await importJobOf(ctx, id)).toMatchObject({ stage: "reading", running: true, report: null });
+    expect(await importJobOf(ctx, id, Date.now() + STALE_MS + 1_000)).toMatchObject({ stage: "failed", running: false, report: { ok: false, failed: "disclosure:staff.import.job.interrupted" } });
   });
 
   it("is for those who hold the import permission", async () => {

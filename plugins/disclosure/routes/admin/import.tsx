@@ -1,45 +1,43 @@
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
-import { FileField, FormMessage, PostForm, SubmitChoices, useLocale } from "../../../../app/plugin-api/ui";
+import { isUuid } from "../../../../app/plugin-api";
+import { FileField, FormMessage, PostForm, ProgressBar, SubmitChoices, useLocale } from "../../../../app/plugin-api/ui";
+import { importJobOf, reportStatus, startImportJob, type ImportJobView, type ImportReport } from "../../server/import/jobs.server";
 import { openBatches } from "../../server/import/pending.server";
-import { runImport, type Submitted } from "../../server/import/run.server";
-import { IMPORT_COLUMNS, templateCsv, templateXlsx, type ImportRow, type RowError } from "../../server/staff/import.server";
-import { MAX_IMPORT_ROWS, readSheet } from "../../server/staff/spreadsheet.server";
+import { IMPORT_COLUMNS, templateCsv, templateXlsx } from "../../server/staff/import.server";
+import { MAX_IMPORT_ROWS } from "../../server/staff/spreadsheet.server";
 
-const SHOWN_ERRORS = 500;
-const SHOWN_PREVIEW = 20;
+/**
+ * Import of items published before the platform: the documented columns, a template, the batches in
+ * approval and, with `?job=<id>`, one of the reader's imports: its progress while it runs, its
+ * report once it ends (answered with the status the report calls for: 400 when something was refused).
+ */
+export const loader = pluginLoader(async (ctx, { request }) => {
+  const jobId = new URL(request.url).searchParams.get("job");
+  const job = ctx.mode === "member" && jobId && isUuid(jobId) ? await importJobOf(ctx, jobId) : null;
+  const page = {
+    base: `/t/${ctx.tenant.code}/admin/disclosure`,
+    columns: IMPORT_COLUMNS.map((c) => ({ header: c.header, field: c.field, required: c.required })),
+    template: `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${templateCsv()}`)}`,
+    templateXlsx: `data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,${(await templateXlsx()).toString("base64")}`,
+    maxRows: MAX_IMPORT_ROWS,
+    batches: ctx.mode === "member" ? await ctx.withTenant((trx) => openBatches(ctx, trx)) : [],
+    job,
+    jobMissing: jobId !== null && !job,
+  };
+  const status = job?.report ? reportStatus(job.report) : page.jobMissing ? 404 : 200;
+  return status === 200 && !job?.running ? page : data(page, { status, headers: job?.running ? { "Cache-Control": "no-store" } : undefined });
+});
 
-/** Import of items published before the platform: the documented columns, a template, and the batches in approval. */
-export const loader = pluginLoader(async (ctx) => ({
-  base: `/t/${ctx.tenant.code}/admin/disclosure`,
-  columns: IMPORT_COLUMNS.map((c) => ({ header: c.header, field: c.field, required: c.required })),
-  template: `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${templateCsv()}`)}`,
-  templateXlsx: `data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,${(await templateXlsx()).toString("base64")}`,
-  maxRows: MAX_IMPORT_ROWS,
-  batches: ctx.mode === "member" ? await ctx.withTenant((trx) => openBatches(ctx, trx)) : [],
-}));
-
-type Result =
-  | { ok: false; fileError: string; count?: number }
-  | {
-      ok: true;
-      mode: "check" | "submit";
-      fileName: string;
-      total: number;
-      valid: number;
-      errors: RowError[];
-      errorCount: number;
-      missing: string[];
-      preview: Pick<ImportRow, "row" | "title" | "categoryLabel" | "docNumber" | "publishedOn" | "indexNumber">[];
-      submitted: Submitted | null;
-    };
+type Refused = { ok: false; fileError: string };
 
 /**
  * `intent=check` (the default button) reports every problem and writes nothing; `intent=submit`
  * makes a clean file one import batch and submits it for approval — nothing is public before the
- * leader approves it.
+ * leader approves it. Either starts a job and answers with its page (`?job=<id>`), which shows its
+ * progress until it ends.
  */
 export const action = pluginAction(async (ctx, { request }) => {
   ctx.require("disclosure.items.import");
@@ -47,32 +45,31 @@ export const action = pluginAction(async (ctx, { request }) => {
   const form = await request.formData();
   const file = form.get("file");
   const mode = form.get("intent") === "submit" ? "submit" : "check";
-  if (!file || typeof file === "string" || file.size === 0) return data<Result>({ ok: false, fileError: "errors.required" }, { status: 400 });
-  const sheet = await readSheet(file.name, new Uint8Array(await file.arrayBuffer()));
-  if (!sheet.ok) return data<Result>({ ok: false, fileError: sheet.error, count: sheet.count }, { status: 400 });
-
-  const outcome = await runImport(ctx, sheet.sheet, file.name, mode);
-  const refused = (outcome.submitted && !outcome.submitted.ok) || outcome.errors.length > 0 || outcome.missing.length > 0;
-  return data<Result>(
-    {
-      ok: true,
-      mode,
-      fileName: file.name,
-      total: sheet.sheet.rows.length,
-      valid: outcome.rows.length,
-      errors: outcome.errors.slice(0, SHOWN_ERRORS),
-      errorCount: outcome.errors.length,
-      missing: outcome.missing,
-      preview: outcome.rows
-        .slice(0, SHOWN_PREVIEW)
-        .map((r) => ({ row: r.row, title: r.title, categoryLabel: r.categoryLabel, docNumber: r.docNumber, publishedOn: r.publishedOn, indexNumber: r.indexNumber })),
-      submitted: outcome.submitted,
-    },
-    { status: refused ? 400 : 200 },
-  );
+  if (!file || typeof file === "string" || file.size === 0) return data<Refused>({ ok: false, fileError: "errors.required" }, { status: 400 });
+  const id = await startImportJob(ctx, file.name, new Uint8Array(await file.arrayBuffer()), mode);
+  return redirect(`/t/${ctx.tenant.code}/admin/disclosure/import?job=${id}`, 303);
 });
 
-function Outcome({ result }: { result: Extract<Result, { ok: true }> }) {
+/** A running job: its stage and the rows checked, until it ends. */
+function Progress({ job }: { job: ImportJobView }) {
+  const { t } = useTranslation("disclosure");
+  return (
+    <section aria-labelledby="import-progress">
+      <h2 id="import-progress">{t("staff.import.job.title", { file: job.fileName })}</h2>
+      <ProgressBar
+        label={t(`staff.import.job.mode.${job.mode}`)}
+        value={job.done}
+        max={job.stage === "reading" ? undefined : (job.total ?? undefined)}
+        unit={t("staff.import.job.rows")}
+        stage={t(`staff.import.job.stage.${job.stage}`)}
+        running={job.running}
+      />
+      <p className="hint">{t("staff.import.job.leave")}</p>
+    </section>
+  );
+}
+
+function Outcome({ result }: { result: Extract<ImportReport, { ok: true }> }) {
   const { t } = useTranslation("disclosure");
   if (result.missing.length) return <FormMessage tone="error">{t("staff.import.missing", { columns: result.missing.join("、") })}</FormMessage>;
   return (
@@ -156,15 +153,20 @@ function Outcome({ result }: { result: Extract<Result, { ok: true }> }) {
 export default function Import() {
   const { t } = useTranslation("disclosure");
   const locale = useLocale();
-  const { columns, template, templateXlsx, maxRows, batches } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const fileError = result && !result.ok ? result : null;
+  const { columns, template, templateXlsx, maxRows, batches, job, jobMissing } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  const report = job?.report ?? null;
+  const result = report?.ok ? report : null;
+  const fileError: { fileError: string; count?: number } | null = refused ?? (report && !report.ok && "fileError" in report ? report : null);
   return (
     <>
       <h1>{t("staff.import.title")}</h1>
       <p>{t("staff.import.intro", { max: maxRows.toLocaleString(locale) })}</p>
       <p className="notice notice-info">{t("staff.import.attributeNote")}</p>
-      {result?.ok && <Outcome result={result} />}
+      {job?.running && <Progress job={job} />}
+      {jobMissing && <FormMessage tone="error">{t("staff.import.job.missing")}</FormMessage>}
+      {report && !report.ok && "failed" in report && <FormMessage tone="error">{t(report.failed)}</FormMessage>}
+      {result && <Outcome result={result} />}
       {batches.length > 0 && (
         <section aria-labelledby="import-batches">
           <h2 id="import-batches">{t("staff.import.batchesTitle")}</h2>

@@ -102,11 +102,17 @@ export async function checkImport(
   ctx: Pick<DisclosureContext, "tenant" | "locale" | "workflow">,
   trx: DisclosureTransaction,
   sheet: Sheet,
-): Promise<{ rows: ImportRow[]; errors: RowError[]; missing: string[] }> {
-  const index = new Map(sheet.header.map((h, i) => [h, i]));
-  const missing = IMPORT_COLUMNS.filter((c) => c.required && !index.has(c.header)).map((c) => c.header);
-  if (missing.length) return { rows: [], errors: [], missing };
+): Promise<CheckedImport> {
+  return checkRows(ctx, sheet, await knownToOffice(ctx, trx));
+}
 
+export type CheckedImport = { rows: ImportRow[]; errors: RowError[]; missing: string[] };
+
+/** What the rows are checked against: the office's catalogue, its items, and the batches still in approval. */
+export type KnownToOffice = Awaited<ReturnType<typeof knownToOffice>>;
+
+/** Reads what `checkRows` compares the rows with, in one short transaction. */
+export async function knownToOffice(ctx: Pick<DisclosureContext, "tenant" | "workflow">, trx: DisclosureTransaction) {
   const tree = flatten(await catalogueTree(trx, ctx.tenant.id)).map((e) => e.category);
   const byKey = new Map(tree.map((c) => [c.key, c]));
   const byLabel = new Map<string, string[]>();
@@ -115,13 +121,36 @@ export async function checkImport(
   const existing = new Set(stored.map((r) => `${r.title}\u0000${isoDay(r.published_on)}`));
   const existingNumbers = new Set(stored.map((r) => r.index_number));
   const pending = await pendingRows(ctx, trx);
+  return { byKey, byLabel, existing, existingNumbers, pending };
+}
+
+/** How often, in rows, `checkRows` reports its progress (and lets the server answer other requests). */
+export const PROGRESS_EVERY = 500;
+
+/**
+ * `checkImport`'s row checks against what was read before, outside any transaction, so that a
+ * caller can record `onProgress` (rows checked so far) in transactions of its own as it goes.
+ */
+export async function checkRows(
+  ctx: Pick<DisclosureContext, "locale">,
+  sheet: Sheet,
+  known: KnownToOffice,
+  onProgress?: (done: number) => Promise<void> | void,
+): Promise<CheckedImport> {
+  const index = new Map(sheet.header.map((h, i) => [h, i]));
+  const missing = IMPORT_COLUMNS.filter((c) => c.required && !index.has(c.header)).map((c) => c.header);
+  if (missing.length) return { rows: [], errors: [], missing };
+  const { byKey, byLabel, existing, existingNumbers, pending } = known;
   const today = chinaDate();
   const seen = new Set<string>();
   const seenNumbers = new Set<string>();
   const rows: ImportRow[] = [];
   const errors: RowError[] = [];
 
+  let checkedRows = 0;
   for (const { number, cells, refused = {} } of sheet.rows) {
+    if (onProgress && checkedRows > 0 && checkedRows % PROGRESS_EVERY === 0) await onProgress(checkedRows);
+    checkedRows++;
     const get = (f: Field) => {
       const i = index.get(HEADER_OF[f]);
       return i === undefined ? "" : (cells[i] ?? "");
@@ -229,5 +258,6 @@ export async function checkImport(
       });
     }
   }
+  if (onProgress) await onProgress(checkedRows);
   return { rows, errors, missing };
 }
