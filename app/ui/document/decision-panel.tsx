@@ -110,7 +110,7 @@ export function DecisionPanel({ document: doc, result = null }: { document: Docu
     assignee: t("documents.reassignTo"),
   };
   return (
-    <section aria-labelledby="document-decide" className="panel no-print" id="decision">
+    <section aria-labelledby="document-decide" className="panel no-print decision-panel" id="decision">
       <h2 id="document-decide">{t("documents.decide")}</h2>
       <ErrorSummary errors={errors} labels={labels} idPrefix={refused ?? "decision"} />
       {may.submit && (

@@ -49,7 +49,7 @@ export function FindingsReview({ document: doc, classification: c, result }: { d
         <p>{t("classification.noFindings")}</p>
       ) : (
         <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="findings-caption">
-          <table className="table">
+          <table className="table findings-table">
             <caption id="findings-caption">{t("classification.findingsCaption", { count: c.total, open: c.open })}</caption>
             <thead>
               <tr>

@@ -22,7 +22,9 @@ export function StepsAndHistory({ steps, decisions }: Pick<DocumentView, "steps"
       {decisions.length === 0 ? (
         <p className="muted">{t("documents.noDecisions")}</p>
       ) : (
-        <table className="table" aria-labelledby="document-history">
+        // On a phone the record scrolls sideways in its own region rather than squeezing its columns.
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="document-history">
+        <table className="table history-table" aria-labelledby="document-history">
           <thead>
             <tr>
               <th scope="col">{t("documents.when")}</th>
@@ -48,6 +50,7 @@ export function StepsAndHistory({ steps, decisions }: Pick<DocumentView, "steps"
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );
