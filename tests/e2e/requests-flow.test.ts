@@ -91,7 +91,7 @@ describe("依申请公开 from the public form to a 部分公开 reply", () => {
     await citizen.getByLabel("自然人", { exact: true }).check();
     await citizen.getByLabel("姓名（必填）", { exact: true }).fill("林曉雯");
     await citizen.getByRole("group", { name: "證件類型" }).getByLabel("居民身份證", { exact: true }).check();
-    await citizen.getByLabel("證件號碼", { exact: true }).fill(APPLICANT_ID);
+    await citizen.getByLabel("證件號碼（必填）", { exact: true }).fill(APPLICANT_ID);
     await citizen.getByLabel("聯繫電話（必填）", { exact: true }).fill("13800138000");
     await citizen.getByLabel("電子郵箱", { exact: true }).fill("lin.xiaowen@example.com");
     await citizen.getByLabel("所需信息的名稱（必填）", { exact: true }).fill(SUBJECT);
