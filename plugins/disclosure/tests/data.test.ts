@@ -3,6 +3,7 @@ import * as OpenCC from "opencc-js";
 import { describe, expect, it } from "vitest";
 import { STATUTORY_CATALOGUE, flattenCatalogue } from "../data/catalogue";
 import { DEMO_LATEST_DATE, demoAttachmentText, demoItems, type DemoItem, type DemoTenant } from "../data/demo-items";
+import { TOPIC_LABELS, TOPICS, topicLabel } from "../data/topics";
 import { DISCLOSURE_CHANNELS, STANDARD_LIST } from "../data/standard-list";
 
 // The demo tenants as defined in tenants/*.tenant.ts.
@@ -72,6 +73,20 @@ describe("statutory catalogue", () => {
     expect(["規劃計畫", "規劃計劃"]).toContain(label("plans")["zh-TW"]);
     expect(label("policy.normative")["zh-TW"]).toBe("行政規範性文件");
     expect(label("request")["zh-TW"]).not.toBe(label("request")["zh-CN"]);
+  });
+
+  it("names every 主题分类 an item may take in the three languages, and shows a heading it does not know as stored", () => {
+    const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
+    const used = new Set(allItems.map((i) => i.topic));
+    for (const topic of [...used, ...Object.values(TOPICS)]) {
+      const label = TOPIC_LABELS[topic];
+      expect(label, topic).toBeDefined();
+      expect(label!["zh-CN"]).toBe(topic);
+      expect(label!["zh-TW"], topic).toBe(toTraditional(topic));
+      expect(label!.en, topic).toMatch(/^[A-Z][A-Za-z ,]+$/);
+      expect(topicLabel(topic, "en")).toBe(label!.en);
+    }
+    expect(topicLabel("城乡建设、环境保护", "en")).toBe("城乡建设、环境保护");
   });
 
   it("cites 条例 items in the annual report's wording", () => {
