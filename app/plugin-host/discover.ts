@@ -70,6 +70,10 @@ export function validateManifest(folder: string, raw: unknown, hostVersion = HOS
   reportFigureProblems(m.id, m.reportFigures).forEach(({ field, problem }) => fail(field, problem));
   prefixed("auditEvents", m.auditEvents, ".");
   prefixed("nav", m.nav.map((n) => n.label), ":");
+  m.nav.forEach((n, i) => {
+    // Another plugin's entry may name this one in `replaces`: the key says whose it is.
+    if (n.key && !n.key.startsWith(`${m.id}.`)) fail(`nav.${i}.key`, `"${n.key}" must start with "${m.id}."`);
+  });
 
   const declared = new Set(m.permissions.map((p) => p.key));
   const known = (key: string | undefined) => !key || declared.has(key) || key.startsWith("core.");
