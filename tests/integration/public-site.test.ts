@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tenantNav, type PluginNavEntry } from "../../app/core/navigation";
+import { validateManifest } from "../../app/plugin-host/discover";
 import { sectionOf } from "../../app/ui/public-site/nav";
 import { ensureBuild } from "../attack/build";
 import { startAttackServer, type AttackServer } from "../attack/harness";
@@ -22,12 +23,6 @@ const NAV = [
 ] as const;
 
 let server: AttackServer;
-
-beforeAll(async () => {
-  await ensureBuild();
-  server = await startAttackServer();
-}, 600_000);
-afterAll(async () => server?.close());
 
 async function get(path: string): Promise<{ status: number; html: string }> {
   const res = await fetch(`${server.baseUrl}${path}`, { headers: { "accept-language": "zh-CN" } });
@@ -55,6 +50,12 @@ function footer(html: string): string {
 }
 
 describe("one public site per office", () => {
+  beforeAll(async () => {
+    await ensureBuild();
+    server = await startAttackServer();
+  }, 600_000);
+  afterAll(async () => server?.close());
+
   const pages: [string, string | null][] = [
     [OFFICE, null],
     ...NAV.map(([label, href]) => [href, label] as [string, string]),
@@ -172,6 +173,19 @@ describe("public navigation entries", () => {
   it("a plugin's entry replaces another's by key only where both are enabled", () => {
     expect(tenantNav([], entries, ["disclosure", "annual-report"], "public").map((e) => e.to)).toEqual(["disclosure", "annual-report"]);
     expect(tenantNav([], entries, ["annual-report"], "public").map((e) => e.to)).toEqual(["annual-report"]);
+  });
+
+  it("a manifest's nav key must carry its plugin's id", () => {
+    const manifest = (key: string) => ({
+      id: "annual-report",
+      version: "0.1.0",
+      host: "^0.1.0",
+      name: "annual-report:name",
+      locales: { "zh-CN": {}, "zh-TW": {}, en: {} },
+      nav: [{ area: "public", label: "annual-report:nav.reports", to: "", order: 300, key, replaces: "disclosure.annual-report" }],
+    });
+    expect(() => validateManifest("annual-report", manifest("annual-report.reports"))).not.toThrow();
+    expect(() => validateManifest("annual-report", manifest("disclosure.annual-report"))).toThrow('plugins/annual-report/manifest.ts: nav.0.key: "disclosure.annual-report" must start with "annual-report."');
   });
 
   it("a page sits under the entry with the longest whole-segment prefix of its path", () => {
