@@ -1,15 +1,16 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { type FieldErrors, PostForm, SubmitButton, TextArea, TextField } from "../../../../../app/plugin-api/ui";
+import { ErrorSummary, type FieldErrors, PostForm, SubmitButton, TextArea, TextField } from "../../../../../app/plugin-api/ui";
 
 /** Tracking number and query code; a POST, so the code never sits in an address bar or a log. */
 export function LookupForm({ keys, errors }: { keys: { trackingNo: string; queryCode: string }; errors: FieldErrors }) {
   const { t } = useTranslation("requests");
   return (
     <PostForm noValidate className="stack narrow">
+      <ErrorSummary errors={errors} labels={{ trackingNo: t("public.track.trackingNo"), queryCode: t("public.track.queryCode") }} />
       <input type="hidden" name="intent" value="lookup" />
-      <TextField name="trackingNo" label={t("public.track.trackingNo")} hint={t("public.track.trackingNoHint")} defaultValue={keys.trackingNo} errors={errors} maxLength={30} autoComplete="off" spellCheck={false} />
-      <TextField name="queryCode" label={t("public.track.queryCode")} hint={t("public.track.queryCodeHint")} defaultValue={keys.queryCode} errors={errors} maxLength={30} autoComplete="off" spellCheck={false} />
+      <TextField name="trackingNo" label={t("public.track.trackingNo")} hint={t("public.track.trackingNoHint")} defaultValue={keys.trackingNo} errors={errors} maxLength={30} autoComplete="off" spellCheck={false} required />
+      <TextField name="queryCode" label={t("public.track.queryCode")} hint={t("public.track.queryCodeHint")} defaultValue={keys.queryCode} errors={errors} maxLength={30} autoComplete="off" spellCheck={false} required />
       <div className="actions">
         <SubmitButton className="button primary">
           {t("public.track.submit")}
@@ -27,10 +28,11 @@ export function SupplementForm({ keys, errors, value }: { keys: { trackingNo: st
       <h2 id="supplement-title">{t("public.track.supplement.title")}</h2>
       <p>{t("public.track.supplement.intro")}</p>
       <PostForm noValidate className="stack">
+        <ErrorSummary errors={errors} labels={{ supplement: t("public.track.supplement.body") }} idPrefix="s" />
         <input type="hidden" name="intent" value="supplement" />
         <input type="hidden" name="trackingNo" value={keys.trackingNo} />
         <input type="hidden" name="queryCode" value={keys.queryCode} />
-        <TextArea name="supplement" label={t("public.track.supplement.body")} hint={t("public.track.supplement.hint")} defaultValue={value} errors={errors} maxLength={2000} aria-required />
+        <TextArea name="supplement" label={t("public.track.supplement.body")} hint={t("public.track.supplement.hint")} defaultValue={value} errors={errors} maxLength={2000} idPrefix="s" required />
         <div className="actions">
           <SubmitButton className="button primary">
             {t("public.track.supplement.submit")}
