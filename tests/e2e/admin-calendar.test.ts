@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { hydrated, login, newContext, screenshot, useBrowser, watch } from "./browser";
+import { baseUrl, hydrated, login, newContext, screenshot, useBrowser, watch } from "./browser";
 import { passSecondFactor } from "./second-factor";
 
 const browser = useBrowser();
@@ -14,7 +14,7 @@ const overflow = (page: Page) => page.evaluate(() => document.documentElement.sc
 async function signIn(page: Page) {
   await page.goto("/login?lng=zh-CN");
   await login(page, "platform.sysadmin");
-  await passSecondFactor(page, "admin-calendar platform.sysadmin");
+  await passSecondFactor(page, `${baseUrl} platform.sysadmin`);
   await page.waitForURL("**/admin**");
 }
 

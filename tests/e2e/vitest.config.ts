@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { SweepLast } from "./sweep/sequencer";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -15,6 +16,8 @@ export default defineConfig({
     pool: "forks",
     fileParallelism: false,
     maxWorkers: 1,
+    // The page sweep (sweep.test.ts) runs after every other file.
+    sequence: { sequencer: SweepLast },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
