@@ -372,61 +372,63 @@ function MembershipEditor({
       <h2 id="memberships">{t("accounts.membershipsTitle")}</h2>
       <Notice result={result} intent="removeMembership" />
       {stray && <FormMessage tone="error">{errorMessages(stray).map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}</FormMessage>}
-      <table className="table">
-        <caption className="visually-hidden">{t("accounts.membershipsTitle")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("accounts.tenant")}</th>
-            <th scope="col">{t("accounts.roles")}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t("core:common.actions")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {memberships.map((m) => (
-            <tr key={m.tenantId}>
-              <th scope="row">
-                {m.name} <span className="muted">{m.code}</span>
-              </th>
-              <td>
-                <Notice result={result} intent="membership" tenant={m.tenantId} />
-                <PostForm className="stack">
-                  <input type="hidden" name="intent" value="membership" />
-                  <input type="hidden" name="tenant" value={m.tenantId} />
-                  <RoleBoxes
-                    idPrefix={`m-${m.tenantId}`}
-                    selected={m.roles}
-                    legend={t("accounts.rolesIn", { tenant: m.name })}
-                    errors={errorsFor("membership", m.tenantId)?.roles}
-                  />
-                  <div>
-                    <SubmitButton className="button small">
-                      {t("accounts.saveRoles")}
-                    </SubmitButton>
-                  </div>
-                </PostForm>
-              </td>
-              <td>
-                <PostForm>
-                  <input type="hidden" name="intent" value="removeMembership" />
-                  <input type="hidden" name="tenant" value={m.tenantId} />
-                  <SubmitButton className="button small danger" aria-label={t("accounts.removeFrom", { tenant: m.name })}>
-                    {t("accounts.remove")}
-                  </SubmitButton>
-                </PostForm>
-              </td>
-            </tr>
-          ))}
-          {memberships.length === 0 && (
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="memberships-caption">
+        <table className="table">
+          <caption id="memberships-caption" className="visually-hidden">{t("accounts.membershipsTitle")}</caption>
+          <thead>
             <tr>
-              <td colSpan={3} className="muted">
-                {t("accounts.noMemberships")}
-              </td>
+              <th scope="col">{t("accounts.tenant")}</th>
+              <th scope="col">{t("accounts.roles")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("core:common.actions")}</span>
+              </th>
             </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {memberships.map((m) => (
+              <tr key={m.tenantId}>
+                <th scope="row">
+                  {m.name} <span className="muted">{m.code}</span>
+                </th>
+                <td>
+                  <Notice result={result} intent="membership" tenant={m.tenantId} />
+                  <PostForm className="stack">
+                    <input type="hidden" name="intent" value="membership" />
+                    <input type="hidden" name="tenant" value={m.tenantId} />
+                    <RoleBoxes
+                      idPrefix={`m-${m.tenantId}`}
+                      selected={m.roles}
+                      legend={t("accounts.rolesIn", { tenant: m.name })}
+                      errors={errorsFor("membership", m.tenantId)?.roles}
+                    />
+                    <div>
+                      <SubmitButton className="button small">
+                        {t("accounts.saveRoles")}
+                      </SubmitButton>
+                    </div>
+                  </PostForm>
+                </td>
+                <td>
+                  <PostForm>
+                    <input type="hidden" name="intent" value="removeMembership" />
+                    <input type="hidden" name="tenant" value={m.tenantId} />
+                    <SubmitButton className="button small danger" aria-label={t("accounts.removeFrom", { tenant: m.name })}>
+                      {t("accounts.remove")}
+                    </SubmitButton>
+                  </PostForm>
+                </td>
+              </tr>
+            ))}
+            {memberships.length === 0 && (
+              <tr>
+                <td colSpan={3} className="muted">
+                  {t("accounts.noMemberships")}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
 
       {addable.length > 0 && (
         <>

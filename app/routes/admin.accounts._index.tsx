@@ -72,38 +72,40 @@ export default function AccountList() {
         />
       </FilterBar>
       <IgnoredFilters ignored={ignored} labels={{ q: t("accounts.search"), status: t("accounts.status"), role: t("accounts.platformRole") }} />
-      <table className="table">
-        <caption>{t("accounts.caption", { count: total })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("accounts.username")}</th>
-            <th scope="col">{t("accounts.displayName")}</th>
-            <th scope="col">{t("accounts.platformRole")}</th>
-            <th scope="col">{t("accounts.status")}</th>
-            <th scope="col">{t("accounts.memberships")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((a) => (
-            <tr key={a.id}>
-              <th scope="row">
-                <Link to={`/admin/accounts/${a.id}`}>{a.username}</Link>
-              </th>
-              <td>{a.displayName}</td>
-              <td>{a.platformRole ? t(`core:roles.${a.platformRole}`) : <span className="muted">—</span>}</td>
-              <td className={a.status === "active" ? undefined : "outcome-failure"}>{t(`accounts.statuses.${a.status}`)}</td>
-              <td>{a.memberships}</td>
-            </tr>
-          ))}
-          {accounts.length === 0 && (
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="accounts-caption">
+        <table className="table">
+          <caption id="accounts-caption">{t("accounts.caption", { count: total })}</caption>
+          <thead>
             <tr>
-              <td colSpan={5} className="muted">
-                {t("accounts.none")}
-              </td>
+              <th scope="col">{t("accounts.username")}</th>
+              <th scope="col">{t("accounts.displayName")}</th>
+              <th scope="col">{t("accounts.platformRole")}</th>
+              <th scope="col">{t("accounts.status")}</th>
+              <th scope="col">{t("accounts.memberships")}</th>
             </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {accounts.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">
+                  <Link to={`/admin/accounts/${a.id}`}>{a.username}</Link>
+                </th>
+                <td>{a.displayName}</td>
+                <td>{a.platformRole ? t(`core:roles.${a.platformRole}`) : <span className="muted">—</span>}</td>
+                <td className={a.status === "active" ? undefined : "outcome-failure"}>{t(`accounts.statuses.${a.status}`)}</td>
+                <td>{a.memberships}</td>
+              </tr>
+            ))}
+            {accounts.length === 0 && (
+              <tr>
+                <td colSpan={5} className="muted">
+                  {t("accounts.none")}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
       <Pager page={page} pages={pages} />
     </>
   );

@@ -92,42 +92,44 @@ export default function RolesPage() {
       {tenant ? (
         <PostForm>
           <input type="hidden" name="tenant" value={tenant.id} />
-          <table className="table">
-            <caption>{t("roles.caption", { tenant: tenant.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("roles.permission")}</th>
-                {roles.map((r) => (
-                  <th scope="col" key={r}>
-                    {roleLabel(r)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {matrix.map((p) => (
-                <tr key={p.key}>
-                  <th scope="row">
-                    {label(p.label)}
-                    <br />
-                    <code className="muted">{p.key}</code>
-                  </th>
-                  {p.cells.map((c) => (
-                    <td key={c.role}>
-                      <label>
-                        <input type="checkbox" name="grant" value={`${c.role}|${p.key}`} defaultChecked={c.granted} />
-                        <span className="visually-hidden">
-                          {t("roles.cell", { role: roleLabel(c.role), permission: label(p.label) })}
-                        </span>
-                      </label>
-                      {c.byDefault && <span className="badge">{t("roles.default")}</span>}
-                      {c.granted !== c.byDefault && <span className="badge">{t(c.granted ? "roles.addedHere" : "roles.removedHere")}</span>}
-                    </td>
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="roles-caption">
+            <table className="table">
+              <caption id="roles-caption">{t("roles.caption", { tenant: tenant.name })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("roles.permission")}</th>
+                  {roles.map((r) => (
+                    <th scope="col" key={r}>
+                      {roleLabel(r)}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {matrix.map((p) => (
+                  <tr key={p.key}>
+                    <th scope="row">
+                      {label(p.label)}
+                      <br />
+                      <code className="muted">{p.key}</code>
+                    </th>
+                    {p.cells.map((c) => (
+                      <td key={c.role}>
+                        <label>
+                          <input type="checkbox" name="grant" value={`${c.role}|${p.key}`} defaultChecked={c.granted} />
+                          <span className="visually-hidden">
+                            {t("roles.cell", { role: roleLabel(c.role), permission: label(p.label) })}
+                          </span>
+                        </label>
+                        {c.byDefault && <span className="badge">{t("roles.default")}</span>}
+                        {c.granted !== c.byDefault && <span className="badge">{t(c.granted ? "roles.addedHere" : "roles.removedHere")}</span>}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <p className="hint">{t("roles.legend")}</p>
           {notes.length > 0 && (
             <>

@@ -36,49 +36,51 @@ export default function TenantsPage() {
     <>
       <h1>{t("tenants.title")}</h1>
       <p className="notice notice-info">{t("tenants.asCode")}</p>
-      <table className="table">
-        <caption>{t("tenants.caption", { count: tenants.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("tenants.code")}</th>
-            <th scope="col">{t("tenants.name")}</th>
-            <th scope="col">{t("tenants.level")}</th>
-            <th scope="col">{t("core:tenant.parent")}</th>
-            <th scope="col">{t("core:tenant.regionCode")}</th>
-            <th scope="col">{t("core:tenant.creditCode")}</th>
-            <th scope="col">{t("tenants.hosts")}</th>
-            <th scope="col">{t("tenants.plugins")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tenants.map((x) => (
-            <tr key={x.code}>
-              <td>
-                <code>{x.code}</code>
-              </td>
-              <th scope="row">
-                {x.name}
-                {!x.isPublic && <span className="badge">{t("tenants.notPublic")}</span>}
-              </th>
-              <td>{t(`tenants.levels.${x.level}`)}</td>
-              <td>{x.parent ?? <span className="muted">—</span>}</td>
-              <td>{x.regionCode}</td>
-              <td>
-                <code>{x.creditCode}</code>
-              </td>
-              <td>{x.hosts.length ? x.hosts.join(", ") : <span className="muted">—</span>}</td>
-              <td>{x.plugins.length ? x.plugins.join(", ") : <span className="muted">—</span>}</td>
-            </tr>
-          ))}
-          {tenants.length === 0 && (
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="tenants-caption">
+        <table className="table">
+          <caption id="tenants-caption">{t("tenants.caption", { count: tenants.length })}</caption>
+          <thead>
             <tr>
-              <td colSpan={8} className="muted">
-                {t("tenants.none")}
-              </td>
+              <th scope="col">{t("tenants.code")}</th>
+              <th scope="col">{t("tenants.name")}</th>
+              <th scope="col">{t("tenants.level")}</th>
+              <th scope="col">{t("core:tenant.parent")}</th>
+              <th scope="col">{t("core:tenant.regionCode")}</th>
+              <th scope="col">{t("core:tenant.creditCode")}</th>
+              <th scope="col">{t("tenants.hosts")}</th>
+              <th scope="col">{t("tenants.plugins")}</th>
             </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {tenants.map((x) => (
+              <tr key={x.code}>
+                <td>
+                  <code>{x.code}</code>
+                </td>
+                <th scope="row">
+                  {x.name}
+                  {!x.isPublic && <span className="badge">{t("tenants.notPublic")}</span>}
+                </th>
+                <td>{t(`tenants.levels.${x.level}`)}</td>
+                <td>{x.parent ?? <span className="muted">—</span>}</td>
+                <td>{x.regionCode}</td>
+                <td>
+                  <code>{x.creditCode}</code>
+                </td>
+                <td>{x.hosts.length ? x.hosts.join(", ") : <span className="muted">—</span>}</td>
+                <td>{x.plugins.length ? x.plugins.join(", ") : <span className="muted">—</span>}</td>
+              </tr>
+            ))}
+            {tenants.length === 0 && (
+              <tr>
+                <td colSpan={8} className="muted">
+                  {t("tenants.none")}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
