@@ -63,7 +63,7 @@ describe("charts drawn on the server", () => {
   it("give well-formed SVG with role img, a summary and no script, style or event handler", () => {
     const view = renderChart(offices, { locale: "en", t: tOf("en") });
     const { elements, texts, attrs } = checkXml(view.svg);
-    expect(attrs[0]).toMatchObject({ role: "img", "aria-label": view.summary, viewBox: expect.stringMatching(/^0 0 640 \d+/) });
+    expect(attrs[0]).toMatchObject({ role: "img", "aria-label": view.summary, viewBox: expect.stringMatching(/^0 0 540 \d+/) });
     expect(attrs[0]).not.toHaveProperty("width");
     expect(elements[1]).toBe("title");
     const esc = (x: string) => x.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

@@ -14,7 +14,8 @@ import type { ChartData, ChartView } from "./chart-data";
  * into SVG presentation attributes, drops the rest and refuses anything active.
  */
 
-const WIDTH = 640;
+/** About the width a chart gets in a two-column grid at 1366 px, so its type shows near its nominal size there. */
+const WIDTH = 540;
 const INK = "#1a1a1a";
 const MUTED = "#4a4a4a";
 const GRID = "#d0d4da";
@@ -72,7 +73,7 @@ export function renderChart(data: ChartData, { locale, elder = false, t }: Rende
     locale: locale === "en" ? "EN" : "ZH",
   });
   try {
-    chart.setOption(options(data, { font, fmt }));
+    chart.setOption(options(data, { font, fmt, t }));
     return {
       ...base,
       summary,
@@ -103,7 +104,7 @@ function summarise(data: ChartData, fmt: (v: number) => string, t: TFunction): s
   });
 }
 
-function options(data: ChartData, { font, fmt }: { font: number; fmt: (v: number) => string }): echarts.EChartsOption {
+function options(data: ChartData, { font, fmt, t }: { font: number; fmt: (v: number) => string; t: TFunction }): echarts.EChartsOption {
   const percent = data.format === "percent";
   const text = { fontFamily: FONT, fontSize: font, color: INK };
   const valueAxis: echarts.EChartsOption["xAxis"] = {
@@ -148,7 +149,8 @@ function options(data: ChartData, { font, fmt }: { font: number; fmt: (v: number
           };
     });
     const label = {
-      show: true,
+      // Several lines: their labels would overlap; the data table has every number.
+      show: single,
       ...text,
       fontSize: font - 1,
       position: data.kind === "rank" ? ("right" as const) : ("top" as const),
@@ -189,7 +191,8 @@ function options(data: ChartData, { font, fmt }: { font: number; fmt: (v: number
                   label: {
                     ...text,
                     fontSize: font - 2,
-                    formatter: () => fmt(average),
+                    position: "start" as const,
+                    formatter: () => t("core:charts.mean", { value: fmt(average) }),
                   },
                   data: [{ xAxis: average }],
                 }
@@ -203,7 +206,7 @@ function options(data: ChartData, { font, fmt }: { font: number; fmt: (v: number
     grid: {
       left: 8,
       right: rank ? font * 5 : 16,
-      top: font * (data.series.length > 1 ? 3.5 : 2),
+      top: font * (data.series.length > 2 ? 6 : data.series.length > 1 ? 3.5 : 2),
       bottom: 8,
       containLabel: true,
     },
