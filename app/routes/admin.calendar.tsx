@@ -14,7 +14,7 @@ import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { requirePlatform, withPlatform, type PlatformContext } from "~/core/permissions/platform.server";
 import { NoticeImportForms, NoticePreviewTable, type NoticeFailure, type NoticePreview } from "~/ui/calendar/notice-import";
 import { FormMessage, PostForm, RowAction } from "~/ui/forms";
-import { RadioGroup, TextField } from "~/ui/form-kit";
+import { RadioGroup, SubmitButton, TextField } from "~/ui/form-kit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -407,9 +407,7 @@ export default function CalendarPage() {
             defaultValue={values?.note}
             errors={setErrors}
           />
-          <button type="submit" className="button primary">
-            {t("calendar.save")}
-          </button>
+          <SubmitButton>{t("calendar.save")}</SubmitButton>
         </PostForm>
       </section>
     </>
