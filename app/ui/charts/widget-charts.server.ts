@@ -41,7 +41,7 @@ export function monthLabels(months: readonly string[], locale: Locale): { catego
 
 const safeId = (key: string) => key.replace(/[^A-Za-z0-9_-]/g, "-");
 
-/** One chart per widget declaring a series, for one office (the staff home). */
+/** One chart per widget declaring a series, for one office (the staff home). The series label is the title; the widget's description speaks of its own period, not the series', so it is not repeated here. */
 export function officeSeriesCharts(widgets: readonly WidgetResult[], tenantId: string, o: DrawOptions): ChartView[] {
   return widgets.flatMap((w) => {
     const s = w.series;
@@ -52,7 +52,6 @@ export function officeSeriesCharts(widgets: readonly WidgetResult[], tenantId: s
         {
           id: `series-${safeId(w.key)}`,
           title: o.t(s.label),
-          description: w.description ? o.t(w.description) : undefined,
           kind: s.over === "months" && w.format === "percent" ? "line" : "bar",
           categoryLabel: o.t(s.over === "months" ? "charts.month" : "charts.bucket"),
           ...labels,
@@ -97,7 +96,6 @@ export function oversightSeriesCharts(widgets: readonly WidgetResult[], offices:
         {
           id: `oversight-series-${safeId(w.key)}`,
           title: o.t(s.label),
-          description: w.description ? o.t(w.description) : undefined,
           kind: s.over === "months" && (w.format !== "count" || series.length > 1) ? "line" : "bar",
           categoryLabel: o.t(s.over === "months" ? "charts.month" : "charts.bucket"),
           ...labels,
