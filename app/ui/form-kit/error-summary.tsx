@@ -1,8 +1,23 @@
 import { useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { FieldErrors } from "~/core/input/field-errors";
 import { errorKey } from "./field-messages";
+
+/**
+ * Moves to a field without changing the address: a hash change is a navigation to the router, which
+ * would drop the action's answer and with it every error on the page. A group's first choice (the
+ * checked one if any) takes focus, its question scrolled into view.
+ */
+function goTo(e: MouseEvent<HTMLAnchorElement>, id: string) {
+  const target = document.getElementById(id);
+  if (!target) return;
+  e.preventDefault();
+  const control = target instanceof HTMLFieldSetElement ? (target.querySelector<HTMLElement>("input:checked, input, select, textarea") ?? target) : target;
+  const caption = target instanceof HTMLFieldSetElement ? target.querySelector("legend") : document.querySelector(`label[for="${CSS.escape(id)}"]`);
+  (caption ?? control).scrollIntoView({ block: "start" });
+  control.focus({ preventScroll: true });
+}
 
 /**
  * The errors of a refused form above it, taking focus when it appears so that a screen reader
@@ -36,7 +51,17 @@ export function ErrorSummary({ errors, labels = {}, idPrefix = "f" }: { errors: 
         {listed.map(([field, keys]) => {
           const text = keys.map((k) => t(errorKey(k))).join(" ");
           const label = labels[field];
-          return <li key={field}>{label ? <a href={`#${idPrefix}-${field}`}>{t("forms.fieldError", { label, text })}</a> : text}</li>;
+          return (
+            <li key={field}>
+              {label ? (
+                <a href={`#${idPrefix}-${field}`} onClick={(e) => goTo(e, `${idPrefix}-${field}`)}>
+                  {t("forms.fieldError", { label, text })}
+                </a>
+              ) : (
+                text
+              )}
+            </li>
+          );
         })}
       </ul>
     </div>
