@@ -284,35 +284,37 @@ export default function Account() {
           <FormMessage tone="success">{t(result.done)}</FormMessage>
         )}
         <FormError errors={errorsOf("sessions")} />
-        <table className="table">
-          <caption className="visually-hidden">{t("account.sessions.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("account.sessions.started")}</th>
-              <th scope="col">{t("account.sessions.ip")}</th>
-              <th scope="col">{t("account.sessions.device")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("common.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((s) => (
-              <tr key={s.idHash}>
-                <td>{new Date(s.createdAt).toLocaleString(locale, { timeZone: "Asia/Shanghai" })}</td>
-                <td>{s.ip}</td>
-                <td className="truncate">{s.userAgent}</td>
-                <td>
-                  {s.current ? (
-                    <strong>{t("account.sessions.current")}</strong>
-                  ) : (
-                    <RowAction intent="revoke" fields={{ session: s.idHash }} label={t("account.sessions.revoke")} className="button small" />
-                  )}
-                </td>
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="sessions-caption">
+          <table className="table">
+            <caption id="sessions-caption" className="visually-hidden">{t("account.sessions.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("account.sessions.started")}</th>
+                <th scope="col">{t("account.sessions.ip")}</th>
+                <th scope="col">{t("account.sessions.device")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("common.actions")}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {sessions.map((s) => (
+                <tr key={s.idHash}>
+                  <td>{new Date(s.createdAt).toLocaleString(locale, { timeZone: "Asia/Shanghai" })}</td>
+                  <td>{s.ip}</td>
+                  <td className="truncate">{s.userAgent}</td>
+                  <td>
+                    {s.current ? (
+                      <strong>{t("account.sessions.current")}</strong>
+                    ) : (
+                      <RowAction intent="revoke" fields={{ session: s.idHash }} label={t("account.sessions.revoke")} className="button small" />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <div className="actions">
           {others > 0 && (
             <PostForm>
