@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { everyChain, PLATFORM_CHAIN, queryAuditEvents } from "~/core/audit/query.server";
+import { AuditPresenter, auditPlugins } from "~/core/audit/present.server";
+import { everyChain, queryAuditEvents } from "~/core/audit/query.server";
 import { countAccounts } from "~/core/auth/account-admin.server";
 import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { PLATFORM_NAV, visibleNav } from "~/core/navigation";
 import { readAsPlatform, requirePlatform } from "~/core/permissions/platform.server";
+import { AuditTable } from "~/ui/audit/audit-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -16,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = await fixedT(context, request, "platform");
   const tenants = (await context.services.tenants.fresh()).all();
   const accounts = await readAsPlatform(ctx, [], (trx) => countAccounts(trx));
-  const format = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "medium" });
+  const presenter = new AuditPresenter(context.services.translators[locale], locale, auditPlugins(context.services.plugins.plugins), tenants);
   const latest = ctx.permissions.has("core.audit.read")
     ? (
         await queryAuditEvents(
@@ -26,20 +28,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           1,
           10,
         )
-      ).rows.map((e) => ({
-        key: `${e.tenantId}-${e.seq}`,
-        at: format.format(e.at),
-        tenant: e.tenantId === PLATFORM_CHAIN ? null : tenants.find((x) => x.id === e.tenantId)?.name[locale] ?? e.tenantId,
-        actor: e.actorName,
-        action: e.action,
-        outcome: e.outcome,
-      }))
+      ).rows.map((e) => presenter.view(e))
     : null;
   return {
     title: `${t("overview.title")} · ${t("console.title")}`,
     role: ctx.user.platformRole!,
     displayName: ctx.user.displayName,
-    links: visibleNav(PLATFORM_NAV, ctx.permissions).map((n) => ({ label: n.label, to: n.to, permission: n.permission })),
+    // Each link with its own description (overview.links.<its nav key>), not its permission's name, which several share.
+    links: visibleNav(PLATFORM_NAV, ctx.permissions).map((n) => ({ label: n.label, to: n.to, key: n.label.replace(/^nav\./, "") })),
     stats: { ...accounts, tenants: tenants.length },
     latest,
   };
@@ -56,10 +52,11 @@ export default function PlatformHome() {
         <h2 id="duties">{t("overview.dutiesTitle")}</h2>
         <p>{t(`overview.duties.${role}`)}</p>
         <p className="muted">{t("overview.separation")}</p>
-        <ul>
+        <ul className="overview-links">
           {links.map((l) => (
             <li key={l.to}>
-              <Link to={l.to}>{t(`core:${l.label}`)}</Link> — {t(`core:permissions.${l.permission}`)}
+              <Link to={l.to}>{t(`core:${l.label}`)}</Link>
+              <p className="muted">{t(`overview.links.${l.key}`)}</p>
             </li>
           ))}
         </ul>
@@ -80,31 +77,7 @@ export default function PlatformHome() {
       {latest && (
         <section aria-labelledby="latest">
           <h2 id="latest">{t("overview.latestTitle")}</h2>
-          <table className="table">
-            <caption className="visually-hidden">{t("overview.latestTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("audit.col.at")}</th>
-                <th scope="col">{t("audit.col.tenant")}</th>
-                <th scope="col">{t("audit.col.actor")}</th>
-                <th scope="col">{t("audit.col.action")}</th>
-                <th scope="col">{t("audit.col.outcome")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {latest.map((e) => (
-                <tr key={e.key}>
-                  <td>{e.at}</td>
-                  <td>{e.tenant ?? t("audit.platformChain")}</td>
-                  <td>{e.actor}</td>
-                  <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td className={e.outcome === "failure" ? "outcome-failure" : undefined}>{t(`audit.outcome.${e.outcome}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AuditTable rows={latest} caption={t("overview.latestTitle")} />
           <p>
             <Link to="/admin/audit">{t("overview.allEvents")}</Link>
           </p>

@@ -5,7 +5,8 @@ import { PLATFORM_CHAIN } from "../../db/roles";
 import { AuditAnchorer } from "../../app/core/audit/anchor.server";
 import { KeyedChainHasher, legacyChainHasher } from "../../app/core/audit/chain";
 import { verifyAuditChains } from "../../app/core/audit/verify.server";
-import { action as auditPageAction } from "../../app/routes/admin.audit";
+import { verifyJobOf } from "../../app/core/audit/verify-jobs.server";
+import { action as auditPageAction, loader as auditPageLoader } from "../../app/routes/admin.audit";
 import { appendEvents, ownAuditDatabase, rewriteChain, runVerifyCli } from "../helpers/audit";
 import { createUser, signedInRequest, testContext } from "../helpers/context";
 import { createTenantTree } from "../helpers/db";
@@ -123,7 +124,15 @@ describe("an audit trail the database superuser cannot rewrite", () => {
     const context = await testContext(handle, { GONGKAI_DATA_DIR: db.dir });
     const signedIn = await signedInRequest(context, auditor.id, "/admin/audit?lng=en");
     const request = new Request(signedIn.url, { method: "POST", headers: signedIn.headers, body: new URLSearchParams({ intent: "verify" }) });
-    const result = (await auditPageAction({ request, context, params: {} })) as { breaks: { tenant: string | null; code: string | null; reason: string }[]; anchorProblems: number[] };
+    // The verification runs in the background: the page is shown again at once, with its progress.
+    const started = (await auditPageAction({ request, context, params: {} })) as Response;
+    expect(started.status).toBe(302);
+    await verifyJobOf(auditor.id)!.finished;
+    const page = (await auditPageLoader({ request: await signedInRequest(context, auditor.id, "/admin/audit?lng=en"), context, params: {} })) as unknown as {
+      data: { verification: { running: boolean; report: { breaks: { tenant: string | null; code: string | null; reason: string }[]; anchorProblems: number[] } } };
+    };
+    expect(page.data.verification.running).toBe(false);
+    const result = page.data.verification.report;
     expect(result.breaks).toContainEqual(expect.objectContaining({ tenant: "Test Office 1", code: office.code, reason: "altered" }));
     expect(result.anchorProblems).toEqual([3]);
     const recorded = await handle.db.selectFrom("audit_events").selectAll().where("tenant_id", "=", PLATFORM_CHAIN).orderBy("seq", "desc").limit(1).executeTakeFirstOrThrow();

@@ -42,6 +42,15 @@ export interface VerifyOptions {
   hasher?: ChainHasher;
   /** The append-only anchor file (`auditAnchorFile(config)`); none means in-database anchors only. */
   anchorFile?: string | null;
+  /** Told before each chain and once at the end: events checked so far, of how many, and the chain being read. */
+  onProgress?: (p: VerifyProgress) => void;
+}
+
+export interface VerifyProgress {
+  done: number;
+  total: number;
+  /** The chain being read (its tenant id, PLATFORM_CHAIN for the platform's); null once all are done. */
+  chain: string | null;
 }
 
 type Anchor = { seq: number; hash: string };
@@ -97,7 +106,11 @@ export async function verifyAuditChains(db: Kysely<CoreDatabase>, options: Verif
 
   await withScope(db, { tenantId: null, readTenantIds: chains, userId: null }, async (trx) => {
     let dbAnchors = new Map<string, Anchor[]>();
+    const total = options.onProgress
+      ? Number((await trx.selectFrom("audit_events").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirst())?.n ?? 0)
+      : 0;
     for (const tenantId of chains) {
+      options.onProgress?.({ done: report.events, total, chain: tenantId });
       const events = await trx.selectFrom("audit_events").selectAll().where("tenant_id", "=", tenantId).orderBy("seq").execute();
       const walk = walkChain(events, hasher);
       // The platform chain comes first: its anchors apply to every other chain.
@@ -114,6 +127,7 @@ export async function verifyAuditChains(db: Kysely<CoreDatabase>, options: Verif
       found ??= earliestMismatch(anchors, walk.intact, walk.length);
       if (found) report.breaks.push({ tenantId, ...offices.get(tenantId)!, ...found });
     }
+    options.onProgress?.({ done: report.events, total: Math.max(total, report.events), chain: null });
   });
   return report;
 }
