@@ -27,6 +27,7 @@ export { hasErrors, topFields, type FieldErrors } from "../core/input/field-erro
 export { IgnoredFilters } from "../ui/ignored-filters";
 export { useLocale } from "../ui/use-locale";
 export { FileMeta } from "../ui/file-meta";
+export { TableScroll } from "../ui/table-scroll";
 export { documentKind, humanSize, type DocumentKind } from "../core/files/kinds";
 export { PublicLayout } from "../ui/public-layout";
 export { publicPage, type Crumb, type CrumbArgs, type PublicPageHandle } from "../ui/public-site/crumbs";

@@ -10,6 +10,7 @@ import { requirePlatform } from "~/core/permissions/platform.server";
 import { PluginAdminError, setPluginEnabled } from "~/plugin-host/enablement.server";
 import { FormMessage, PostForm } from "~/ui/forms";
 import { SubmitButton } from "~/ui/form-kit";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -152,54 +153,56 @@ export default function PluginsPage() {
             </dd>
           </dl>
           {hasTenants && (
-            <table className="table">
-              <caption>{t("plugins.caption", { plugin: p.name })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("plugins.tenant")}</th>
-                  <th scope="col">{t("plugins.code")}</th>
-                  <th scope="col">{t("plugins.status")}</th>
-                  <th scope="col">{t("plugins.action")}</th>
-                  {p.hasSettings && <th scope="col">{t("plugins.settingsColumn")}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {p.tenants.map((x) => {
-                  const context = t("plugins.rowContext", { plugin: p.name, tenant: x.name });
-                  return (
-                    <tr key={x.code}>
-                      <th scope="row">{x.name}</th>
-                      <td>
-                        <code>{x.code}</code>
-                      </td>
-                      <td>
-                        {x.enabled ? <strong>{t("plugins.enabled")}</strong> : <span className="muted">{t("plugins.disabled")}</span>}
-                      </td>
-                      <td>
-                        <PostForm action="/admin/plugins">
-                          <input type="hidden" name="intent" value="toggle" />
-                          <input type="hidden" name="tenant" value={x.code} />
-                          <input type="hidden" name="plugin" value={p.id} />
-                          <input type="hidden" name="enabled" value={x.enabled ? "off" : "on"} />
-                          <SubmitButton className={x.enabled ? "button" : "button primary"}>
-                            {t(x.enabled ? "plugins.disable" : "plugins.enable")}
-                            <span className="visually-hidden">{context}</span>
-                          </SubmitButton>
-                        </PostForm>
-                      </td>
-                      {p.hasSettings && (
+            <TableScroll labelledBy={`plugin-${p.id}-caption`}>
+              <table className="table">
+                <caption id={`plugin-${p.id}-caption`}>{t("plugins.caption", { plugin: p.name })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("plugins.tenant")}</th>
+                    <th scope="col">{t("plugins.code")}</th>
+                    <th scope="col">{t("plugins.status")}</th>
+                    <th scope="col">{t("plugins.action")}</th>
+                    {p.hasSettings && <th scope="col">{t("plugins.settingsColumn")}</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.tenants.map((x) => {
+                    const context = t("plugins.rowContext", { plugin: p.name, tenant: x.name });
+                    return (
+                      <tr key={x.code}>
+                        <th scope="row">{x.name}</th>
                         <td>
-                          <Link to={`/admin/plugins/${p.id}/${x.code}`}>
-                            {t("plugins.openSettings")}
-                            <span className="visually-hidden">{context}</span>
-                          </Link>
+                          <code>{x.code}</code>
                         </td>
-                      )}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+                        <td>
+                          {x.enabled ? <strong>{t("plugins.enabled")}</strong> : <span className="muted">{t("plugins.disabled")}</span>}
+                        </td>
+                        <td>
+                          <PostForm action="/admin/plugins">
+                            <input type="hidden" name="intent" value="toggle" />
+                            <input type="hidden" name="tenant" value={x.code} />
+                            <input type="hidden" name="plugin" value={p.id} />
+                            <input type="hidden" name="enabled" value={x.enabled ? "off" : "on"} />
+                            <SubmitButton className={x.enabled ? "button" : "button primary"}>
+                              {t(x.enabled ? "plugins.disable" : "plugins.enable")}
+                              <span className="visually-hidden">{context}</span>
+                            </SubmitButton>
+                          </PostForm>
+                        </td>
+                        {p.hasSettings && (
+                          <td>
+                            <Link to={`/admin/plugins/${p.id}/${x.code}`}>
+                              {t("plugins.openSettings")}
+                              <span className="visually-hidden">{context}</span>
+                            </Link>
+                          </td>
+                        )}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
         </section>
       ))}

@@ -4,7 +4,7 @@ import { chinaDate, chinaYear } from "../../../../app/plugin-api";
 import { z } from "zod";
 import { readFilters } from "../../../../app/plugin-api/loaders.server";
 import { pluginLoader } from "../../server/loaders.server";
-import { Chart, FilterBar, IgnoredFilters, SelectField, useLocale } from "../../../../app/plugin-api/ui";
+import { Chart, FilterBar, IgnoredFilters, SelectField, TableScroll, useLocale } from "../../../../app/plugin-api/ui";
 import { elderModeOf, monthLabels, renderChart } from "../../../../app/plugin-api/charts.server";
 import { TABLE_TWO_COLUMNS, TABLE_TWO_RULES, TABLE_TWO_SOURCE, TABLE_TWO_WITHDRAWN } from "../../law/table-two";
 import { dashboard } from "../../server/staff/dashboard.server";
@@ -124,35 +124,37 @@ export default function Dashboard() {
           ))}
           <li>{TABLE_TWO_WITHDRAWN[locale]}</li>
         </ul>
-        <table className="table">
-          <caption>{t("staff.dashboard.tableTwoCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("staff.dashboard.content")}</th>
-              <th scope="col" className="num">
-                {t("staff.dashboard.issued")}
-              </th>
-              <th scope="col" className="num">
-                {t("staff.dashboard.repealed")}
-              </th>
-              <th scope="col" className="num">
-                {t("staff.dashboard.valid")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tableTwo.map((r) => (
-              <tr key={r.kind}>
-                <th scope="row">{t(r.kind === "rule" ? "staff.dashboard.rules" : "staff.dashboard.normative")}</th>
-                {r.values.map((v, i) => (
-                  <td key={i} className="num">
-                    {v}
-                  </td>
-                ))}
+        <TableScroll labelledBy="dash-table-two-caption">
+          <table className="table">
+            <caption id="dash-table-two-caption">{t("staff.dashboard.tableTwoCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("staff.dashboard.content")}</th>
+                <th scope="col" className="num">
+                  {t("staff.dashboard.issued")}
+                </th>
+                <th scope="col" className="num">
+                  {t("staff.dashboard.repealed")}
+                </th>
+                <th scope="col" className="num">
+                  {t("staff.dashboard.valid")}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {tableTwo.map((r) => (
+                <tr key={r.kind}>
+                  <th scope="row">{t(r.kind === "rule" ? "staff.dashboard.rules" : "staff.dashboard.normative")}</th>
+                  {r.values.map((v, i) => (
+                    <td key={i} className="num">
+                      {v}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
         <p className="hint">{TABLE_TWO_SOURCE[locale]}</p>
       </section>
 

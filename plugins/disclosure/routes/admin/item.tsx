@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { parseForm } from "../../../../app/plugin-api/loaders.server";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
-import { type FieldErrors, FormMessage, PostForm, SubmitButton, topFields, useLocale } from "../../../../app/plugin-api/ui";
+import { type FieldErrors, FormMessage, PostForm, SubmitButton, TableScroll, topFields, useLocale } from "../../../../app/plugin-api/ui";
 import { staffItemView } from "../../server/staff/item-view.server";
 import { withdrawItems, WithdrawForm } from "../../server/staff/withdraw.server";
 import { Timeliness } from "./_parts/timeliness";
@@ -142,34 +142,36 @@ export default function StaffItem() {
 
       <section aria-labelledby="item-versions">
         <h2 id="item-versions">{t("staff.item.versions")}</h2>
-        <table className="table" aria-labelledby="item-versions">
-          <thead>
-            <tr>
-              <th scope="col">{t("staff.item.version")}</th>
-              <th scope="col">{t("meta.title")}</th>
-              <th scope="col">{t("staff.item.replacedAt")}</th>
-              <th scope="col">{t("fields.correctionReason")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">{t("staff.item.current", { version: item.version })}</th>
-              <td>{item.title}</td>
-              <td>—</td>
-              <td>—</td>
-            </tr>
-            {v.versions.map((x) => (
-              <tr key={x.version}>
-                <th scope="row">{x.version}</th>
-                <td>{x.title}</td>
-                <td>
-                  <time dateTime={x.changedAt}>{when.format(new Date(x.changedAt))}</time>
-                </td>
-                <td>{x.reason}</td>
+        <TableScroll labelledBy="item-versions">
+          <table className="table" aria-labelledby="item-versions">
+            <thead>
+              <tr>
+                <th scope="col">{t("staff.item.version")}</th>
+                <th scope="col">{t("meta.title")}</th>
+                <th scope="col">{t("staff.item.replacedAt")}</th>
+                <th scope="col">{t("fields.correctionReason")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">{t("staff.item.current", { version: item.version })}</th>
+                <td>{item.title}</td>
+                <td>—</td>
+                <td>—</td>
+              </tr>
+              {v.versions.map((x) => (
+                <tr key={x.version}>
+                  <th scope="row">{x.version}</th>
+                  <td>{x.title}</td>
+                  <td>
+                    <time dateTime={x.changedAt}>{when.format(new Date(x.changedAt))}</time>
+                  </td>
+                  <td>{x.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
 
       {v.can.withdraw && (
