@@ -33,4 +33,6 @@ export interface ChartView {
   /** Empty when there is no value at all: the figure then says so instead of drawing empty axes. */
   svg: string;
   table: { head: string[]; rows: { label: string; cells: string[] }[] };
+  /** Which colour is which series, when there are several: page text under the SVG, so long names wrap instead of overlapping the plot. */
+  legend: { name: string; colour: string }[];
 }

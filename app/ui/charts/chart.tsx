@@ -22,6 +22,18 @@ export function Chart({ chart, headingLevel = 3 }: { chart: ChartView; headingLe
       ) : (
         <p className="muted">{chart.summary}</p>
       )}
+      {chart.svg && chart.legend.length > 0 && (
+        <ul className="chart-legend" aria-hidden="true">
+          {chart.legend.map((l) => (
+            <li key={l.name}>
+              <svg width="14" height="14" viewBox="0 0 14 14" focusable="false">
+                <rect width="14" height="14" rx="2" fill={l.colour} />
+              </svg>
+              {l.name}
+            </li>
+          ))}
+        </ul>
+      )}
       {chart.table.rows.length > 0 && (
         <details className="chart-data">
           <summary>{t("charts.dataTable")}</summary>

@@ -53,6 +53,7 @@ export function renderChart(data: ChartData, { locale, elder = false, t }: Rende
     title: data.title,
     description: data.description,
     table,
+    legend: data.series.length > 1 ? data.series.map((s, i) => ({ name: s.name, colour: COLOURS[i % COLOURS.length]! })) : [],
   };
   if (all.length === 0)
     return {
@@ -206,11 +207,11 @@ function options(data: ChartData, { font, fmt, t }: { font: number; fmt: (v: num
     grid: {
       left: 8,
       right: rank ? font * 5 : 16,
-      top: font * (data.series.length > 2 ? 6 : data.series.length > 1 ? 3.5 : 2),
+      top: font * 2,
       bottom: 8,
       containLabel: true,
     },
-    legend: data.series.length > 1 ? { show: true, top: 0, textStyle: text, itemGap: font } : { show: false },
+    legend: { show: false },
     xAxis: rank ? valueAxis : categoryAxis,
     yAxis: rank ? { ...categoryAxis, inverse: true } : (valueAxis as echarts.EChartsOption["yAxis"]),
     series,
