@@ -7,7 +7,7 @@ import { loader as datasetLoader } from "../routes/api/dataset";
 import { loader as openDataLoader } from "../routes/public/open-data";
 import { API_FIELDS, COLUMNS, COLUMN_HEADERS } from "../server/open-data/columns";
 import { forgetDatasets } from "../server/open-data/datasets.server";
-import { humanBytes } from "../server/open-data/format";
+import { humanSize } from "../../../app/plugin-api/files.server";
 import { BoundedMemo } from "../server/open-data/memo";
 import { seedDisclosure } from "../server/seed.server";
 import { openDisclosure } from "./setup";
@@ -153,7 +153,7 @@ describe(`open datasets (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlit
       ["csv", `http://localhost/api/v1/t/${code}/disclosure/datasets/quality/2024.csv`],
       ["xlsx", `http://localhost/api/v1/t/${code}/disclosure/datasets/quality/2024.xlsx`],
     ]);
-    for (const f of quality2024.files) expect(f.size).toBe(humanBytes(f.bytes, "zh-CN"));
+    for (const f of quality2024.files) expect(f.size).toBe(humanSize(f.bytes, "zh-CN"));
     expect(data.datasets.map((d) => d.categoryKey)).not.toContain(onRequest.category_key);
 
     const english = await page("?lng=en");

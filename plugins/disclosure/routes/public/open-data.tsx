@@ -10,7 +10,8 @@ import { absolute, apiPath, organization, originOf, portalPath, type Head } from
 import { itemSummaryJson } from "../../server/portal/item-json";
 import { API_FIELDS, COLUMNS } from "../../server/open-data/columns";
 import { DATASET_FORMATS, listDatasets } from "../../server/open-data/datasets.server";
-import { chinaDateTime, humanBytes } from "../../server/open-data/format";
+import { chinaDateTime } from "../../server/open-data/format";
+import { humanSize } from "../../../../app/plugin-api/files.server";
 import { CSV_MAX_ROWS } from "../../server/portal/open-data.server";
 import { portalOf } from "../../server/portal/page.server";
 import { MAX_PAGE_SIZE } from "../../server/portal/query";
@@ -45,7 +46,7 @@ export const loader = pluginLoader(async (ctx) => {
       format,
       url: origin + apiPath(code, `datasets/${d.categoryKey}/${d.year}.${format}`),
       bytes: d.sizes[format],
-      size: humanBytes(d.sizes[format], ctx.locale),
+      size: humanSize(d.sizes[format], ctx.locale),
     })),
   }));
   const endpoints = {
