@@ -72,9 +72,26 @@ const joined = (parts: Localized[], locale: Locale) => parts.map((p) => p[locale
 
 export const WIDGET_LABELS = {
   received: { "zh-CN": "本年收到政府信息公开申请", "zh-TW": "本年收到政府信息公開申請", en: "Applications received this year" },
+  receivedAbout: { "zh-CN": "本年1月1日至今收到的申请件数，按收到申请之日统计（网上申请自确认收到起算）；多少不分好坏。", "zh-TW": "本年1月1日至今收到的申請件數，按收到申請之日統計（網上申請自確認收到起算）；多少不分好壞。", en: "Applications received since 1 January, by date of receipt (an online one once confirmed as received); neither more nor fewer is better." },
+  open: { "zh-CN": "当前办理中的申请", "zh-TW": "當前辦理中的申請", en: "Applications open now" },
+  openAbout: { "zh-CN": "截至今日已收到、尚未办结的申请件数。", "zh-TW": "截至今日已收到、尚未辦結的申請件數。", en: "Applications received and not yet closed, as of today." },
+  openByAge: { "zh-CN": "办理中的申请，按已用工作日分组（不含补正、征求意见等暂停期间）", "zh-TW": "辦理中的申請，按已用工作日分組（不含補正、徵求意見等暫停期間）", en: "Open applications by working days used (pauses for corrections and third-party consultation excluded)" },
   onTime: { "zh-CN": "本年按期答复率", "zh-TW": "本年按期答覆率", en: "Replies on time this year" },
+  onTimeAbout: { "zh-CN": "本年办结的申请中，在答复期限（含依法延长）内办结的比例（条例第三十三条）。", "zh-TW": "本年辦結的申請中，在答覆期限（含依法延長）內辦結的比例（條例第三十三條）。", en: "Of the applications closed this year, the share closed within the reply period, extension included (Regulations, Article 33)." },
+  onTimeByMonth: { "zh-CN": "近12个月每月按期答复率", "zh-TW": "近12個月每月按期答覆率", en: "Replies on time per month, last 12 months" },
   overdue: { "zh-CN": "当前超期未答复申请", "zh-TW": "當前超期未答覆申請", en: "Applications overdue now" },
+  overdueAbout: { "zh-CN": "截至今日已超过答复期限仍未办结的申请件数。", "zh-TW": "截至今日已超過答覆期限仍未辦結的申請件數。", en: "Applications past their reply date and not yet closed, as of today." },
   medianDays: { "zh-CN": "本年答复用时中位数（工作日）", "zh-TW": "本年答覆用時中位數（工作日）", en: "Median reply time this year (working days)" },
+  medianDaysAbout: { "zh-CN": "本年办结的申请所用工作日的中位数，不含暂停期间。", "zh-TW": "本年辦結的申請所用工作日的中位數，不含暫停期間。", en: "The median of working days used by the applications closed this year, pauses excluded." },
+} satisfies Record<string, Localized>;
+
+/** The age groups of the open applications chart (working days used). */
+export const WIDGET_AGE_LABELS = {
+  upTo5: { "zh-CN": "0–5日", "zh-TW": "0–5日", en: "0–5 days" },
+  upTo10: { "zh-CN": "6–10日", "zh-TW": "6–10日", en: "6–10 days" },
+  upTo15: { "zh-CN": "11–15日", "zh-TW": "11–15日", en: "11–15 days" },
+  upTo20: { "zh-CN": "16–20日", "zh-TW": "16–20日", en: "16–20 days" },
+  over20: { "zh-CN": "20日以上", "zh-TW": "20日以上", en: "over 20 days" },
 } satisfies Record<string, Localized>;
 
 type Tree = { [key: string]: string | Tree };
@@ -97,6 +114,7 @@ export function reportLocale(locale: Locale): Tree {
   for (const c of TABLE_FOUR_CELLS) setPath(tree, c.labelKey, joined(tableFourPath(c.group, c.outcome), locale));
   setPath(tree, TABLE_FOUR_COUNTING_KEY, TABLE_FOUR_COUNTING[locale]);
   for (const [key, label] of Object.entries(WIDGET_LABELS)) setPath(tree, `widgets.${key}`, label[locale]);
+  for (const [key, label] of Object.entries(WIDGET_AGE_LABELS)) setPath(tree, `widgets.age.${key}`, label[locale]);
   return tree;
 }
 
