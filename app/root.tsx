@@ -1,6 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
-  isRouteErrorResponse,
   Links,
   Meta,
   Outlet,
@@ -13,6 +12,7 @@ import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { fixedT, localeOf } from "./core/i18n/locale.server";
 import { elderModeOf } from "./ui/elder-mode.server";
+import { errorKind, ErrorText } from "./ui/error-text";
 import { useRequestInfo } from "./ui/request-info";
 import stylesheet from "./ui/styles.css?url";
 
@@ -39,18 +39,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       server: t("errors.page.server.title"),
     },
   };
-}
-
-export function errorKind(error: unknown): "badRequest" | "notFound" | "forbidden" | "server" {
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  return status === 400 ? "badRequest" : status === 404 ? "notFound" : status === 403 ? "forbidden" : "server";
-}
-
-/** The i18n key a 400 names (see `badRequest`), shown above the general text; only an error key, never other data. */
-export function badRequestMessage(error: unknown): string | null {
-  if (!isRouteErrorResponse(error) || error.status !== 400) return null;
-  const message = (error.data as { message?: unknown } | null)?.message;
-  return typeof message === "string" && /^([a-z0-9-]+:)?([A-Za-z0-9_-]+\.)*errors\.[A-Za-z0-9_.]+$/.test(message) ? message : null;
 }
 
 /** Only the error page takes its title from here (WCAG 2.4.2); every page route sets its own. */
@@ -101,26 +89,13 @@ export default function App() {
   return <Outlet />;
 }
 
-/** The one place a user sees an unexpected failure: a localised message and the request id, never a stack trace. */
+/** The one place a user sees an unexpected failure outside an office's site: a localised message and the request id, never a stack trace. */
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
-  const { requestId } = useRequestInfo();
-  const kind = errorKind(error);
-  const detail = badRequestMessage(error);
   return (
     <main className="error-page" id="main">
-      <h1>{t(`errors.page.${kind}.title`)}</h1>
-      {detail && <p role="alert">{t(detail)}</p>}
-      <p>{t(`errors.page.${kind}.body`)}</p>
-      {requestId && (
-        <p className="muted">
-          {t("errors.page.requestId")}: <code>{requestId}</code>
-        </p>
-      )}
-      <p>
-        <a href="/">{t("nav.home")}</a>
-      </p>
+      <ErrorText error={error} home={<a href="/">{t("nav.home")}</a>} />
     </main>
   );
 }

@@ -3,8 +3,8 @@ import { isRouteErrorResponse, Link, Outlet, useLoaderData, useRouteError, useRo
 import { useTranslation } from "react-i18next";
 import { tenantNav } from "~/core/navigation";
 import { notFound, requireTenant } from "~/core/tenancy/staff.server";
-import { badRequestMessage, errorKind, ErrorBoundary as RootErrorBoundary } from "~/root";
-import { useRequestInfo } from "../request-info";
+import { ErrorBoundary as RootErrorBoundary } from "~/root";
+import { errorKind, ErrorText } from "../error-text";
 import { SiteFrame, type SiteData } from "./frame";
 
 /** The id `app/routes.ts` gives this layout route. */
@@ -44,25 +44,11 @@ export function ErrorBoundary() {
   const site = useRouteLoaderData<typeof loader>(PUBLIC_SITE_ROUTE_ID);
   const error = useRouteError();
   const { t } = useTranslation();
-  const { requestId } = useRequestInfo();
   if (!site) return <RootErrorBoundary />;
-  const kind = errorKind(error);
-  const detail = badRequestMessage(error);
-  const title = t(`errors.page.${kind}.title`);
   return (
-    <SiteFrame site={site} routeId={PUBLIC_SITE_ROUTE_ID} errorTitle={title}>
+    <SiteFrame site={site} routeId={PUBLIC_SITE_ROUTE_ID} errorTitle={t(`errors.page.${errorKind(error)}.title`)}>
       <div className="error-page public-site-error" data-status={isRouteErrorResponse(error) ? error.status : 500}>
-        <h1>{title}</h1>
-        {detail && <p role="alert">{t(detail)}</p>}
-        <p>{t(`errors.page.${kind}.body`)}</p>
-        {requestId && (
-          <p className="muted">
-            {t("errors.page.requestId")}: <code>{requestId}</code>
-          </p>
-        )}
-        <p>
-          <Link to={site.office.base}>{t("publicSite.backHome")}</Link>
-        </p>
+        <ErrorText error={error} home={<Link to={site.office.base}>{t("publicSite.backHome")}</Link>} />
       </div>
     </SiteFrame>
   );
