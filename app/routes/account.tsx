@@ -20,6 +20,7 @@ import { PublicLayout } from "~/ui/public-layout";
 import { EnrolmentFields, RecoveryCodes } from "~/ui/second-factor";
 import { useRoleLabel } from "~/ui/role-label";
 import { useLocale } from "~/ui/use-locale";
+import { TableScroll } from "~/ui/table-scroll";
 
 const current = z.string({ error: "errors.required" }).min(1, { error: "errors.required" }).max(256);
 
@@ -284,7 +285,7 @@ export default function Account() {
           <FormMessage tone="success">{t(result.done)}</FormMessage>
         )}
         <FormError errors={errorsOf("sessions")} />
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="sessions-caption">
+        <TableScroll labelledBy="sessions-caption">
           <table className="table">
             <caption id="sessions-caption" className="visually-hidden">{t("account.sessions.title")}</caption>
             <thead>
@@ -314,7 +315,7 @@ export default function Account() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <div className="actions">
           {others > 0 && (
             <PostForm>

@@ -25,6 +25,7 @@ import { notFound } from "~/core/tenancy/staff.server";
 import { FormMessage, PostForm } from "~/ui/forms";
 import { Checkbox, CheckboxGroup, SelectField, SubmitButton, TextField } from "~/ui/form-kit";
 import { useRoleLabel } from "~/ui/role-label";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -372,7 +373,7 @@ function MembershipEditor({
       <h2 id="memberships">{t("accounts.membershipsTitle")}</h2>
       <Notice result={result} intent="removeMembership" />
       {stray && <FormMessage tone="error">{errorMessages(stray).map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}</FormMessage>}
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="memberships-caption">
+      <TableScroll labelledBy="memberships-caption">
         <table className="table">
           <caption id="memberships-caption" className="visually-hidden">{t("accounts.membershipsTitle")}</caption>
           <thead>
@@ -428,7 +429,7 @@ function MembershipEditor({
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       {addable.length > 0 && (
         <>

@@ -9,6 +9,7 @@ import { requirePlatform, withPlatform } from "~/core/permissions/platform.serve
 import { PLATFORM_ROLES } from "~/core/permissions/roles";
 import { IgnoredFilters } from "~/ui/ignored-filters";
 import { FilterBar, Pager, SelectField, TextField } from "~/ui/form-kit";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -72,7 +73,7 @@ export default function AccountList() {
         />
       </FilterBar>
       <IgnoredFilters ignored={ignored} labels={{ q: t("accounts.search"), status: t("accounts.status"), role: t("accounts.platformRole") }} />
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="accounts-caption">
+      <TableScroll labelledBy="accounts-caption">
         <table className="table">
           <caption id="accounts-caption">{t("accounts.caption", { count: total })}</caption>
           <thead>
@@ -105,7 +106,7 @@ export default function AccountList() {
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <Pager page={page} pages={pages} />
     </>
   );

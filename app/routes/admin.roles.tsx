@@ -11,6 +11,7 @@ import { FormMessage, PostForm } from "~/ui/forms";
 import { IgnoredFilters } from "~/ui/ignored-filters";
 import { useRoleLabel } from "~/ui/role-label";
 import { FilterBar, SelectField, SubmitButton } from "~/ui/form-kit";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -92,7 +93,7 @@ export default function RolesPage() {
       {tenant ? (
         <PostForm>
           <input type="hidden" name="tenant" value={tenant.id} />
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="roles-caption">
+          <TableScroll labelledBy="roles-caption">
             <table className="table">
               <caption id="roles-caption">{t("roles.caption", { tenant: tenant.name })}</caption>
               <thead>
@@ -129,7 +130,7 @@ export default function RolesPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <p className="hint">{t("roles.legend")}</p>
           {notes.length > 0 && (
             <>

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { requirePlatform } from "~/core/permissions/platform.server";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -36,7 +37,7 @@ export default function TenantsPage() {
     <>
       <h1>{t("tenants.title")}</h1>
       <p className="notice notice-info">{t("tenants.asCode")}</p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="tenants-caption">
+      <TableScroll labelledBy="tenants-caption">
         <table className="table">
           <caption id="tenants-caption">{t("tenants.caption", { count: tenants.length })}</caption>
           <thead>
@@ -80,7 +81,7 @@ export default function TenantsPage() {
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

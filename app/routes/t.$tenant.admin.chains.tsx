@@ -11,6 +11,7 @@ import { chainFor, saveChain } from "~/core/workflow/service.server";
 import { FieldError, SubmitButton } from "~/ui/form-kit";
 import { FormMessage, PostForm } from "~/ui/forms";
 import { useRoleLabel } from "~/ui/role-label";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -278,7 +279,7 @@ function ChainEditor({
       <p className="hint" id={hintId}>
         {t("chains.editHint")}
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
+      <TableScroll labelledBy={captionId}>
         <table className="table">
           <caption id={captionId}>{t("chains.caption", { type: typeLabel })}</caption>
           <thead>
@@ -386,7 +387,7 @@ function ChainEditor({
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <SubmitButton name="intent" value="save" disabled={busy}>
         {t("chains.save")}
         <span className="visually-hidden">{t("chains.forType", { type: typeLabel })}</span>

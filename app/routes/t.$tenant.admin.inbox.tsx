@@ -6,6 +6,7 @@ import { requirePermission, requireStaff, withTenant } from "~/core/tenancy/staf
 import { chinaDate } from "~/core/calendar/china-time";
 import { inboxOf } from "~/core/workflow/service.server";
 import { pluginInboxSections, type InboxSection } from "~/plugin-host/inbox.server";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -110,7 +111,7 @@ export default function Inbox() {
       {items.length === 0 ? (
         <p className="notice notice-info">{t(sections.some((s) => s.entries.length) ? "workflow.inbox.noDocuments" : "workflow.inbox.empty")}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="inbox-caption">
+        <TableScroll labelledBy="inbox-caption">
           <table className="table">
             <caption id="inbox-caption">{t("workflow.inbox.caption", { count: items.length })}</caption>
             <thead>
@@ -150,7 +151,7 @@ export default function Inbox() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {sections.map((section) => (
         <PluginSection key={section.key} section={section} />

@@ -4,6 +4,7 @@ import type { FieldErrors } from "~/core/input/field-errors";
 import { Checkbox, ErrorSummary, RadioGroup, SelectField, SubmitButton, SubmitChoices, TextField } from "~/ui/form-kit";
 import { FormMessage, PostForm } from "~/ui/forms";
 import { FieldLabel } from "./document-text";
+import { TableScroll } from "~/ui/table-scroll";
 
 type Classification = NonNullable<DocumentView["classification"]>;
 type Result = { intent: string; ok: boolean; message?: string; errors?: Record<string, string>; field?: string; key?: string } | null;
@@ -48,7 +49,7 @@ export function FindingsReview({ document: doc, classification: c, result }: { d
       {c.findings.length === 0 ? (
         <p>{t("classification.noFindings")}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="findings-caption">
+        <TableScroll labelledBy="findings-caption">
           <table className="table findings-table">
             <caption id="findings-caption">{t("classification.findingsCaption", { count: c.total, open: c.open })}</caption>
             <thead>
@@ -112,7 +113,7 @@ export function FindingsReview({ document: doc, classification: c, result }: { d
             </tbody>
           </table>
           {c.total > c.findings.length && <p className="hint">{t("classification.moreFindings", { count: c.total - c.findings.length })}</p>}
-        </div>
+        </TableScroll>
       )}
 
       <h3 id="classification-record">{t("classification.record")}</h3>

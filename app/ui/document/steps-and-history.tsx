@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { DocumentView } from "~/core/workflow/document-view.server";
 import { useRoleLabel } from "~/ui/role-label";
+import { TableScroll } from "~/ui/table-scroll";
 
 /** The chain with where the document stands, then every decision taken on it. */
 export function StepsAndHistory({ steps, decisions }: Pick<DocumentView, "steps" | "decisions">) {
@@ -23,7 +24,7 @@ export function StepsAndHistory({ steps, decisions }: Pick<DocumentView, "steps"
         <p className="muted">{t("documents.noDecisions")}</p>
       ) : (
         // On a phone the record scrolls sideways in its own region rather than squeezing its columns.
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="document-history">
+        <TableScroll labelledBy="document-history">
         <table className="table history-table" aria-labelledby="document-history">
           <thead>
             <tr>
@@ -50,7 +51,7 @@ export function StepsAndHistory({ steps, decisions }: Pick<DocumentView, "steps"
             ))}
           </tbody>
         </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );
