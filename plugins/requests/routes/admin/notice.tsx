@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { Locale } from "../../../../app/plugin-api";
 import { badRequest, checkedTexts } from "../../../../app/plugin-api/loaders.server";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
-import { FieldError, type FieldErrors, FormMessage, PostForm, SelectField, SubmitChoices, TextArea, TextField, useLocale } from "../../../../app/plugin-api/ui";
+import { ErrorSummary, FieldError, type FieldErrors, FormMessage, PostForm, SelectField, SubmitChoices, TextArea, TextField, useLocale } from "../../../../app/plugin-api/ui";
 import { replyTypeLabel } from "../../law/labels";
 import { admittedGrounds } from "../../law/reply-grounds";
 import { replyTypes } from "../../law/reply-types";
@@ -63,12 +63,12 @@ export const action = pluginAction(async (ctx, { params, request }) => {
   if (intent !== "refresh" && intent !== "submit") throw badRequest();
   const letterLocale = (LETTER_LOCALES.includes(form.get("letterLocale") as Locale) ? form.get("letterLocale") : "zh-CN") as Locale;
   const values = noticeValues(kind, form);
-  const refused = checkedTexts(form).errors;
-  const [first] = Object.values(refused);
-  if (first) return data<Result>({ values, letterLocale, errors: refused as Record<string, string[]>, message: first[0] }, { status: 400 });
-  // The reply's files are read and checked before anything is written: a refused one stores none.
+  const refused = checkedTexts(form).errors as Record<string, string[]>;
+  // The reply's files are read and checked before anything is written: a refused one stores none. Refused texts and files are told together.
   const filesInput = kind === "reply" ? await readReplyFilesInput(form) : null;
-  if (filesInput?.errors.length) return data<Result>({ values, letterLocale, errors: { upload: filesInput.errors }, message: filesInput.errors[0], files: filesInput.chosen }, { status: 400 });
+  const early: Record<string, string[]> = { ...refused, ...(filesInput?.errors.length ? { upload: filesInput.errors } : {}) };
+  const [first] = Object.values(early);
+  if (first) return data<Result>({ values, letterLocale, errors: early, message: first[0], files: filesInput?.chosen }, { status: 400 });
   const outcome = await ctx.withTenant(async (trx) => {
     const { view, app } = await openStep(ctx, trx, params.id, kind);
     const withFiles = filesInput ? await replyFilesOf(ctx, trx, app.id, filesInput) : undefined;
@@ -80,7 +80,7 @@ export const action = pluginAction(async (ctx, { params, request }) => {
     if (intent !== "submit") return { result: { values: shown, letterLocale, errors: composed.ok ? {} : composed.errors, files: ticked } };
     if (!composed.ok) return { result: { values: shown, letterLocale, errors: composed.errors, files: ticked }, status: 400 };
     const drafted = await draftNotice(ctx, trx, app, { kind, title: composed.title, payload: composed.payload });
-    if (!drafted.ok) return { result: { values: shown, letterLocale, errors: {}, message: drafted.error }, status: 409 };
+    if (!drafted.ok) return { result: { values: shown, letterLocale, errors: { _form: [drafted.error] } as Record<string, string[]>, message: drafted.error }, status: 409 };
     return { redirect: drafted.documentUrl };
   });
   if (outcome.redirect) return redirect(outcome.redirect);
@@ -95,8 +95,21 @@ export default function NoticeEditor() {
   const values: NoticeValues = result?.values ?? (loaded.values as NoticeValues);
   const errors = result?.errors ?? {};
   const { kind } = loaded;
+  const fieldLabel = (name: string) => t(`staff.notice.fields.${name.replace(/\.\d+\./, ".")}`);
+  // The summary links each field shown to its control (`f-<name>`); a slot's field says its slot, the files' errors link to the upload.
+  const labels: Record<string, string> = Object.fromEntries(
+    Object.keys(errors)
+      .filter((name) => name in values || name === "letterLocale")
+      .map((name) => {
+        const slot = /^(released|withheld)\.(\d+)\./.exec(name);
+        const label = name === "letterLocale" ? t("staff.notice.letterLocale") : fieldLabel(name);
+        return [name, slot ? `${t(`staff.notice.${slot[1]}Slot`, { n: Number(slot[2]) + 1 })} · ${label}` : label];
+      }),
+  );
+  if (kind === "reply") labels.upload = t("replyFiles.staff.upload");
+  const summary: FieldErrors = kind === "reply" && errors.files ? { ...errors, upload: [...(errors.upload ?? []), ...errors.files], files: undefined } : errors;
   const input = (name: string, type = "text") => {
-    const label = t(`staff.notice.fields.${name.replace(/\.\d+\./, ".")}`);
+    const label = fieldLabel(name);
     return type === "textarea" ? (
       <TextArea key={name} name={name} label={label} rows={4} defaultValue={values[name]} errors={errors} />
     ) : (
@@ -112,7 +125,8 @@ export default function NoticeEditor() {
       <p className="lead">
         {loaded.application.subject} · {loaded.clock?.explanation}
       </p>
-      {result?.message && <FormMessage tone="error">{t(result.message.includes(":") ? result.message : `core:${result.message}`)}</FormMessage>}
+      <ErrorSummary errors={summary} labels={labels} />
+      {result?.message && !Object.keys(errors).length && <FormMessage tone="error">{t(result.message.includes(":") ? result.message : `core:${result.message}`)}</FormMessage>}
       <PostForm className="stack" encType={kind === "reply" ? "multipart/form-data" : undefined}>
         <fieldset className="stack">
           <legend>{t("staff.notice.facts")}</legend>
