@@ -8,7 +8,7 @@ import { parseForm } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
 import { requirePlatform } from "~/core/permissions/platform.server";
 import { PostForm } from "~/ui/forms";
-import { SubmitButton, TextField } from "~/ui/form-kit";
+import { ErrorSummary, SubmitButton, TextField } from "~/ui/form-kit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -37,9 +37,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     displayName: String(form.get("displayName") ?? ""),
   };
   const parsed = parseForm(CreateSchema, form);
-  if (!parsed.ok) {
-    const password = String(form.get("password") ?? "");
-    return { errors: { ...newAccountProblems({ ...values, password }), ...parsed.errors }, values };
+  // Every problem in one answer: the schema's and the username/password rules', whether or not the schema passed.
+  const problems = newAccountProblems({ ...values, password: String(form.get("password") ?? "") });
+  if (!parsed.ok || Object.keys(problems).length) {
+    return { errors: { ...problems, ...(parsed.ok ? {} : parsed.errors) }, values };
   }
   try {
     const id = await createStaffAccount(ctx, parsed.data);
@@ -63,6 +64,15 @@ export default function NewAccount() {
       </p>
       <h1>{t("accounts.create.title")}</h1>
       <p className="muted">{t("accounts.create.staffOnly")}</p>
+      <ErrorSummary
+        errors={errors}
+        labels={{
+          username: t("accounts.username"),
+          displayName: t("accounts.displayName"),
+          password: t("accounts.initialPassword"),
+          confirm: t("accounts.confirmPassword"),
+        }}
+      />
       <PostForm className="stack narrow" noValidate>
         <TextField
           name="username"
