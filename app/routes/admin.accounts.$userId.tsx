@@ -23,7 +23,8 @@ import { membershipsInScope } from "~/core/permissions/memberships.server";
 import { requirePlatform, withPlatform } from "~/core/permissions/platform.server";
 import { notFound } from "~/core/tenancy/staff.server";
 import { FormMessage, PostForm } from "~/ui/forms";
-import { Checkbox, CheckboxGroup, SelectField, SubmitButton, TextField } from "~/ui/form-kit";
+import { Checkbox, CheckboxGroup, ErrorSummary, SelectField, SubmitButton, TextField } from "~/ui/form-kit";
+import { passwordProblems } from "~/core/auth/password-policy";
 import { useRoleLabel } from "~/ui/role-label";
 import { TableScroll } from "~/ui/table-scroll";
 
@@ -110,7 +111,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }
       case "password": {
         const parsed = parseForm(PasswordSchema, form);
-        if (!parsed.ok) return fail(placeErrors(parsed.errors, ["password", "confirm"]));
+        if (!parsed.ok) {
+          // The policy's problems too, not only the mismatch: every error of the form at once (the service adds the username rule).
+          const password = String(form.get("password") ?? "");
+          const weak = password ? passwordProblems(password) : [];
+          const errors = { ...parsed.errors, ...(weak.length ? { password: [...new Set([...(parsed.errors.password ?? []), ...weak])] } : {}) };
+          return fail(placeErrors(errors, ["password", "confirm"]));
+        }
         await resetAccountPassword(ctx, id, parsed.data.password);
         return done("accounts.done.passwordReset");
       }
@@ -153,14 +160,30 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-/** The outcome of a form's submission: done, or the refusals no field shows (`all` of them when the form is not on the page). */
-function Notice({ result, intent, tenant, all = false }: { result: Result | undefined; intent: string | string[]; tenant?: string; all?: boolean }) {
+/**
+ * The outcome of a form's submission: done, or a summary of all its refusals, each field's linked
+ * by its label (`all` of them as text when the form is not on the page).
+ */
+function Notice({
+  result,
+  intent,
+  tenant,
+  all = false,
+  labels = {},
+  idPrefix,
+}: {
+  result: Result | undefined;
+  intent: string | string[];
+  tenant?: string;
+  all?: boolean;
+  labels?: Record<string, string>;
+  idPrefix?: string;
+}) {
   const { t } = useTranslation("platform");
   if (!result || !(Array.isArray(intent) ? intent.includes(result.intent) : result.intent === intent)) return null;
   if (tenant !== undefined && result.tenant !== tenant) return null;
   if (result.done) return <FormMessage tone="success">{t(result.done)}</FormMessage>;
-  const form = all ? errorMessages(result.errors) : result.errors._form;
-  return form?.length ? <FormMessage tone="error">{form.map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}</FormMessage> : null;
+  return <ErrorSummary errors={all ? { _form: errorMessages(result.errors) } : result.errors} labels={all ? {} : labels} idPrefix={idPrefix} />;
 }
 
 function RoleBoxes({ selected, legend, errors, idPrefix }: { selected: readonly string[]; legend: string; errors?: string[]; idPrefix: string }) {
@@ -218,11 +241,7 @@ export default function AccountDetail() {
       </dl>
       {readOnly ? (
         <>
-          {result && !result.done && (
-            <FormMessage tone="error">
-              {errorMessages(result.errors).map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}
-            </FormMessage>
-          )}
+          {result && !result.done && <ErrorSummary errors={{ _form: errorMessages(result.errors) }} />}
           <p className="notice notice-info">{t(readOnly)}</p>
           <MembershipList memberships={memberships} />
         </>
@@ -230,7 +249,7 @@ export default function AccountDetail() {
         <>
           <section aria-labelledby="profile">
             <h2 id="profile">{t("accounts.profile")}</h2>
-            <Notice result={result} intent="profile" />
+            <Notice result={result} intent="profile" labels={{ displayName: t("accounts.displayName") }} />
             <PostForm className="stack narrow" noValidate>
               <input type="hidden" name="intent" value="profile" />
               <TextField
@@ -270,7 +289,7 @@ export default function AccountDetail() {
               </p>
             </PostForm>
             <h3 id="reset">{t("accounts.resetPassword")}</h3>
-            <Notice result={result} intent="password" />
+            <Notice result={result} intent="password" labels={{ password: t("accounts.newPassword"), confirm: t("accounts.confirmPassword") }} />
             <PostForm className="stack narrow" noValidate aria-labelledby="reset">
               <input type="hidden" name="intent" value="password" />
               <TextField
@@ -316,7 +335,7 @@ function SecondFactorReset({ result, errors }: { result: Result | undefined; err
   return (
     <>
       <h3 id="second-factor-reset">{t("accounts.resetSecondFactor")}</h3>
-      <Notice result={result} intent="secondFactor" />
+      <Notice result={result} intent="secondFactor" labels={{ confirmReset: t("accounts.resetSecondFactorConfirm") }} />
       <PostForm className="stack narrow" noValidate aria-labelledby="second-factor-reset">
         <input type="hidden" name="intent" value="secondFactor" />
         <p className="hint">{t("accounts.resetSecondFactorHint")}</p>
@@ -372,7 +391,7 @@ function MembershipEditor({
     <section aria-labelledby="memberships">
       <h2 id="memberships">{t("accounts.membershipsTitle")}</h2>
       <Notice result={result} intent="removeMembership" />
-      {stray && <FormMessage tone="error">{errorMessages(stray).map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}</FormMessage>}
+      {stray && <ErrorSummary errors={{ _form: errorMessages(stray) }} idPrefix="stray" />}
       <TableScroll labelledBy="memberships-caption">
         <table className="table">
           <caption id="memberships-caption" className="visually-hidden">{t("accounts.membershipsTitle")}</caption>
@@ -392,7 +411,13 @@ function MembershipEditor({
                   {m.name} <span className="muted">{m.code}</span>
                 </th>
                 <td>
-                  <Notice result={result} intent="membership" tenant={m.tenantId} />
+                  <Notice
+                    result={result}
+                    intent="membership"
+                    tenant={m.tenantId}
+                    labels={{ roles: t("accounts.rolesIn", { tenant: m.name }) }}
+                    idPrefix={`m-${m.tenantId}`}
+                  />
                   <PostForm className="stack">
                     <input type="hidden" name="intent" value="membership" />
                     <input type="hidden" name="tenant" value={m.tenantId} />
@@ -436,10 +461,8 @@ function MembershipEditor({
           <h3 id="add-membership">{t("accounts.addMembership")}</h3>
           <PostForm className="stack" aria-labelledby="add-membership">
             <input type="hidden" name="intent" value="membership" />
-            {addErrors(result, addable)?._form && (
-              <FormMessage tone="error">{addErrors(result, addable)!._form!.map((k) => t(k.includes(":") ? k : `core:${k}`)).join(" ")}</FormMessage>
-            )}
-            <SelectField name="tenant" label={t("accounts.tenant")} defaultValue="" errors={addErrors(result, addable)} options={addable.map((x) => ({ value: x.id, label: `${x.name} (${x.code})` }))}>
+            <ErrorSummary errors={addErrors(result, addable)} labels={{ tenant: t("accounts.tenant"), roles: t("accounts.roles") }} idPrefix="add" />
+            <SelectField name="tenant" idPrefix="add" label={t("accounts.tenant")} defaultValue="" errors={addErrors(result, addable)} options={addable.map((x) => ({ value: x.id, label: `${x.name} (${x.code})` }))}>
               <option value="">{t("accounts.chooseTenant")}</option>
             </SelectField>
             <RoleBoxes idPrefix="add" selected={[]} legend={t("accounts.roles")} errors={addErrors(result, addable)?.roles} />
