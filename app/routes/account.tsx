@@ -15,7 +15,8 @@ import { fixedT } from "~/core/i18n/locale.server";
 import { errorMessages, placeErrors } from "~/core/input/placed-errors";
 import { membershipsOf } from "~/core/permissions/memberships.server";
 import { FormMessage, PostForm, RowAction } from "~/ui/forms";
-import { SubmitButton, TextField } from "~/ui/form-kit";
+import { ErrorSummary, SubmitButton, TextField } from "~/ui/form-kit";
+import { passwordProblems } from "~/core/auth/password-policy";
 import { PublicLayout } from "~/ui/public-layout";
 import { EnrolmentFields, RecoveryCodes } from "~/ui/second-factor";
 import { useRoleLabel } from "~/ui/role-label";
@@ -104,7 +105,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   switch (intent) {
     case "password": {
       const parsed = parseForm(PasswordSchema, form);
-      if (!parsed.ok) return refused(parsed.errors);
+      // The new password's problems with the rest, so that one submit shows every error of the form.
+      const next = String(form.get("next") ?? "");
+      const weak = next ? passwordProblems(next, user.username) : [];
+      const withWeak = (errors: FieldErrors): FieldErrors => (weak.length ? { ...errors, next: [...new Set([...(errors.next ?? []), ...weak])] } : errors);
+      if (!parsed.ok) return refused(withWeak(parsed.errors));
       try {
         const ok = await inUserScope(async (trx, audit) => {
           if (!(await checkCurrentPassword(trx, user.id, parsed.data.current))) return false;
@@ -112,7 +117,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
           await audit({ action: "auth.password.change", data: { reason: "user" } });
           return true;
         });
-        if (!ok) return wrongCurrent("password");
+        if (!ok) return { ...wrongCurrent("password"), errors: withWeak(wrongCurrent("password").errors) };
       } catch (e) {
         if (e instanceof PasswordPolicyError) return { errors: { next: e.i18nKeys }, done: null, form: "password" };
         throw e;
@@ -175,11 +180,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
-/** A refusal no field of the form shows (a hidden value), above that form; `all` of them when the form is not on the page. */
-function FormError({ errors, all = false }: { errors: FieldErrors | undefined; all?: boolean }) {
-  const { t } = useTranslation();
-  const keys = errors && (all ? errorMessages(errors) : errors._form);
-  return keys?.length ? <FormMessage tone="error">{keys.map((k) => t(k)).join(" ")}</FormMessage> : null;
+/**
+ * A form's refusals above it, taking focus: each field's linked by its label, a hidden value's as
+ * text; `all` of them as text when the form is not on the page.
+ */
+function FormError({ errors, all = false, labels = {}, idPrefix }: { errors: FieldErrors | undefined; all?: boolean; labels?: Record<string, string>; idPrefix?: string }) {
+  return <ErrorSummary errors={errors && all ? { _form: errorMessages(errors) } : errors} labels={all ? {} : labels} idPrefix={idPrefix} />;
 }
 
 export default function Account() {
@@ -221,7 +227,10 @@ export default function Account() {
       <section aria-labelledby="password">
         <h2 id="password">{t("account.password.title")}</h2>
         {result?.done === "account.password.changed" && <FormMessage tone="success">{t(result.done)}</FormMessage>}
-        <FormError errors={errorsOf("password")} />
+        <FormError
+          errors={errorsOf("password")}
+          labels={{ current: t("account.password.current"), next: t("account.password.next"), confirm: t("account.password.confirm") }}
+        />
         <PostForm className="stack narrow">
           <input type="hidden" name="intent" value="password" />
           <TextField name="current" type="password" label={t("account.password.current")} autoComplete="current-password" required errors={errorsOf("password")} />
@@ -245,8 +254,8 @@ export default function Account() {
         <h2 id="second-factor">{t("mfa.title")}</h2>
         {(result?.done === "mfa.enrol.done" || result?.done === "mfa.removed") && <FormMessage tone="success">{t(result.done)}</FormMessage>}
         {result?.recoveryCodes && <RecoveryCodes codes={result.recoveryCodes} />}
-        <FormError errors={errorsOf("mfaEnrol")} all={!offer} />
-        <FormError errors={errorsOf("mfaRemove")} all={!(secondFactor.enrolled && !secondFactor.required)} />
+        <FormError errors={errorsOf("mfaEnrol")} all={!offer} labels={{ code: t("mfa.enrol.code"), enrolPassword: t("account.password.current") }} />
+        <FormError errors={errorsOf("mfaRemove")} all={!(secondFactor.enrolled && !secondFactor.required)} labels={{ removePassword: t("account.password.current") }} />
         <p>
           {t(secondFactor.enrolled ? "mfa.status.on" : "mfa.status.off")}
           {secondFactor.enrolled && ` ${t("mfa.status.remaining", { count: secondFactor.remaining })}`}
