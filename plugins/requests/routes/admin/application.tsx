@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { checkedTexts, requireUuidParam } from "../../../../app/plugin-api/loaders.server";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
-import { FileMeta, FormMessage, useLocale } from "../../../../app/plugin-api/ui";
+import { FileMeta, FormMessage, useLocale, type FieldErrors } from "../../../../app/plugin-api/ui";
 import { applicantLabel, channelLabel, replyTypeLabel } from "../../law/labels";
 import { decideAppeal, recordAppeal } from "../../server/staff/appeals.server";
 import { performStep, revealApplicant, StepForms, type StepName } from "../../server/staff/actions.server";
@@ -33,9 +33,11 @@ export const action = pluginAction(async (ctx, { params, request }) => {
   const id = requireUuidParam(params, "id");
   const { values, errors } = checkedTexts(await request.formData());
   const intent = values.intent ?? "";
-  const fail = (field: string, error: string, status = 400) => data<ActionResult>({ ok: false, intent, field, error, values }, { status });
+  const fail = (field: string, error: string, status = 400, all: FieldErrors = { [field]: [error] }) => data<ActionResult>({ ok: false, intent, field, error, errors: all, values }, { status });
+  // Every refused text at once, each at its field (a refused intent is the form's own fault).
+  const { intent: badIntent, ...refusedTexts } = errors;
   const [refused, keys] = Object.entries(errors)[0] ?? [];
-  if (refused) return fail(refused === "intent" ? "_form" : refused, keys![0]!);
+  if (refused) return fail(refused === "intent" ? "_form" : refused, keys![0]!, 400, badIntent ? { _form: badIntent } : (refusedTexts as FieldErrors));
 
   if (intent === "reveal") {
     const applicant = await ctx.withTenant(async (trx) => revealApplicant(ctx, trx, await applicationView(ctx, trx, id)));
@@ -58,11 +60,11 @@ export const action = pluginAction(async (ctx, { params, request }) => {
     if (!result.ok) throw new Refused(result);
     return result;
   }).catch((e: unknown) => (e instanceof Refused ? e.result : Promise.reject(e)));
-  return r.ok ? data<ActionResult>({ ok: true, intent }) : fail(r.field, r.error, r.error === "requests:errors.stepNotOpen" ? 409 : 400);
+  return r.ok ? data<ActionResult>({ ok: true, intent }) : fail(r.field, r.error, r.error === "requests:errors.stepNotOpen" ? 409 : 400, r.errors);
 });
 
 class Refused extends Error {
-  constructor(readonly result: { ok: false; field: string; error: string }) {
+  constructor(readonly result: { ok: false; field: string; error: string; errors?: FieldErrors }) {
     super(result.error);
   }
 }

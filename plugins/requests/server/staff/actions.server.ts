@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IsoDate } from "../iso-date";
-import { chinaDate, firstIssue } from "../../../../app/plugin-api";
+import { chinaDate, firstIssue, issueErrors, topFields, type FieldErrors } from "../../../../app/plugin-api";
 import { clockId } from "../../db/schema";
 import { lapseRefusal, lapseRule } from "../../law/lapses";
 import { ledgerRefusal } from "../clock-refusal";
@@ -28,7 +28,8 @@ export const StepForms = (today: string) => ({
 });
 export type StepName = keyof ReturnType<typeof StepForms>;
 
-export type StepResult = { ok: true } | { ok: false; field: string; error: string };
+/** A refusal names the first field at fault; `errors`, when the step's form was refused as a whole, has every field's. */
+export type StepResult = { ok: true } | { ok: false; field: string; error: string; errors?: FieldErrors };
 
 const refuse = (field: string, error: string): StepResult => ({ ok: false, field, error });
 
@@ -75,7 +76,7 @@ async function stepOnce(ctx: RequestsContext, trx: RequestsTransaction, id: stri
   const parsed = StepForms(today)[step].safeParse(input);
   if (!parsed.success) {
     const { field, error } = firstIssue(parsed.error.issues);
-    return refuse(field, error);
+    return { ok: false, field, error, errors: topFields(issueErrors(parsed.error.issues)) };
   }
   const data = parsed.data as Record<string, string | undefined>;
   const apps = trx.updateTable("requests_applications").where("id", "=", id);
