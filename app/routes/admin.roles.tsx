@@ -2,7 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { parseForm, readFilters } from "~/core/forms.server";
+import { parseForm, readFilters, type FieldErrors } from "~/core/forms.server";
+import { errorMessages } from "~/core/input/placed-errors";
 import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { overridesOf } from "~/core/permissions/memberships.server";
 import { saveRoleGrants, tenantPermissions, UnknownGrantError, type Grant } from "~/core/permissions/overrides.server";
@@ -10,7 +11,7 @@ import { readAsPlatform, requirePlatform } from "~/core/permissions/platform.ser
 import { FormMessage, PostForm } from "~/ui/forms";
 import { IgnoredFilters } from "~/ui/ignored-filters";
 import { useRoleLabel } from "~/ui/role-label";
-import { FilterBar, SelectField, SubmitButton } from "~/ui/form-kit";
+import { ErrorSummary, FilterBar, SelectField, SubmitButton } from "~/ui/form-kit";
 import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -50,9 +51,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requirePlatform(request, context, "core.roles.manage");
-  const refuse = (error: string) => data({ error, changed: 0 }, { status: 400 });
+  // Every refusal at once, as the form's own (its only fields are the table's boxes and hidden values).
+  const refuse = (...keys: string[]) => data({ errors: { _form: keys } as FieldErrors, changed: 0 }, { status: 400 });
   const parsed = parseForm(SaveSchema, await request.formData(), ["grant"]);
-  if (!parsed.ok) return refuse(Object.values(parsed.errors).flat()[0] ?? "errors.invalid");
+  if (!parsed.ok) return refuse(...(errorMessages(parsed.errors).length ? errorMessages(parsed.errors) : ["errors.invalid"]));
   const { intent, tenant } = parsed.data;
   if (!(await context.services.tenants.fresh()).byId(tenant)) return refuse("errors.invalid");
   const registry = context.services.permissions;
@@ -65,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         });
   try {
     const changes = await saveRoleGrants(ctx, tenant, grants);
-    return data({ error: null as string | null, changed: changes.length });
+    return data({ errors: null as FieldErrors | null, changed: changes.length });
   } catch (e) {
     if (e instanceof UnknownGrantError) return refuse(e.i18nKey);
     throw e;
@@ -86,8 +88,8 @@ export default function RolesPage() {
       <FilterBar label={t("roles.tenant")} applyLabel={t("roles.show")}>
         <SelectField name="tenant" label={t("roles.tenant")} defaultValue={tenant?.code} options={choices.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))} />
       </FilterBar>
-      {result?.error && <FormMessage tone="error">{label(result.error)}</FormMessage>}
-      {result && !result.error && (
+      <ErrorSummary errors={result?.errors ?? undefined} />
+      {result && !result.errors && (
         <FormMessage tone="success">{result.changed ? t("roles.saved", { count: result.changed }) : t("roles.unchanged")}</FormMessage>
       )}
       {tenant ? (

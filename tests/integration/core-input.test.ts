@@ -92,7 +92,7 @@ describe(`bad input on the core's pages (${process.env.TEST_DATABASE_URL ? "Post
     expect(page.data).toMatchObject({ ignored: { tenant: ["errors.text.control"] } });
     const before = await count("role_permissions");
     const refused = await post(roles.action as Fn, users.secadmin.id, "/admin/roles", [["intent", "save"], ["tenant", office.id], ["grant", "drafter|core.workspace.view\u0000"]]);
-    expect(refused).toMatchObject({ status: 400, data: { error: "errors.text.control" } });
+    expect(refused).toMatchObject({ status: 400, data: { errors: { _form: ["errors.text.control"] } } });
     expect((await post(roles.action as Fn, users.secadmin.id, "/admin/roles", [["intent", "save"], ["tenant", "x"]])).status).toBe(400);
     expect(await count("role_permissions")).toBe(before);
   });
