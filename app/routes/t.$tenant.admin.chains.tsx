@@ -8,7 +8,7 @@ import { fixedT } from "~/core/i18n/locale.server";
 import { can, forbidden, requirePermission, requireStaff, withTenant, type StaffContext } from "~/core/tenancy/staff.server";
 import { canDecide, storedChainInForce, type ChainStep } from "~/core/workflow/chain";
 import { chainFor, saveChain } from "~/core/workflow/service.server";
-import { FieldError, SubmitButton } from "~/ui/form-kit";
+import { ErrorSummary, FieldError, SubmitButton } from "~/ui/form-kit";
 import { FormMessage, PostForm } from "~/ui/forms";
 import { useRoleLabel } from "~/ui/role-label";
 import { TableScroll } from "~/ui/table-scroll";
@@ -211,7 +211,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!checked.ok) {
     const rows = rowsOf(form);
     if (!rows) return bad([`${E}.badRequest`], 400, type.key);
-    return data<Result>({ ok: false, documentType: type.key, errors: [], fieldErrors: checked.errors, rows }, { status: 400 });
+    // The rows' own errors with the refused characters, so that one submit shows all of them.
+    const rowErrors = intent.data === "save" ? stepsOf(rows, ctx.context.services.permissions.roles.keys()) : null;
+    const fieldErrors: FieldErrors = { ...checked.errors };
+    if (rowErrors && !rowErrors.ok) {
+      for (const [field, keys] of Object.entries(rowErrors.fieldErrors)) fieldErrors[field] = [...new Set([...(fieldErrors[field] ?? []), ...(keys ?? [])])];
+    }
+    return data<Result>({ ok: false, documentType: type.key, errors: [], fieldErrors, rows }, { status: 400 });
   }
 
   if (intent.data === "reset") {
@@ -251,6 +257,30 @@ function rowsFrom(steps: readonly ChainStep[]): RowValues[] {
     rows.push({ order: String(steps.length + i + 1), key: "", role: "", label: "", labelKey: "", dueWorkdays: "", onlyIfImportant: false, classification: false });
   }
   return rows;
+}
+
+/**
+ * A refused chain's errors for the summary above its editor: each row field's keyed `s<row>-<field>`
+ * (the editor's ids are `c<index>-s<row>-<field>`, so the summary links to the cell), the chain's
+ * own and any other as the form's text, with the note that nothing was changed.
+ */
+function summaryOf(failed: { errors: string[]; fieldErrors: FieldErrors }, rowLabel: (row: number, field: string) => string) {
+  const errors: FieldErrors = {};
+  const labels: Record<string, string> = {};
+  const form = [...failed.errors];
+  for (const [name, keys] of Object.entries(failed.fieldErrors)) {
+    const m = /^steps\.(\d{1,2})\.([A-Za-z]+)$/.exec(name);
+    const field = m?.[2] === "labelKey" ? "label" : m?.[2];
+    if (!m || !field || !FIELDS.includes(field as RowField)) {
+      form.push(...(keys ?? []));
+      continue;
+    }
+    const at = `s${m[1]}-${field}`;
+    errors[at] = [...new Set([...(errors[at] ?? []), ...(keys ?? [])])];
+    labels[at] = rowLabel(Number(m[1]), field);
+  }
+  if (!form.length && !Object.keys(errors).length) return { errors, labels };
+  return { errors: { _form: [...new Set(form), "chains.unchanged"], ...errors }, labels };
 }
 
 function ChainEditor({
@@ -409,7 +439,7 @@ export default function Chains() {
       <h1>{title}</h1>
       <p className="muted">{t("chains.intro")}</p>
       {!canEdit && <p className="notice notice-info">{t("chains.readOnly")}</p>}
-      {result && !result.ok && !known && <FormMessage tone="error">{result.errors.map((k) => t(k)).join(" ")}</FormMessage>}
+      {result && !result.ok && !known && <ErrorSummary errors={{ _form: result.errors }} idPrefix="chains" />}
       {types.length === 0 && <p className="muted">{t("chains.none")}</p>}
       {types.map((type, index) => {
         const typeLabel = t(type.label, { defaultValue: type.label });
@@ -425,11 +455,7 @@ export default function Chains() {
             </p>
             {type.storedRefused && <p className="notice notice-error">{t("chains.storedRefused")}</p>}
             {mine?.ok && <FormMessage tone="success">{t(mine.done, { type: typeLabel })}</FormMessage>}
-            {failed && (failed.errors.length > 0 || Object.keys(failed.fieldErrors).length > 0) && (
-              <FormMessage tone="error">
-                {failed.errors.length ? failed.errors.map((k) => t(k)).join(" ") : t("chains.errors.rows")} {t("chains.unchanged")}
-              </FormMessage>
-            )}
+            {failed && <ErrorSummary {...summaryOf(failed, (n, field) => t("chains.rowField", { n: n + 1, field: t(`chains.${field}`) }))} idPrefix={`c${index}`} />}
             <h3 id={`${headingId}-current`}>{t("chains.current")}</h3>
             <ol aria-labelledby={`${headingId}-current`}>
               {type.steps.map((s) => (
