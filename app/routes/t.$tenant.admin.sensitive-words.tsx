@@ -7,7 +7,7 @@ import { parseForm, type FieldErrors } from "~/core/forms.server";
 import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { auditTenant, requirePermission, requireStaff, withTenant, type StaffContext } from "~/core/tenancy/staff.server";
 import { FormMessage, PostForm, RowAction } from "~/ui/forms";
-import { SubmitButton, TextField } from "~/ui/form-kit";
+import { ErrorSummary, SubmitButton, TextField } from "~/ui/form-kit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -160,6 +160,7 @@ export default function SensitiveWords() {
 
       <section aria-labelledby="sensitive-words-add">
         <h2 id="sensitive-words-add">{t("sensitiveWords.add")}</h2>
+        <ErrorSummary errors={addErrors} labels={{ word: t("sensitiveWords.word") }} />
         <PostForm className="stack narrow" noValidate>
           <input type="hidden" name="intent" value="add" />
           <TextField
