@@ -8,7 +8,7 @@ import { savePluginSettings } from "~/plugin-host/enablement.server";
 import { pluginSettings } from "~/plugin-host/context-parts.server";
 import { inputValue, readSettingsForm, settingsFields, type SettingsErrors, type SettingsField } from "~/plugin-host/settings-form";
 import { FormMessage, PostForm } from "~/ui/forms";
-import { Checkbox, FieldError, Hint, SelectField, SubmitButton, TextField } from "~/ui/form-kit";
+import { Checkbox, ErrorSummary, FieldError, Hint, SelectField, SubmitButton, TextField } from "~/ui/form-kit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -144,7 +144,8 @@ export default function PluginSettingsPage() {
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? {};
   const current = result?.submitted ?? values;
-  const formErrors = errors._form;
+  // Each refused setting linked to its control (a setting the form only shows, as text), the form's own refusal as text.
+  const labels = Object.fromEntries(fields.filter((f) => f.kind !== "unsupported").map((f) => [f.name, f.label]));
   return (
     <>
       <p>
@@ -159,7 +160,7 @@ export default function PluginSettingsPage() {
       </p>
       {result?.message && <FormMessage tone="success">{result.message}</FormMessage>}
       {result && !result.message && (
-        <FormMessage tone="error">{formErrors?.length ? formErrors.map((k) => t(k)).join(" ") : t("plugins.settings.invalid")}</FormMessage>
+        <ErrorSummary errors={Object.values(errors).some((k) => k?.length) ? errors : { _form: ["platform:plugins.settings.invalid"] }} labels={labels} />
       )}
       {fields.length === 0 ? (
         <p className="muted">{t("plugins.errors.noSettings")}</p>
