@@ -14,7 +14,7 @@ import { fixedT, localeOf } from "~/core/i18n/locale.server";
 import { requirePlatform, withPlatform, type PlatformContext } from "~/core/permissions/platform.server";
 import { NoticeImportForms, NoticePreviewTable, type NoticeFailure, type NoticePreview } from "~/ui/calendar/notice-import";
 import { FormMessage, PostForm, RowAction } from "~/ui/forms";
-import { RadioGroup, SubmitButton, TextField } from "~/ui/form-kit";
+import { ErrorSummary, RadioGroup, SubmitButton, TextField } from "~/ui/form-kit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -165,7 +165,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // A refused hidden field (source, content) has no input to show its error at.
     const hidden = Object.keys(parsed.errors).some((k) => !keys.includes(k));
     const message = hidden ? t("calendar.errors.badRequest") : undefined;
-    return data<Result>({ ok: false, intent, errors: parsed.errors, values, source, message }, { status: 400 });
+    // A refused year stops no other check: the notice's text or file is named in the same answer.
+    const errors: FieldErrors = { ...parsed.errors };
+    if (intent === "preview" && source === "text" && !errors.text && !String(form.get("text") ?? "").trim()) errors.text = ["errors.required"];
+    if (intent === "preview" && source === "ics") {
+      const upload = await readIcsUpload(form.get("file"));
+      if (!upload.ok) errors.file = [upload.error];
+    }
+    return data<Result>({ ok: false, intent, errors, values, source, message }, { status: 400 });
   }
   const change = parsed.data;
   if (change.intent === "preview" || change.intent === "import") return notice(ctx, change, form, { t, locale: await localeOf(request) });
@@ -378,6 +385,7 @@ export default function CalendarPage() {
 
       <section aria-labelledby="calendar-add">
         <h2 id="calendar-add">{t("calendar.add")}</h2>
+        <ErrorSummary errors={setErrors} labels={{ date: t("calendar.date"), workday: t("calendar.kind"), note: t("calendar.note") }} />
         <PostForm className="stack narrow" noValidate>
           <input type="hidden" name="intent" value="set" />
           <TextField

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { NoticeError, NoticeSource, PreviewDay } from "~/core/calendar/notice-days";
 import { PostForm } from "~/ui/forms";
-import { FileField, SubmitButton, TextArea, TextField } from "~/ui/form-kit";
+import { ErrorSummary, FileField, SubmitButton, TextArea, TextField } from "~/ui/form-kit";
 import type { FieldErrors } from "~/core/input/field-errors";
 
 export interface NoticePreview {
@@ -25,6 +25,8 @@ export function NoticeImportForms({ failure, firstYear, lastYear }: { failure: N
   const { t } = useTranslation("platform");
   const own = (source: NoticeSource) => (failure?.source === source ? failure : null);
   const errorsOf = (source: NoticeSource) => own(source)?.errors;
+  // Each form's field errors in one summary above it (its fields' ids are `f-<source>-<name>`); the notice's own mistakes follow in their list.
+  const labels = { year: t("calendar.import.year"), text: t("calendar.import.text"), file: t("calendar.import.file") };
   const yearField = (source: NoticeSource) => (
     <TextField
       name="year"
@@ -49,6 +51,7 @@ export function NoticeImportForms({ failure, firstYear, lastYear }: { failure: N
           <h3 id="calendar-import-text">{t("calendar.import.textTitle")}</h3>
           <input type="hidden" name="intent" value="preview" />
           <input type="hidden" name="source" value="text" />
+          <ErrorSummary errors={errorsOf("text")} labels={labels} idPrefix="f-text" />
           {own("text") && <NoticeErrors errors={own("text")!.noticeErrors} />}
           {yearField("text")}
           <TextArea
@@ -58,6 +61,7 @@ export function NoticeImportForms({ failure, firstYear, lastYear }: { failure: N
             rows={10}
             required
             errors={errorsOf("text")}
+            idPrefix="f-text"
             defaultValue={own("text")?.values.text}
           />
           <SubmitButton className="button primary">
@@ -69,9 +73,10 @@ export function NoticeImportForms({ failure, firstYear, lastYear }: { failure: N
           <h3 id="calendar-import-ics">{t("calendar.import.icsTitle")}</h3>
           <input type="hidden" name="intent" value="preview" />
           <input type="hidden" name="source" value="ics" />
+          <ErrorSummary errors={errorsOf("ics")} labels={labels} idPrefix="f-ics" />
           {own("ics") && <NoticeErrors errors={own("ics")!.noticeErrors} />}
           {yearField("ics")}
-          <FileField name="file" label={t("calendar.import.file")} hint={t("calendar.import.fileHint")} accept=".ics,text/calendar" required errors={errorsOf("ics")} />
+          <FileField name="file" label={t("calendar.import.file")} hint={t("calendar.import.fileHint")} accept=".ics,text/calendar" required errors={errorsOf("ics")} idPrefix="f-ics" />
           <SubmitButton className="button primary">
             {t("calendar.import.preview")}
           </SubmitButton>
