@@ -36,3 +36,5 @@ export { packageYears } from "../../core/calendar/holiday-data";
 /** The State Council calendar without platform overrides, for unit tests of a clock kind's rules. */
 export { WorkCalendar } from "../../core/calendar/work-calendar";
 export { validateSettings } from "../../plugin-host/settings-form";
+/** The twelve months a series widget is asked for (`YYYY-MM`, oldest first), as the host passes them. */
+export { lastTwelveMonths } from "../../plugin-host/widgets.server";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaDate } from "../../../app/plugin-api";
 import { widgetValues } from "../../../app/plugin-api/testing";
-import { lastTwelveMonths } from "../../../app/plugin-host/widgets.server";
+import { lastTwelveMonths } from "../../../app/plugin-api/testing";
 import { seedDisclosure } from "../server/seed.server";
 import { openDisclosure } from "./setup";
 

@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { chinaDate, type ClockEvent, type WidgetContext } from "../../../app/plugin-api";
-import { widgetContext as hostWidgetContext, widgetValues } from "../../../app/plugin-api/testing";
+import { widgetContext as hostWidgetContext, lastTwelveMonths, widgetValues } from "../../../app/plugin-api/testing";
 import { clockId, type ApplicationStatus } from "../db/schema";
 import { ApplicationInput } from "../server/applicant";
 import { createApplication } from "../server/applications.server";
 import { medianDaysThisYear, onTimeThisYear, overdueNow, receivedThisYear } from "../server/figures/widgets.server";
 import { AGE_BUCKETS, ageBucket, onTimeByMonth, openByAge, openNow } from "../server/figures/series.server";
-import { lastTwelveMonths } from "../../../app/plugin-host/widgets.server";
 import { applicationForm, openRequests, type RequestsEnv } from "./setup";
 
 const TODAY = "2026-11-23";
