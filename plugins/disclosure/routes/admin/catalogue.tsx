@@ -6,7 +6,7 @@ import { checkedTexts, requireQuery } from "../../../../app/plugin-api/loaders.s
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
 import { formMessage, pick } from "../../server/staff/form-input.server";
 import { CategoryOptions } from "./_parts/category-options";
-import { type FieldErrors, FormMessage, hasErrors, PostForm, RowAction, SelectField, SubmitButton, TextField, useLocale } from "../../../../app/plugin-api/ui";
+import { ErrorSummary, type FieldErrors, FormMessage, hasErrors, PostForm, RowAction, SelectField, SubmitButton, TextField, useLocale } from "../../../../app/plugin-api/ui";
 import { addCategory, catalogueRows, CATEGORY_FIELDS, editCategory, removeCategory } from "../../server/staff/catalogue-edit.server";
 
 const DONE = ["added", "edited", "removed"] as const;
@@ -64,12 +64,23 @@ export default function Catalogue() {
         ? { key: editing.key, labelZhCN: editing.label["zh-CN"] ?? "", labelZhTW: editing.label["zh-TW"] ?? "", labelEn: editing.label.en ?? "", position: String(editing.position), parentKey: "" }
         : { key: "", parentKey: "", labelZhCN: "", labelZhTW: "", labelEn: "", position: "" };
   const errors = failed?.errors ?? {};
+  // The summary names the form's boxes; a refusal about a hidden field or the whole form (`message`) as its text.
+  const labels: Record<string, string> = {
+    ...(edit ? {} : { key: t("staff.catalogue.key"), parentKey: t("staff.catalogue.parent") }),
+    labelZhCN: t("staff.catalogue.labelZhCN"),
+    labelZhTW: t("staff.catalogue.labelZhTW"),
+    labelEn: t("staff.catalogue.labelEn"),
+    position: t("staff.catalogue.position"),
+  };
+  const shown = failed?.intent === "remove" ? {} : Object.fromEntries(Object.entries(errors).filter(([field]) => field in labels));
+  const summary: FieldErrors = { ...shown, ...(failed?.message ? { _form: [failed.message] } : {}) };
   return (
     <>
       <h1>{t("staff.catalogue.title")}</h1>
       <p className="muted">{t("staff.catalogue.intro")}</p>
       {done && <FormMessage tone="success">{t(`staff.catalogue.done.${done}`)}</FormMessage>}
-      {failed?.message && <FormMessage tone="error">{t(failed.message)}</FormMessage>}
+      {/* A refused removal is said above the table it was asked from; the category form's errors above that form. */}
+      {failed?.intent === "remove" && <ErrorSummary errors={summary} idPrefix="remove" />}
       <div className="table-scroll">
         <table className="table">
           <caption>{t("staff.catalogue.caption", { count: rows.length })}</caption>
@@ -124,6 +135,7 @@ export default function Catalogue() {
         <section aria-labelledby="category-form">
           <h2 id="category-form">{edit ? t("staff.catalogue.editTitle", { key: values.key }) : t("staff.catalogue.addTitle")}</h2>
           <PostForm key={edit ? `edit-${values.key}` : "add"} className="stack narrow" noValidate>
+            {failed?.intent !== "remove" && <ErrorSummary errors={summary} labels={labels} />}
             <input type="hidden" name="intent" value={edit ? "edit" : "add"} />
             {edit ? (
               <input type="hidden" name="key" value={values.key} />
