@@ -11,7 +11,7 @@ import { attemptLogin } from "~/core/auth/login.server";
 import { parseForm } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
 import { FormMessage, PostForm } from "~/ui/forms";
-import { SubmitButton, TextField } from "~/ui/form-kit";
+import { ErrorSummary, SubmitButton, TextField } from "~/ui/form-kit";
 import { PublicLayout } from "~/ui/public-layout";
 
 const LoginSchema = z.object({
@@ -74,6 +74,7 @@ export default function Login() {
         ) : (
           expired && <FormMessage tone="error">{t("login.expired")}</FormMessage>
         )}
+        <ErrorSummary errors={data?.errors} labels={{ username: t("login.username"), password: t("login.password") }} />
         <PostForm className="stack" aria-label={t("login.title")}>
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <TextField name="username" label={t("login.username")} autoComplete="username" required errors={data?.errors} autoFocus />
