@@ -8,7 +8,8 @@ import { advance, requireStep, signInMeta } from "~/core/auth/login-flow.server"
 import { parseForm } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
 import { PostForm } from "~/ui/forms";
-import { SubmitButton, TextField } from "~/ui/form-kit";
+import { ErrorSummary, SubmitButton, TextField } from "~/ui/form-kit";
+import { passwordProblems } from "~/core/auth/password-policy";
 import { PublicLayout } from "~/ui/public-layout";
 
 const NewPasswordSchema = z
@@ -35,8 +36,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** A password reset by the security administrator, or too old, is replaced before any session exists. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { challenge, state } = await requireStep(request, context, "password");
-  const parsed = parseForm(NewPasswordSchema, await request.formData());
-  if (!parsed.ok) return { errors: parsed.errors };
+  const form = await request.formData();
+  const parsed = parseForm(NewPasswordSchema, form);
+  if (!parsed.ok) {
+    // The policy's problems with the mismatch, so that one submit names every error of the form.
+    const next = String(form.get("next") ?? "");
+    const weak = next ? passwordProblems(next, state.username) : [];
+    return { errors: weak.length ? { ...parsed.errors, next: [...new Set([...(parsed.errors.next ?? []), ...weak])] } : parsed.errors };
+  }
   const { services } = context;
   const { ip, requestId } = signInMeta(request, context);
   try {
@@ -62,6 +69,7 @@ export default function LoginNewPassword() {
       <div className="narrow">
         <h1>{t("login.newPassword.title")}</h1>
         <p>{t(`login.newPassword.${reason}`, { days })}</p>
+        <ErrorSummary errors={data?.errors} labels={{ next: t("account.password.next"), confirm: t("account.password.confirm") }} />
         <PostForm className="stack" aria-label={t("login.newPassword.title")}>
           <TextField
             name="next"
