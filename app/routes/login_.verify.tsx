@@ -9,7 +9,7 @@ import { verifyPendingSignIn } from "~/core/auth/login-verify.server";
 import { parseForm } from "~/core/forms.server";
 import { fixedT } from "~/core/i18n/locale.server";
 import { PostForm } from "~/ui/forms";
-import { SubmitButton, TextField } from "~/ui/form-kit";
+import { ErrorSummary, SubmitButton, TextField } from "~/ui/form-kit";
 import { PublicLayout } from "~/ui/public-layout";
 
 const CodeSchema = z.object({
@@ -43,6 +43,7 @@ export default function LoginVerify() {
       <div className="narrow">
         <h1>{t("login.verify.title")}</h1>
         <p>{t("login.verify.intro")}</p>
+        <ErrorSummary errors={data?.errors} labels={{ code: t("login.verify.code") }} />
         <PostForm className="stack" aria-label={t("login.verify.title")}>
           <TextField
             name="code"
