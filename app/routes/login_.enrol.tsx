@@ -13,7 +13,7 @@ import { fixedT } from "~/core/i18n/locale.server";
 import { FormMessage, PostForm } from "~/ui/forms";
 import { PublicLayout } from "~/ui/public-layout";
 import { EnrolmentFields } from "~/ui/second-factor";
-import { SubmitButton } from "~/ui/form-kit";
+import { ErrorSummary, SubmitButton } from "~/ui/form-kit";
 
 const EnrolSchema = z.object({
   code: z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(16, { error: "errors.totp.wrongCode" }),
@@ -65,12 +65,15 @@ export default function LoginEnrol() {
         <h1>{t("mfa.enrol.title")}</h1>
         <p>{t(platformRole ? "mfa.enrol.requiredPlatform" : "mfa.enrol.requiredOffice")}</p>
         {offer ? (
-          <PostForm className="stack" aria-label={t("mfa.enrol.title")}>
-            <EnrolmentFields offer={offer} errors={result?.errors} />
-            <SubmitButton className="button primary">
-              {t("mfa.enrol.submit")}
-            </SubmitButton>
-          </PostForm>
+          <>
+            <ErrorSummary errors={result?.errors} labels={{ code: t("mfa.enrol.code") }} />
+            <PostForm className="stack" aria-label={t("mfa.enrol.title")}>
+              <EnrolmentFields offer={offer} errors={result?.errors} />
+              <SubmitButton className="button primary">
+                {t("mfa.enrol.submit")}
+              </SubmitButton>
+            </PostForm>
+          </>
         ) : (
           <FormMessage tone="error">{t("errors.totp.expired")}</FormMessage>
         )}

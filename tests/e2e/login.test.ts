@@ -119,7 +119,8 @@ test("a platform administrator enrols an authenticator before the first session 
   // A wrong code is refused at its field.
   await page.locator('input[name="code"]').fill("000000");
   await page.locator('input[name="code"]').press("Enter");
-  await page.getByText("验证码不正确或已使用过").waitFor();
+  // At the field (the error summary above the form says it too).
+  await page.locator("#f-code-error").getByText("验证码不正确或已使用过").waitFor();
 
   const codes = await enrolAuthenticator(page, key);
   expect(codes).toHaveLength(10);
