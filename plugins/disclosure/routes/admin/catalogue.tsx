@@ -72,8 +72,8 @@ export default function Catalogue() {
     labelEn: t("staff.catalogue.labelEn"),
     position: t("staff.catalogue.position"),
   };
-  const shown = failed?.intent === "remove" ? {} : Object.fromEntries(Object.entries(errors).filter(([field]) => field in labels));
-  const summary: FieldErrors = { ...shown, ...(failed?.message ? { _form: [failed.message] } : {}) };
+  // `message` already says a hidden field's refusal; without one, such an error is listed as text.
+  const summary: FieldErrors = failed?.message ? { ...(failed.intent === "remove" ? {} : Object.fromEntries(Object.entries(errors).filter(([field]) => field in labels))), _form: [failed.message] } : errors;
   return (
     <>
       <h1>{t("staff.catalogue.title")}</h1>
