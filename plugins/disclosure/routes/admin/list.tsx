@@ -6,7 +6,7 @@ import { z } from "zod";
 import { checkedTexts, readFilters, requireQuery } from "../../../../app/plugin-api/loaders.server";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
 import { formMessage } from "../../server/staff/form-input.server";
-import { type FieldErrors, FilterBar, FormMessage, hasErrors, IgnoredFilters, RowAction, SelectField } from "../../../../app/plugin-api/ui";
+import { ErrorSummary, type FieldErrors, FilterBar, FormMessage, hasErrors, IgnoredFilters, RowAction, SelectField } from "../../../../app/plugin-api/ui";
 import { catalogueTree, flatten } from "../../server/catalogue.server";
 import { labelOf } from "../../server/staff/editor.server";
 import { readRowForm, removeListRow, ROW_FIELDS, saveListRow } from "../../server/staff/list-rows.server";
@@ -149,7 +149,8 @@ export default function DisclosureList() {
       <h1>{t("staff.list.title")}</h1>
       <p className="muted">{t("staff.list.intro")}</p>
       {done && <FormMessage tone="success">{t(`staff.list.done.${done}`)}</FormMessage>}
-      {failed?.message && <FormMessage tone="error">{t(failed.message)}</FormMessage>}
+      {/* A refused removal is said here, above the table it was asked from; the row form says its own errors. */}
+      {failed?.intent === "remove" && <ErrorSummary errors={{ _form: [failed.message ?? Object.values(failed.errors)[0]?.[0] ?? "errors.invalid"] }} idPrefix="remove" />}
       <IgnoredFilters ignored={ignored} labels={{ year: t("staff.list.year") }} />
       <FilterBar label={t("staff.list.filters")} applyLabel={t("staff.items.filter")}>
         <SelectField name="year" label={t("staff.list.year")} defaultValue={year ? String(year) : ""} hint={t("staff.list.yearHint")}>
@@ -272,7 +273,8 @@ export default function DisclosureList() {
             key={`${op}-${formValues.key}`}
             op={op}
             values={formValues}
-            errors={failed?.errors ?? {}}
+            errors={failed && failed.intent !== "remove" ? failed.errors : {}}
+            message={failed?.intent === "remove" ? undefined : failed?.message}
             categories={categories}
             cancel={op === "update" ? `${base}/list` : undefined}
           />

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CategoryOptions } from "./category-options";
-import { CheckboxGroup, type FieldErrors, PostForm, SelectField, SubmitButton, TextArea, TextField } from "../../../../../app/plugin-api/ui";
+import { CheckboxGroup, ErrorSummary, type FieldErrors, PostForm, SelectField, SubmitButton, TextArea, TextField } from "../../../../../app/plugin-api/ui";
 import { DISCLOSURE_CHANNELS } from "../../../data/standard-list";
 
 const AUDIENCE = { 全社会: "society", 特定群体: "specific" } as const;
@@ -28,18 +28,39 @@ export function ListRowForm({
   op,
   values,
   errors,
+  message,
   categories,
   cancel,
 }: {
   op: "add" | "update";
   values: RowValues;
   errors: FieldErrors;
+  /** A refusal of the whole form or of a hidden field, said in the summary as text. */
+  message?: string;
   categories: { key: string; label: string; depth: number }[];
   cancel?: string;
 }) {
   const { t } = useTranslation("disclosure");
+  const labels: Record<string, string> = {
+    ...(op === "add" ? { key: t("staff.list.key") } : {}),
+    categoryKey: t("fields.categoryKey"),
+    firstLevel: t("staff.list.firstLevel"),
+    secondLevel: t("staff.list.secondLevel"),
+    content: t("staff.list.content"),
+    basis: t("staff.list.basis"),
+    timeLimit: t("staff.list.timeLimit"),
+    timeLimitWorkdays: t("staff.list.workdays"),
+    responsible: t("staff.list.responsible"),
+    channels: t("staff.list.channels"),
+    audience: t("staff.list.audience"),
+    mode: t("staff.list.mode"),
+    position: t("staff.list.position"),
+  };
+  // `message` already says a hidden field's refusal; without one, such an error is listed as text.
+  const summary: FieldErrors = message ? { ...Object.fromEntries(Object.entries(errors).filter(([field]) => field in labels)), _form: [message] } : errors;
   return (
     <PostForm className="stack narrow" noValidate>
+      <ErrorSummary errors={summary} labels={labels} />
       <input type="hidden" name="intent" value={op} />
       {op === "update" ? (
         <>
