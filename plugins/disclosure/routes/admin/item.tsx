@@ -63,7 +63,8 @@ export default function StaffItem() {
         {item.status === "withdrawn" && ` · ${t("staff.item.withdrawnOn", { date: item.withdrawnOn, reason: item.withdrawalReason })}`}
       </p>
       {result?.ok && <FormMessage tone="success">{t("staff.withdraw.doneOne")}</FormMessage>}
-      {failed?.message && <FormMessage tone="error">{t(failed.message)}</FormMessage>}
+      {/* The withdrawal form's summary says a refusal; here only when the form is gone (the item no longer published). */}
+      {failed?.message && !v.can.withdraw && <FormMessage tone="error">{t(failed.message)}</FormMessage>}
 
       <p className="actions">
         {v.publicUrl && <Link to={v.publicUrl}>{t("staff.item.publicPage")}</Link>}
@@ -179,7 +180,7 @@ export default function StaffItem() {
           <h2 id="item-withdraw">{t("staff.withdraw.title")}</h2>
           <PostForm className="stack narrow" noValidate>
             <p className="hint">{t("staff.withdraw.hint")}</p>
-            <WithdrawFields errors={failed?.errors} reason={failed?.reason} confirmLabel={t("staff.withdraw.confirmOne")} />
+            <WithdrawFields errors={failed?.errors} message={failed?.message} reason={failed?.reason} confirmLabel={t("staff.withdraw.confirmOne")} />
             <SubmitButton className="button danger">
               {t("staff.withdraw.submit")}
             </SubmitButton>
