@@ -71,7 +71,8 @@ export default function Items() {
         </Link>
       </p>
       {result?.ok && <FormMessage tone="success">{t("staff.withdraw.done", { count: result.count })}</FormMessage>}
-      {failed && <FormMessage tone="error">{failed.message ? t(failed.message) : t("staff.withdraw.notDone")}</FormMessage>}
+      {/* The withdrawal form's summary says a refusal; here only when the form is gone (nothing left to withdraw). */}
+      {failed && !(can.withdraw && withdrawable) && <FormMessage tone="error">{failed.message ? t(failed.message) : t("staff.withdraw.notDone")}</FormMessage>}
 
       <IgnoredFilters ignored={ignored} labels={{ status: t("staff.items.status"), category: t("meta.category"), year: t("staff.items.year"), q: t("staff.items.q") }} />
       <FilterBar label={t("staff.items.filters")} applyLabel={t("staff.items.filter")}>
@@ -160,8 +161,8 @@ export default function Items() {
           <h2 id="bulk-withdraw-title">{t("staff.withdraw.bulkTitle")}</h2>
           <PostForm id="bulk-withdraw" className="stack narrow" noValidate>
             <p className="hint">{t("staff.withdraw.bulkHint")}</p>
+            <WithdrawFields errors={failed?.errors} message={failed?.message} reason={failed?.reason} confirmLabel={t("staff.withdraw.confirm")} />
             <FieldError id="f-ids" keys={failed?.errors.ids} />
-            <WithdrawFields errors={failed?.errors} reason={failed?.reason} confirmLabel={t("staff.withdraw.confirm")} />
             <SubmitButton className="button danger">
               {t("staff.withdraw.bulkSubmit")}
             </SubmitButton>
