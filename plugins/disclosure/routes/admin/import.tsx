@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
 import { isUuid } from "../../../../app/plugin-api";
-import { FileField, FormMessage, PostForm, ProgressBar, SubmitChoices, useLocale } from "../../../../app/plugin-api/ui";
+import { ErrorSummary, FileField, FormMessage, PostForm, ProgressBar, SubmitChoices, useLocale } from "../../../../app/plugin-api/ui";
 import { importJobOf, reportStatus, startImportJob, type ImportJobView, type ImportReport } from "../../server/import/jobs.server";
 import { openBatches } from "../../server/import/pending.server";
 import { IMPORT_COLUMNS, templateCsv, templateXlsx } from "../../server/staff/import.server";
@@ -181,6 +181,8 @@ export default function Import() {
       )}
 
       <PostForm encType="multipart/form-data" className="stack narrow" noValidate>
+        {/* A refused file (none chosen, not a spreadsheet, too many rows), from the action or the job's report. */}
+        <ErrorSummary errors={fileError ? { file: [fileError.fileError] } : undefined} labels={{ file: t("staff.import.file") }} />
         <FileField
           name="file"
           label={t("staff.import.file")}
