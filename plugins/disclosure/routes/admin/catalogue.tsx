@@ -3,11 +3,12 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { checkedTexts, requireQuery } from "../../../../app/plugin-api/loaders.server";
+import { issueErrors, topFields } from "../../../../app/plugin-api";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
 import { formMessage, pick } from "../../server/staff/form-input.server";
 import { CategoryOptions } from "./_parts/category-options";
 import { ErrorSummary, type FieldErrors, FormMessage, hasErrors, PostForm, RowAction, SelectField, SubmitButton, TextField, useLocale } from "../../../../app/plugin-api/ui";
-import { addCategory, catalogueRows, CATEGORY_FIELDS, editCategory, removeCategory } from "../../server/staff/catalogue-edit.server";
+import { addCategory, catalogueRows, CATEGORY_FIELDS, CategoryAdd, CategoryEdit, editCategory, removeCategory } from "../../server/staff/catalogue-edit.server";
 
 const DONE = ["added", "edited", "removed"] as const;
 
@@ -38,7 +39,11 @@ export const action = pluginAction(async (ctx, { request }) => {
   const intent = texts.intent ?? "";
   const values = pick(texts, CATEGORY_FIELDS);
   if (hasErrors(refused)) {
-    return data<Failure>({ intent, errors: refused, message: formMessage(refused, intent === "remove" ? [] : CATEGORY_FIELDS), values }, { status: 400 });
+    // The other fields' own faults are said with the refused texts, all at once (a refused text's own word wins at its field).
+    const schema = intent === "add" ? CategoryAdd : intent === "edit" ? CategoryEdit : null;
+    const parsed = schema?.safeParse(values);
+    const others = parsed && !parsed.success ? topFields(issueErrors(parsed.error.issues)) : {};
+    return data<Failure>({ intent, errors: { ...others, ...refused }, message: formMessage(refused, intent === "remove" ? [] : CATEGORY_FIELDS), values }, { status: 400 });
   }
   const result = await ctx.withTenant((trx) => {
     if (intent === "add") return addCategory(ctx, trx, values);
