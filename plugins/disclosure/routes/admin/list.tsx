@@ -1,7 +1,7 @@
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { chinaYear } from "../../../../app/plugin-api";
+import { chinaYear, issueErrors, topFields } from "../../../../app/plugin-api";
 import { z } from "zod";
 import { checkedTexts, readFilters, requireQuery } from "../../../../app/plugin-api/loaders.server";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
@@ -9,7 +9,7 @@ import { formMessage } from "../../server/staff/form-input.server";
 import { ErrorSummary, type FieldErrors, FilterBar, FormMessage, hasErrors, IgnoredFilters, RowAction, SelectField } from "../../../../app/plugin-api/ui";
 import { catalogueTree, flatten } from "../../server/catalogue.server";
 import { labelOf } from "../../server/staff/editor.server";
-import { readRowForm, removeListRow, ROW_FIELDS, saveListRow } from "../../server/staff/list-rows.server";
+import { ListRowForm as RowSchema, readRowForm, removeListRow, ROW_FIELDS, saveListRow } from "../../server/staff/list-rows.server";
 import { listStatus, rowsInUse, type DueEntry } from "../../server/staff/list-status.server";
 import { ListRowForm, type RowValues } from "./_parts/list-row-form";
 
@@ -103,7 +103,10 @@ export const action = pluginAction(async (ctx, { request }) => {
   const input = readRowForm(texts, form.getAll("channels").map(String));
   if (hasErrors(refused)) {
     const values = { ...(input as unknown as RowValues), channels: input.channels as string[] };
-    return data<Failure>({ intent, errors: refused, message: formMessage(refused, intent === "remove" ? [] : ROW_FIELDS), values }, { status: 400 });
+    // The other fields' own faults are said with the refused texts, all at once (a refused text's own word wins at its field).
+    const parsed = intent === "remove" ? null : RowSchema.safeParse(input);
+    const others = parsed && !parsed.success ? topFields(issueErrors(parsed.error.issues)) : {};
+    return data<Failure>({ intent, errors: { ...others, ...refused }, message: formMessage(refused, intent === "remove" ? [] : ROW_FIELDS), values }, { status: 400 });
   }
   const result = await ctx.withTenant((trx) => {
     if (intent === "remove") return removeListRow(ctx, trx, texts.key ?? "");
