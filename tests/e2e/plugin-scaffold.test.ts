@@ -177,6 +177,14 @@ describe(`npm run plugin:new ${ID}, from scaffold to a page two offices use`, ()
     await form.locator('button[type="submit"], input[type="submit"]').first().click();
     const response = await answered;
     expect(response.status(), `POST /admin/plugins ${tenant} ${to}`).toBeLessThan(400);
+    if (to === "off") {
+      // Disabling asks first, saying what the office loses; only the confirming submit disables.
+      const step = page.getByRole("region", { name: /^确认为.*停用/ });
+      await step.waitFor();
+      const confirmed = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/admin/plugins"));
+      await step.getByRole("button", { name: "确认停用", exact: true }).click();
+      expect((await confirmed).status(), `POST /admin/plugins ${tenant} off, confirmed`).toBeLessThan(400);
+    }
     const message = page.locator('[role="status"], [role="alert"]').first();
     await message.waitFor();
     expect(await message.getAttribute("role"), `the console's answer: ${await message.innerText()}`).toBe("status");
