@@ -19,6 +19,9 @@ export const NOT_SWEPT: Record<string, string> = {
   "/login/verify": "sign-in step (login.test.ts)",
   "/login/recovery-codes": "sign-in step, shows one-time codes (login.test.ts)",
   "/login/password": "sign-in step: replacing an expired password (login.test.ts)",
+  // A sent notice's letter is a printable A4 page in 公文 layout (GB/T 9704), as wide as paper by
+  // design, not a screen page; requests-letter.test.ts opens it, prints it and downloads its .docx.
+  "/t/:tenant/admin/requests/applications/:id/notices/:noticeId/letter": "A4 print view of a sent letter (requests-letter.test.ts)",
   // Signing out is a POST; its GET only sends the browser on.
   "/logout": "POST-only",
 };
