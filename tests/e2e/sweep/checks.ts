@@ -54,7 +54,10 @@ export async function overflowOf(page: Page): Promise<Overflow | null> {
 /** The visible words of the page: its text, title and the labels people hear or see on hover. */
 export async function visibleText(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const parts = [document.title, document.body.innerText];
+    // What a page shows as a code (an audit event's code beside its name) is data, not a missed translation.
+    let body = document.body.innerText;
+    for (const c of document.querySelectorAll("code")) body = body.replace((c as HTMLElement).innerText, "");
+    const parts = [document.title, body];
     for (const el of document.querySelectorAll("[aria-label],[placeholder],[title],img[alt],input[type=submit][value]")) {
       for (const a of ["aria-label", "placeholder", "title", "alt"]) {
         const v = el.getAttribute(a);
