@@ -3,13 +3,15 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { checkedTexts, requireUuidParam } from "../../../../app/plugin-api/loaders.server";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
-import { FileMeta, FormMessage, useLocale, type FieldErrors } from "../../../../app/plugin-api/ui";
+import { ErrorSummary, FileMeta, FormMessage, hasErrors, useLocale, type FieldErrors } from "../../../../app/plugin-api/ui";
+import { mergeErrors, refusal, type Refusal } from "../../server/refusal";
 import { applicantLabel, channelLabel, replyTypeLabel } from "../../law/labels";
 import { decideAppeal, recordAppeal } from "../../server/staff/appeals.server";
 import { performStep, revealApplicant, StepForms, type StepName } from "../../server/staff/actions.server";
 import { applicationView } from "../../server/staff/view.server";
 import type { ActionResult } from "./_parts/action-result";
 import { Appeals } from "./_parts/appeals";
+import { refusedFormShown } from "./_parts/refused-form";
 import { ApplicantCard } from "./_parts/applicant";
 import { NextSteps } from "./_parts/next-steps";
 import { History } from "./_parts/history";
@@ -33,38 +35,45 @@ export const action = pluginAction(async (ctx, { params, request }) => {
   const id = requireUuidParam(params, "id");
   const { values, errors } = checkedTexts(await request.formData());
   const intent = values.intent ?? "";
-  const fail = (field: string, error: string, status = 400, all: FieldErrors = { [field]: [error] }) => data<ActionResult>({ ok: false, intent, field, error, errors: all, values }, { status });
-  // Every refused text at once, each at its field (a refused intent is the form's own fault).
-  const { intent: badIntent, ...refusedTexts } = errors;
-  const [refused, keys] = Object.entries(errors)[0] ?? [];
-  if (refused) return fail(refused === "intent" ? "_form" : refused, keys![0]!, 400, badIntent ? { _form: badIntent } : (refusedTexts as FieldErrors));
+  const fail = (r: Refusal, status = 400) => data<ActionResult>({ ok: false, intent, field: r.field, error: r.error, errors: r.errors, values }, { status });
+  // A refused intent names no form: the page's own fault.
+  if (errors.intent) return fail(refusal({ _form: errors.intent }));
+  // Refused texts (a control character) are said with every other fault of the form, in one answer;
+  // the form is checked with them emptied, so no refused text reaches the database.
+  const refusedTexts: FieldErrors = errors;
+  const checked = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, refusedTexts[name] ? "" : value]));
 
   if (intent === "reveal") {
+    if (hasErrors(refusedTexts)) return fail(refusal(refusedTexts));
     const applicant = await ctx.withTenant(async (trx) => revealApplicant(ctx, trx, await applicationView(ctx, trx, id)));
     return data<ActionResult>({ ok: true, intent, applicant });
   }
-  if (intent === "appeal.record" || intent === "appeal.decide") {
-    ctx.require("requests.appeals.manage");
-    const r = await ctx.withTenant(async (trx) => {
-      const app = await applicationView(ctx, trx, id);
-      const row = { id: app.application.id, closed_on: app.application.closedOn, tracking_no: app.application.trackingNo, due_date: app.clock?.dueDate ?? null };
-      return intent === "appeal.record" ? recordAppeal(ctx, trx, row, values) : decideAppeal(ctx, trx, row, values);
-    });
-    return r.ok ? data<ActionResult>({ ok: true, intent }) : fail(r.field, r.error);
-  }
-  ctx.require("requests.applications.handle");
-  if (!(intent in StepForms(""))) return fail("_form", "errors.invalid");
-  const r = await ctx.withTenant(async (trx) => {
-    const result = await performStep(ctx, trx, id, intent as StepName, values);
-    // A refused step changes nothing: undo whatever the step wrote before it was refused.
-    if (!result.ok) throw new Refused(result);
-    return result;
-  }).catch((e: unknown) => (e instanceof Refused ? e.result : Promise.reject(e)));
-  return r.ok ? data<ActionResult>({ ok: true, intent }) : fail(r.field, r.error, r.error === "requests:errors.stepNotOpen" ? 409 : 400, r.errors);
+  const isAppeal = intent === "appeal.record" || intent === "appeal.decide";
+  ctx.require(isAppeal ? "requests.appeals.manage" : "requests.applications.handle");
+  if (!isAppeal && !(intent in StepForms(""))) return fail(refusal({ _form: ["errors.invalid"] }));
+  const r = await ctx
+    .withTenant(async (trx) => {
+      let result: { ok: true } | Refusal;
+      if (isAppeal) {
+        const app = await applicationView(ctx, trx, id);
+        const row = { id: app.application.id, closed_on: app.application.closedOn, tracking_no: app.application.trackingNo, due_date: app.clock?.dueDate ?? null };
+        result = intent === "appeal.record" ? await recordAppeal(ctx, trx, row, checked) : await decideAppeal(ctx, trx, row, checked);
+      } else result = await performStep(ctx, trx, id, intent as StepName, checked);
+      // A refused form changes nothing: undo whatever was written before it was refused.
+      if (!result.ok || hasErrors(refusedTexts)) throw new Refused(refusal(mergeErrors(result.ok ? {} : withoutRefused(result.errors, refusedTexts), refusedTexts)));
+      return result;
+    })
+    .catch((e: unknown) => (e instanceof Refused ? e.result : Promise.reject(e)));
+  return r.ok ? data<ActionResult>({ ok: true, intent }) : fail(r, r.errors._form?.includes("requests:errors.stepNotOpen") ? 409 : 400);
 });
 
+/** A refused text's own error says why, not what its value as typed fails besides. */
+function withoutRefused(errors: FieldErrors, refused: FieldErrors): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).filter(([field]) => !refused[field]?.length));
+}
+
 class Refused extends Error {
-  constructor(readonly result: { ok: false; field: string; error: string; errors?: FieldErrors }) {
+  constructor(readonly result: Refusal) {
     super(result.error);
   }
 }
@@ -88,7 +97,7 @@ export default function Application() {
         {a.replyType && ` · ${replyTypeLabel(a.replyType, locale)}`}
       </p>
       {result?.ok && <FormMessage tone="success">{t(`staff.done.${result.intent}`, { defaultValue: t("staff.done.default") })}</FormMessage>}
-      {result && !result.ok && result.field === "_form" && <FormMessage tone="error">{t(result.error.includes(":") ? result.error : `core:${result.error}`)}</FormMessage>}
+      {result && !result.ok && !refusedFormShown(v, result) && <ErrorSummary errors={result.errors} idPrefix="page" />}
 
       <section aria-labelledby="clock-h" className="panel">
         <h2 id="clock-h">{t("staff.application.clock")}</h2>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IsoDate } from "../iso-date";
-import { chinaDate, firstIssue, issueErrors, topFields, type FieldErrors } from "../../../../app/plugin-api";
+import { addError, chinaDate, hasErrors, type FieldErrors } from "../../../../app/plugin-api";
 import { clockId } from "../../db/schema";
 import { lapseRefusal, lapseRule } from "../../law/lapses";
 import { ledgerRefusal } from "../clock-refusal";
@@ -8,6 +8,8 @@ import { openApplicant } from "../applications.server";
 import { receiveSupplement } from "../supplement.server";
 import { applicationView, type ApplicationView } from "./view.server";
 import type { RequestsContext, RequestsTransaction } from "../context";
+import { readFields, refusal, type Refusal } from "../refusal";
+import type { ApplicationRow } from "../applications.server";
 
 const notFuture = (today: string) => IsoDate.refine((d) => d <= today, "requests:errors.dateInFuture");
 
@@ -28,10 +30,10 @@ export const StepForms = (today: string) => ({
 });
 export type StepName = keyof ReturnType<typeof StepForms>;
 
-/** A refusal names the first field at fault; `errors`, when the step's form was refused as a whole, has every field's. */
-export type StepResult = { ok: true } | { ok: false; field: string; error: string; errors?: FieldErrors };
+/** A refusal names the first field at fault and carries every field's error (`_form`: the step's own). */
+export type StepResult = { ok: true } | Refusal;
 
-const refuse = (field: string, error: string): StepResult => ({ ok: false, field, error });
+const refuse = (field: string, error: string): StepResult => refusal({ [field]: [error] });
 
 /** The close-offs that are table 三 rows without a letter of their own: the row and the clock's stop reason. */
 const CLOSURES = {
@@ -72,13 +74,13 @@ async function stepOnce(ctx: RequestsContext, trx: RequestsTransaction, id: stri
   const locked = await trx.selectFrom("requests_applications").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
   if (!locked) throw new Response("Not Found", { status: 404 });
   const view = await applicationView(ctx, trx, id);
-  if (!view.steps.includes(step)) return refuse("_form", "requests:errors.stepNotOpen");
-  const parsed = StepForms(today)[step].safeParse(input);
-  if (!parsed.success) {
-    const { field, error } = firstIssue(parsed.error.issues);
-    return { ok: false, field, error, errors: topFields(issueErrors(parsed.error.issues)) };
-  }
-  const data = parsed.data as Record<string, string | undefined>;
+  // Every fault in one answer: the step's own (not open now), each field's, and the checks against
+  // the application that the fields already right allow.
+  const { errors, valid } = readFields(StepForms(today)[step], input);
+  if (!view.steps.includes(step)) return refusal({ _form: ["requests:errors.stepNotOpen"], ...errors });
+  Object.assign(errors, await stepChecks(step, valid as Record<string, string | undefined>, locked, view));
+  if (hasErrors(errors)) return refusal(errors);
+  const data = valid as Record<string, string | undefined>;
   const apps = trx.updateTable("requests_applications").where("id", "=", id);
   const clock = clockId(id);
   const audit = (action: string, extra: Record<string, unknown> = {}) =>
@@ -87,7 +89,6 @@ async function stepOnce(ctx: RequestsContext, trx: RequestsTransaction, id: stri
   switch (step) {
     case "confirm": {
       const on = data.confirmedOn!;
-      if (on < locked.submitted_at.toISOString().slice(0, 10)) return refuse("confirmedOn", "requests:errors.confirmBeforeSubmit");
       await apps.set({ status: "processing", received_on: on, receipt_facts: JSON.stringify({ confirmedOn: on }), updated_at: new Date() }).execute();
       await ctx.clocks.append(trx, clock, { kind: "start", date: on, note: locked.channel });
       await audit("requests.application.confirm", { receivedOn: on });
@@ -98,9 +99,7 @@ async function stepOnce(ctx: RequestsContext, trx: RequestsTransaction, id: stri
       return r.ok ? { ok: true } : refuse("_form", r.error);
     }
     case "consultation.answer": {
-      const c = view.consultations.find((x) => x.id === data.consultationId && !x.answered_on);
-      if (!c) return refuse("consultationId", "requests:errors.consultationClosed");
-      if (data.answeredOn! < c.sent_on) return refuse("answeredOn", "requests:errors.answerBeforeSent");
+      const c = view.consultations.find((x) => x.id === data.consultationId)!;
       await trx.updateTable("requests_consultations").set({ answered_on: data.answeredOn!, answer: data.answer as "consent", note: data.note ?? null }).where("id", "=", c.id).execute();
       await ctx.clocks.append(trx, clock, { kind: "resume", date: data.answeredOn!, note: data.answer });
       await apps.set({ status: "processing", updated_at: new Date() }).execute();
@@ -117,16 +116,9 @@ async function stepOnce(ctx: RequestsContext, trx: RequestsTransaction, id: stri
     case "close.withdrawn": {
       const closure = CLOSURES[step];
       const on = data.closedOn!;
-      const lapse = lapseRule(closure.replyType);
-      if (lapse) {
-        const why = lapseRefusal(lapse, { clock: view.clock, supplementDue: locked.supplement_due }, on);
-        if (why) return refuse("closedOn", `requests:errors.lapse.${lapse.pause}.${why}`);
-      }
       if (!locked.received_on) {
-        if (step !== "close.withdrawn") return refuse("_form", "requests:errors.stepNotOpen");
         // Never confirmed, so never received (条例第三十一条): withdrawn, it is no application of table 三 —
         // no receipt date, no row, no clock.
-        if (on < locked.submitted_at.toISOString().slice(0, 10)) return refuse("closedOn", "requests:errors.closeBeforeSubmit");
         await apps.set({ status: "closed", reply_type: null, closed_on: on, updated_at: new Date() }).execute();
         await audit("requests.application.close", { replyType: null, received: false });
         return { ok: true };
@@ -137,6 +129,35 @@ async function stepOnce(ctx: RequestsContext, trx: RequestsTransaction, id: stri
       return { ok: true };
     }
   }
+}
+
+/** The step's checks against the application, each run when the fields it reads are right. */
+async function stepChecks(step: StepName, data: Record<string, string | undefined>, locked: ApplicationRow, view: ApplicationView): Promise<FieldErrors> {
+  const errors: FieldErrors = {};
+  const submittedOn = locked.submitted_at.toISOString().slice(0, 10);
+  switch (step) {
+    case "confirm":
+      if (data.confirmedOn && data.confirmedOn < submittedOn) addError(errors, "confirmedOn", "requests:errors.confirmBeforeSubmit");
+      break;
+    case "consultation.answer": {
+      const c = data.consultationId ? view.consultations.find((x) => x.id === data.consultationId && !x.answered_on) : undefined;
+      if (data.consultationId && !c) addError(errors, "consultationId", "requests:errors.consultationClosed");
+      if (c && data.answeredOn && data.answeredOn < c.sent_on) addError(errors, "answeredOn", "requests:errors.answerBeforeSent");
+      break;
+    }
+    case "close.no_supplement":
+    case "close.fee_unpaid":
+    case "close.withdrawn": {
+      const on = data.closedOn;
+      const lapse = lapseRule(CLOSURES[step].replyType);
+      const why = lapse && on ? lapseRefusal(lapse, { clock: view.clock, supplementDue: locked.supplement_due }, on) : null;
+      if (lapse && why) addError(errors, "closedOn", `requests:errors.lapse.${lapse.pause}.${why}`);
+      if (!locked.received_on && step !== "close.withdrawn") addError(errors, "_form", "requests:errors.stepNotOpen");
+      else if (!locked.received_on && on && on < submittedOn) addError(errors, "closedOn", "requests:errors.closeBeforeSubmit");
+      break;
+    }
+  }
+  return errors;
 }
 
 /** The applicant's identity in clear, for staff allowed to read it; every read is audited. */

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { IsoDate } from "../iso-date";
-import { chinaDate, firstIssue } from "../../../../app/plugin-api";
+import { addError, chinaDate, hasErrors } from "../../../../app/plugin-api";
 import { appealTarget } from "../../law/table-four";
 import type { RequestsContext, RequestsTransaction } from "../context";
+import { readFields, refusal, type Refusal } from "../refusal";
 
 export const AppealForm = z.object({
   kind: z.enum(["review", "direct_suit", "suit_after_review"], { message: "requests:errors.appealKind" }),
@@ -17,8 +18,7 @@ export const AppealDecision = z.object({
   note: z.string().trim().max(1000, "requests:errors.tooLong").optional(),
 });
 
-type Result = { ok: true } | { ok: false; field: string; error: string };
-const first = (e: z.ZodError): Result => ({ ok: false, ...firstIssue(e.issues) });
+type Result = { ok: true } | Refusal;
 
 /** The application an appeal is about, as its page reads it: when it was closed, and when its reply was due. */
 export interface AppealedApplication {
@@ -36,23 +36,23 @@ export interface AppealedApplication {
  * no later than the suit and, if decided, decided no later than it.
  */
 export async function recordAppeal(ctx: RequestsContext, trx: RequestsTransaction, app: AppealedApplication, input: unknown): Promise<Result> {
-  const parsed = AppealForm.safeParse(input);
-  if (!parsed.success) return first(parsed.error);
-  const a = parsed.data;
-  if (a.filedOn > chinaDate()) return { ok: false, field: "filedOn", error: "requests:errors.dateInFuture" };
-  const target = appealTarget(a.filedOn, { closedOn: app.closed_on, dueDate: app.due_date });
-  if (!target) return { ok: false, field: "filedOn", error: "requests:errors.appealNotOpen" };
-  if (a.kind === "suit_after_review") {
+  // Every fault in one answer: the checks on the date and the kind run whenever those fields are right.
+  const { errors, valid: a } = readFields(AppealForm, input);
+  const target = a.filedOn ? appealTarget(a.filedOn, { closedOn: app.closed_on, dueDate: app.due_date }) : null;
+  if (a.filedOn && a.filedOn > chinaDate()) addError(errors, "filedOn", "requests:errors.dateInFuture");
+  else if (a.filedOn && !target) addError(errors, "filedOn", "requests:errors.appealNotOpen");
+  if (a.kind === "suit_after_review" && a.filedOn) {
     const review = await trx
       .selectFrom("requests_appeals")
       .select("id")
       .where("application_id", "=", app.id)
       .where("kind", "=", "review")
       .where("filed_on", "<=", a.filedOn)
-      .where((w) => w.or([w("decided_on", "is", null), w("decided_on", "<=", a.filedOn)]))
+      .where((w) => w.or([w("decided_on", "is", null), w("decided_on", "<=", a.filedOn!)]))
       .executeTakeFirst();
-    if (!review) return { ok: false, field: "kind", error: "requests:errors.appealNeedsReview" };
+    if (!review) addError(errors, "kind", "requests:errors.appealNeedsReview");
   }
+  if (hasErrors(errors) || !a.kind || !a.body || !a.filedOn) return refusal(errors);
   await trx.insertInto("requests_appeals").values({ tenant_id: ctx.tenant.id, application_id: app.id, kind: a.kind, body: a.body, filed_on: a.filedOn, outcome: "pending" }).execute();
   await ctx.audit(trx, { action: "requests.appeal.record", target: { type: "requests_application", id: app.id }, data: { trackingNo: app.tracking_no, kind: a.kind, against: target } });
   return { ok: true };
@@ -60,13 +60,12 @@ export async function recordAppeal(ctx: RequestsContext, trx: RequestsTransactio
 
 /** The outcome of a pending appeal: 结果维持, 结果纠正 or 其他结果. */
 export async function decideAppeal(ctx: RequestsContext, trx: RequestsTransaction, app: { id: string; tracking_no: string }, input: unknown): Promise<Result> {
-  const parsed = AppealDecision.safeParse(input);
-  if (!parsed.success) return first(parsed.error);
-  const d = parsed.data;
-  const appeal = await trx.selectFrom("requests_appeals").selectAll().where("id", "=", d.appealId).where("application_id", "=", app.id).forUpdate().executeTakeFirst();
-  if (!appeal || appeal.outcome !== "pending") return { ok: false, field: "appealId", error: "requests:errors.appealDecided" };
-  if (d.decidedOn < appeal.filed_on) return { ok: false, field: "decidedOn", error: "requests:errors.decidedBeforeFiled" };
-  if (d.decidedOn > chinaDate()) return { ok: false, field: "decidedOn", error: "requests:errors.dateInFuture" };
+  const { errors, valid: d } = readFields(AppealDecision, input);
+  const appeal = d.appealId ? await trx.selectFrom("requests_appeals").selectAll().where("id", "=", d.appealId).where("application_id", "=", app.id).forUpdate().executeTakeFirst() : undefined;
+  if (d.appealId && appeal?.outcome !== "pending") addError(errors, "appealId", "requests:errors.appealDecided");
+  if (d.decidedOn && appeal && d.decidedOn < appeal.filed_on) addError(errors, "decidedOn", "requests:errors.decidedBeforeFiled");
+  if (d.decidedOn && d.decidedOn > chinaDate()) addError(errors, "decidedOn", "requests:errors.dateInFuture");
+  if (hasErrors(errors) || !appeal || !d.outcome || !d.decidedOn) return refusal(errors);
   await trx.updateTable("requests_appeals").set({ outcome: d.outcome, decided_on: d.decidedOn, note: d.note ?? null }).where("id", "=", appeal.id).execute();
   await ctx.audit(trx, { action: "requests.appeal.decide", target: { type: "requests_application", id: app.id }, data: { trackingNo: app.tracking_no, outcome: d.outcome } });
   return { ok: true };

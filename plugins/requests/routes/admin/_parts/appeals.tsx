@@ -1,9 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { SelectField } from "../../../../../app/plugin-api/ui";
 import { appealTarget } from "../../../law/table-four";
 import type { ApplicationView } from "../../../server/staff/view.server";
 import type { ActionResult } from "./action-result";
-import { StepForm, StepInput } from "./step-form";
+import { StepForm, StepInput, StepSelect } from "./step-form";
 
 const KINDS = ["review", "direct_suit", "suit_after_review"] as const;
 const OUTCOMES = ["upheld", "corrected", "other"] as const;
@@ -30,17 +29,16 @@ export function Appeals({ view, result }: { view: ApplicationView; result: Actio
         <>
           <StepForm intent="appeal.record" legend={t("staff.appeals.record")} button={t("staff.appeals.recordButton")} result={result}>
             <p className="hint">{t("staff.appeals.recordHint")}</p>
-            <SelectField name="kind" idPrefix="appeal" label={t("fields.appealKind")} options={KINDS.map((k) => ({ value: k, label: t(`appealKind.${k}`) }))} />
-            <StepInput intent="appeal.record" name="body" label={t("fields.appealBody")} result={result} />
-            <StepInput intent="appeal.record" name="filedOn" type="date" label={t("fields.filedOn")} defaultValue={view.today} result={result} />
+            <StepSelect name="kind" label={t("fields.appealKind")} options={KINDS.map((k) => ({ value: k, label: t(`appealKind.${k}`) }))} />
+            <StepInput name="body" label={t("fields.appealBody")} />
+            <StepInput name="filedOn" type="date" label={t("fields.filedOn")} defaultValue={view.today} />
           </StepForm>
           {view.appeals
             .filter((a) => a.outcome === "pending")
             .map((a) => (
-              <StepForm key={a.id} intent="appeal.decide" legend={t("staff.appeals.decide", { body: a.body })} button={t("staff.appeals.decideButton")} result={result}>
-                <input type="hidden" name="appealId" value={a.id} />
-                <SelectField name="outcome" idPrefix={`appeal-${a.id}`} label={t("fields.appealOutcome")} options={OUTCOMES.map((o) => ({ value: o, label: t(`appealOutcome.${o}`) }))} />
-                <StepInput intent="appeal.decide" name="decidedOn" type="date" label={t("fields.decidedOn")} defaultValue={view.today} result={result} />
+              <StepForm key={a.id} intent="appeal.decide" hidden={{ appealId: a.id }} legend={t("staff.appeals.decide", { body: a.body })} button={t("staff.appeals.decideButton")} result={result}>
+                <StepSelect name="outcome" label={t("fields.appealOutcome")} options={OUTCOMES.map((o) => ({ value: o, label: t(`appealOutcome.${o}`) }))} />
+                <StepInput name="decidedOn" type="date" label={t("fields.decidedOn")} defaultValue={view.today} />
               </StepForm>
             ))}
         </>

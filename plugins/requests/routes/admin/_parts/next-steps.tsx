@@ -1,9 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SelectField } from "../../../../../app/plugin-api/ui";
 import type { ApplicationView } from "../../../server/staff/view.server";
 import type { ActionResult } from "./action-result";
-import { StepForm, StepInput } from "./step-form";
+import { StepForm, StepInput, StepSelect } from "./step-form";
 
 const NOTICE_STEPS = ["notice.supplement", "notice.third_party", "notice.other_agency", "notice.extension", "notice.fee", "notice.reply"] as const;
 
@@ -37,31 +36,26 @@ export function NextSteps({ view, result }: { view: ApplicationView & { base: st
       {steps.has("confirm") && (
         <StepForm intent="confirm" legend={t("staff.next.confirm")} button={t("staff.next.confirmButton")} result={result}>
           <p className="hint">{t("staff.next.confirmHint")}</p>
-          <StepInput intent="confirm" name="confirmedOn" type="date" label={t("fields.confirmedOn")} defaultValue={today} result={result} />
+          <StepInput name="confirmedOn" type="date" label={t("fields.confirmedOn")} defaultValue={today} />
         </StepForm>
       )}
       {steps.has("supplement.receive") && (
         <StepForm intent="supplement.receive" legend={t("staff.next.supplement")} button={t("staff.next.supplementButton")} result={result}>
-          <StepInput intent="supplement.receive" name="body" type="textarea" label={t("fields.supplement")} result={result} />
-          <StepInput intent="supplement.receive" name="receivedOn" type="date" label={t("fields.supplementReceivedOn")} defaultValue={today} result={result} />
+          <StepInput name="body" type="textarea" label={t("fields.supplement")} />
+          <StepInput name="receivedOn" type="date" label={t("fields.supplementReceivedOn")} defaultValue={today} />
         </StepForm>
       )}
       {steps.has("consultation.answer") && open.length > 0 && (
         <StepForm intent="consultation.answer" legend={t("staff.next.answer")} button={t("staff.next.answerButton")} result={result}>
-          <SelectField
-            name="consultationId"
-            idPrefix="answer"
-            label={t("fields.consultation")}
-            options={open.map((c) => ({ value: c.id, label: `${c.party} · ${t("staff.history.answerDue", { date: c.answer_due })}` }))}
-          />
-          <SelectField name="answer" idPrefix="answer" label={t("fields.answer")} options={(["consent", "objection", "no_answer"] as const).map((k) => ({ value: k, label: t(`answer.${k}`) }))} />
-          <StepInput intent="consultation.answer" name="answeredOn" type="date" label={t("fields.answeredOn")} defaultValue={today} result={result} />
-          <StepInput intent="consultation.answer" name="note" type="textarea" label={t("fields.note")} required={false} result={result} />
+          <StepSelect name="consultationId" label={t("fields.consultation")} options={open.map((c) => ({ value: c.id, label: `${c.party} · ${t("staff.history.answerDue", { date: c.answer_due })}` }))} />
+          <StepSelect name="answer" label={t("fields.answer")} options={(["consent", "objection", "no_answer"] as const).map((k) => ({ value: k, label: t(`answer.${k}`) }))} />
+          <StepInput name="answeredOn" type="date" label={t("fields.answeredOn")} defaultValue={today} />
+          <StepInput name="note" type="textarea" label={t("fields.note")} required={false} />
         </StepForm>
       )}
       {steps.has("fee.paid") && (
         <StepForm intent="fee.paid" legend={t("staff.next.feePaid")} button={t("staff.next.feePaidButton")} result={result}>
-          <StepInput intent="fee.paid" name="paidOn" type="date" label={t("fields.paidOn")} defaultValue={today} result={result} />
+          <StepInput name="paidOn" type="date" label={t("fields.paidOn")} defaultValue={today} />
         </StepForm>
       )}
       {(["close.no_supplement", "close.fee_unpaid", "close.withdrawn"] as const)
@@ -69,7 +63,7 @@ export function NextSteps({ view, result }: { view: ApplicationView & { base: st
         .map((s) => (
           <StepForm key={s} intent={s} legend={t(`staff.next.${s}`)} button={t("staff.next.closeButton")} result={result}>
             <p className="hint">{t(s === "close.withdrawn" && !view.application.receivedOn ? "staff.next.close.withdrawnUnreceivedHint" : `staff.next.${s}Hint`)}</p>
-            <StepInput intent={s} name="closedOn" type="date" label={t("fields.closedOn")} defaultValue={today} result={result} />
+            <StepInput name="closedOn" type="date" label={t("fields.closedOn")} defaultValue={today} />
           </StepForm>
         ))}
     </section>
