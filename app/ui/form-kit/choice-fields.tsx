@@ -5,7 +5,7 @@ import type { FieldProps } from "./field-props";
 
 export type Choice = { value: string; label: string };
 
-type GroupProps = Omit<FieldProps, "label"> & {
+type GroupProps = Omit<FieldProps, "label" | "labelHidden"> & {
   /** The question, as the fieldset's legend. */
   legend: string;
   /** Choices, optionally under sub-headings (table 三's 法人或其他组织 over five kinds). */
@@ -55,13 +55,13 @@ export function CheckboxGroup({ values = [], ...props }: GroupProps & { values?:
 }
 
 /** One yes-or-no box with its label beside it (a declaration, a consent), its hint and errors below. */
-export function Checkbox({ name, label, errors, hint, idPrefix, ...input }: Omit<FieldProps, "label"> & { label: ReactNode } & Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
+export function Checkbox({ name, label, errors, hint, idPrefix, labelHidden, ...input }: Omit<FieldProps, "label"> & { label: ReactNode } & Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
   const own = errors?.[name];
   const ids = controlIds(name, hint, own, idPrefix);
   return (
     <div className="field">
       <label className="choice">
-        <input type="checkbox" id={ids.id} name={name} aria-invalid={ids.invalid} aria-describedby={ids.describedBy} {...input} /> {label}
+        <input type="checkbox" id={ids.id} name={name} aria-invalid={ids.invalid} aria-describedby={ids.describedBy} {...input} /> {labelHidden ? <span className="visually-hidden">{label}</span> : label}
       </label>
       <Hint id={ids.id}>{hint}</Hint>
       <FieldError id={ids.id} keys={own} />

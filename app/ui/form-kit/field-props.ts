@@ -9,4 +9,6 @@ export type FieldProps = {
   hint?: ReactNode;
   /** Ids are `<idPrefix>-<name>`; a page with two forms sharing a field name gives one of them another prefix. */
   idPrefix?: string;
+  /** The label for screen readers only: a compact control in a table cell, whose column heading shows what it is. */
+  labelHidden?: boolean;
 };

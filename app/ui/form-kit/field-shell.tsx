@@ -6,10 +6,27 @@ import { FieldError, Hint } from "./field-messages";
  * A required field's label is marked with an asterisk drawn by the stylesheet (`.required`), with
  * an empty alternative, so the label's text and its accessible name stay the words alone.
  */
-export function FieldShell({ id, label, hint, errors, required, children }: { id: string; label: string; hint?: ReactNode; errors?: string[]; required?: boolean; children: ReactNode }) {
+export function FieldShell({
+  id,
+  label,
+  hint,
+  errors,
+  required,
+  labelHidden,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  errors?: string[];
+  required?: boolean;
+  labelHidden?: boolean;
+  children: ReactNode;
+}) {
+  const labelClass = [required ? "required" : "", labelHidden ? "visually-hidden" : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
-      <label htmlFor={id} className={required ? "required" : undefined}>
+      <label htmlFor={id} className={labelClass}>
         {label}
       </label>
       {children}

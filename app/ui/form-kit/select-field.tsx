@@ -12,6 +12,7 @@ export function SelectField({
   errors,
   hint,
   idPrefix,
+  labelHidden,
   options,
   children,
   ...select
@@ -19,7 +20,7 @@ export function SelectField({
   const own = errors?.[name];
   const ids = controlIds(name, hint, own, idPrefix);
   return (
-    <FieldShell id={ids.id} label={label} hint={hint} errors={own} required={select.required}>
+    <FieldShell id={ids.id} label={label} hint={hint} errors={own} required={select.required} labelHidden={labelHidden}>
       <select id={ids.id} name={name} aria-invalid={ids.invalid} aria-describedby={ids.describedBy} {...select}>
         {children}
         {options?.map((o) => (
