@@ -4,6 +4,9 @@ import { PostForm } from "~/ui/forms";
 import { ErrorSummary, FileField, SubmitButton, TextArea, TextField } from "~/ui/form-kit";
 import type { FieldErrors } from "~/core/input/field-errors";
 
+/** The text's or file's own error when the notice in it was read and refused. */
+const NOTICE_FIELD_ERROR = "platform:calendar.import.errors.field";
+
 export interface NoticePreview {
   year: number;
   source: NoticeSource;
@@ -24,9 +27,20 @@ export interface NoticeFailure {
 export function NoticeImportForms({ failure, firstYear, lastYear }: { failure: NoticeFailure | null; firstYear: number; lastYear: number }) {
   const { t } = useTranslation("platform");
   const own = (source: NoticeSource) => (failure?.source === source ? failure : null);
-  const errorsOf = (source: NoticeSource) => own(source)?.errors;
-  // Each form's field errors in one summary above it (its fields' ids are `f-<source>-<name>`); the notice's own mistakes follow in their list.
+  // A notice read and refused marks the text or file it came from, whose error points to the faults listed in the summary.
+  const errorsOf = (source: NoticeSource): FieldErrors | undefined => {
+    const failed = own(source);
+    if (!failed?.noticeErrors.length) return failed?.errors;
+    const field = source === "text" ? "text" : "file";
+    return { ...failed.errors, [field]: [...(failed.errors[field] ?? []), NOTICE_FIELD_ERROR] };
+  };
+  // Each form's errors in one summary above it (its fields' ids are `f-<source>-<name>`), the notice's own faults listed inside it.
   const labels = { year: t("calendar.import.year"), text: t("calendar.import.text"), file: t("calendar.import.file") };
+  const summary = (source: NoticeSource) => (
+    <ErrorSummary errors={errorsOf(source)} labels={labels} idPrefix={`f-${source}`}>
+      {own(source)?.noticeErrors.length ? <NoticeErrors errors={own(source)!.noticeErrors} /> : null}
+    </ErrorSummary>
+  );
   const yearField = (source: NoticeSource) => (
     <TextField
       name="year"
@@ -51,8 +65,7 @@ export function NoticeImportForms({ failure, firstYear, lastYear }: { failure: N
           <h3 id="calendar-import-text">{t("calendar.import.textTitle")}</h3>
           <input type="hidden" name="intent" value="preview" />
           <input type="hidden" name="source" value="text" />
-          <ErrorSummary errors={errorsOf("text")} labels={labels} idPrefix="f-text" />
-          {own("text") && <NoticeErrors errors={own("text")!.noticeErrors} />}
+          {summary("text")}
           {yearField("text")}
           <TextArea
             name="text"
@@ -73,8 +86,7 @@ export function NoticeImportForms({ failure, firstYear, lastYear }: { failure: N
           <h3 id="calendar-import-ics">{t("calendar.import.icsTitle")}</h3>
           <input type="hidden" name="intent" value="preview" />
           <input type="hidden" name="source" value="ics" />
-          <ErrorSummary errors={errorsOf("ics")} labels={labels} idPrefix="f-ics" />
-          {own("ics") && <NoticeErrors errors={own("ics")!.noticeErrors} />}
+          {summary("ics")}
           {yearField("ics")}
           <FileField name="file" label={t("calendar.import.file")} hint={t("calendar.import.fileHint")} accept=".ics,text/calendar" required errors={errorsOf("ics")} idPrefix="f-ics" />
           <SubmitButton className="button primary">
@@ -144,11 +156,11 @@ export function NoticePreviewTable({ preview }: { preview: NoticePreview }) {
   );
 }
 
+/** The faults a notice was refused for, each with its line or date, announced as they appear. */
 function NoticeErrors({ errors }: { errors: NoticeError[] }) {
   const { t } = useTranslation("platform");
-  if (!errors.length) return null;
   return (
-    <div className="notice notice-error" role="alert">
+    <div role="alert">
       <p>{t("calendar.import.errors.intro")}</p>
       <ul>
         {errors.map((e, i) => (
