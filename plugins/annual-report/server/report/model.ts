@@ -6,8 +6,8 @@
 
 /** One cell of a table as printed: a label or header, or a figure. Spans as in HTML. */
 export type GridCell =
-  | { kind: "header"; text: string; colSpan?: number; rowSpan?: number }
-  | { kind: "label"; text: string; colSpan?: number; rowSpan?: number; /** 0 = 一、…, 1 = （一）…, 2 = 1.… */ level?: 0 | 1 | 2 }
+  | { kind: "header"; text: string; colSpan?: number; rowSpan?: number; /** English for foreign readers, shown beside the official text on English pages. */ gloss?: string }
+  | { kind: "label"; text: string; colSpan?: number; rowSpan?: number; /** 0 = 一、…, 1 = （一）…, 2 = 1.… */ level?: 0 | 1 | 2; gloss?: string }
   | {
       kind: "value";
       /** The figure key the cell is bound to, e.g. "requests.t3.received.natural". */
@@ -20,6 +20,8 @@ export type GridCell =
       note?: string;
       /** Decimal places shown (table 二 （八） 万元 may have decimals); 0 when absent. */
       decimals?: number;
+      /** Table 二's （五）（六）（八） figures span the three columns under their one header. */
+      colSpan?: number;
     }
   | { kind: "blank"; colSpan?: number; rowSpan?: number };
 
@@ -28,6 +30,8 @@ export interface ReportTable {
   key: string;
   /** The section heading the table sits under, e.g. "二、主动公开政府信息情况". */
   title: string;
+  /** English gloss of the title, for English pages. */
+  gloss?: string;
   /** Header rows (thead), then body rows (tbody); cells under a rowSpan/colSpan are omitted, as in HTML. */
   head: GridCell[][];
   body: GridCell[][];
