@@ -8,7 +8,7 @@ import { fixedT } from "~/core/i18n/locale.server";
 import { can, forbidden, requirePermission, requireStaff, withTenant, type StaffContext } from "~/core/tenancy/staff.server";
 import { canDecide, storedChainInForce, type ChainStep } from "~/core/workflow/chain";
 import { chainFor, saveChain } from "~/core/workflow/service.server";
-import { ErrorSummary, FieldError, SubmitButton } from "~/ui/form-kit";
+import { Checkbox, ErrorSummary, SelectField, SubmitButton, TextField } from "~/ui/form-kit";
 import { FormMessage, PostForm } from "~/ui/forms";
 import { useRoleLabel } from "~/ui/role-label";
 import { TableScroll } from "~/ui/table-scroll";
@@ -260,9 +260,10 @@ function rowsFrom(steps: readonly ChainStep[]): RowValues[] {
 }
 
 /**
- * A refused chain's errors for the summary above its editor: each row field's keyed `s<row>-<field>`
- * (the editor's ids are `c<index>-s<row>-<field>`, so the summary links to the cell), the chain's
- * own and any other as the form's text, with the note that nothing was changed.
+ * A refused chain's errors for the summary above its editor: each row field's under its own name
+ * (`steps.<row>.<field>`, a refused labelKey under the label's), so that the summary links to the
+ * cell (`c<index>-steps.<row>.<field>`); the chain's own and any other as the form's text, with the
+ * note that nothing was changed.
  */
 function summaryOf(failed: { errors: string[]; fieldErrors: FieldErrors }, rowLabel: (row: number, field: string) => string) {
   const errors: FieldErrors = {};
@@ -275,7 +276,7 @@ function summaryOf(failed: { errors: string[]; fieldErrors: FieldErrors }, rowLa
       form.push(...(keys ?? []));
       continue;
     }
-    const at = `s${m[1]}-${field}`;
+    const at = `steps.${m[1]}.${field}`;
     errors[at] = [...new Set([...(errors[at] ?? []), ...(keys ?? [])])];
     labels[at] = rowLabel(Number(m[1]), field);
   }
@@ -326,91 +327,53 @@ function ChainEditor({
           <tbody>
             {rows.map((row, i) => {
               const name = (f: RowField) => `steps.${i}.${f}`;
-              const id = (f: RowField) => `c${index}-s${i}-${f}`;
-              const errors = (f: RowField) => fieldErrors[name(f)];
-              const invalid = (f: RowField) => (errors(f)?.length ? { "aria-invalid": true, "aria-describedby": `${id(f)}-error` } : {});
+              // A cell's errors under its field's name; a refused standard label (labelKey) is the label cell's.
+              const errors: FieldErrors = { ...fieldErrors, [name("label")]: [...(fieldErrors[name("label")] ?? []), ...(fieldErrors[name("labelKey")] ?? [])] };
               const blank = !row.key && !row.role;
-              // Each cell's own label names its row, for screen readers going cell by cell.
-              const a11y = (f: RowField, field: string) => (
-                <label htmlFor={id(f)} className="visually-hidden">
-                  {t(blank ? "chains.newRowField" : "chains.rowField", { n: i + 1, field })}
-                </label>
-              );
+              // Each cell's own label names its row, for screen readers going cell by cell; the column heading shows it to the eye.
+              const cell = (f: RowField, field: string) => ({
+                name: name(f),
+                label: t(blank ? "chains.newRowField" : "chains.rowField", { n: i + 1, field }),
+                labelHidden: true,
+                errors,
+                idPrefix: `c${index}`,
+              });
               return (
                 <tr key={i}>
                   <td>
-                    {a11y("order", t("chains.order"))}
-                    <input id={id("order")} name={name("order")} type="number" min={1} max={99} size={3} defaultValue={row.order} {...invalid("order")} />
-                    <FieldError id={id("order")} keys={errors("order")} />
+                    <TextField {...cell("order", t("chains.order"))} type="number" min={1} max={99} size={3} defaultValue={row.order} />
                   </td>
                   <td>
-                    {a11y("key", t("chains.key"))}
-                    <input
-                      id={id("key")}
-                      name={name("key")}
-                      type="text"
-                      maxLength={40}
-                      autoComplete="off"
-                      spellCheck={false}
-                      defaultValue={row.key}
-                      {...invalid("key")}
-                    />
-                    <FieldError id={id("key")} keys={errors("key")} />
+                    <TextField {...cell("key", t("chains.key"))} type="text" maxLength={40} autoComplete="off" spellCheck={false} defaultValue={row.key} />
                   </td>
                   <td>
-                    {a11y("role", t("chains.role"))}
-                    <select id={id("role")} name={name("role")} defaultValue={row.role} {...invalid("role")}>
+                    <SelectField {...cell("role", t("chains.role"))} defaultValue={row.role}>
                       <option value="">{t("chains.noRole")}</option>
                       {roles.filter((r) => canDecide(r) || r === row.role).map((r) => (
                         <option key={r} value={r} disabled={!canDecide(r)}>
                           {roleLabel(r)}
                         </option>
                       ))}
-                    </select>
-                    <FieldError id={id("role")} keys={errors("role")} />
+                    </SelectField>
                   </td>
                   <td>
-                    {a11y("label", t("chains.label"))}
-                    <input
-                      id={id("label")}
-                      name={name("label")}
+                    <TextField
+                      {...cell("label", t("chains.label"))}
                       type="text"
                       maxLength={LABEL_MAX}
                       defaultValue={row.label}
-                      aria-describedby={[row.labelKey ? `${id("label")}-std` : "", errors("label")?.length ? `${id("label")}-error` : ""].filter(Boolean).join(" ") || undefined}
-                      aria-invalid={errors("label")?.length ? true : undefined}
+                      hint={row.labelKey ? t("chains.standardLabel", { label: t(row.labelKey, { defaultValue: row.labelKey }) }) : undefined}
                     />
-                    {row.labelKey && (
-                      <>
-                        <input type="hidden" name={name("labelKey")} value={row.labelKey} />
-                        <p className="hint" id={`${id("label")}-std`}>
-                          {t("chains.standardLabel", { label: t(row.labelKey, { defaultValue: row.labelKey }) })}
-                        </p>
-                      </>
-                    )}
-                    <FieldError id={id("label")} keys={[...(errors("label") ?? []), ...(errors("labelKey") ?? [])]} />
+                    {row.labelKey && <input type="hidden" name={name("labelKey")} value={row.labelKey} />}
                   </td>
                   <td>
-                    {a11y("dueWorkdays", t("chains.dueWorkdays"))}
-                    <input
-                      id={id("dueWorkdays")}
-                      name={name("dueWorkdays")}
-                      type="number"
-                      min={1}
-                      max={60}
-                      size={3}
-                      defaultValue={row.dueWorkdays}
-                      {...invalid("dueWorkdays")}
-                    />
-                    <FieldError id={id("dueWorkdays")} keys={errors("dueWorkdays")} />
+                    <TextField {...cell("dueWorkdays", t("chains.dueWorkdays"))} type="number" min={1} max={60} size={3} defaultValue={row.dueWorkdays} />
                   </td>
                   <td>
-                    {a11y("onlyIfImportant", t("chains.onlyIfImportant"))}
-                    <input id={id("onlyIfImportant")} name={name("onlyIfImportant")} type="checkbox" value="on" defaultChecked={row.onlyIfImportant} />
+                    <Checkbox {...cell("onlyIfImportant", t("chains.onlyIfImportant"))} value="on" defaultChecked={row.onlyIfImportant} />
                   </td>
                   <td>
-                    {a11y("classification", t("chains.classification"))}
-                    <input id={id("classification")} name={name("classification")} type="checkbox" value="on" defaultChecked={row.classification} />
+                    <Checkbox {...cell("classification", t("chains.classification"))} value="on" defaultChecked={row.classification} />
                   </td>
                 </tr>
               );
