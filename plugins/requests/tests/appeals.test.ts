@@ -85,6 +85,46 @@ describe(`appeals against 逾期不答复 (${process.env.TEST_DATABASE_URL ? "Po
   });
 });
 
+describe(`a refused appeal form says every fault at once (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
+  const appealsCount = async (id: string) => (await appealsOf(id)).length;
+  const send = (id: string, form: Record<string, string>) => post(env, applicationAction, env.users.officer.id, appPath(id), form, { id });
+  type Refused = { ok: false; field: string; error: string; errors: Record<string, string[]> };
+
+  it("records nothing and names each field's fault, the date's check against the application among them", async () => {
+    const id = await received(addDays(today, -70));
+    const due = (await view(id)).clock!.dueDate!;
+    const bad = await send(id, { intent: "appeal.record", kind: "appeal", body: "", filedOn: due });
+    expect(bad.status).toBe(400);
+    expect((bad.data as Refused).errors).toEqual({
+      kind: ["requests:errors.appealKind"],
+      body: ["requests:errors.appealBodyRequired"],
+      filedOn: ["requests:errors.appealNotOpen"],
+    });
+    // The first fault is still named on its own, for callers that show one.
+    expect(bad.data).toMatchObject({ ok: false, intent: "appeal.record", field: "kind", error: "requests:errors.appealKind" });
+
+    const suit = await send(id, { intent: "appeal.record", kind: "suit_after_review", body: "示范\u0000法院", filedOn: addDays(today, 1) });
+    expect((suit.data as Refused).errors).toEqual({
+      kind: ["requests:errors.appealNeedsReview"],
+      filedOn: ["requests:errors.dateInFuture"],
+      body: ["errors.text.control"],
+    });
+    expect(await appealsCount(id)).toBe(0);
+  });
+
+  it("decides nothing and names the outcome's and the date's faults together", async () => {
+    const id = await received(addDays(today, -70));
+    const due = (await view(id)).clock!.dueDate!;
+    const filedOn = addDays(due, 2);
+    expect((await record(id, "review", filedOn)).status).toBe(200);
+    const appealId = (await view(id)).appeals[0]!.id;
+    const bad = await send(id, { intent: "appeal.decide", appealId, outcome: "won", decidedOn: addDays(filedOn, -1) });
+    expect(bad.status).toBe(400);
+    expect((bad.data as Refused).errors).toEqual({ outcome: ["requests:errors.appealOutcome"], decidedOn: ["requests:errors.decidedBeforeFiled"] });
+    expect((await view(id)).appeals[0]!.outcome).toBe("pending");
+  });
+});
+
 describe("table 四 across years", () => {
   let officeId: string;
   const read = <T>(fn: (trx: RequestsTransaction) => Promise<T>) => env.systemContext(officeId).withTenant(fn);

@@ -117,4 +117,29 @@ describe("the staff pages", () => {
     expect(await statusOf(load(env, applicationLoader, env.users.officer.id, staffPath(env, "/applications/not-an-id"), { id: "not-an-id" }))).toBe(404);
     expect((await post(env, applicationAction, env.users.officer.id, staffPath(env, "/applications/x"), { intent: "confirm", confirmedOn: today }, { id: "x" })).status).toBe(404);
   });
+
+  it("a notice and a step say every fault in one answer: refused texts, each field's, and the checks against the application", async () => {
+    const created = await register();
+    const id = created.location!.split("/").pop()!;
+    const path = staffPath(env, `/applications/${id}`);
+    const notices = () => env.systemContext(env.office.id).withTenant(async (trx) => (await trx.selectFrom("requests_notices").select("id").where("application_id", "=", id).execute()).length);
+    type Answer = { errors: Record<string, string[]> };
+
+    // 补正: no items, a deadline already past (checked against today), a title with a NUL — all three at once, nothing drafted.
+    const supplement = await post(env, noticeAction, env.users.officer.id, `${path}/notices/supplement`, { intent: "submit", items: "", dueOn: today, title: "补正\u0000告知书", body: "" }, { id, kind: "supplement" });
+    expect(supplement.status).toBe(400);
+    expect((supplement.data as Answer).errors).toMatchObject({ items: ["requests:errors.itemsRequired"], dueOn: ["requests:errors.dueOnPast"], title: ["errors.text.control"] });
+    // 延期: too many days and no reason, with a NUL in the letter.
+    const extension = await post(env, noticeAction, env.users.officer.id, `${path}/notices/extension`, { intent: "submit", days: "30", reason: "", title: "延期答复告知书", body: "正文\u0000" }, { id, kind: "extension" });
+    expect(extension.status).toBe(400);
+    expect((extension.data as Answer).errors).toMatchObject({ days: ["requests:errors.extensionDays"], reason: ["requests:errors.reasonRequired"], body: ["errors.text.control"] });
+    expect(await notices()).toBe(0);
+
+    // A step not open now says so, as its form's own fault, beside its fields' faults.
+    const confirm = await post(env, applicationAction, env.users.officer.id, path, { intent: "confirm", confirmedOn: "2026-02-30" }, { id });
+    expect(confirm).toMatchObject({ status: 409, data: { ok: false, field: "_form", errors: { _form: ["requests:errors.stepNotOpen"], confirmedOn: ["requests:errors.date"] } } });
+    // A step's date and a refused note together.
+    const close = await post(env, applicationAction, env.users.officer.id, path, { intent: "close.withdrawn", closedOn: "2026-13-01", note: "撤回\u0000" }, { id });
+    expect(close).toMatchObject({ status: 400, data: { errors: { closedOn: ["requests:errors.date"], note: ["errors.text.control"] } } });
+  });
 });

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { Locale } from "../../../../app/plugin-api";
 import { badRequest, checkedTexts } from "../../../../app/plugin-api/loaders.server";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
-import { ErrorSummary, FieldError, type FieldErrors, FormMessage, PostForm, SelectField, SubmitChoices, TextArea, TextField, useLocale } from "../../../../app/plugin-api/ui";
+import { ErrorSummary, FieldError, type FieldErrors, FormMessage, hasErrors, PostForm, SelectField, SubmitChoices, TextArea, TextField, useLocale } from "../../../../app/plugin-api/ui";
 import { replyTypeLabel } from "../../law/labels";
 import { admittedGrounds } from "../../law/reply-grounds";
 import { replyTypes } from "../../law/reply-types";
@@ -23,6 +23,7 @@ import { REPLY_FILE_ACCEPT } from "../../server/reply-files/read.server";
 import { MAX_REPLY_FILE_BYTES, MAX_REPLY_FILES } from "../../server/reply-files/schema";
 import { draftFiles } from "../../server/reply-files/store.server";
 import { ReplyFilesField } from "./_parts/reply-files";
+import { mergeErrors } from "../../server/refusal";
 
 const KINDS = Object.keys(KIND_FIELDS) as NoticeKind[];
 
@@ -64,21 +65,26 @@ export const action = pluginAction(async (ctx, { params, request }) => {
   const letterLocale = (LETTER_LOCALES.includes(form.get("letterLocale") as Locale) ? form.get("letterLocale") : "zh-CN") as Locale;
   const values = noticeValues(kind, form);
   const refused = checkedTexts(form).errors as Record<string, string[]>;
-  // The reply's files are read and checked before anything is written: a refused one stores none. Refused texts and files are told together.
+  // The reply's files are read and checked before anything is written. Refused texts, refused files
+  // and the letter's own faults (composition, the application's dates, the fee) are told together.
   const filesInput = kind === "reply" ? await readReplyFilesInput(form) : null;
   const early: Record<string, string[]> = { ...refused, ...(filesInput?.errors.length ? { upload: filesInput.errors } : {}) };
-  const [first] = Object.values(early);
-  if (first) return data<Result>({ values, letterLocale, errors: early, message: first[0], files: filesInput?.chosen }, { status: 400 });
   const outcome = await ctx.withTenant(async (trx) => {
     const { view, app } = await openStep(ctx, trx, params.id, kind);
-    const withFiles = filesInput ? await replyFilesOf(ctx, trx, app.id, filesInput) : undefined;
-    if (withFiles && !withFiles.ok) return { result: { values, letterLocale, errors: { upload: [withFiles.error] } as Record<string, string[]>, message: withFiles.error, files: filesInput!.chosen }, status: 400 };
-    const files = withFiles?.files;
+    // With a refused text or file nothing is stored: only the files already uploaded and ticked are checked.
+    const withFiles = filesInput ? await replyFilesOf(ctx, trx, app.id, hasErrors(early) ? { ...filesInput, uploads: [] } : filesInput) : undefined;
+    const fileErrors: Record<string, string[]> = withFiles && !withFiles.ok ? { upload: [withFiles.error] } : {};
+    const files = withFiles?.ok ? withFiles.files : undefined;
     const composed = await compose(ctx, trx, app, view, kind, values, { keepBody: intent === "submit", letterLocale, files });
     const shown = { ...values, title: composed.title, body: composed.body };
-    const ticked = files?.map((f) => f.id);
-    if (intent !== "submit") return { result: { values: shown, letterLocale, errors: composed.ok ? {} : composed.errors, files: ticked } };
-    if (!composed.ok) return { result: { values: shown, letterLocale, errors: composed.errors, files: ticked }, status: 400 };
+    const ticked = files?.map((f) => f.id) ?? filesInput?.chosen;
+    // A refused text's own error says why, not what its value as typed fails besides.
+    const letterErrors = Object.fromEntries(Object.entries(composed.ok ? {} : composed.errors).filter(([field]) => !early[field]));
+    const refusedNow = mergeErrors(early, fileErrors) as Record<string, string[]>;
+    const errors = mergeErrors(letterErrors, refusedNow) as Record<string, string[]>;
+    const message = Object.values(errors)[0]?.[0];
+    if (intent !== "submit" || hasErrors(errors)) return { result: { values: shown, letterLocale, errors, message, files: ticked }, status: hasErrors(refusedNow) || intent === "submit" ? 400 : 200 };
+    if (!composed.ok) throw new Error("requests: a letter without faults did not compose");
     const drafted = await draftNotice(ctx, trx, app, { kind, title: composed.title, payload: composed.payload });
     if (!drafted.ok) return { result: { values: shown, letterLocale, errors: { _form: [drafted.error] } as Record<string, string[]>, message: drafted.error }, status: 409 };
     return { redirect: drafted.documentUrl };
@@ -108,13 +114,9 @@ export default function NoticeEditor() {
   );
   if (kind === "reply") labels.upload = t("replyFiles.staff.upload");
   const summary: FieldErrors = kind === "reply" && errors.files ? { ...errors, upload: [...(errors.upload ?? []), ...errors.files], files: undefined } : errors;
-  const input = (name: string, type = "text") => {
-    const label = fieldLabel(name);
-    return type === "textarea" ? (
-      <TextArea key={name} name={name} label={label} rows={4} defaultValue={values[name]} errors={errors} />
-    ) : (
-      <TextField key={name} name={name} type={type} label={label} defaultValue={values[name]} errors={errors} />
-    );
+  const input = (name: string, type = "text", more: { hint?: string; required?: boolean } = {}) => {
+    const common = { name, label: fieldLabel(name), defaultValue: values[name], errors, ...more };
+    return type === "textarea" ? <TextArea key={name} rows={4} {...common} /> : <TextField key={name} type={type} {...common} />;
   };
   return (
     <>
@@ -127,24 +129,23 @@ export default function NoticeEditor() {
       </p>
       <ErrorSummary errors={summary} labels={labels} />
       {result?.message && !Object.keys(errors).length && <FormMessage tone="error">{t(result.message.includes(":") ? result.message : `core:${result.message}`)}</FormMessage>}
-      <PostForm className="stack" encType={kind === "reply" ? "multipart/form-data" : undefined}>
+      {/* The server says every fault at once; the browser's own checks would stop at the first. */}
+      <PostForm className="stack" noValidate encType={kind === "reply" ? "multipart/form-data" : undefined}>
         <fieldset className="stack">
           <legend>{t("staff.notice.facts")}</legend>
           {kind === "supplement" && (
             <>
-              {input("items", "textarea")}
-              <p className="hint">{t("staff.notice.itemsHint")}</p>
-              {input("dueOn", "date")}
+              {input("items", "textarea", { hint: t("staff.notice.itemsHint"), required: true })}
+              {input("dueOn", "date", { required: true })}
             </>
           )}
           {kind === "extension" && (
             <>
-              {input("days", "number")}
-              {input("reason", "textarea")}
-              <p className="hint">{t("staff.notice.extensionHint")}</p>
+              {input("days", "number", { hint: t("staff.notice.extensionHint"), required: true })}
+              {input("reason", "textarea", { required: true })}
             </>
           )}
-          {(kind === "third_party" || kind === "other_agency") && input("party")}
+          {(kind === "third_party" || kind === "other_agency") && input("party", "text", { required: true })}
           {kind === "fee" && (
             <>
               <SelectField
@@ -152,6 +153,7 @@ export default function NoticeEditor() {
                 label={t("staff.notice.fields.method")}
                 defaultValue={values.method}
                 errors={errors}
+                required
                 options={(["per_application", "per_page"] as const).map((m) => ({ value: m, label: t(`staff.notice.method.${m}`) }))}
               />
               {input("pages", "number")}
@@ -169,8 +171,8 @@ export default function NoticeEditor() {
             defaultValue={result?.letterLocale ?? loaded.letterLocale}
             options={LETTER_LOCALES.map((l) => ({ value: l, label: t(`staff.notice.locales.${l}`) }))}
           />
-          {input("title")}
-          <TextArea key={values.body} name="body" label={t("staff.notice.fields.body")} hint={t("staff.notice.bodyHint")} rows={18} defaultValue={values.body} errors={errors} />
+          {input("title", "text", { required: true })}
+          <TextArea key={values.body} name="body" label={t("staff.notice.fields.body")} hint={t("staff.notice.bodyHint")} rows={18} defaultValue={values.body} errors={errors} required />
         </fieldset>
         <SubmitChoices name="intent" choices={[{ value: "refresh", label: t("staff.notice.refresh") }, { value: "submit", label: t("staff.notice.submit"), primary: true }]} />
       </PostForm>
@@ -188,7 +190,7 @@ function ReplyFields({
 }: {
   values: NoticeValues;
   errors: FieldErrors;
-  input: (name: string, type?: string) => JSX.Element;
+  input: (name: string, type?: string, more?: { hint?: string; required?: boolean }) => JSX.Element;
   locale: Locale;
   grounds: { key: string; label: string }[];
   /** The rows the clock's facts allow today. */
@@ -200,7 +202,7 @@ function ReplyFields({
   const offered = row ? grounds.filter((g) => admittedGrounds(row).includes(g.key)) : grounds;
   return (
     <>
-      <SelectField name="replyType" label={t("staff.notice.fields.replyType")} defaultValue={values.replyType} onChange={(e) => setRow(e.currentTarget.value)} errors={errors}>
+      <SelectField name="replyType" label={t("staff.notice.fields.replyType")} defaultValue={values.replyType} onChange={(e) => setRow(e.currentTarget.value)} errors={errors} required>
         <option value="">{t("staff.notice.choose")}</option>
         {rows.map((key) => (
           <option key={key} value={key}>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IsoDate } from "../iso-date";
-import { addError, chinaDate, hasErrors, type FieldErrors } from "../../../../app/plugin-api";
+import { addError, chinaDate, hasErrors, isCalendarDate, type FieldErrors } from "../../../../app/plugin-api";
 import { clockId } from "../../db/schema";
 import { lapseRefusal, lapseRule } from "../../law/lapses";
 import { ledgerRefusal } from "../clock-refusal";
@@ -11,7 +11,8 @@ import type { RequestsContext, RequestsTransaction } from "../context";
 import { readFields, refusal, type Refusal } from "../refusal";
 import type { ApplicationRow } from "../applications.server";
 
-const notFuture = (today: string) => IsoDate.refine((d) => d <= today, "requests:errors.dateInFuture");
+// An impossible date (2026-13-01) is said to be impossible, not also to be in the future.
+const notFuture = (today: string) => IsoDate.refine((d) => !isCalendarDate(d) || d <= today, "requests:errors.dateInFuture");
 
 /** The staff steps that are not notices, each with its form. Notices go through the workflow (notice editor). */
 export const StepForms = (today: string) => ({

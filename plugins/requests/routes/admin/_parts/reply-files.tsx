@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { FileField, FileMeta } from "../../../../../app/plugin-api/ui";
+import { Checkbox, FileField, FileMeta } from "../../../../../app/plugin-api/ui";
 import type { DraftFile } from "../../../server/reply-files/store.server";
 
 /**
@@ -16,13 +16,18 @@ export function ReplyFilesField({ files, chosen, errors, base, accept, max }: { 
         <ul className="stack">
           {files.map((f) => (
             <li key={f.id}>
-              <label>
-                <input type="checkbox" name="file" value={f.id} defaultChecked={chosen ? chosen.includes(f.id) : true} /> {f.name}
-              </label>{" "}
-              <span className="muted">
-                <FileMeta mime={f.mime} name={f.name} size={f.size} /> · {f.hasText ? t("replyFiles.staff.hasText") : t("replyFiles.staff.noText")}
-              </span>{" "}
-              <a href={`${base}/files/${f.id}`}>{t("replyFiles.staff.open")}</a>
+              <Checkbox
+                name="file"
+                idPrefix={`file-${f.id}`}
+                value={f.id}
+                defaultChecked={chosen ? chosen.includes(f.id) : true}
+                label={f.name}
+                hint={
+                  <span className="muted">
+                    <FileMeta mime={f.mime} name={f.name} size={f.size} /> · {f.hasText ? t("replyFiles.staff.hasText") : t("replyFiles.staff.noText")} · <a href={`${base}/files/${f.id}`}>{t("replyFiles.staff.open")}</a>
+                  </span>
+                }
+              />
             </li>
           ))}
         </ul>

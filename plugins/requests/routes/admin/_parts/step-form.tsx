@@ -48,7 +48,8 @@ export function StepForm({
   const idPrefix = [intent, ...Object.values(hidden)].join("-");
   const scope: StepScope = { errors: refused?.errors ?? {}, kept: refused?.values, idPrefix };
   return (
-    <PostForm className="stack">
+    // The server says every fault at once; the browser's own checks would stop at the first.
+    <PostForm className="stack" noValidate>
       <ErrorSummary errors={scope.errors} labels={stepLabels(children)} idPrefix={idPrefix} />
       <input type="hidden" name="intent" value={intent} />
       {Object.entries(hidden).map(([name, value]) => (
