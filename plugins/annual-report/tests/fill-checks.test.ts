@@ -109,7 +109,7 @@ describe("the checks", () => {
     const carried = tableValues(thisYear)[t3Key("carried_over", "research")]!;
     lastYear[t3Key("carried_forward", "research")] = carried + 3;
     // Only the research column (and the total, which sums it) differ from last year once the others agree.
-    for (const c of ["natural", "business", "public_interest", "legal_service", "other_org"]) lastYear[t3Key("carried_forward", c)] = tableValues(thisYear)[t3Key("carried_over", c)]!;
+    for (const c of ["natural", "business", "public_interest", "legal_service", "other_org"] as const) lastYear[t3Key("carried_forward", c)] = tableValues(thisYear)[t3Key("carried_over", c)]!;
     lastYear[t3Key("carried_forward", "total")] = tableValues(thisYear)[t3Key("carried_over", "total")]!;
     const problems = checkReport(FORMAT_2021, thisYear, { lastYear });
     expect(blocksSubmission(problems)).toBe(false);
