@@ -14,7 +14,7 @@ const loaded = { title: "审批流程", canEdit: true, types: [type], roles: ["d
 const row = (over: Record<string, unknown>) => ({ order: "1", key: "review", role: "dept_reviewer", label: "", labelKey: "", dueWorkdays: "3", onlyIfImportant: false, classification: false, ...over });
 
 /** The chains page as the server renders it after a POST whose answer is `answer` (the loader's data as given). */
-async function page(answer: unknown): Promise<string> {
+async function page(answer: Record<string, unknown>): Promise<string> {
   const handler = createStaticHandler([{ id: "root", path: "/", loader: () => loaded, action: () => answer, Component: Chains as ComponentType }]);
   const context = await handler.query(new Request("http://localhost/", { method: "POST", body: new URLSearchParams({ x: "1" }) }));
   if (context instanceof Response) throw new Error("unexpected redirect");
