@@ -11,7 +11,7 @@ import { readAsPlatform, requirePlatform } from "~/core/permissions/platform.ser
 import { FormMessage, PostForm } from "~/ui/forms";
 import { IgnoredFilters } from "~/ui/ignored-filters";
 import { useRoleLabel } from "~/ui/role-label";
-import { ErrorSummary, FilterBar, SelectField, SubmitButton } from "~/ui/form-kit";
+import { Checkbox, ErrorSummary, FilterBar, SelectField, SubmitButton } from "~/ui/form-kit";
 import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -118,12 +118,14 @@ export default function RolesPage() {
                     </th>
                     {p.cells.map((c) => (
                       <td key={c.role}>
-                        <label>
-                          <input type="checkbox" name="grant" value={`${c.role}|${p.key}`} defaultChecked={c.granted} />
-                          <span className="visually-hidden">
-                            {t("roles.cell", { role: roleLabel(c.role), permission: label(p.label) })}
-                          </span>
-                        </label>
+                        <Checkbox
+                          name="grant"
+                          idPrefix={`grant-${c.role}-${p.key}`}
+                          label={t("roles.cell", { role: roleLabel(c.role), permission: label(p.label) })}
+                          labelHidden
+                          value={`${c.role}|${p.key}`}
+                          defaultChecked={c.granted}
+                        />
                         {c.byDefault && <span className="badge">{t("roles.default")}</span>}
                         {c.granted !== c.byDefault && <span className="badge">{t(c.granted ? "roles.addedHere" : "roles.removedHere")}</span>}
                       </td>

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { parseForm } from "../../../../app/plugin-api/loaders.server";
 import { pluginAction, pluginLoader } from "../../server/loaders.server";
 import { CategoryOptions } from "./_parts/category-options";
-import { FieldError, type FieldErrors, FilterBar, FormMessage, IgnoredFilters, PostForm, SelectField, SubmitButton, TextField, topFields } from "../../../../app/plugin-api/ui";
+import { Checkbox, FieldError, type FieldErrors, FilterBar, FormMessage, IgnoredFilters, PostForm, SelectField, SubmitButton, TextField, topFields } from "../../../../app/plugin-api/ui";
 import { readFilter, staffItemList, STATUSES } from "../../server/staff/items-list.server";
 import { withdrawItems, WithdrawForm } from "../../server/staff/withdraw.server";
 import { WithdrawFields } from "./_parts/withdraw-fields";
@@ -122,15 +122,13 @@ export default function Items() {
                   {can.withdraw && (
                     <td>
                       {r.withdrawable && (
-                        <label>
-                          <input type="checkbox" name="ids" value={r.id} form="bulk-withdraw" />
-                          <span className="visually-hidden">{t("staff.items.selectOne", { title: r.title })}</span>
-                        </label>
+                        <Checkbox name="ids" idPrefix={`item-${r.id}`} label={t("staff.items.selectOne", { title: r.title })} labelHidden value={r.id} form="bulk-withdraw" />
                       )}
                     </td>
                   )}
                   <th scope="row">
                     <Link to={r.href}>{r.title}</Link>
+                    {r.source && <span className="badge">{r.source}</span>}
                   </th>
                   <td>{r.docNumber ?? ""}</td>
                   <td>{r.category}</td>

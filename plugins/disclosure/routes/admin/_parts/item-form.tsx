@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { CategoryOptions } from "./category-options";
 import { topicLabel } from "../../../data/topics";
-import { ErrorSummary, FieldError, type FieldErrors, FileField, FileMeta, PostForm, RichTextEditor, SelectField, SubmitChoices, TextArea, TextField, useLocale } from "../../../../../app/plugin-api/ui";
+import { Checkbox, ErrorSummary, FieldError, type FieldErrors, FileField, FileMeta, PostForm, RichTextEditor, SelectField, SubmitChoices, TextArea, TextField, useLocale } from "../../../../../app/plugin-api/ui";
 import { VALIDITY } from "../../../server/item-schema";
 
 export interface FormAttachment {
@@ -154,10 +154,18 @@ export function ItemForm({
               <li key={a.id}>
                 <input type="hidden" name="attachment" value={a.id} />
                 {a.name} <FileMeta className="muted" mime={a.mime} name={a.name} size={a.size} />{" "}
-                <label>
-                  <input type="checkbox" name="removeAttachment" value={a.id} defaultChecked={removed.includes(a.id)} /> {t("staff.editor.removeAttachment")}
-                  <span className="visually-hidden">{a.name}</span>
-                </label>
+                <Checkbox
+                  name="removeAttachment"
+                  idPrefix={`attachment-${a.id}`}
+                  label={
+                    <>
+                      {t("staff.editor.removeAttachment")}
+                      <span className="visually-hidden">{a.name}</span>
+                    </>
+                  }
+                  value={a.id}
+                  defaultChecked={removed.includes(a.id)}
+                />
               </li>
             ))}
           </ul>
