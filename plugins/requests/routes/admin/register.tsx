@@ -53,9 +53,10 @@ export default function Register() {
             label={t("fields.channel")}
             defaultValue={values.channel}
             errors={errors}
+            hint={t("staff.register.receiptHint")}
+            required
             options={RECEIPT_CHANNELS.map((c) => ({ value: c, label: `${RECEIPT_RULES[c].label[locale]} — ${RECEIPT_RULES[c].receivedOn[locale]}` }))}
           />
-          <p className="hint">{t("staff.register.receiptHint")}</p>
           {RECEIPT_FIELDS.map((f) => (
             <TextField key={f} name={f} type="date" label={t(`staff.register.facts.${f}`)} defaultValue={values[f]} errors={errors} hint={t(`staff.register.factHints.${f}`, { channels: channelsUsing(f, locale) })} />
           ))}
@@ -67,25 +68,26 @@ export default function Register() {
             legend={p("applicant.type")}
             value={values.applicantType}
             errors={errors}
+            required
             groups={[{ choices: APPLICANT_TYPE_INFO.map((i) => ({ value: i.key, label: i.label[locale] })) }]}
           />
-          <TextField name="name" label={p("name")} defaultValue={values.name} errors={errors} maxLength={50} />
+          <TextField name="name" label={p("name")} defaultValue={values.name} errors={errors} maxLength={50} required />
           <SelectField name="idType" label={p("idType")} defaultValue={values.idType} errors={errors} options={[{ value: "", label: p("idTypeChoose") }, ...ID_TYPES.map((k) => ({ value: k, label: p(`idTypes.${k}`) }))]} />
           <TextField name="idNumber" label={p("idNumber")} defaultValue={values.idNumber} errors={errors} maxLength={30} />
           <TextField name="organisation" label={p("organisationName")} defaultValue={values.organisation} errors={errors} maxLength={100} />
           <TextField name="creditCode" label={p("creditCode")} defaultValue={values.creditCode} errors={errors} maxLength={18} />
-          <TextField name="phone" type="tel" label={p("phone")} defaultValue={values.phone} errors={errors} maxLength={20} />
+          <TextField name="phone" type="tel" label={p("phone")} defaultValue={values.phone} errors={errors} maxLength={20} required />
           <TextField name="email" type="email" label={p("email")} defaultValue={values.email} errors={errors} maxLength={100} />
           <TextField name="address" label={p("address")} defaultValue={values.address} errors={errors} maxLength={200} />
           <TextField name="postcode" label={p("postcode")} defaultValue={values.postcode} errors={errors} maxLength={6} />
         </fieldset>
         <fieldset className="stack">
           <legend>{p("request")}</legend>
-          <TextField name="subject" label={p("subject")} defaultValue={values.subject} errors={errors} maxLength={200} />
+          <TextField name="subject" label={p("subject")} defaultValue={values.subject} errors={errors} maxLength={200} required />
           <TextField name="docNumber" label={p("docNumber")} defaultValue={values.docNumber} errors={errors} maxLength={100} />
-          <TextArea name="description" label={p("description")} defaultValue={values.description} errors={errors} />
-          <RadioGroup name="form" legend={p("form")} value={values.form} errors={errors} groups={[{ choices: FORMS.map((k) => ({ value: k, label: p(`forms.${k}`) })) }]} />
-          <RadioGroup name="delivery" legend={p("delivery")} value={values.delivery} errors={errors} groups={[{ choices: DELIVERIES.map((k) => ({ value: k, label: p(`deliveries.${k}`) })) }]} />
+          <TextArea name="description" label={p("description")} defaultValue={values.description} errors={errors} required />
+          <RadioGroup name="form" legend={p("form")} value={values.form} errors={errors} required groups={[{ choices: FORMS.map((k) => ({ value: k, label: p(`forms.${k}`) })) }]} />
+          <RadioGroup name="delivery" legend={p("delivery")} value={values.delivery} errors={errors} required groups={[{ choices: DELIVERIES.map((k) => ({ value: k, label: p(`deliveries.${k}`) })) }]} />
         </fieldset>
         <p className="actions">
           <SubmitButton className="button primary">
