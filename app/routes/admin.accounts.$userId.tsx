@@ -101,6 +101,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Nothing changes; the page shows why, at the field or above its form.
   const fail = (errors: FieldErrors, tenant?: string) => data<Result>({ intent, tenant, errors }, { status: 400 });
   const knownTenant = async (tenant: string) => !!(await context.services.tenants.fresh()).byId(tenant);
+  const usernameOf = async () => {
+    const account = await withPlatform(ctx, {}, (trx) => getAccount(trx, id));
+    if (!account) throw notFound();
+    return account.username;
+  };
   try {
     switch (intent) {
       case "profile": {
@@ -112,9 +117,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "password": {
         const parsed = parseForm(PasswordSchema, form);
         if (!parsed.ok) {
-          // The policy's problems too, not only the mismatch: every error of the form at once (the service adds the username rule).
+          // The policy's problems too, the username rule included, not only the mismatch: every error of the form at once.
           const password = String(form.get("password") ?? "");
-          const weak = password ? passwordProblems(password) : [];
+          const weak = password ? passwordProblems(password, await usernameOf()) : [];
           const errors = { ...parsed.errors, ...(weak.length ? { password: [...new Set([...(parsed.errors.password ?? []), ...weak])] } : {}) };
           return fail(placeErrors(errors, ["password", "confirm"]));
         }
@@ -138,9 +143,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }
       case "membership": {
         const parsed = parseForm(MembershipSchema, form, ["roles"]);
+        // Every fault at once: the office's, and the roles' the service would refuse next (none, or one not in the catalogue).
+        const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+        if (parsed.ok && !(await knownTenant(parsed.data.tenant))) errors.tenant = ["platform:errors.membership.unknownTenant"];
+        const roles = form.getAll("roles").map(String);
+        if (!errors.roles && !roles.length) errors.roles = ["platform:errors.membership.rolesRequired"];
+        else if (!errors.roles && !roles.every((r) => context.services.permissions.roles.has(r))) errors.roles = ["errors.invalid"];
         // A refused or unknown office belongs to the form for adding one, where the office is chosen.
-        if (!parsed.ok) return fail(placeErrors(parsed.errors, ["tenant", "roles"]), parsed.errors.tenant ? "" : String(form.get("tenant")));
-        if (!(await knownTenant(parsed.data.tenant))) return fail({ tenant: ["platform:errors.membership.unknownTenant"] }, "");
+        if (!parsed.ok || Object.keys(errors).length) return fail(placeErrors(errors, ["tenant", "roles"]), errors.tenant ? "" : String(form.get("tenant")));
         const changed = await setAccountMembership(ctx, id, parsed.data.tenant, parsed.data.roles);
         return done(changed ? "accounts.done.membershipSaved" : "accounts.done.unchanged", parsed.data.tenant);
       }

@@ -134,6 +134,28 @@ describe("the security administrator's account page (/admin/accounts/:userId) re
     ]);
     expect(await platformEvents(secadmin.id)).toEqual([]);
   });
+
+  it("says every fault of a form in one answer: a password's mismatch with its policy's problems (the username rule too), an office's with its roles'", async () => {
+    const staff = await createUser(handle, { [office.id]: ["viewer"] });
+    const password = await onStaff(staff.id, [["intent", "password"], ["password", `${staff.username}-Aa1`], ["confirm", "other"]]);
+    expect(password.status).toBe(400);
+    expect(password.data.errors).toEqual({ password: ["errors.password.containsUsername"], confirm: ["errors.password.mismatch"] });
+
+    const add = await onStaff(staff.id, [["intent", "membership"], ["tenant", ""]]);
+    expect(add.status).toBe(400);
+    expect(add.data.errors).toEqual({ tenant: ["errors.required"], roles: ["platform:errors.membership.rolesRequired"] });
+    expect(add.data.tenant).toBe("");
+    const unknown = await onStaff(staff.id, [["intent", "membership"], ["tenant", "0b9d7a8e-0000-4000-8000-000000000000"], ["roles", "no_such_role"]]);
+    expect(unknown.data.errors).toEqual({ tenant: ["platform:errors.membership.unknownTenant"], roles: ["errors.invalid"] });
+    // A row's form without roles is refused at its row.
+    const row = await onStaff(staff.id, [["intent", "membership"], ["tenant", office.id]]);
+    expect(row.data).toMatchObject({ tenant: office.id, errors: { roles: ["platform:errors.membership.rolesRequired"] } });
+    for (const key of ["errors.password.containsUsername", "platform:errors.membership.rolesRequired", "platform:errors.membership.unknownTenant"]) expect(translatedEverywhere(key), key).toBe(true);
+    expect(await handle.db.selectFrom("memberships").select(["tenant_id", "roles"]).where("user_id", "=", staff.id).execute()).toEqual([
+      { tenant_id: office.id, roles: ["viewer"] },
+    ]);
+    expect(await platformEvents(secadmin.id)).toEqual([]);
+  });
 });
 
 describe("the account list (/admin/accounts) leaves out a filter it cannot use and says which", () => {
