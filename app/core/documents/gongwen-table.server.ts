@@ -57,11 +57,14 @@ export function placeCells(rows: GongwenCell[][], columns: number): PlacedCell[]
   });
 }
 
-/** Relative widths to twips that add up to exactly the type area's width. */
+/** Relative widths to whole twips that add up to exactly the type area's width (the twips left by rounding down go to the largest remainders). */
 export function fitColumns(relative: number[], total = TYPE_AREA.width): number[] {
   const sum = relative.reduce((a, b) => a + b, 0);
-  const widths = relative.map((w) => Math.floor((w / sum) * total));
-  widths[widths.length - 1]! += total - widths.reduce((a, b) => a + b, 0);
+  const exact = relative.map((w) => (w / sum) * total);
+  const widths = exact.map(Math.floor);
+  const left = total - widths.reduce((a, b) => a + b, 0);
+  const byRemainder = exact.map((w, i) => ({ i, r: w - Math.floor(w) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (const { i } of byRemainder.slice(0, left)) widths[i]!++;
   return widths;
 }
 

@@ -1,113 +1,77 @@
-import type { AnnualReportModel, GridCell, ReportTable } from "../server/report/model";
+import { FORMAT_2021 } from "../law/format-2021";
+import { T2_KEYS } from "../law/table-two-2021";
+import { T3_APPLICANT_COLUMNS, T3_OUTCOME_ROWS, t3Key } from "../law/table-three-2021";
+import { T4_GROUPS, T4_OUTCOMES, t4Key } from "../law/table-four-2021";
+import { fillTables, type Figures, type ManualCells } from "../server/report/fill";
+import type { AnnualReportModel, ReportSection } from "../server/report/model";
 
 /**
- * A realistic 2025 report of the donghu office for the .docx tests: the six sections of the 2021
- * format, tables 二, 三 and 四 with the real merged headers (legal-spec §2.2–2.4) and figures that
- * satisfy the identities; one manual cell left unfilled and one in 万元 with decimals.
+ * A realistic 2025 report of the donghu office for the .docx tests: the 2021 format's six sections,
+ * tables 二, 三 and 四 filled from figures that satisfy the identities (legal-spec §2.2–2.4), the
+ * manual cells of table 二 entered (one left unfilled, one in 万元 with decimals).
  */
-const h = (text: string, span: { colSpan?: number; rowSpan?: number } = {}): GridCell => ({ kind: "header", text, ...span });
-const l = (text: string, span: { colSpan?: number; rowSpan?: number } = {}, level: 0 | 1 | 2 = 0): GridCell => ({ kind: "label", text, level, ...span });
-const v = (key: string, value: number | null, extra: { manual?: boolean; note?: string; decimals?: number } = {}): GridCell => ({ kind: "value", key, value, manual: extra.manual ?? false, ...extra });
 
-const table2: ReportTable = {
-  key: "t2",
-  title: "二、主动公开政府信息情况",
-  columnWidths: [3, 2, 2, 2],
-  head: [[h("第二十条第（一）项", { colSpan: 4 })], [h("信息内容"), h("本年制发件数"), h("本年废止件数"), h("现行有效件数")]],
-  body: [
-    [l("规章"), v("t2.rules.issued", 0), v("t2.rules.repealed", 0), v("t2.rules.current", 0)],
-    [l("行政规范性文件"), v("t2.norms.issued", 3), v("t2.norms.repealed", 1), v("t2.norms.current", 17)],
-    [h("第二十条第（五）项", { colSpan: 4 })],
-    [h("信息内容"), h("本年处理决定数量", { colSpan: 3 })],
-    [l("行政许可"), v("t2.permits", 126, { manual: true, note: "行政审批科台账" }), { kind: "blank", colSpan: 2 }],
-    [h("第二十条第（六）项", { colSpan: 4 })],
-    [h("信息内容"), h("本年处理决定数量", { colSpan: 3 })],
-    [l("行政处罚"), v("t2.penalties", 48, { manual: true, note: "执法支队台账" }), { kind: "blank", colSpan: 2 }],
-    [l("行政强制"), v("t2.coercion", null, { manual: true }), { kind: "blank", colSpan: 2 }],
-    [h("第二十条第（八）项", { colSpan: 4 })],
-    [h("信息内容"), h("本年收费金额（单位：万元）", { colSpan: 3 })],
-    [l("行政事业性收费"), v("t2.fees", 0, { manual: true, note: "财务科", decimals: 2 }), { kind: "blank", colSpan: 2 }],
-  ],
-};
-
-/** Columns of table 三: 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他. */
-const COLUMNS = ["natural", "business", "research", "charity", "legal", "other"] as const;
-const OUTCOMES: [string, number[]][] = [
-  ["（一）予以公开", [21, 6, 1, 0, 2, 1]],
-  ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", [3, 1, 0, 0, 0, 0]],
-  ["1.属于国家秘密", [0, 0, 0, 0, 0, 0]],
-  ["2.其他法律行政法规禁止公开", [0, 0, 0, 0, 0, 0]],
-  ['3.危及"三安全一稳定"', [0, 0, 0, 0, 0, 0]],
-  ["4.保护第三方合法权益", [1, 1, 0, 0, 0, 0]],
-  ["5.属于三类内部事务信息", [0, 0, 0, 0, 0, 0]],
-  ["6.属于四类过程性信息", [1, 0, 0, 0, 0, 0]],
-  ["7.属于行政执法案卷", [0, 0, 0, 0, 0, 0]],
-  ["8.属于行政查询事项", [0, 0, 0, 0, 0, 0]],
-  ["1.本机关不掌握相关政府信息", [7, 2, 0, 0, 1, 0]],
-  ["2.没有现成信息需要另行制作", [2, 0, 0, 0, 0, 0]],
-  ["3.补正后申请内容仍不明确", [1, 0, 0, 0, 0, 0]],
-  ["1.信访举报投诉类申请", [2, 0, 0, 0, 0, 0]],
-  ["2.重复申请", [1, 0, 0, 0, 0, 0]],
-  ["3.要求提供公开出版物", [0, 0, 0, 0, 0, 0]],
-  ["4.无正当理由大量反复申请", [0, 0, 0, 0, 0, 0]],
-  ["5.要求行政机关确认或重新出具已获取信息", [0, 0, 0, 0, 0, 0]],
-  ["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", [2, 0, 0, 0, 0, 0]],
-  ["2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", [0, 0, 0, 0, 0, 0]],
-  ["3.其他", [1, 0, 0, 0, 0, 0]],
+/** Table 三 by outcome row (the format's order), over 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他. */
+const OUTCOMES: number[][] = [
+  [21, 6, 1, 0, 2, 1], // （一）予以公开
+  [3, 1, 0, 0, 0, 0], // （二）部分公开
+  [0, 0, 0, 0, 0, 0],
+  [0, 0, 0, 0, 0, 0],
+  [0, 0, 0, 0, 0, 0],
+  [1, 1, 0, 0, 0, 0], // （三）4.保护第三方合法权益
+  [0, 0, 0, 0, 0, 0],
+  [1, 0, 0, 0, 0, 0], // （三）6.属于四类过程性信息
+  [0, 0, 0, 0, 0, 0],
+  [0, 0, 0, 0, 0, 0],
+  [7, 2, 0, 0, 1, 0], // （四）1.本机关不掌握相关政府信息
+  [2, 0, 0, 0, 0, 0],
+  [1, 0, 0, 0, 0, 0],
+  [2, 0, 0, 0, 0, 0], // （五）1.信访举报投诉类申请
+  [1, 0, 0, 0, 0, 0],
+  [0, 0, 0, 0, 0, 0],
+  [0, 0, 0, 0, 0, 0],
+  [0, 0, 0, 0, 0, 0],
+  [2, 0, 0, 0, 0, 0], // （六）1.逾期不补正
+  [0, 0, 0, 0, 0, 0],
+  [1, 0, 0, 0, 0, 0], // （六）3.其他
 ];
-const sum = (rows: number[][]) => COLUMNS.map((_, c) => rows.reduce((a, r) => a + r[c]!, 0));
-const CARRIED_IN = [2, 1, 0, 0, 0, 0];
-const CARRIED_OUT = [3, 0, 0, 0, 1, 0];
-const TOTAL = sum(OUTCOMES.map(([, n]) => n));
-const RECEIVED = TOTAL.map((t, c) => t + CARRIED_OUT[c]! - CARRIED_IN[c]!);
+const CARRIED_OVER = [2, 1, 0, 0, 0, 0];
+const CARRIED_FORWARD = [3, 0, 0, 0, 1, 0];
 
-const figures = (key: string, numbers: number[]): GridCell[] => [...numbers.map((n, c) => v(`requests.t3.${key}.${COLUMNS[c]}`, n)), v(`requests.t3.${key}.total`, numbers.reduce((a, b) => a + b, 0))];
-const outcome = (i: number, lead: GridCell[], colSpan = 1): GridCell[] => [...lead, l(OUTCOMES[i]![0], colSpan > 1 ? { colSpan } : {}, 1), ...figures(`o${i}`, OUTCOMES[i]![1])];
+function figures(): Figures {
+  const f: Figures = {
+    [T2_KEYS.rulesIssued]: 0,
+    [T2_KEYS.rulesRepealed]: 0,
+    [T2_KEYS.rulesValid]: 0,
+    [T2_KEYS.normativeIssued]: 3,
+    [T2_KEYS.normativeRepealed]: 1,
+    [T2_KEYS.normativeValid]: 17,
+  };
+  const row = (key: string, numbers: number[]) => {
+    T3_APPLICANT_COLUMNS.forEach((c, i) => (f[t3Key(key, c)] = numbers[i]!));
+    f[t3Key(key, "total")] = numbers.reduce((a, b) => a + b, 0);
+  };
+  T3_OUTCOME_ROWS.forEach((key, i) => row(key, OUTCOMES[i]!));
+  const handled = T3_APPLICANT_COLUMNS.map((_, c) => OUTCOMES.reduce((a, r) => a + r[c]!, 0));
+  row("handled_total", handled);
+  row("carried_over", CARRIED_OVER);
+  row("carried_forward", CARRIED_FORWARD);
+  row("received", handled.map((h, c) => h + CARRIED_FORWARD[c]! - CARRIED_OVER[c]!));
+  const t4: Record<(typeof T4_GROUPS)[number], number[]> = { review: [2, 1, 0, 0], direct_suit: [1, 0, 0, 1], suit_after_review: [0, 0, 0, 0] };
+  for (const g of T4_GROUPS) T4_OUTCOMES.forEach((o, i) => (f[t4Key(g, o)] = o === "total" ? t4[g].reduce((a, b) => a + b, 0) : t4[g][i]!));
+  return f;
+}
 
-const table3: ReportTable = {
-  key: "t3",
-  title: "三、收到和处理政府信息公开申请情况",
-  columnWidths: [4, 7, 25, 7, 7, 7, 7, 7, 7, 7],
-  head: [
-    [h("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", { colSpan: 3, rowSpan: 3 }), h("申请人情况", { colSpan: 7 })],
-    [h("自然人", { rowSpan: 2 }), h("法人或其他组织", { colSpan: 5 }), h("总计", { rowSpan: 2 })],
-    [h("商业企业"), h("科研机构"), h("社会公益组织"), h("法律服务机构"), h("其他")],
-  ],
-  body: [
-    [l("一、本年新收政府信息公开申请数量", { colSpan: 3 }), ...figures("received", RECEIVED)],
-    [l("二、上年结转政府信息公开申请数量", { colSpan: 3 }), ...figures("carriedIn", CARRIED_IN)],
-    outcome(0, [l("三、本年度办理结果", { rowSpan: 22 })], 2),
-    outcome(1, [], 2),
-    outcome(2, [l("（三）不予公开", { rowSpan: 8 })]),
-    ...[3, 4, 5, 6, 7, 8, 9].map((i) => outcome(i, [])),
-    outcome(10, [l("（四）无法提供", { rowSpan: 3 })]),
-    ...[11, 12].map((i) => outcome(i, [])),
-    outcome(13, [l("（五）不予处理", { rowSpan: 5 })]),
-    ...[14, 15, 16, 17].map((i) => outcome(i, [])),
-    outcome(18, [l("（六）其他处理", { rowSpan: 3 })]),
-    ...[19, 20].map((i) => outcome(i, [])),
-    [l("（七）总计", { colSpan: 2 }), ...figures("total", TOTAL)],
-    [l("四、结转下年度继续办理", { colSpan: 3 }), ...figures("carriedOut", CARRIED_OUT)],
-  ],
+const MANUAL: ManualCells = {
+  [T2_KEYS.permits]: { value: 126, note: "行政审批科台账" },
+  [T2_KEYS.penalties]: { value: 48, note: "执法支队处罚决定书登记簿" },
+  [T2_KEYS.enforcement]: { value: null, note: "" },
+  [T2_KEYS.charges]: { value: 0.35, note: "财务科收费台账，3500元" },
 };
 
-const GROUP = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
-const group = (key: string, n: number[]) => [...n.map((x, i) => v(`requests.t4.${key}.${i}`, x)), v(`requests.t4.${key}.total`, n.reduce((a, b) => a + b, 0))];
-const table4: ReportTable = {
-  key: "t4",
-  title: "四、政府信息公开行政复议、行政诉讼情况",
-  columnWidths: new Array(15).fill(1),
-  head: [
-    [h("行政复议", { colSpan: 5, rowSpan: 2 }), h("行政诉讼", { colSpan: 10 })],
-    [h("未经复议直接起诉", { colSpan: 5 }), h("复议后起诉", { colSpan: 5 })],
-    [...GROUP, ...GROUP, ...GROUP].map((t) => h(t)),
-  ],
-  body: [[...group("review", [2, 1, 0, 0]), ...group("direct", [1, 0, 0, 1]), ...group("after", [0, 0, 0, 0])]],
-};
+const TABLES = Object.fromEntries(fillTables(FORMAT_2021, figures(), MANUAL).map((t) => [t.key, t]));
 
 const p = (text: string, quotes?: string[]) => ({ text, quotes });
-
-export const REPORT_TOTALS = { received: RECEIVED.reduce((a, b) => a + b, 0), handled: TOTAL.reduce((a, b) => a + b, 0) };
 
 export const fixtureReport: AnnualReportModel = {
   title: "示范市生态环境局东湖分局2025年政府信息公开工作年度报告",
@@ -129,22 +93,20 @@ export const fixtureReport: AnnualReportModel = {
         {
           heading: "（一）主动公开",
           paragraphs: [
-            p("2025年，本机关通过政府门户网站政府信息公开专栏主动公开政府信息412条，其中环境影响评价审批信息96条、排污许可信息73条、行政处罚信息48条、环境质量信息52条，通过政务新媒体发布信息230条，召开新闻发布会2次。", ["t2.penalties"]),
+            p("2025年，本机关通过政府门户网站政府信息公开专栏主动公开政府信息412条，其中环境影响评价审批信息96条、排污许可信息73条、行政处罚信息48条、环境质量信息52条，通过政务新媒体发布信息230条，召开新闻发布会2次。", [T2_KEYS.penalties]),
             p("围绕重点排污单位名录、“双随机、一公开”抽查结果和突发环境事件应急信息，本机关坚持“应公开尽公开”，按照法定时限及时准确发布。"),
           ],
         },
         {
           heading: "（二）依申请公开",
-          paragraphs: [p(`2025年，本机关共收到政府信息公开申请${RECEIVED.reduce((a, b) => a + b, 0)}件，上年结转3件，已办结${TOTAL.reduce((a, b) => a + b, 0)}件，结转下年度继续办理4件，均在法定期限内答复。`, ["requests.t3.received.total", "requests.t3.total.total"])],
+          paragraphs: [p("2025年，本机关共收到政府信息公开申请58件，上年结转3件，已办结57件，结转下年度继续办理4件，均在法定期限内答复。", ["requests.t3.received.total", "requests.t3.handled_total.total"])],
         },
         { heading: "（三）政府信息管理", paragraphs: [p("严格执行公开前保密审查制度，坚持“先审查、后公开”和“一事一审”，全年审查拟公开信息412条，未发生泄密事件；对现行有效的行政规范性文件进行清理，及时公开清理结果。")] },
         { heading: "（四）政府信息公开平台建设", paragraphs: [p("持续优化政府信息公开专栏的栏目设置，完善政府信息公开目录和索引号编制，提升检索和下载功能，确保平台安全稳定运行。")] },
         { heading: "（五）监督保障", paragraphs: [p("将政府信息公开工作纳入年度绩效考核，组织业务培训2次，全年未发生因政府信息公开工作引发的责任追究情况。")] },
       ],
     },
-    { key: "t2", kind: "table", heading: table2.title, table: table2 },
-    { key: "t3", kind: "table", heading: table3.title, table: table3 },
-    { key: "t4", kind: "table", heading: table4.title, table: table4 },
+    ...FORMAT_2021.sections.filter((s) => s.table).map((s): ReportSection => ({ key: s.key, kind: "table", heading: s.heading, table: TABLES[s.table!]! })),
     {
       key: "problems",
       kind: "narrative",

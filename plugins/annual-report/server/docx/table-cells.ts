@@ -16,7 +16,7 @@ function toCell(cell: GridCell): GongwenCell {
     case "label":
       return { text: cell.text, colSpan: cell.colSpan, rowSpan: cell.rowSpan, align: "left" };
     case "value":
-      return { text: figureText(cell), align: "center" };
+      return { text: figureText(cell), colSpan: cell.colSpan, align: "center" };
     case "blank":
       return { text: "", colSpan: cell.colSpan, rowSpan: cell.rowSpan };
   }
