@@ -61,9 +61,12 @@ export const gongwenTitle = (text: string) =>
     children: [new TextRun({ text, font: GONGWEN_FONT.title, size: halfPoints(GBT9704.titlePt) })],
   });
 
-/** A body paragraph, 3号仿宋; Chinese text indents its first line two characters. `keepNext`: on the page of what follows (the signature). */
+/**
+ * A body paragraph, 3号仿宋, justified (两端对齐: a line with digits or Latin letters ends at the margin
+ * too); Chinese text indents its first line two characters. `keepNext`: on the page of what follows (the signature).
+ */
 export const gongwenParagraph = (text: string, { indent = true, keepNext }: { indent?: boolean; keepNext?: boolean } = {}) =>
-  new Paragraph({ spacing: gridLine, indent: indent ? firstLineIndent : undefined, keepNext, children: [gridRun(text)] });
+  new Paragraph({ spacing: gridLine, alignment: AlignmentType.BOTH, indent: indent ? firstLineIndent : undefined, keepNext, children: [gridRun(text)] });
 
 /** A heading of the document's structure: 一、… in 3号黑体 (level 1), （一）… in 3号楷体 (level 2), indented as body text. */
 export const gongwenHeading = (text: string, level: 1 | 2) =>

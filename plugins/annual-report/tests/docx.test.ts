@@ -120,6 +120,7 @@ describe("the annual report .docx: the 公文 page", () => {
     // Exactly one grid line; the first line indented two of the 28 characters of the 156 mm line.
     expect(attr(body, "spacing", "line")).toBe("579");
     expect(attr(body, "spacing", "lineRule")).toBe("exact");
+    expect(attr(body, "jc", "val")).toBe("both");
     expect(attr(body, "ind", "firstLine")).toBe(String(Math.round((8844 / 28) * 2)));
     // 28 characters of 16 pt (320 twips) would take 8960 twips: set 5 twips closer, 28 fit the 8844 of the line.
     expect(attr(body, "spacing", "val")).toBe("-5");
