@@ -12,6 +12,8 @@ import type { AssignedNumber } from "../core/numbering/sequences.server";
 import type { SearchResults } from "../core/search/index.server";
 import type { RefusalCode, WorkflowAction, WorkflowStatus } from "../core/workflow/transitions";
 import type { PluginReports } from "./reports";
+import type { ExtensionPoint } from "./extensions/point";
+import type { z } from "zod";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the host's own view of a context knows no plugin's tables */
 /**
@@ -138,6 +140,11 @@ export interface PluginCoreServices {
     /** Ranked hits with highlighted segments among the rows `trx` may read (this tenant's). */
     query(trx: PluginTransaction, query: PluginSearchQuery): Promise<SearchResults>;
   };
+  /**
+   * Extension points other plugins offer (manifest `extensionPoints`), such as the catalogue
+   * (`CATALOGUE` from `app/plugin-api/extensions/catalogue`). See plugins/README.md, "Feeding the catalogue".
+   */
+  extensions: PluginExtensions;
   classification: {
     /**
      * The automatic pre-review scan: ID numbers, phones, bank cards, e-mail addresses, secrecy
@@ -146,6 +153,35 @@ export interface PluginCoreServices {
      */
     scan(trx: PluginTransaction, text: string): Promise<Finding[]>;
   };
+}
+
+/** Calling another plugin's extension point, without importing it. */
+export interface PluginExtensions {
+  /** Whether the plugin offering the point is installed and enabled in this office now. */
+  available(point: ExtensionPoint | string): Promise<boolean>;
+  /**
+   * Validates `input` by the point's schema and runs the offering plugin's handler in `trx`, for this
+   * office and on behalf of this context's user: what it writes commits or rolls back with the
+   * caller's own rows. Throws `ExtensionUnavailable` (the offering plugin is not enabled here),
+   * `ExtensionInputRefused` (the schema refused the input), or the handler's `DecisionRefused` — all
+   * `DecisionRefused`, so a document hook that lets them through refuses the decision with their reason.
+   */
+  call<S extends z.ZodType, O>(point: ExtensionPoint<S, O>, input: z.input<S>, trx: PluginTransaction): Promise<O>;
+}
+
+/**
+ * What an offering plugin's handler receives: its own core services, settings and audit events in
+ * the caller's office, and who is calling. The transaction is the caller's, passed beside it.
+ */
+export interface PluginExtensionContext<Settings = Record<string, unknown>> extends PluginCoreServices {
+  /** The offering plugin. */
+  pluginId: string;
+  tenant: PluginTenant;
+  settings: Settings;
+  /** The plugin that feeds, and the staff member on whose behalf (null: the system, e.g. a seed). */
+  caller: { pluginId: string; userId: string | null };
+  /** The offering plugin's declared events, recorded as the caller's actor. */
+  audit(trx: PluginTransaction, event: PluginAuditEvent): Promise<void>;
 }
 
 /** A workflow document of one of the plugin's types, as the plugin sees it. */
@@ -324,6 +360,7 @@ export interface PluginContexts<DB> {
   request: PluginRequestContext<DB>;
   tenant: PluginTenantContext<DB>;
   hook: PluginDocumentHookContext<DB>;
+  extension: PluginExtensionContext;
   describe: PluginDescribeContext<DB>;
   widget: WidgetContext<DB>;
 }

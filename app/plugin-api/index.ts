@@ -13,6 +13,8 @@ export type {
   PluginDescribed,
   PluginDocument,
   PluginDocumentHookContext,
+  PluginExtensionContext,
+  PluginExtensions,
   PluginInboxEntry,
   PluginPublishedDocument,
   PluginWorkflow,
@@ -37,6 +39,19 @@ export { checkText } from "../core/input/text";
 export { addError, firstErrors, firstIssue, hasErrors, issueErrors, topFields, type FieldErrors, type Issue } from "../core/input/field-errors";
 export { isUuid } from "../core/input/uuid";
 export { DecisionRefused } from "../core/workflow/decision-refused";
+/** Extension points: one plugin offers (manifest `extensionPoints`), others call through `ctx.extensions`, none imports another. */
+export { extensionPoint, ExtensionInputRefused, ExtensionUnavailable, type ExtensionInput, type ExtensionOutput, type ExtensionPoint } from "./extensions/point";
+export { offerExtension } from "./extensions/offer";
+/** The catalogue (政府信息公开目录), offered by the disclosure plugin: any plugin's published document under a category, with its 索引号. */
+export {
+  CATALOGUE,
+  CATALOGUE_CATEGORIES,
+  CatalogueAttachment,
+  CatalogueInput,
+  CataloguePublication,
+  CatalogueWithdrawal,
+  type CatalogueItemRef,
+} from "./extensions/catalogue";
 /** A plugin's clock kinds (manifest `clockKinds`): period, pauses, extension and stops, each with its legal source. */
 export type { ClockExtensionRule, ClockKind, ClockPauseRule, ClockStopRule, DayUnit, Localized } from "../core/calendar/clock-kind";
 /** 条例 Art 14–16: the grounds for not disclosing, and the 公开属性 they go with. */

@@ -12,15 +12,20 @@ import { claimNumbers, INDEX_SEQUENCE, nextNumbers } from "../core/numbering/seq
 import { indexDocument, indexDocuments, removeDocument, search } from "../core/search/index.server";
 import type { Tenant } from "../core/tenancy/directory.server";
 import type { PluginAuditEvent, PluginCoreServices, PluginTenant, PluginTransaction } from "../plugin-api/context";
-import { pluginClockKinds, type LoadedPlugin } from "./registry";
+import type { TenantDirectory } from "../core/tenancy/directory.server";
+import { pluginExtensions, type RecordAudit } from "./extensions.server";
+import { pluginClockKinds, type LoadedPlugin, type PluginRegistry } from "./registry";
 
 /*
  * The parts every plugin context is built from, whether for a request (request-context.server)
  * or for a document hook (workflow.server); kept apart so neither of those imports the other.
  */
 
-/** The core services a plugin context binds: only these two, so this file needs no composition root. */
-export type BoundServices = { calendar: WorkCalendarStore; cipher: FieldCipher };
+/** The process services a plugin context binds: only these, so this file needs no composition root. */
+export type BoundServices = { calendar: WorkCalendarStore; cipher: FieldCipher; plugins: PluginRegistry; tenants: TenantDirectory };
+
+/** Who acts through a context: a staff member, or the system or the public (no id), and how their audit events are recorded. */
+export type ContextActor = { userId: string | null; audit: RecordAudit };
 
 export function pluginTenant(t: Tenant): PluginTenant {
   return { id: t.id, code: t.code, name: t.name, creditCode: t.creditCode, regionCode: t.regionCode, contact: t.settings.contact };
@@ -44,12 +49,13 @@ export function checkDeclared(plugin: LoadedPlugin, event: PluginAuditEvent) {
 const core = (trx: PluginTransaction) => trx as Transaction<CoreDatabase>;
 
 /**
- * The calendar, numbering, search and classification helpers of a plugin context, bound to the
- * plugin (which may only number `core.index` and its own sequences, and index its own sources)
- * and to the tenant (whose rows they write, through the caller's transaction).
+ * The calendar, numbering, search, classification and extension helpers of a plugin context, bound
+ * to the plugin (which may only number `core.index` and its own sequences, and index its own
+ * sources), to the tenant (whose rows they write, through the caller's transaction) and to the actor.
  */
-export function coreServices(services: BoundServices, plugin: LoadedPlugin, tenant: Tenant, userId: string | null = null): PluginCoreServices {
+export function coreServices(services: BoundServices, plugin: LoadedPlugin, tenant: Tenant, actor: ContextActor): PluginCoreServices {
   const id = plugin.manifest.id;
+  const userId = actor.userId;
   const kinds = pluginClockKinds(plugin);
   const declared = plugin.manifest.clockKinds.map((k) => k.key);
   const ownClock = (clockId: string) => {
@@ -125,6 +131,17 @@ export function coreServices(services: BoundServices, plugin: LoadedPlugin, tena
     classification: {
       scan: async (trx, text) => scanText(text, { sensitiveWords: await sensitiveWordsIn(core(trx)) }),
     },
+    extensions: pluginExtensions(
+      {
+        plugins: services.plugins,
+        tenants: services.tenants,
+        servicesOf: (offering, t) => coreServices(services, offering, t, actor),
+        settingsOf: pluginSettings,
+        tenantOf: pluginTenant,
+        checkDeclared,
+      },
+      { plugin, tenant, userId, audit: actor.audit },
+    ),
   };
 }
 

@@ -67,6 +67,12 @@ export function validateManifest(folder: string, raw: unknown, hostVersion = HOS
   prefixed("widgets", m.widgets.map((w) => w.key), ".");
   prefixed("inbox", m.inbox.map((s) => s.key), ".");
   prefixed("documentTypes", m.documentTypes.map((d) => d.key), ".");
+  prefixed("extensionPoints", m.extensionPoints.map((p) => p.key), ".");
+  const offered = new Set<string>();
+  m.extensionPoints.forEach((p, i) => {
+    if (offered.has(p.key)) fail(`extensionPoints.${i}.key`, `"${p.key}" is offered twice`);
+    offered.add(p.key);
+  });
   reportFigureProblems(m.id, m.reportFigures).forEach(({ field, problem }) => fail(field, problem));
   prefixed("auditEvents", m.auditEvents, ".");
   prefixed("nav", m.nav.map((n) => n.label), ":");

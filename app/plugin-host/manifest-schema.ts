@@ -7,10 +7,12 @@ import type {
   PluginDescribed,
   PluginDocument,
   PluginDocumentHookContext,
+  PluginExtensionContext,
   PluginInboxEntry,
   PluginPublishedDocument,
   PluginRequestContext,
   PluginTenantContext,
+  PluginTransaction,
   WidgetContext,
 } from "../plugin-api/context";
 import { ClockKindSchema } from "./manifest/clock-kinds";
@@ -149,6 +151,22 @@ const documentTypeSchema = <DB>() =>
     onPublished: fn<(ctx: PluginDocumentHookContext<DB>, doc: PluginPublishedDocument) => Promise<void>>("documentTypes[].onPublished").optional(),
   });
 
+/**
+ * `extensionPoints[]`: what the plugin offers other plugins, which call it through
+ * `ctx.extensions.call(point, input, trx)` without importing it (the disclosure plugin's catalogue).
+ * Build an entry with `offerExtension(point, handler)`: key and input schema come from the point's
+ * contract in the plugin API.
+ */
+const extensionPointSchema = <DB>() =>
+  z.object({
+    /** `<pluginId>.<name>`, e.g. "disclosure.catalogue". */
+    key: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*\.[a-z0-9][a-z0-9.-]*$/, "like disclosure.catalogue"),
+    /** The host validates every call's input with it before the handler runs. */
+    input: z.custom<z.ZodType>((v) => v instanceof z.ZodType, { message: "input must be a zod schema" }),
+    /** Runs in the caller's transaction, in the caller's office; its answer goes back to the caller. */
+    handler: fn<(ctx: PluginExtensionContext, input: any, trx: PluginTransaction<DB>) => Promise<unknown>>("extensionPoints[].handler"),
+  });
+
 /** A migration sees the database as it was then, not today's types. */
 const MigrationSchema = z.object({
   up: fn<(db: Kysely<any>) => Promise<void>>("migrations[].up"),
@@ -186,6 +204,8 @@ export const manifestSchema = <DB = any, S extends z.ZodObject = z.ZodObject>() 
     clockKinds: z.array(ClockKindSchema).default([]),
     widgets: z.array(widgetSchema<DB>()).default([]),
     inbox: z.array(inboxSourceSchema<DB>()).default([]),
+    /** Extension points this plugin offers; others feed them through `ctx.extensions`. */
+    extensionPoints: z.array(extensionPointSchema<DB>()).default([]),
     /** Each `<id>.…`; the audit trail labels `<id>.<rest>` with `<id>:audit.<rest>` (auditEventLabel), which the contract test requires in all three locales. */
     auditEvents: z.array(z.string()).default([]),
     settings: settingsSchema<S>().optional(),
@@ -203,3 +223,4 @@ export type PluginRoute = z.output<typeof RouteSchema>;
 export type PluginNav = z.output<typeof NavSchema>;
 export type PluginWidget = Manifest["widgets"][number];
 export type PluginInboxSource = Manifest["inbox"][number];
+export type PluginExtensionPoint = Manifest["extensionPoints"][number];

@@ -1,7 +1,7 @@
 import { clockKindLookup, type ClockKinds } from "../core/calendar/clock-kind";
 import type { PermissionDef } from "../core/permissions/catalog";
 import type { PluginRoleDef } from "../core/permissions/role-catalogue";
-import type { Manifest, PluginInboxSource, PluginNav, PluginRoute, PluginWidget } from "./manifest-schema";
+import type { Manifest, PluginExtensionPoint, PluginInboxSource, PluginNav, PluginRoute, PluginWidget } from "./manifest-schema";
 
 export interface LoadedPlugin {
   manifest: Manifest;
@@ -75,6 +75,15 @@ export class PluginRegistry {
 
   widgets(): (PluginWidget & { pluginId: string })[] {
     return this.plugins.flatMap((p) => p.manifest.widgets.map((w) => ({ ...w, pluginId: p.manifest.id })));
+  }
+
+  /** The plugin offering an extension point, and its offer; undefined when no installed plugin offers it. */
+  extensionPoint(key: string): { plugin: LoadedPlugin; point: PluginExtensionPoint } | undefined {
+    for (const plugin of this.plugins) {
+      const point = plugin.manifest.extensionPoints.find((p) => p.key === key);
+      if (point) return { plugin, point };
+    }
+    return undefined;
   }
 
   inboxSources(): (PluginInboxSource & { plugin: LoadedPlugin })[] {

@@ -10,7 +10,8 @@ import { fixedT, localeOf } from "../core/i18n/locale.server";
 import type { Tenant } from "../core/tenancy/directory.server";
 import { auditTenant, forbidden, notFound, requirePermission, requireStaff, requireTenant, withTenant, type StaffContext } from "../core/tenancy/staff.server";
 import type { PluginRequestContext, PluginTenantContext, PluginTransaction, PluginWorkflow } from "../plugin-api/context";
-import { checkDeclared, coreServices, pluginSettings, pluginTenant } from "./context-parts.server";
+import { checkDeclared, coreServices, pluginSettings, pluginTenant, type ContextActor } from "./context-parts.server";
+import type { RecordAudit } from "./extensions.server";
 import type { LoadedPlugin } from "./registry";
 import { pluginReports, PUBLIC_REPORTS, staffReadableTenantIds } from "./reports.server";
 import { pluginWorkflow } from "./workflow.server";
@@ -41,8 +42,10 @@ export async function resolvePluginRequest({ request, params, context }: Args): 
   }
   if (!tenant.isPublic) throw notFound();
   const none = new Set<string>();
+  // Only a withPublicSubmission transaction may write the tenant's chain; elsewhere RLS refuses.
+  const recordPublic: RecordAudit = (trx, e) => recordAudit(core(trx), { ...e, tenantId: tenant.id, actor: { id: null, name: "public" }, ip: context.clientIp, requestId: context.requestId });
   return {
-    ...(await requestBase({ request, context }, plugin, tenant, null)),
+    ...(await requestBase({ request, context }, plugin, tenant, { userId: null, audit: recordPublic })),
     area: route.area,
     user: null,
     mode: "public",
@@ -53,20 +56,19 @@ export async function resolvePluginRequest({ request, params, context }: Args): 
     },
     withTenant: (fn) => withScope(context.services.db, { tenantId: null, readTenantIds: [tenant.id], userId: null }, fn),
     withPublicSubmission: (fn) => withScope(context.services.db, { tenantId: tenant.id, readTenantIds: [tenant.id], userId: null }, fn),
-    // Only a withPublicSubmission transaction may write the tenant's chain; elsewhere RLS refuses.
     audit: (trx, e) => {
       checkDeclared(plugin, e);
-      return recordAudit(core(trx), { ...e, tenantId: tenant.id, actor: { id: null, name: "public" }, ip: context.clientIp, requestId: context.requestId });
+      return recordPublic(trx, e);
     },
     workflow: PUBLIC_WORKFLOW,
     reports: PUBLIC_REPORTS,
   };
 }
 
-async function requestBase({ request, context }: Pick<Args, "request" | "context">, plugin: LoadedPlugin, tenant: Tenant, userId: string | null) {
+async function requestBase({ request, context }: Pick<Args, "request" | "context">, plugin: LoadedPlugin, tenant: Tenant, actor: ContextActor) {
   const pluginId = plugin.manifest.id;
   return {
-    ...coreServices(context.services, plugin, tenant, userId),
+    ...coreServices(context.services, plugin, tenant, actor),
     pluginId,
     tenant: pluginTenant(tenant),
     locale: await localeOf(request),
@@ -83,8 +85,9 @@ async function requestBase({ request, context }: Pick<Args, "request" | "context
 
 /** A staff member's context in one plugin, for its admin routes and for what it adds to core pages (the inbox). */
 export async function staffPluginContext(args: Pick<Args, "request" | "context">, plugin: LoadedPlugin, tenant: Tenant, staff: StaffContext): Promise<PluginRequestContext> {
+  const recordStaff: RecordAudit = (trx, e) => auditTenant(staff, core(trx), e);
   return {
-    ...(await requestBase(args, plugin, tenant, staff.user.id)),
+    ...(await requestBase(args, plugin, tenant, { userId: staff.user.id, audit: recordStaff })),
     area: "admin",
     user: { id: staff.user.id, username: staff.user.username, displayName: staff.user.displayName },
     mode: staff.access.mode,
@@ -95,7 +98,7 @@ export async function staffPluginContext(args: Pick<Args, "request" | "context">
     withPublicSubmission: () => Promise.reject(new Error("withPublicSubmission serves public routes; staff write through withTenant")),
     audit: (trx, e) => {
       checkDeclared(plugin, e);
-      return auditTenant(staff, trx, e);
+      return recordStaff(trx, e);
     },
     workflow: pluginWorkflow(staff, plugin.manifest.id),
     reports: pluginReports(args.context, tenant.id, () => ({ userId: staff.user.id, readableTenantIds: staffReadableTenantIds(args.context, tenant, staff) })),
@@ -108,15 +111,16 @@ const PUBLIC_WORKFLOW: PluginWorkflow = { create: staffOnly, update: staffOnly, 
 /** The context of seed, onEnable and onDisable: the system acting in one tenant. */
 export function tenantContext(context: Pick<AppLoadContext, "services">, plugin: LoadedPlugin, tenant: Tenant, actor: { id: string | null; name: string }): PluginTenantContext {
   const scope = { tenantId: tenant.id, readTenantIds: [tenant.id], userId: actor.id };
+  const record: RecordAudit = (trx, e) => recordAudit(core(trx), { ...e, tenantId: tenant.id, actor });
   return {
-    ...coreServices(context.services, plugin, tenant),
+    ...coreServices(context.services, plugin, tenant, { userId: actor.id, audit: record }),
     pluginId: plugin.manifest.id,
     tenant: pluginTenant(tenant),
     settings: pluginSettings(plugin, tenant),
     withTenant: (fn) => withScope(context.services.db, scope, fn),
     audit: (trx, e) => {
       checkDeclared(plugin, e);
-      return recordAudit(trx, { ...e, tenantId: tenant.id, actor });
+      return record(trx, e);
     },
   };
 }

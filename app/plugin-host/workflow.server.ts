@@ -102,7 +102,7 @@ export function pluginWorkflow(staff: StaffContext, pluginId: string): PluginWor
 export function pluginDocumentTypes(registry: PluginRegistry): DocumentTypes {
   const byKey = new Map(registry.plugins.flatMap((p) => p.manifest.documentTypes.map((type) => [type.key, { pluginId: p.manifest.id, type }] as const)));
   const hookContext = (trx: Transaction<CoreDatabase>, staff: StaffContext, plugin: LoadedPlugin): PluginDocumentHookContext => ({
-    ...coreServices(staff.context.services, plugin, staff.tenant, staff.user.id),
+    ...coreServices(staff.context.services, plugin, staff.tenant, { userId: staff.user.id, audit: (t, e) => auditTenant(staff, core(t), e) }),
     pluginId: plugin.manifest.id,
     tenant: pluginTenant(staff.tenant),
     settings: pluginSettings(plugin, staff.tenant),

@@ -79,6 +79,10 @@ export async function createTenantTree(handle: DatabaseHandle, branches = 2, cod
 /** Switches a plugin on (or off) for one tenant, as the sysadmin's switch stores it. */
 export async function enablePlugin(handle: DatabaseHandle, tenantId: string, pluginId: string, enabled = true, settings: Record<string, unknown> = {}) {
   await withScope(handle.db, { tenantId, readTenantIds: [tenantId], userId: null }, (trx) =>
-    trx.insertInto("tenant_plugins").values({ tenant_id: tenantId, plugin_id: pluginId, enabled, settings: JSON.stringify(settings) }).execute(),
+    trx
+      .insertInto("tenant_plugins")
+      .values({ tenant_id: tenantId, plugin_id: pluginId, enabled, settings: JSON.stringify(settings) })
+      .onConflict((oc) => oc.columns(["tenant_id", "plugin_id"]).doUpdateSet({ enabled, settings: JSON.stringify(settings) }))
+      .execute(),
   );
 }

@@ -5,7 +5,7 @@
  * from importing anything else of the host, or another plugin.
  */
 export { openTestbed, type Member, type Testbed, type TestbedOptions } from "./testbed";
-export { loadPlugins } from "./plugins";
+export { loadPlugins, type TestPlugin } from "./plugins";
 export { createTenantTree, enablePlugin, openTestDatabase, testCreditCode, uniq, type TenantTree } from "./database";
 export { createUser, signedInRequest, testContext, TEST_PASSWORD } from "./accounts";
 export { audited, formBody, runAction, statusOf, type Posted } from "./routes";

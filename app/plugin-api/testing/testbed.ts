@@ -11,12 +11,15 @@ import { withScope } from "../../../db/scope";
 import type { PluginTenantContext } from "../context";
 import { createUser, testContext } from "./accounts";
 import { createTenantTree, enablePlugin, openTestDatabase, type TenantTree } from "./database";
-import { loadPlugins } from "./plugins";
+import { loadPlugins, testPluginId, type TestPlugin } from "./plugins";
 import { asStaffOf } from "./staff";
 
 export interface TestbedOptions<R extends BusinessRole> {
-  /** The plugins to run, dependencies first and the plugin under test last (`["disclosure", "requests"]`). */
-  plugins: readonly string[];
+  /**
+   * The plugins to run, dependencies first and the plugin under test last (`["disclosure", "requests"]`);
+   * a manifest written in the test (`definePlugin({...})`) runs beside them as a plugin without a folder.
+   */
+  plugins: readonly TestPlugin[];
   /** Offices under the city (default 2); the first is `env.office`. */
   offices?: number;
   /**
@@ -73,13 +76,14 @@ export async function openTestbed<DB = unknown, R extends BusinessRole = Busines
   const registry = await loadPlugins(options.plugins, options.pluginsDir);
   await migratePlugins(handle.db, registry);
   const tree = await createTenantTree(handle, options.offices ?? 2, options.demo ? "demo-" : "");
-  for (const t of [tree.city, ...tree.offices]) for (const id of options.plugins) await enablePlugin(handle, t.id, id);
+  const ids = options.plugins.map(testPluginId);
+  for (const t of [tree.city, ...tree.offices]) for (const id of ids) await enablePlugin(handle, t.id, id);
   const context = await testContext(handle, {}, registry);
   const office = tree.offices[0]!;
   const roles = options.roles ?? ([...CORE_ROLES, ...registry.roles().map((r) => r.key)] as readonly BusinessRole[] as readonly R[]);
   const members = {} as Record<R, Member>;
   for (const role of roles) members[role] = await createUser(handle, { [role === "supervisor" ? tree.city.id : office.id]: [role] });
-  const underTest = options.plugins.at(-1)!;
+  const underTest = ids.at(-1)!;
 
   const systemContext = (tenantId: string, pluginId = underTest) => {
     const plugin = registry.get(pluginId);
