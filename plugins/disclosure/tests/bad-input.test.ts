@@ -46,6 +46,14 @@ describe(`the item editor (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGl
     expect(await counts()).toEqual(before);
   });
 
+  it("says a refused character with every other field's fault in one answer, storing nothing", async () => {
+    const before = await counts();
+    const r = await post<Failure>(env, editorAction, env.users.drafter.id, "/new", draftForm({ title: "通报\u202E报通", issuer: "", writtenOn: "2026-02-30", topic: "" }));
+    expect(r.status).toBe(400);
+    expect(r.data.errors).toMatchObject({ title: ["errors.text.bidi"], issuer: ["disclosure:errors.issuer"], writtenOn: ["disclosure:errors.date"], topic: expect.any(Array) });
+    expect(await counts()).toEqual(before);
+  });
+
   it("refuses a NUL, a bidi override or a control character in any field, a hidden one included, storing nothing", async () => {
     const before = await counts();
     const title = await post<Failure>(env, editorAction, env.users.drafter.id, "/new", draftForm({ title: "通报\u202E报通" }));

@@ -9,7 +9,7 @@ import { type FieldErrors, FormMessage, hasErrors } from "../../../../app/plugin
 import { renderBody } from "../../server/html";
 import { itemById } from "../../server/items.server";
 import { bodyInput, editableBody } from "../../server/staff/body-input.server";
-import { blankValues, EDITOR_FIELDS, editorOptions, ownDraft, valuesOfDraft, valuesOfItem, type EditorValues } from "../../server/staff/editor.server";
+import { blankValues, EDITOR_FIELDS, editorOptions, ownDraft, parseEditorForm, valuesOfDraft, valuesOfItem, type EditorValues } from "../../server/staff/editor.server";
 import { draftFindings, saveDraft } from "../../server/staff/save-draft.server";
 import { DraftFindings, type ShownFinding } from "./_parts/findings";
 import { ItemForm, type FormAttachment } from "./_parts/item-form";
@@ -92,7 +92,15 @@ export const action = pluginAction(async (ctx, { params, request }) => {
   if (texts.intent !== undefined && texts.intent !== "save" && texts.intent !== "submit" && texts.intent !== "preview") refused.intent ??= ["errors.invalid"];
   // A signature of the findings the page showed (16 hex digits), not free text.
   if ((texts.seenFindings ?? "").length > 64) refused.seenFindings ??= ["errors.invalid"];
-  if (hasErrors(refused) || !body.ok) return data<Failure>({ errors: refused, values, removed, message: formMessage(refused, [...EDITOR_FIELDS, "bodyFile"]) }, { status: 400 });
+  if (hasErrors(refused) || !body.ok) {
+    // The other fields' own faults with the refused texts, all in one answer (a refused text's own word wins at its field).
+    const parsed = parseEditorForm({ ...typed, body: body.ok ? body.html : typed.body });
+    const others: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+    // A body that could not be read (a bad .docx, an unknown format) is said once, at its own field.
+    if (!body.ok) delete others.body;
+    const errors = { ...others, ...refused };
+    return data<Failure>({ errors, values, removed, message: formMessage(refused, [...EDITOR_FIELDS, "bodyFile"]) }, { status: 400 });
+  }
   const result = await saveDraft(ctx, {
     values: { ...typed, body: body.html },
     existing: existing ? { id: existing.doc.id, version } : undefined,
@@ -133,7 +141,6 @@ export default function Editor() {
         </p>
       )}
       {loaded.notice === "saved" && !failed && <FormMessage tone="success">{t("staff.editor.saved")}</FormMessage>}
-      {failed && <FormMessage tone="error">{failed.message ? t(failed.message) : t("staff.editor.notSaved")}</FormMessage>}
       {!failed && <DraftFindings findings={loaded.findings} held={loaded.notice === "held"} />}
       <ItemForm
         values={values}
@@ -144,6 +151,7 @@ export default function Editor() {
         version={loaded.doc?.version ?? null}
         signature={failed ? "" : loaded.signature}
         preview={preview}
+        refusal={failed ? { message: failed.message } : null}
         correcting={Boolean(values.correctsId)}
       />
     </>

@@ -29,6 +29,7 @@ export function ItemForm({
   signature,
   correcting,
   preview,
+  refusal,
 }: {
   values: Record<string, string>;
   errors: FieldErrors;
@@ -40,13 +41,15 @@ export function ItemForm({
   correcting: boolean;
   /** The body's published rendition, after 预览. */
   preview: string | null;
+  /** A refused submission, with its message when the whole form was refused (a stale version, a hidden value). */
+  refusal: { message?: string } | null;
 }) {
   const { t } = useTranslation("disclosure");
   const locale = useLocale();
   const topics = values.topic && !options.topics.includes(values.topic) ? [...options.topics, values.topic] : options.topics;
   // The summary links each error to the control it is about: attachments' to the file chooser, the body format's to the body.
   const { attachments: fileErrors, bodyFormat: formatErrors, ...fieldErrors } = errors;
-  const summary: FieldErrors = { ...fieldErrors, files: fileErrors, body: [...(errors.body ?? []), ...(formatErrors ?? [])] };
+  const shown: FieldErrors = { ...fieldErrors, files: fileErrors, body: [...(errors.body ?? []), ...(formatErrors ?? [])] };
   const labels = Object.fromEntries(
     (
       [
@@ -71,6 +74,13 @@ export function ItemForm({
       ] as const
     ).map(([field, key]) => [field, t(key)]),
   );
+  // A refusal's message (the whole form's, said in its place of a hidden field's error) and the note that nothing was saved lead the summary.
+  const summary: FieldErrors = refusal
+    ? {
+        _form: [...(refusal.message ? [refusal.message] : []), "disclosure:staff.editor.notSaved"],
+        ...(refusal.message ? Object.fromEntries(Object.entries(shown).filter(([field]) => field in labels)) : shown),
+      }
+    : shown;
   return (
     <PostForm encType="multipart/form-data" className="stack" noValidate>
       <ErrorSummary errors={summary} labels={labels} />
