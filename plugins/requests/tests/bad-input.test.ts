@@ -141,5 +141,10 @@ describe("the staff pages", () => {
     // A step's date and a refused note together.
     const close = await post(env, applicationAction, env.users.officer.id, path, { intent: "close.withdrawn", closedOn: "2026-13-01", note: "撤回\u0000" }, { id });
     expect(close).toMatchObject({ status: 400, data: { errors: { closedOn: ["requests:errors.date"], note: ["errors.text.control"] } } });
+    // A name no step has, an inherited one included, is the form's own fault, not a server error.
+    for (const intent of ["no-such-step", "toString"]) {
+      const unknown = await post(env, applicationAction, env.users.officer.id, path, { intent }, { id });
+      expect(unknown).toMatchObject({ status: 400, data: { ok: false, errors: { _form: ["errors.invalid"] } } });
+    }
   });
 });

@@ -50,7 +50,8 @@ export const action = pluginAction(async (ctx, { params, request }) => {
   }
   const isAppeal = intent === "appeal.record" || intent === "appeal.decide";
   ctx.require(isAppeal ? "requests.appeals.manage" : "requests.applications.handle");
-  if (!isAppeal && !(intent in StepForms(""))) return fail(refusal({ _form: ["errors.invalid"] }));
+  // Own keys only: an inherited name (`toString`) is no step.
+  if (!isAppeal && !Object.hasOwn(StepForms(""), intent)) return fail(refusal({ _form: ["errors.invalid"] }));
   const r = await ctx
     .withTenant(async (trx) => {
       let result: { ok: true } | Refusal;
