@@ -6,6 +6,7 @@ import * as issuerIndex from "./db/0003_issuer_index";
 import * as itemSummary from "./db/0004_item_summary";
 import * as bodyParagraphs from "./db/0005_body_paragraphs";
 import * as importJobs from "./db/0006_import_jobs";
+import * as fedItems from "./db/0007_fed_items";
 import { locales } from "./locales";
 import { describeItem } from "./server/describe.server";
 import { IMPORT_TYPE, ImportPayload } from "./server/import/batch-schema";
@@ -15,6 +16,7 @@ import { lateThisYear, listCompleteness, publishedThisYear, tableTwoSection } fr
 import { ITEM_TYPE, ItemPayload } from "./server/item-schema";
 import { onTimeByMonth, onTimeThisYear, publishedByMonth } from "./server/figures-series.server";
 import { isNewItem, onPublished } from "./server/publish.server";
+import { catalogueOffer } from "./server/feed.server";
 import { seedDisclosure } from "./server/seed.server";
 
 const STAFF = ["drafter", "dept_reviewer", "classifier", "leader", "principal", "requests_officer", "supervisor", "viewer"] as const;
@@ -76,7 +78,7 @@ export default definePlugin({
     { key: "disclosure.items.withdraw", label: "disclosure:permissions.withdraw", defaultRoles: ["leader", "principal"] },
     { key: "disclosure.catalogue.manage", label: "disclosure:permissions.catalogue", defaultRoles: ["principal"] },
   ],
-  migrations: { "0001_disclosure": disclosureTables, "0002_item_counts": itemCounts, "0003_issuer_index": issuerIndex, "0004_item_summary": itemSummary, "0005_body_paragraphs": bodyParagraphs, "0006_import_jobs": importJobs },
+  migrations: { "0001_disclosure": disclosureTables, "0002_item_counts": itemCounts, "0003_issuer_index": issuerIndex, "0004_item_summary": itemSummary, "0005_body_paragraphs": bodyParagraphs, "0006_import_jobs": importJobs, "0007_fed_items": fedItems },
   documentTypes: [
     // Published on approval: a new item takes the next 索引号, a correction keeps its item's.
     { key: ITEM_TYPE, label: "disclosure:documentType", requiresClassification: true, payload: ItemPayload, describe: describeItem, proposedAttribute: (p: ItemPayload) => p.attribute, publishOnApproval: { numbered: isNewItem }, onPublished },
@@ -84,6 +86,8 @@ export default definePlugin({
     { key: IMPORT_TYPE, label: "disclosure:importDocumentType", requiresClassification: true, payload: ImportPayload, describe: describeBatch, publishOnApproval: { numbered: false }, onPublished: onBatchPublished },
   ],
   reportFigures: [tableTwoSection],
+  // Any plugin's published document in this catalogue, with its 索引号 (an annual report under 年度报告).
+  extensionPoints: [catalogueOffer],
   widgets: [
     // Counts carry no direction; late items, the on-time rate and the list's coverage do.
     {

@@ -2,6 +2,8 @@ import type { ColumnType, Generated } from "kysely";
 
 type DateColumn = ColumnType<Date | string, string, string>;
 type Json<T> = ColumnType<T, string, string>;
+/** A nullable column added later: inserts written before it need not name it. */
+type Added<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 /** The plugin's tables as Kysely sees them (the migrations are the source of truth), which types the transactions of its contexts (server/context.ts). */
 export type DisclosureDatabase = {
@@ -58,6 +60,12 @@ export type DisclosureDatabase = {
     version: Generated<number>;
     search_text: Generated<string>;
     updated_at: Generated<Date>;
+    /** Set on items another plugin fed through the catalogue extension point (0007). */
+    source_plugin: Added<string>;
+    source_id: Added<string>;
+    source_version: Added<number>;
+    source_url: Added<string>;
+    source_attachments: ColumnType<unknown[], string | undefined, string>;
   };
   disclosure_item_versions: { tenant_id: string; item_id: string; version: number; snapshot: Json<unknown>; reason: string; changed_by: string | null; changed_at: Generated<Date> };
   disclosure_attachments: { tenant_id: string; id: Generated<string>; name: string; mime: string; size: number; sha256: string; bytes: Buffer; text: string; uploaded_by: string | null; uploaded_at: Generated<Date> };

@@ -7,5 +7,6 @@ export type DisclosureTransaction = Contexts["transaction"];
 export type DisclosureContext = Contexts["request"];
 export type DisclosureTenantContext = Contexts["tenant"];
 export type DisclosureHookContext = Contexts["hook"];
+export type DisclosureExtensionContext = Contexts["extension"];
 export type DisclosureDescribeContext = Contexts["describe"];
 export type DisclosureWidgetContext = Contexts["widget"];

@@ -32,6 +32,17 @@ export interface Item {
   withdrawalReason: string | null;
   version: number;
   updatedAt: Date;
+  /** Where an item another plugin fed through the catalogue extension point came from; null for the catalogue's own. */
+  source: ItemSource | null;
+}
+
+/** The plugin and record a fed item came from, its own public page and the files it serves. */
+export interface ItemSource {
+  pluginId: string;
+  recordId: string;
+  version: number;
+  url: string;
+  attachments: { name: string; url: string; mime?: string; size?: number }[];
 }
 
 const iso = (d: unknown): string | null => (d === null || d === undefined ? null : d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
@@ -64,6 +75,9 @@ export function toItem(r: any): Item {
     withdrawalReason: r.withdrawal_reason,
     version: r.version,
     updatedAt: r.updated_at,
+    source: r.source_plugin
+      ? { pluginId: r.source_plugin, recordId: r.source_id, version: r.source_version, url: r.source_url, attachments: r.source_attachments ?? [] }
+      : null,
   };
 }
 

@@ -9,7 +9,7 @@ import { publicItem } from "../../server/portal/item.server";
 import { listed, notFound, portalOf } from "../../server/portal/page.server";
 import { headTags } from "./_parts/head";
 import { ItemMetaTable } from "./_parts/item-meta";
-import { AttachmentList } from "./_parts/attachment-list";
+import { AttachmentList, LinkedFiles } from "./_parts/attachment-list";
 
 /** One item as official sites show it: the metadata table, the text, attachments, linked interpretations; a withdrawn item shows its notice only. */
 export const loader = pluginLoader(async (ctx, { params }) => {
@@ -89,6 +89,8 @@ export const loader = pluginLoader(async (ctx, { params }) => {
       bodyHtml: renderBody(item.bodyHtml),
       attachments: item.attachments.map((a) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, redacted: a.redacted === true, text: a.redacted ? a.text : "" })),
       version: item.version,
+      // Fed by another plugin: its own page of the document, and the files it serves.
+      source: item.source ? { name: ctx.t(`${item.source.pluginId}:name`, { defaultValue: item.source.pluginId }), url: item.source.url, attachments: item.source.attachments } : null,
     },
     correction,
     interpretations: related.interpretations.map(listed),
@@ -149,13 +151,28 @@ export default function ItemPage() {
           {t("fields.body")}
         </h2>
         {/* The same rendition the reviewers approved on the document page (one renderer). */}
-        {item.bodyHtml ? <div className="rich-text" data-rendition="payload.body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} /> : <p className="muted">{t("portal.item.noBody")}</p>}
+        {item.bodyHtml ? (
+          <div className="rich-text" data-rendition="payload.body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
+        ) : (
+          !item.source && <p className="muted">{t("portal.item.noBody")}</p>
+        )}
+        {item.source && (
+          <p>
+            {t("feed.sourceNote", { source: item.source.name })} <a href={item.source.url}>{t("feed.sourceLink")}</a>
+          </p>
+        )}
       </section>
 
       {item.attachments.length > 0 && (
         <section aria-labelledby="item-attachments">
           <h2 id="item-attachments">{t("meta.attachments")}</h2>
           <AttachmentList code={data.portal.code} attachments={item.attachments} />
+        </section>
+      )}
+      {item.source && item.source.attachments.length > 0 && (
+        <section aria-labelledby="item-source-attachments">
+          <h2 id="item-source-attachments">{t("meta.attachments")}</h2>
+          <LinkedFiles files={item.source.attachments} />
         </section>
       )}
 

@@ -78,6 +78,8 @@ export async function checkReferences(trx: DisclosureTransaction, tenantId: stri
   if (payload.correctsId) {
     const corrected = await itemById(trx, tenantId, payload.correctsId);
     if (!corrected || corrected.status !== "published") addError(errors, "correctsId", "disclosure:staff.editor.errors.corrects");
+    // Another plugin's document is corrected in that plugin, which feeds the catalogue again.
+    else if (corrected.source) addError(errors, "correctsId", "disclosure:feed.errors.readOnly");
     else known.add(corrected.topic);
   }
   if (!known.has(payload.topic)) addError(errors, "topic", "disclosure:staff.editor.errors.topic");

@@ -5,7 +5,7 @@ import { itemById, relatedItems } from "../items.server";
 import { itemUrl } from "../publish.server";
 import { DEFAULT_LIMIT_WORKDAYS, timeliness } from "../timeliness";
 import { labelOf } from "./editor.server";
-import { UNPUBLISHED } from "./items-list.server";
+import { sourceLabel, UNPUBLISHED } from "./items-list.server";
 import type { DisclosureContext, DisclosureTransaction } from "../context";
 
 const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : String(d));
@@ -48,6 +48,8 @@ export async function staffItemView(ctx: DisclosureContext, trx: DisclosureTrans
     timeliness: { ...timeliness(ctx.calendar, item.formedOn, item.publishedOn, chinaDate(), limit), limit },
     publicUrl: item.attribute === "proactive" ? itemUrl(ctx.tenant.code, item.id) : null,
     documentUrl: item.documentId ? `/t/${ctx.tenant.code}/admin/documents/${item.documentId}` : null,
+    // Fed by another plugin: read-only here (no correction or withdrawal), changed through that plugin.
+    source: item.source ? { label: sourceLabel(ctx, item.source.pluginId), url: item.source.url, version: item.source.version } : null,
     base,
   };
 }

@@ -38,6 +38,13 @@ export interface ListRow {
   href: string;
   /** A published item the reader may select for withdrawal. */
   withdrawable: boolean;
+  /** "来自年度报告": the plugin an item fed through the catalogue extension point came from, edited only there. */
+  source: string | null;
+}
+
+/** "来自年度报告": the source plugin's name in the reader's language (its id if it is no longer installed). */
+export function sourceLabel(ctx: Pick<DisclosureContext, "t">, pluginId: string): string {
+  return ctx.t("feed.from", { source: ctx.t(`${pluginId}:name`, { defaultValue: pluginId }) });
 }
 
 const escapeLike = (s: string) => `%${s.replace(/[\\%_]/g, "\\$&")}%`;
@@ -89,6 +96,7 @@ export async function staffItemList(ctx: DisclosureContext, trx: DisclosureTrans
         indexNumber: null,
         href: editable ? `${base}/drafts/${d.id}` : d.url,
         withdrawable: false,
+        source: null,
       });
     }
   }
@@ -111,7 +119,8 @@ export async function staffItemList(ctx: DisclosureContext, trx: DisclosureTrans
         date: i.publishedOn,
         indexNumber: i.indexNumber,
         href: `${base}/items/${i.id}`,
-        withdrawable: canWithdraw && i.status === "published",
+        withdrawable: canWithdraw && i.status === "published" && !i.source,
+        source: i.source ? sourceLabel(ctx, i.source.pluginId) : null,
       });
     }
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { itemById } from "../items.server";
 import { withdrawItem } from "../publish.server";
 import type { DisclosureContext } from "../context";
 
@@ -13,6 +14,7 @@ export const WithdrawForm = z.object({
 });
 
 class NotPublished extends Error {}
+class FedItem extends Error {}
 
 /**
  * Withdraws every item named, with one reason, in one transaction: if any of them is no longer
@@ -22,6 +24,8 @@ export async function withdrawItems(ctx: DisclosureContext, ids: string[], reaso
   try {
     const count = await ctx.withTenant(async (trx) => {
       for (const id of new Set(ids)) {
+        // Another plugin's document leaves the catalogue through that plugin (the catalogue extension point).
+        if ((await itemById(trx, ctx.tenant.id, id))?.source) throw new FedItem();
         const item = await withdrawItem(ctx, trx, id, reason);
         if (!item) throw new NotPublished();
         await ctx.audit(trx, { action: "disclosure.item.withdraw", target: { type: "disclosure_item", id }, data: { indexNumber: item.indexNumber, reason } });
@@ -31,6 +35,7 @@ export async function withdrawItems(ctx: DisclosureContext, ids: string[], reaso
     return { ok: true, count };
   } catch (e) {
     if (e instanceof NotPublished) return { ok: false, error: `${W}.notPublished` };
+    if (e instanceof FedItem) return { ok: false, error: "disclosure:feed.errors.readOnly" };
     throw e;
   }
 }

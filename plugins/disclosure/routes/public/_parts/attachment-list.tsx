@@ -36,3 +36,16 @@ export function AttachmentList({ code, attachments }: { code: string; attachment
     </ul>
   );
 }
+
+/** Files another plugin serves for an item it fed to the catalogue: links to them where they are. */
+export function LinkedFiles({ files }: { files: { name: string; url: string; mime?: string; size?: number }[] }) {
+  return (
+    <ul>
+      {files.map((f) => (
+        <li key={f.url}>
+          <a href={f.url}>{f.name}</a> {f.mime && f.size !== undefined && <FileMeta className="muted" mime={f.mime} name={f.name} size={f.size} />}
+        </li>
+      ))}
+    </ul>
+  );
+}
