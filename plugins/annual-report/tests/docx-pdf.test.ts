@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportDocx } from "../server/docx/report-docx.server";
+import type { AnnualReportModel } from "../server/report/model";
 import { fixtureReport } from "./docx-fixture";
 
 /**
@@ -32,9 +33,31 @@ const fontsConf = () =>
     .map(([official, open]) => `  <alias binding="same"><family>${official}</family><prefer><family>${open}</family></prefer></alias>`)
     .join("\n")}\n</fontconfig>\n`;
 
+/**
+ * A report of text alone, to count the grid: three paragraphs of 60 characters (26 after the indent,
+ * then 28, then 6) and sixty of 26 (one line each with the indent).
+ */
+const GRID_TEXT = "政府信息公开工作年度报告";
+const gridReport: AnnualReportModel = {
+  ...fixtureReport,
+  sections: [
+    {
+      key: "overview",
+      kind: "narrative",
+      heading: "一、总体情况",
+      parts: [{ paragraphs: [...Array.from({ length: 3 }, () => ({ text: GRID_TEXT.repeat(5) })), ...Array.from({ length: 60 }, () => ({ text: GRID_TEXT.repeat(3).slice(0, 26) }))] }],
+    },
+  ],
+};
+
 let dir: string;
 let env: NodeJS.ProcessEnv;
 let pages: string[];
+let gridPages: string[];
+
+const pdfPages = async (pdf: string) => (await run("pdftotext", ["-layout", pdf, "-"])).stdout.split("\f").filter((p) => p.trim());
+/** The lines of a page that hold Chinese text, spaces removed. */
+const textLines = (page: string) => page.split("\n").map((l) => l.replace(/\s+/g, "")).filter((l) => /[\u4e00-\u9fff]/.test(l));
 
 beforeAll(async () => {
   if (skipped) return;
@@ -42,10 +65,11 @@ beforeAll(async () => {
   writeFileSync(join(dir, "fonts.conf"), fontsConf());
   env = { ...process.env, FONTCONFIG_FILE: join(dir, "fonts.conf") };
   writeFileSync(join(dir, "report.docx"), await reportDocx(fixtureReport));
+  writeFileSync(join(dir, "grid.docx"), await reportDocx(gridReport));
   // A private profile: parallel runs (and a desktop LibreOffice) do not share one.
-  await run("soffice", [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, join(dir, "report.docx")], { env, timeout: 120_000 });
-  const text = (await run("pdftotext", ["-layout", join(dir, "report.pdf"), "-"])).stdout;
-  pages = text.split("\f").filter((p) => p.trim());
+  await run("soffice", [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, join(dir, "report.docx"), join(dir, "grid.docx")], { env, timeout: 120_000 });
+  pages = await pdfPages(join(dir, "report.pdf"));
+  gridPages = await pdfPages(join(dir, "grid.pdf"));
 }, 150_000);
 
 afterAll(() => {
@@ -62,6 +86,17 @@ describe.skipIf(skipped)("the annual report .docx rendered by LibreOffice", () =
     expect(count).toBeGreaterThanOrEqual(4);
     expect(count).toBeLessThanOrEqual(8);
     expect(pages).toHaveLength(count);
+  });
+
+  it("sets the body on the grid: 28 characters a line, 22 lines a page", () => {
+    const first = textLines(gridPages[0]!);
+    // The first paragraph: 26 characters after the two-character indent, then a full line of 28.
+    const opening = first.findIndex((l) => l.startsWith(GRID_TEXT));
+    expect(first.slice(opening, opening + 3).map((l) => l.length)).toEqual([26, 28, 6]);
+    // A page of one-line paragraphs (the page number is no Chinese text) holds 22 of them.
+    const full = textLines(gridPages[1]!);
+    expect(full).toHaveLength(22);
+    expect(full.every((l) => l.length === 26)).toBe(true);
   });
 
   it("numbers every page 「— N —」 and keeps the signature with the report's last words", () => {
