@@ -68,7 +68,7 @@ function cellProblems(tables: readonly ReportTable[], named: (key: string) => Na
     const cells = [named(cell.key)];
     const says = (rule: CheckRule) => `${cells[0]!.name}：${RULE_TEXT[rule]}`;
     if (cell.manual && cell.value === null) problems.push({ severity: "error", rule: "manual.value", cells, value: null, text: says("manual.value") });
-    if (cell.manual && cell.note?.trim() === "") problems.push({ severity: "error", rule: "manual.note", cells, text: says("manual.note") });
+    if (cell.manual && !cell.note?.trim()) problems.push({ severity: "error", rule: "manual.note", cells, text: says("manual.note") });
     if (cell.value === null) continue;
     const decimals = cell.decimals ?? 0;
     const valid = Number.isFinite(cell.value) && cell.value >= 0 && hasDecimalsAtMost(cell.value, decimals);
