@@ -78,7 +78,7 @@ afterAll(() => {
 
 const pdfinfo = async () => (await run("pdfinfo", [join(dir, "report.pdf")])).stdout;
 
-describe.skipIf(skipped)("the annual report .docx rendered by LibreOffice", () => {
+describe.skipIf(skipped)(`the annual report .docx rendered by LibreOffice${skipped ? ` (skipped: ${tools.join(", ")} not on the PATH)` : ""}`, () => {
   it("is A4, four to eight pages for a year with three tables", async () => {
     const info = await pdfinfo();
     expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
