@@ -15,6 +15,7 @@ import { onBatchPublished } from "./server/import/publish-batch.server";
 import { lateThisYear, listCompleteness, publishedThisYear, tableTwoSection } from "./server/figures.server";
 import { ITEM_TYPE, ItemPayload } from "./server/item-schema";
 import { onTimeByMonth, onTimeThisYear, publishedByMonth } from "./server/figures-series.server";
+import { reportFactsSection } from "./server/figures/report-facts.server";
 import { isNewItem, onPublished } from "./server/publish.server";
 import { catalogueOffer } from "./server/feed.server";
 import { seedDisclosure } from "./server/seed.server";
@@ -85,7 +86,7 @@ export default definePlugin({
     // An import: one batch of checked rows through the same chain and 保密审查 as an item.
     { key: IMPORT_TYPE, label: "disclosure:importDocumentType", requiresClassification: true, payload: ImportPayload, describe: describeBatch, publishOnApproval: { numbered: false }, onPublished: onBatchPublished },
   ],
-  reportFigures: [tableTwoSection],
+  reportFigures: [tableTwoSection, reportFactsSection],
   // Any plugin's published document in this catalogue, with its 索引号 (an annual report under 年度报告).
   extensionPoints: [catalogueOffer],
   widgets: [

@@ -1,6 +1,7 @@
 import type { PluginManifest, ReportBatchContext } from "../../../app/plugin-api";
 import type { RequestsDatabase } from "../db/schema";
 import { TABLE_FOUR_CELLS, TABLE_THREE_CELLS } from "./figures/labels";
+import { reportFactsSection } from "./figures/report-facts.server";
 import { tableFourByTenant, tableThreeByTenant } from "./figures/tables.server";
 import { AGE_BUCKETS, onTimeByMonth, openByAge, openNow } from "./figures/series.server";
 import { medianDaysThisYear, onTimeThisYear, overdueNow, receivedThisYear } from "./figures/widgets.server";
@@ -31,6 +32,7 @@ export const reportFigures: NonNullable<PluginManifest<RequestsDatabase>["report
     compute: (ctx: BatchContext, tenantIds, year) =>
       ctx.withRead(tenantIds, async (trx) => byKey(await tableFourByTenant(trx, tenantIds, year), TABLE_FOUR_CELLS, (t, c) => t[c.group][c.outcome])),
   },
+  reportFactsSection,
 ];
 
 /** Counts carry no direction (more applications is neither good nor bad); the reply times do. */
