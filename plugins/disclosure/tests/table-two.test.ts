@@ -95,8 +95,12 @@ describe(`table 二 第二十条（一） by the state on 31 December (${process
     const other = env.tree.offices[1]!.id;
     const staff = await pluginRequest(env, env.users.viewer.id, `/t/${env.office.code}/admin/disclosure`);
     const { sections, byTenant } = await staff.reports.figures(2025);
-    expect(sections.map((s) => [s.pluginId, s.key, s.label])).toEqual([["disclosure", "disclosure.t2", "disclosure:figures.section"]]);
-    const byKey = byTenant[env.office.id];
+    expect(sections.map((s) => [s.pluginId, s.key, s.label])).toEqual([
+      ["disclosure", "disclosure.t2", "disclosure:figures.section"],
+      ["disclosure", "disclosure.facts", "disclosure:facts.section"],
+    ]);
+    const tableKeys = new Set(sections[0]!.figures.map((f) => f.key));
+    const byKey = Object.fromEntries(Object.entries(byTenant[env.office.id]!).filter(([k]) => tableKeys.has(k)));
     // Both offices in one read, each its own table.
     const batch = await (manifest.reportFigures ?? [])[0]!.compute(
       reportContext(env, { pluginId: "disclosure", key: "disclosure.t2" }, env.users.viewer.id, [env.office.id, other]),
@@ -105,7 +109,7 @@ describe(`table 二 第二十条（一） by the state on 31 December (${process
     );
     expect(batch.get(env.office.id)).toEqual(byKey);
     const theirs = await figures(other, 2025);
-    expect(batch.get(other)).toEqual(Object.fromEntries(Object.keys(byKey!).map((k) => [k, theirs[k.split(".")[1] === "rules" ? "rule" : "normative"][k.split(".")[2] as TableTwoColumn]])));
+    expect(batch.get(other)).toEqual(Object.fromEntries(Object.keys(byKey).map((k) => [k, theirs[k.split(".")[1] === "rules" ? "rule" : "normative"][k.split(".")[2] as TableTwoColumn]])));
     expect(byKey).toEqual({
       "disclosure.rules.issued": 0,
       "disclosure.rules.repealed": 0,
@@ -171,7 +175,7 @@ describe(`table 二 第二十条（一） by the state on 31 December (${process
       expect((manifest.locales[locale] as unknown as { figures: { section: string } }).figures.section).toBe(TABLE_TWO_TITLE[locale]);
     }
     // Each report figure is described by its column's rule, from the law, in every locale.
-    for (const f of (manifest.reportFigures ?? []).flatMap((s) => s.figures)) {
+    for (const f of (manifest.reportFigures ?? []).find((s) => s.key === "disclosure.t2")!.figures) {
       const column = f.key.split(".").at(-1) as TableTwoColumn;
       expect(f.description).toBe(`disclosure:tableTwo.${column}`);
       for (const locale of ["zh-CN", "zh-TW", "en"] as const) {
@@ -180,5 +184,24 @@ describe(`table 二 第二十条（一） by the state on 31 December (${process
         expect(text.endsWith(TABLE_TWO_WITHDRAWN[locale])).toBe(true);
       }
     }
+  });
+});
+
+describe("the facts the annual report's 总体情况 quotes", () => {
+  it("counts the year's proactive items still public, the categories they went into, the interpretations and the withdrawals", async () => {
+    const office = env.tree.offices[2]?.id ?? env.tree.city.id;
+    await item(office, { title: "事实一", categoryKey: "policy.normative", writtenOn: "2024-03-01", publishedOn: "2024-03-02" });
+    await item(office, { title: "事实二", categoryKey: "policy.normative", writtenOn: "2024-04-01", publishedOn: "2024-04-02" });
+    await item(office, { title: "事实三", categoryKey: "interpretation", writtenOn: "2024-05-01", publishedOn: "2024-05-02" });
+    await item(office, { title: "事实四", categoryKey: "policy.normative", writtenOn: "2024-06-01", publishedOn: "2024-06-02", withdrawnOn: "2024-07-01" });
+    await item(office, { title: "事实五", categoryKey: "policy.normative", writtenOn: "2023-06-01", publishedOn: "2023-06-02", withdrawnOn: "2024-08-01" });
+    const facts = manifest.reportFigures!.find((s) => s.key === "disclosure.facts")!;
+    const read = await facts.compute(reportContext(env, { pluginId: "disclosure", key: facts.key }, env.users.viewer.id, [office]), [office], 2024);
+    expect(read.get(office)).toEqual({
+      "disclosure.facts.published": 3,
+      "disclosure.facts.categories": 2,
+      "disclosure.facts.interpretations": 1,
+      "disclosure.facts.withdrawn": 2,
+    });
   });
 });
