@@ -82,8 +82,9 @@ async function publishFed(ctx: DisclosureExtensionContext, trx: DisclosureTransa
     item = toItem(row);
     await ctx.audit(trx, { action: "disclosure.item.correct", target: { type: "disclosure_item", id: item.id }, data: { version: item.version, reason: input.correctionReason, source: ctx.caller.pluginId } });
   } else {
-    // The same gapless sequence as the catalogue's own items, taken last: everyone numbering waits for this commit.
-    const { number } = await ctx.numbering.next(trx, "core.index");
+    // The same gapless sequence as the catalogue's own items, in the year of publication (a past
+    // year's report put online now is numbered in that year), taken last: everyone numbering waits for this commit.
+    const { number } = await ctx.numbering.next(trx, "core.index", { year: Number(publishedOn.slice(0, 4)) });
     const row = await trx
       .insertInto("disclosure_items")
       .values({ ...values, tenant_id: tenantId, index_number: number, published_on: publishedOn })

@@ -195,7 +195,10 @@ describe("the catalogue extension point", () => {
     });
     await expect(feed(entry("nowhere", { categoryKey: "no-such-category" }))).rejects.toMatchObject({ key: "disclosure:feed.errors.category" });
     await expect(feed(entry("late", { writtenOn: "2026-03-01", publishedOn: "2026-02-01" }))).rejects.toMatchObject({ key: "disclosure:feed.errors.writtenAfterPublished" });
-    expect(await publicItems()).toHaveLength(before);
+    // A past year's document put online now is numbered in its year of publication.
+    const past = await feed(entry("report-2015", { writtenOn: "2016-01-20", publishedOn: "2016-01-25" }));
+    expect(past.indexNumber).toMatch(/\/2016-00001$/);
+    expect(await publicItems()).toHaveLength(before + 1);
   });
 
   it("fails cleanly where the office has not enabled the disclosure plugin: a localised refusal, nothing written", async () => {
