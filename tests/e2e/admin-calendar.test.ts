@@ -49,6 +49,31 @@ test("without JavaScript, the sysadmin pastes a year's notice, checks the previe
   await context.close();
 });
 
+test("with JavaScript, a notice refused for its own faults lists them in the form's summary, which takes focus and links to the text", async () => {
+  const context = await newContext(browser());
+  const page = await context.newPage();
+  const console = watch(page, ["status of 400"]);
+  await signIn(page);
+  await page.goto("/admin/calendar");
+  await hydrated(page);
+  const pasteForm = page.locator("form").filter({ has: page.locator('input[name="source"][value="text"]') });
+  await pasteForm.getByLabel("通知所属年份").fill(YEAR);
+  await pasteForm.getByLabel("通知正文").fill(NOTICE.replace("共7天", "共6天"));
+  await pasteForm.getByRole("button", { name: "预览" }).click();
+  await page.waitForFunction(() => document.activeElement?.classList.contains("error-summary"));
+  const summary = page.locator(".error-summary");
+  expect(await summary.innerText()).toContain("第 2 行写明共 6 天");
+  await expect(page.locator("#f-text-text").getAttribute("aria-invalid")).resolves.toBe("true");
+  await summary.locator('a[href="#f-text-text"]').click();
+  await page.waitForFunction(() => document.activeElement?.id === "f-text-text");
+  // The same notice again: the same faults, focus back on the summary.
+  await pasteForm.getByRole("button", { name: "预览" }).click();
+  await page.waitForFunction(() => document.activeElement?.classList.contains("error-summary"));
+  await screenshot(page, "admin-calendar-notice-refused");
+  console.expectClean();
+  await context.close();
+});
+
 test("the calendar page fits a phone's width and a desktop's", async () => {
   for (const viewport of [{ width: 360, height: 740 }, { width: 1366, height: 768 }]) {
     const context = await newContext(browser(), { viewport });
