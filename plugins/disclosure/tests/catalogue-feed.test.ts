@@ -9,7 +9,7 @@ import {
   type CatalogueInput,
   type CatalogueItemRef,
 } from "../../../app/plugin-api";
-import { actOn, approveChain, documentOf, draftDocument, enablePlugin, load, openTestbed, post, publicSearch, type Testbed } from "../../../app/plugin-api/testing";
+import { actOn, approveChain, audited, documentOf, draftDocument, enablePlugin, load, openTestbed, post, publicSearch, type Testbed } from "../../../app/plugin-api/testing";
 import type { DisclosureDatabase } from "../db/schema";
 import { listItems, type Item } from "../server/items.server";
 import { loader as categoryLoader } from "../routes/public/category";
@@ -112,6 +112,9 @@ describe("the catalogue extension point", () => {
     expect(item).toMatchObject({ id: ref.itemId, indexNumber: ref.indexNumber, categoryKey: "annual-report", status: "published", attribute: "proactive", documentId: null });
     expect(item!.source).toMatchObject({ pluginId: "test-feeder", recordId: id, version: 1, url: `/t/${env.office.code}/test-feeder/2025` });
     expect(item!.bodyHtml).toContain("本机关主动公开政府信息");
+    // In the office's audit chain as the catalogue's own event, by the member whose approval published it.
+    const events = await audited(env, "disclosure.item.publish");
+    expect(events.find((e) => e.target_id === ref.itemId)).toMatchObject({ actor_id: env.member("leader").id, data: { indexNumber: ref.indexNumber, source: "test-feeder" } });
 
     // The same gapless sequence as the catalogue's own items: the next one takes the number after it.
     await publishOwnItem("东湖水质月报");
