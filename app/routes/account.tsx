@@ -109,7 +109,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const next = String(form.get("next") ?? "");
       const weak = next ? passwordProblems(next, user.username) : [];
       const withWeak = (errors: FieldErrors): FieldErrors => (weak.length ? { ...errors, next: [...new Set([...(errors.next ?? []), ...weak])] } : errors);
-      if (!parsed.ok) return refused(withWeak(parsed.errors));
+      if (!parsed.ok) {
+        // A wrong current password is named with the form's other faults, not only once they are fixed.
+        const typed = String(form.get("current") ?? "");
+        const wrong = typed !== "" && !parsed.errors.current && !(await inUserScope((trx) => checkCurrentPassword(trx, user.id, typed)));
+        return refused(withWeak(wrong ? { ...parsed.errors, current: ["errors.password.wrongCurrent"] } : parsed.errors));
+      }
       try {
         const ok = await inUserScope(async (trx, audit) => {
           if (!(await checkCurrentPassword(trx, user.id, parsed.data.current))) return false;

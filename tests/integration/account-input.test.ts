@@ -9,7 +9,7 @@ import { action as accountAction } from "../../app/routes/account";
 import { action as adminAccountAction } from "../../app/routes/admin.accounts.$userId";
 import { loader as accountListLoader } from "../../app/routes/admin.accounts._index";
 import { createTenantTree, openTestDatabase } from "../helpers/db";
-import { createUser, signedInRequest, testContext } from "../helpers/context";
+import { createUser, signedInRequest, testContext, TEST_PASSWORD } from "../helpers/context";
 import { runAction } from "../helpers/routes";
 
 /**
@@ -92,6 +92,22 @@ describe("我的账户 (/account) refuses bad input with a message", () => {
 
     const unknown = await post(accountAction, user.id, "/account", [["intent", BAD["U+0007"]]]);
     expect(unknown.status).toBe(400);
+    expect(await platformEvents(user.id)).toEqual([]);
+  });
+});
+
+describe("我的账户's password form says every fault in one answer", () => {
+  it("a wrong current password with a mismatch and the policy's problems; a right one is not called wrong", async () => {
+    const user = await createUser(handle, { [office.id]: ["drafter"] });
+    const wrong = await post(accountAction, user.id, "/account", [["intent", "password"], ["current", "not-my-password"], ["next", "short"], ["confirm", "other"]]);
+    expect(wrong.status).toBe(400);
+    expect(wrong.data.errors).toEqual({
+      current: ["errors.password.wrongCurrent"],
+      next: ["errors.password.tooShort", "errors.password.classes"],
+      confirm: ["errors.password.mismatch"],
+    });
+    const right = await post(accountAction, user.id, "/account", [["intent", "password"], ["current", TEST_PASSWORD], ["next", "New-pass-2026"], ["confirm", "other"]]);
+    expect(right.data.errors).toEqual({ confirm: ["errors.password.mismatch"] });
     expect(await platformEvents(user.id)).toEqual([]);
   });
 });
