@@ -74,7 +74,10 @@ export const CataloguePublication = z.object({
     /** The record's version (a corrected report is version 2). */
     version: z.number().int().positive(),
   }),
-  /** Required when the record is already in the catalogue: what changed (shown on the item page). */
+  /**
+   * Required when the record is already in the catalogue: what changed (shown on the item page). A
+   * correction keeps the item's 发布日期 (and its 成文日期 when `writtenOn` is later than that).
+   */
   correctionReason: optionalText(500),
 });
 

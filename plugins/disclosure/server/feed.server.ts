@@ -42,8 +42,11 @@ async function publishFed(ctx: DisclosureExtensionContext, trx: DisclosureTransa
   if (!flatten(await catalogueTree(trx, tenantId)).some((e) => e.category.key === input.categoryKey)) throw new DecisionRefused(`${E}.category`);
   const before = await fedItem(ctx, trx, input.source.recordId);
   if (before && !input.correctionReason) throw new DecisionRefused(`${E}.correctionReason`);
+  // A correction keeps the item's 发布日期, and its 成文日期 when the corrected version was written
+  // after that (a report corrected a year on): the correction's own date is kept with its reason.
   const publishedOn = before?.publishedOn ?? input.publishedOn ?? chinaDate();
-  if (input.writtenOn > publishedOn) throw new DecisionRefused(`${E}.writtenAfterPublished`);
+  const writtenOn = before && input.writtenOn > publishedOn ? before.writtenOn : input.writtenOn;
+  if (writtenOn > publishedOn) throw new DecisionRefused(`${E}.writtenAfterPublished`);
 
   const values = {
     category_key: input.categoryKey,
@@ -51,8 +54,8 @@ async function publishFed(ctx: DisclosureExtensionContext, trx: DisclosureTransa
     summary: input.summary ?? null,
     issuer: input.issuer,
     doc_number: input.docNumber ?? null,
-    written_on: input.writtenOn,
-    formed_on: input.writtenOn,
+    written_on: writtenOn,
+    formed_on: writtenOn,
     topic: input.topic ?? TOPICS.general,
     attribute: "proactive",
     body_html: input.bodyHtml ? renderBody(sanitizeBody(input.bodyHtml)) : "",

@@ -140,13 +140,24 @@ describe("the catalogue extension point", () => {
 
   it("replaces the item with a corrected version: one public item, the same 索引号, the earlier version kept", async () => {
     const first = await feed(entry("report-2024"));
+    const firstItem = (await bySource("report-2024"))[0]!;
     await expect(feed(entry("report-2024", { title: "更正后的年度报告" }))).rejects.toMatchObject({ key: "disclosure:feed.errors.correctionReason" });
 
-    const second = await feed(entry("report-2024", { title: "测试分局2024年政府信息公开工作年度报告（更正）", source: { recordId: "report-2024", version: 2 }, correctionReason: "更正表三第（七）项总计" }));
+    // Corrected a year on: written after the item's 发布日期, which the item keeps, with its 成文日期.
+    const second = await feed(
+      entry("report-2024", {
+        title: "测试分局2024年政府信息公开工作年度报告（更正）",
+        writtenOn: "2027-02-01",
+        publishedOn: "2027-02-01",
+        source: { recordId: "report-2024", version: 2 },
+        correctionReason: "更正表三第（七）项总计",
+      }),
+    );
     expect(second).toMatchObject({ itemId: first.itemId, indexNumber: first.indexNumber, version: 2, status: "published" });
     const items = await bySource("report-2024");
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ title: "测试分局2024年政府信息公开工作年度报告（更正）", version: 2, source: expect.objectContaining({ version: 2 }) });
+    expect({ writtenOn: items[0]!.writtenOn, publishedOn: items[0]!.publishedOn }).toEqual({ writtenOn: firstItem.writtenOn, publishedOn: firstItem.publishedOn });
     const versions = await env.publicRead([env.office.id], (trx) => trx.selectFrom("disclosure_item_versions").select(["version", "reason"]).where("item_id", "=", first.itemId).execute());
     expect(versions).toEqual([{ version: 1, reason: "更正表三第（七）项总计" }]);
     const hits = await publicSearch(env, env.office.id, { q: "更正", limit: 10, offset: 0 });
