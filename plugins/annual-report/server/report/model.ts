@@ -43,6 +43,10 @@ export interface ReportParagraph {
   text: string;
   /** Figure keys quoted in the text: a changed cell flags the paragraph. */
   quotes?: string[];
+  /** The value of each quoted key when the text was drafted, kept through edits so a later change is seen. */
+  quoted?: Record<string, number>;
+  /** Drafted without the facts (a placeholder 【…】 or a subject the platform cannot know): the drafter completes it. */
+  todo?: boolean;
 }
 
 export type ReportSection =
