@@ -307,8 +307,13 @@ export default function CalendarPage() {
       <h1>{t("calendar.title")}</h1>
       <p className="muted">{t("calendar.intro")}</p>
       {result?.ok && result.message && <FormMessage tone="success">{result.message}</FormMessage>}
-      {failed?.message && <FormMessage tone="error">{failed.message}</FormMessage>}
-      {removeError.length > 0 && <FormMessage tone="error">{message(removeError)}</FormMessage>}
+      {/* A refusal no field shows (a removal's, a hidden value's) in a summary of its own that takes focus. */}
+      {(failed?.message || removeError.length > 0) && (
+        <ErrorSummary errors={undefined} idPrefix="calendar">
+          {failed?.message && <p>{failed.message}</p>}
+          {removeError.length > 0 && <p>{message(removeError)}</p>}
+        </ErrorSummary>
+      )}
 
       {preview && <NoticePreviewTable preview={preview} />}
 

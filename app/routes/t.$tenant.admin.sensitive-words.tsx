@@ -111,7 +111,12 @@ export default function SensitiveWords() {
       <h1>{title}</h1>
       <p className="muted">{t("sensitiveWords.intro")}</p>
       {result?.ok && <FormMessage tone="success">{result.message}</FormMessage>}
-      {failed?.message && <FormMessage tone="error">{failed.message}</FormMessage>}
+      {/* A refused removal (or a forged form) has no field: its message in a summary of its own that takes focus. */}
+      {failed?.message && (
+        <ErrorSummary errors={undefined} idPrefix="remove">
+          <p>{failed.message}</p>
+        </ErrorSummary>
+      )}
 
       {words.length === 0 ? (
         <p className="muted">{t("sensitiveWords.none")}</p>

@@ -5,7 +5,9 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "r
 import { describe, expect, it } from "vitest";
 import { translators } from "../../app/core/i18n/locale.server";
 import { resources } from "../../app/core/i18n/resources.server";
+import Calendar from "../../app/routes/admin.calendar";
 import Chains from "../../app/routes/t.$tenant.admin.chains";
+import SensitiveWords from "../../app/routes/t.$tenant.admin.sensitive-words";
 
 const i18n = translators(resources)["zh-CN"];
 
@@ -13,14 +15,16 @@ const type = { key: "demo.item", label: "文件", requiresClassification: false,
 const loaded = { title: "审批流程", canEdit: true, types: [type], roles: ["drafter", "dept_reviewer", "leader"] };
 const row = (over: Record<string, unknown>) => ({ order: "1", key: "review", role: "dept_reviewer", label: "", labelKey: "", dueWorkdays: "3", onlyIfImportant: false, classification: false, ...over });
 
-/** The chains page as the server renders it after a POST whose answer is `answer` (the loader's data as given). */
-async function page(answer: Record<string, unknown>): Promise<string> {
-  const handler = createStaticHandler([{ id: "root", path: "/", loader: () => loaded, action: () => answer, Component: Chains as ComponentType }]);
+/** A page as the server renders it after a POST whose answer is `answer`, its loader's data as given. */
+async function rendered(Component: ComponentType, loaded: Record<string, unknown>, answer: Record<string, unknown>): Promise<string> {
+  const handler = createStaticHandler([{ id: "root", path: "/", loader: () => loaded, action: () => answer, Component }]);
   const context = await handler.query(new Request("http://localhost/", { method: "POST", body: new URLSearchParams({ x: "1" }) }));
   if (context instanceof Response) throw new Error("unexpected redirect");
   const router = createStaticRouter(handler.dataRoutes, context);
   return renderToString(h(I18nextProvider, { i18n }, h(StaticRouterProvider, { router, context, hydrate: false })));
 }
+
+const page = (answer: Record<string, unknown>) => rendered(Chains as ComponentType, loaded, answer);
 
 /** The opening tag of the element with this id. */
 const tagOf = (markup: string, id: string) => new RegExp(`<[a-z]+[^>]* id="${id.replace(/\./g, "\\.")}"[^>]*>`).exec(markup)?.[0] ?? "";
@@ -58,5 +62,30 @@ describe("the chain editor's cells are kit fields", () => {
     // Two blank rows to add steps, labelled as new.
     expect(markup).toContain('<label for="c0-steps.2.key" class="visually-hidden">新增环节（第 3 行）的');
     expect(markup).not.toContain('class="error-summary"');
+  });
+});
+
+describe("a refusal no field shows is a summary that takes focus, not a bare alert", () => {
+  const summaryOf = (markup: string) => {
+    const start = markup.indexOf('<div class="error-summary" role="region" tabindex="-1"');
+    return start < 0 ? "" : markup.slice(start, markup.indexOf("</div>", start));
+  };
+
+  it("a refused removal of a sensitive word", async () => {
+    const message = i18n.t("core:sensitiveWords.errors.inherited");
+    expect(message).toMatch(/\p{Script=Han}/u);
+    const markup = await rendered(SensitiveWords as ComponentType, { title: "敏感词", words: [] }, { ok: false, intent: "remove", errors: {}, message });
+    expect(summaryOf(markup)).toContain(`<p>${message}</p>`);
+    expect(markup).not.toContain("notice-error");
+  });
+
+  it("a refused removal of a calendar day", async () => {
+    const year = { year: 2096, package: false, notice: true, overrides: false, statutory: [] };
+    const loaded = { title: "工作日历", packageYears: [], noticeYears: [2096], overrideYears: [], years: [year], overrides: [] };
+    const message = i18n.t("platform:calendar.errors.notFound", { date: "2096-01-01" });
+    expect(message).toMatch(/\p{Script=Han}/u);
+    const markup = await rendered(Calendar as ComponentType, loaded, { ok: false, intent: "remove", errors: {}, message });
+    expect(summaryOf(markup)).toContain(`<p>${message}</p>`);
+    expect(markup).not.toContain(`notice-error" role="alert">${message}`);
   });
 });
