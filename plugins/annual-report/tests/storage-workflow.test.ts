@@ -189,8 +189,12 @@ describe("the status of a year's report in many offices", () => {
     expect((await startDraft(drafter, next)).ok).toBe(true);
     expect((await read("2026-12-01", next)).get(one!.id)).toMatchObject({ state: "drafting", version: 1 });
     expect((await saveManualCells(drafter, next, form(manualForm()))).ok).toBe(true);
+    // Last year's published 四、结转下年度继续办理 differs from this year's 二、上年结转: said, not blocking.
     const submitted = await submitReport(drafter, next);
     expect(submitted.ok).toBe(true);
+    const warnings = submitted.ok ? submitted.warnings : [];
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings.every((w) => w.severity === "warning" && w.rule === "t3.carried_over" && w.cells.some((c) => c.lastYear))).toBe(true);
     expect((await read("2026-12-01", next)).get(one!.id)).toMatchObject({ state: "in_approval" });
   });
 });
