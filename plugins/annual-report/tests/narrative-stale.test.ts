@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { t3Key } from "../law/table-three-2021";
 import { draftNarrative } from "../server/narrative/draft";
 import { confirmQuoted, narrativeParagraphs, staleInReport, staleParagraphs } from "../server/narrative/stale";
+import { narrativeFromParts, narrativeParts } from "../server/narrative/stored";
 import { traditionalModel } from "../server/report/traditional.server";
 import { realisticFigures, without } from "./narrative-fixture";
 
@@ -64,5 +65,18 @@ describe("figures quoted in the narrative stay tied to the tables", () => {
     expect(paragraphs.find((p) => p.quotes?.includes(RECEIVED))).toMatchObject({ quoted: { [RECEIVED]: 58 } });
     expect(paragraphs.find((p) => p.todo)!.text).toContain("【待補充】");
     expect(staleInReport(model.sections, undefined, { ...realisticFigures(), [RECEIVED]: 59 })).toHaveLength(1);
+  });
+});
+
+describe("the narrative as a report row stores it", () => {
+  it("saves each section's parts with the quoted values and todo marks, and reads them back over a fresh draft", () => {
+    const n = drafted();
+    const saved = narrativeParts(n);
+    expect(Object.keys(saved)).toEqual(["overview", "problems", "other"]);
+    const edited = { other: [{ paragraphs: [{ text: "本机关无其他需要报告的事项。" }] }] };
+    const back = narrativeFromParts({ ...JSON.parse(JSON.stringify(saved)), ...edited }, drafted());
+    expect(back.overview).toEqual(n.overview);
+    expect(back.other).toEqual({ ...n.other, parts: edited.other });
+    expect(narrativeFromParts({}, n)).toEqual(n);
   });
 });
