@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { vitePlugin as remix } from "@remix-run/dev";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 
@@ -60,5 +61,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Vitest's default is one file fewer than cores: one at a time on a 2-core machine. On PGlite
+    // every file has its own in-memory database, so at least two run side by side (the attack suite
+    // alone is a third of the run); on PostgreSQL the files share one database, one at a time.
+    maxWorkers: process.env.TEST_DATABASE_URL ? 1 : Math.max(2, availableParallelism() - 1),
   },
 });
