@@ -15,6 +15,7 @@ import { listItems, type Item } from "../server/items.server";
 import { loader as categoryLoader } from "../routes/public/category";
 import { loader as itemLoader } from "../routes/public/item";
 import { action as staffItemsAction, loader as staffItemsLoader } from "../routes/admin/items";
+import { loader as staffItemLoader } from "../routes/admin/item";
 
 /*
  * The catalogue extension point end to end: a tiny plugin that knows nothing of the disclosure
@@ -173,6 +174,9 @@ describe("the catalogue extension point", () => {
     expect(refused.status).toBe(409);
     expect(JSON.stringify(refused.data)).toContain("disclosure:feed.errors.readOnly");
     expect((await bySource("register-2025"))[0]!.status).toBe("published");
+    const page = await load<{ can: { withdraw: boolean; correct: boolean }; source: { readOnly: string } | null }>(env, staffItemLoader, env.member("leader").id, `/t/${env.office.code}/admin/disclosure/items/${ref.itemId}`, { id: ref.itemId });
+    expect(page.can).toEqual({ withdraw: false, correct: false });
+    expect(page.source?.readOnly).toContain("只读");
 
     const withdrawn = await feed({ action: "withdraw", source: { recordId: "register-2025" }, reason: "名录已被2026年名录取代" });
     expect(withdrawn).toMatchObject({ itemId: ref.itemId, status: "withdrawn" });

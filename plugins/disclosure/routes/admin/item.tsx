@@ -14,12 +14,13 @@ import { WithdrawFields } from "./_parts/withdraw-fields";
 export const loader = pluginLoader(async (ctx, { params }) => {
   const view = await ctx.withTenant((trx) => staffItemView(ctx, trx, params.id));
   const member = ctx.mode === "member";
-  const published = view.item.status === "published";
+  // An item another plugin fed into the catalogue is corrected and withdrawn only there.
+  const ours = view.item.status === "published" && !view.source;
   return {
     ...view,
     can: {
-      withdraw: member && published && ctx.can("disclosure.items.withdraw"),
-      correct: member && published && ctx.can("disclosure.items.edit") && view.corrections.length === 0,
+      withdraw: member && ours && ctx.can("disclosure.items.withdraw"),
+      correct: member && ours && ctx.can("disclosure.items.edit") && view.corrections.length === 0,
     },
   };
 });
@@ -66,6 +67,11 @@ export default function StaffItem() {
       {/* The withdrawal form's summary says a refusal; here only when the form is gone (the item no longer published). */}
       {failed?.message && !v.can.withdraw && <FormMessage tone="error">{t(failed.message)}</FormMessage>}
 
+      {v.source && (
+        <p className="notice">
+          {v.source.readOnly} <Link to={v.source.url}>{t("feed.sourceLink")}</Link>
+        </p>
+      )}
       <p className="actions">
         {v.publicUrl && <Link to={v.publicUrl}>{t("staff.item.publicPage")}</Link>}
         {v.documentUrl && <Link to={v.documentUrl}>{t("staff.item.documentPage")}</Link>}

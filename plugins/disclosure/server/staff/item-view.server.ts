@@ -49,7 +49,9 @@ export async function staffItemView(ctx: DisclosureContext, trx: DisclosureTrans
     publicUrl: item.attribute === "proactive" ? itemUrl(ctx.tenant.code, item.id) : null,
     documentUrl: item.documentId ? `/t/${ctx.tenant.code}/admin/documents/${item.documentId}` : null,
     // Fed by another plugin: read-only here (no correction or withdrawal), changed through that plugin.
-    source: item.source ? { label: sourceLabel(ctx, item.source.pluginId), url: item.source.url, version: item.source.version } : null,
+    source: item.source
+      ? { label: sourceLabel(ctx, item.source.pluginId), readOnly: ctx.t("feed.readOnly", { source: ctx.t(`${item.source.pluginId}:name`, { defaultValue: item.source.pluginId }) }), url: item.source.url, version: item.source.version }
+      : null,
     base,
   };
 }
