@@ -35,7 +35,7 @@ export default definePlugin({
       approvedMessage: "annual-report:documentTypes.published",
     },
   ],
-  auditEvents: ["annual-report.report.start", "annual-report.report.save", "annual-report.report.submit", "annual-report.report.publish", "annual-report.report.correct"],
+  auditEvents: ["annual-report.report.start", "annual-report.report.save", "annual-report.report.submit", "annual-report.report.publish", "annual-report.report.correct", "annual-report.past_file.add"],
   clockKinds: [DEADLINE_CLOCK],
   locales,
 });

@@ -9,6 +9,7 @@ import manifest from "../manifest";
 import { suspectCells } from "../server/report/checks";
 import { currentReport, reportVersions, saveManualCells, startCorrection, startDraft, submitReport } from "../server/reports.server";
 import type { ReportsContext } from "../server/context";
+import { listedReports } from "../server/past-reports.server";
 import { reportStatuses } from "../server/status.server";
 import { noteField, valueField } from "../server/workflow/manual-cells";
 import { consistentFigures, MANUAL } from "./fixtures";
@@ -167,6 +168,8 @@ describe("the year's report", () => {
     expect(items).toEqual([{ version: 2, source_version: 2 }]);
     const versions = await env.systemContext(env.office.id).withTenant((trx) => reportVersions(trx, env.office.id, YEAR));
     expect(versions.map((v) => v.status)).toEqual(["published", "superseded"]);
+    const listed = await env.publicRead([env.office.id], (trx) => listedReports(trx, drafter.tenant));
+    expect(listed).toEqual([expect.objectContaining({ year: YEAR, kind: "platform", indexNumber: first!.index_number, url: `/t/${env.office.code}/annual-report/${YEAR}` })]);
   });
 });
 
