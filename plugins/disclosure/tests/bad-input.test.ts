@@ -48,9 +48,16 @@ describe(`the item editor (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGl
 
   it("says a refused character with every other field's fault in one answer, storing nothing", async () => {
     const before = await counts();
-    const r = await post<Failure>(env, editorAction, env.users.drafter.id, "/new", draftForm({ title: "通报\u202E报通", issuer: "", writtenOn: "2026-02-30", topic: "" }));
+    const files = new File(["MZ not a document"], "工具.exe", { type: "application/octet-stream" });
+    const r = await post<Failure>(env, editorAction, env.users.drafter.id, "/new", { ...draftForm({ title: "通报\u202E报通", issuer: "", writtenOn: "2026-02-30", topic: "" }), files });
     expect(r.status).toBe(400);
-    expect(r.data.errors).toMatchObject({ title: ["errors.text.bidi"], issuer: ["disclosure:errors.issuer"], writtenOn: ["disclosure:errors.date"], topic: expect.any(Array) });
+    expect(r.data.errors).toMatchObject({
+      title: ["errors.text.bidi"],
+      issuer: ["disclosure:errors.issuer"],
+      writtenOn: ["disclosure:errors.date"],
+      topic: expect.any(Array),
+      attachments: ["disclosure:staff.editor.errors.fileType"],
+    });
     expect(await counts()).toEqual(before);
   });
 

@@ -8,6 +8,7 @@ import { formMessage, pick } from "../../server/staff/form-input.server";
 import { type FieldErrors, FormMessage, hasErrors } from "../../../../app/plugin-api/ui";
 import { renderBody } from "../../server/html";
 import { itemById } from "../../server/items.server";
+import { readUploads } from "../../server/staff/attachments.server";
 import { bodyInput, editableBody } from "../../server/staff/body-input.server";
 import { blankValues, EDITOR_FIELDS, editorOptions, ownDraft, parseEditorForm, valuesOfDraft, valuesOfItem, type EditorValues } from "../../server/staff/editor.server";
 import { draftFindings, saveDraft } from "../../server/staff/save-draft.server";
@@ -98,6 +99,9 @@ export const action = pluginAction(async (ctx, { params, request }) => {
     const others: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
     // A body that could not be read (a bad .docx, an unknown format) is said once, at its own field.
     if (!body.ok) delete others.body;
+    // The files chosen are read (nothing stored) so that a refused one is named too.
+    const { errors: fileErrors } = await readUploads(form.getAll("files"));
+    if (fileErrors.length) others.attachments = [...new Set(fileErrors)];
     const errors = { ...others, ...refused };
     return data<Failure>({ errors, values, removed, message: formMessage(refused, [...EDITOR_FIELDS, "bodyFile"]) }, { status: 400 });
   }
