@@ -92,8 +92,11 @@ export async function currentReport(trx: ReportsTransaction, tenantId: string, y
  * (returned, withdrawn), which is drafting again.
  */
 async function editable(ctx: ReportsContext, trx: ReportsTransaction, year: number): Promise<Report | null> {
-  const report = await currentReport(trx, ctx.tenant.id, year);
-  if (!report) return null;
+  const found = await currentReport(trx, ctx.tenant.id, year);
+  if (!found) return null;
+  // Locked, and read again under the lock: two submissions of one version cannot both send it.
+  const locked = await trx.selectFrom("annual_report_reports").select(COLUMNS).where("tenant_id", "=", ctx.tenant.id).where("id", "=", found.id).forUpdate().executeTakeFirstOrThrow();
+  const report = toReport(locked);
   if (report.status === "drafting") return report;
   if (report.status !== "in_approval" || !report.documentId) return null;
   const doc = await ctx.workflow.get(trx, report.documentId);
