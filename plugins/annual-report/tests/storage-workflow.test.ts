@@ -2,12 +2,12 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveChain, audited, pluginRequest, publicSearch, type Testbed, openTestbed } from "../../../app/plugin-api/testing";
 import { chinaDate, type PluginRequestContext } from "../../../app/plugin-api";
-import type { AnnualReportDatabase } from "../db/schema";
+import type { AnnualReportDatabase, StoredNarrative } from "../db/schema";
 import { T2_KEYS } from "../law/table-two-2021";
 import { t3Key } from "../law/table-three-2021";
 import manifest from "../manifest";
 import { suspectCells } from "../server/report/checks";
-import { currentReport, reportVersions, saveManualCells, startCorrection, startDraft, submitReport } from "../server/reports.server";
+import { currentReport, reportVersions, saveManualCells, saveNarrative, startCorrection, startDraft, submitReport } from "../server/reports.server";
 import type { ReportsContext } from "../server/context";
 import { listedReports } from "../server/past-reports.server";
 import { reportStatuses } from "../server/status.server";
@@ -154,6 +154,9 @@ describe("the year's report", () => {
     const fields = manualForm();
     fields[valueField(T2_KEYS.charges)] = "0.45";
     expect((await saveManualCells(drafter, YEAR, form(fields))).ok).toBe(true);
+    expect(await saveNarrative(drafter, YEAR, { overview: "全年" } as unknown as StoredNarrative)).toEqual({ ok: false, error: "annual-report:errors.narrative" });
+    const overview = [{ paragraphs: [{ text: "本年度共收取信息处理费0.45万元，咨询电话13800138000。", quotes: [T2_KEYS.charges] }] }];
+    expect((await saveNarrative(drafter, YEAR, { overview })).ok).toBe(true);
     const submitted = await submitReport(drafter, YEAR);
     if (!submitted.ok) throw new Error(JSON.stringify(submitted));
     await approveChain(env, submitted.documentId);
@@ -162,6 +165,11 @@ describe("the year's report", () => {
     expect(first).toMatchObject({ version: 1, status: "superseded" });
     expect(second).toMatchObject({ version: 2, status: "published", index_number: first!.index_number, catalogue_item_id: first!.catalogue_item_id });
     expect(second!.manual_cells[T2_KEYS.charges]).toMatchObject({ value: 0.45 });
+    // What is published is what 保密审查 let the public read: the phone number the scan found is redacted.
+    const published = second!.narrative.overview![0]!.paragraphs[0]!;
+    expect(published.text).toContain("本年度共收取信息处理费0.45万元");
+    expect(published.text).not.toContain("13800138000");
+    expect(published.quotes).toEqual([T2_KEYS.charges]);
     const items = await env.publicRead([env.office.id], (trx) =>
       sql<{ version: number; source_version: number }>`SELECT version, source_version FROM disclosure_items WHERE source_plugin = 'annual-report'`.execute(trx).then((r) => r.rows),
     );
