@@ -17,6 +17,10 @@ export interface StoredManualCell {
 export interface StoredParagraph {
   text: string;
   quotes?: string[];
+  /** The value of each quoted key when the text was drafted. */
+  quoted?: Record<string, number>;
+  /** Still to be completed by the drafter: blocks submission. */
+  todo?: boolean;
 }
 export interface StoredNarrativePart {
   heading?: string;

@@ -35,7 +35,7 @@ export interface Report {
 }
 
 /** A refusal: an error key of the plugin's namespace, or the form's field errors. */
-export type Refused = { ok: false; error?: string; errors?: FieldErrors; problems?: Problem[] };
+export type Refused = { ok: false; error?: string; errors?: FieldErrors; problems?: Problem[]; /** Paragraphs still marked todo. */ unfinished?: number };
 
 const COLUMNS = [
   "id",
@@ -216,6 +216,8 @@ export async function submitReport(ctx: ReportsContext, year: number): Promise<{
     if (!report) return { ok: false, error: `${E}.notDrafting` };
     // Only the cells the office must enter this year count: a figure a plugin now provides wins.
     const manual = Object.fromEntries(Object.entries(report.manual).filter(([key]) => !Object.prototype.hasOwnProperty.call(figures, key)));
+    const unfinished = Object.values(report.narrative).flatMap((parts) => parts ?? []).flatMap((part) => part.paragraphs).filter((p) => p.todo).length;
+    if (unfinished > 0) return { ok: false, error: `${E}.narrativeTodo`, unfinished };
     const problems = await reportProblems(ctx, trx, year, figures, manual);
     if (blocksSubmission(problems)) return { ok: false, error: `${E}.checksFailed`, problems };
 

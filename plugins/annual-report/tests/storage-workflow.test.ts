@@ -155,7 +155,11 @@ describe("the year's report", () => {
     fields[valueField(T2_KEYS.charges)] = "0.45";
     expect((await saveManualCells(drafter, YEAR, form(fields))).ok).toBe(true);
     expect(await saveNarrative(drafter, YEAR, { overview: "全年" } as unknown as StoredNarrative)).toEqual({ ok: false, error: "annual-report:errors.narrative" });
-    const overview = [{ paragraphs: [{ text: "本年度共收取信息处理费0.45万元，咨询电话13800138000。", quotes: [T2_KEYS.charges] }] }];
+    // A paragraph still marked todo blocks submission; its quoted values and mark are kept as saved.
+    const todo = [{ paragraphs: [{ text: "【请补充政府信息管理情况】", todo: true }] }];
+    expect((await saveNarrative(drafter, YEAR, { overview: todo })).ok).toBe(true);
+    expect(await submitReport(drafter, YEAR)).toEqual({ ok: false, error: "annual-report:errors.narrativeTodo", unfinished: 1 });
+    const overview = [{ paragraphs: [{ text: "本年度共收取信息处理费0.45万元，咨询电话13800138000。", quotes: [T2_KEYS.charges], quoted: { [T2_KEYS.charges]: 0.45 } }] }];
     expect((await saveNarrative(drafter, YEAR, { overview })).ok).toBe(true);
     const submitted = await submitReport(drafter, YEAR);
     if (!submitted.ok) throw new Error(JSON.stringify(submitted));
@@ -169,7 +173,7 @@ describe("the year's report", () => {
     const published = second!.narrative.overview![0]!.paragraphs[0]!;
     expect(published.text).toContain("本年度共收取信息处理费0.45万元");
     expect(published.text).not.toContain("13800138000");
-    expect(published.quotes).toEqual([T2_KEYS.charges]);
+    expect(published).toMatchObject({ quotes: [T2_KEYS.charges], quoted: { [T2_KEYS.charges]: 0.45 } });
     const items = await env.publicRead([env.office.id], (trx) =>
       sql<{ version: number; source_version: number }>`SELECT version, source_version FROM disclosure_items WHERE source_plugin = 'annual-report'`.execute(trx).then((r) => r.rows),
     );

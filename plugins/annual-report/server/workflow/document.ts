@@ -5,7 +5,13 @@ export const REPORT_TYPE = "annual-report.report";
 
 const text = (max: number) => z.string().max(max);
 
-export const NarrativeParagraph = z.object({ text: text(5000), quotes: z.array(z.string().max(200)).max(50).optional() });
+/** A paragraph as the narrative editor keeps it (server/report/model.ts ReportParagraph): quoted values and the todo mark go with it. */
+export const NarrativeParagraph = z.object({
+  text: text(5000),
+  quotes: z.array(z.string().max(200)).max(50).optional(),
+  quoted: z.record(z.string().max(200), z.number()).optional(),
+  todo: z.boolean().optional(),
+});
 export const NarrativePart = z.object({ heading: text(200).optional(), paragraphs: z.array(NarrativeParagraph).max(50) });
 /** 一、总体情况, 五 and 六 as edited, by the format's section key. */
 export const Narrative = z.object({
