@@ -116,8 +116,14 @@ export async function startDraft(ctx: ReportsContext, year: number): Promise<{ o
     const row = await trx
       .insertInto("annual_report_reports")
       .values({ tenant_id: ctx.tenant.id, year, version: 1, status: "drafting", created_by: ctx.user?.id ?? null })
+      // Another drafter's start that committed first wins: theirs is the year's draft.
+      .onConflict((oc) => oc.doNothing())
       .returning(COLUMNS)
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!row) {
+      const theirs = await currentReport(trx, ctx.tenant.id, year);
+      return theirs ? { ok: true, report: theirs } : { ok: false, error: `${E}.notDrafting` };
+    }
     await ctx.audit(trx, { action: "annual-report.report.start", target: { type: "report", id: row.id }, data: { year, version: 1 } });
     return { ok: true, report: toReport(row) };
   });
