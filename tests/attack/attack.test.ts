@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaDate } from "../../app/core/calendar/china-time";
 import { badInput, formsTo, queriesTo } from "./bad-input";
 import { bigBody } from "./big-body";
-import { ensureBuild, loadBuild } from "./build";
+import { ensureBuild, loadBuild } from "../helpers/build";
 import { changes, localeCycle, snapshot, type Attack } from "./cases";
 import { leakedIn, plantCanaries, type Canaries } from "./canaries";
 import { Checker, describe as describeFindings } from "./checks";

@@ -21,7 +21,7 @@ import { seedPlugins } from "../../app/plugin-host/seed.server";
 import { createHttpServer } from "../../app/server/http";
 import { loadTenantDefinitions } from "../../tenants/load";
 import { TEST_AUDIT_KEY } from "../helpers/audit-key";
-import { loadBuild } from "./build";
+import { loadBuild } from "../helpers/build";
 
 /** A log line at level error or above: a request the server failed on. */
 export interface ServerError {

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,15 +6,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { ensureBuild } from "../helpers/build";
 import { DEMO_PASSWORD } from "./env";
 import { cleanEnv, errorLines, exited, freePort, waitForHealth } from "./processes";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-
-function build() {
-  const r = spawnSync("npm", ["run", "build", "--silent"], { cwd: root, env: cleanEnv(), encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`npm run build failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-}
 
 /** When build/ was last written: the server serves build/client from disk for its whole life. */
 function buildStamp(): number {
@@ -73,7 +69,8 @@ async function createDatabase(server: string) {
  * and hands its URL to the tests. Teardown stops it with SIGTERM and insists on a clean exit.
  */
 export default async function setup(project: TestProject) {
-  build();
+  // Built once for every test run (the test suite's attack and public-site files build it too, under one lock).
+  await ensureBuild();
   const built = buildStamp();
 
   const dir = mkdtempSync(join(tmpdir(), "gongkai-e2e-"));

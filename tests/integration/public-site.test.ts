@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tenantNav, type PluginNavEntry } from "../../app/core/navigation";
 import { validateManifest } from "../../app/plugin-host/discover";
 import { sectionOf } from "../../app/ui/public-site/nav";
-import { ensureBuild } from "../attack/build";
+import { ensureBuild } from "../helpers/build";
 import { startAttackServer, type AttackServer } from "../attack/harness";
 
 /**

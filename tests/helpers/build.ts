@@ -7,7 +7,7 @@ import { cleanEnv } from "../e2e/processes";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const serverEntry = join(root, "build/server/index.js");
-const lockDir = join(root, "node_modules/.cache/gongkai-attack-build.lock");
+const lockDir = join(root, "node_modules/.cache/gongkai-build.lock");
 /** What the production build is made of; tests, data and results are not. */
 const SOURCES = ["app", "plugins", "db"];
 const SKIP = new Set(["node_modules", "tests", "data", ".data", "results"]);
@@ -46,7 +46,7 @@ async function withBuildLock<T>(fn: () => T): Promise<T> {
     } catch {
       // A lock older than the longest build is left over from a killed run.
       if (Date.now() - mtime(lockDir) > 3 * 60_000) rmSync(lockDir, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`attack: waited 5 minutes for the build lock ${lockDir}`);
+      if (Date.now() > deadline) throw new Error(`tests: waited 5 minutes for the build lock ${lockDir}`);
       await new Promise((r) => setTimeout(r, 500));
     }
   }
@@ -65,7 +65,7 @@ export async function ensureBuild(): Promise<void> {
     // Without cleanEnv the build would see VITEST and leave the Remix plugin out (vite.config.ts).
     const r = spawnSync("npm", ["run", "build", "--silent"], { cwd: root, env: cleanEnv(), encoding: "utf8" });
     const tail = (text: string) => text.split("\n").filter((l) => !l.startsWith("build/")).slice(-40).join("\n");
-    if (r.status !== 0) throw new Error(`attack: npm run build failed (${r.status}):\n${tail(r.stdout)}\n${tail(r.stderr)}`);
+    if (r.status !== 0) throw new Error(`tests: npm run build failed (${r.status}):\n${tail(r.stdout)}\n${tail(r.stderr)}`);
   });
 }
 
