@@ -23,16 +23,15 @@ import { loader as pastFileLoader } from "../routes/public/past-file";
 
 const PUBLIC_ROUTES = [
   { area: "public" as const, path: "", file: "routes/public/index.tsx" },
-  { area: "public" as const, path: "past-files/:id", file: "routes/public/past-file.ts" },
-  { area: "public" as const, path: ":year", file: "routes/public/year.tsx" },
+    { area: "public" as const, path: ":year", file: "routes/public/year.tsx" },
   { area: "public" as const, path: ":year/report.docx", file: "routes/public/report-docx.ts" },
+  { area: "public" as const, path: ":year/past-report", file: "routes/public/past-file.ts" },
 ];
 const withPages = { ...manifest, routes: [...PUBLIC_ROUTES, { area: "admin" as const, path: "", file: "routes/_parts/report-table.tsx", permission: "annual-report.reports.view" }] };
 const YEAR = 2025;
 
 let env: Testbed<AnnualReportDatabase>;
 let drafter: PluginRequestContext<AnnualReportDatabase>;
-let pastFileId: string;
 
 const form = (fields: Record<string, string>, file?: { bytes: Uint8Array; name: string }) => {
   const f = new FormData();
@@ -76,7 +75,6 @@ beforeAll(async () => {
   expect((await approveChain(env, submitted.documentId)).status).toBe("approved");
   const past = await addPastReport(drafter, form({ year: "2012", title: "2012年政府信息公开工作年度报告", publishedOn: "2013-01-30" }, { bytes: pdfWithText("2012年报"), name: "2012年报.pdf" }));
   if (!past.ok) throw new Error(JSON.stringify(past));
-  pastFileId = past.id;
   expect((await addPastReport(drafter, form({ year: "2010", title: "2010年政府信息公开工作年度报告", url: "https://www.example.gov.cn/xxgk/2010nb.html" }))).ok).toBe(true);
 });
 afterAll(() => env.close());
@@ -94,7 +92,7 @@ describe("the list of every year's report", () => {
     ]);
     expect(reports[0]).toMatchObject({ indexNumber: report.indexNumber, url: path(`/${YEAR}`), docxUrl: path(`/${YEAR}/report.docx`), title: `${drafter.tenant.name["zh-CN"]}${YEAR}年政府信息公开工作年度报告` });
     expect(report.indexNumber).toMatch(/^[0-9A-Z]{18}\/\d{4}-\d{5}$/);
-    expect(reports[1]).toMatchObject({ fileUrl: path(`/past-files/${pastFileId}`), url: null, indexNumber: null });
+    expect(reports[1]).toMatchObject({ fileUrl: path("/2012/past-report"), url: null, indexNumber: null });
     expect(reports[2]).toMatchObject({ fileUrl: null, url: "https://www.example.gov.cn/xxgk/2010nb.html" });
   });
 
@@ -104,13 +102,14 @@ describe("the list of every year's report", () => {
     expect(reports).toEqual([]);
   });
 
-  it("serves a past report's kept file, and nothing for another office or a malformed id", async () => {
-    const res = await load<Response>(env, pastFileLoader, null, path(`/past-files/${pastFileId}`), { id: pastFileId });
+  it("serves a past year's kept file by its year, and nothing for another office, a year without a file or a malformed year", async () => {
+    const res = await load<Response>(env, pastFileLoader, null, path("/2012/past-report"), { year: "2012" });
     expect(res.headers.get("Content-Type")).toBe("application/pdf");
     expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
     const other = env.tree.offices[1]!.code;
-    expect(await statusOf(load(env, pastFileLoader, null, path(`/past-files/${pastFileId}`, other), { tenant: other, id: pastFileId }))).toBe(404);
-    expect(await statusOf(load(env, pastFileLoader, null, path("/past-files/abc"), { id: "abc" }))).toBe(404);
+    expect(await statusOf(load(env, pastFileLoader, null, path("/2012/past-report", other), { tenant: other, year: "2012" }))).toBe(404);
+    // A year kept only as a link, a year published here, and malformed years have no file.
+    for (const year of ["2010", String(YEAR), "abc", "99999", "2012.0"]) expect([year, await statusOf(load(env, pastFileLoader, null, path(`/${year}/past-report`), { year }))]).toEqual([year, 404]);
   });
 });
 

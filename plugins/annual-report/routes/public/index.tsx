@@ -14,7 +14,8 @@ export const loader = pluginLoader(async (ctx) => {
     reports: reports.map((r) => ({
       ...r,
       docxUrl: r.kind === "platform" ? reportDocxUrl(code, r.year) : null,
-      fileUrl: r.fileId ? `/t/${code}/annual-report/past-files/${r.fileId}` : null,
+      // By year, as every page of the report is addressed: one kept report per office and year.
+      fileUrl: r.fileId ? `/t/${code}/annual-report/${r.year}/past-report` : null,
     })),
   };
 });

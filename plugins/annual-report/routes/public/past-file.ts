@@ -1,13 +1,12 @@
 import { contentDisposition } from "../../../../app/plugin-api/files.server";
-import { requireUuidParam } from "../../../../app/plugin-api/loaders.server";
 import { pluginLoader } from "../../server/loaders.server";
-import { notFound } from "../../server/public/published.server";
+import { notFound, yearParam } from "../../server/public/published.server";
 
-/** A past year's report kept as its file (PDF or Word), as uploaded. */
+/** A past year's report kept as its file (PDF or Word), as uploaded: one per office and year. */
 export const loader = pluginLoader(async (ctx, { params }) => {
-  const id = requireUuidParam(params, "id");
+  const year = yearParam(params.year);
   const file = await ctx.withTenant((trx) =>
-    trx.selectFrom("annual_report_past_files").select(["file_name", "mime", "content"]).where("tenant_id", "=", ctx.tenant.id).where("id", "=", id).executeTakeFirst(),
+    trx.selectFrom("annual_report_past_files").select(["file_name", "mime", "content"]).where("tenant_id", "=", ctx.tenant.id).where("year", "=", year).executeTakeFirst(),
   );
   if (!file?.content || !file.file_name || !file.mime) throw notFound();
   const bytes = new Uint8Array(file.content);
