@@ -19,6 +19,17 @@ export default definePlugin({
   host: "^0.1.0",
   name: "annual-report:name",
   description: "annual-report:description",
+  routes: [
+    // Public, /t/:tenant/annual-report/…: every year's report, the year's report as published, its Word file, a past year's kept file.
+    { area: "public", path: "", file: "routes/public/index.tsx" },
+    { area: "public", path: ":year", file: "routes/public/year.tsx" },
+    { area: "public", path: ":year/report.docx", file: "routes/public/report-docx.ts" },
+    { area: "public", path: ":year/past-report", file: "routes/public/past-file.ts" },
+  ],
+  nav: [
+    // 年度报告 in the office's public navigation, in the slot of the catalogue's 年度报告 category where this plugin is enabled.
+    { area: "public", key: "annual-report.reports", label: "annual-report:nav.reports", to: "", order: 300, replaces: "disclosure.annual-report" },
+  ],
   permissions: [
     { key: "annual-report.reports.view", label: "annual-report:permissions.view", defaultRoles: [...STAFF] },
     { key: "annual-report.reports.draft", label: "annual-report:permissions.draft", defaultRoles: ["drafter"] },
