@@ -210,7 +210,7 @@ describe("the report figures of the manifest", () => {
     const read = await ctx.reports.figures(2026);
     expect(Object.keys(read.byTenant)).toEqual([env.office.id]);
     const values = read.byTenant[env.office.id]!;
-    expect(read.sections.filter((s) => s.pluginId === "requests").map((s) => s.label)).toEqual(["requests:sections.t3", "requests:sections.t4"]);
+    expect(read.sections.filter((s) => s.pluginId === "requests").map((s) => s.label)).toEqual(["requests:sections.t3", "requests:sections.t4", "requests:facts.section"]);
     expect(values["requests.t3.received.total"]).toBe(expected.three.received.total);
     expect(values["requests.t3.withheld.third_party.business"]).toBe(expected.three["withheld.third_party"].business);
     expect(values["requests.t3.carried_forward.natural"]).toBe(expected.three.carried_forward.natural);
