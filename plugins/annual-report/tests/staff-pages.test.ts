@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { load, openTestbed, post, statusOf, type Testbed } from "../../../app/plugin-api/testing";
+import { approveChain, load, openTestbed, post, statusOf, type Testbed } from "../../../app/plugin-api/testing";
 import type { AnnualReportDatabase } from "../db/schema";
 import { T2_KEYS } from "../law/table-two-2021";
 import { t3Key } from "../law/table-three-2021";
@@ -181,6 +181,22 @@ describe("the year's report page", { timeout: 180_000 }, () => {
     expect(again).toMatchObject({ status: 409, data: { ok: false, errors: { _form: ["annual-report:errors.notDrafting"] } } });
   });
 
+  it("once published shows the 索引号 and the public page, read-only, and starts a correction only with its reason", async () => {
+    await approveChain(env, (await rowOf())!.document_id!);
+    const { view } = await viewOf(env.member("drafter").id);
+    expect(view).toMatchObject({ editable: false, report: { status: "published" }, publicUrl: `/t/${env.office.code}/annual-report/${YEAR}` });
+    expect(view.report?.indexNumber).toBeTruthy();
+    expect(view.model?.meta).toEqual([{ label: "索引号", value: view.report?.indexNumber }]);
+    expect((await send(env.member("drafter").id, { intent: "narrative", "text:overview.0.0": "改" })).status).toBe(409);
+    const noReason = await send(env.member("drafter").id, { intent: "correct", reason: "  " });
+    expect(noReason).toMatchObject({ status: 400, data: { ok: false, errors: { reason: ["annual-report:errors.reasonRequired"] } } });
+    expect((await rowOf())?.version).toBe(1);
+    const corrected = await send(env.member("drafter").id, { intent: "correct", reason: "表三数字录入有误" });
+    expect(corrected).toMatchObject({ status: 200, data: { ok: true, intent: "correct" } });
+    expect(await rowOf()).toMatchObject({ version: 2, status: "drafting", correction_reason: "表三数字录入有误" });
+    expect((await viewOf(env.member("drafter").id)).view).toMatchObject({ editable: true, report: { version: 2, correctionReason: "表三数字录入有误" } });
+  });
+
   it("never shows another office's report", async () => {
     const other = env.tree.offices[1]!;
     // A staff member of another office is not let in (the host answers as for a page that is not there).
@@ -190,6 +206,6 @@ describe("the year's report page", { timeout: 180_000 }, () => {
     expect(theirs.view.report).toBeNull();
     expect(theirs.canDraft).toBe(false);
     const ours = await viewOf(env.member("supervisor").id);
-    expect(ours.view.report?.status).toBe("in_approval");
+    expect(ours.view.report?.version).toBe(2);
   });
 });
