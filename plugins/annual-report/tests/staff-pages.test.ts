@@ -1,4 +1,11 @@
+import i18next from "i18next";
+import { createElement as h } from "react";
+import { renderToString } from "react-dom/server";
+import { I18nextProvider, initReactI18next } from "react-i18next";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { locales } from "../locales";
+import ReportYear from "../routes/admin/year";
 import { approveChain, load, openTestbed, post, statusOf, type Testbed } from "../../../app/plugin-api/testing";
 import type { AnnualReportDatabase } from "../db/schema";
 import { T2_KEYS } from "../law/table-two-2021";
@@ -44,6 +51,17 @@ function manualForm(tamper?: { key: string; by: number }): Record<string, string
     fields[noteField(key)] = cell.note;
   }
   return fields;
+}
+
+/** The year page as the server sends it, for the loader's data. */
+async function rendered(loaded: object): Promise<string> {
+  const i18n = i18next.createInstance();
+  await i18n.use(initReactI18next).init({ lng: "zh-CN", interpolation: { escapeValue: false }, defaultNS: "annual-report", ns: ["annual-report"], resources: { "zh-CN": { "annual-report": locales["zh-CN"] } } });
+  const handler = createStaticHandler([{ id: "year", path: "/", loader: () => loaded, Component: ReportYear }]);
+  const context = await handler.query(new Request("http://localhost/"));
+  if (context instanceof Response) throw new Error("unexpected redirect");
+  const router = createStaticRouter(handler.dataRoutes, context);
+  return renderToString(h(I18nextProvider, { i18n }, h(StaticRouterProvider, { router, context, hydrate: false })));
 }
 
 beforeAll(async () => {
@@ -139,6 +157,16 @@ describe("the year's report page", { timeout: 180_000 }, () => {
     expect(view.manualCells.find((c) => c.key === T2_KEYS.permits)).toMatchObject({ value: "12", note: MANUAL[T2_KEYS.permits].note });
   });
 
+  it("draws the draft's page: the manual cells marked 手填 with their source fields, the paragraphs as textareas, submission", async () => {
+    const markup = await rendered(await viewOf(env.member("drafter").id));
+    expect(markup).toContain(`name="${valueField(T2_KEYS.permits)}"`);
+    expect(markup).toContain(`name="${noteField(T2_KEYS.permits)}"`);
+    expect(markup).toContain("手填");
+    expect(markup).toContain('name="text:overview.0.0"');
+    expect(markup).toContain('value="submit"');
+    expect(markup).toContain("<table");
+  });
+
   it("saves the narrative as edited, a todo paragraph completed, a too long one refused", async () => {
     const { view } = await viewOf(env.member("drafter").id);
     const first = view.narrative[0]!.parts[0]!.paragraphs[0]!;
@@ -187,6 +215,10 @@ describe("the year's report page", { timeout: 180_000 }, () => {
     expect(view).toMatchObject({ editable: false, report: { status: "published" }, publicUrl: `/t/${env.office.code}/annual-report/${YEAR}` });
     expect(view.report?.indexNumber).toBeTruthy();
     expect(view.model?.meta).toEqual([{ label: "索引号", value: view.report?.indexNumber }]);
+    const markup = await rendered(await viewOf(env.member("drafter").id));
+    expect(markup).toContain(view.report!.indexNumber!);
+    expect(markup).toContain('name="reason"');
+    expect(markup).not.toContain('name="text:overview.0.0"');
     expect((await send(env.member("drafter").id, { intent: "narrative", "text:overview.0.0": "改" })).status).toBe(409);
     const noReason = await send(env.member("drafter").id, { intent: "correct", reason: "  " });
     expect(noReason).toMatchObject({ status: 400, data: { ok: false, errors: { reason: ["annual-report:errors.reasonRequired"] } } });
