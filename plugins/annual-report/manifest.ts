@@ -11,7 +11,7 @@ const STAFF = ["drafter", "dept_reviewer", "classifier", "leader", "principal", 
  * 政府信息公开工作年度报告 (条例第四十九条、第五十条; format 国办公开办函〔2021〕30号): the tables computed
  * from every enabled plugin's report figures, manual cells with their sources, the narrative, checks,
  * approval through the office's chain with 保密审查, publication into the catalogue under 年度报告 with
- * its 索引号 by 31 January. Staff pages under routes/admin, public pages under routes/public.
+ * its 索引号 by 31 January. Pages come with the next session: no routes or menu entries yet.
  */
 export default definePlugin({
   id: "annual-report",
@@ -19,21 +19,6 @@ export default definePlugin({
   host: "^0.1.0",
   name: "annual-report:name",
   description: "annual-report:description",
-  routes: [
-    // Public, /t/:tenant/annual-report/…: every year's report, the year's report as published, its Word file, a past year's kept file.
-    { area: "public", path: "", file: "routes/public/index.tsx" },
-    { area: "public", path: ":year", file: "routes/public/year.tsx" },
-    { area: "public", path: ":year/report.docx", file: "routes/public/report-docx.ts" },
-    { area: "public", path: ":year/past-report", file: "routes/public/past-file.ts" },
-    // Staff, /t/:tenant/admin/annual-report/…: the years and their status; the year's report as drafted (its forms check the draft permission).
-    { area: "admin", path: "", file: "routes/admin/index.tsx", permission: "annual-report.reports.view" },
-    { area: "admin", path: ":year", file: "routes/admin/year.tsx", permission: "annual-report.reports.view" },
-  ],
-  nav: [
-    // 年度报告 in the office's public navigation, in the slot of the catalogue's 年度报告 category where this plugin is enabled.
-    { area: "public", key: "annual-report.reports", label: "annual-report:nav.reports", to: "", order: 300, replaces: "disclosure.annual-report" },
-    { area: "admin", label: "annual-report:nav.reports", to: "", permission: "annual-report.reports.view", order: 400 },
-  ],
   permissions: [
     { key: "annual-report.reports.view", label: "annual-report:permissions.view", defaultRoles: [...STAFF] },
     { key: "annual-report.reports.draft", label: "annual-report:permissions.draft", defaultRoles: ["drafter"] },
