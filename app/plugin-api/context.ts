@@ -309,7 +309,7 @@ export interface PluginRequestContext<DB = any, Settings = Record<string, unknow
    * The annual-report figures of every plugin, for this office or, for a supervisor, the offices
    * under it. Staff routes only: on public and API routes it throws.
    */
-  reports: PluginReports;
+  reports: PluginReports<DB>;
 }
 
 /** What seed, onEnable and onDisable receive: one tenant, written as the system. */

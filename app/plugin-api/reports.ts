@@ -44,9 +44,15 @@ export interface ReportOffice {
 }
 
 /** `ctx.reports`: the annual-report figures every plugin declares, for the offices this reader may read. */
-export interface PluginReports {
+export interface PluginReports<DB = any> {
   /** The context's own office first, then (for a supervisor) the offices under it. */
   offices: readonly ReportOffice[];
   /** Figures of `year` for `tenantIds` (default: the context's office). Throws 403 for an office outside `offices`. */
   figures(year: number, options?: { tenantIds?: readonly string[] }): Promise<ReportFigures>;
+  /**
+   * For a plugin's own rows of the offices it consolidates: one read-only transaction over
+   * `tenantIds`, as this reader, row-level security keeping every other office out. Throws 403 for
+   * an office outside `offices`.
+   */
+  read<T>(tenantIds: readonly string[], fn: (trx: PluginTransaction<DB>) => Promise<T>): Promise<T>;
 }

@@ -124,6 +124,12 @@ export function pluginReports(context: Services, tenantId: string, readerOf: () 
       });
     },
     figures: (year, options = {}) => computeReportFigures(context, current(), options.tenantIds ?? [tenantId], year),
+    read: (tenantIds, fn) => {
+      const { userId, readableTenantIds } = current();
+      const readable = new Set(readableTenantIds);
+      if (tenantIds.some((id) => !readable.has(id))) return Promise.reject(forbidden());
+      return withScope(context.services.db, { tenantId: null, readTenantIds: [...new Set(tenantIds)], userId }, fn);
+    },
   };
 }
 
@@ -131,4 +137,5 @@ export function pluginReports(context: Services, tenantId: string, readerOf: () 
 export const PUBLIC_REPORTS: PluginReports = {
   offices: [],
   figures: () => Promise.reject(new Error("report figures serve staff routes only; the public reads the published report")),
+  read: () => Promise.reject(new Error("report reads serve staff routes only; the public reads the published report")),
 };

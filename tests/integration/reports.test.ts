@@ -113,11 +113,44 @@ describe("ctx.reports", () => {
     expect(read).toEqual({ year, sections: [], byTenant: { [two]: {} } });
   });
 
+  it("reads a plugin's own rows of the offices asked for, in one read-only transaction that shows no other office", async () => {
+    const { city, one, two } = ids();
+    const supervisor = await createUser(handle, { [city]: ["supervisor"] });
+    const ctx = await readerIn(supervisor.id, tree.city.code);
+    const counted = await ctx.reports.read([city, one], (trx) =>
+      trx.selectFrom("fixture_notes_notes").select(["tenant_id", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("tenant_id").orderBy("tenant_id").execute(),
+    );
+    // Office two's notes are there and the supervisor may read them, but it was not asked for.
+    expect(Object.fromEntries(counted.map((r) => [r.tenant_id, Number(r.n)]))).toEqual({ [city]: 1, [one]: 3 });
+    expect(await ctx.reports.read([two], (trx) => trx.selectFrom("fixture_notes_notes").select("tenant_id").execute())).toHaveLength(2);
+    const write = ctx.reports.read([one], (trx) => trx.insertInto("fixture_notes_notes").values({ tenant_id: one, body: "written", is_public: false }).execute());
+    await expect(write).rejects.toThrow(/row-level security/);
+  });
+
+  it("refuses to read an office outside the reader's offices with 403, running nothing", async () => {
+    const { city, one, two } = ids();
+    const drafter = await createUser(handle, { [one]: ["drafter"] });
+    const own = await readerIn(drafter.id, tree.offices[0]!.code);
+    const supervisor = await createUser(handle, { [city]: ["supervisor"] });
+    const underCity = await readerIn(supervisor.id, tree.offices[0]!.code);
+    let ran = false;
+    const run = async () => {
+      ran = true;
+      return null;
+    };
+    for (const [ctx, asked] of [[own, [two]], [own, [one, city]], [underCity, [city]], [underCity, [one, two]]] as const) {
+      const thrown = await ctx.reports.read(asked, run).catch((e: unknown) => e);
+      expect((thrown as Response).status, asked.join()).toBe(403);
+    }
+    expect(ran).toBe(false);
+  });
+
   it("is refused on public routes: the public reads the published report", async () => {
     const request = new Request(`http://localhost/t/${tree.offices[0]!.code}/fixture-notes`);
     const ctx = await resolvePluginRequest({ request, params: { tenant: tree.offices[0]!.code }, context });
     expect(ctx.reports.offices).toEqual([]);
     await expect(ctx.reports.figures(year)).rejects.toThrow(/staff routes only/);
+    await expect(ctx.reports.read([tree.offices[0]!.id], async () => null)).rejects.toThrow(/staff routes only/);
   });
 });
 
