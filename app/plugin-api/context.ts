@@ -319,6 +319,24 @@ export interface PluginTenantContext<DB = any, Settings = Record<string, unknown
   settings: Settings;
   withTenant<T>(fn: (trx: PluginTransaction<DB>) => Promise<T>): Promise<T>;
   audit(trx: PluginTransaction, event: PluginAuditEvent): Promise<void>;
+  /** Seeds only (absent in onEnable and onDisable): the office's staff, to take demo documents through the real workflow. */
+  demo?: PluginDemoStaff;
+}
+
+/**
+ * The office's demo members acting through the real workflow, so that what a seed publishes has
+ * its chain of decisions, 保密审查 record and 索引号. `at` dates documents and decisions in the
+ * demo's past (a report approved last January); the audit trail still records when the seed ran.
+ */
+export interface PluginDemoStaff {
+  /** The office's member holding `role`, as a staff request context in zh-CN (e.g. the drafter, to draft and submit). */
+  as(role: string, options?: { at?: Date }): Promise<PluginRequestContext>;
+  /**
+   * Approves a submitted document step by step as the member holding each step's role, with the
+   * written opinion (拟同意, 同意 at the last step); 保密审查 redacts every scan finding and records
+   * 主动公开 with no state secret. Throws naming the step that refused. Returns the document as it ends.
+   */
+  approveChain(documentId: string, options?: { at?: Date }): Promise<PluginDocument>;
 }
 
 /** What a widget's compute receives: read access to the given tenants only. */

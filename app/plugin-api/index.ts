@@ -24,6 +24,7 @@ export type {
   PluginSearchQuery,
   PluginTenant,
   PluginTenantContext,
+  PluginDemoStaff,
   PluginTransaction,
   WidgetContext,
 } from "./context";

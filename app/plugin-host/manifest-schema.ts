@@ -211,6 +211,8 @@ export const manifestSchema = <DB = any, S extends z.ZodObject = z.ZodObject>() 
     settings: settingsSchema<S>().optional(),
     locales: z.object({ "zh-CN": localeTable, "zh-TW": localeTable, en: localeTable }),
     seed: fn<(ctx: PluginTenantContext<DB, z.output<S>>) => Promise<void>>("seed").optional(),
+    /** Plugins whose demo data this plugin's seed reads (an annual report of the year's applications): their seeds run first. */
+    seedAfter: z.array(z.string()).default([]),
     onEnable: fn<(ctx: PluginTenantContext<DB, z.output<S>>) => Promise<void>>("onEnable").optional(),
     onDisable: fn<(ctx: PluginTenantContext<DB, z.output<S>>) => Promise<void>>("onDisable").optional(),
   });

@@ -5,7 +5,7 @@ import type { StaffContext } from "../core/tenancy/staff.server";
 import { isUuid } from "../core/input/uuid";
 import { auditTenant } from "../core/tenancy/staff.server";
 import type { DocumentTypes } from "../core/workflow/document-types";
-import { act, createDocument, documentById, updateDocument, type WorkflowDocument, type WorkflowResult } from "../core/workflow/service.server";
+import { act, createDocument, documentById, updateDocument, type ActOptions, type WorkflowDocument, type WorkflowResult } from "../core/workflow/service.server";
 import type { PluginDocument, PluginDocumentHookContext, PluginPublishedDocument, PluginTransaction, PluginWorkflow, PluginWorkflowResult } from "../plugin-api/context";
 import { checkDeclared, coreServices, pluginSettings, pluginTenant } from "./context-parts.server";
 import type { LoadedPlugin, PluginRegistry } from "./registry";
@@ -17,7 +17,7 @@ export function documentUrl(tenantCode: string, id: string): string {
   return `/t/${tenantCode}/admin/documents/${id}`;
 }
 
-function toPlugin(doc: WorkflowDocument, tenantCode: string): PluginDocument {
+export function toPluginDocument(doc: WorkflowDocument, tenantCode: string): PluginDocument {
   return {
     id: doc.id,
     type: doc.document_type,
@@ -37,12 +37,13 @@ function toPlugin(doc: WorkflowDocument, tenantCode: string): PluginDocument {
 
 /**
  * `ctx.workflow` of a staff request: the plugin's own document types only (`<pluginId>.<name>`),
- * every call inside the caller's transaction and under the staff member's roles.
+ * every call inside the caller's transaction and under the staff member's roles. `options.now`
+ * dates what it creates and decides (a demo seed's past); absent, the present.
  */
-export function pluginWorkflow(staff: StaffContext, pluginId: string): PluginWorkflow {
+export function pluginWorkflow(staff: StaffContext, pluginId: string, options: Pick<ActOptions, "now"> = {}): PluginWorkflow {
   const owns = (type: string) => type.startsWith(`${pluginId}.`);
   const result = (r: WorkflowResult): PluginWorkflowResult =>
-    r.ok ? { ok: true, document: toPlugin(r.document, staff.tenant.code) } : { ok: false, error: r.refusal.key.includes(":") ? r.refusal.key : `core:${r.refusal.key}`, code: r.refusal.code };
+    r.ok ? { ok: true, document: toPluginDocument(r.document, staff.tenant.code) } : { ok: false, error: r.refusal.key.includes(":") ? r.refusal.key : `core:${r.refusal.key}`, code: r.refusal.code };
   const own = async (trx: PluginTransaction, id: string) => {
     if (!isUuid(id)) return undefined;
     const doc = await documentById(core(trx), staff.tenant.id, id);
@@ -58,7 +59,7 @@ export function pluginWorkflow(staff: StaffContext, pluginId: string): PluginWor
   return {
     async create(trx, input) {
       if (!owns(input.type)) throw new Error(`Plugin ${pluginId} may only create its own document types "${pluginId}.<name>", not "${input.type}"`);
-      return result(await createDocument(core(trx), staff, { documentType: input.type, title: input.title, payload: input.payload, important: input.important }));
+      return result(await createDocument(core(trx), staff, { documentType: input.type, title: input.title, payload: input.payload, important: input.important }, options));
     },
     async update(trx, input) {
       if (!(await ownsId(trx, input.id))) return notFound;
@@ -66,11 +67,11 @@ export function pluginWorkflow(staff: StaffContext, pluginId: string): PluginWor
     },
     async act(trx, input) {
       if (!(await ownsId(trx, input.id))) return notFound;
-      return result(await act(core(trx), staff, { documentId: input.id, ...input }));
+      return result(await act(core(trx), staff, { documentId: input.id, ...input }, options));
     },
     async get(trx, id) {
       const doc = await own(trx, id);
-      return doc ? toPlugin(doc, staff.tenant.code) : null;
+      return doc ? toPluginDocument(doc, staff.tenant.code) : null;
     },
     async list(trx, filter = {}) {
       let q = core(trx)
@@ -82,7 +83,7 @@ export function pluginWorkflow(staff: StaffContext, pluginId: string): PluginWor
       if (filter.statuses?.length) q = q.where("status", "in", filter.statuses);
       if (filter.createdBy) q = q.where("created_by", "=", filter.createdBy);
       const rows = await q.orderBy("updated_at", "desc").limit(500).execute();
-      return rows.map((r) => toPlugin(r, staff.tenant.code));
+      return rows.map((r) => toPluginDocument(r, staff.tenant.code));
     },
     async review(trx, id) {
       const doc = await own(trx, id);
@@ -119,13 +120,13 @@ export function pluginDocumentTypes(registry: PluginRegistry): DocumentTypes {
     async approved(trx, staff, doc) {
       const declared = byKey.get(doc.document_type);
       if (!declared?.type.onApproved) return;
-      await declared.type.onApproved(hookContext(trx, staff, registry.get(declared.pluginId)!), toPlugin(doc, staff.tenant.code));
+      await declared.type.onApproved(hookContext(trx, staff, registry.get(declared.pluginId)!), toPluginDocument(doc, staff.tenant.code));
     },
     async published(trx, staff, doc, review) {
       const declared = byKey.get(doc.document_type);
       if (!declared?.type.onPublished) return;
       const published: PluginPublishedDocument = {
-        ...toPlugin(doc, staff.tenant.code),
+        ...toPluginDocument(doc, staff.tenant.code),
         rendition: renditionOf(doc, review),
         review: review.review,
         findings: pluginFindings(review),

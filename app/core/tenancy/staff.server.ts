@@ -90,15 +90,24 @@ const staffCache = new WeakMap<Request, Map<string, Promise<StaffContext>>>();
 
 async function loadStaff(request: Request, context: AppLoadContext, code: string | undefined): Promise<StaffContext> {
   const auth = await requireAuth(request, context);
-  const tenant = await requireTenant(context, code);
+  const staff = await staffIn(context, auth, await requireTenant(context, code));
+  if (!staff) throw notFound();
+  return staff;
+}
+
+/**
+ * The staff context of an authenticated user in `tenant`: their roles there (or a supervisor's
+ * read-only access), permissions with the office's overrides. Null when they may not enter its workspace.
+ */
+export async function staffIn(context: AppLoadContext, auth: Authenticated, tenant: Tenant): Promise<StaffContext | null> {
   const memberships = await membershipsOf(context.services.db, auth.user.id);
   const access = accessTo(context, tenant, memberships);
-  if (!access) throw notFound();
+  if (!access) return null;
   const overrides = await withScope(context.services.db, scopeOf(auth.user.id, access), (trx) => overridesOf(trx, tenant.id));
   const permissions = resolvePermissions(context.services.permissions, access.roles, overrides, {
     readOnly: access.mode === "supervisor",
   });
-  if (!permissions.has("core.workspace.view")) throw notFound();
+  if (!permissions.has("core.workspace.view")) return null;
   return { ...auth, context, tenant, access, permissions, reachable: reachableTenants(context, memberships) };
 }
 

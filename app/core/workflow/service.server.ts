@@ -113,6 +113,7 @@ export async function createDocument(
   trx: Trx,
   ctx: StaffContext,
   input: { documentType: string; title: string; payload: unknown; important?: boolean },
+  options: Pick<ActOptions, "now"> = {},
 ): Promise<WorkflowResult> {
   if (ctx.access.mode !== "member") return refusal("missingRole");
   const declared = ctx.context.services.documentTypes.find(input.documentType);
@@ -139,7 +140,8 @@ export async function createDocument(
       assignee_id: null,
       version: 1,
       created_by: ctx.user.id,
-      updated_at: new Date(),
+      created_at: options.now ?? new Date(),
+      updated_at: options.now ?? new Date(),
       due_date: null,
     })
     .returning(WITHOUT_PAYLOAD)

@@ -4,6 +4,7 @@ import type { DatabaseHandle } from "../../../db/client";
 import type { CoreDatabase } from "../../../db/schema";
 import { migratePlugins } from "../../plugin-host/migrate";
 import type { PluginRegistry } from "../../plugin-host/registry";
+import { demoStaff } from "../../plugin-host/demo-staff.server";
 import { tenantContext } from "../../plugin-host/request-context.server";
 import { CORE_ROLES, type BusinessRole } from "../../core/permissions/roles";
 import type { StaffContext } from "../../core/tenancy/staff.server";
@@ -99,8 +100,11 @@ export async function openTestbed<DB = unknown, R extends BusinessRole = Busines
     withScope(handle.db, { tenantId: tenantId ?? null, readTenantIds: tenantIds, userId }, (trx) => fn(withPluginTables(trx)));
   const publicRead = <T>(tenantIds: string[], fn: (trx: Transaction<CoreDatabase & DB>) => Promise<T>) => readAs(null, tenantIds, fn);
 
+  /** The plugin's seed in one office, as a demo start runs it: with the office's members as `ctx.demo`. */
   async function seed(pluginId: string, tenantId: string) {
-    await registry.get(pluginId)?.manifest.seed?.(systemContext(tenantId, pluginId));
+    const plugin = registry.get(pluginId);
+    if (!plugin) return;
+    await plugin.manifest.seed?.({ ...systemContext(tenantId, pluginId), demo: demoStaff(context.services, plugin, context.services.tenants.byId(tenantId)!) });
   }
 
   const member = (role: string) => {
