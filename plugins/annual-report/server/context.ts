@@ -7,3 +7,4 @@ export type ReportsTransaction = Contexts["transaction"];
 export type ReportsContext = Contexts["request"];
 export type ReportsHookContext = Contexts["hook"];
 export type ReportsWidgetContext = Contexts["widget"];
+export type ReportsTenantContext = Contexts["tenant"];

@@ -30,7 +30,8 @@ export async function onReportApproved(ctx: ReportsHookContext, doc: PluginDocum
     .executeTakeFirst();
   if (!row || row.status !== "in_approval") throw new DecisionRefused("annual-report:errors.notInApproval");
 
-  const today = chinaDate();
+  // The day of the decision (a demo seed dates its decisions in the past).
+  const today = chinaDate(doc.updatedAt);
   const officeName = ctx.tenant.name["zh-CN"];
   const item = await ctx.extensions.call(
     CATALOGUE,
