@@ -10,7 +10,7 @@ export default defineTenant({
     "zh-TW": "示範市生態環境局",
     en: "Demo City Ecology and Environment Bureau",
   },
-  plugins: ["disclosure", "requests"],
+  plugins: ["disclosure", "requests", "annual-report"],
   hosts: ["city.gongkai.localhost"],
   settings: {
     contact: {

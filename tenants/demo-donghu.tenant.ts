@@ -11,7 +11,7 @@ export default defineTenant({
     "zh-TW": "示範市生態環境局東湖分局",
     en: "Donghu Branch, Demo City Ecology and Environment Bureau",
   },
-  plugins: ["disclosure", "requests"],
+  plugins: ["disclosure", "requests", "annual-report"],
   hosts: ["donghu.gongkai.localhost"],
   settings: {
     contact: {

@@ -11,7 +11,7 @@ export default defineTenant({
     "zh-TW": "示範市生態環境局南嶺分局",
     en: "Nanling Branch, Demo City Ecology and Environment Bureau",
   },
-  plugins: ["disclosure", "requests"],
+  plugins: ["disclosure", "requests", "annual-report"],
   hosts: ["nanling.gongkai.localhost"],
   settings: {
     contact: {

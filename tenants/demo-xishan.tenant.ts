@@ -11,7 +11,7 @@ export default defineTenant({
     "zh-TW": "示範市生態環境局西山分局",
     en: "Xishan Branch, Demo City Ecology and Environment Bureau",
   },
-  plugins: ["disclosure", "requests"],
+  plugins: ["disclosure", "requests", "annual-report"],
   hosts: ["xishan.gongkai.localhost"],
   settings: {
     contact: {
