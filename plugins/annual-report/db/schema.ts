@@ -6,6 +6,8 @@ type Json<T> = ColumnType<T | null, string | null | undefined, string | null>;
 type Created = ColumnType<Date, Date | undefined, never>;
 
 export type ReportStatus = "drafting" | "in_approval" | "published" | "superseded";
+/** A past year's report: in the chain, published on its approval, or neither (db/0002_past_report_approval.ts). */
+export type PastFileStatus = "in_approval" | "published" | "withdrawn";
 
 /** A manual cell as stored: the drafter's figure and the source it came from. */
 export interface StoredManualCell {
@@ -29,7 +31,7 @@ export interface StoredNarrativePart {
 /** The narrative sections by the format's section key (overview, problems, other). */
 export type StoredNarrative = Partial<Record<"overview" | "problems" | "other", StoredNarrativePart[]>>;
 
-/** The plugin's tables as Kysely sees them (db/0001_reports.ts is the source of truth). Dates are `YYYY-MM-DD`. */
+/** The plugin's tables as Kysely sees them (db/0001_reports.ts and 0002 are the source of truth). Dates are `YYYY-MM-DD`. */
 export type AnnualReportDatabase = {
   annual_report_reports: {
     tenant_id: string;
@@ -64,5 +66,7 @@ export type AnnualReportDatabase = {
     published_on: string | null;
     uploaded_by: string | null;
     created_at: Created;
+    status: PastFileStatus;
+    document_id: string | null;
   };
 };

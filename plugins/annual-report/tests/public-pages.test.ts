@@ -75,7 +75,10 @@ beforeAll(async () => {
   expect((await approveChain(env, submitted.documentId)).status).toBe("approved");
   const past = await addPastReport(drafter, form({ year: "2012", title: "2012年政府信息公开工作年度报告", publishedOn: "2013-01-30" }, { bytes: pdfWithText("2012年报"), name: "2012年报.pdf" }));
   if (!past.ok) throw new Error(JSON.stringify(past));
-  expect((await addPastReport(drafter, form({ year: "2010", title: "2010年政府信息公开工作年度报告", url: "https://www.example.gov.cn/xxgk/2010nb.html" }))).ok).toBe(true);
+  const link = await addPastReport(drafter, form({ year: "2010", title: "2010年政府信息公开工作年度报告", url: "https://www.example.gov.cn/xxgk/2010nb.html" }));
+  if (!link.ok) throw new Error(JSON.stringify(link));
+  // Past reports reach the public through the office's chain and 保密审查, as the year's report does.
+  for (const sent of [past, link]) expect((await approveChain(env, sent.documentId)).status).toBe("approved");
 });
 afterAll(() => env.close());
 
@@ -110,6 +113,18 @@ describe("the list of every year's report", () => {
     expect(await statusOf(load(env, pastFileLoader, null, path("/2012/past-report", other), { tenant: other, year: "2012" }))).toBe(404);
     // A year kept only as a link, a year published here, and malformed years have no file.
     for (const year of ["2010", String(YEAR), "abc", "99999", "2012.0"]) expect([year, await statusOf(load(env, pastFileLoader, null, path(`/${year}/past-report`), { year }))]).toEqual([year, 404]);
+  });
+
+  it("leaves a past report out of the list, and its file a 404, until the office's chain approves it", async () => {
+    const sent = await addPastReport(drafter, form({ year: "2011", title: "2011年政府信息公开工作年度报告" }, { bytes: pdfWithText("2011 annual report"), name: "2011年报.pdf" }));
+    if (!sent.ok) throw new Error(JSON.stringify(sent));
+    const years = async () => (await load<ListPage>(env, listLoader, null, path(""))).reports.map((r) => r.year);
+    const file = () => load<Response>(env, pastFileLoader, null, path("/2011/past-report"), { year: "2011" });
+    expect(await years()).toEqual([YEAR, 2012, 2010]);
+    expect(await statusOf(file())).toBe(404);
+    expect((await approveChain(env, sent.documentId)).status).toBe("approved");
+    expect(await years()).toEqual([YEAR, 2012, 2011, 2010]);
+    expect((await file()).headers.get("Content-Type")).toBe("application/pdf");
   });
 });
 

@@ -5,28 +5,31 @@ import { z } from "zod";
 import { chinaDate } from "../../../../app/plugin-api";
 import { parseForm } from "../../../../app/plugin-api/loaders.server";
 import { ErrorSummary, type FieldErrors, PostForm, SubmitButton, TableScroll } from "../../../../app/plugin-api/ui";
+import { addPastReport } from "../../server/past-reports.server";
+import { staffPastReports } from "../../server/past-report-states.server";
 import { startDraft } from "../../server/reports.server";
 import { reportStatuses, type ReportYearStatus } from "../../server/status.server";
+import { PAST_INTENT, PastReports } from "./_parts/past-reports";
 import { DRAFT_PERMISSION, pluginAction, pluginLoader, staffBase } from "./_parts/routes.server";
 
 /** Years listed: this year and the four before it (the report of a year is due on 31 January after it). */
 const YEARS_SHOWN = 5;
 
-/** The office's reports by year, with their status and due date; a supervisor also sees the offices under the city. */
+/** The office's reports by year, with their status and due date, and its past years' reports in the chain; a supervisor also sees the offices under the city. */
 export const loader = pluginLoader(async (ctx) => {
   const today = chinaDate();
   const thisYear = Number(today.slice(0, 4));
   const years = Array.from({ length: YEARS_SHOWN }, (_, i) => thisYear - i);
-  const rows = await ctx.withTenant(async (trx) => {
+  const { rows, past } = await ctx.withTenant(async (trx) => {
     const out: { year: number; status: ReportYearStatus }[] = [];
     for (const year of years) {
       const status = await reportStatuses(trx, [ctx.tenant.id], year, { asOf: today, calendar: ctx.calendar });
       out.push({ year, status: status.get(ctx.tenant.id)! });
     }
-    return out;
+    return { rows: out, past: await staffPastReports(ctx, trx) };
   });
   const subordinates = ctx.reports.offices.filter((o) => o.id !== ctx.tenant.id).map((o) => ({ code: o.code, name: o.name[ctx.locale] }));
-  return { rows, subordinates, reportYear: thisYear - 1, canDraft: ctx.mode === "member" && ctx.can(DRAFT_PERMISSION), base: staffBase(ctx.tenant.code) };
+  return { rows, past, subordinates, reportYear: thisYear - 1, canDraft: ctx.mode === "member" && ctx.can(DRAFT_PERMISSION), base: staffBase(ctx.tenant.code) };
 });
 
 const StartForm = z.object({
@@ -35,7 +38,12 @@ const StartForm = z.object({
 
 export const action = pluginAction(async (ctx, { request }) => {
   ctx.require(DRAFT_PERMISSION);
-  const parsed = parseForm(StartForm, await request.formData());
+  const form = await request.formData();
+  if (form.get("intent") === PAST_INTENT) {
+    const added = await addPastReport(ctx, form);
+    return added.ok ? data({ pastSent: true }) : data<{ pastErrors: FieldErrors }>({ pastErrors: added.errors }, { status: 400 });
+  }
+  const parsed = parseForm(StartForm, form);
   if (!parsed.ok) return data<{ errors: FieldErrors }>({ errors: parsed.errors }, { status: 400 });
   const year = Number(parsed.data.year);
   const started = await startDraft(ctx, year);
@@ -46,13 +54,13 @@ export const action = pluginAction(async (ctx, { request }) => {
 
 export default function AnnualReports() {
   const { t } = useTranslation("annual-report");
-  const { rows, subordinates, reportYear, canDraft, base } = useLoaderData<typeof loader>();
+  const { rows, past, subordinates, reportYear, canDraft, base } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <>
       <h1>{t("staff.index.title")}</h1>
       <p className="lead">{t("staff.index.lead")}</p>
-      <ErrorSummary errors={result?.errors} />
+      <ErrorSummary errors={result && "errors" in result ? result.errors : undefined} />
       <TableScroll labelledBy="years-caption">
         <table className="table">
           <caption id="years-caption">{t("staff.index.years")}</caption>
@@ -92,6 +100,12 @@ export default function AnnualReports() {
           </tbody>
         </table>
       </TableScroll>
+      <PastReports
+        reports={past}
+        canDraft={canDraft}
+        errors={result && "pastErrors" in result ? result.pastErrors : undefined}
+        sent={Boolean(result && "pastSent" in result)}
+      />
       {subordinates.length > 0 && (
         <section aria-labelledby="offices">
           <h2 id="offices">{t("staff.index.offices", { year: reportYear })}</h2>
