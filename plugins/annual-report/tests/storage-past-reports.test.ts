@@ -1,10 +1,16 @@
+import i18next from "i18next";
+import { createElement as h } from "react";
+import { renderToString } from "react-dom/server";
+import { I18nextProvider, initReactI18next } from "react-i18next";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { groundsFor, type PluginRequestContext } from "../../../app/plugin-api";
 import { chinesePdf, pdfWithText } from "../../../app/plugin-api/files.server";
 import { actOn, approveChain, audited, documentOf, idNumberCheckChar, load, openTestbed, pluginRequest, post, reviewOf, type Testbed } from "../../../app/plugin-api/testing";
 import type { AnnualReportDatabase } from "../db/schema";
+import { locales } from "../locales";
 import manifest from "../manifest";
-import { action as indexAction, loader as indexLoader } from "../routes/admin/index";
+import YearsPage, { action as indexAction, loader as indexLoader } from "../routes/admin/index";
 import type { StaffPastReport } from "../server/past-report-states.server";
 import { addPastReport, listedReports } from "../server/past-reports.server";
 import { startDraft } from "../server/reports.server";
@@ -43,6 +49,17 @@ const added = async (fields: Record<string, string>, file?: { bytes: Uint8Array;
 };
 /** 18 digits with a valid check character: what the scan recognises as a 身份证号码. */
 const ID_NUMBER = `11010519491231002${idNumberCheckChar("11010519491231002")}`;
+
+/** The years page as the server sends it, in `lng`, for the loader's data. */
+async function rendered(loaded: object, lng: "zh-CN" | "zh-TW" | "en"): Promise<string> {
+  const i18n = i18next.createInstance();
+  await i18n.use(initReactI18next).init({ lng, interpolation: { escapeValue: false }, defaultNS: "annual-report", ns: ["annual-report"], resources: { [lng]: { "annual-report": locales[lng] } } });
+  const handler = createStaticHandler([{ id: "years", path: "/", loader: () => loaded, Component: YearsPage }]);
+  const context = await handler.query(new Request("http://localhost/"));
+  if (context instanceof Response) throw new Error("unexpected redirect");
+  const router = createStaticRouter(handler.dataRoutes, context);
+  return renderToString(h(I18nextProvider, { i18n }, h(StaticRouterProvider, { router, context, hydrate: false })));
+}
 
 beforeAll(async () => {
   env = await openTestbed<AnnualReportDatabase>({ plugins: [withPage] });
@@ -152,5 +169,22 @@ describe("the years page", () => {
     const sent = await post<{ pastSent: boolean }>(env, indexAction, env.member("drafter").id, path, { intent: "past", year: "2016", title: "2016年政府信息公开工作年度报告", file: pdf });
     expect(sent).toMatchObject({ status: 200, data: { pastSent: true } });
     expect(await rowOf(2016)).toMatchObject({ status: "in_approval", file_name: "2016.pdf" });
+  });
+
+  it("shows each past report's state and its workflow document, in each locale, and the form to drafters only", async () => {
+    const path = `/t/${env.office.code}/admin/annual-report`;
+    const viewer = await load<{ past: StaffPastReport[] }>(env, indexLoader, env.member("viewer").id, path);
+    const doc = viewer.past.find((r) => r.year === 2016)!.documentUrl!;
+    const zh = await rendered(viewer, "zh-CN");
+    expect(zh).toContain("往年年度报告");
+    expect(zh).toMatch(/<th scope="row">2016<\/th><td lang="zh-CN">2016年政府信息公开工作年度报告<\/td><td><span class="badge status-in_approval">审批中，未公开<\/span>/);
+    expect(zh).toMatch(/<th scope="row">2012<\/th>.*?<span class="badge status-published">已公开<\/span>/);
+    expect(zh).toContain(`href="${doc}"`);
+    expect(zh).not.toContain('name="intent" value="past"');
+    expect(await rendered(viewer, "zh-TW")).toContain("審批中，未公開");
+    expect(await rendered(viewer, "en")).toContain("In approval, not public");
+    const drafter = await rendered(await load(env, indexLoader, env.member("drafter").id, path), "zh-CN");
+    expect(drafter).toContain('name="intent" value="past"');
+    expect(drafter).toMatch(/enctype="multipart\/form-data"/i);
   });
 });
