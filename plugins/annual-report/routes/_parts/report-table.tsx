@@ -21,6 +21,8 @@ export interface ReportTableProps {
   captionHidden?: boolean;
   /** Mark manual figures and list their sources (the staff view and the review; the public page too). */
   showManual?: boolean;
+  /** Makes each known figure a link, e.g. to what it is made of (the city's consolidated tables). */
+  cellHref?: (key: string) => string;
 }
 
 type Value = Extract<GridCell, { kind: "value" }>;
@@ -40,7 +42,7 @@ function Text({ cell, glosses }: { cell: { text: string; gloss?: string }; gloss
   );
 }
 
-export function ReportTableView({ table, id = `report-${table.key}`, glosses = false, lang, captionHidden = false, showManual = true }: ReportTableProps) {
+export function ReportTableView({ table, id = `report-${table.key}`, glosses = false, lang, captionHidden = false, showManual = true, cellHref }: ReportTableProps) {
   const { t } = useTranslation("annual-report");
   const grid = layOut<GridCell>(table.head, table.body);
   const figures = figureColumns(grid);
@@ -85,7 +87,7 @@ export function ReportTableView({ table, id = `report-${table.key}`, glosses = f
     const marked = showManual && cell.manual && n !== undefined;
     return (
       <td key={key} headers={headers} className={`num${marked ? " report-manual" : ""}`} {...spans(p)} {...(marked ? { "aria-describedby": noteId(n) } : {})}>
-        {shown ?? (marked ? <span className="report-empty">{t("table.empty")}</span> : "")}
+        {shown !== null && cellHref ? <a href={cellHref(cell.key)}>{shown}</a> : shown ?? (marked ? <span className="report-empty">{t("table.empty")}</span> : "")}
         {marked && (
           <>
             {" "}

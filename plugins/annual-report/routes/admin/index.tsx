@@ -10,7 +10,7 @@ import { staffPastReports } from "../../server/past-report-states.server";
 import { startDraft } from "../../server/reports.server";
 import { reportStatuses, type ReportYearStatus } from "../../server/status.server";
 import { PAST_INTENT, PastReports } from "./_parts/past-reports";
-import { DRAFT_PERMISSION, pluginAction, pluginLoader, staffBase } from "./_parts/routes.server";
+import { DRAFT_PERMISSION, OVERSIGHT, pluginAction, pluginLoader, staffBase } from "./_parts/routes.server";
 
 /** Years listed: this year and the four before it (the report of a year is due on 31 January after it). */
 const YEARS_SHOWN = 5;
@@ -29,7 +29,7 @@ export const loader = pluginLoader(async (ctx) => {
     return { rows: out, past: await staffPastReports(ctx, trx) };
   });
   const subordinates = ctx.reports.offices.filter((o) => o.id !== ctx.tenant.id).map((o) => ({ code: o.code, name: o.name[ctx.locale] }));
-  return { rows, past, subordinates, reportYear: thisYear - 1, canDraft: ctx.mode === "member" && ctx.can(DRAFT_PERMISSION), base: staffBase(ctx.tenant.code) };
+  return { rows, past, subordinates, reportYear: thisYear - 1, consolidation: ctx.can(OVERSIGHT) ? `${staffBase(ctx.tenant.code)}/consolidation/${thisYear - 1}` : null, canDraft: ctx.mode === "member" && ctx.can(DRAFT_PERMISSION), base: staffBase(ctx.tenant.code) };
 });
 
 const StartForm = z.object({
@@ -54,7 +54,7 @@ export const action = pluginAction(async (ctx, { request }) => {
 
 export default function AnnualReports() {
   const { t } = useTranslation("annual-report");
-  const { rows, past, subordinates, reportYear, canDraft, base } = useLoaderData<typeof loader>();
+  const { rows, past, subordinates, reportYear, canDraft, base, consolidation } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <>
@@ -110,6 +110,11 @@ export default function AnnualReports() {
         <section aria-labelledby="offices">
           <h2 id="offices">{t("staff.index.offices", { year: reportYear })}</h2>
           <p className="hint">{t("staff.index.officesHint")}</p>
+          {consolidation && (
+            <p>
+              <Link to={consolidation}>{t("consolidation.link")}</Link>
+            </p>
+          )}
           <ul>
             {subordinates.map((o) => (
               <li key={o.code}>

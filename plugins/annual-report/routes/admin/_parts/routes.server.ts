@@ -14,3 +14,5 @@ export function yearParam(params: Readonly<Record<string, string | undefined>>):
 
 export const DRAFT_PERMISSION = "annual-report.reports.draft";
 export const staffBase = (officeCode: string) => `/t/${officeCode}/admin/annual-report`;
+/** The core's permission to read the offices under one's own: the city's consolidation page. */
+export const OVERSIGHT = "core.oversight.view";
