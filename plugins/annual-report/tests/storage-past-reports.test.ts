@@ -183,6 +183,10 @@ describe("the years page", () => {
     expect(zh).not.toContain('name="intent" value="past"');
     expect(await rendered(viewer, "zh-TW")).toContain("審批中，未公開");
     expect(await rendered(viewer, "en")).toContain("In approval, not public");
+    // The city's supervisor reading the office sees the same states, without the form.
+    const supervisor = await load<{ past: StaffPastReport[]; canDraft: boolean }>(env, indexLoader, env.member("supervisor").id, path);
+    expect(supervisor.past.map((r) => [r.year, r.state])).toEqual(viewer.past.map((r) => [r.year, r.state]));
+    expect(supervisor.canDraft).toBe(false);
     const drafter = await rendered(await load(env, indexLoader, env.member("drafter").id, path), "zh-CN");
     expect(drafter).toContain('name="intent" value="past"');
     expect(drafter).toMatch(/enctype="multipart\/form-data"/i);
