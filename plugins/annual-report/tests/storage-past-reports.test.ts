@@ -158,6 +158,20 @@ describe("a past report through the chain", () => {
   });
 });
 
+describe("a file kept before past reports went through the chain", () => {
+  it("stays off the public list, shows as not approved, and is sent through the chain like a new one", async () => {
+    await env.systemContext(env.office.id).withTenant((trx) =>
+      trx.insertInto("annual_report_past_files").values({ tenant_id: env.office.id, year: 2009, title: "2009年政府信息公开工作年度报告", published_url: "https://www.example.gov.cn/2009", status: "withdrawn" }).execute(),
+    );
+    expect((await list()).map((r) => r.year)).not.toContain(2009);
+    expect(await stateOf(2009)).toBe("not_sent");
+    const sent = await added({ year: "2009", title: "2009年政府信息公开工作年度报告", url: "https://www.example.gov.cn/2009" });
+    expect(await stateOf(2009)).toBe("in_approval");
+    expect((await approveChain(env, sent.documentId)).status).toBe("approved");
+    expect((await list()).map((r) => r.year)).toContain(2009);
+  });
+});
+
 describe("the years page", () => {
   it("sends a past report from its form, every fault named at once, for a drafter only", async () => {
     const path = `/t/${env.office.code}/admin/annual-report`;
