@@ -32,6 +32,8 @@ export default definePlugin({
     // Staff, /t/:tenant/admin/annual-report/…: the years and their status; the year's report as drafted (its forms check the draft permission).
     { area: "admin", path: "", file: "routes/admin/index.tsx", permission: "annual-report.reports.view" },
     { area: "admin", path: ":year", file: "routes/admin/year.tsx", permission: "annual-report.reports.view" },
+    // The city's consolidation: each office under it with its report's status, tables 二, 三 and 四 summed with each office's part.
+    { area: "admin", path: "consolidation/:year", file: "routes/admin/consolidation.tsx", permission: "core.oversight.view" },
   ],
   nav: [
     // 年度报告 in the office's public navigation, in the slot of the catalogue's 年度报告 category where this plugin is enabled.
