@@ -36,6 +36,4 @@ export function pluginRoutes<DB = any>() {
 
 /** The builders for a route that types no tables of its own (see `pluginRoutes`). */
 export const { pluginLoader, pluginAction } = pluginRoutes();
-export { badRequest, checkedTexts, parseForm, parseQuery, readFilters, requireQuery, type FieldErrors, type Filters, type Parsed, type ReadOptions } from "../core/forms.server";
-export { requireUuidParam } from "../core/input/uuid";
-export { checkText, hasForbiddenCharacters, withoutForbiddenCharacters } from "../core/input/text";
+export * from "./forms.server";

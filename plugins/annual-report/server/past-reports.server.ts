@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { addError, chinaYear, isCalendarDate, type FieldErrors } from "../../../app/plugin-api";
 import { extractFileText, FILE_KINDS, fileKind } from "../../../app/plugin-api/files.server";
-import { parseForm } from "../../../app/plugin-api/loaders.server";
+import { parseForm } from "../../../app/plugin-api/forms.server";
 import type { ReportsContext, ReportsTransaction } from "./context";
 import { reportUrl } from "./publish/publish.server";
 import { reportTitle } from "./workflow/document";

@@ -1,5 +1,5 @@
 import { CATALOGUE, type FieldErrors } from "../../../app/plugin-api";
-import { parseForm } from "../../../app/plugin-api/loaders.server";
+import { parseForm } from "../../../app/plugin-api/forms.server";
 import { z } from "zod";
 import type { StoredManualCell, StoredNarrative } from "../db/schema";
 import { FORMAT_2021 } from "../law/format-2021";
