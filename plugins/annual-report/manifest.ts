@@ -8,6 +8,7 @@ import { seedReports } from "./server/seed.server";
 import { DEADLINE_CLOCK } from "./server/workflow/deadline-clock";
 import { REPORT_TYPE, ReportPayload } from "./server/workflow/document";
 import { PAST_REPORT_TYPE, PastReportPayload } from "./server/workflow/past-report-document";
+import { widgets } from "./server/widgets.server";
 
 const STAFF = ["drafter", "dept_reviewer", "classifier", "leader", "principal", "supervisor", "viewer"] as const;
 
@@ -67,6 +68,8 @@ export default definePlugin({
   ],
   auditEvents: ["annual-report.report.start", "annual-report.report.save", "annual-report.report.submit", "annual-report.report.publish", "annual-report.report.correct", "annual-report.past_file.add", "annual-report.past_file.publish"],
   clockKinds: [DEADLINE_CLOCK],
+  // Last year's report, published or late, per office on the dashboard and summed on the oversight page.
+  widgets,
   locales,
   seed: seedReports,
   // The demo's reports are of the year's catalogue and applications: those plugins' demo data first.
