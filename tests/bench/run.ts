@@ -11,7 +11,7 @@ import type { BenchResults } from "./runner/results";
 /**
  * npm run bench -- --preset small|city|national --engine pglite|postgres [--seed S]
  *   [--only catalogue,item,…] [--connections 1,10,50] [--duration 10] [--warmup 2] [--reps 5]
- *   [--skip load,baseline,plans,compute] [--fresh]
+ *   [--skip load,baseline,plans,compute,import] [--fresh]
  * Writes tests/bench/results/<preset>-<engine>.json and .md and prints the table.
  */
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -50,10 +50,13 @@ results.data = {
 };
 console.log(`bench: data ${results.data.reused ? "reused" : "generated"} in ${results.phases.data} s (${results.data.tenants} tenants, ${results.data.items} items, ${results.data.requests} requests)`);
 
-t = performance.now();
-const built = ensureBuild(root);
-results.phases.build = seconds(t);
-console.log(`bench: ${built ? `built in ${built.toFixed(1)} s` : "build/ is up to date"}`);
+// Only the servers run the build; the in-process computations import the sources.
+if (!opts.skip.includes("load") || !opts.skip.includes("baseline")) {
+  t = performance.now();
+  const built = ensureBuild(root);
+  results.phases.build = seconds(t);
+  console.log(`bench: ${built ? `built in ${built.toFixed(1)} s` : "build/ is up to date"}`);
+}
 
 const base = `${spec.preset}-${spec.engine}`;
 try {

@@ -37,7 +37,7 @@ export async function reportYear(ip: InProcess, userId: string, tenantIds: strin
 }
 
 /** A staff member of the bench data: report figures are read by staff (row-level security shows applications only to them). */
-async function staffReader(ip: InProcess, manifest: BenchManifest): Promise<string> {
+export async function staffReader(ip: InProcess, manifest: BenchManifest): Promise<string> {
   const username = manifest.staff[0]?.username;
   if (!username) throw new Error("the bench manifest lists no staff");
   const row = await ip.handle.db.selectFrom("users").select("id").where("username", "=", username).executeTakeFirstOrThrow();

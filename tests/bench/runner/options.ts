@@ -11,7 +11,7 @@ export interface RunOptions {
   reps: number;
   /** Regenerate the data even if it is there. */
   fresh: boolean;
-  /** Skip parts: "load", "baseline", "compute", "plans". */
+  /** Skip parts: "load", "baseline", "compute", "plans", "import" (the import within compute). */
   skip: string[];
 }
 

@@ -1,11 +1,13 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
-import { timeFigures } from "../compute/figures";
+import { timeConsolidation } from "../compute/consolidation";
+import { staffReader, timeFigures } from "../compute/figures";
 import { timeImport } from "../compute/import";
 import { openInProcess } from "../compute/services";
 import type { BenchManifest } from "../data/index";
 import { DATA_ROOT } from "../data/target";
+import { queryRecorder } from "../plans";
 import { measure } from "./load";
 import { signIn, type Session } from "./login";
 import type { RunOptions } from "./options";
@@ -159,15 +161,21 @@ export async function runEngine(root: string, manifest: BenchManifest, opts: Run
   // 4. In this process: the public pages' plans, the report figures, the import.
   const needsDb = (!opts.skip.includes("plans") && Object.keys(recorded).length > 0) || !opts.skip.includes("compute");
   if (!needsDb) return;
-  const ip = await openInProcess(manifest);
+  const recorder = queryRecorder();
+  const ip = await openInProcess(manifest, recorder.observe);
   try {
     if (!opts.skip.includes("plans") && Object.keys(recorded).length) results.plans = await phase("plans", () => scenarioPlans(ip.handle.db, recorded));
     if (!opts.skip.includes("compute")) {
       results.figures = await phase("figures", () => timeFigures(ip, manifest, opts.reps));
       log(`figures: one ${results.figures.one.medianMs} ms, city ${results.figures.city.medianMs} ms, all ${results.figures.all.medianMs} ms`);
-      const target = [...manifest.tenants].sort((a, b) => b.items - a.items)[0]!;
-      results.import = await phase("import", () => timeImport(ip, target.id, IMPORT_ROWS, Math.min(opts.reps, 3)));
-      log(`import of ${IMPORT_ROWS} rows: ${results.import.totalMs} ms (${results.import.rowErrors} row errors)`);
+      const reader = { userId: await staffReader(ip, manifest), ids: results.figures.sets.all, year: results.figures.year };
+      const c = (results.consolidation = await phase("consolidation", () => timeConsolidation(ip, manifest, reader, opts.reps, recorder.record)));
+      log(`consolidation of ${c.offices} offices: ${c.total.medianMs} ms (${c.figuresPerSecond} figures/s), the same reads without row-level security ${c.baseline.medianMs} ms`);
+      if (!opts.skip.includes("import")) {
+        const target = [...manifest.tenants].sort((a, b) => b.items - a.items)[0]!;
+        results.import = await phase("import", () => timeImport(ip, target.id, IMPORT_ROWS, Math.min(opts.reps, 3)));
+        log(`import of ${IMPORT_ROWS} rows: ${results.import.totalMs} ms (${results.import.rowErrors} row errors)`);
+      }
     }
   } finally {
     await ip.close();

@@ -58,6 +58,21 @@ export function markdown(r: BenchResults): string {
       row(`report figures, city ${f.sets.city.code} + ${f.sets.city.subordinates} subordinates (${n(f.figures.city)} figures)`, f.city.medianMs, f.city.runsMs, BUDGETS.figuresCityMs);
       row(`report figures, all ${f.sets.all.length} tenants (${n(f.figures.all)} figures)`, f.all.medianMs, f.all.runsMs, BUDGETS.figuresAllMs);
     }
+    const c = r.consolidation;
+    if (c) {
+      row(
+        `annual report tables 二, 三, 四 of all ${n(c.offices)} offices filled and consolidated (figures ${ms(c.stepsMs.figures)} + fill ${ms(c.stepsMs.fill)} + sum ${ms(c.stepsMs.consolidate)} ms; ${n(c.figures)} figures, ${n(c.cells)} cells; ${n(c.figuresPerSecond)} figures/s)`,
+        c.total.medianMs,
+        c.total.runsMs,
+        BUDGETS.figuresAllMs,
+      );
+      row(
+        `baseline: the figures' ${c.baseline.reads} reads as a superuser, no row-level security, 4 at a time (consolidation ${n(c.total.medianMs / c.baseline.medianMs, 1)}× this)`,
+        c.baseline.medianMs,
+        c.baseline.runsMs,
+        null,
+      );
+    }
     const i = r.import;
     if (i) {
       row(

@@ -1,3 +1,4 @@
+import type { ConsolidationTiming } from "../compute/consolidation";
 import type { FigureTimings } from "../compute/figures";
 import type { ImportTiming } from "../compute/import";
 import type { BenchSpec } from "../data/index";
@@ -29,6 +30,7 @@ export interface BenchResults {
   serverErrors: string[];
   plans?: ScenarioPlans[];
   figures?: FigureTimings;
+  consolidation?: ConsolidationTiming;
   import?: ImportTiming;
   /** Seconds spent in each phase, and in all. */
   phases: Record<string, number>;
