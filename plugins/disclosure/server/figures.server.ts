@@ -25,13 +25,18 @@ export async function tableTwoByTenant(trx: DisclosureTransaction, tenantIds: re
   if (categories.length === 0) return tables;
   const kindOf = sql.join(categories.map((c) => sql`WHEN ${c.key} THEN ${c.kind}`), sql` `);
   const [start, end] = [`${year}-01-01`, `${year}-12-31`];
+  // The offices joined as rows, not `tenant_id IN (…)`: beside row-level security's own list the two
+  // conditions made the planner expect two rows and read every item of the offices by primary key
+  // (65 ms a batch of 100 at the national bench) instead of the category index (10 ms).
+  const offices = sql.join(tenantIds.map((id) => sql`(${id}::uuid)`));
   const { rows } = await sql<{ tenant_id: string; kind: TableTwoKind; issued: number; repealed: number; valid: number }>`
     WITH dated AS (
       SELECT tenant_id, CASE category_key ${kindOf} END AS kind, enters,
              CASE WHEN validity IN (${ENDING}) AND ended_on IS NOT NULL THEN greatest(ended_on, enters) END AS leaves
       FROM (SELECT tenant_id, category_key, validity, ended_on, greatest(written_on, valid_from) AS enters
-            FROM disclosure_items
-            WHERE tenant_id IN (${sql.join(tenantIds)}) AND status = 'published' AND category_key IN (${sql.join(categories.map((c) => c.key))})) i
+            FROM (VALUES ${offices}) AS asked(id)
+            JOIN disclosure_items ON tenant_id = asked.id
+            WHERE status = 'published' AND category_key IN (${sql.join(categories.map((c) => c.key))})) i
     )
     SELECT tenant_id, kind,
            count(*) FILTER (WHERE enters BETWEEN ${start}::date AND ${end}::date) AS issued,

@@ -18,6 +18,7 @@ interface Dated {
   validity?: "valid" | "expired" | "repealed";
   endedOn?: string;
   withdrawnOn?: string;
+  attribute?: "proactive" | "on_request";
 }
 
 /** A record as publication (or an import, or a correction of its validity) leaves it, in the given office. */
@@ -37,7 +38,7 @@ async function item(tenantId: string, d: Dated): Promise<void> {
         formed_on: d.writtenOn,
         published_on: d.publishedOn,
         topic: "环境监测、保护与治理",
-        attribute: "proactive",
+        attribute: d.attribute ?? "proactive",
         validity: d.validity ?? "valid",
         valid_from: d.validFrom ?? null,
         ended_on: d.endedOn ?? null,
@@ -202,6 +203,25 @@ describe("the facts the annual report's 总体情况 quotes", () => {
       "disclosure.facts.categories": 2,
       "disclosure.facts.interpretations": 1,
       "disclosure.facts.withdrawn": 2,
+    });
+  });
+
+  it("counts each office of one read apart: one with withdrawals only, and none of another year's or 依申请公开 items", async () => {
+    // 2018: a year no other test of this file dates anything in.
+    const [city, office] = [env.tree.city.id, env.tree.offices[0]!.id];
+    await item(city, { title: "一八年一", categoryKey: "policy.normative", writtenOn: "2018-02-01", publishedOn: "2018-02-02" });
+    await item(city, { title: "一八年二", categoryKey: "policy.normative", writtenOn: "2018-03-01", publishedOn: "2018-03-02" });
+    await item(city, { title: "一八年解读", categoryKey: "interpretation", writtenOn: "2018-04-01", publishedOn: "2018-04-02" });
+    await item(city, { title: "依申请", categoryKey: "policy.rule", writtenOn: "2018-05-01", publishedOn: "2018-05-02", attribute: "on_request" });
+    await item(city, { title: "一七年", categoryKey: "policy.rule", writtenOn: "2017-05-01", publishedOn: "2017-05-02" });
+    await item(city, { title: "次年撤回", categoryKey: "policy.rule", writtenOn: "2018-06-01", publishedOn: "2018-06-02", withdrawnOn: "2019-01-03" });
+    await item(office, { title: "一七年发布一八年撤回", categoryKey: "policy.normative", writtenOn: "2017-06-01", publishedOn: "2017-06-02", withdrawnOn: "2018-01-05" });
+    await item(office, { title: "依申请撤回", categoryKey: "policy.normative", writtenOn: "2017-07-01", publishedOn: "2017-07-02", withdrawnOn: "2018-02-05", attribute: "on_request" });
+    const facts = manifest.reportFigures!.find((s) => s.key === "disclosure.facts")!;
+    const read = await facts.compute(reportContext(env, { pluginId: "disclosure", key: facts.key }, env.users.viewer.id, [city, office]), [city, office], 2018);
+    expect(Object.fromEntries(read)).toEqual({
+      [city]: { "disclosure.facts.published": 3, "disclosure.facts.categories": 2, "disclosure.facts.interpretations": 1, "disclosure.facts.withdrawn": 0 },
+      [office]: { "disclosure.facts.published": 0, "disclosure.facts.categories": 0, "disclosure.facts.interpretations": 0, "disclosure.facts.withdrawn": 1 },
     });
   });
 });
