@@ -256,6 +256,35 @@ describe("the city's consolidation page", { timeout: 180_000 }, () => {
     expect(markup).not.toContain("<form");
   });
 
+  it("is in traditional characters for zh-TW readers and glossed for English ones, with the same sums", async () => {
+    const zhCN = await consolidationOf(supervisor());
+    const tw = await load<Loaded & { lang: string }>(
+      { ...env, office: env.tree.city },
+      consolidationLoader,
+      supervisor(),
+      consolidationPath(env.tree.city.code, YEAR, "?lng=zh-TW"),
+      {
+        tenant: env.tree.city.code,
+        year: String(YEAR),
+      }
+    );
+    expect(tw.lang).toBe("zh-TW");
+    expect(tw.view.tables[1]!.title).toBe("三、收到和處理政府信息公開申請情況");
+    expect(drawn(tw.view)).toEqual(drawn(zhCN.view));
+    const en = await load<Loaded & { glosses: boolean }>(
+      { ...env, office: env.tree.city },
+      consolidationLoader,
+      supervisor(),
+      consolidationPath(env.tree.city.code, YEAR, "?lng=en"),
+      {
+        tenant: env.tree.city.code,
+        year: String(YEAR),
+      }
+    );
+    expect(en.glosses).toBe(true);
+    expect(en.view.tables[1]!.title).toBe("三、收到和处理政府信息公开申请情况");
+  });
+
   it("refuses staff without the oversight permission with 403, and a malformed year with 404", async () => {
     for (const role of ["drafter", "viewer", "leader"]) expect(await statusOf(consolidationOf(env.member(role).id, env.office.code)), role).toBe(403);
     expect(await statusOf(consolidationOf(supervisor(), env.tree.city.code, "20x5" as unknown as number))).toBe(404);
