@@ -24,21 +24,17 @@ async function seriousViolations(page: Page) {
   return { serious, passes: result.passes.length };
 }
 
+/**
+ * Public pages in the variants the sweep (sweep.test.ts) does not run axe in: it checks every public
+ * page once per width in zh-CN, English and zh-CN 长者模式, at its address without a query, so
+ * zh-TW, English in 长者模式 and a search with results are checked here.
+ */
 const PAGES = [
-  { name: "home", path: "/" },
-  { name: "office", path: "/t/demo-donghu" },
-  { name: "login", path: "/login" },
-  { name: "home-elder", path: "/?elder=1" },
-  { name: "office-en", path: "/t/demo-donghu?lng=en" },
   { name: "login-elder-zh-TW", path: "/login?elder=1&lng=zh-TW" },
-  { name: "disclosure-portal", path: "/t/demo-donghu/disclosure" },
   { name: "disclosure-guide-zh-TW", path: "/t/demo-donghu/disclosure/guide?lng=zh-TW" },
   { name: "disclosure-search", path: "/t/demo-donghu/disclosure/search?q=%E7%9B%91%E6%B5%8B" },
   { name: "disclosure-category-en-elder", path: "/t/demo-donghu/disclosure/categories/policy?lng=en&elder=1" },
-  { name: "disclosure-open-data", path: "/t/demo-donghu/disclosure/open-data" },
-  { name: "requests-apply", path: "/t/demo-donghu/requests/new" },
   { name: "requests-apply-elder-zh-TW", path: "/t/demo-donghu/requests/new?elder=1&lng=zh-TW" },
-  { name: "requests-track-en", path: "/t/demo-donghu/requests/track?lng=en" },
 ];
 
 test.each(PAGES)("axe finds nothing serious or critical on $path", async ({ name, path }) => {
@@ -57,7 +53,8 @@ test.each(PAGES)("axe finds nothing serious or critical on $path", async ({ name
   await context.close();
 });
 
-test("the 404 page has a title and nothing serious for axe", async () => {
+// Axe on the platform's 404 page is the sweep's (/no-such-page, both widths).
+test("the 404 page has a title and hydrates without a console error", async () => {
   const context = await newContext(browser());
   const page = await context.newPage();
   const console = watch(page, ["404"]);
@@ -65,8 +62,6 @@ test("the 404 page has a title and nothing serious for axe", async () => {
   expect(response?.status()).toBe(404);
   await hydrated(page);
   expect(await page.title()).toBe("页面不存在 · 公开 · 生态环境政务公开平台");
-  const { serious } = await seriousViolations(page);
-  expect(serious.map((v) => `${v.id} (${v.nodes.length})`), describe(serious)).toEqual([]);
   console.expectClean();
   await context.close();
 });
