@@ -4,6 +4,7 @@ import * as pastReportApproval from "./db/0002_past_report_approval";
 import { locales } from "./locales";
 import { onPastReportApproved } from "./server/publish/past-report.server";
 import { onReportApproved } from "./server/publish/publish.server";
+import { reportsDue } from "./server/inbox.server";
 import { seedReports } from "./server/seed.server";
 import { DEADLINE_CLOCK } from "./server/workflow/deadline-clock";
 import { REPORT_TYPE, ReportPayload } from "./server/workflow/document";
@@ -68,6 +69,8 @@ export default definePlugin({
   ],
   auditEvents: ["annual-report.report.start", "annual-report.report.save", "annual-report.report.submit", "annual-report.report.publish", "annual-report.report.correct", "annual-report.past_file.add", "annual-report.past_file.publish"],
   clockKinds: [DEADLINE_CLOCK],
+  // The report due by the coming 31 January, from December, and a late one, in the drafter's 收件箱.
+  inbox: [{ key: "annual-report.due", label: "annual-report:inbox.title", permission: "annual-report.reports.draft", list: (ctx) => reportsDue(ctx) }],
   // Last year's report, published or late, per office on the dashboard and summed on the oversight page.
   widgets,
   locales,

@@ -36,5 +36,4 @@ export const ReportPayload = z.object({
 });
 export type ReportPayload = z.output<typeof ReportPayload>;
 
-/** The report's official title (the format's wording). */
-export const reportTitle = (officeName: string, year: number) => `${officeName}${year}年政府信息公开工作年度报告`;
+export { reportTitle } from "../report/assemble";
