@@ -1,6 +1,7 @@
 import { DecisionRefused, type PluginDocument } from "../../../../app/plugin-api";
 import type { ReportsHookContext } from "../context";
 import { PastReportPayload } from "../workflow/past-report-document";
+import { requireProactive } from "./proactive.server";
 
 const E = "annual-report:errors";
 
@@ -11,9 +12,7 @@ const E = "annual-report:errors";
  */
 export async function onPastReportApproved(ctx: ReportsHookContext, doc: PluginDocument): Promise<void> {
   const trx = ctx.trx;
-  const review = await ctx.workflow.review(trx, doc.id);
-  // A report on government information disclosure is published (条例第四十九条): only 主动公开 lets it through.
-  if (review?.record?.attribute && review.record.attribute !== "proactive") throw new DecisionRefused(`${E}.mustBeProactive`);
+  await requireProactive(ctx, doc.id);
   const submitted = PastReportPayload.parse(doc.payload);
   const rendition = await ctx.workflow.rendition(trx, doc.id);
   const shown = PastReportPayload.parse(rendition.payload);

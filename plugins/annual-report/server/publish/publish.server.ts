@@ -1,6 +1,7 @@
 import { CATALOGUE, CATALOGUE_CATEGORIES, chinaDate, DecisionRefused, type PluginDocument } from "../../../../app/plugin-api";
 import type { ReportsHookContext } from "../context";
 import { ReportPayload, reportTitle } from "../workflow/document";
+import { requireProactive } from "./proactive.server";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -16,9 +17,7 @@ export const reportDocxUrl = (officeCode: string, year: number) => `${reportUrl(
  */
 export async function onReportApproved(ctx: ReportsHookContext, doc: PluginDocument): Promise<void> {
   const trx = ctx.trx;
-  const review = await ctx.workflow.review(trx, doc.id);
-  // 条例第四十九条 requires the report to be published: only 主动公开 lets it through.
-  if (review?.record?.attribute && review.record.attribute !== "proactive") throw new DecisionRefused("annual-report:errors.mustBeProactive");
+  await requireProactive(ctx, doc.id);
   const rendition = await ctx.workflow.rendition(trx, doc.id);
   const report = ReportPayload.parse(rendition.payload);
   const row = await trx
