@@ -205,6 +205,12 @@ describe("the year's report page", { timeout: 180_000 }, () => {
     expect(await rowOf()).toMatchObject({ status: "in_approval", document_id: documentId });
     const { view } = await viewOf(env.member("viewer").id);
     expect(view).toMatchObject({ editable: false, manualCells: [], report: { status: "in_approval", documentId } });
+    // What the chain decides on is shown, whatever the row says now: the document's frozen cells.
+    await env.systemContext(env.office.id).withTenant((trx) =>
+      trx.updateTable("annual_report_reports").set({ manual_cells: JSON.stringify({}) }).where("tenant_id", "=", env.office.id).where("document_id", "=", documentId!).execute(),
+    );
+    const shown = (await viewOf(env.member("leader").id)).view.model!.sections.flatMap((sec) => (sec.kind === "table" ? sec.table.body.flat() : []));
+    expect(shown.find((c) => c.kind === "value" && c.key === T2_KEYS.permits)).toMatchObject({ value: MANUAL[T2_KEYS.permits].value });
     const again = await send(env.member("drafter").id, manualForm());
     expect(again).toMatchObject({ status: 409, data: { ok: false, errors: { _form: ["annual-report:errors.notDrafting"] } } });
   });

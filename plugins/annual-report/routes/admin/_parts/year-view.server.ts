@@ -9,6 +9,7 @@ import { assembleReport, assembleReportFor } from "../../../server/report/assemb
 import { cellNames, type Problem } from "../../../server/report/checks";
 import { fillTables, manualKeys, tableValues, type Figures } from "../../../server/report/fill";
 import type { AnnualReportModel } from "../../../server/report/model";
+import { ReportPayload } from "../../../server/workflow/document";
 import { currentReport, officeFigures, reportProblems, reportVersions, type Report } from "../../../server/reports.server";
 
 /** What a drafter works from: the version, today's figures, the narrative as saved or freshly drafted. */
@@ -20,9 +21,15 @@ export interface Working {
   narrative: Narrative;
 }
 
-/** The figures of the year: frozen in a published version, today's while it is drafted or approved (submission sends today's). */
+/**
+ * The figures of the year: frozen in a published version; in approval, the figures, cells and
+ * narrative the chain is deciding on (the document's payload), so the page shows what is approved;
+ * today's while it is drafted (submission sends today's).
+ */
 async function workingOn(ctx: ReportsContext, trx: ReportsTransaction, report: Report, figuresNow: Figures): Promise<Working> {
-  const figures = report.status === "published" || report.status === "superseded" ? (report.figuresSnapshot ?? figuresNow) : figuresNow;
+  const sent = await sentPayload(ctx, trx, report);
+  if (sent) report = { ...report, manual: sent.manual, narrative: sent.narrative };
+  const figures = sent?.figures ?? (report.status === "published" || report.status === "superseded" ? (report.figuresSnapshot ?? figuresNow) : figuresNow);
   const manual = Object.fromEntries(Object.entries(report.manual).filter(([key]) => !Object.prototype.hasOwnProperty.call(figures, key)));
   const lastYear = (await reportVersions(trx, ctx.tenant.id, report.year - 1)).find((v) => v.status === "published");
   const drafted = draftNarrative({
@@ -32,6 +39,15 @@ async function workingOn(ctx: ReportsContext, trx: ReportsTransaction, report: R
     ...(lastYear?.narrative.problems ? { lastYear: { problems: lastYear.narrative.problems.flatMap((p) => p.paragraphs) } } : {}),
   });
   return { report, figures, manual, narrative: narrativeFromParts(report.narrative, drafted) };
+}
+
+/** What a version in approval was sent with, while its document is with the chain; null otherwise. */
+async function sentPayload(ctx: ReportsContext, trx: ReportsTransaction, report: Report): Promise<ReportPayload | null> {
+  if (report.status !== "in_approval" || !report.documentId) return null;
+  const doc = await ctx.workflow.get(trx, report.documentId);
+  if (!doc || (doc.status !== "in_review" && doc.status !== "approved")) return null;
+  const parsed = ReportPayload.safeParse(doc.payload);
+  return parsed.success ? parsed.data : null;
 }
 
 /** The version of the year in work or last published, with what it is worked from; null when none. `figuresNow`: officeFigures, read before the transaction. */
