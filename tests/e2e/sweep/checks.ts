@@ -11,7 +11,8 @@ export interface Overflow {
 
 /**
  * Horizontal overflow of the document, and which elements cause it. An element inside a box that
- * scrolls or clips horizontally does not widen the page and is not named.
+ * scrolls or clips horizontally does not widen the page and is not named; a box whose unwrappable
+ * text runs past the window is named with the start of that text.
  */
 export async function overflowOf(page: Page): Promise<Overflow | null> {
   return page.evaluate(() => {
@@ -38,6 +39,14 @@ export async function overflowOf(page: Page): Promise<Overflow | null> {
       if (!sticksOut(el) || (el.parentElement && el.parentElement !== document.body && sticksOut(el.parentElement))) continue;
       if (clipped(el)) continue;
       found.push({ sel: describe(el), right: Math.round(el.getBoundingClientRect().right) });
+    }
+    // No box sticks out, but text that cannot wrap (a long word) runs past a box that fits: name that box and its text.
+    if (!found.length) {
+      for (const el of document.body.querySelectorAll("*")) {
+        const text = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? "").join("").trim();
+        const right = el.getBoundingClientRect().left + el.scrollWidth;
+        if (text && right > width + 0.5 && getComputedStyle(el).overflowX === "visible" && !clipped(el)) found.push({ sel: `${describe(el)} "${text.slice(0, 40)}"`, right: Math.round(right) });
+      }
     }
     // Nothing sticks out on its own (a wide box inside a parent that also sticks out, a margin):
     // name the widest elements instead.
