@@ -6,6 +6,7 @@ import { onPastReportApproved } from "./server/publish/past-report.server";
 import { onReportApproved } from "./server/publish/publish.server";
 import { reportsDue } from "./server/inbox.server";
 import { seedReports } from "./server/seed.server";
+import { describeReport } from "./server/workflow/describe.server";
 import { DEADLINE_CLOCK } from "./server/workflow/deadline-clock";
 import { REPORT_TYPE, ReportPayload } from "./server/workflow/document";
 import { PAST_REPORT_TYPE, PastReportPayload } from "./server/workflow/past-report-document";
@@ -54,6 +55,7 @@ export default definePlugin({
       requiresClassification: true,
       payload: ReportPayload,
       proposedAttribute: () => "proactive",
+      describe: describeReport,
       onApproved: onReportApproved,
       approvedMessage: "annual-report:documentTypes.published",
     },

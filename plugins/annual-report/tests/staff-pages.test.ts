@@ -6,7 +6,7 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "r
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { locales } from "../locales";
 import ReportYear from "../routes/admin/year";
-import { approveChain, load, openTestbed, post, statusOf, type Testbed } from "../../../app/plugin-api/testing";
+import { approveChain, documentPage, load, openTestbed, post, statusOf, type Testbed } from "../../../app/plugin-api/testing";
 import type { AnnualReportDatabase } from "../db/schema";
 import { T2_KEYS } from "../law/table-two-2021";
 import { t3Key } from "../law/table-three-2021";
@@ -211,6 +211,11 @@ describe("the year's report page", { timeout: 180_000 }, () => {
     );
     const shown = (await viewOf(env.member("leader").id)).view.model!.sections.flatMap((sec) => (sec.kind === "table" ? sec.table.body.flat() : []));
     expect(shown.find((c) => c.kind === "value" && c.key === T2_KEYS.permits)).toMatchObject({ value: MANUAL[T2_KEYS.permits].value });
+    // The document page names each manual cell with its value and source, and says where the tables are.
+    const page = await documentPage(env, env.member("dept_reviewer").id, documentId!);
+    const text = (path: string) => page?.fields.find((f) => f.path === path)?.segments.map((x) => x.text).join("");
+    expect(text("payload.officeName")).toContain("表二、表三、表四的数据随本文件冻结");
+    expect(text(`payload.manual.${T2_KEYS.permits}.note`)).toBe(`第二十条第（五）项 · 行政许可 · 本年处理决定数量：12（${MANUAL[T2_KEYS.permits].note}）`);
     const again = await send(env.member("drafter").id, manualForm());
     expect(again).toMatchObject({ status: 409, data: { ok: false, errors: { _form: ["annual-report:errors.notDrafting"] } } });
   });
