@@ -13,7 +13,7 @@ import { staffPluginContext } from "./request-context.server";
 import { pluginWorkflow, toPluginDocument } from "./workflow.server";
 
 /** The written opinions of a demo chain: 保密审查's conclusion, 拟同意 on the way, 同意 at the last step. */
-const OPINIONS = { classification: "经保密审查，不涉及国家秘密，同意主动公开。", forward: "拟同意。", last: "同意。" } as const;
+const OPINIONS = { classification: "经保密审查，不涉及国家秘密。", proactive: "经保密审查，不涉及国家秘密，同意主动公开。", forward: "拟同意。", last: "同意。" } as const;
 
 /** The seed's stand-in for an HTTP request: no client, no cookies, the default language. */
 function seedRequestContext(services: AppLoadContext["services"]): AppLoadContext {
@@ -65,14 +65,14 @@ export function demoStaff(services: AppLoadContext["services"], plugin: LoadedPl
         const step = steps[current.current_step!]!;
         const staff = await memberStaff(context, tenant, step.role);
         const last = !steps.slice(current.current_step! + 1).some((s) => !s.onlyIfImportant || current.important);
+        const attribute = carriesAttribute(staff, current.document_type);
         doc = await withTenant(staff, async (trx) => {
           if (step.classification) {
             const state = await reviewState(trx, current);
             for (const f of state.findings) await expectOk(step.key, resolveFinding(trx, staff, documentId, { field: f.field, key: f.key, action: "redact" }));
-            const record = carriesAttribute(staff, current.document_type) ? { attribute: "proactive" } : {};
-            await expectOk(step.key, recordClassification(trx, staff, documentId, { ...record, noStateSecret: true }));
+            await expectOk(step.key, recordClassification(trx, staff, documentId, { ...(attribute ? { attribute: "proactive" } : {}), noStateSecret: true }));
           }
-          const comment = step.classification ? OPINIONS.classification : last ? OPINIONS.last : OPINIONS.forward;
+          const comment = step.classification ? (attribute ? OPINIONS.proactive : OPINIONS.classification) : last ? OPINIONS.last : OPINIONS.forward;
           const r = await act(trx, staff, { documentId, action: "approve", expectedVersion: current.version, comment }, { now });
           if (!r.ok) throw new Error(`demo: ${tenant.code} ${step.key} refused ${documentId}: ${r.refusal.code}`);
           return r.document;
