@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaYear } from "../../../app/plugin-api";
-import { documentOf, openTestbed, type Testbed } from "../../../app/plugin-api/testing";
+import { documentOf, load, openTestbed, type Testbed } from "../../../app/plugin-api/testing";
+import { loader as yearLoader } from "../routes/admin/year";
+import type { YearView } from "../routes/admin/_parts/year-view.server";
 import { withScope } from "../../../db/scope";
 import type { AnnualReportDatabase } from "../db/schema";
 import { reportStatuses } from "../server/status.server";
@@ -57,6 +59,15 @@ describe("the annual report's demo seed", () => {
       reportStatuses(trx, [env.office.id], YEAR - 1, { asOf: `${YEAR}-12-01`, calendar: env.context.services.calendar.calendar }),
     );
     expect(statuses.get(env.office.id)).toMatchObject({ state: "published", publishedLate: false });
+  });
+
+  it("leaves this year's draft with no paragraph flagged as stale, following up last year's problems, not its follow-up", async () => {
+    const path = `/t/${env.office.code}/admin/annual-report/${YEAR}`;
+    const { view } = await load<{ view: YearView }>(env, yearLoader, env.member("drafter").id, path, { tenant: env.office.code, year: String(YEAR) });
+    expect(view.stale).toEqual([]);
+    const followUp = view.narrative.find((s) => s.key === "problems")!.parts[0]!.paragraphs.map((p) => p.text);
+    expect(followUp.some((t) => t.includes("部分栏目更新频次不够均衡"))).toBe(true);
+    expect(followUp.some((t) => t.includes("上年度报告所列问题已按计划整改"))).toBe(false);
   });
 
   it("changes nothing when run again", async () => {

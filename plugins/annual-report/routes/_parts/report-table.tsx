@@ -115,7 +115,8 @@ export function ReportTableView({ table, id = `report-${table.key}`, glosses = f
           </caption>
           <colgroup>
             {table.columnWidths.map((w, i) => (
-              <col key={i} style={{ width: `${((w / total) * 100).toFixed(2)}%` }} />
+              // The width attribute, not style: the CSP refuses inline styles (style-src 'self').
+              <col key={i} width={`${((w / total) * 100).toFixed(2)}%`} />
             ))}
           </colgroup>
           {grid.headRows > 0 && <thead>{rowsOf(0, grid.headRows)}</thead>}

@@ -1,10 +1,10 @@
 import { FORMAT_2021 } from "../../law/format-2021";
 import type { ReportFormat, SectionKey } from "../../law/format";
 import type { Figures } from "../report/fill";
-import type { ReportParagraph, ReportSection } from "../report/model";
+import type { ReportSection } from "../report/model";
 import { draftOther } from "./other";
 import { draftOverview } from "./overview";
-import { draftProblems } from "./problems";
+import { draftProblems, type LastYearProblems } from "./problems";
 
 export type NarrativeSection = Extract<ReportSection, { kind: "narrative" }>;
 export type NarrativeKey = Extract<SectionKey, "overview" | "problems" | "other">;
@@ -18,7 +18,7 @@ export interface DraftInput {
   /** The office's figures for the year (the report reader's byTenant[office]): a key is absent when its plugin is not enabled. */
   figures: Figures;
   /** Last year's report, when the office has one: its 五 is followed up. */
-  lastYear?: { problems?: NarrativeSection | readonly ReportParagraph[] };
+  lastYear?: { problems?: LastYearProblems };
   format?: ReportFormat;
 }
 

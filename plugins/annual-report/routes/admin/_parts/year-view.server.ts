@@ -36,7 +36,8 @@ async function workingOn(ctx: ReportsContext, trx: ReportsTransaction, report: R
     office: ctx.tenant.name["zh-CN"],
     year: report.year,
     figures,
-    ...(lastYear?.narrative.problems ? { lastYear: { problems: lastYear.narrative.problems.flatMap((p) => p.paragraphs) } } : {}),
+    // Its parts, so that last year's own follow-up of the year before is not followed up again.
+    ...(lastYear?.narrative.problems ? { lastYear: { problems: { parts: lastYear.narrative.problems } } } : {}),
   });
   return { report, figures, manual, narrative: narrativeFromParts(report.narrative, drafted) };
 }
@@ -57,8 +58,8 @@ export async function working(ctx: ReportsContext, trx: ReportsTransaction, year
   return workingOn(ctx, trx, report, figuresNow);
 }
 
-/** Every figure of the filled tables, manual cells included: what narrative paragraphs are compared with. */
-export const valuesNow = (w: Working) => tableValues(fillTables(FORMAT_2021, w.figures, w.manual));
+/** Every figure the narrative may quote — the readers' facts and the filled tables, manual cells included: what paragraphs are compared with. */
+export const valuesNow = (w: Working) => ({ ...w.figures, ...tableValues(fillTables(FORMAT_2021, w.figures, w.manual)) });
 
 export interface StaleView {
   place: string;
