@@ -48,8 +48,14 @@ export async function paramSources(harvest: Harvest, endpoints: Endpoint[], endp
     const alike = [endpoint, ...endpoints.filter((e) => e !== endpoint && kind !== null && kindOf(e, p) === kind)];
     const first = (tenant: string | null) => alike.map((e) => seen(e, p, tenant)).find((v) => v.length) ?? [];
     let victim = first(tenanted ? VICTIM : null);
-    const home = tenanted ? first(ATTACKER) : victim;
+    let home = tenanted ? first(ATTACKER) : victim;
     if (!victim.length && kind) victim = await fromTables(kind.split("/")[0]!, p);
+    // A route no crawled page links to (a supervisor's consolidation of a `:year`) takes the values its parameter has elsewhere.
+    if (!victim.length && !home.length) {
+      const named = (tenant: string | null) => endpoints.filter((e) => e !== endpoint && e.params.includes(p)).map((e) => seen(e, p, tenant)).find((v) => v.length) ?? [];
+      victim = named(tenanted ? VICTIM : null);
+      home = tenanted ? named(ATTACKER) : victim;
+    }
     if (!victim.length && !home.length) missing.push(p);
     else sources.set(p, { victim: victim.length ? victim : home, home: home.length ? home : victim });
   }

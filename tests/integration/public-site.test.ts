@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chinaYear } from "../../app/core/calendar/china-time";
 import { tenantNav, type PluginNavEntry } from "../../app/core/navigation";
 import { validateManifest } from "../../app/plugin-host/discover";
 import { sectionOf } from "../../app/ui/public-site/nav";
@@ -18,7 +19,8 @@ const NAV = [
   ["信息检索", `${OFFICE}/disclosure/search`],
   ["依申请公开", `${OFFICE}/requests`],
   ["申请查询", `${OFFICE}/requests/track`],
-  ["年度报告", `${OFFICE}/disclosure/categories/annual-report`],
+  // The annual-report plugin's pages, in the slot of the catalogue's 年度报告 category (enabled in every demo office).
+  ["年度报告", `${OFFICE}/annual-report`],
   ["开放数据", `${OFFICE}/disclosure/open-data`],
 ] as const;
 
@@ -60,6 +62,7 @@ describe("one public site per office", () => {
     [OFFICE, null],
     ...NAV.map(([label, href]) => [href, label] as [string, string]),
     [`${OFFICE}/requests/new`, "依申请公开"],
+    [`${OFFICE}/annual-report/${chinaYear() - 1}`, "年度报告"],
   ];
 
   it.each(pages)("%s has the one navigation, in order, with its entry current, and the office's footer", async (path, current) => {
@@ -73,8 +76,8 @@ describe("one public site per office", () => {
       expect(marked).toEqual([]);
     } else {
       expect(marked.map(([label]) => label)).toEqual([current]);
-      // The entry itself is the page; a page below it (the application form) marks its section, not as the page.
-      expect(marked[0]![2]).toBe(path.endsWith("/new") ? "true" : "page");
+      // The entry itself is the page; a page below it (the application form, a year's report) marks its section, not as the page.
+      expect(marked[0]![2]).toBe(NAV.some(([, href]) => href === path) ? "page" : "true");
     }
     expect((html.match(/class="skip-link"/g) ?? []).length).toBe(1);
     const foot = footer(html);
@@ -192,7 +195,8 @@ describe("public navigation entries", () => {
     const nav = NAV.map(([label, to]) => ({ label, to }));
     expect(sectionOf(nav, `${OFFICE}/requests/new`)).toEqual({ entry: { label: "依申请公开", to: `${OFFICE}/requests` }, exact: false });
     expect(sectionOf(nav, `${OFFICE}/requests/track/`)?.exact).toBe(true);
-    expect(sectionOf(nav, `${OFFICE}/disclosure/categories/annual-report`)?.entry.label).toBe("年度报告");
+    expect(sectionOf(nav, `${OFFICE}/annual-report/2025`)?.entry.label).toBe("年度报告");
+    expect(sectionOf(nav, `${OFFICE}/disclosure/categories/annual-report`)?.entry.label).toBe("政府信息公开");
     expect(sectionOf(nav, `${OFFICE}/disclosure/categories/quality`)?.entry.label).toBe("政府信息公开");
     expect(sectionOf(nav, `${OFFICE}/disclosurex`)).toBeNull();
     expect(sectionOf(nav, OFFICE)).toBeNull();

@@ -3,7 +3,6 @@ import { chinaYear } from "../../../app/plugin-api";
 import { documentOf, load, openTestbed, type Testbed } from "../../../app/plugin-api/testing";
 import { loader as yearLoader } from "../routes/admin/year";
 import type { YearView } from "../routes/admin/_parts/year-view.server";
-import { withScope } from "../../../db/scope";
 import type { AnnualReportDatabase } from "../db/schema";
 import { reportStatuses } from "../server/status.server";
 
@@ -38,7 +37,7 @@ describe("the annual report's demo seed", () => {
     const doc = await documentOf(env, last!.document_id!);
     // Approved by the chain; the 索引号 is the catalogue item's, which the approval published.
     expect(doc.status).toBe("approved");
-    const decisions = await withScope(env.handle.db, { tenantId: env.office.id, readTenantIds: [env.office.id], userId: null }, (trx) =>
+    const decisions = await env.readAs(env.member("leader").id, [env.office.id], (trx) =>
       trx.selectFrom("workflow_decisions").select(["action", "comment", "actor_id", "at"]).where("document_id", "=", doc.id).orderBy("seq").execute(),
     );
     expect(decisions[0]).toMatchObject({ action: "submit", actor_id: env.member("drafter").id });

@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ClockEvent, PluginRequestContext, PluginTenantContext } from "../../../app/plugin-api";
-import { openTestbed, pluginRequest, testCreditCode, type Testbed } from "../../../app/plugin-api/testing";
-import { clockId, type RequestsDatabase } from "../../requests/db/schema";
-import { lapseRule } from "../../requests/law/lapses";
-import { ApplicationInput } from "../../requests/server/applicant";
-import { createApplication } from "../../requests/server/applications.server";
-import { applicationForm } from "../../requests/tests/setup";
-import type { AnnualReportDatabase } from "../db/schema";
-import { FORMAT_2021 } from "../law/format-2021";
-import { T3_APPLICANT_COLUMNS, T3_COLUMNS, T3_DATA_ROWS, T3_OUTCOME_ROWS, t3Key, type T3Column } from "../law/table-three-2021";
-import { blocksSubmission, cellNames, checkReport, suspectCells, type Problem } from "../server/report/checks";
-import { fillTables, tableValues, type Figures } from "../server/report/fill";
-import { saveManualCells, startDraft, submitReport } from "../server/reports.server";
-import { noteField, valueField } from "../server/workflow/manual-cells";
-import { MANUAL } from "./fixtures";
+import type { ClockEvent, PluginRequestContext, PluginTenantContext } from "../../app/plugin-api";
+import { openTestbed, pluginRequest, testCreditCode, type Testbed } from "../../app/plugin-api/testing";
+import { clockId, type RequestsDatabase } from "../../plugins/requests/db/schema";
+import { lapseRule } from "../../plugins/requests/law/lapses";
+import { ApplicationInput } from "../../plugins/requests/server/applicant";
+import { createApplication } from "../../plugins/requests/server/applications.server";
+import { applicationForm } from "../../plugins/requests/tests/setup";
+import type { AnnualReportDatabase } from "../../plugins/annual-report/db/schema";
+import { FORMAT_2021 } from "../../plugins/annual-report/law/format-2021";
+import { T3_APPLICANT_COLUMNS, T3_COLUMNS, T3_DATA_ROWS, T3_OUTCOME_ROWS, t3Key, type T3Column } from "../../plugins/annual-report/law/table-three-2021";
+import { blocksSubmission, cellNames, checkReport, suspectCells, type Problem } from "../../plugins/annual-report/server/report/checks";
+import { fillTables, tableValues, type Figures } from "../../plugins/annual-report/server/report/fill";
+import { saveManualCells, startDraft, submitReport } from "../../plugins/annual-report/server/reports.server";
+import { noteField, valueField } from "../../plugins/annual-report/server/workflow/manual-cells";
+import { MANUAL } from "../../plugins/annual-report/tests/fixtures";
 
 /*
  * Issue 17's first acceptance point: one office's year of applications, built through the requests
