@@ -192,4 +192,34 @@ describe("the annual report from the drafter to the portal", () => {
     readerConsole.expectClean();
     await readerContext.close();
   });
+  test("the city supervisor's consolidation: every demo office's status and the tables summed, each total opening the offices' parts", async () => {
+    const context = await newContext(browser(), { viewport: OFFICE_SCREEN });
+    const page = await context.newPage();
+    const console = watch(page);
+    await page.goto("/login");
+    await login(page, "city.supervisor");
+    await page.waitForURL("**/t/demo-city/admin");
+    // Last year's reports: the demo published each office's through its chain in January.
+    await page.goto(`/t/demo-city/admin/annual-report/consolidation/${YEAR - 1}`);
+    await hydrated(page);
+    const offices = page.locator("table", { has: page.locator("caption", { hasText: /^各机关/ }) }).locator("tbody tr");
+    expect(await offices.count()).toBe(4);
+    for (const row of await offices.all()) {
+      expect(await row.locator("td").first().innerText()).toContain("已公开");
+      expect(await row.locator("td").nth(2).innerText()).toMatch(new RegExp(`/${YEAR}-\\d{5}$`));
+    }
+    // 行政许可 is a manual cell in every office: its total opens each office's value, which add up to it.
+    const permits = page.locator("tr", { has: page.locator("th, td", { hasText: /^行政许可$/ }) }).locator("a").first();
+    const total = Number(await permits.innerText());
+    await permits.click();
+    const drill = page.locator("#drill");
+    await drill.waitFor();
+    const parts = await drill.locator("tbody td.num").allInnerTexts();
+    expect(parts).toHaveLength(4);
+    expect(parts.map(Number).reduce((a, b) => a + b, 0)).toBe(total);
+    expect(Number(await drill.locator("tfoot td.num").innerText())).toBe(total);
+    await screenshot(page, "annual-report-consolidation-1366");
+    console.expectClean();
+    await context.close();
+  });
 });
