@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { chinaYear } from "../../app/core/calendar/china-time";
-import { hydrated, login, newContext, screenshot, useBrowser, watch } from "./browser";
+import { approveWith, hydrated, newContext, screenshot, signedIn, useBrowser, watch } from "./browser";
 
 /**
  * Issue 17's acceptance point 2: the donghu drafter prepares this year's report (the demo begins it
@@ -23,24 +23,6 @@ const complete = (text: string) => text.replace(/【\u3000】/g, "0").replace(/�
 const OFFICE_SCREEN = { width: 1366, height: 768 };
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-
-async function signedIn(b: Browser, username: string): Promise<Page> {
-  const context = await newContext(b, { viewport: OFFICE_SCREEN });
-  const page = await context.newPage();
-  await page.goto("/login");
-  await login(page, username);
-  await page.waitForURL(`**${OFFICE}/admin`);
-  return page;
-}
-
-/** 同意 with the quick choice `opinion`, then the message says what happened. */
-async function approveWith(page: Page, opinion: string, said: string | RegExp) {
-  await hydrated(page);
-  await page.getByRole("button", { name: `填入意见：${opinion}`, exact: true }).click();
-  expect(await page.getByLabel("审批意见", { exact: true }).inputValue()).toBe(opinion);
-  await page.getByRole("button", { name: "同意", exact: true }).click();
-  await page.getByText(said).waitFor();
-}
 
 /** One step of the chain taken by `username` on the document page with a written opinion. */
 async function approveAs(b: Browser, username: string, documentUrl: string, opinion: string, said: string | RegExp) {
@@ -193,12 +175,8 @@ describe("the annual report from the drafter to the portal", () => {
     await readerContext.close();
   });
   test("the city supervisor's consolidation: every demo office's status and the tables summed, each total opening the offices' parts", async () => {
-    const context = await newContext(browser(), { viewport: OFFICE_SCREEN });
-    const page = await context.newPage();
+    const page = await signedIn(browser(), "city.supervisor", { office: "/t/demo-city" });
     const console = watch(page);
-    await page.goto("/login");
-    await login(page, "city.supervisor");
-    await page.waitForURL("**/t/demo-city/admin");
     // Last year's reports: the demo published each office's through its chain in January.
     await page.goto(`/t/demo-city/admin/annual-report/consolidation/${YEAR - 1}`);
     await hydrated(page);
@@ -220,6 +198,6 @@ describe("the annual report from the drafter to the portal", () => {
     expect(Number(await drill.locator("tfoot td.num").innerText())).toBe(total);
     await screenshot(page, "annual-report-consolidation-1366");
     console.expectClean();
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { hydrated, login, newContext, screenshot, useBrowser, watch } from "./browser";
+import { approveWith, hydrated, screenshot, signedIn, useBrowser, watch } from "./browser";
 
 /**
  * Issue 16, "Staff: Approval": the inbox only opens a document; 同意 takes an opinion (quick
@@ -16,24 +16,6 @@ const stamp = Date.now().toString(36).slice(-4).toUpperCase();
 const TITLE = `关于东湖区饮用水水源地巡查情况的通报（${stamp}）`;
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-
-async function signedIn(b: Browser, username: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
-  const context = await newContext(b, { viewport });
-  const page = await context.newPage();
-  await page.goto("/login");
-  await login(page, username);
-  await page.waitForURL(`**${OFFICE}/admin`);
-  return page;
-}
-
-/** 同意 with the quick choice `opinion`, then the message says what happened. */
-async function approveWith(page: Page, opinion: string, said: string | RegExp) {
-  await hydrated(page);
-  await page.getByRole("button", { name: `填入意见：${opinion}`, exact: true }).click();
-  expect(await page.getByLabel("审批意见", { exact: true }).inputValue()).toBe(opinion);
-  await page.getByRole("button", { name: "同意", exact: true }).click();
-  await page.getByText(said).waitFor();
-}
 
 describe("approval as leaders expect it", () => {
   test("opened from the inbox, decided with an opinion, 保密审查 guided to what is left, published with its 索引号", async () => {
@@ -76,7 +58,7 @@ describe("approval as leaders expect it", () => {
       [{ width: 1366, height: 768 }, "approval-classification-1366"],
       [{ width: 360, height: 740 }, "approval-classification-360"],
     ] as const) {
-      const page = await signedIn(browser(), "donghu.classifier", viewport);
+      const page = await signedIn(browser(), "donghu.classifier", { viewport });
       const console = watch(page);
       await page.goto(documentUrl);
       await hydrated(page);

@@ -95,6 +95,25 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByRole("button", { name: labels.submit, exact: true }).click();
 }
 
+/** A fresh context at an office screen (1366×768), signed in as `username` and landed on their office's 工作台. */
+export async function signedIn(b: Browser, username: string, options: { office?: string; viewport?: { width: number; height: number } } = {}): Promise<Page> {
+  const context = await newContext(b, { viewport: options.viewport ?? { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await login(page, username);
+  await page.waitForURL(`**${options.office ?? "/t/demo-donghu"}/admin`);
+  return page;
+}
+
+/** 同意 on a document page with the quick choice `opinion` (拟同意, 同意 …), then the message says what happened. */
+export async function approveWith(page: Page, opinion: string, said: string | RegExp) {
+  await hydrated(page);
+  await page.getByRole("button", { name: `填入意见：${opinion}`, exact: true }).click();
+  expect(await page.getByLabel("审批意见", { exact: true }).inputValue()).toBe(opinion);
+  await page.getByRole("button", { name: "同意", exact: true }).click();
+  await page.getByText(said).waitFor();
+}
+
 const shots = fileURLToPath(new URL("./screenshots/", import.meta.url));
 
 /** A full-page screenshot in tests/e2e/screenshots/ (gitignored) to look at after a run. */

@@ -22,20 +22,11 @@ async function officesIn(ctx: ReportsWidgetContext, tenantIds: string[], state: 
 }
 
 /**
- * Widgets are numbers, so last year's report state is told as two counts: published, and late (the
- * deadline passed with nothing published). An office reads 1 or 0; the oversight page's sum is how
- * many offices.
+ * Widgets are numbers, so last year's report is watched by the count that calls for action: an office
+ * whose deadline passed with nothing published reads 1, any other 0; the oversight page's sum is how
+ * many offices are late. The other states are on the consolidation page and in the drafter's 收件箱.
  */
 export const widgets: NonNullable<PluginManifest<AnnualReportDatabase>["widgets"]> = [
-  {
-    key: "annual-report.lastYearPublished",
-    label: "annual-report:widgets.published",
-    description: "annual-report:widgets.publishedAbout",
-    format: "count",
-    better: "higher",
-    permission: "annual-report.reports.view",
-    compute: (ctx, ids) => officesIn(ctx, ids, "published"),
-  },
   {
     key: "annual-report.lastYearLate",
     label: "annual-report:widgets.late",
