@@ -2,6 +2,7 @@ import { T2_KEYS } from "../law/table-two-2021";
 import { T3_APPLICANT_COLUMNS, T3_DATA_ROWS, T3_OUTCOME_ROWS, t3Key } from "../law/table-three-2021";
 import { T4_GROUPS, t4Key } from "../law/table-four-2021";
 import type { Figures } from "../server/report/fill";
+import { noteField, valueField } from "../server/workflow/manual-cells";
 
 /**
  * Figures of one office that satisfy every identity, as the disclosure and requests plugins would
@@ -40,3 +41,21 @@ export const MANUAL = {
   [T2_KEYS.enforcement]: { value: 0, note: "执法支队登记簿，本年无行政强制" },
   [T2_KEYS.charges]: { value: 0.35, note: "财务科收费台账，3500元" },
 };
+
+/**
+ * The manual-cell form of an office without the requests plugin, every cell filled with its source:
+ * table 二's four, and tables 三 and 四 (`tamper` breaks one of their figures).
+ */
+export function manualFormFields(tamper?: { key: string; by: number }): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(consistentFigures())) {
+    if (!key.startsWith("requests.")) continue;
+    fields[valueField(key)] = String(value + (tamper?.key === key ? tamper.by : 0));
+    fields[noteField(key)] = "依申请公开登记台账";
+  }
+  for (const [key, cell] of Object.entries(MANUAL)) {
+    fields[valueField(key)] = String(cell.value);
+    fields[noteField(key)] = cell.note;
+  }
+  return fields;
+}

@@ -8,8 +8,7 @@ import manifest from "../manifest";
 import { addPastReport } from "../server/past-reports.server";
 import type { AnnualReportModel } from "../server/report/model";
 import { currentReport, saveManualCells, saveNarrative, startDraft, submitReport } from "../server/reports.server";
-import { noteField, valueField } from "../server/workflow/manual-cells";
-import { consistentFigures, MANUAL } from "./fixtures";
+import { MANUAL, manualFormFields } from "./fixtures";
 import { loader as listLoader } from "../routes/public/index";
 import { loader as yearLoader } from "../routes/public/year";
 import { loader as docxLoader } from "../routes/public/report-docx";
@@ -39,19 +38,7 @@ const form = (fields: Record<string, string>, file?: { bytes: Uint8Array; name: 
   if (file) f.append("file", new File([Buffer.from(file.bytes)], file.name));
   return f;
 };
-function manualForm(): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const [key, value] of Object.entries(consistentFigures())) {
-    if (!key.startsWith("requests.")) continue;
-    fields[valueField(key)] = String(value);
-    fields[noteField(key)] = "依申请公开登记台账";
-  }
-  for (const [key, cell] of Object.entries(MANUAL)) {
-    fields[valueField(key)] = String(cell.value);
-    fields[noteField(key)] = cell.note;
-  }
-  return fields;
-}
+const manualForm = () => manualFormFields();
 const narrative = {
   overview: [{ heading: "（一）主动公开", paragraphs: [{ text: "　　本机关全年主动公开政府信息，及时发布政策文件。" }] }],
   problems: [{ paragraphs: [{ text: "　　政策解读形式还不够丰富，下一步将加强图解和视频解读。" }] }],

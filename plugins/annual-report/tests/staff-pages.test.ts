@@ -17,7 +17,7 @@ import { action as yearAction, loader as yearLoader } from "../routes/admin/year
 import type { YearActionResult } from "../routes/admin/_parts/year-action.server";
 import type { YearView } from "../routes/admin/_parts/year-view.server";
 import type { ReportYearStatus } from "../server/status.server";
-import { consistentFigures, MANUAL } from "./fixtures";
+import { MANUAL, manualFormFields } from "./fixtures";
 
 /*
  * The staff pages through their loaders and actions, in an office without the requests plugin: tables
@@ -38,20 +38,8 @@ const viewOf = (userId: string, code = env.office.code) => load<{ view: YearView
 const send = (userId: string, fields: Record<string, string>) => post<YearActionResult>(env, yearAction, userId, yearPath(), fields, { year: String(YEAR) });
 const rowOf = () => env.systemContext(env.office.id).withTenant((trx) => trx.selectFrom("annual_report_reports").selectAll().where("tenant_id", "=", env.office.id).where("year", "=", YEAR).orderBy("version", "desc").executeTakeFirst());
 
-/** Every manual cell of the office filled with its source; `tamper` breaks one figure. */
-function manualForm(tamper?: { key: string; by: number }): Record<string, string> {
-  const fields: Record<string, string> = { intent: "cells" };
-  for (const [key, value] of Object.entries(consistentFigures())) {
-    if (!key.startsWith("requests.")) continue;
-    fields[valueField(key)] = String(value + (tamper?.key === key ? tamper.by : 0));
-    fields[noteField(key)] = "依申请公开登记台账";
-  }
-  for (const [key, cell] of Object.entries(MANUAL)) {
-    fields[valueField(key)] = String(cell.value);
-    fields[noteField(key)] = cell.note;
-  }
-  return fields;
-}
+/** The manual-cell form as the year page posts it (intent "cells"); `tamper` breaks one figure. */
+const manualForm = (tamper?: { key: string; by: number }) => ({ intent: "cells", ...manualFormFields(tamper) });
 
 /** The year page as the server sends it, for the loader's data. */
 async function rendered(loaded: object): Promise<string> {

@@ -12,7 +12,7 @@ import type { ReportsContext } from "../server/context";
 import { listedReports } from "../server/past-reports.server";
 import { reportStatuses } from "../server/status.server";
 import { noteField, valueField } from "../server/workflow/manual-cells";
-import { consistentFigures, MANUAL } from "./fixtures";
+import { MANUAL, manualFormFields } from "./fixtures";
 
 /*
  * The report from draft to the catalogue, in an office without the requests plugin: tables 三 and 四
@@ -31,21 +31,7 @@ const form = (fields: Record<string, string>) => {
   for (const [k, v] of Object.entries(fields)) f.append(k, v);
   return f;
 };
-/** Every manual cell of the office: table 二's four, and tables 三 and 四 (no requests plugin). */
-function manualForm(tamper?: { key: string; by: number }): Record<string, string> {
-  const fields: Record<string, string> = {};
-  const figures = consistentFigures();
-  for (const [key, value] of Object.entries(figures)) {
-    if (!key.startsWith("requests.")) continue;
-    fields[valueField(key)] = String(value + (tamper?.key === key ? tamper.by : 0));
-    fields[noteField(key)] = "依申请公开登记台账";
-  }
-  for (const [key, cell] of Object.entries(MANUAL)) {
-    fields[valueField(key)] = String(cell.value);
-    fields[noteField(key)] = cell.note;
-  }
-  return fields;
-}
+const manualForm = manualFormFields;
 const contextOf = async (userId: string, code = env.office.code) =>
   (await pluginRequest(env, userId, `/t/${code}/admin/annual-report`, { tenant: code })) as PluginRequestContext<AnnualReportDatabase>;
 const rowsOf = (tenantId: string) =>
